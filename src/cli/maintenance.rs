@@ -1,0 +1,49 @@
+//! init, check, backup.
+
+use anyhow::{Result, bail};
+use secrecy::SecretString;
+use std::path::Path;
+
+use crate::passphrase;
+use crate::store::Store;
+
+/// `caseload init`: creates a new encrypted database; refuses to touch an existing one.
+pub fn init(path: &Path) -> Result<()> {
+    if Store::exists(path) {
+        bail!(
+            "a caseload database already exists at {}; nothing was changed",
+            path.display()
+        );
+    }
+    let key = passphrase::ask_new()?;
+    let store = Store::open(path, &key)?;
+    println!(
+        "Created an encrypted caseload at {} (schema version {}).",
+        path.display(),
+        store.schema_version()?
+    );
+    Ok(())
+}
+
+/// `caseload check`: integrity check; non-zero exit when anything is wrong.
+pub fn check(store: &Store) -> Result<()> {
+    let problems = store.integrity_problems()?;
+    if problems.is_empty() {
+        println!("ok: the database is sound");
+        return Ok(());
+    }
+    for p in &problems {
+        eprintln!("problem: {p}");
+    }
+    bail!("the integrity check found {} problem(s)", problems.len())
+}
+
+/// `caseload backup PATH`.
+pub fn backup(store: &Store, dest: &Path, key: &SecretString) -> Result<()> {
+    store.backup_to(dest, key)?;
+    println!(
+        "Backed up to {} (encrypted with the same passphrase).",
+        dest.display()
+    );
+    Ok(())
+}

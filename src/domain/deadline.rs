@@ -1,0 +1,211 @@
+//! Deadlines (dated things that must happen) and actions (small to-dos).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{self, MAX_SHORT, ValidationError};
+
+/// A deadline as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// Database id.
+    pub id: i64,
+    /// Whose deadline, if anyone's.
+    pub client_id: Option<i64>,
+    /// The legal episode that generated it, if any.
+    pub episode_id: Option<i64>,
+    /// What must happen.
+    pub what: String,
+    /// When it is due.
+    pub due: NaiveDate,
+    /// From when it should be shown as coming up (a rule's warning window).
+    pub warn_from: Option<NaiveDate>,
+    /// The id of the rule that generated it.
+    pub rule: Option<String>,
+    /// The rule's citation.
+    pub source: Option<String>,
+    /// Legal consequence of missing it: higher ranks first.
+    pub weight: i64,
+    /// Position in its rule's chain (0 for the first).
+    pub chain_index: i64,
+    /// When it was done.
+    pub completed_on: Option<NaiveDate>,
+    /// What came of it.
+    pub outcome: Option<String>,
+    /// Withdrawn (for example the episode ended first); kept, not deleted.
+    pub cancelled: bool,
+    /// When it was recorded.
+    pub created_at: NaiveDateTime,
+}
+
+/// A deadline to add by hand or from a rule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewDeadline {
+    /// Whose deadline.
+    pub client_id: Option<i64>,
+    /// Generating episode.
+    pub episode_id: Option<i64>,
+    /// What must happen.
+    pub what: String,
+    /// When.
+    pub due: Option<NaiveDate>,
+    /// Warning window start.
+    pub warn_from: Option<NaiveDate>,
+    /// Rule id.
+    pub rule: Option<String>,
+    /// Citation.
+    pub source: Option<String>,
+    /// Weight (defaults to 10).
+    pub weight: Option<i64>,
+    /// Chain position.
+    pub chain_index: i64,
+}
+
+impl NewDeadline {
+    /// Checks the fields.
+    pub fn validate(&self) -> Result<NewDeadline, ValidationError> {
+        let Some(due) = self.due else {
+            return Err(ValidationError::new("due", "a due date is needed"));
+        };
+        Ok(NewDeadline {
+            what: validate::required("what", &self.what, 500)?,
+            due: Some(due),
+            source: validate::optional("source", self.source.as_deref(), MAX_SHORT)?,
+            ..self.clone()
+        })
+    }
+}
+
+/// A small to-do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Database id.
+    pub id: i64,
+    /// Whose, if anyone's.
+    pub client_id: Option<i64>,
+    /// What to do.
+    pub what: String,
+    /// Optional due date.
+    pub due: Option<NaiveDate>,
+    /// When it was done.
+    pub done_on: Option<NaiveDate>,
+    /// When it was recorded.
+    pub created_at: NaiveDateTime,
+}
+
+/// An action to add.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewAction {
+    /// Whose.
+    pub client_id: Option<i64>,
+    /// What.
+    pub what: String,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+}
+
+impl NewAction {
+    /// Checks the fields.
+    pub fn validate(&self) -> Result<NewAction, ValidationError> {
+        Ok(NewAction {
+            what: validate::required("what", &self.what, 500)?,
+            ..self.clone()
+        })
+    }
+}
+
+string_enum! {
+    /// What a due item is.
+    pub enum DueKind {
+        /// A deadline (statutory or by hand).
+        Deadline => ("deadline", "Deadline"),
+        /// An action.
+        Action => ("action", "Action"),
+    }
+}
+
+/// One row of "what is due": a deadline or an action, with its client.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueItem {
+    /// The deadline's or action's id.
+    pub id: i64,
+    /// Deadline or action.
+    pub kind: DueKind,
+    /// Whose.
+    pub client_id: Option<i64>,
+    /// The client's display name.
+    pub client_name: Option<String>,
+    /// What.
+    pub what: String,
+    /// Due date.
+    pub due: NaiveDate,
+    /// Past due.
+    pub overdue: bool,
+    /// Days until due (negative when overdue).
+    pub days: i64,
+    /// Rule id for generated deadlines.
+    pub rule: Option<String>,
+    /// Rule citation.
+    pub source: Option<String>,
+    /// Legal consequence weight.
+    pub weight: i64,
+}
+
+impl DueItem {
+    /// Orders by urgency: overdue first, then by weight (legal consequence),
+    /// then by date, then by id for stability.
+    #[must_use]
+    pub fn urgency_cmp(&self, other: &DueItem) -> std::cmp::Ordering {
+        other
+            .overdue
+            .cmp(&self.overdue)
+            .then(other.weight.cmp(&self.weight))
+            .then(self.due.cmp(&other.due))
+            .then(self.id.cmp(&other.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, due: u32, overdue: bool, weight: i64) -> DueItem {
+        DueItem {
+            id,
+            kind: DueKind::Deadline,
+            client_id: None,
+            client_name: None,
+            what: "w".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, due).unwrap(),
+            overdue,
+            days: 0,
+            rule: None,
+            source: None,
+            weight,
+        }
+    }
+
+    #[test]
+    fn overdue_then_weight_then_date() {
+        let mut v = [
+            item(1, 25, false, 10),
+            item(2, 28, false, 90),
+            item(3, 20, true, 10),
+            item(4, 24, false, 10),
+        ];
+        v.sort_by(DueItem::urgency_cmp);
+        let ids: Vec<i64> = v.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![3, 2, 4, 1]);
+    }
+
+    #[test]
+    fn a_deadline_needs_a_what_and_a_date() {
+        assert!(NewDeadline::default().validate().is_err());
+        let ok = NewDeadline {
+            what: " Review ".into(),
+            due: NaiveDate::from_ymd_opt(2026, 1, 1),
+            ..NewDeadline::default()
+        };
+        assert_eq!(ok.validate().unwrap().what, "Review");
+    }
+}

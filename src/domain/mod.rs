@@ -1,0 +1,26 @@
+//! Plain types and pure rules: clients, notes, plans, episodes, deadlines.
+//! Nothing here does I/O; the store persists these values.
+
+#[macro_use]
+mod enums;
+pub mod client;
+pub mod deadline;
+pub mod episode;
+pub mod network;
+pub mod note;
+pub mod plan;
+pub mod text;
+pub mod validate;
+
+pub use client::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
+pub use deadline::{Action, Deadline, DueItem, DueKind, NewAction, NewDeadline};
+pub use episode::{EpisodeKind, LegalEpisode, NewEpisode};
+pub use network::{NetworkMember, NewNetworkMember};
+pub use note::{Addendum, NewNote, Note, NoteKind, NoteStatus};
+pub use plan::{CarePlan, NewCarePlan, PlanAction};
+pub use validate::ValidationError;
+
+/// Date format used everywhere a date is stored or printed: ISO 8601.
+pub const DATE_FMT: &str = "%Y-%m-%d";
+/// Local date-time format used for storage and JSON.
+pub const DATETIME_FMT: &str = "%Y-%m-%dT%H:%M:%S";

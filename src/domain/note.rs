@@ -1,0 +1,190 @@
+//! Contact notes: a visit, call or meeting, with two clocks and addenda.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::validate::{self, MAX_LONG, MAX_SHORT, ValidationError};
+
+string_enum! {
+    /// What kind of contact a note records.
+    pub enum NoteKind {
+        /// A visit to the person's home.
+        HomeVisit => ("home-visit", "Home visit"),
+        /// A phone call.
+        Phone => ("phone", "Phone call"),
+        /// Seen at the office.
+        Office => ("office", "Office"),
+        /// Seen in hospital.
+        Hospital => ("hospital", "Hospital"),
+        /// A video call.
+        Video => ("video", "Video call"),
+        /// An MDT or professionals meeting.
+        Meeting => ("meeting", "MDT / professionals meeting"),
+        /// A review meeting.
+        Review => ("review", "Review meeting"),
+        /// A tribunal or court hearing.
+        Court => ("court", "Tribunal or court"),
+        /// Anything else.
+        Other => ("other", "Other"),
+    }
+}
+
+impl NoteKind {
+    /// Whether this kind of contact counts as seeing the person, for
+    /// "days since seen" and visiting frequency.
+    #[must_use]
+    pub fn is_contact(self) -> bool {
+        matches!(
+            self,
+            NoteKind::HomeVisit
+                | NoteKind::Office
+                | NoteKind::Hospital
+                | NoteKind::Video
+                | NoteKind::Phone
+                | NoteKind::Review
+        )
+    }
+}
+
+string_enum! {
+    /// A note is a draft until finalised; after that it never changes.
+    pub enum NoteStatus {
+        /// Still being written; autosaved.
+        Draft => ("draft", "Draft"),
+        /// Finalised: corrections only by addendum.
+        Final => ("final", "Final"),
+    }
+}
+
+/// A contact note as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Database id.
+    pub id: i64,
+    /// Whose note.
+    pub client_id: i64,
+    /// Kind of contact.
+    pub kind: NoteKind,
+    /// When the contact happened.
+    pub occurred_at: NaiveDateTime,
+    /// When the note was (last) written.
+    pub written_at: NaiveDateTime,
+    /// Where it happened.
+    pub location: Option<String>,
+    /// Who was present.
+    pub present: Option<String>,
+    /// The text.
+    pub body: String,
+    /// Goes into the chronology.
+    pub significant: bool,
+    /// Draft or final.
+    pub status: NoteStatus,
+    /// When it was finalised.
+    pub finalised_at: Option<NaiveDateTime>,
+    /// Why it was written up late, when it was.
+    pub late_reason: Option<String>,
+    /// Tamper-evidence hash of the previous final entry for this client.
+    pub prev_hash: Option<String>,
+    /// Tamper-evidence hash of this entry.
+    pub hash: Option<String>,
+}
+
+/// A correction or addition appended to a final note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Addendum {
+    /// Database id.
+    pub id: i64,
+    /// The final note it belongs to.
+    pub note_id: i64,
+    /// When it was written.
+    pub written_at: NaiveDateTime,
+    /// Why it was added.
+    pub reason: String,
+    /// The text.
+    pub body: String,
+    /// Hash of the previous final entry for this client.
+    pub prev_hash: Option<String>,
+    /// Hash of this entry.
+    pub hash: Option<String>,
+}
+
+/// What a new note (or an update to a draft) carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewNote {
+    /// Whose note.
+    pub client_id: i64,
+    /// Kind of contact.
+    pub kind: NoteKind,
+    /// When the contact happened.
+    pub occurred_at: NaiveDateTime,
+    /// Where.
+    pub location: Option<String>,
+    /// Who was present.
+    pub present: Option<String>,
+    /// The text.
+    pub body: String,
+    /// Goes into the chronology.
+    pub significant: bool,
+}
+
+impl NewNote {
+    /// Checks the note's fields. `now` refuses contacts dated in the future
+    /// (beyond a day's grace for clock drift and late-night write-ups).
+    pub fn validate(&self, now: NaiveDateTime) -> Result<NewNote, ValidationError> {
+        if self.occurred_at > now + chrono::Duration::days(1) {
+            return Err(ValidationError::new(
+                "when it happened",
+                "is in the future; a note records a contact that has happened",
+            ));
+        }
+        validate::limit("note text", &self.body, MAX_LONG)?;
+        Ok(NewNote {
+            client_id: self.client_id,
+            kind: self.kind,
+            occurred_at: self.occurred_at,
+            location: validate::optional("where", self.location.as_deref(), MAX_SHORT)?,
+            present: validate::optional("who was present", self.present.as_deref(), MAX_SHORT)?,
+            body: self.body.clone(),
+            significant: self.significant,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn kinds_round_trip_and_accept_spaces() {
+        for k in NoteKind::ALL {
+            assert_eq!(k.as_str().parse::<NoteKind>().unwrap(), *k);
+        }
+        assert_eq!(
+            "Home visit".parse::<NoteKind>().unwrap(),
+            NoteKind::HomeVisit
+        );
+    }
+
+    #[test]
+    fn a_note_far_in_the_future_is_refused() {
+        let n = NewNote {
+            client_id: 1,
+            kind: NoteKind::Phone,
+            occurred_at: at(25, 9),
+            location: None,
+            present: None,
+            body: "x".into(),
+            significant: false,
+        };
+        assert!(n.validate(at(22, 9)).is_err());
+        assert!(n.validate(at(25, 8)).is_ok());
+    }
+}

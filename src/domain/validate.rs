@@ -1,0 +1,153 @@
+//! Input checks shared by every form and subcommand. Each failure names the
+//! field and says what is wrong in words a practitioner understands; the
+//! offending text itself is never echoed (it may be personal).
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+/// The most characters a name-like field may hold.
+pub const MAX_NAME: usize = 200;
+/// The most characters a short free-text field (address, reason, what) may hold.
+pub const MAX_SHORT: usize = 2_000;
+/// The most characters a long free-text field (a note body, a plan) may hold.
+pub const MAX_LONG: usize = 200_000;
+
+/// Why an input was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{field}: {problem}")]
+pub struct ValidationError {
+    /// The field, as the practitioner sees it named.
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl ValidationError {
+    /// A refusal of `field` for `problem`.
+    pub fn new(field: &'static str, problem: impl Into<String>) -> Self {
+        Self {
+            field,
+            problem: problem.into(),
+        }
+    }
+}
+
+/// A required single-line field: trimmed, not empty, not longer than `max`.
+pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(ValidationError::new(field, "must not be empty"));
+    }
+    limit(field, v, max)?;
+    Ok(v.to_string())
+}
+
+/// An optional field: blank becomes `None`; otherwise trimmed and length-checked.
+pub fn optional(
+    field: &'static str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, ValidationError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => {
+            limit(field, v, max)?;
+            Ok(Some(v.to_string()))
+        }
+    }
+}
+
+/// Refuses text longer than `max` characters.
+pub fn limit(field: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
+    // Count lazily so a 10 MB paste is refused without walking all of it.
+    if value.chars().nth(max).is_some() {
+        return Err(ValidationError::new(
+            field,
+            format!("is too long (at most {max} characters)"),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a calendar date typed as `YYYY-MM-DD`, refusing impossible dates
+/// such as 30 February with a message rather than a parse dump.
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ValidationError> {
+    let v = value.trim();
+    let parts: Vec<&str> = v.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 {
+        return Err(ValidationError::new(
+            field,
+            "should be a date written YYYY-MM-DD, for example 2026-12-03",
+        ));
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
+    let Some(nums) = nums else {
+        return Err(ValidationError::new(
+            field,
+            "should be a date written YYYY-MM-DD, for example 2026-12-03",
+        ));
+    };
+    let year = i32::try_from(nums[0]).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, nums[1], nums[2])
+        .ok_or_else(|| ValidationError::new(field, "is not a real date (check the day and month)"))
+}
+
+/// A date of birth: a real date, not in the future, not absurdly long ago.
+pub fn date_of_birth(dob: NaiveDate, today: NaiveDate) -> Result<NaiveDate, ValidationError> {
+    if dob > today {
+        return Err(ValidationError::new("date of birth", "is in the future"));
+    }
+    if let Some(oldest) = today.checked_sub_months(chrono::Months::new(130 * 12))
+        && dob < oldest
+    {
+        return Err(ValidationError::new(
+            "date of birth",
+            "is more than 130 years ago",
+        ));
+    }
+    Ok(dob)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn february_30_is_refused_with_a_message() {
+        let err = parse_date("due", "2026-02-30").unwrap_err();
+        assert_eq!(err.field, "due");
+        assert!(err.problem.contains("not a real date"));
+    }
+
+    #[test]
+    fn a_well_formed_date_parses() {
+        assert_eq!(
+            parse_date("due", " 2024-02-29 ").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+    }
+
+    #[test]
+    fn garbage_dates_are_refused() {
+        for bad in ["", "03/12/2026", "2026-1", "2026-xx-01", "26-01-01"] {
+            assert!(parse_date("d", bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn empty_and_huge_names_are_refused() {
+        assert!(required("given name", "   ", MAX_NAME).is_err());
+        let huge = "x".repeat(10 * 1024 * 1024);
+        let err = required("given name", &huge, MAX_NAME).unwrap_err();
+        assert!(err.problem.contains("too long"));
+        assert!(!err.to_string().contains("xxxx"), "must not echo the text");
+    }
+
+    #[test]
+    fn future_birth_dates_are_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let tomorrow = today.succ_opt().unwrap();
+        assert!(date_of_birth(tomorrow, today).is_err());
+        assert!(date_of_birth(today, today).is_ok());
+    }
+}

@@ -1,0 +1,22 @@
+//! Where the database lives: `--db PATH`, else `$CASELOAD_DB`, else the
+//! platform data directory.
+
+use std::path::PathBuf;
+
+/// Environment variable naming the database file.
+pub const DB_ENV: &str = "CASELOAD_DB";
+
+/// The default database path in the platform data directory
+/// (`~/.local/share/caseload/caseload.db` on Linux).
+#[must_use]
+pub fn default_db() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "caseload", "caseload")
+        .map(|d| d.data_dir().join("caseload.db"))
+}
+
+/// The platform config directory (`~/.config/caseload` on Linux).
+#[must_use]
+pub fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "caseload", "caseload")
+        .map(|d| d.config_dir().to_path_buf())
+}

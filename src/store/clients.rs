@@ -1,0 +1,351 @@
+//! Clients: add, read, list with derived facts, close, find.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::audit::record;
+use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
+use super::{Result, Store, StoreError};
+use crate::domain::validate::{self, MAX_SHORT};
+use crate::domain::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
+
+const CLIENT_COLS: &str = "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
+    c.record_no, c.address, c.phone, c.language, c.interpreter, c.team, c.service, c.status,
+    c.opened_on, c.closed_on, c.closure_reason, c.visit_every_days, c.risk, c.risk_summary,
+    c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at";
+
+fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    let alerts: String = r.get(21)?;
+    Ok(Client {
+        id: r.get(0)?,
+        given_name: r.get(1)?,
+        family_name: r.get(2)?,
+        preferred_name: r.get(3)?,
+        pronouns: r.get(4)?,
+        dob: opt_date(r, 5)?,
+        record_no: r.get(6)?,
+        address: r.get(7)?,
+        phone: r.get(8)?,
+        language: r.get(9)?,
+        interpreter: flag(r, 10)?,
+        team: r.get(11)?,
+        service: r.get(12)?,
+        status: r.get(13)?,
+        opened_on: date(r, 14)?,
+        closed_on: opt_date(r, 15)?,
+        closure_reason: r.get(16)?,
+        visit_every_days: r.get(17)?,
+        risk: r.get(18)?,
+        risk_summary: r.get(19)?,
+        risk_reviewed_on: opt_date(r, 20)?,
+        alerts: serde_json::from_str(&alerts).unwrap_or_default(),
+        created_at: dt(r, 22)?,
+        updated_at: dt(r, 23)?,
+    })
+}
+
+impl Store {
+    /// Adds a client; returns the new id. One transaction, audited.
+    pub fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64> {
+        let c = new.validate(now.date())?;
+        let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO clients (given_name, family_name, preferred_name, pronouns, dob, record_no,
+                address, phone, language, interpreter, team, service, status, opened_on,
+                visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+            params![
+                c.given_name,
+                c.family_name,
+                c.preferred_name,
+                c.pronouns,
+                fmt_opt_date(c.dob),
+                c.record_no,
+                c.address,
+                c.phone,
+                c.language,
+                c.interpreter,
+                c.team,
+                c.service.unwrap_or(Service::Adult),
+                fmt_date(c.opened_on.unwrap_or(now.date())),
+                c.visit_every_days,
+                c.risk.unwrap_or(RiskLevel::Low),
+                c.risk_summary,
+                c.risk_summary.as_ref().map(|_| fmt_date(now.date())),
+                alerts,
+                fmt_dt(now),
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(&tx, now, "client", id, Some(id), "create", &["*"])?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Replaces a client's editable details; returns the names of the fields
+    /// that changed. Status and dates of opening/closing are not touched.
+    pub fn update_client(
+        &mut self,
+        id: i64,
+        new: &NewClient,
+        now: NaiveDateTime,
+    ) -> Result<Vec<&'static str>> {
+        let c = new.validate(now.date())?;
+        let old = self.client(id)?;
+        let mut changed = Vec::new();
+        macro_rules! diff {
+            ($name:literal, $a:expr, $b:expr) => {
+                if $a != $b {
+                    changed.push($name);
+                }
+            };
+        }
+        diff!("given_name", old.given_name, c.given_name);
+        diff!("family_name", old.family_name, c.family_name);
+        diff!("preferred_name", old.preferred_name, c.preferred_name);
+        diff!("pronouns", old.pronouns, c.pronouns);
+        diff!("dob", old.dob, c.dob);
+        diff!("record_no", old.record_no, c.record_no);
+        diff!("address", old.address, c.address);
+        diff!("phone", old.phone, c.phone);
+        diff!("language", old.language, c.language);
+        diff!("interpreter", old.interpreter, c.interpreter);
+        diff!("team", old.team, c.team);
+        diff!(
+            "service",
+            Some(old.service),
+            c.service.or(Some(old.service))
+        );
+        diff!("visit_every_days", old.visit_every_days, c.visit_every_days);
+        diff!("risk", Some(old.risk), c.risk.or(Some(old.risk)));
+        diff!("risk_summary", old.risk_summary, c.risk_summary);
+        diff!("alerts", old.alerts, c.alerts);
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        let risk_reviewed = if changed.contains(&"risk_summary") || changed.contains(&"risk") {
+            Some(now.date())
+        } else {
+            old.risk_reviewed_on
+        };
+        let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE clients SET given_name=?2, family_name=?3, preferred_name=?4, pronouns=?5, dob=?6,
+                record_no=?7, address=?8, phone=?9, language=?10, interpreter=?11, team=?12,
+                service=?13, visit_every_days=?14, risk=?15, risk_summary=?16, risk_reviewed_on=?17,
+                alerts=?18, updated_at=?19 WHERE id=?1",
+            params![
+                id,
+                c.given_name,
+                c.family_name,
+                c.preferred_name,
+                c.pronouns,
+                fmt_opt_date(c.dob),
+                c.record_no,
+                c.address,
+                c.phone,
+                c.language,
+                c.interpreter,
+                c.team,
+                c.service.unwrap_or(old.service),
+                c.visit_every_days,
+                c.risk.unwrap_or(old.risk),
+                c.risk_summary,
+                fmt_opt_date(risk_reviewed),
+                alerts,
+                fmt_dt(now),
+            ],
+        )?;
+        record(&tx, now, "client", id, Some(id), "update", &changed)?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// One client by id.
+    pub fn client(&self, id: i64) -> Result<Client> {
+        self.conn
+            .query_row(
+                &format!("SELECT {CLIENT_COLS} FROM clients c WHERE c.id = ?1"),
+                [id],
+                client_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "client",
+                id,
+            })
+    }
+
+    /// Closes a case with a reason. Closing twice is refused.
+    pub fn close_client(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let reason = validate::required("reason", reason, MAX_SHORT)?;
+        let client = self.client(id)?;
+        if client.status == CaseStatus::Closed {
+            return Err(StoreError::Refused(format!(
+                "client {id} is already closed"
+            )));
+        }
+        if on < client.opened_on {
+            return Err(StoreError::Refused(
+                "the closing date is before the case was opened".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE clients SET status='closed', closed_on=?2, closure_reason=?3, updated_at=?4 WHERE id=?1",
+            params![id, fmt_date(on), reason, fmt_dt(now)],
+        )?;
+        record(
+            &tx,
+            now,
+            "client",
+            id,
+            Some(id),
+            "close",
+            &["status", "closed_on", "closure_reason"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Reopens a closed case.
+    pub fn reopen_client(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
+        let client = self.client(id)?;
+        if client.status == CaseStatus::Open {
+            return Err(StoreError::Refused(format!("client {id} is already open")));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE clients SET status='open', closed_on=NULL, closure_reason=NULL, updated_at=?2 WHERE id=?1",
+            params![id, fmt_dt(now)],
+        )?;
+        record(
+            &tx,
+            now,
+            "client",
+            id,
+            Some(id),
+            "reopen",
+            &["status", "closed_on", "closure_reason"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Clients with their derived facts (last seen, next due, frameworks,
+    /// drafts), ordered by family then given name. Closed cases only when
+    /// `include_closed`.
+    pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
+        let sql = format!(
+            "SELECT {CLIENT_COLS},
+                (SELECT max(substr(n.occurred_at, 1, 10)) FROM notes n
+                   WHERE n.client_id = c.id AND n.kind IN ('home-visit','office','hospital','video','phone','review')),
+                (SELECT min(d.due) FROM deadlines d
+                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0),
+                (SELECT d.what FROM deadlines d
+                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
+                   ORDER BY d.due, d.id LIMIT 1),
+                (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT e.kind FROM legal_episodes e
+                   WHERE e.client_id = c.id AND e.end_on IS NULL ORDER BY e.kind)),
+                (SELECT count(*) FROM notes n WHERE n.client_id = c.id AND n.status = 'draft')
+             FROM clients c
+             WHERE ?1 OR c.status = 'open'
+             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([include_closed], |r| {
+            let frameworks: Option<String> = r.get(27)?;
+            Ok(ClientSummary {
+                client: client_from_row(r)?,
+                last_seen: opt_date(r, 24)?,
+                next_due: opt_date(r, 25)?,
+                next_due_what: r.get(26)?,
+                frameworks: frameworks
+                    .map(|f| f.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                drafts: r.get(28)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// All clients (open only unless `include_closed`).
+    pub fn clients(&self, include_closed: bool) -> Result<Vec<Client>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CLIENT_COLS} FROM clients c WHERE ?1 OR c.status = 'open'
+             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
+        ))?;
+        let rows = stmt.query_map([include_closed], client_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Finds the one client meant by what was typed: a numeric id, a record
+    /// number, or a fragment of a name matching exactly one open client.
+    pub fn resolve_client(&self, typed: &str) -> Result<Client> {
+        let t = typed.trim();
+        if t.is_empty() {
+            return Err(StoreError::NoClientMatch);
+        }
+        if let Ok(id) = t.parse::<i64>()
+            && let Ok(c) = self.client(id)
+        {
+            return Ok(c);
+        }
+        let by_ref: Vec<Client> = {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {CLIENT_COLS} FROM clients c WHERE c.record_no = ?1 COLLATE NOCASE"
+            ))?;
+            stmt.query_map([t], client_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        if by_ref.len() == 1 {
+            return by_ref.into_iter().next().ok_or(StoreError::NoClientMatch);
+        }
+        let needle = t.to_lowercase();
+        let matches: Vec<Client> = self
+            .clients(false)?
+            .into_iter()
+            .filter(|c| {
+                let full = format!(
+                    "{} {} {}",
+                    c.given_name,
+                    c.preferred_name.as_deref().unwrap_or(""),
+                    c.family_name
+                )
+                .to_lowercase();
+                full.contains(&needle)
+                    || format!("{} {}", c.given_name, c.family_name)
+                        .to_lowercase()
+                        .contains(&needle)
+            })
+            .collect();
+        match matches.len() {
+            0 => Err(StoreError::NoClientMatch),
+            1 => matches.into_iter().next().ok_or(StoreError::NoClientMatch),
+            _ => Err(StoreError::Ambiguous(
+                matches
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "  {:>5}  {}  {}",
+                            c.id,
+                            crate::domain::text::one_line(&c.display_name()),
+                            c.record_no
+                                .as_deref()
+                                .map(crate::domain::text::one_line)
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Deadlines and actions: add, complete, list.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::audit::record;
+use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
+use super::{Result, Store, StoreError};
+use crate::domain::validate::{self, MAX_SHORT};
+use crate::domain::{Action, Deadline, NewAction, NewDeadline};
+
+pub(crate) const DEADLINE_COLS: &str = "id, client_id, episode_id, what, due, warn_from, rule_id,
+    source, weight, chain_index, completed_on, outcome, cancelled, created_at";
+
+pub(crate) fn deadline_from_row(r: &Row<'_>) -> rusqlite::Result<Deadline> {
+    Ok(Deadline {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        episode_id: r.get(2)?,
+        what: r.get(3)?,
+        due: date(r, 4)?,
+        warn_from: opt_date(r, 5)?,
+        rule: r.get(6)?,
+        source: r.get(7)?,
+        weight: r.get(8)?,
+        chain_index: r.get(9)?,
+        completed_on: opt_date(r, 10)?,
+        outcome: r.get(11)?,
+        cancelled: flag(r, 12)?,
+        created_at: dt(r, 13)?,
+    })
+}
+
+fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+    Ok(Action {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        what: r.get(2)?,
+        due: opt_date(r, 3)?,
+        done_on: opt_date(r, 4)?,
+        created_at: dt(r, 5)?,
+    })
+}
+
+/// Inserts a validated deadline inside the caller's transaction.
+pub(crate) fn insert_deadline(
+    conn: &rusqlite::Connection,
+    d: &NewDeadline,
+    due: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO deadlines (client_id, episode_id, what, due, warn_from, rule_id, source, weight, chain_index, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            d.client_id,
+            d.episode_id,
+            d.what,
+            fmt_date(due),
+            fmt_opt_date(d.warn_from),
+            d.rule,
+            d.source,
+            d.weight.unwrap_or(10),
+            d.chain_index,
+            fmt_dt(now)
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    record(conn, now, "deadline", id, d.client_id, "create", &["*"])?;
+    Ok(id)
+}
+
+impl Store {
+    /// Adds a deadline; returns its id.
+    pub fn add_deadline(&mut self, new: &NewDeadline, now: NaiveDateTime) -> Result<i64> {
+        let d = new.validate()?;
+        if let Some(c) = d.client_id {
+            self.client(c)?;
+        }
+        let due = d
+            .due
+            .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
+        let tx = self.conn.transaction()?;
+        let id = insert_deadline(&tx, &d, due, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Marks a deadline done on `on` with an optional outcome.
+    pub fn complete_deadline(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        outcome: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let outcome = validate::optional("outcome", outcome, MAX_SHORT)?;
+        let d = self.deadline(id)?;
+        if d.completed_on.is_some() {
+            return Err(StoreError::Refused(format!(
+                "deadline {id} is already done"
+            )));
+        }
+        if on > now.date() {
+            return Err(StoreError::Refused(
+                "the date it was done is in the future".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE deadlines SET completed_on=?2, outcome=?3 WHERE id=?1",
+            params![id, fmt_date(on), outcome],
+        )?;
+        record(
+            &tx,
+            now,
+            "deadline",
+            id,
+            d.client_id,
+            "complete",
+            &["completed_on", "outcome"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// One deadline.
+    pub fn deadline(&self, id: i64) -> Result<Deadline> {
+        self.conn
+            .query_row(
+                &format!("SELECT {DEADLINE_COLS} FROM deadlines WHERE id = ?1"),
+                [id],
+                deadline_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "deadline",
+                id,
+            })
+    }
+
+    /// A client's deadlines: open ones first by date, then completed ones.
+    pub fn deadlines(&self, client_id: i64) -> Result<Vec<Deadline>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {DEADLINE_COLS} FROM deadlines WHERE client_id = ?1
+             ORDER BY completed_on IS NOT NULL, cancelled, due, id"
+        ))?;
+        let rows = stmt.query_map([client_id], deadline_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Adds an action; returns its id.
+    pub fn add_action(&mut self, new: &NewAction, now: NaiveDateTime) -> Result<i64> {
+        let a = new.validate()?;
+        if let Some(c) = a.client_id {
+            self.client(c)?;
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO actions (client_id, what, due, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![a.client_id, a.what, fmt_opt_date(a.due), fmt_dt(now)],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(&tx, now, "action", id, a.client_id, "create", &["*"])?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Marks an action done.
+    pub fn complete_action(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
+        let a = self.action(id)?;
+        if a.done_on.is_some() {
+            return Err(StoreError::Refused(format!("action {id} is already done")));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE actions SET done_on=?2 WHERE id=?1",
+            params![id, fmt_date(on)],
+        )?;
+        record(
+            &tx,
+            now,
+            "action",
+            id,
+            a.client_id,
+            "complete",
+            &["done_on"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// One action.
+    pub fn action(&self, id: i64) -> Result<Action> {
+        self.conn
+            .query_row(
+                "SELECT id, client_id, what, due, done_on, created_at FROM actions WHERE id = ?1",
+                [id],
+                action_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "action",
+                id,
+            })
+    }
+
+    /// Actions, open ones first; for one client or all.
+    pub fn actions(&self, client_id: Option<i64>) -> Result<Vec<Action>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, client_id, what, due, done_on, created_at FROM actions
+             WHERE ?1 IS NULL OR client_id = ?1
+             ORDER BY done_on IS NOT NULL, due IS NULL, due, id",
+        )?;
+        let rows = stmt.query_map([client_id], action_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

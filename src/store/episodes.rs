@@ -1,0 +1,94 @@
+//! Legal episodes. Generating their deadlines is the rule engine's work.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::audit::record;
+use super::rows::{date, dt, fmt_date, fmt_dt, opt_date};
+use super::{Result, Store, StoreError};
+use crate::domain::{LegalEpisode, NewEpisode};
+
+fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
+    Ok(LegalEpisode {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        kind: r.get(2)?,
+        start_on: date(r, 3)?,
+        end_on: opt_date(r, 4)?,
+        notes: r.get(5)?,
+        created_at: dt(r, 6)?,
+    })
+}
+
+impl Store {
+    /// Adds a legal episode; returns its id.
+    pub fn add_episode(&mut self, new: &NewEpisode, now: NaiveDateTime) -> Result<i64> {
+        let e = new.validate()?;
+        self.client(e.client_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO legal_episodes (client_id, kind, start_on, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![e.client_id, e.kind, fmt_date(e.start_on), e.notes, fmt_dt(now)],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(&tx, now, "episode", id, Some(e.client_id), "create", &["*"])?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Ends an episode on a date.
+    pub fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
+        let e = self.episode(id)?;
+        if e.end_on.is_some() {
+            return Err(StoreError::Refused(format!(
+                "episode {id} has already ended"
+            )));
+        }
+        if on < e.start_on {
+            return Err(StoreError::Refused(
+                "the end date is before the start".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE legal_episodes SET end_on=?2 WHERE id=?1",
+            params![id, fmt_date(on)],
+        )?;
+        record(
+            &tx,
+            now,
+            "episode",
+            id,
+            Some(e.client_id),
+            "end",
+            &["end_on"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// One episode.
+    pub fn episode(&self, id: i64) -> Result<LegalEpisode> {
+        self.conn
+            .query_row(
+                "SELECT id, client_id, kind, start_on, end_on, notes, created_at FROM legal_episodes WHERE id = ?1",
+                [id],
+                episode_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "legal episode",
+                id,
+            })
+    }
+
+    /// A client's episodes, current ones first, newest first.
+    pub fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, client_id, kind, start_on, end_on, notes, created_at FROM legal_episodes
+             WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([client_id], episode_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

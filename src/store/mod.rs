@@ -1,0 +1,52 @@
+//! The store: the only code that touches SQL. One connection, opened with the
+//! key, safety pragmas checked, migrations run; typed methods that take and
+//! return domain values, each user action one transaction.
+
+mod audit;
+mod clients;
+mod deadlines;
+mod due;
+mod episodes;
+mod error;
+mod maintenance;
+mod migrate;
+mod network;
+mod notes;
+mod open;
+mod plans;
+mod rows;
+
+pub use audit::AuditEntry;
+pub use due::AgendaItem;
+pub use error::{Result, StoreError};
+pub use migrate::LATEST_VERSION;
+
+use rusqlite::Connection;
+use std::path::PathBuf;
+
+/// A caseload database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// The file this store was opened from (`None` in memory).
+    #[must_use]
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,77 @@
+//! A client's network: family, carers, professionals.
+
+use chrono::NaiveDateTime;
+use rusqlite::params;
+
+use super::audit::record;
+use super::rows::{dt, flag, fmt_dt};
+use super::{Result, Store};
+use crate::domain::{NetworkMember, NewNetworkMember};
+
+impl Store {
+    /// Adds a network member; returns the id.
+    pub fn add_network_member(
+        &mut self,
+        new: &NewNetworkMember,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        let m = new.validate()?;
+        self.client(m.client_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO network_members (client_id, name, role, organisation, relationship, phone, email,
+                consent_to_share, notes, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                m.client_id,
+                m.name,
+                m.role,
+                m.organisation,
+                m.relationship,
+                m.phone,
+                m.email,
+                m.consent_to_share,
+                m.notes,
+                fmt_dt(now)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(
+            &tx,
+            now,
+            "network_member",
+            id,
+            Some(m.client_id),
+            "create",
+            &["*"],
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// A client's network, current members first.
+    pub fn network(&self, client_id: i64) -> Result<Vec<NetworkMember>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, client_id, name, role, organisation, relationship, phone, email,
+                    consent_to_share, notes, archived, created_at
+             FROM network_members WHERE client_id = ?1 ORDER BY archived, id",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(NetworkMember {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                name: r.get(2)?,
+                role: r.get(3)?,
+                organisation: r.get(4)?,
+                relationship: r.get(5)?,
+                phone: r.get(6)?,
+                email: r.get(7)?,
+                consent_to_share: flag(r, 8)?,
+                notes: r.get(9)?,
+                archived: flag(r, 10)?,
+                created_at: dt(r, 11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

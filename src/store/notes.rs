@@ -1,0 +1,236 @@
+//! Contact notes: drafts (autosaved), finalising, addenda.
+
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::audit::record;
+use super::rows::{dt, flag, fmt_dt, opt_dt};
+use super::{Result, Store, StoreError};
+use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
+use crate::domain::{Addendum, NewNote, Note, NoteStatus};
+
+const NOTE_COLS: &str = "id, client_id, kind, occurred_at, written_at, location, present, body,
+    significant, status, finalised_at, late_reason, prev_hash, hash";
+
+pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
+    Ok(Note {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        kind: r.get(2)?,
+        occurred_at: dt(r, 3)?,
+        written_at: dt(r, 4)?,
+        location: r.get(5)?,
+        present: r.get(6)?,
+        body: r.get(7)?,
+        significant: flag(r, 8)?,
+        status: r.get(9)?,
+        finalised_at: opt_dt(r, 10)?,
+        late_reason: r.get(11)?,
+        prev_hash: r.get(12)?,
+        hash: r.get(13)?,
+    })
+}
+
+impl Store {
+    /// Adds a note as a draft; returns its id.
+    pub fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64> {
+        let n = new.validate(now)?;
+        self.client(n.client_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft')",
+            params![
+                n.client_id,
+                n.kind,
+                fmt_dt(n.occurred_at),
+                fmt_dt(now),
+                n.location,
+                n.present,
+                n.body,
+                n.significant
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(&tx, now, "note", id, Some(n.client_id), "create", &["*"])?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves a draft's header and body (the autosave). A final note is refused.
+    /// Returns false when nothing changed (so nothing was written).
+    pub fn save_draft(&mut self, id: i64, new: &NewNote, now: NaiveDateTime) -> Result<bool> {
+        let n = new.validate(now)?;
+        let old = self.note(id)?;
+        if old.status == NoteStatus::Final {
+            return Err(StoreError::Refused(format!(
+                "note {id} is final and cannot be changed; add an addendum instead"
+            )));
+        }
+        if old.client_id != n.client_id {
+            return Err(StoreError::Refused(
+                "a note cannot move to another client".into(),
+            ));
+        }
+        let mut changed = Vec::new();
+        if old.kind != n.kind {
+            changed.push("kind");
+        }
+        if old.occurred_at != n.occurred_at {
+            changed.push("occurred_at");
+        }
+        if old.location != n.location {
+            changed.push("location");
+        }
+        if old.present != n.present {
+            changed.push("present");
+        }
+        if old.body != n.body {
+            changed.push("body");
+        }
+        if old.significant != n.significant {
+            changed.push("significant");
+        }
+        if changed.is_empty() {
+            return Ok(false);
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8
+             WHERE id=?1 AND status='draft'",
+            params![
+                id,
+                n.kind,
+                fmt_dt(n.occurred_at),
+                fmt_dt(now),
+                n.location,
+                n.present,
+                n.body,
+                n.significant
+            ],
+        )?;
+        record(&tx, now, "note", id, Some(n.client_id), "update", &changed)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Finalises a draft. After this the note never changes.
+    pub fn finalise_note(
+        &mut self,
+        id: i64,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let note = self.note(id)?;
+        if note.status == NoteStatus::Final {
+            return Err(StoreError::Refused(format!("note {id} is already final")));
+        }
+        if note.body.trim().is_empty() {
+            return Err(StoreError::Refused(
+                "an empty note cannot be finalised; write what happened first".into(),
+            ));
+        }
+        let late_reason = validate::optional("reason for late entry", late_reason, MAX_SHORT)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3 WHERE id=?1 AND status='draft'",
+            params![id, fmt_dt(now), late_reason],
+        )?;
+        record(
+            &tx,
+            now,
+            "note",
+            id,
+            Some(note.client_id),
+            "finalise",
+            &["status", "finalised_at"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Appends an addendum to a final note; returns its id.
+    pub fn add_addendum(
+        &mut self,
+        note_id: i64,
+        reason: &str,
+        body: &str,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        let reason = validate::required("reason", reason, MAX_SHORT)?;
+        let body = validate::required("addendum text", body, MAX_LONG)?;
+        let note = self.note(note_id)?;
+        if note.status != NoteStatus::Final {
+            return Err(StoreError::Refused(format!(
+                "note {note_id} is still a draft; edit it directly instead of adding an addendum"
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO addenda (note_id, written_at, reason, body) VALUES (?1, ?2, ?3, ?4)",
+            params![note_id, fmt_dt(now), reason, body],
+        )?;
+        let id = tx.last_insert_rowid();
+        record(
+            &tx,
+            now,
+            "addendum",
+            id,
+            Some(note.client_id),
+            "create",
+            &["*"],
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// One note.
+    pub fn note(&self, id: i64) -> Result<Note> {
+        self.conn
+            .query_row(
+                &format!("SELECT {NOTE_COLS} FROM notes WHERE id = ?1"),
+                [id],
+                note_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { entity: "note", id })
+    }
+
+    /// A client's notes, newest contact first.
+    pub fn notes(&self, client_id: i64) -> Result<Vec<Note>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {NOTE_COLS} FROM notes WHERE client_id = ?1 ORDER BY occurred_at DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([client_id], note_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Every draft across the caseload, oldest contact first.
+    pub fn drafts(&self) -> Result<Vec<Note>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {NOTE_COLS} FROM notes WHERE status = 'draft' ORDER BY occurred_at, id"
+        ))?;
+        let rows = stmt.query_map([], note_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The addenda of a note, in the order written.
+    pub fn addenda(&self, note_id: i64) -> Result<Vec<Addendum>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, note_id, written_at, reason, body, prev_hash, hash FROM addenda
+             WHERE note_id = ?1 ORDER BY written_at, id",
+        )?;
+        let rows = stmt.query_map([note_id], |r| {
+            Ok(Addendum {
+                id: r.get(0)?,
+                note_id: r.get(1)?,
+                written_at: dt(r, 2)?,
+                reason: r.get(3)?,
+                body: r.get(4)?,
+                prev_hash: r.get(5)?,
+                hash: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

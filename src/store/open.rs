@@ -1,0 +1,121 @@
+//! Opening the database: file permissions, the key, safety pragmas, migrations.
+
+use rusqlite::{Connection, OpenFlags};
+use secrecy::{ExposeSecret, SecretString};
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+use super::{Result, Store, StoreError, migrate};
+
+impl Store {
+    /// Opens (creating if needed) the encrypted database at `path` with
+    /// `passphrase`. The folder is created 0700 and the file 0600; a wrong
+    /// passphrase is reported at once rather than at the first query.
+    pub fn open(path: &Path, passphrase: &SecretString) -> Result<Store> {
+        prepare_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        apply_key(&conn, passphrase)?;
+        apply_pragmas(&conn, true)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        migrate::migrate(&mut store, Some(passphrase))?;
+        Ok(store)
+    }
+
+    /// A fresh, unencrypted in-memory database, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        apply_pragmas(&conn, false)?;
+        let mut store = Store { conn, path: None };
+        migrate::migrate(&mut store, None)?;
+        Ok(store)
+    }
+
+    /// Whether `path` holds a database already (used to tell "create" from "open").
+    #[must_use]
+    pub fn exists(path: &Path) -> bool {
+        path.metadata().map(|m| m.len() > 0).unwrap_or(false)
+    }
+}
+
+/// Keys a connection. SQLCipher's own logging is silenced first so that a
+/// wrong key cannot print over the TUI; the key is checked with a read.
+pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<()> {
+    // Older SQLCipher builds lack cipher_log_level; ignore that failure only.
+    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+    conn.pragma_update(None, "key", passphrase.expose_secret())?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(StoreError::WrongPassphrase)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Sets and reads back the pragmas the safety rules depend on.
+fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if on_disk {
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        expect_pragma("journal_mode", "wal", &mode.to_ascii_lowercase())?;
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+    )?;
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+    expect_pragma("synchronous", "2", &sync.to_string())?;
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    expect_pragma("foreign_keys", "1", &fk.to_string())?;
+    let temp: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
+    expect_pragma("temp_store", "2", &temp.to_string())?;
+    Ok(())
+}
+
+fn expect_pragma(pragma: &'static str, wanted: &str, got: &str) -> Result<()> {
+    if wanted == got {
+        Ok(())
+    } else {
+        Err(StoreError::Pragma {
+            pragma,
+            wanted: wanted.to_string(),
+            got: got.to_string(),
+        })
+    }
+}
+
+/// Creates the parent folder (0700) and an empty file (0600) when missing,
+/// and tightens an existing file's mode to 0600.
+pub(crate) fn prepare_file(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.exists()
+    {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    if path.exists() {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    } else {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)?;
+    }
+    Ok(())
+}
