@@ -2,8 +2,10 @@
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
 mod client;
+mod episode;
 mod maintenance;
 mod output;
+pub mod rules;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -36,6 +38,12 @@ pub enum Command {
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// Legal episodes (MHA sections, DoLS, child protection…) and their deadlines.
+    #[command(subcommand)]
+    Episode(episode::EpisodeCmd),
+    /// Print the statutory rule packs, with your local overrides marked.
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
     /// Check the database's integrity.
     Check,
     /// Write a consistent, encrypted copy of the database to PATH.
@@ -62,8 +70,12 @@ pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretStri
             db.display()
         );
     }
+    // Read the rule overrides first: a broken rules.toml is reported before
+    // the passphrase is asked for.
+    let rules = rules::active_rules()?;
     let key = passphrase::ask("Passphrase: ")?;
-    let store = Store::open(db, &key)?;
+    let mut store = Store::open(db, &key)?;
+    store.use_rules(rules);
     Ok((store, key))
 }
 
@@ -76,6 +88,11 @@ pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
             let (mut store, _) = open_existing(&path)?;
             client::run(&mut store, cmd)
         }
+        Command::Episode(cmd) => {
+            let (mut store, _) = open_existing(&path)?;
+            episode::run(&mut store, cmd)
+        }
+        Command::Rules(cmd) => rules::run(cmd),
         Command::Check => {
             let (store, _) = open_existing(&path)?;
             maintenance::check(&store)

@@ -15,6 +15,7 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod rules_apply;
 
 pub use audit::AuditEntry;
 pub use due::AgendaItem;
@@ -28,6 +29,8 @@ use std::path::PathBuf;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The active rule packs (embedded, plus any overrides the caller set).
+    rules: crate::rules::RuleSet,
 }
 
 impl std::fmt::Debug for Store {
