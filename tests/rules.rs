@@ -632,3 +632,18 @@ mod cli {
             .stderr(predicate::str::contains("rules.toml"));
     }
 }
+
+#[test]
+fn the_readme_example_rules_toml_works() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("### Changing a rule").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let text = &section[start..start + section[start..].find("```").unwrap()];
+    let set = rules().with_overrides("README example", text).unwrap();
+    let cp = set.rule("cp-visit").unwrap();
+    assert_eq!((cp.period, cp.unit, cp.overridden), (4, Unit::Weeks, true));
+    assert_eq!(set.rule("dols-expiry").unwrap().period, 6);
+    let local = set.rule("anyshire-cin-visit").unwrap();
+    assert!(local.added_locally && local.citation().starts_with("local rule: "));
+    assert!(set.calendar().is_bank_holiday(d(2027, 6, 7)));
+}

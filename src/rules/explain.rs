@@ -65,3 +65,35 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
     out.push_str("    10  deadlines added by hand\n     5  actions\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::DueKind;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn explains_weight_rule_and_source_for_each_item() {
+        let rules = RuleSet::embedded().unwrap();
+        let item = DueItem {
+            id: 7,
+            kind: DueKind::Deadline,
+            client_id: Some(1),
+            client_name: Some("Test Fictional".into()),
+            what: "Section 3 detention ends unless renewed".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            overdue: true,
+            days: -2,
+            rule: Some("mha-s3-expiry".into()),
+            source: Some("Mental Health Act 1983 s20".into()),
+            weight: 100,
+        };
+        let text = explain(&[item], &rules);
+        assert!(
+            text.contains("overdue by 2 day(s); weight 100 from rule mha-s3-expiry"),
+            "{text}"
+        );
+        assert!(text.contains("source: Mental Health Act 1983 s20"));
+        assert!(text.contains("   100  mha-s3-expiry"));
+    }
+}
