@@ -40,26 +40,30 @@ const CHAINS: &[(&str, Ymd, &[Ymd])] = &[
     // 14 days beginning with 10 Mar: 10 + 13 = 23 Mar.
     ("mha-s2-tribunal", (2026, 3, 10), &[(2026, 3, 23)]),
     // Admitted 31 Aug 2026. 6 months beginning with 31 Aug: no 31 Feb, so the
-    // last day of Feb 2027 (28th). Renewal begins 1 Mar 2027: the day before
-    // 1 Sep 2027 = 31 Aug 2027. Then 12 months beginning 1 Sep 2027: 31 Aug 2028.
-    ("mha-s3-expiry", (2026, 8, 31), &[(2027, 2, 28), (2027, 8, 31), (2028, 8, 31), (2029, 8, 31)]),
+    // last day of Feb 2027 (28th). Renewed "from the expiration" (s20(2)):
+    // 6 months from 28 Feb 2027 = 28 Aug 2027 (the earliest defensible day;
+    // counting from 1 Mar would give 31 Aug). Then a year from 28 Aug 2027
+    // = 28 Aug 2028, and 28 Aug 2029.
+    ("mha-s3-expiry", (2026, 8, 31), &[(2027, 2, 28), (2027, 8, 28), (2028, 8, 28), (2029, 8, 28)]),
     // Admitted 15 Jan 2026: 14 Jul 2026; renewal from 15 Jul: 14 Jan 2027;
     // then a year beginning 15 Jan 2027: 14 Jan 2028.
     ("mha-s3-tribunal", (2026, 1, 15), &[(2026, 7, 14), (2027, 1, 14), (2028, 1, 14)]),
     // CTO made 29 Feb 2028: corresponding day 29 Aug 2028 exists, so 28 Aug.
-    // Extension beginning 29 Aug 2028: no 29 Feb 2029, so 28 Feb 2029.
-    // Then a year beginning 1 Mar 2029: the day before 1 Mar 2030 = 28 Feb 2030.
+    // Extended from its expiration: 6 months from 28 Aug 2028 = 28 Feb 2029.
+    // Then a year from 28 Feb 2029 = 28 Feb 2030.
     ("cto-expiry", (2028, 2, 29), &[(2028, 8, 28), (2029, 2, 28), (2030, 2, 28)]),
-    // CTO made 1 Jun 2026: 6 months beginning with it end 30 Nov 2026.
-    ("cto-tribunal", (2026, 6, 1), &[(2026, 11, 30), (2027, 5, 31)]),
+    // CTO made 1 Jun 2026: 6 months beginning with it end 30 Nov 2026; the
+    // extension's window runs 6 months from 30 Nov 2026 = 30 May 2027.
+    ("cto-tribunal", (2026, 6, 1), &[(2026, 11, 30), (2027, 5, 30)]),
     // Discharged 1 Dec 2026: 6 weeks from = 12 Jan 2027 (over Christmas;
     // calendar weeks do not move).
     ("s117-first-review", (2026, 12, 1), &[(2027, 1, 12)]),
     // First review held 12 Jan 2027: 12 months from = 12 Jan 2028, then 2029.
     ("s117-review", (2027, 1, 12), &[(2028, 1, 12), (2029, 1, 12)]),
     // In force 1 Mar 2026, at most a year beginning with it: 28 Feb 2027;
-    // further authorisation beginning 1 Mar 2027: 29 Feb 2028 (leap year).
-    ("dols-expiry", (2026, 3, 1), &[(2027, 2, 28), (2028, 2, 29)]),
+    // a further year from that expiry: 28 Feb 2028 (not the 29th: counted
+    // from the expiry day, the earliest defensible date).
+    ("dols-expiry", (2026, 3, 1), &[(2027, 2, 28), (2028, 2, 28)]),
     // Plan signed off Mon 2 Nov 2026: 8 weeks from = Mon 28 Dec 2026.
     ("care-act-first-review", (2026, 11, 2), &[(2026, 12, 28)]),
     // First review held 20 Dec 2026: annual from then.

@@ -63,8 +63,34 @@ impl RuleSet {
         index: usize,
         target: Target,
     ) -> Option<NewDeadline> {
+        self.deadline_counted(rule, base, index, target, rule.beginning_with)
+    }
+
+    /// The next deadline of a chain that runs on from the previous deadline.
+    /// The statutes renew "from the expiration" of the previous period
+    /// (MHA s20(2), s20A(3)), so the next period is counted from the old
+    /// expiry day, excluded: where months are uneven (a period ending on
+    /// 28 February) this gives the earliest defensible date, never a later one.
+    fn renewal_at(
+        &self,
+        rule: &Rule,
+        prev_due: NaiveDate,
+        index: usize,
+        target: Target,
+    ) -> Option<NewDeadline> {
+        self.deadline_counted(rule, prev_due, index, target, false)
+    }
+
+    fn deadline_counted(
+        &self,
+        rule: &Rule,
+        base: NaiveDate,
+        index: usize,
+        target: Target,
+        beginning_with: bool,
+    ) -> Option<NewDeadline> {
         let n = rule.period_at(index)?;
-        let due = period_end(base, n, rule.unit, rule.beginning_with, &self.calendar)?;
+        let due = period_end(base, n, rule.unit, beginning_with, &self.calendar)?;
         let warn_from = rule.warn.and_then(|w| {
             window_start(due, w, rule.warn_unit.unwrap_or(rule.unit), &self.calendar)
         });
@@ -123,15 +149,12 @@ impl RuleSet {
         };
         let index = usize::try_from(done.chain_index).unwrap_or(0);
         let mut out = Vec::new();
-        let base = match rule.chain {
-            Chain::Stop => None,
-            // The next period begins the day after the previous one ends.
-            Chain::PreviousDeadline if rule.beginning_with => done.due.succ_opt(),
-            Chain::PreviousDeadline => Some(done.due),
-            Chain::LastCompletion => Some(on),
-        };
-        if let Some(base) = base {
-            out.extend(self.deadline_at(rule, base, index + 1, target));
+        match rule.chain {
+            Chain::Stop => {}
+            Chain::PreviousDeadline => {
+                out.extend(self.renewal_at(rule, done.due, index + 1, target));
+            }
+            Chain::LastCompletion => out.extend(self.deadline_at(rule, on, index + 1, target)),
         }
         // A dependent rule starts only once, from its parent's first completion.
         if index == 0 {
@@ -153,24 +176,20 @@ impl RuleSet {
             client_id: 0,
             episode_id: None,
         };
-        let mut out = Vec::new();
-        let mut base = start;
+        let mut out: Vec<NaiveDate> = Vec::new();
         for index in 0..count {
-            let Some(d) = self
-                .deadline_at(rule, base, index, target)
-                .and_then(|d| d.due)
-            else {
+            let next = match (out.last(), rule.chain) {
+                (None, _) => self.deadline_at(rule, start, index, target),
+                (Some(_), Chain::Stop) => break,
+                (Some(prev), Chain::PreviousDeadline) => {
+                    self.renewal_at(rule, *prev, index, target)
+                }
+                (Some(prev), Chain::LastCompletion) => self.deadline_at(rule, *prev, index, target),
+            };
+            let Some(d) = next.and_then(|d| d.due) else {
                 break;
             };
             out.push(d);
-            base = match rule.chain {
-                Chain::Stop => break,
-                Chain::PreviousDeadline if rule.beginning_with => match d.succ_opt() {
-                    Some(n) => n,
-                    None => break,
-                },
-                Chain::PreviousDeadline | Chain::LastCompletion => d,
-            };
         }
         out
     }
