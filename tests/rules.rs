@@ -598,6 +598,29 @@ mod cli {
                 .unwrap()
                 .contains("Mental Health Act 1983")
         );
+        // Renewal report furnished: the next period follows, from the expiry.
+        cmd(dir.path())
+            .args(["deadline", "done", "1", "--on", "2026-11-20"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "Next: deadline 3 due 2027-08-28 (mha-s3-expiry)",
+            ));
+        let out = cmd(dir.path())
+            .args(["due", "--within", "120", "--json"])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(v[0]["rule"], "mha-s3-tribunal");
+        assert!(v[0]["source"].as_str().unwrap().contains("s66"));
+        cmd(dir.path())
+            .args(["due", "--within", "120", "--explain"])
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("weight 80 from rule mha-s3-tribunal")
+                    .and(predicate::str::contains("   100  mha-s3-expiry")),
+            );
         cmd(dir.path())
             .args(["episode", "end", "1", "--on", "2026-11-20"])
             .assert()

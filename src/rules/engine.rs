@@ -132,15 +132,18 @@ impl RuleSet {
         out
     }
 
-    /// What follows when `done` is completed on `on`: the next in its own
-    /// chain (where the rule says the chain continues), and the first
-    /// deadline of every rule that counts from this rule's completion.
+    /// What follows when `done` (a deadline generated for an episode) is
+    /// completed on `on`: the next in its own chain (where the rule says the
+    /// chain continues), and the first deadline of every rule that counts
+    /// from this rule's completion.
     #[must_use]
     pub fn next_after(&self, done: &Deadline, on: NaiveDate) -> Vec<NewDeadline> {
         let Some(rule) = done.rule.as_deref().and_then(|id| self.rule(id)) else {
             return Vec::new();
         };
-        let Some(client_id) = done.client_id else {
+        // Only deadlines generated for an episode continue: a deadline added
+        // by hand that merely names a rule has no chain to follow.
+        let (Some(client_id), Some(_)) = (done.client_id, done.episode_id) else {
             return Vec::new();
         };
         let target = Target {

@@ -53,7 +53,7 @@ impl Store {
 
 /// The rule packs shipped with the program. They are checked by the tests,
 /// so a failure here means a broken build, reported rather than ignored.
-fn embedded_rules() -> Result<crate::rules::RuleSet> {
+pub(crate) fn embedded_rules() -> Result<crate::rules::RuleSet> {
     crate::rules::RuleSet::embedded().map_err(|e| StoreError::Refused(e.to_string()))
 }
 
@@ -77,7 +77,7 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<
 }
 
 /// Sets and reads back the pragmas the safety rules depend on.
-fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
+pub(crate) fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     if on_disk {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
