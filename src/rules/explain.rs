@@ -46,7 +46,11 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
                     .unwrap_or("");
                 out.push_str(&format!(" from rule {id}{marked}\n"));
             }
-            None => out.push_str(" (added by hand: default weight)\n"),
+            None if item.kind == crate::domain::DueKind::Action => {
+                out.push_str(" (actions rank below deadlines)\n");
+            }
+            None if item.weight == 10 => out.push_str(" (added by hand: the default)\n"),
+            None => out.push_str(" (set by hand)\n"),
         }
         if let Some(src) = item.source.as_deref() {
             out.push_str(&format!("     source: {}\n", one_line(src)));
