@@ -21,8 +21,7 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
         let who = item
             .client_name
             .as_deref()
-            .map(one_line)
-            .unwrap_or_default();
+            .map_or_else(|| "(no client)".to_string(), one_line);
         out.push_str(&format!(
             "{:>3}. {} {} {}: {}\n     {when}; weight {}",
             i + 1,
