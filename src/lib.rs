@@ -14,4 +14,5 @@ pub mod demo;
 pub mod domain;
 pub mod passphrase;
 pub mod paths;
+pub mod rules;
 pub mod store;
