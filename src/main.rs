@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {e}");
+            eprintln!("caseload: {e:#}");
             ExitCode::FAILURE
         }
     }
