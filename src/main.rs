@@ -1,4 +1,4 @@
-//! Thin entry point: parse the command line, set up logging, run.
+//! Thin entry point: parse the command line, run, report errors on stderr.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
 #![cfg_attr(
@@ -11,27 +11,23 @@ use std::process::ExitCode;
 
 use caseload::cli::{self, Cli};
 
-/// Opens the user's database (asking for the passphrase) and runs the TUI.
-fn open_and_run(db: Option<&std::path::PathBuf>) -> anyhow::Result<()> {
-    let path = cli::db_path(db)?;
-    let (store, _key) = cli::open_existing(&path)?;
-    caseload::tui::run(store)
-}
-
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    let result = match args.command {
-        Some(cmd) => cli::run(args.db.as_ref(), cmd),
-        None if args.demo => Err(anyhow::anyhow!(
-            "the demo caseload is not available in this build yet"
-        )),
-        None => open_and_run(args.db.as_ref()),
-    };
-    match result {
+    restore_sigpipe();
+    match cli::run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {e}");
+            eprintln!("caseload: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Lets `caseload … | head` end quietly, as other command-line tools do,
+/// instead of panicking when the reader goes away.
+fn restore_sigpipe() {
+    // SAFETY: called first thing, before any other thread exists; resetting
+    // SIGPIPE to its default disposition has no other effect on this process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

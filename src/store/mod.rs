@@ -3,11 +3,13 @@
 //! return domain values, each user action one transaction.
 
 mod audit;
+mod bulk;
 mod clients;
 mod deadlines;
 mod due;
 mod episodes;
 mod error;
+mod inspect;
 mod maintenance;
 mod migrate;
 mod network;
@@ -15,10 +17,14 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod rules_apply;
+mod upgrade_hook;
 
 pub use audit::AuditEntry;
+pub use bulk::Bulk;
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
+pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
 
 use rusqlite::Connection;
@@ -28,6 +34,8 @@ use std::path::PathBuf;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The active rule packs (embedded, plus any overrides the caller set).
+    rules: crate::rules::RuleSet,
 }
 
 impl std::fmt::Debug for Store {
