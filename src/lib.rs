@@ -8,11 +8,17 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod dates;
 pub mod demo;
 pub mod domain;
+pub mod keymap;
 pub mod passphrase;
 pub mod paths;
 pub mod rules;
 pub mod store;
+pub mod tui;
+pub mod ui;
