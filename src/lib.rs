@@ -3,7 +3,10 @@
 //! Everything testable lives in this library; `main.rs` only wires it up.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod cli;
 pub mod clock;

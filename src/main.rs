@@ -1,7 +1,10 @@
 //! Thin entry point: parse the command line, set up logging, run.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -25,11 +25,20 @@ pub fn init(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `caseload check`: integrity check; non-zero exit when anything is wrong.
+/// `caseload check`: integrity check and every client's tamper-evidence
+/// chain; non-zero exit when anything is wrong.
 pub fn check(store: &Store) -> Result<()> {
-    let problems = store.integrity_problems()?;
+    let mut problems = store.integrity_problems()?;
     if problems.is_empty() {
-        println!("ok: the database is sound");
+        problems.extend(
+            store
+                .verify_chains()?
+                .iter()
+                .map(|b| format!("tamper evidence: {b}")),
+        );
+    }
+    if problems.is_empty() {
+        println!("ok: the database is sound and every final note and addendum matches its seal");
         return Ok(());
     }
     for p in &problems {

@@ -4,6 +4,7 @@
 mod client;
 mod maintenance;
 mod output;
+mod records;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -38,6 +39,52 @@ pub enum Command {
     Client(client::ClientCmd),
     /// Check the database's integrity.
     Check,
+    /// Show the audit trail: ids, records, operations and field names (never the text).
+    Audit {
+        /// Only this client (id, record number or part of the name).
+        client: Option<String>,
+        /// Show at most this many changes, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last change, as a new change in the audit trail.
+    Undo {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
+    Chronology {
+        /// The client (id, record number or part of the name).
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search notes, addenda and care plans: words, "a phrase", prefix*, AND/OR/NOT.
+    Search {
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this client (id, record number or part of the name).
+        #[arg(long)]
+        client: Option<String>,
+        /// From this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// To this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Show at most this many matches.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent, encrypted copy of the database to PATH.
     Backup {
         /// Where to write the copy (must not exist yet).
@@ -79,6 +126,44 @@ pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
         Command::Check => {
             let (store, _) = open_existing(&path)?;
             maintenance::check(&store)
+        }
+        Command::Audit {
+            client,
+            limit,
+            json,
+        } => {
+            let (store, _) = open_existing(&path)?;
+            records::audit(&store, client.as_deref(), limit, json)
+        }
+        Command::Undo { json } => {
+            let (mut store, _) = open_existing(&path)?;
+            records::undo(&mut store, json)
+        }
+        Command::Chronology { client, json } => {
+            let (store, _) = open_existing(&path)?;
+            records::chronology(&store, &client, json)
+        }
+        Command::Search {
+            query,
+            client,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let (store, _) = open_existing(&path)?;
+            let query = query.join(" ");
+            records::search(
+                &store,
+                &records::SearchArgs {
+                    query: &query,
+                    client: client.as_deref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                    limit,
+                    json,
+                },
+            )
         }
         Command::Backup { path: dest } => {
             let (store, key) = open_existing(&path)?;

@@ -3,6 +3,8 @@
 //! return domain values, each user action one transaction.
 
 mod audit;
+mod chain;
+mod chronology;
 mod clients;
 mod deadlines;
 mod due;
@@ -15,11 +17,17 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod search;
+mod undo;
 
 pub use audit::AuditEntry;
+pub use chain::ChainBreak;
+pub use chronology::{ChronologyEntry, ChronologySource};
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
 pub use migrate::LATEST_VERSION;
+pub use search::{HitSource, SearchFilter, SearchHit, Segment};
+pub use undo::Undone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;
