@@ -738,3 +738,28 @@ fn the_command_line_searches_undoes_and_lists() {
     assert_eq!(chron[0]["source"], "note");
     assert_eq!(chron[1]["source"], "addendum");
 }
+
+#[test]
+fn very_common_words_list_the_newest_records_first() {
+    let mut s = Store::open_in_memory().unwrap();
+    let c = client(&mut s, "Ann", "Example");
+    let ids: Vec<i64> = (0..520)
+        .map(|i| {
+            note(
+                &mut s,
+                c,
+                at(6, 1, 9) + chrono::Duration::hours(i),
+                "weekly walk",
+                false,
+            )
+        })
+        .collect();
+    let hits = s
+        .search("walk", &SearchFilter { limit: 20, ..all() })
+        .unwrap();
+    assert_eq!(hits.len(), 20);
+    let got: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    let newest: Vec<i64> = ids.iter().rev().take(20).copied().collect();
+    assert_eq!(got, newest);
+    assert!(hits.iter().all(|h| h.marked("<", ">").contains("<walk>")));
+}

@@ -169,7 +169,7 @@ pub(crate) fn chain_head(conn: &Connection, client_id: i64) -> Result<(i64, Opti
 }
 
 /// A draft note as it will be sealed when finalised at `finalised_at`.
-pub(crate) fn note_for_sealing(
+fn note_for_sealing(
     conn: &Connection,
     id: i64,
     finalised_at: &str,
@@ -184,6 +184,27 @@ pub(crate) fn note_for_sealing(
         }
     }
     Ok(e)
+}
+
+/// Finalises draft note `id` inside the caller's transaction: seals it into
+/// its client's chain and marks it final. Every path that makes a note final
+/// goes through here (the caller writes the audit row).
+pub(crate) fn seal_note(
+    conn: &Connection,
+    id: i64,
+    client_id: i64,
+    finalised_at: &str,
+    late_reason: Option<&str>,
+) -> Result<()> {
+    let (seq, prev) = chain_head(conn, client_id)?;
+    let entry = note_for_sealing(conn, id, finalised_at, late_reason)?;
+    let hash = seal("note", prev.as_deref(), &entry.fields);
+    conn.execute(
+        "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3, prev_hash=?4, hash=?5, chain_seq=?6
+         WHERE id=?1 AND status='draft'",
+        params![id, finalised_at, late_reason, prev, hash, seq],
+    )?;
+    Ok(())
 }
 
 /// The fields sealed for an addendum, in canonical order.

@@ -6,6 +6,7 @@ mod audit;
 mod chain;
 mod chronology;
 mod clients;
+mod copy;
 mod deadlines;
 mod due;
 mod episodes;

@@ -174,13 +174,12 @@ impl Store {
         }
         let finalised_at = fmt_dt(now);
         let tx = self.conn.transaction()?;
-        let (seq, prev) = chain::chain_head(&tx, note.client_id)?;
-        let entry = chain::note_for_sealing(&tx, id, &finalised_at, late_reason.as_deref())?;
-        let hash = chain::seal("note", prev.as_deref(), &entry.fields);
-        tx.execute(
-            "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3, prev_hash=?4, hash=?5, chain_seq=?6
-             WHERE id=?1 AND status='draft'",
-            params![id, finalised_at, late_reason, prev, hash, seq],
+        chain::seal_note(
+            &tx,
+            id,
+            note.client_id,
+            &finalised_at,
+            late_reason.as_deref(),
         )?;
         let mut fields = vec!["status", "finalised_at", "hash"];
         if late_reason.is_some() {

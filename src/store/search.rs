@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use std::collections::HashMap;
 
 use super::rows::{dt, fmt_opt_date};
 use super::{Result, Store, StoreError};
@@ -129,58 +130,101 @@ fn segments(marked: &str) -> Vec<Segment> {
     out
 }
 
+/// Up to this many matches are put in date order; beyond it (a very
+/// common word) the most recently written of them are, so that a search
+/// stays fast on a large caseload. Narrowing the search brings the rest.
+pub const ORDERED_MATCHES: usize = 500;
+
+const FILTERS: &str = "FROM search_index WHERE search_index MATCH ?1
+    AND (?2 IS NULL OR substr(at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)";
+
 impl Store {
-    /// Searches notes, addenda and care plans, best match first. Quoted
-    /// phrases, `prefix*` and AND/OR/NOT work; case does not matter. A query
-    /// that cannot be understood is refused with a message saying why.
+    /// Searches notes, addenda and care plans, newest first. Quoted
+    /// phrases, `prefix*` and AND/OR/NOT work; case does not matter. When
+    /// more than [`ORDERED_MATCHES`] records match, the newest of the most
+    /// recently written ones are shown. A query that cannot be understood is
+    /// refused with a message saying why.
     pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
         let expr = search_query::to_fts(query)?;
-        let fts = format!("{{body extra}} : ({expr})");
-        let limit = if filter.limit == 0 { 50 } else { filter.limit };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.rowid, s.client_id, s.at,
-                    snippet(search_index, -1, char(57344), char(57345), '…', 14),
-                    coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name
-             FROM search_index s JOIN clients c ON c.id = s.client_id
-             WHERE search_index MATCH ?1
-               AND (?2 IS NULL OR s.client_id = ?2)
-               AND (?3 IS NULL OR substr(s.at, 1, 10) >= ?3)
-               AND (?4 IS NULL OR substr(s.at, 1, 10) <= ?4)
-             ORDER BY rank LIMIT ?5",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                fts,
-                filter.client_id,
-                fmt_opt_date(filter.from),
-                fmt_opt_date(filter.to),
-                limit
-            ],
-            |r| {
-                let rowid: i64 = r.get(0)?;
-                let snippet: String = r.get(3)?;
-                let name: String = r.get(4)?;
-                Ok((rowid, r.get::<_, i64>(1)?, dt(r, 2)?, snippet, name))
-            },
-        );
-        let rows = match rows.and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>) {
-            Ok(rows) => rows,
-            Err(e) => return Err(query_error(e)),
-        };
-        let mut hits = Vec::with_capacity(rows.len());
-        for (rowid, client_id, at, snippet, name) in rows {
+        let mut fts = format!("{{body extra}} : ({expr})");
+        if let Some(c) = filter.client_id {
+            fts.push_str(&format!(" AND tags : \"c{c}\""));
+        }
+        let limit =
+            usize::try_from(if filter.limit == 0 { 50 } else { filter.limit }).unwrap_or(50);
+        // Phase 1: which records match (the FTS index's own order is by
+        // record, newest written last), with their dates; no ranking, which
+        // would read every match of a common word.
+        let mut matches: Vec<(i64, String)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid, at {FILTERS} ORDER BY rowid DESC LIMIT {}",
+                ORDERED_MATCHES + 1
+            ))?
+            .query_map(
+                params![fts, fmt_opt_date(filter.from), fmt_opt_date(filter.to)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
+            .map_err(query_error)?;
+        if matches.is_empty() {
+            return Ok(Vec::new());
+        }
+        matches.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        matches.truncate(limit);
+        let chosen: Vec<i64> = matches.iter().map(|m| m.0).collect();
+        let (lo, hi) = chosen
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
+        // Phase 2: snippets for the chosen records only.
+        let wanted = serde_json::to_string(&chosen).unwrap_or_else(|_| "[]".into());
+        let mut found: HashMap<i64, (i64, NaiveDateTime, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, client_id, at,
+                    CASE WHEN rowid IN (SELECT value FROM json_each(?2))
+                         THEN snippet(search_index, -1, char(57344), char(57345), '…', 14) END
+                 FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+            )?
+            .query_map(params![fts, wanted, lo, hi], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    dt(r, 2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
+            .map_err(query_error)?
+            .into_iter()
+            .filter_map(|(rowid, client, at, snip)| snip.map(|s| (rowid, (client, at, s))))
+            .collect();
+        let mut names: HashMap<i64, String> = HashMap::new();
+        let mut hits = Vec::with_capacity(chosen.len());
+        for rowid in chosen {
+            let Some((client_id, at, snippet)) = found.remove(&rowid) else {
+                continue;
+            };
             let id = rowid / 4;
             let (source, note_id) = match rowid % 4 {
                 0 => (HitSource::Note, Some(id)),
                 1 => (HitSource::Addendum, self.addendum_note(id)?),
                 _ => (HitSource::Plan, None),
             };
+            let client_name = match names.get(&client_id) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = one_line(&self.client(client_id)?.display_name());
+                    names.insert(client_id, n.clone());
+                    n
+                }
+            };
             hits.push(SearchHit {
                 source,
                 id,
                 note_id,
                 client_id,
-                client_name: one_line(&name),
+                client_name,
                 at,
                 snippet: segments(&snippet),
             });

@@ -12,21 +12,23 @@ CREATE INDEX notes_chain ON notes (client_id, chain_seq) WHERE chain_seq IS NOT 
 CREATE INDEX addenda_chain ON addenda (note_id, chain_seq) WHERE chain_seq IS NOT NULL;
 
 -- rowid = source id * 4 + source kind (0 note, 1 addendum, 2 care plan), so
--- a trigger finds its row without a scan.
+-- a trigger finds its row without a scan. `tags` holds 'c<client id>' so a
+-- search within one client is an index intersection, not a filter.
 CREATE VIRTUAL TABLE search_index USING fts5(
     body,
     extra,
+    tags,
     client_id UNINDEXED,
     at UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '3 4 5 6'
 );
 
 CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes
 BEGIN
-    INSERT INTO search_index (rowid, body, extra, client_id, at)
+    INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
     VALUES (NEW.id * 4, NEW.body, coalesce(NEW.location, '') || ' ' || coalesce(NEW.present, ''),
-            NEW.client_id, NEW.occurred_at);
+            'c' || NEW.client_id, NEW.client_id, NEW.occurred_at);
 END;
 CREATE TRIGGER notes_fts_update AFTER UPDATE OF body, location, present, occurred_at ON notes
 BEGIN
@@ -41,16 +43,17 @@ BEGIN
 END;
 CREATE TRIGGER addenda_fts_insert AFTER INSERT ON addenda
 BEGIN
-    INSERT INTO search_index (rowid, body, extra, client_id, at)
+    INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
     VALUES (NEW.id * 4 + 1, NEW.body, NEW.reason,
+            'c' || (SELECT client_id FROM notes WHERE id = NEW.note_id),
             (SELECT client_id FROM notes WHERE id = NEW.note_id), NEW.written_at);
 END;
 CREATE TRIGGER care_plans_fts_insert AFTER INSERT ON care_plans
 BEGIN
-    INSERT INTO search_index (rowid, body, extra, client_id, at)
+    INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
     VALUES (NEW.id * 4 + 2,
             NEW.needs || char(10) || NEW.outcomes || char(10) || NEW.strengths || char(10) || NEW.crisis_plan,
-            '', NEW.client_id, NEW.created_at);
+            '', 'c' || NEW.client_id, NEW.client_id, NEW.created_at);
 END;
 CREATE TRIGGER care_plans_fts_delete AFTER DELETE ON care_plans
 BEGIN
@@ -62,17 +65,18 @@ BEGIN
 END;
 
 -- Backfill what version 1 already holds.
-INSERT INTO search_index (rowid, body, extra, client_id, at)
-SELECT id * 4, body, coalesce(location, '') || ' ' || coalesce(present, ''), client_id, occurred_at
+INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
+SELECT id * 4, body, coalesce(location, '') || ' ' || coalesce(present, ''), 'c' || client_id,
+       client_id, occurred_at
 FROM notes;
-INSERT INTO search_index (rowid, body, extra, client_id, at)
-SELECT a.id * 4 + 1, a.body, a.reason, n.client_id, a.written_at
+INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
+SELECT a.id * 4 + 1, a.body, a.reason, 'c' || n.client_id, n.client_id, a.written_at
 FROM addenda a JOIN notes n ON n.id = a.note_id;
-INSERT INTO search_index (rowid, body, extra, client_id, at)
+INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
 SELECT p.id * 4 + 2,
        p.needs || char(10) || p.outcomes || char(10) || p.strengths || char(10) || p.crisis_plan,
        coalesce((SELECT group_concat(what, ' ') FROM plan_actions WHERE plan_id = p.id), ''),
-       p.client_id, p.created_at
+       'c' || p.client_id, p.client_id, p.created_at
 FROM care_plans p;
 
 -- Undo. Triggers note every row a change inserts, updates or deletes, with the
