@@ -10,7 +10,9 @@
 
 pub mod cli;
 pub mod clock;
+pub mod demo;
 pub mod domain;
 pub mod passphrase;
 pub mod paths;
+pub mod rules;
 pub mod store;

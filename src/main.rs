@@ -1,4 +1,4 @@
-//! Thin entry point: parse the command line, set up logging, run.
+//! Thin entry point: parse the command line, run, report errors on stderr.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
 #![cfg_attr(
@@ -12,18 +12,22 @@ use std::process::ExitCode;
 use caseload::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    let result = match args.command {
-        Some(cmd) => cli::run(args.db.as_ref(), cmd),
-        None => Err(anyhow::anyhow!(
-            "the terminal UI is not built yet; see `caseload --help`"
-        )),
-    };
-    match result {
+    restore_sigpipe();
+    match cli::run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {e}");
+            eprintln!("caseload: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Lets `caseload … | head` end quietly, as other command-line tools do,
+/// instead of panicking when the reader goes away.
+fn restore_sigpipe() {
+    // SAFETY: called first thing, before any other thread exists; resetting
+    // SIGPIPE to its default disposition has no other effect on this process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -29,16 +29,28 @@ pub fn init(path: &Path) -> Result<()> {
 /// chain; non-zero exit when anything is wrong.
 pub fn check(store: &Store) -> Result<()> {
     let mut problems = store.integrity_problems()?;
-    if problems.is_empty() {
-        problems.extend(
-            store
-                .verify_chains()?
-                .iter()
-                .map(|b| format!("tamper evidence: {b}")),
-        );
+    let s = store.safety_settings()?;
+    if store.path().is_some() && s.journal_mode != "wal" {
+        problems.push(format!("journal mode is {} instead of wal", s.journal_mode));
     }
+    if s.synchronous != 2 {
+        problems.push("synchronous is not FULL".into());
+    }
+    if s.foreign_keys != 1 {
+        problems.push("foreign keys are not enforced".into());
+    }
+    problems.extend(
+        store
+            .verify_chains()?
+            .iter()
+            .map(|b| format!("tamper evidence: {b}")),
+    );
     if problems.is_empty() {
-        println!("ok: the database is sound and every final note and addendum matches its seal");
+        println!(
+            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on); every final note and addendum matches its seal",
+            store.schema_version()?,
+            s.journal_mode.to_uppercase()
+        );
         return Ok(());
     }
     for p in &problems {

@@ -2,17 +2,28 @@
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
 mod client;
+mod deadline;
+mod demo;
+mod due;
+mod episode;
 mod maintenance;
+mod note;
 mod output;
+mod parse;
 mod records;
+pub mod rules;
+mod show;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use secrecy::SecretString;
+use std::path::{Path, PathBuf};
 
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
+
+pub use due::print_overview;
 
 /// caseload: an offline, encrypted caseload tracker for social workers.
 #[derive(Debug, Parser)]
@@ -21,8 +32,8 @@ pub struct Cli {
     /// The database file (default: $CASELOAD_DB, else the platform data folder).
     #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Open a throwaway demo caseload instead of your own.
-    #[arg(long)]
+    /// Open a throwaway demo caseload (deleted at exit) instead of your own.
+    #[arg(long, global = true)]
     pub demo: bool,
     /// What to do; with none, the terminal UI starts.
     #[command(subcommand)]
@@ -37,6 +48,46 @@ pub enum Command {
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// Legal episodes (MHA sections, DoLS, child protection…) and their deadlines.
+    #[command(subcommand)]
+    Episode(episode::EpisodeCmd),
+    /// Print the statutory rule packs, with your local overrides marked.
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
+    /// Add, list, finalise contact notes and add addenda.
+    #[command(subcommand)]
+    Note(note::NoteCmd),
+    /// Add, list and complete deadlines.
+    #[command(subcommand)]
+    Deadline(deadline::DeadlineCmd),
+    /// Add, list and complete actions (small to-dos).
+    #[command(subcommand)]
+    Action(deadline::ActionCmd),
+    /// Overdue and due-soon deadlines and actions, most urgent first.
+    Due {
+        /// How many days ahead to look.
+        #[arg(long, default_value_t = 14, value_name = "DAYS")]
+        within: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Explain the ranking: each item's weight, rule and source, and the
+        /// weights in the rule packs.
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
+    },
+    /// Everything dated in a range of days (default: today and the next 6 days).
+    Agenda {
+        /// First day, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (default six days after --from).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database's integrity.
     Check,
     /// Show the audit trail: ids, records, operations and field names (never the text).
@@ -90,6 +141,8 @@ pub enum Command {
         /// Where to write the copy (must not exist yet).
         path: PathBuf,
     },
+    /// Create a fictional demo caseload in a NEW database file (never over an existing one).
+    Demo(demo::DemoArgs),
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -102,47 +155,91 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
 }
 
 /// Opens the existing database, asking for the passphrase.
-pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretString)> {
+pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
-        anyhow::bail!(
-            "there is no caseload database at {}; create one with `caseload init`",
+        bail!(
+            "there is no caseload database at {}; create one with `caseload init` \
+             (or try `caseload --demo`)",
             db.display()
         );
     }
+    // Read the rule overrides first: a broken rules.toml is reported before
+    // the passphrase is asked for.
+    let rules = rules::active_rules()?;
     let key = passphrase::ask("Passphrase: ")?;
-    let store = Store::open(db, &key)?;
+    let mut store = Store::open(db, &key)?;
+    store.use_rules(rules);
     Ok((store, key))
 }
 
-/// Runs one subcommand.
-pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
-    let path = db_path(db)?;
+/// Runs the parsed command line. With `--demo` every subcommand works on a
+/// throwaway demo database; with no subcommand the demo prints the due list
+/// and this week's agenda.
+pub fn run(cli: Cli) -> Result<()> {
+    if cli.demo {
+        return run_demo(cli.command);
+    }
+    let Some(command) = cli.command else {
+        bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
+    };
     match command {
-        Command::Init => maintenance::init(&path),
-        Command::Client(cmd) => {
-            let (mut store, _) = open_existing(&path)?;
-            client::run(&mut store, cmd)
+        Command::Rules(cmd) => rules::run(cmd),
+        Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
+        Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
+        other => {
+            let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
+            run_on(&mut store, &key, other)
         }
-        Command::Check => {
-            let (store, _) = open_existing(&path)?;
-            maintenance::check(&store)
+    }
+}
+
+fn run_demo(command: Option<Command>) -> Result<()> {
+    let now = crate::clock::now();
+    let mut db = crate::demo::open_throwaway(now)?;
+    db.store.use_rules(rules::active_rules()?);
+    match command {
+        None => print_overview(&db.store, now.date()),
+        Some(Command::Init | Command::Demo(_)) => {
+            bail!(
+                "--demo already opens a demo caseload; use `caseload demo --db PATH` for one you keep"
+            )
         }
+        Some(Command::Backup { .. }) => bail!(
+            "the --demo caseload is thrown away at exit; make one you keep with `caseload demo --db PATH`"
+        ),
+        Some(cmd) => {
+            let key = db.key.clone();
+            run_on(&mut db.store, &key, cmd)
+        }
+    }
+}
+
+/// Runs one subcommand on an open store.
+pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result<()> {
+    let now = crate::clock::now();
+    match command {
+        Command::Client(cmd) => client::run(store, cmd, now),
+        Command::Note(cmd) => note::run(store, cmd, now),
+        Command::Deadline(cmd) => deadline::run(store, cmd, now),
+        Command::Action(cmd) => deadline::run_action(store, cmd, now),
+        Command::Due {
+            within,
+            json,
+            explain,
+        } => due::due(store, now.date(), within, json, explain),
+        Command::Agenda { from, to, json } => {
+            due::agenda(store, now.date(), from.as_deref(), to.as_deref(), json)
+        }
+        Command::Episode(cmd) => episode::run(store, cmd),
+        Command::Rules(cmd) => rules::run(cmd),
+        Command::Check => maintenance::check(store),
         Command::Audit {
             client,
             limit,
             json,
-        } => {
-            let (store, _) = open_existing(&path)?;
-            records::audit(&store, client.as_deref(), limit, json)
-        }
-        Command::Undo { json } => {
-            let (mut store, _) = open_existing(&path)?;
-            records::undo(&mut store, json)
-        }
-        Command::Chronology { client, json } => {
-            let (store, _) = open_existing(&path)?;
-            records::chronology(&store, &client, json)
-        }
+        } => records::audit(store, client.as_deref(), limit, json),
+        Command::Undo { json } => records::undo(store, json),
+        Command::Chronology { client, json } => records::chronology(store, &client, json),
         Command::Search {
             query,
             client,
@@ -151,10 +248,9 @@ pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
             limit,
             json,
         } => {
-            let (store, _) = open_existing(&path)?;
             let query = query.join(" ");
             records::search(
-                &store,
+                store,
                 &records::SearchArgs {
                     query: &query,
                     client: client.as_deref(),
@@ -165,9 +261,9 @@ pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
                 },
             )
         }
-        Command::Backup { path: dest } => {
-            let (store, key) = open_existing(&path)?;
-            maintenance::backup(&store, &dest, &key)
+        Command::Backup { path } => maintenance::backup(store, &path, key),
+        Command::Init | Command::Demo(_) => {
+            bail!("this command makes a new database; it cannot run on an open one")
         }
     }
 }

@@ -3,6 +3,7 @@
 //! return domain values, each user action one transaction.
 
 mod audit;
+mod bulk;
 mod chain;
 mod chronology;
 mod clients;
@@ -11,6 +12,7 @@ mod deadlines;
 mod due;
 mod episodes;
 mod error;
+mod inspect;
 mod maintenance;
 mod migrate;
 mod network;
@@ -18,14 +20,18 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod rules_apply;
 mod search;
 mod undo;
+mod upgrade_hook;
 
 pub use audit::AuditEntry;
+pub use bulk::Bulk;
 pub use chain::ChainBreak;
 pub use chronology::{ChronologyEntry, ChronologySource};
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
+pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
 pub use undo::Undone;
@@ -37,6 +43,8 @@ use std::path::PathBuf;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The active rule packs (embedded, plus any overrides the caller set).
+    rules: crate::rules::RuleSet,
 }
 
 impl std::fmt::Debug for Store {

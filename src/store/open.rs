@@ -25,6 +25,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            rules: embedded_rules()?,
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         Ok(store)
@@ -34,7 +35,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         apply_pragmas(&conn, false)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            rules: embedded_rules()?,
+        };
         migrate::migrate(&mut store, None)?;
         Ok(store)
     }
@@ -44,6 +49,12 @@ impl Store {
     pub fn exists(path: &Path) -> bool {
         path.metadata().map(|m| m.len() > 0).unwrap_or(false)
     }
+}
+
+/// The rule packs shipped with the program. They are checked by the tests,
+/// so a failure here means a broken build, reported rather than ignored.
+pub(crate) fn embedded_rules() -> Result<crate::rules::RuleSet> {
+    crate::rules::RuleSet::embedded().map_err(|e| StoreError::Refused(e.to_string()))
 }
 
 /// Keys a connection. SQLCipher's own logging is silenced first so that a
@@ -66,7 +77,7 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<
 }
 
 /// Sets and reads back the pragmas the safety rules depend on.
-fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
+pub(crate) fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     if on_disk {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
