@@ -3,6 +3,9 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use crate::rules::calendar::Calendar;
 
 /// Working days allowed for writing up an ordinary note.
 pub const DEFAULT_LATE_DAYS: u32 = 5;
@@ -53,7 +56,7 @@ impl LateEntryRule {
 }
 
 /// Working days after `from` up to and including `to` (0 when `to` is not
-/// after `from`). Until the rules calendar lands this skips weekends only.
+/// after `from`): weekends and England and Wales bank holidays do not count.
 #[must_use]
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
@@ -67,7 +70,13 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 fn is_working_day(d: NaiveDate) -> bool {
-    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    static CALENDAR: OnceLock<Option<Calendar>> = OnceLock::new();
+    match CALENDAR.get_or_init(|| Calendar::england_and_wales().ok()) {
+        Some(cal) => cal.is_working_day(d),
+        // The embedded holiday list is checked by tests; should it ever fail
+        // to load, weekends still do not count.
+        None => !matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +95,14 @@ mod tests {
         assert_eq!(working_days_between(day(11, 20), day(11, 23)), 1);
         assert_eq!(working_days_between(day(11, 23), day(11, 20)), 0);
         assert_eq!(working_days_between(day(11, 23), day(11, 23)), 0);
+    }
+
+    #[test]
+    fn bank_holidays_do_not_count() {
+        // Thu 24 Dec 2026 to Tue 29 Dec: Christmas (Fri 25) and Boxing Day
+        // substitute (Mon 28) are bank holidays, so only Tue 29 counts.
+        assert!(Calendar::england_and_wales().is_ok());
+        assert_eq!(working_days_between(day(12, 24), day(12, 29)), 1);
     }
 
     #[test]

@@ -150,22 +150,27 @@ fn put(h: &mut Sha256, name: &str, value: Option<&str>) {
 
 /// The next sequence number and the seal to chain to, for a client.
 pub(crate) fn chain_head(conn: &Connection, client_id: i64) -> Result<(i64, Option<String>)> {
-    let head: Option<(i64, Option<String>)> = conn
+    let head: Option<(i64, String)> = conn
         .query_row(
-            "SELECT chain_seq, hash FROM (
-                SELECT chain_seq, hash FROM notes WHERE client_id = ?1 AND chain_seq IS NOT NULL
-                UNION ALL
-                SELECT a.chain_seq, a.hash FROM addenda a JOIN notes n ON n.id = a.note_id
-                WHERE n.client_id = ?1 AND a.chain_seq IS NOT NULL)
-             ORDER BY chain_seq DESC LIMIT 1",
+            "SELECT seq, hash FROM chain_heads WHERE client_id = ?1",
             [client_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     Ok(match head {
-        Some((seq, hash)) => (seq + 1, hash),
+        Some((seq, hash)) => (seq + 1, Some(hash)),
         None => (1, None),
     })
+}
+
+/// Records the newest seal of a client's chain (same transaction).
+pub(crate) fn advance(conn: &Connection, client_id: i64, seq: i64, hash: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO chain_heads (client_id, seq, hash) VALUES (?1, ?2, ?3)
+         ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        params![client_id, seq, hash],
+    )?;
+    Ok(())
 }
 
 /// A draft note as it will be sealed when finalised at `finalised_at`.
@@ -204,7 +209,7 @@ pub(crate) fn seal_note(
          WHERE id=?1 AND status='draft'",
         params![id, finalised_at, late_reason, prev, hash, seq],
     )?;
-    Ok(())
+    advance(conn, client_id, seq, &hash)
 }
 
 /// The fields sealed for an addendum, in canonical order.

@@ -11,6 +11,7 @@ use super::{Result, Store, StoreError};
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_records.sql"),
+    include_str!("migrations/0003_rules.sql"),
 ];
 
 /// The schema version this build writes.

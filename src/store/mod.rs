@@ -7,7 +7,6 @@ mod bulk;
 mod chain;
 mod chronology;
 mod clients;
-mod copy;
 mod deadlines;
 mod due;
 mod episodes;

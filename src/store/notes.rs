@@ -224,6 +224,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![note_id, written_at, reason, body, prev, hash, seq],
         )?;
+        chain::advance(&tx, note.client_id, seq, &hash)?;
         let id = tx.last_insert_rowid();
         record(
             &tx,

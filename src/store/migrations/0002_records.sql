@@ -10,6 +10,13 @@ ALTER TABLE notes ADD COLUMN chain_seq INTEGER;
 ALTER TABLE addenda ADD COLUMN chain_seq INTEGER;
 CREATE INDEX notes_chain ON notes (client_id, chain_seq) WHERE chain_seq IS NOT NULL;
 CREATE INDEX addenda_chain ON addenda (note_id, chain_seq) WHERE chain_seq IS NOT NULL;
+-- The newest seal of each client's chain, so sealing the next entry is one
+-- lookup. Only a shortcut: verifying recomputes everything from the entries.
+CREATE TABLE chain_heads (
+    client_id INTEGER PRIMARY KEY REFERENCES clients (id),
+    seq       INTEGER NOT NULL,
+    hash      TEXT NOT NULL
+);
 
 -- rowid = source id * 4 + source kind (0 note, 1 addendum, 2 care plan), so
 -- a trigger finds its row without a scan. `tags` holds 'c<client id>' so a
