@@ -3,11 +3,17 @@
 //! Everything testable lives in this library; `main.rs` only wires it up.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
+pub mod attempts;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod domain;
+pub mod hardening;
 pub mod passphrase;
 pub mod paths;
 pub mod store;

@@ -1,15 +1,30 @@
-//! Thin entry point: parse the command line, set up logging, run.
+//! Thin entry point: harden the process, parse the CLI, set up logging, run.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 use clap::Parser;
 use std::process::ExitCode;
 
 use caseload::cli::{self, Cli};
+use caseload::domain::text::sanitize;
+use caseload::hardening;
 
 fn main() -> ExitCode {
+    // Before anything holds client data: no core dumps, a silent panic hook.
+    hardening::disable_core_dumps();
+    hardening::install_panic_hook();
     let args = Cli::parse();
+    let log_dir = cli::db_path(args.db.as_ref())
+        .ok()
+        .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+    if let Some(dir) = &log_dir {
+        let _ = hardening::init_logging(dir);
+    }
+    tracing::info!(core_limit = hardening::core_limit(), "started");
     let result = match args.command {
         Some(cmd) => cli::run(args.db.as_ref(), cmd),
         None => Err(anyhow::anyhow!(
@@ -19,7 +34,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {e}");
+            // Only that it failed goes in the log; the message is for the person.
+            tracing::info!("command failed");
+            eprintln!("caseload: {}", sanitize(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
@@ -43,6 +44,9 @@ pub enum Command {
         /// Where to write the copy (must not exist yet).
         path: PathBuf,
     },
+    /// Change the passphrase: asks the current one, then the new one twice.
+    /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
+    Passwd,
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -54,7 +58,9 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the existing database, asking for the passphrase.
+/// Opens the existing database, asking for the passphrase. Wrong attempts
+/// are counted beside the database and delayed after ten in five minutes
+/// (see [`crate::attempts`]).
 pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretString)> {
     if !Store::exists(db) {
         anyhow::bail!(
@@ -62,8 +68,14 @@ pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretStri
             db.display()
         );
     }
+    let mut attempts = Attempts::beside(db);
+    // Refuse before asking, so nobody types a passphrase that is not tried.
+    if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
+        return Err(UnlockError::Wait(wait).into());
+    }
     let key = passphrase::ask("Passphrase: ")?;
-    let store = Store::open(db, &key)?;
+    let store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
+    tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
 
@@ -83,6 +95,10 @@ pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
         Command::Backup { path: dest } => {
             let (store, key) = open_existing(&path)?;
             maintenance::backup(&store, &dest, &key)
+        }
+        Command::Passwd => {
+            let (mut store, key) = open_existing(&path)?;
+            maintenance::passwd(&mut store, &key)
         }
     }
 }

@@ -14,6 +14,7 @@ mod network;
 mod notes;
 mod open;
 mod plans;
+mod rekey;
 mod rows;
 
 pub use audit::AuditEntry;
