@@ -8,13 +8,13 @@ mod deadlines;
 mod due;
 mod episodes;
 mod error;
+mod keying;
 mod maintenance;
 mod migrate;
 mod network;
 mod notes;
 mod open;
 mod plans;
-mod rekey;
 mod rows;
 
 pub use audit::AuditEntry;

@@ -1,0 +1,3 @@
+//! The terminal UI's screens and widgets.
+
+pub mod lock;
