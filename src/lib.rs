@@ -12,6 +12,7 @@ pub mod attempts;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod hardening;
 pub mod idle;

@@ -1,4 +1,5 @@
-//! Thin entry point: harden the process, parse the CLI, set up logging, run.
+//! Thin entry point: harden the process, parse the command line, set up
+//! logging, run, report errors on stderr.
 
 // No unwrap/expect/panic outside tests: a practitioner never sees a crash.
 #![cfg_attr(
@@ -17,21 +18,18 @@ fn main() -> ExitCode {
     // Before anything holds client data: no core dumps, a silent panic hook.
     hardening::disable_core_dumps();
     hardening::install_panic_hook();
+    restore_sigpipe();
     let args = Cli::parse();
-    let log_dir = cli::db_path(args.db.as_ref())
-        .ok()
-        .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
-    if let Some(dir) = &log_dir {
-        let _ = hardening::init_logging(dir);
+    if !args.demo {
+        let log_dir = cli::db_path(args.db.as_ref())
+            .ok()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        if let Some(dir) = &log_dir {
+            let _ = hardening::init_logging(dir);
+        }
     }
     tracing::info!(core_limit = hardening::core_limit(), "started");
-    let result = match args.command {
-        Some(cmd) => cli::run(args.db.as_ref(), cmd),
-        None => Err(anyhow::anyhow!(
-            "the terminal UI is not built yet; see `caseload --help`"
-        )),
-    };
-    match result {
+    match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Only that it failed goes in the log; the message is for the person.
@@ -39,5 +37,15 @@ fn main() -> ExitCode {
             eprintln!("caseload: {}", sanitize(&e.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Lets `caseload … | head` end quietly, as other command-line tools do,
+/// instead of panicking when the reader goes away.
+fn restore_sigpipe() {
+    // SAFETY: called first thing, before any other thread exists; resetting
+    // SIGPIPE to its default disposition has no other effect on this process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

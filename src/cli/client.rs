@@ -3,8 +3,10 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::output;
-use crate::clock;
+use super::{output, show};
+use chrono::NaiveDateTime;
+
+use super::parse;
 use crate::domain::validate::parse_date;
 use crate::domain::{NewClient, RiskLevel, Service};
 use crate::store::Store;
@@ -45,11 +47,29 @@ pub enum ClientCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Show one client: details, network, legal episodes, plan, what is due.
+    Show {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a case with a reason (kept, never deleted).
+    Close {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Why the case is closing.
+        #[arg(long)]
+        reason: String,
+        /// The closing date, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
 }
 
 /// Runs a client subcommand.
-pub fn run(store: &mut Store, cmd: ClientCmd) -> Result<()> {
-    let now = clock::now();
+pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> {
     match cmd {
         ClientCmd::Add {
             given,
@@ -107,6 +127,20 @@ pub fn run(store: &mut Store, cmd: ClientCmd) -> Result<()> {
                 ],
                 &table,
             );
+        }
+        ClientCmd::Show { client, json } => {
+            let c = store.resolve_client(&client)?;
+            let view = show::ClientView::load(store, c)?;
+            if json {
+                return output::json(&view);
+            }
+            view.print();
+        }
+        ClientCmd::Close { client, reason, on } => {
+            let c = store.resolve_client(&client)?;
+            let on = parse::date_or("closing date", on.as_deref(), now.date())?;
+            store.close_client(c.id, on, &reason, now)?;
+            println!("Closed case {} on {on}.", c.id);
         }
     }
     Ok(())

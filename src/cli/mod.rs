@@ -2,17 +2,26 @@
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
 mod client;
+mod deadline;
+mod demo;
+mod due;
 mod maintenance;
+mod note;
 mod output;
+mod parse;
+mod show;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use secrecy::SecretString;
+use std::path::{Path, PathBuf};
 
 use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
+
+pub use due::print_overview;
 
 /// caseload: an offline, encrypted caseload tracker for social workers.
 #[derive(Debug, Parser)]
@@ -21,8 +30,8 @@ pub struct Cli {
     /// The database file (default: $CASELOAD_DB, else the platform data folder).
     #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Open a throwaway demo caseload instead of your own.
-    #[arg(long)]
+    /// Open a throwaway demo caseload (deleted at exit) instead of your own.
+    #[arg(long, global = true)]
     pub demo: bool,
     /// What to do; with none, the terminal UI starts.
     #[command(subcommand)]
@@ -37,6 +46,36 @@ pub enum Command {
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// Add, list, finalise contact notes and add addenda.
+    #[command(subcommand)]
+    Note(note::NoteCmd),
+    /// Add, list and complete deadlines.
+    #[command(subcommand)]
+    Deadline(deadline::DeadlineCmd),
+    /// Add, list and complete actions (small to-dos).
+    #[command(subcommand)]
+    Action(deadline::ActionCmd),
+    /// Overdue and due-soon deadlines and actions, most urgent first.
+    Due {
+        /// How many days ahead to look.
+        #[arg(long, default_value_t = 14, value_name = "DAYS")]
+        within: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything dated in a range of days (default: today and the next 6 days).
+    Agenda {
+        /// First day, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (default six days after --from).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database's integrity.
     Check,
     /// Write a consistent, encrypted copy of the database to PATH.
@@ -44,6 +83,8 @@ pub enum Command {
         /// Where to write the copy (must not exist yet).
         path: PathBuf,
     },
+    /// Create a fictional demo caseload in a NEW database file (never over an existing one).
+    Demo(demo::DemoArgs),
     /// Change the passphrase: asks the current one, then the new one twice.
     /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
     Passwd,
@@ -61,10 +102,11 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
 /// Opens the existing database, asking for the passphrase. Wrong attempts
 /// are counted beside the database and delayed after ten in five minutes
 /// (see [`crate::attempts`]).
-pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretString)> {
+pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
-        anyhow::bail!(
-            "there is no caseload database at {}; create one with `caseload init`",
+        bail!(
+            "there is no caseload database at {}; create one with `caseload init` \
+             (or try `caseload --demo`)",
             db.display()
         );
     }
@@ -79,26 +121,63 @@ pub fn open_existing(db: &std::path::Path) -> Result<(Store, secrecy::SecretStri
     Ok((store, key))
 }
 
-/// Runs one subcommand.
-pub fn run(db: Option<&PathBuf>, command: Command) -> Result<()> {
-    let path = db_path(db)?;
+/// Runs the parsed command line. With `--demo` every subcommand works on a
+/// throwaway demo database; with no subcommand the demo prints the due list
+/// and this week's agenda.
+pub fn run(cli: Cli) -> Result<()> {
+    if cli.demo {
+        return run_demo(cli.command);
+    }
+    let Some(command) = cli.command else {
+        bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
+    };
     match command {
-        Command::Init => maintenance::init(&path),
-        Command::Client(cmd) => {
-            let (mut store, _) = open_existing(&path)?;
-            client::run(&mut store, cmd)
+        Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
+        Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
+        other => {
+            let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
+            run_on(&mut store, &key, other)
         }
-        Command::Check => {
-            let (store, _) = open_existing(&path)?;
-            maintenance::check(&store)
+    }
+}
+
+fn run_demo(command: Option<Command>) -> Result<()> {
+    let now = crate::clock::now();
+    let mut db = crate::demo::open_throwaway(now)?;
+    match command {
+        None => print_overview(&db.store, now.date()),
+        Some(Command::Init | Command::Demo(_)) => {
+            bail!(
+                "--demo already opens a demo caseload; use `caseload demo --db PATH` for one you keep"
+            )
         }
-        Command::Backup { path: dest } => {
-            let (store, key) = open_existing(&path)?;
-            maintenance::backup(&store, &dest, &key)
+        Some(Command::Backup { .. }) => bail!(
+            "the --demo caseload is thrown away at exit; make one you keep with `caseload demo --db PATH`"
+        ),
+        Some(cmd) => {
+            let key = db.key.clone();
+            run_on(&mut db.store, &key, cmd)
         }
-        Command::Passwd => {
-            let (mut store, key) = open_existing(&path)?;
-            maintenance::passwd(&mut store, &key)
+    }
+}
+
+/// Runs one subcommand on an open store.
+pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result<()> {
+    let now = crate::clock::now();
+    match command {
+        Command::Client(cmd) => client::run(store, cmd, now),
+        Command::Note(cmd) => note::run(store, cmd, now),
+        Command::Deadline(cmd) => deadline::run(store, cmd, now),
+        Command::Action(cmd) => deadline::run_action(store, cmd, now),
+        Command::Due { within, json } => due::due(store, now.date(), within, json),
+        Command::Agenda { from, to, json } => {
+            due::agenda(store, now.date(), from.as_deref(), to.as_deref(), json)
         }
+        Command::Check => maintenance::check(store),
+        Command::Backup { path } => maintenance::backup(store, &path, key),
+        Command::Init | Command::Demo(_) => {
+            bail!("this command makes a new database; it cannot run on an open one")
+        }
+        Command::Passwd => maintenance::passwd(store, key),
     }
 }

@@ -15,14 +15,25 @@ pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql"
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) fn migrate(store: &mut Store, key: Option<&SecretString>) -> Result<()> {
+    migrate_with(store, key, MIGRATIONS)
+}
+
+/// Migrates with a given list (the real one, or a longer one in tests of the
+/// upgrade path).
+pub(crate) fn migrate_with(
+    store: &mut Store,
+    key: Option<&SecretString>,
+    migrations: &[&str],
+) -> Result<()> {
+    let latest = i64::try_from(migrations.len()).unwrap_or(i64::MAX);
     let current = store.schema_version()?;
-    if current > LATEST_VERSION {
+    if current > latest {
         return Err(StoreError::TooNew {
             found: current,
-            known: LATEST_VERSION,
+            known: latest,
         });
     }
-    if current == LATEST_VERSION {
+    if current == latest {
         return Ok(());
     }
     if current > 0
@@ -33,7 +44,7 @@ pub(crate) fn migrate(store: &mut Store, key: Option<&SecretString>) -> Result<(
         store.backup_to(std::path::Path::new(&backup), key)?;
         tracing::info!(from = current, "backed up before migrating");
     }
-    for (index, sql) in MIGRATIONS
+    for (index, sql) in migrations
         .iter()
         .enumerate()
         .skip(usize::try_from(current).unwrap_or(0))

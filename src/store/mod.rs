@@ -3,11 +3,13 @@
 //! return domain values, each user action one transaction.
 
 mod audit;
+mod bulk;
 mod clients;
 mod deadlines;
 mod due;
 mod episodes;
 mod error;
+mod inspect;
 mod keying;
 mod maintenance;
 mod migrate;
@@ -16,10 +18,13 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod upgrade_hook;
 
 pub use audit::AuditEntry;
+pub use bulk::Bulk;
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
+pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
 
 use rusqlite::Connection;

@@ -66,7 +66,7 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<
 }
 
 /// Sets and reads back the pragmas the safety rules depend on.
-fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
+pub(crate) fn apply_pragmas(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     if on_disk {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;

@@ -1,0 +1,183 @@
+//! `caseload deadline …` and `caseload action …`.
+
+use anyhow::Result;
+use chrono::NaiveDateTime;
+use clap::Subcommand;
+
+use super::{output, parse};
+use crate::domain::validate::parse_date;
+use crate::domain::{NewAction, NewDeadline};
+use crate::store::Store;
+
+/// Deadline subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DeadlineCmd {
+    /// Add a deadline by hand; prints its id.
+    Add {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// What must happen.
+        #[arg(long)]
+        what: String,
+        /// When it is due, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        due: String,
+    },
+    /// Mark a deadline done.
+    Done {
+        /// The deadline's id.
+        deadline: String,
+        /// The date it was done, YYYY-MM-DD (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// What came of it.
+        #[arg(long)]
+        outcome: Option<String>,
+    },
+    /// A client's deadlines, open ones first.
+    List {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Action subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ActionCmd {
+    /// Add an action, for a client or for yourself; prints its id.
+    Add {
+        /// The client, if it is about one (id, record number, or part of the name).
+        client: Option<String>,
+        /// What to do.
+        #[arg(long)]
+        what: String,
+        /// When by, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+    },
+    /// Mark an action done today.
+    Done {
+        /// The action's id.
+        action: String,
+    },
+    /// Actions, open ones first (one client's with CLIENT).
+    List {
+        /// The client (id, record number, or part of the name).
+        client: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a deadline subcommand.
+pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()> {
+    match cmd {
+        DeadlineCmd::Add { client, what, due } => {
+            let due = parse_date("--due", &due)?;
+            let c = store.resolve_client(&client)?;
+            let id = store.add_deadline(
+                &NewDeadline {
+                    client_id: Some(c.id),
+                    what,
+                    due: Some(due),
+                    ..NewDeadline::default()
+                },
+                now,
+            )?;
+            println!("{id}");
+        }
+        DeadlineCmd::Done {
+            deadline,
+            on,
+            outcome,
+        } => {
+            let id = parse::id("the deadline", &deadline)?;
+            let on = parse::date_or("--on", on.as_deref(), now.date())?;
+            store.complete_deadline(id, on, outcome.as_deref(), now)?;
+            println!("Deadline {id} done on {on}.");
+        }
+        DeadlineCmd::List { client, json } => {
+            let c = store.resolve_client(&client)?;
+            let rows = store.deadlines(c.id)?;
+            if json {
+                return output::json(&rows);
+            }
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|d| {
+                    let state = match (d.completed_on, d.cancelled) {
+                        (Some(on), _) => format!("done {on}"),
+                        (None, true) => "cancelled".into(),
+                        (None, false) => "open".into(),
+                    };
+                    vec![
+                        d.id.to_string(),
+                        d.due.to_string(),
+                        state,
+                        d.rule.clone().unwrap_or_default(),
+                        d.what.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["id", "due", "state", "rule", "what"], &table);
+        }
+    }
+    Ok(())
+}
+
+/// Runs an action subcommand.
+pub fn run_action(store: &mut Store, cmd: ActionCmd, now: NaiveDateTime) -> Result<()> {
+    match cmd {
+        ActionCmd::Add { client, what, due } => {
+            let due = due.map(|d| parse_date("--due", &d)).transpose()?;
+            let client_id = match client {
+                Some(c) => Some(store.resolve_client(&c)?.id),
+                None => None,
+            };
+            let id = store.add_action(
+                &NewAction {
+                    client_id,
+                    what,
+                    due,
+                },
+                now,
+            )?;
+            println!("{id}");
+        }
+        ActionCmd::Done { action } => {
+            let id = parse::id("the action", &action)?;
+            store.complete_action(id, now.date(), now)?;
+            println!("Action {id} done.");
+        }
+        ActionCmd::List { client, json } => {
+            let client_id = match client {
+                Some(c) => Some(store.resolve_client(&c)?.id),
+                None => None,
+            };
+            let rows = store.actions(client_id)?;
+            if json {
+                return output::json(&rows);
+            }
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.client_id.map(|c| c.to_string()).unwrap_or_default(),
+                        a.due.map(|d| d.to_string()).unwrap_or_default(),
+                        a.done_on
+                            .map(|d| format!("done {d}"))
+                            .unwrap_or_else(|| "open".into()),
+                        a.what.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["id", "client", "due", "state", "what"], &table);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! `caseload due` and `caseload agenda`: what needs doing, and when.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use super::{output, parse};
+use crate::domain::DueItem;
+use crate::store::{AgendaItem, Store};
+
+/// `caseload due`: overdue and due-soon deadlines and actions.
+pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool) -> Result<()> {
+    let items = store.due(today, within)?;
+    if json {
+        return output::json(&items);
+    }
+    print_due(&items, within);
+    Ok(())
+}
+
+fn print_due(items: &[DueItem], within: u32) {
+    if items.is_empty() {
+        println!("Nothing overdue or due in the next {within} days.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.to_string(),
+                i.kind.as_str().into(),
+                i.due.to_string(),
+                when_words(i.days),
+                i.client_name
+                    .clone()
+                    .unwrap_or_else(|| "(no client)".into()),
+                i.rule.clone().unwrap_or_default(),
+                i.what.clone(),
+            ]
+        })
+        .collect();
+    output::table(
+        &["id", "kind", "due", "when", "client", "rule", "what"],
+        &rows,
+    );
+}
+
+/// "overdue 3 days", "today", "in 4 days".
+fn when_words(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "overdue 1 day".into(),
+        d if d < 0 => format!("overdue {} days", -d),
+        d => format!("in {d} days"),
+    }
+}
+
+/// `caseload agenda`: everything dated from `from` to `to`.
+pub fn agenda(
+    store: &Store,
+    today: NaiveDate,
+    from: Option<&str>,
+    to: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let from = parse::date_or("--from", from, today)?;
+    let to = match to {
+        Some(t) => parse::date_or("--to", Some(t), today)?,
+        None => from + chrono::Days::new(6),
+    };
+    if to < from {
+        bail!("--to is before --from; give the earlier date first");
+    }
+    if (to - from).num_days() > 366 * 5 {
+        bail!("the range is longer than five years; choose a shorter one");
+    }
+    let items = store.agenda(from, to)?;
+    if json {
+        return output::json(&items);
+    }
+    print_agenda(&items, from, to);
+    Ok(())
+}
+
+fn print_agenda(items: &[AgendaItem], from: NaiveDate, to: NaiveDate) {
+    if items.is_empty() {
+        println!("Nothing dated from {from} to {to}.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.date.format("%a %Y-%m-%d").to_string(),
+                i.time.clone().unwrap_or_default(),
+                i.kind.clone(),
+                i.id.to_string(),
+                if i.done { "done".into() } else { String::new() },
+                i.client_name.clone().unwrap_or_default(),
+                i.what.clone(),
+            ]
+        })
+        .collect();
+    output::table(&["day", "time", "kind", "id", "", "client", "what"], &rows);
+}
+
+/// What `caseload --demo` prints until the terminal UI lands: the due list
+/// and this week's agenda.
+pub fn print_overview(store: &Store, today: NaiveDate) -> Result<()> {
+    println!("Demo caseload (fictional people), today {today}\n");
+    println!("Due: overdue and the next 14 days");
+    print_due(&store.due(today, 14)?, 14);
+    let to = today + chrono::Days::new(6);
+    println!("\nAgenda: {today} to {to}");
+    print_agenda(&store.agenda(today, to)?, today, to);
+    println!(
+        "\nThis demo is thrown away at exit. Try `caseload --demo client list`, \
+         or make one you keep: `caseload demo --db PATH`."
+    );
+    Ok(())
+}

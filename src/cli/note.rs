@@ -1,0 +1,190 @@
+//! `caseload note …`: contact notes, finalising, addenda.
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDateTime;
+use clap::Subcommand;
+use serde::Serialize;
+use std::io::{Read, Write};
+
+use super::{output, parse};
+use crate::domain::text::one_line;
+use crate::domain::{Addendum, NewNote, Note};
+use crate::store::Store;
+
+/// Note subcommands.
+#[derive(Debug, Subcommand)]
+pub enum NoteCmd {
+    /// Record a contact; the body comes from --text or stdin. Prints the new
+    /// note's id once it is safely stored.
+    Add {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Kind of contact: home-visit, phone, office, hospital, video,
+        /// meeting, review, court, other.
+        #[arg(long)]
+        kind: String,
+        /// When it happened, "YYYY-MM-DD HH:MM" (default now).
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
+        /// Where it happened.
+        #[arg(long = "where", value_name = "PLACE")]
+        location: Option<String>,
+        /// Who was present.
+        #[arg(long)]
+        present: Option<String>,
+        /// Include it in the chronology.
+        #[arg(long)]
+        significant: bool,
+        /// Finalise at once (it can then only be corrected by addendum).
+        #[arg(long = "final")]
+        finalise: bool,
+        /// The note text (read from stdin when absent).
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// A client's notes, newest contact first.
+    List {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Print JSON (with each note's full text and addenda).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Finalise a draft note; after this it never changes.
+    Finalise {
+        /// The note's id.
+        note: String,
+        /// Why it was written up late, if it was.
+        #[arg(long)]
+        late_reason: Option<String>,
+    },
+    /// Append a correction or addition to a final note.
+    Addendum {
+        /// The note's id.
+        note: String,
+        /// Why the addendum is needed.
+        #[arg(long)]
+        reason: String,
+        /// The addendum's text.
+        #[arg(long)]
+        text: String,
+    },
+}
+
+/// A note with its addenda, as `note list --json` prints it.
+#[derive(Debug, Serialize)]
+struct NoteJson {
+    #[serde(flatten)]
+    note: Note,
+    addenda: Vec<Addendum>,
+}
+
+/// Runs a note subcommand.
+pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
+    match cmd {
+        NoteCmd::Add {
+            client,
+            kind,
+            at,
+            location,
+            present,
+            significant,
+            finalise,
+            text,
+        } => {
+            let kind = parse::note_kind(&kind)?;
+            let occurred_at = match at {
+                Some(a) => parse::date_time("--at", &a)?,
+                None => now,
+            };
+            let c = store.resolve_client(&client)?;
+            let body = match text {
+                Some(t) => t,
+                None => read_stdin()?,
+            };
+            if body.trim().is_empty() {
+                bail!("the note is empty; nothing was saved (give --text or pipe the text in)");
+            }
+            let new = NewNote {
+                client_id: c.id,
+                kind,
+                occurred_at,
+                location,
+                present,
+                body,
+                significant,
+            };
+            let id = store.add_note(&new, now)?;
+            if finalise {
+                // The draft is stored even if finalising fails; say so.
+                store
+                    .finalise_note(id, None, now)
+                    .with_context(|| format!("note {id} was saved as a draft but not finalised"))?;
+            }
+            // Printed only after the commit: a printed id is a stored note.
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{id}")?;
+            out.flush()?;
+        }
+        NoteCmd::List { client, json } => {
+            let c = store.resolve_client(&client)?;
+            let notes = store.notes(c.id)?;
+            if json {
+                let mut rows = Vec::with_capacity(notes.len());
+                for note in notes {
+                    let addenda = store.addenda(note.id)?;
+                    rows.push(NoteJson { note, addenda });
+                }
+                return output::json(&rows);
+            }
+            let table: Vec<Vec<String>> = notes
+                .iter()
+                .map(|n| {
+                    vec![
+                        n.id.to_string(),
+                        n.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                        n.kind.as_str().into(),
+                        n.status.as_str().into(),
+                        if n.significant {
+                            "*".into()
+                        } else {
+                            String::new()
+                        },
+                        preview(&n.body),
+                    ]
+                })
+                .collect();
+            output::table(&["id", "when", "kind", "status", "sig", "text"], &table);
+        }
+        NoteCmd::Finalise { note, late_reason } => {
+            let id = parse::id("the note", &note)?;
+            store.finalise_note(id, late_reason.as_deref(), now)?;
+            println!("Note {id} is final.");
+        }
+        NoteCmd::Addendum { note, reason, text } => {
+            let id = parse::id("the note", &note)?;
+            let add = store.add_addendum(id, &reason, &text, now)?;
+            println!("{add}");
+        }
+    }
+    Ok(())
+}
+
+fn read_stdin() -> Result<String> {
+    let mut body = String::new();
+    std::io::stdin()
+        .read_to_string(&mut body)
+        .context("could not read the note text from stdin (it must be UTF-8 text)")?;
+    Ok(body)
+}
+
+/// The first 60 characters of a note on one line.
+fn preview(body: &str) -> String {
+    let line = one_line(body.trim());
+    if line.chars().count() > 60 {
+        let cut: String = line.chars().take(59).collect();
+        format!("{cut}…")
+    } else {
+        line
+    }
+}

@@ -1,0 +1,225 @@
+//! `caseload client show`: one client with everything around them.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::text::{one_line, sanitize};
+use crate::domain::{Action, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, NoteStatus};
+use crate::store::Store;
+
+/// Everything `client show` prints, in the shape its JSON takes.
+#[derive(Debug, Serialize)]
+pub struct ClientView {
+    /// The client's details.
+    pub client: Client,
+    /// Date of the last contact note.
+    pub last_seen: Option<NaiveDate>,
+    /// How many notes there are.
+    pub notes: usize,
+    /// How many of them are drafts.
+    pub drafts: usize,
+    /// Network members.
+    pub network: Vec<NetworkMember>,
+    /// Legal episodes, current first.
+    pub episodes: Vec<LegalEpisode>,
+    /// The current care plan version.
+    pub plan: Option<CarePlan>,
+    /// Deadlines, open first.
+    pub deadlines: Vec<Deadline>,
+    /// Actions, open first.
+    pub actions: Vec<Action>,
+}
+
+impl ClientView {
+    /// Reads what is shown about `client`.
+    pub fn load(store: &Store, client: Client) -> Result<Self> {
+        let id = client.id;
+        let notes = store.notes(id)?;
+        let last_seen = notes
+            .iter()
+            .filter(|n| n.kind.is_contact())
+            .map(|n| n.occurred_at.date())
+            .max();
+        Ok(Self {
+            last_seen,
+            drafts: notes
+                .iter()
+                .filter(|n| n.status == NoteStatus::Draft)
+                .count(),
+            notes: notes.len(),
+            network: store.network(id)?,
+            episodes: store.episodes(id)?,
+            plan: store.current_plan(id)?,
+            deadlines: store.deadlines(id)?,
+            actions: store.actions(Some(id))?,
+            client,
+        })
+    }
+
+    /// Prints the view as plain text, every stored string sanitised.
+    pub fn print(&self) {
+        let c = &self.client;
+        let opt = |o: &Option<String>| o.as_deref().map(one_line).unwrap_or_default();
+        println!("{} (id {})", one_line(&c.display_name()), c.id);
+        for a in &c.alerts {
+            println!("  ALERT: {}", one_line(a));
+        }
+        let field = |label: &str, value: String| {
+            if !value.is_empty() {
+                println!("  {label:<15} {value}");
+            }
+        };
+        field("Record no.", opt(&c.record_no));
+        field(
+            "Full name",
+            one_line(&format!("{} {}", c.given_name, c.family_name)),
+        );
+        field("Pronouns", opt(&c.pronouns));
+        field("Born", c.dob.map(|d| d.to_string()).unwrap_or_default());
+        field("Service", c.service.label().to_string());
+        field("Team", opt(&c.team));
+        field("Status", status_line(c));
+        field("Address", opt(&c.address));
+        field("Phone", opt(&c.phone));
+        let lang = match (&c.language, c.interpreter) {
+            (Some(l), true) => format!("{} (interpreter needed)", one_line(l)),
+            (Some(l), false) => one_line(l),
+            (None, true) => "interpreter needed".into(),
+            (None, false) => String::new(),
+        };
+        field("Language", lang);
+        field("Risk", risk_line(c));
+        field(
+            "Visit every",
+            c.visit_every_days
+                .map(|d| format!("{d} days"))
+                .unwrap_or_default(),
+        );
+        field(
+            "Last seen",
+            self.last_seen
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "never".into()),
+        );
+        field("Notes", format!("{} ({} draft)", self.notes, self.drafts));
+        if let Some(s) = &c.risk_summary {
+            println!("\nRisk summary\n  {}", indent(s));
+        }
+        self.print_lists();
+    }
+
+    fn print_lists(&self) {
+        if !self.episodes.is_empty() {
+            println!("\nLegal episodes");
+            for e in &self.episodes {
+                let end = e
+                    .end_on
+                    .map(|d| format!(" to {d}"))
+                    .unwrap_or_else(|| " (current)".into());
+                println!(
+                    "  {:>5}  {}  from {}{end}",
+                    e.id,
+                    e.kind.label(),
+                    e.start_on
+                );
+            }
+        }
+        if let Some(p) = &self.plan {
+            println!(
+                "\nCare plan (version {}, written {})",
+                p.version,
+                p.created_at.date()
+            );
+            for (label, text) in [
+                ("Needs", &p.needs),
+                ("Outcomes", &p.outcomes),
+                ("Strengths", &p.strengths),
+                ("Crisis plan", &p.crisis_plan),
+            ] {
+                if !text.trim().is_empty() {
+                    println!("  {label}: {}", indent(text));
+                }
+            }
+            if let Some(r) = p.next_review {
+                println!("  Next review: {r}");
+            }
+            for a in &p.actions {
+                let state = a
+                    .done_on
+                    .map(|d| format!("done {d}"))
+                    .unwrap_or_else(|| a.due.map(|d| format!("due {d}")).unwrap_or_default());
+                println!("  - {} ({}) {state}", one_line(&a.what), one_line(&a.owner));
+            }
+        }
+        if !self.network.is_empty() {
+            println!("\nNetwork");
+            for m in self.network.iter().filter(|m| !m.archived) {
+                let org = m
+                    .organisation
+                    .as_deref()
+                    .map(|o| format!(", {}", one_line(o)))
+                    .unwrap_or_default();
+                let consent = if m.consent_to_share {
+                    "consents to share"
+                } else {
+                    "no consent to share"
+                };
+                let phone = m.phone.as_deref().map(one_line).unwrap_or_default();
+                println!(
+                    "  {} ({}{org}) {phone}  [{consent}]",
+                    one_line(&m.name),
+                    one_line(&m.role)
+                );
+            }
+        }
+        let open: Vec<&Deadline> = self
+            .deadlines
+            .iter()
+            .filter(|d| d.completed_on.is_none() && !d.cancelled)
+            .collect();
+        if !open.is_empty() {
+            println!("\nOpen deadlines");
+            for d in open {
+                println!("  {:>5}  {}  {}", d.id, d.due, one_line(&d.what));
+            }
+        }
+        let actions: Vec<&Action> = self
+            .actions
+            .iter()
+            .filter(|a| a.done_on.is_none())
+            .collect();
+        if !actions.is_empty() {
+            println!("\nOpen actions");
+            for a in actions {
+                let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+                println!("  {:>5}  {due:<10}  {}", a.id, one_line(&a.what));
+            }
+        }
+    }
+}
+
+fn status_line(c: &Client) -> String {
+    match (c.closed_on, &c.closure_reason) {
+        (Some(on), reason) => format!(
+            "closed {on}{}",
+            reason
+                .as_deref()
+                .map(|r| format!(": {}", one_line(r)))
+                .unwrap_or_default()
+        ),
+        (None, _) => format!("open since {}", c.opened_on),
+    }
+}
+
+fn risk_line(c: &Client) -> String {
+    match c.risk_reviewed_on {
+        Some(d) => format!("{} (reviewed {d})", c.risk.label()),
+        None => c.risk.label().to_string(),
+    }
+}
+
+/// Multi-line stored text, sanitised and indented under its label.
+fn indent(s: &str) -> String {
+    sanitize(s.trim()).replace('\n', "\n  ")
+}
