@@ -213,6 +213,55 @@ fn a_scripted_session_leaves_the_marker_in_no_file() {
         .assert()
         .success()
         .stdout(predicates::str::contains(MARKER));
+    let note_text = format!("Visited {MARKER} at home; all well.");
+    sb.cmd(&[
+        "note",
+        "add",
+        "1",
+        "--kind",
+        "home-visit",
+        "--at",
+        "2026-11-22 08:00",
+        "--significant",
+        "--final",
+        "--text",
+        &note_text,
+    ])
+    .assert()
+    .success();
+    sb.cmd(&["note", "list", "1", "--json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(&note_text));
+
+    // A `note add` killed while the text is being typed in.
+    let mut typing = std::process::Command::new(assert_cmd::cargo::cargo_bin("caseload"));
+    typing
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CASELOAD_PASSPHRASE", PASS)
+        .env("CASELOAD_NOW", NOW)
+        .envs(sb.envs())
+        .arg("--db")
+        .arg(sb.db())
+        .args(["note", "add", "1", "--kind", "phone"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut typing = typing.spawn().unwrap();
+    {
+        use std::io::Write;
+        let stdin = typing.stdin.as_mut().unwrap();
+        writeln!(stdin, "Half a note about {MARKER} and").unwrap();
+        stdin.flush().unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    typing.kill().unwrap();
+    let status = typing.wait().unwrap();
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(9), "note add ended before the kill");
+    }
 
     // A writer holds the database open: the WAL and SHM must be ciphertext too.
     let db = sb.db();
@@ -373,6 +422,32 @@ fn hostile_names_are_inert_in_the_table_and_json() {
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(parsed.as_array().unwrap().len(), ps.len());
     assert!(json.contains("\"given_name\": \"Bolink\""), "{json}");
+
+    // The same payloads as a note's text, place and people present.
+    let all = ps.join(" ");
+    sb.cmd(&[
+        "note",
+        "add",
+        "1",
+        "--kind",
+        "phone",
+        "--at",
+        "2026-11-22 08:00",
+    ])
+    .args(["--where", &all, "--present", &all, "--text", &all])
+    .assert()
+    .success();
+    for args in [
+        &["note", "list", "1"][..],
+        &["note", "list", "1", "--json"],
+        &["client", "show", "1"],
+        &["client", "show", "1", "--json"],
+    ] {
+        let out = sb.cmd(args).assert().success();
+        let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert_inert(&out);
+        assert!(out.contains("Bo"), "{args:?} printed nothing: {out}");
+    }
 }
 
 #[test]
