@@ -1,3 +1,4 @@
 //! The terminal UI's screens and widgets.
 
 pub mod lock;
+pub mod session;
