@@ -1,1 +1,58 @@
-fn main() {}
+//! `cargo bench`: what is due across a 2,000-client encrypted caseload
+//! (200,000 notes, 20,000 deadlines), and its JSON, in-process. The database
+//! is built once in a temporary folder. `CASELOAD_BENCH_CLIENTS` changes the
+//! size. The end-to-end figure (process start, key derivation, query, JSON)
+//! comes from `scripts/bench-due.sh`.
+
+use caseload::demo::{self, SynthOptions};
+use caseload::store::Store;
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use secrecy::SecretString;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn bench_due(c: &mut Criterion) {
+    let clients: usize = std::env::var("CASELOAD_BENCH_CLIENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let now = NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.db");
+    let key = SecretString::from("benchmark passphrase".to_string());
+    {
+        let started = Instant::now();
+        let mut store = Store::open(&path, &key).unwrap();
+        let s = demo::generate(&mut store, SynthOptions::new(clients, 1), now).unwrap();
+        eprintln!(
+            "built {} clients, {} notes, {} deadlines in {:.1} s",
+            s.clients,
+            s.notes,
+            s.deadlines,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let store = Store::open(&path, &key).unwrap();
+    let today = now.date();
+    eprintln!("due items: {}", store.due(today, 14).unwrap().len());
+
+    let mut group = c.benchmark_group(format!("{clients}_clients"));
+    group.sample_size(30);
+    group.bench_function("due_14_days_json", |b| {
+        b.iter(|| {
+            let items = store.due(black_box(today), 14).unwrap();
+            serde_json::to_string_pretty(&items).unwrap()
+        });
+    });
+    group.bench_function("client_summaries", |b| {
+        b.iter(|| store.client_summaries(false).unwrap().len());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_due);
+criterion_main!(benches);

@@ -19,5 +19,6 @@ pub mod idle;
 pub mod passphrase;
 pub mod paths;
 pub mod privacy;
+pub mod rules;
 pub mod store;
 pub mod ui;

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Only that it failed goes in the log; the message is for the person.
             tracing::info!("command failed");
-            eprintln!("caseload: {}", sanitize(&e.to_string()));
+            eprintln!("caseload: {}", sanitize(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

@@ -28,9 +28,23 @@ pub fn init(path: &Path) -> Result<()> {
 
 /// `caseload check`: integrity check; non-zero exit when anything is wrong.
 pub fn check(store: &Store) -> Result<()> {
-    let problems = store.integrity_problems()?;
+    let mut problems = store.integrity_problems()?;
+    let s = store.safety_settings()?;
+    if store.path().is_some() && s.journal_mode != "wal" {
+        problems.push(format!("journal mode is {} instead of wal", s.journal_mode));
+    }
+    if s.synchronous != 2 {
+        problems.push("synchronous is not FULL".into());
+    }
+    if s.foreign_keys != 1 {
+        problems.push("foreign keys are not enforced".into());
+    }
     if problems.is_empty() {
-        println!("ok: the database is sound");
+        println!(
+            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on)",
+            store.schema_version()?,
+            s.journal_mode.to_uppercase()
+        );
         return Ok(());
     }
     for p in &problems {

@@ -5,10 +5,12 @@ mod client;
 mod deadline;
 mod demo;
 mod due;
+mod episode;
 mod maintenance;
 mod note;
 mod output;
 mod parse;
+pub mod rules;
 mod show;
 
 use anyhow::{Context, Result, bail};
@@ -46,6 +48,12 @@ pub enum Command {
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// Legal episodes (MHA sections, DoLS, child protection…) and their deadlines.
+    #[command(subcommand)]
+    Episode(episode::EpisodeCmd),
+    /// Print the statutory rule packs, with your local overrides marked.
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
     /// Add, list, finalise contact notes and add addenda.
     #[command(subcommand)]
     Note(note::NoteCmd),
@@ -63,6 +71,10 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Explain the ranking: each item's weight, rule and source, and the
+        /// weights in the rule packs.
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
     },
     /// Everything dated in a range of days (default: today and the next 6 days).
     Agenda {
@@ -110,13 +122,17 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
             db.display()
         );
     }
+    // Read the rule overrides first: a broken rules.toml is reported before
+    // the passphrase is asked for.
+    let rules = rules::active_rules()?;
     let mut attempts = Attempts::beside(db);
     // Refuse before asking, so nobody types a passphrase that is not tried.
     if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
         return Err(UnlockError::Wait(wait).into());
     }
     let key = passphrase::ask("Passphrase: ")?;
-    let store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
+    let mut store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
+    store.use_rules(rules);
     tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
@@ -132,6 +148,7 @@ pub fn run(cli: Cli) -> Result<()> {
         bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
     };
     match command {
+        Command::Rules(cmd) => rules::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
         other => {
@@ -144,6 +161,7 @@ pub fn run(cli: Cli) -> Result<()> {
 fn run_demo(command: Option<Command>) -> Result<()> {
     let now = crate::clock::now();
     let mut db = crate::demo::open_throwaway(now)?;
+    db.store.use_rules(rules::active_rules()?);
     match command {
         None => print_overview(&db.store, now.date()),
         Some(Command::Init | Command::Demo(_)) => {
@@ -169,10 +187,16 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Note(cmd) => note::run(store, cmd, now),
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
-        Command::Due { within, json } => due::due(store, now.date(), within, json),
+        Command::Due {
+            within,
+            json,
+            explain,
+        } => due::due(store, now.date(), within, json, explain),
         Command::Agenda { from, to, json } => {
             due::agenda(store, now.date(), from.as_deref(), to.as_deref(), json)
         }
+        Command::Episode(cmd) => episode::run(store, cmd),
+        Command::Rules(cmd) => rules::run(cmd),
         Command::Check => maintenance::check(store),
         Command::Backup { path } => maintenance::backup(store, &path, key),
         Command::Init | Command::Demo(_) => {

@@ -171,6 +171,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
 }
 
 fn read_stdin() -> Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprintln!("Type the note, then press Ctrl-D on a new line (Ctrl-C to give up):");
+    }
     let mut body = String::new();
     std::io::stdin()
         .read_to_string(&mut body)

@@ -69,28 +69,37 @@ fn seed_client(
             .checked_sub_months(Months::new(years * 12))
             .map(|d| day(d, -i64::try_from(index * 37 % 360).unwrap_or(0)))
     });
+    let new = NewClient {
+        given_name: c.given.clone(),
+        family_name: c.family.clone(),
+        preferred_name: c.preferred.clone(),
+        pronouns: c.pronouns.clone(),
+        dob,
+        record_no: c.record.clone(),
+        address: c.address.clone(),
+        phone: c.phone.clone(),
+        language: c.language.clone(),
+        interpreter: c.interpreter,
+        team: c.team.clone(),
+        service: Some(c.service),
+        visit_every_days: c.visit_every,
+        risk: Some(c.risk),
+        risk_summary: c.risk_summary.clone(),
+        alerts: c.alerts.clone(),
+        opened_on: Some(opened),
+    };
+    // The risk summary is entered at a later review, so it carries a recent date.
     let id = store.add_client(
         &NewClient {
-            given_name: c.given.clone(),
-            family_name: c.family.clone(),
-            preferred_name: c.preferred.clone(),
-            pronouns: c.pronouns.clone(),
-            dob,
-            record_no: c.record.clone(),
-            address: c.address.clone(),
-            phone: c.phone.clone(),
-            language: c.language.clone(),
-            interpreter: c.interpreter,
-            team: c.team.clone(),
-            service: Some(c.service),
-            visit_every_days: c.visit_every,
-            risk: Some(c.risk),
-            risk_summary: c.risk_summary.clone(),
-            alerts: c.alerts.clone(),
-            opened_on: Some(opened),
+            risk_summary: None,
+            ..new.clone()
         },
         opened_at,
     )?;
+    if new.risk_summary.is_some() {
+        let reviewed = day(today, -i64::try_from(index * 7 % 60).unwrap_or(0)).max(opened);
+        store.update_client(id, &new, at(reviewed, 12, 0).min(now))?;
+    }
     summary.clients += 1;
     for e in &c.episode {
         let start = day(today, e.start);

@@ -248,16 +248,7 @@ fn notes(
         let occurred = at(d, hour, minute).min(now);
         let written = (occurred + Duration::minutes(rng.range(30, 60 * 30))).min(now);
         let draft = k + 2 >= count && rng.chance(25);
-        let kind = [
-            NoteKind::HomeVisit,
-            NoteKind::HomeVisit,
-            NoteKind::Phone,
-            NoteKind::Phone,
-            NoteKind::Office,
-            NoteKind::Meeting,
-            NoteKind::Review,
-            NoteKind::Video,
-        ][rng.below(8)];
+        let (kind, text) = body(rng, given, children);
         b.note(
             &NewNote {
                 client_id: id,
@@ -265,7 +256,7 @@ fn notes(
                 occurred_at: occurred,
                 location: None,
                 present: None,
-                body: body(rng, given, children),
+                body: text,
                 significant: rng.chance(10),
             },
             written,
@@ -312,15 +303,16 @@ fn deadlines(
     Ok(())
 }
 
-/// A multi-sentence note body from the templates.
-fn body(rng: &mut Rng, given: &str, children: bool) -> String {
+/// A kind of contact and a multi-sentence note body from the templates.
+fn body(rng: &mut Rng, given: &str, children: bool) -> (NoteKind, String) {
     let (open, mid) = if children {
         (words::CHILD_OPEN, words::CHILD_MID)
     } else {
         (words::ADULT_OPEN, words::ADULT_MID)
     };
     let mut out = String::with_capacity(480);
-    fill(&mut out, rng.pick(open), rng, given);
+    let (kind, opener) = open[rng.below(open.len())];
+    fill(&mut out, opener, rng, given);
     for _ in 0..rng.range(2, 4) {
         out.push(' ');
         fill(&mut out, rng.pick(mid), rng, given);
@@ -331,7 +323,7 @@ fn body(rng: &mut Rng, given: &str, children: bool) -> String {
     }
     out.push_str("\n\n");
     fill(&mut out, rng.pick(words::CLOSE), rng, given);
-    out
+    (kind.parse().unwrap_or(NoteKind::Other), out)
 }
 
 /// Appends `template` to `out`, replacing `{key}` with a random entry.
@@ -364,11 +356,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_opener_names_a_real_kind_of_contact() {
+        for (code, _) in words::ADULT_OPEN.iter().chain(words::CHILD_OPEN) {
+            assert!(code.parse::<NoteKind>().is_ok(), "{code}");
+        }
+    }
+
+    #[test]
     fn templates_fill_every_slot() {
         let mut rng = Rng::new(3);
         for _ in 0..200 {
             let children = rng.chance(50);
-            let b = body(&mut rng, "Ada", children);
+            let (_, b) = body(&mut rng, "Ada", children);
             assert!(!b.contains('{') && !b.contains('}'), "{b}");
             assert!(b.matches(". ").count() >= 2, "{b}");
         }

@@ -56,27 +56,59 @@ pub const CHILD_ROLES: &[&str] = &[
     "Family support worker",
 ];
 
-/// Openers for adult mental health notes.
-pub const ADULT_OPEN: &[&str] = &[
-    "Visited {n} at home as planned.",
-    "Phoned {n} to follow up on last week's visit.",
-    "{n} attended the office for a planned appointment.",
-    "Saw {n} on the ward with the named nurse present.",
-    "Video call with {n}; the connection was poor at times.",
-    "Joint visit with the {prof} to see {n} at home.",
-    "Unannounced visit after a call from the {prof}.",
-    "{n} rang the duty line and asked to speak to me.",
+/// Openers for adult mental health notes, with the kind of contact (its code).
+pub const ADULT_OPEN: &[(&str, &str)] = &[
+    ("home-visit", "Visited {n} at home as planned."),
+    (
+        "home-visit",
+        "Joint visit with the {prof} to see {n} at home.",
+    ),
+    (
+        "home-visit",
+        "Unannounced visit after a call from the {prof}.",
+    ),
+    ("phone", "Phoned {n} to follow up on last week's visit."),
+    ("phone", "{n} rang the duty line and asked to speak to me."),
+    (
+        "office",
+        "{n} attended the office for a planned appointment.",
+    ),
+    (
+        "hospital",
+        "Saw {n} on the ward with the named nurse present.",
+    ),
+    (
+        "video",
+        "Video call with {n}; the connection was poor at times.",
+    ),
+    ("review", "Review meeting with {n} and the {prof}."),
 ];
 
-/// Openers for children's services notes.
-pub const CHILD_OPEN: &[&str] = &[
-    "Home visit; {n} was seen alone in their bedroom.",
-    "Visited {n} at school and spoke with them in the quiet room.",
-    "Statutory visit to {n} at the foster placement.",
-    "Phoned the {prof} to follow up on the strategy discussion.",
-    "Saw {n} with their mother at the family centre.",
-    "Attended the core group meeting about {n}.",
-    "Unannounced visit after a referral from the {prof}.",
+/// Openers for children's services notes, with the kind of contact.
+pub const CHILD_OPEN: &[(&str, &str)] = &[
+    (
+        "home-visit",
+        "Home visit; {n} was seen alone in their bedroom.",
+    ),
+    (
+        "home-visit",
+        "Statutory visit to {n} at the foster placement.",
+    ),
+    (
+        "home-visit",
+        "Unannounced visit after a referral from the {prof}.",
+    ),
+    (
+        "other",
+        "Visited {n} at school and spoke with them in the quiet room.",
+    ),
+    (
+        "phone",
+        "Phoned the {prof} to follow up on the strategy discussion.",
+    ),
+    ("office", "Saw {n} with their mother at the family centre."),
+    ("meeting", "Attended the core group meeting about {n}."),
+    ("review", "Review meeting about {n} chaired by the {prof}."),
 ];
 
 /// Middle sentences, adults.

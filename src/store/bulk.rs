@@ -111,15 +111,26 @@ impl<'a> Bulk<'a> {
                 "INSERT INTO actions (client_id, what, due, done_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
             audit: conn.prepare(
-                "INSERT INTO audit (at, entity, entity_id, client_id, op, fields) VALUES (?1, ?2, ?3, ?4, 'create', '*')",
+                "INSERT INTO audit (at, entity, entity_id, client_id, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             now,
         })
     }
 
     fn audit(&mut self, entity: &str, id: i64, client_id: Option<i64>) -> Result<()> {
+        self.audit_op(entity, id, client_id, "create", "*")
+    }
+
+    fn audit_op(
+        &mut self,
+        entity: &str,
+        id: i64,
+        client_id: Option<i64>,
+        op: &str,
+        fields: &str,
+    ) -> Result<()> {
         self.audit
-            .execute(params![fmt_dt(self.now), entity, id, client_id])?;
+            .execute(params![fmt_dt(self.now), entity, id, client_id, op, fields])?;
         Ok(())
     }
 
@@ -158,7 +169,13 @@ impl<'a> Bulk<'a> {
     pub fn close(&mut self, client_id: i64, on: NaiveDate, reason: &str) -> Result<()> {
         self.close
             .execute(params![client_id, fmt_date(on), reason])?;
-        Ok(())
+        self.audit_op(
+            "client",
+            client_id,
+            Some(client_id),
+            "close",
+            "status,closed_on,closure_reason",
+        )
     }
 
     /// Adds a note written at `written_at`, final or draft.

@@ -18,6 +18,7 @@ mod notes;
 mod open;
 mod plans;
 mod rows;
+mod rules_apply;
 mod upgrade_hook;
 
 pub use audit::AuditEntry;
@@ -34,6 +35,8 @@ use std::path::PathBuf;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The active rule packs (embedded, plus any overrides the caller set).
+    rules: crate::rules::RuleSet,
 }
 
 impl std::fmt::Debug for Store {

@@ -25,6 +25,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            rules: embedded_rules()?,
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         Ok(store)
@@ -34,7 +35,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         apply_pragmas(&conn, false)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            rules: embedded_rules()?,
+        };
         migrate::migrate(&mut store, None)?;
         Ok(store)
     }
@@ -44,6 +49,12 @@ impl Store {
     pub fn exists(path: &Path) -> bool {
         path.metadata().map(|m| m.len() > 0).unwrap_or(false)
     }
+}
+
+/// The rule packs shipped with the program. They are checked by the tests,
+/// so a failure here means a broken build, reported rather than ignored.
+pub(crate) fn embedded_rules() -> Result<crate::rules::RuleSet> {
+    crate::rules::RuleSet::embedded().map_err(|e| StoreError::Refused(e.to_string()))
 }
 
 /// Keys a connection. SQLCipher's own logging is silenced first so that a

@@ -42,8 +42,8 @@ pub enum LockOutcome {
     Stay,
     /// The database is open: here it is, with its key.
     Unlocked {
-        /// The open store.
-        store: Store,
+        /// The open store (boxed: it is much larger than the other variants).
+        store: Box<Store>,
         /// Its key (for backups); dropped when the app locks.
         key: SecretString,
         /// A warning to show once (a short new passphrase).
@@ -166,7 +166,7 @@ impl LockScreen {
             Ok(store) => {
                 self.message = None;
                 LockOutcome::Unlocked {
-                    store,
+                    store: Box::new(store),
                     key,
                     warning,
                 }

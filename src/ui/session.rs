@@ -133,7 +133,7 @@ impl<A: Lockable> Session<A> {
                     } => {
                         // The TUI needs no key after opening: drop it now.
                         drop(key);
-                        self.unlocked(store, warning, now);
+                        self.unlocked(*store, warning, now);
                     }
                 }
             }
