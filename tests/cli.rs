@@ -243,19 +243,11 @@ fn every_everyday_subcommand_works_end_to_end() {
         ],
     );
     let due = json(&db, &["due", "--json"]);
-    // Visits due from the visiting frequency (rules) are checked elsewhere;
-    // this test is about deadlines and actions.
-    let not_visits = |v: &Value| -> Vec<Value> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .filter(|i| i["kind"] != "visit")
-            .cloned()
-            .collect()
-    };
-    let due = not_visits(&due);
-    assert_eq!(due.len(), 3, "{due:?}");
-    for item in &due {
+    let due = due.as_array().unwrap();
+    // Two deadlines, one action, and Marnie's next visit from her visiting
+    // frequency (seen on the note above, every 7 days).
+    assert_eq!(due.len(), 4, "{due:?}");
+    for item in due {
         for key in [
             "id",
             "kind",
@@ -273,11 +265,16 @@ fn every_everyday_subcommand_works_end_to_end() {
     assert_eq!(due[0]["due"], "2026-11-20");
     assert_eq!(due[0]["overdue"], true);
     assert_eq!(due[0]["client_name"], "Marnie Thistlewood");
-    assert_eq!(due[2]["kind"], "action");
-    assert_eq!(due[2]["client_id"], Value::Null);
+    assert_eq!(due[1]["kind"], "visit");
+    assert_eq!(due[1]["client_name"], "Marnie Thistlewood");
+    assert_eq!(due[3]["kind"], "action");
+    assert_eq!(due[3]["client_id"], Value::Null);
     assert_eq!(
-        not_visits(&json(&db, &["due", "--within", "60", "--json"])).len(),
-        4
+        json(&db, &["due", "--within", "60", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        5
     );
     assert!(ok(&db, &["due"]).contains("overdue 2 days"));
 
