@@ -145,7 +145,13 @@ pub fn run(cli: Cli) -> Result<()> {
         return run_demo(cli.command);
     }
     let Some(command) = cli.command else {
-        bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
+        if !interactive() {
+            bail!(
+                "the terminal UI needs a terminal; for scripts use a subcommand (see `caseload --help`)"
+            );
+        }
+        let (store, _key) = open_existing(&db_path(cli.db.as_ref())?)?;
+        return crate::tui::run(store);
     };
     match command {
         Command::Rules(cmd) => rules::run(cmd),
@@ -158,11 +164,24 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Whether both ends of the terminal are a terminal (the TUI needs one).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 fn run_demo(command: Option<Command>) -> Result<()> {
     let now = crate::clock::now();
     let mut db = crate::demo::open_throwaway(now)?;
     db.store.use_rules(rules::active_rules()?);
     match command {
+        // In a terminal the demo opens the TUI; piped, it prints an overview.
+        None if interactive() => {
+            let crate::demo::DemoDb { store, guard, .. } = db;
+            let result = crate::tui::run(store);
+            drop(guard);
+            result
+        }
         None => print_overview(&db.store, now.date()),
         Some(Command::Init | Command::Demo(_)) => {
             bail!(
