@@ -237,6 +237,18 @@ impl App {
                 self.store.add_deadline(&forms::to_deadline(f, cid)?, now)?;
                 Ok(("Deadline added".into(), None))
             }
+            FormKind::Episode(cid) => {
+                let e = forms::to_episode(f, cid)?;
+                let (_, ids) = self.store.add_legal_episode(&e, now)?;
+                Ok((
+                    format!(
+                        "{} episode added: {} deadline(s) from the rules",
+                        e.kind.label(),
+                        ids.len()
+                    ),
+                    None,
+                ))
+            }
             FormKind::Action(cid) => {
                 self.store.add_action(&forms::to_action(f, cid)?, now)?;
                 Ok(("Action added".into(), None))
