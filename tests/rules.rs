@@ -774,5 +774,21 @@ mod tui {
         let text = screen(&app);
         assert!(text.contains("Rule mha-s3-"), "{text}");
         assert!(text.contains("Mental Health Act 1983"), "{text}");
+        // Marking the expiry done (renewal report furnished today) says when
+        // the renewed period ends: 6 months from 21 May 2027 = 21 Nov 2027.
+        keys(&mut app, "g");
+        keys(&mut app, "D");
+        press(&mut app, KeyCode::Enter);
+        let status = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            status,
+            "Deadline marked done; next due 2027-11-21",
+            "{}",
+            screen(&app)
+        );
     }
 }

@@ -266,9 +266,18 @@ impl App {
                 let on = f
                     .date("done on")?
                     .ok_or(("done on", "the date it was done is needed".to_string()))?;
-                self.store
-                    .complete_deadline(deadline_id, on, f.opt("outcome").as_deref(), now)?;
-                Ok(("Deadline marked done".into(), None))
+                let next = self.store.complete_deadline_and_continue(
+                    deadline_id,
+                    on,
+                    f.opt("outcome").as_deref(),
+                    now,
+                )?;
+                // Where the rule's chain continues, say when the next one is due.
+                let msg = match next.first().map(|n| self.store.deadline(*n)).transpose()? {
+                    Some(d) => format!("Deadline marked done; next due {}", d.due),
+                    None => "Deadline marked done".into(),
+                };
+                Ok((msg, None))
             }
         })();
         match result {
