@@ -244,7 +244,9 @@ fn every_everyday_subcommand_works_end_to_end() {
     );
     let due = json(&db, &["due", "--json"]);
     let due = due.as_array().unwrap();
-    assert_eq!(due.len(), 3, "{due:?}");
+    // Two deadlines, the client's visit (every 7 days, from the last visit)
+    // and the action with no client.
+    assert_eq!(due.len(), 4, "{due:?}");
     for item in due {
         for key in [
             "id",
@@ -263,14 +265,17 @@ fn every_everyday_subcommand_works_end_to_end() {
     assert_eq!(due[0]["due"], "2026-11-20");
     assert_eq!(due[0]["overdue"], true);
     assert_eq!(due[0]["client_name"], "Marnie Thistlewood");
-    assert_eq!(due[2]["kind"], "action");
-    assert_eq!(due[2]["client_id"], Value::Null);
+    // The visit (weight 20, from the visiting rule) outranks a hand deadline.
+    assert_eq!(due[1]["kind"], "visit");
+    assert_eq!(due[1]["rule"], "client-visit");
+    assert_eq!(due[3]["kind"], "action");
+    assert_eq!(due[3]["client_id"], Value::Null);
     assert_eq!(
         json(&db, &["due", "--within", "60", "--json"])
             .as_array()
             .unwrap()
             .len(),
-        4
+        5
     );
     assert!(ok(&db, &["due"]).contains("overdue 2 days"));
 

@@ -97,8 +97,18 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
         } => {
             let id = parse::id("the deadline", &deadline)?;
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
-            store.complete_deadline(id, on, outcome.as_deref(), now)?;
+            let next = store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?;
             println!("Deadline {id} done on {on}.");
+            // Where the rule's chain continues, say what comes next.
+            for n in next {
+                let d = store.deadline(n)?;
+                println!(
+                    "Next: deadline {n} due {} ({}), {}",
+                    d.due,
+                    d.rule.as_deref().unwrap_or(""),
+                    crate::domain::text::one_line(&d.what)
+                );
+            }
         }
         DeadlineCmd::List { client, json } => {
             let c = store.resolve_client(&client)?;

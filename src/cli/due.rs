@@ -7,11 +7,16 @@ use super::{output, parse};
 use crate::domain::DueItem;
 use crate::store::{AgendaItem, Store};
 
-/// `caseload due`: overdue and due-soon deadlines and actions.
-pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool) -> Result<()> {
+/// `caseload due`: overdue and due-soon deadlines, actions and visits;
+/// with `explain`, why each ranks where it does.
+pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bool) -> Result<()> {
     let items = store.due(today, within)?;
     if json {
         return output::json(&items);
+    }
+    if explain {
+        print!("{}", crate::rules::explain::explain(&items, store.rules()));
+        return Ok(());
     }
     print_due(&items, within);
     Ok(())

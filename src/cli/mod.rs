@@ -5,10 +5,13 @@ mod client;
 mod deadline;
 mod demo;
 mod due;
+mod episode;
 mod maintenance;
 mod note;
 mod output;
 mod parse;
+mod records;
+pub mod rules;
 mod show;
 
 use anyhow::{Context, Result, bail};
@@ -16,6 +19,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 use std::path::{Path, PathBuf};
 
+use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
@@ -45,6 +49,12 @@ pub enum Command {
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// Legal episodes (MHA sections, DoLS, child protection…) and their deadlines.
+    #[command(subcommand)]
+    Episode(episode::EpisodeCmd),
+    /// Print the statutory rule packs, with your local overrides marked.
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
     /// Add, list, finalise contact notes and add addenda.
     #[command(subcommand)]
     Note(note::NoteCmd),
@@ -62,6 +72,10 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Explain the ranking: each item's weight, rule and source, and the
+        /// weights in the rule packs.
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
     },
     /// Everything dated in a range of days (default: today and the next 6 days).
     Agenda {
@@ -77,6 +91,52 @@ pub enum Command {
     },
     /// Check the database's integrity.
     Check,
+    /// Show the audit trail: ids, records, operations and field names (never the text).
+    Audit {
+        /// Only this client (id, record number or part of the name).
+        client: Option<String>,
+        /// Show at most this many changes, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last change, as a new change in the audit trail.
+    Undo {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
+    Chronology {
+        /// The client (id, record number or part of the name).
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search notes, addenda and care plans: words, "a phrase", prefix*, AND/OR/NOT.
+    Search {
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this client (id, record number or part of the name).
+        #[arg(long)]
+        client: Option<String>,
+        /// From this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// To this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Show at most this many matches.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent, encrypted copy of the database to PATH.
     Backup {
         /// Where to write the copy (must not exist yet).
@@ -84,6 +144,9 @@ pub enum Command {
     },
     /// Create a fictional demo caseload in a NEW database file (never over an existing one).
     Demo(demo::DemoArgs),
+    /// Change the passphrase: asks the current one, then the new one twice.
+    /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
+    Passwd,
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -95,7 +158,9 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the existing database, asking for the passphrase.
+/// Opens the existing database, asking for the passphrase. Wrong attempts
+/// are counted beside the database and delayed after ten in five minutes
+/// (see [`crate::attempts`]).
 pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
         bail!(
@@ -104,8 +169,18 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
             db.display()
         );
     }
+    // Read the rule overrides first: a broken rules.toml is reported before
+    // the passphrase is asked for.
+    let rules = rules::active_rules()?;
+    let mut attempts = Attempts::beside(db);
+    // Refuse before asking, so nobody types a passphrase that is not tried.
+    if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
+        return Err(UnlockError::Wait(wait).into());
+    }
     let key = passphrase::ask("Passphrase: ")?;
-    let store = Store::open(db, &key)?;
+    let mut store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
+    store.use_rules(rules);
+    tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
 
@@ -117,9 +192,16 @@ pub fn run(cli: Cli) -> Result<()> {
         return run_demo(cli.command);
     }
     let Some(command) = cli.command else {
-        bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
+        if !interactive() {
+            bail!(
+                "the terminal UI needs a terminal; for scripts use a subcommand (see `caseload --help`)"
+            );
+        }
+        let (store, _key) = open_existing(&db_path(cli.db.as_ref())?)?;
+        return crate::tui::run(store);
     };
     match command {
+        Command::Rules(cmd) => rules::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
         other => {
@@ -129,10 +211,24 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Whether both ends of the terminal are a terminal (the TUI needs one).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 fn run_demo(command: Option<Command>) -> Result<()> {
     let now = crate::clock::now();
     let mut db = crate::demo::open_throwaway(now)?;
+    db.store.use_rules(rules::active_rules()?);
     match command {
+        // In a terminal the demo opens the TUI; piped, it prints an overview.
+        None if interactive() => {
+            let crate::demo::DemoDb { store, guard, .. } = db;
+            let result = crate::tui::run(store);
+            drop(guard);
+            result
+        }
         None => print_overview(&db.store, now.date()),
         Some(Command::Init | Command::Demo(_)) => {
             bail!(
@@ -157,14 +253,49 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Note(cmd) => note::run(store, cmd, now),
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
-        Command::Due { within, json } => due::due(store, now.date(), within, json),
+        Command::Due {
+            within,
+            json,
+            explain,
+        } => due::due(store, now.date(), within, json, explain),
         Command::Agenda { from, to, json } => {
             due::agenda(store, now.date(), from.as_deref(), to.as_deref(), json)
         }
+        Command::Episode(cmd) => episode::run(store, cmd),
+        Command::Rules(cmd) => rules::run(cmd),
         Command::Check => maintenance::check(store),
+        Command::Audit {
+            client,
+            limit,
+            json,
+        } => records::audit(store, client.as_deref(), limit, json),
+        Command::Undo { json } => records::undo(store, json),
+        Command::Chronology { client, json } => records::chronology(store, &client, json),
+        Command::Search {
+            query,
+            client,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let query = query.join(" ");
+            records::search(
+                store,
+                &records::SearchArgs {
+                    query: &query,
+                    client: client.as_deref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                    limit,
+                    json,
+                },
+            )
+        }
         Command::Backup { path } => maintenance::backup(store, &path, key),
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")
         }
+        Command::Passwd => maintenance::passwd(store, key),
     }
 }

@@ -121,6 +121,9 @@ string_enum! {
         Deadline => ("deadline", "Deadline"),
         /// An action.
         Action => ("action", "Action"),
+        /// A visit falling due (its id is the client's id): done by
+        /// recording a contact, not by completing it.
+        Visit => ("visit", "Visit due"),
     }
 }
 

@@ -6,7 +6,6 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::audit::record;
 use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
 use super::{Result, Store, StoreError};
-use crate::domain::validate::{self, MAX_SHORT};
 use crate::domain::{Action, Deadline, NewAction, NewDeadline};
 
 pub(crate) const DEADLINE_COLS: &str = "id, client_id, episode_id, what, due, warn_from, rule_id,
@@ -86,7 +85,9 @@ impl Store {
         Ok(id)
     }
 
-    /// Marks a deadline done on `on` with an optional outcome.
+    /// Marks a deadline done on `on` with an optional outcome, and adds the
+    /// next deadline in its rule's chain where the rule says so (see
+    /// `complete_deadline_and_continue`, which also returns the new ids).
     pub fn complete_deadline(
         &mut self,
         id: i64,
@@ -94,34 +95,8 @@ impl Store {
         outcome: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let outcome = validate::optional("outcome", outcome, MAX_SHORT)?;
-        let d = self.deadline(id)?;
-        if d.completed_on.is_some() {
-            return Err(StoreError::Refused(format!(
-                "deadline {id} is already done"
-            )));
-        }
-        if on > now.date() {
-            return Err(StoreError::Refused(
-                "the date it was done is in the future".into(),
-            ));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE deadlines SET completed_on=?2, outcome=?3 WHERE id=?1",
-            params![id, fmt_date(on), outcome],
-        )?;
-        record(
-            &tx,
-            now,
-            "deadline",
-            id,
-            d.client_id,
-            "complete",
-            &["completed_on", "outcome"],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.complete_deadline_and_continue(id, on, outcome, now)
+            .map(|_| ())
     }
 
     /// One deadline.

@@ -34,7 +34,9 @@ const NAME_SQL: &str = "coalesce(c.preferred_name, c.given_name) || ' ' || c.fam
 impl Store {
     /// Open deadlines and actions that are overdue or due within `within`
     /// days of `today` (or whose warning window has opened), for open cases
-    /// and for tasks with no client, most urgent first.
+    /// and for tasks with no client, and visits falling due (from the
+    /// client's visiting frequency and the visit rules of current episodes,
+    /// counted from the last contact), most urgent first.
     pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
@@ -88,6 +90,26 @@ impl Store {
         })?;
         for row in rows {
             items.push(row?);
+        }
+        for basis in self.visit_bases()? {
+            for v in self.rules.visits_due(&basis) {
+                if v.due > horizon && v.warn_from.is_none_or(|w| w > today) {
+                    continue;
+                }
+                items.push(DueItem {
+                    id: basis.client_id,
+                    kind: DueKind::Visit,
+                    client_id: Some(basis.client_id),
+                    client_name: Some(basis.client_name.clone()),
+                    what: v.what,
+                    due: v.due,
+                    overdue: v.due < today,
+                    days: (v.due - today).num_days(),
+                    rule: Some(v.rule),
+                    source: Some(v.source),
+                    weight: v.weight,
+                });
+            }
         }
         items.sort_by(DueItem::urgency_cmp);
         Ok(items)

@@ -36,7 +36,8 @@ impl Store {
         Ok(id)
     }
 
-    /// Ends an episode on a date.
+    /// Ends an episode on a date. Its open deadlines due after the end are
+    /// cancelled (kept, marked cancelled); completed ones are never touched.
     pub fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
         let e = self.episode(id)?;
         if e.end_on.is_some() {
@@ -63,6 +64,7 @@ impl Store {
             "end",
             &["end_on"],
         )?;
+        super::rules_apply::cancel_open(&tx, id, e.client_id, Some(on), None, now)?;
         tx.commit()?;
         Ok(())
     }

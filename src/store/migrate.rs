@@ -8,7 +8,11 @@ use super::{Result, Store, StoreError};
 
 /// The migrations, in order: index 0 takes version 0 to 1, and so on.
 /// Append only; never edit one that has shipped.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_records.sql"),
+    include_str!("migrations/0003_rules.sql"),
+];
 
 /// The schema version this build writes.
 #[allow(clippy::cast_possible_wrap)]

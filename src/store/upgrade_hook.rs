@@ -6,7 +6,7 @@ use rusqlite::{Connection, OpenFlags};
 use secrecy::SecretString;
 use std::path::Path;
 
-use super::open::{apply_key, apply_pragmas, prepare_file};
+use super::open::{apply_key, apply_pragmas, embedded_rules, prepare_file};
 use super::{Result, Store, migrate};
 
 impl Store {
@@ -29,6 +29,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            rules: embedded_rules()?,
         };
         migrate::migrate_with(&mut store, Some(passphrase), migrations)?;
         Ok(store)

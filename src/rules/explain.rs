@@ -1,0 +1,102 @@
+//! Why each due item ranks where it does (`caseload due --explain`).
+
+use super::pack::RuleSet;
+use crate::domain::DueItem;
+use crate::domain::text::one_line;
+
+/// The ranking, in words: one block per item, in the order given (the
+/// caller sorts with `DueItem::urgency_cmp`), then the weight scale.
+#[must_use]
+pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
+    let mut out = String::from(
+        "Ranking: overdue items first; then by weight (the legal consequence of \
+         missing it, from the rule pack); then by date.\n\n",
+    );
+    for (i, item) in items.iter().enumerate() {
+        let when = match item.days {
+            d if d < 0 => format!("overdue by {} day(s)", -d),
+            0 => "due today".to_string(),
+            d => format!("due in {d} day(s)"),
+        };
+        let who = item
+            .client_name
+            .as_deref()
+            .map_or_else(|| "(no client)".to_string(), one_line);
+        out.push_str(&format!(
+            "{:>3}. {} {} {}: {}\n     {when}; weight {}",
+            i + 1,
+            item.due,
+            item.kind.label(),
+            who,
+            one_line(&item.what),
+            item.weight
+        ));
+        match item.rule.as_deref() {
+            Some(id) => {
+                let marked = rules
+                    .rule(id)
+                    .map(|r| {
+                        if r.overridden || r.added_locally {
+                            " (local)"
+                        } else {
+                            ""
+                        }
+                    })
+                    .unwrap_or("");
+                out.push_str(&format!(" from rule {id}{marked}\n"));
+            }
+            None if item.kind == crate::domain::DueKind::Action => {
+                out.push_str(" (actions rank below deadlines)\n");
+            }
+            None if item.weight == 10 => out.push_str(" (added by hand: the default)\n"),
+            None => out.push_str(" (set by hand)\n"),
+        }
+        if let Some(src) = item.source.as_deref() {
+            out.push_str(&format!("     source: {}\n", one_line(src)));
+        }
+    }
+    out.push_str("\nWeights in the rule packs (higher ranks first):\n");
+    let mut weights: Vec<(i64, &str)> = rules
+        .rules()
+        .iter()
+        .map(|r| (r.weight, r.id.as_str()))
+        .collect();
+    weights.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    for (w, id) in weights {
+        out.push_str(&format!("  {w:>4}  {id}\n"));
+    }
+    out.push_str("    10  deadlines added by hand\n     5  actions\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::DueKind;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn explains_weight_rule_and_source_for_each_item() {
+        let rules = RuleSet::embedded().unwrap();
+        let item = DueItem {
+            id: 7,
+            kind: DueKind::Deadline,
+            client_id: Some(1),
+            client_name: Some("Test Fictional".into()),
+            what: "Section 3 detention ends unless renewed".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            overdue: true,
+            days: -2,
+            rule: Some("mha-s3-expiry".into()),
+            source: Some("Mental Health Act 1983 s20".into()),
+            weight: 100,
+        };
+        let text = explain(&[item], &rules);
+        assert!(
+            text.contains("overdue by 2 day(s); weight 100 from rule mha-s3-expiry"),
+            "{text}"
+        );
+        assert!(text.contains("source: Mental Health Act 1983 s20"));
+        assert!(text.contains("   100  mha-s3-expiry"));
+    }
+}

@@ -1,0 +1,33 @@
+//! The statutory rule engine: rule packs (data, not code), the England and
+//! Wales working-day calendar, legal period arithmetic, and the engine that
+//! turns a legal episode into its chain of deadlines. Pure: nothing here
+//! reads files or the database; callers hand in the text and the facts.
+
+pub mod calendar;
+pub mod engine;
+pub mod explain;
+pub mod overrides;
+pub mod pack;
+pub mod period;
+
+pub use calendar::Calendar;
+pub use engine::{VisitBasis, VisitDue};
+pub use pack::{Chain, CountsFrom, Rule, RuleSet};
+pub use period::Unit;
+
+use thiserror::Error;
+
+/// The environment variable naming a rules override file (used by tests and
+/// by practitioners who keep it somewhere else).
+pub const RULES_ENV: &str = "CASELOAD_RULES";
+
+/// A rule pack or override that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RulesError {
+    /// The file is not valid TOML for a pack.
+    #[error("{0} cannot be read as a rule pack: {1}")]
+    Parse(String, String),
+    /// A rule is inconsistent.
+    #[error("rule {0}: {1}")]
+    Invalid(String, String),
+}
