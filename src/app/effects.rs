@@ -64,6 +64,7 @@ impl App {
             Ok(()) => {
                 e.dirty = false;
                 e.saved_at = Some(now);
+                self.stale = true;
             }
             Err(err) => {
                 self.error(format!(
@@ -280,6 +281,7 @@ impl App {
 
     /// Reloads every screen in the stack after a write.
     pub(super) fn reload_all(&mut self) {
+        self.stale = false;
         let today = self.now().date();
         let mut problem = None;
         for v in &mut self.stack {

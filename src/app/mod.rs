@@ -55,6 +55,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub should_quit: bool,
+    /// A write happened that the screens underneath have not reloaded.
+    stale: bool,
 }
 
 impl App {
@@ -69,6 +71,7 @@ impl App {
             overlay: None,
             status: None,
             should_quit: false,
+            stale: false,
         };
         let today = app.load_today();
         app.stack.push(View::Today(today));
@@ -347,16 +350,12 @@ impl App {
         };
         let id = v.client.id;
         let form = match (action, v.tab) {
+            // Always a new note: an older draft is another contact's record
+            // (it is offered when the client opens and listed on Notes).
             (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
-                if let Some(d) = v.draft() {
-                    let draft = d.id;
-                    self.open_draft(draft);
-                    self.info("You already had a draft for this client: carrying on with it");
-                } else {
-                    let name = v.client.display_name();
-                    let e = crate::ui::note::NoteEditor::new(id, &name, now, Instant::now(), theme);
-                    self.stack.push(View::Editor(Box::new(e)));
-                }
+                let name = v.client.display_name();
+                let e = crate::ui::note::NoteEditor::new(id, &name, now, Instant::now(), theme);
+                self.stack.push(View::Editor(Box::new(e)));
                 return;
             }
             (Action::Open, Tab::Notes) => {
@@ -421,7 +420,10 @@ impl App {
                 self.stack.pop();
             }
         }
-        self.reload_all();
+        // Only a write makes the screens underneath out of date.
+        if self.stale {
+            self.reload_all();
+        }
     }
 
     /// Goes to Today (or the Caseload table over it), saving any draft first.
