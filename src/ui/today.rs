@@ -261,19 +261,15 @@ impl TodayView {
 
     fn draw_list(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
         let today = self.today.unwrap_or_default();
-        let items: Vec<ListItem<'_>> = self
-            .rows
+        let window = self.cursor.window(area.height, self.rows.len());
+        let items: Vec<ListItem<'_>> = self.rows[window]
             .iter()
             .map(|r| ListItem::new(row_line(r, today, theme)))
             .collect();
-        let height = usize::from(area.height);
-        let offset = self.cursor.offset_for(height);
-        let mut state = ListState::default()
-            .with_offset(offset)
-            .with_selected(Some(self.cursor.selected));
+        let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
         let list = List::new(items).highlight_style(theme.selected());
         frame.render_stateful_widget(list, area, &mut state);
-        self.cursor.remember(area, state.offset());
+        self.cursor.remember(area);
     }
 
     fn draw_chart(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
