@@ -19,6 +19,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 use std::path::{Path, PathBuf};
 
+use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
@@ -143,6 +144,9 @@ pub enum Command {
     },
     /// Create a fictional demo caseload in a NEW database file (never over an existing one).
     Demo(demo::DemoArgs),
+    /// Change the passphrase: asks the current one, then the new one twice.
+    /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
+    Passwd,
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -154,7 +158,9 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the existing database, asking for the passphrase.
+/// Opens the existing database, asking for the passphrase. Wrong attempts
+/// are counted beside the database and delayed after ten in five minutes
+/// (see [`crate::attempts`]).
 pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
         bail!(
@@ -166,9 +172,15 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     // Read the rule overrides first: a broken rules.toml is reported before
     // the passphrase is asked for.
     let rules = rules::active_rules()?;
+    let mut attempts = Attempts::beside(db);
+    // Refuse before asking, so nobody types a passphrase that is not tried.
+    if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
+        return Err(UnlockError::Wait(wait).into());
+    }
     let key = passphrase::ask("Passphrase: ")?;
-    let mut store = Store::open(db, &key)?;
+    let mut store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
     store.use_rules(rules);
+    tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
 
@@ -180,7 +192,13 @@ pub fn run(cli: Cli) -> Result<()> {
         return run_demo(cli.command);
     }
     let Some(command) = cli.command else {
-        bail!("the terminal UI is not built yet; see `caseload --help` (or try `caseload --demo`)");
+        if !interactive() {
+            bail!(
+                "the terminal UI needs a terminal; for scripts use a subcommand (see `caseload --help`)"
+            );
+        }
+        let (store, _key) = open_existing(&db_path(cli.db.as_ref())?)?;
+        return crate::tui::run(store);
     };
     match command {
         Command::Rules(cmd) => rules::run(cmd),
@@ -193,11 +211,24 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Whether both ends of the terminal are a terminal (the TUI needs one).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 fn run_demo(command: Option<Command>) -> Result<()> {
     let now = crate::clock::now();
     let mut db = crate::demo::open_throwaway(now)?;
     db.store.use_rules(rules::active_rules()?);
     match command {
+        // In a terminal the demo opens the TUI; piped, it prints an overview.
+        None if interactive() => {
+            let crate::demo::DemoDb { store, guard, .. } = db;
+            let result = crate::tui::run(store);
+            drop(guard);
+            result
+        }
         None => print_overview(&db.store, now.date()),
         Some(Command::Init | Command::Demo(_)) => {
             bail!(
@@ -265,5 +296,6 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")
         }
+        Command::Passwd => maintenance::passwd(store, key),
     }
 }

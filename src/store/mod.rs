@@ -12,6 +12,7 @@ mod due;
 mod episodes;
 mod error;
 mod inspect;
+mod keying;
 mod maintenance;
 mod migrate;
 mod network;

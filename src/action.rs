@@ -1,0 +1,93 @@
+//! What a key means: the `Action` vocabulary. The names (snake_case) are the
+//! words used in `data/keymap.toml` and in a user's own keymap, and each
+//! action's description is what the help screen and the palette show, so the
+//! keys, the help and the palette can never disagree.
+
+use serde::Deserialize;
+
+macro_rules! actions {
+    ( $( $variant:ident => ($hint:literal, $desc:literal) ),+ $(,)? ) => {
+        /// Everything a key can ask the app to do.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $( #[doc = $desc] $variant ),+
+        }
+
+        impl Action {
+            /// Every action, in declaration order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// A sentence saying what the action does (help and palette).
+            #[must_use]
+            pub fn describe(self) -> &'static str {
+                match self { $(Action::$variant => $desc),+ }
+            }
+
+            /// One or two words for the hint bar.
+            #[must_use]
+            pub fn hint(self) -> &'static str {
+                match self { $(Action::$variant => $hint),+ }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => ("quit", "Go back; on the first screen, leave caseload"),
+    Back => ("back", "Go back to the previous screen (text typed is kept as a draft)"),
+    Up => ("up", "Move up one row"),
+    Down => ("down", "Move down one row"),
+    PageUp => ("page up", "Move up one page"),
+    PageDown => ("page down", "Move down one page"),
+    Top => ("top", "Jump to the first row"),
+    Bottom => ("bottom", "Jump to the last row"),
+    NextTab => ("next tab", "Show the next tab"),
+    PrevTab => ("prev tab", "Show the previous tab"),
+    Open => ("open", "Open the selected row"),
+    Help => ("help", "Show the keys for this screen"),
+    Palette => ("palette", "Jump to a client or a command by typing part of its name"),
+    GoToday => ("today", "Go to the Today screen"),
+    GoCaseload => ("caseload", "Go to the Caseload table"),
+    Filter => ("filter", "Filter the table by typing part of a name or record number"),
+    ClearFilter => ("clear", "Clear the filter and stop filtering"),
+    SortNext => ("sort", "Sort by the next column"),
+    SortReverse => ("reverse", "Reverse the sort order"),
+    ToggleClosed => ("closed", "Show or hide closed cases"),
+    NewClient => ("new client", "Add a new client"),
+    EditClient => ("edit", "Edit the client's details, risk and alerts"),
+    NewNote => ("note", "Write a new contact note for this client"),
+    Add => ("add", "Add to this tab: a note, a plan review, a deadline or a network member"),
+    NewDeadline => ("deadline", "Add a deadline for this client"),
+    NewAction => ("action", "Add a small to-do (action)"),
+    MarkDone => ("done", "Mark the selected deadline or action done"),
+    OlderVersion => ("older", "Show the previous version of the care plan"),
+    NewerVersion => ("newer", "Show the next version of the care plan"),
+    TabSummary => ("summary", "Show the Summary tab"),
+    TabNotes => ("notes", "Show the Notes tab"),
+    TabPlan => ("plan", "Show the care Plan tab"),
+    TabDeadlines => ("deadlines", "Show the Deadlines tab"),
+    TabNetwork => ("network", "Show the Network tab"),
+    AddAddendum => ("addendum", "Add an addendum (with a reason) to this final note"),
+    NextField => ("next field", "Move to the next field"),
+    PrevField => ("prev field", "Move to the previous field"),
+    Save => ("save", "Save now"),
+    Finalise => ("finalise", "Finalise the note (asks first; a final note can only get addenda)"),
+    Submit => ("save", "Check and save the form"),
+    Yes => ("yes", "Answer yes"),
+    No => ("no", "Answer no"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_snake_case_and_described() {
+        let a: Action = toml::Value::String("go_today".into()).try_into().unwrap();
+        assert_eq!(a, Action::GoToday);
+        for a in Action::ALL {
+            assert!(!a.describe().is_empty() && !a.hint().is_empty());
+        }
+    }
+}

@@ -1,0 +1,483 @@
+//! The app: its state, and `update`, the only place that calls the store.
+//! Keys become actions through the keymap (`events.rs`); what an action does
+//! to the store lives in `effects.rs`; per-screen state lives in `ui/`.
+
+mod effects;
+mod events;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+
+use crate::action::Action;
+use crate::keymap::{Keymap, Mode};
+use crate::store::Store;
+use crate::ui::caseload::CaseloadView;
+use crate::ui::client::Tab;
+use crate::ui::confirm::{Answer, Confirm};
+use crate::ui::help::HelpView;
+use crate::ui::palette::{PaletteView, Target};
+use crate::ui::theme::Theme;
+use crate::ui::today::{TodayTarget, TodayView};
+use crate::ui::{Overlay, View, forms};
+
+/// Where the app gets the time: `crate::clock::now` in the program, a fixed
+/// time in tests.
+pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
+
+/// A draft is written once it is dirty and this long has passed since the
+/// last save; with the loop waking at least every 250 ms, nothing typed more
+/// than ~1.3 s ago is ever unsaved.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The words.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// The whole state of the terminal UI.
+pub struct App {
+    store: Store,
+    clock: Clock,
+    /// The live keymap.
+    pub keymap: Keymap,
+    /// The colours.
+    pub theme: Theme,
+    /// The screens, the one shown last; the first is always Today.
+    pub stack: Vec<View>,
+    /// A popup over the screen.
+    pub overlay: Option<Overlay>,
+    /// The status line's message.
+    pub status: Option<Status>,
+    /// Set when the app should end.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// Opens on the Today screen.
+    pub fn new(store: Store, clock: Clock, keymap: Keymap, theme: Theme) -> App {
+        let mut app = App {
+            store,
+            clock,
+            keymap,
+            theme,
+            stack: Vec::new(),
+            overlay: None,
+            status: None,
+            should_quit: false,
+        };
+        let today = app.load_today();
+        app.stack.push(View::Today(today));
+        app
+    }
+
+    /// The time now, from the injected clock.
+    #[must_use]
+    pub fn now(&self) -> NaiveDateTime {
+        (self.clock)()
+    }
+
+    /// The store (read-only), for tests.
+    #[must_use]
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Shows a message in the status line.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows a problem in the status line.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The keys live now.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => return Mode::Help,
+            Some(Overlay::Palette(_)) => return Mode::Palette,
+            Some(Overlay::Confirm(_)) => return Mode::Confirm,
+            None => {}
+        }
+        match self.stack.last() {
+            Some(View::Caseload(c)) if c.filtering => Mode::Filter,
+            Some(View::Caseload(_)) => Mode::Caseload,
+            Some(View::Client(_)) => Mode::Client,
+            Some(View::Editor(_)) => Mode::Editor,
+            Some(View::NoteView(_)) => Mode::NoteView,
+            Some(View::Form(_)) => Mode::Form,
+            Some(View::Today(_)) | None => Mode::Today,
+        }
+    }
+
+    fn load_today(&mut self) -> TodayView {
+        match TodayView::load(&self.store, self.now().date()) {
+            Ok(v) => v,
+            Err(e) => {
+                self.error(format!("could not load Today: {e}"));
+                TodayView::default()
+            }
+        }
+    }
+
+    /// Does what an action asks.
+    pub fn update(&mut self, action: Action) {
+        if let Some(overlay) = self.overlay.take() {
+            self.update_overlay(overlay, action);
+            return;
+        }
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help(HelpView {
+                    mode: self.mode(),
+                    scroll: 0,
+                }));
+            }
+            Action::Palette => match self.store.client_summaries(true) {
+                Ok(c) => self.overlay = Some(Overlay::Palette(PaletteView::new(&c))),
+                Err(e) => self.error(format!("could not list clients: {e}")),
+            },
+            Action::GoToday => self.go_root(false),
+            Action::GoCaseload => self.go_root(true),
+            Action::NewClient => {
+                let f = forms::client(None, self.theme, self.now().date());
+                self.stack.push(View::Form(Box::new(f)));
+            }
+            Action::NewAction => {
+                let client = match self.stack.last() {
+                    Some(View::Client(c)) => Some(c.client.id),
+                    _ => None,
+                };
+                let f = forms::action(client, self.theme, self.now().date());
+                self.stack.push(View::Form(Box::new(f)));
+            }
+            Action::Quit | Action::Back => self.back(action == Action::Quit),
+            _ => self.update_view(action),
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
+        match overlay {
+            Overlay::Help(mut h) => match action {
+                Action::Back | Action::Quit | Action::Help => {}
+                Action::Up => {
+                    h.scroll = h.scroll.saturating_sub(1);
+                    self.overlay = Some(Overlay::Help(h));
+                }
+                Action::Down => {
+                    h.scroll = h.scroll.saturating_add(1).min(200);
+                    self.overlay = Some(Overlay::Help(h));
+                }
+                _ => self.overlay = Some(Overlay::Help(h)),
+            },
+            Overlay::Palette(mut p) => match action {
+                Action::Back => {}
+                Action::Up | Action::Down => {
+                    p.cursor
+                        .step(if action == Action::Up { -1 } else { 1 }, p.matches.len());
+                    self.overlay = Some(Overlay::Palette(p));
+                }
+                Action::Open => match p.selected() {
+                    Some(Target::Client(id)) => self.open_client(id, Tab::Summary, true),
+                    Some(Target::Command(a)) => self.update(a),
+                    None => self.overlay = Some(Overlay::Palette(p)),
+                },
+                _ => self.overlay = Some(Overlay::Palette(p)),
+            },
+            Overlay::Confirm(c) => match action {
+                Action::Yes => self.answer(c.yes),
+                Action::No => self.answer(c.no),
+                _ => self.overlay = Some(Overlay::Confirm(c)),
+            },
+        }
+    }
+
+    fn answer(&mut self, a: Answer) {
+        match a {
+            Answer::Nothing => {}
+            Answer::FinaliseNote => self.finalise_now(),
+            Answer::ResumeDraft(id) => self.open_draft(id),
+            Answer::DiscardForm => {
+                self.stack.pop();
+            }
+            Answer::Quit => self.should_quit = true,
+        }
+    }
+
+    /// Asks a yes/no question.
+    fn confirm(&mut self, question: String, yes: Answer, no: Answer) {
+        self.overlay = Some(Overlay::Confirm(Confirm { question, yes, no }));
+    }
+
+    fn update_view(&mut self, action: Action) {
+        let now = self.now();
+        let theme = self.theme;
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        match top {
+            View::Today(v) => match action {
+                Action::Up => v.step(-1),
+                Action::Down => v.step(1),
+                Action::PageUp => v.step(-10),
+                Action::PageDown => v.step(10),
+                Action::Top => v.step(isize::MIN / 2),
+                Action::Bottom => v.step(isize::MAX / 2),
+                Action::Open => match v.target() {
+                    Some(TodayTarget::Client(id, tab)) => self.open_client(id, tab, true),
+                    Some(TodayTarget::Draft(id)) => self.open_draft(id),
+                    None => {}
+                },
+                _ => {}
+            },
+            View::Caseload(v) => {
+                let len = v.rows.len();
+                match action {
+                    Action::Up => v.cursor.step(-1, len),
+                    Action::Down => v.cursor.step(1, len),
+                    Action::PageUp => v.cursor.page(false, len),
+                    Action::PageDown => v.cursor.page(true, len),
+                    Action::Top => v.cursor.selected = 0,
+                    Action::Bottom => v.cursor.step(isize::MAX / 2, len),
+                    Action::Filter => v.filtering = true,
+                    Action::ClearFilter => {
+                        v.filtering = false;
+                        v.filter.clear();
+                        v.refresh();
+                    }
+                    Action::SortNext => v.sort_next(),
+                    Action::SortReverse => {
+                        v.descending = !v.descending;
+                        v.refresh();
+                    }
+                    Action::ToggleClosed => {
+                        v.show_closed = !v.show_closed;
+                        if let Err(e) = v.reload(&self.store) {
+                            self.error(format!("could not load the caseload: {e}"));
+                        }
+                    }
+                    Action::Open => {
+                        v.filtering = false;
+                        if let Some(id) = v.selected().map(|s| s.client.id) {
+                            self.open_client(id, Tab::Summary, true);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            View::Client(v) => match action {
+                Action::Up => v.step(-1, false),
+                Action::Down => v.step(1, false),
+                Action::PageUp => v.step(-1, true),
+                Action::PageDown => v.step(1, true),
+                Action::Top => v.step(-10_000, false),
+                Action::Bottom => v.step(10_000, false),
+                Action::NextTab => v.set_tab(v.tab.step(1)),
+                Action::PrevTab => v.set_tab(v.tab.step(-1)),
+                Action::TabSummary => v.set_tab(Tab::Summary),
+                Action::TabNotes => v.set_tab(Tab::Notes),
+                Action::TabPlan => v.set_tab(Tab::Plan),
+                Action::TabDeadlines => v.set_tab(Tab::Deadlines),
+                Action::TabNetwork => v.set_tab(Tab::Network),
+                Action::OlderVersion => {
+                    if v.plan_index + 1 < v.plans.len() {
+                        v.plan_index += 1;
+                    }
+                    v.set_tab(Tab::Plan);
+                }
+                Action::NewerVersion => {
+                    v.plan_index = v.plan_index.saturating_sub(1);
+                    v.set_tab(Tab::Plan);
+                }
+                _ => self.client_action(action),
+            },
+            View::NoteView(v) => match action {
+                Action::Up => v.step(-1),
+                Action::Down => v.step(1),
+                Action::PageUp => v.step(-10),
+                Action::PageDown => v.step(10),
+                Action::Top => v.scroll = 0,
+                Action::AddAddendum => {
+                    let f = forms::addendum(v.note.id, theme, now.date());
+                    self.stack.push(View::Form(Box::new(f)));
+                }
+                _ => {}
+            },
+            View::Editor(e) => match action {
+                Action::NextField | Action::PrevField => {
+                    e.move_focus(if action == Action::NextField { 1 } else { -1 });
+                    self.save_draft(Instant::now());
+                }
+                Action::Save => {
+                    self.save_draft(Instant::now());
+                    if self.status.is_none() {
+                        self.info("Draft saved");
+                    }
+                }
+                Action::Finalise => self.ask_finalise(),
+                _ => {}
+            },
+            View::Form(f) => match action {
+                Action::NextField => f.move_focus(1),
+                Action::PrevField => f.move_focus(-1),
+                Action::Submit => self.submit_form(),
+                _ => {}
+            },
+        }
+    }
+
+    fn client_action(&mut self, action: Action) {
+        let now = self.now();
+        let theme = self.theme;
+        let Some(View::Client(v)) = self.stack.last() else {
+            return;
+        };
+        let id = v.client.id;
+        let form = match (action, v.tab) {
+            (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
+                if let Some(d) = v.draft() {
+                    let draft = d.id;
+                    self.open_draft(draft);
+                    self.info("You already had a draft for this client: carrying on with it");
+                } else {
+                    let name = v.client.display_name();
+                    let e = crate::ui::note::NoteEditor::new(id, &name, now, Instant::now(), theme);
+                    self.stack.push(View::Editor(Box::new(e)));
+                }
+                return;
+            }
+            (Action::Open, Tab::Notes) => {
+                if let Some(n) = v.selected_note() {
+                    let (nid, draft) = (n.id, n.status == crate::domain::NoteStatus::Draft);
+                    if draft {
+                        self.open_draft(nid);
+                    } else {
+                        self.open_note_view(nid);
+                    }
+                }
+                return;
+            }
+            (Action::MarkDone | Action::Open, Tab::Deadlines) => {
+                self.mark_done();
+                return;
+            }
+            (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
+                forms::client(Some(&v.client), theme, now.date())
+            }
+            (Action::Add, Tab::Plan) => forms::plan(id, v.plans.first(), theme, now.date()),
+            (Action::NewDeadline, _) | (Action::Add, Tab::Deadlines) => {
+                forms::deadline(id, theme, now.date())
+            }
+            (Action::Add, Tab::Network) => forms::network(id, theme, now.date()),
+            _ => return,
+        };
+        self.stack.push(View::Form(Box::new(form)));
+    }
+
+    /// Goes back one screen; `quit` leaves caseload from the first screen.
+    fn back(&mut self, quit: bool) {
+        if self.stack.len() <= 1 {
+            if quit {
+                self.should_quit = true;
+            } else {
+                self.info("Press q to leave caseload");
+            }
+            return;
+        }
+        match self.stack.last() {
+            Some(View::Editor(_)) => {
+                if !self.leave_editor() {
+                    return;
+                }
+            }
+            Some(View::Form(f)) if f.changed => {
+                self.confirm(
+                    "Leave this form without saving? What you typed in it will be lost.".into(),
+                    Answer::DiscardForm,
+                    Answer::Nothing,
+                );
+                return;
+            }
+            Some(View::Caseload(c)) if c.filtering => {
+                if let Some(View::Caseload(c)) = self.stack.last_mut() {
+                    c.filtering = false;
+                }
+                return;
+            }
+            _ => {
+                self.stack.pop();
+            }
+        }
+        self.reload_all();
+    }
+
+    /// Goes to Today (or the Caseload table over it), saving any draft first.
+    fn go_root(&mut self, caseload: bool) {
+        while self.stack.len() > 1 {
+            if matches!(self.stack.last(), Some(View::Editor(_))) {
+                if !self.leave_editor() {
+                    return;
+                }
+            } else {
+                self.stack.pop();
+            }
+        }
+        let kept = self.stack.iter().find_map(|v| match v {
+            View::Caseload(c) => Some(c.clone()),
+            _ => None,
+        });
+        let today = self.load_today();
+        self.stack = vec![View::Today(today)];
+        if caseload {
+            let result = match kept {
+                Some(mut c) => c.reload(&self.store).map(|()| c),
+                None => CaseloadView::load(&self.store, false, self.now().date()),
+            };
+            match result {
+                Ok(c) => self.stack.push(View::Caseload(c)),
+                Err(e) => self.error(format!("could not load the caseload: {e}")),
+            }
+        }
+    }
+
+    /// Opens a client's record at `tab`; `offer_draft` asks to resume a draft.
+    fn open_client(&mut self, id: i64, tab: Tab, offer_draft: bool) {
+        match crate::ui::client::ClientView::load(&self.store, id, tab) {
+            Ok(v) => {
+                let draft = v.draft().map(|n| (n.id, n.occurred_at));
+                self.stack.push(View::Client(Box::new(v)));
+                if let (true, Some((nid, when))) = (offer_draft, draft) {
+                    self.confirm(
+                        format!(
+                            "There is an unfinished draft note for this client (contact on {}). Carry on writing it now?",
+                            when.format("%a %-d %b %H:%M")
+                        ),
+                        Answer::ResumeDraft(nid),
+                        Answer::Nothing,
+                    );
+                }
+            }
+            Err(e) => self.error(format!("could not open the client: {e}")),
+        }
+    }
+
+    /// Ends the app cleanly: any draft being written is saved.
+    pub fn shutdown(&mut self) {
+        if matches!(self.stack.last(), Some(View::Editor(_))) {
+            self.save_draft(Instant::now());
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! The Caseload table: every open client (closed ones on request), filtered
+//! as you type, sortable by any column.
+
+use super::widgets::Draw as _;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::theme::Theme;
+use super::widgets::Cursor;
+use crate::domain::text::one_line;
+use crate::domain::{CaseStatus, ClientSummary};
+use crate::store::Store;
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    /// Family then given name.
+    #[default]
+    Name,
+    /// Record number.
+    Record,
+    /// Open or closed.
+    Status,
+    /// Legal frameworks.
+    Framework,
+    /// Risk level (high first when descending).
+    Risk,
+    /// Earliest open deadline.
+    NextDue,
+    /// Last contact.
+    LastSeen,
+}
+
+impl Column {
+    /// Every column, left to right.
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Record,
+        Column::Status,
+        Column::Framework,
+        Column::Risk,
+        Column::NextDue,
+        Column::LastSeen,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Column::Name => "Name",
+            Column::Record => "Record no.",
+            Column::Status => "Status",
+            Column::Framework => "Legal",
+            Column::Risk => "Risk",
+            Column::NextDue => "Next due",
+            Column::LastSeen => "Last seen",
+        }
+    }
+
+    fn width(self) -> Constraint {
+        match self {
+            Column::Name => Constraint::Min(14),
+            Column::Record => Constraint::Length(11),
+            Column::Status => Constraint::Length(6),
+            Column::Framework => Constraint::Length(8),
+            Column::Risk => Constraint::Length(6),
+            Column::NextDue => Constraint::Length(10),
+            Column::LastSeen => Constraint::Length(10),
+        }
+    }
+}
+
+/// The table's data, filter, sort and selection.
+#[derive(Debug, Clone, Default)]
+pub struct CaseloadView {
+    /// Every client loaded (closed ones only when shown).
+    pub all: Vec<ClientSummary>,
+    /// Whether closed cases are shown.
+    pub show_closed: bool,
+    /// The filter text.
+    pub filter: String,
+    /// Whether keys are typing into the filter.
+    pub filtering: bool,
+    /// The sort column.
+    pub sort: Column,
+    /// Descending order.
+    pub descending: bool,
+    /// Indices into `all` of the rows shown, in order.
+    pub rows: Vec<usize>,
+    /// The selected row.
+    pub cursor: Cursor,
+    /// The day "next due" is measured from.
+    pub today: Option<NaiveDate>,
+}
+
+impl CaseloadView {
+    /// Loads the table.
+    pub fn load(
+        store: &Store,
+        show_closed: bool,
+        today: NaiveDate,
+    ) -> crate::store::Result<CaseloadView> {
+        let mut v = CaseloadView {
+            all: store.client_summaries(show_closed)?,
+            show_closed,
+            today: Some(today),
+            ..CaseloadView::default()
+        };
+        v.refresh();
+        Ok(v)
+    }
+
+    /// Reloads the data keeping filter, sort and selection.
+    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
+        let keep = self.selected().map(|s| s.client.id);
+        self.all = store.client_summaries(self.show_closed)?;
+        self.refresh();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+        Ok(())
+    }
+
+    /// Re-applies filter and sort.
+    pub fn refresh(&mut self) {
+        let needle = self.filter.trim().to_lowercase();
+        let mut rows: Vec<usize> = (0..self.all.len())
+            .filter(|i| needle.is_empty() || matches(&self.all[*i], &needle))
+            .collect();
+        let all = &self.all;
+        rows.sort_by(|a, b| {
+            let (x, y) = (&all[*a], &all[*b]);
+            let o = match self.sort {
+                Column::Name => (
+                    x.client.family_name.to_lowercase(),
+                    x.client.given_name.to_lowercase(),
+                )
+                    .cmp(&(
+                        y.client.family_name.to_lowercase(),
+                        y.client.given_name.to_lowercase(),
+                    )),
+                Column::Record => x.client.record_no.cmp(&y.client.record_no),
+                Column::Status => x.client.status.cmp(&y.client.status),
+                Column::Framework => x.frameworks.cmp(&y.frameworks),
+                Column::Risk => y.client.risk.cmp(&x.client.risk),
+                // Clients with nothing due / never seen sort last.
+                Column::NextDue => x
+                    .next_due
+                    .is_none()
+                    .cmp(&y.next_due.is_none())
+                    .then(x.next_due.cmp(&y.next_due)),
+                Column::LastSeen => x.last_seen.cmp(&y.last_seen),
+            };
+            let o = if self.descending { o.reverse() } else { o };
+            o.then(x.client.id.cmp(&y.client.id))
+        });
+        self.rows = rows;
+        self.cursor.clamp(self.rows.len());
+    }
+
+    /// The selected client's row.
+    #[must_use]
+    pub fn selected(&self) -> Option<&ClientSummary> {
+        self.rows.get(self.cursor.selected).map(|i| &self.all[*i])
+    }
+
+    /// Selects a client by id if shown.
+    pub fn select_id(&mut self, id: i64) {
+        if let Some(pos) = self.rows.iter().position(|i| self.all[*i].client.id == id) {
+            self.cursor.selected = pos;
+        }
+    }
+
+    /// Types a key into the filter and re-filters.
+    pub fn type_filter(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        if super::input::edit_line(&mut self.filter, key) {
+            self.refresh();
+            self.cursor.selected = 0;
+        }
+    }
+
+    /// Sorts by the next column.
+    pub fn sort_next(&mut self) {
+        let i = Column::ALL
+            .iter()
+            .position(|c| *c == self.sort)
+            .unwrap_or(0);
+        self.sort = Column::ALL[(i + 1) % Column::ALL.len()];
+        self.descending = false;
+        self.refresh();
+    }
+
+    /// Handles a click on a row: selects it.
+    pub fn click(&mut self, x: u16, y: u16) -> bool {
+        match self.cursor.row_at(x, y, 1) {
+            Some(i) if i < self.rows.len() => {
+                self.cursor.selected = i;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Draws the filter line and the table.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let (top, table_area) = super::widgets::take_top(area, 1);
+        let shown = format!(
+            "{} of {} clients{} · sorted by {}{}",
+            self.rows.len(),
+            self.all.len(),
+            if self.show_closed {
+                " (closed shown)"
+            } else {
+                ""
+            },
+            self.sort.title().to_lowercase(),
+            if self.descending { " ↓" } else { "" }
+        );
+        let filter = if self.filtering || !self.filter.is_empty() {
+            let cursor = if self.filtering { "▏" } else { "" };
+            vec![
+                Span::styled("Filter: ", theme.key()),
+                Span::styled(format!("{}{cursor}", one_line(&self.filter)), theme.input()),
+                Span::raw("  "),
+                Span::styled(shown, theme.dim()),
+            ]
+        } else {
+            vec![Span::styled(shown, theme.dim())]
+        };
+        frame.render_widget(Paragraph::new(Line::from(filter)), top);
+
+        let header = Row::new(Column::ALL.map(|c| {
+            let mark = if c == self.sort {
+                if self.descending { "↓" } else { "↑" }
+            } else {
+                ""
+            };
+            Cell::from(format!("{}{mark}", c.title()))
+        }))
+        .style(theme.heading());
+        let today = self.today.unwrap_or_default();
+        let rows: Vec<Row<'_>> = self
+            .rows
+            .iter()
+            .map(|i| {
+                let s = &self.all[*i];
+                let c = &s.client;
+                let name_style = if c.alerts.is_empty() {
+                    theme.text()
+                } else {
+                    theme.danger()
+                };
+                let due_style = match s.next_due {
+                    Some(d) if d < today => theme.danger(),
+                    _ => theme.text(),
+                };
+                let status_style = if c.status == CaseStatus::Closed {
+                    theme.dim()
+                } else {
+                    theme.text()
+                };
+                Row::new(vec![
+                    Cell::from(Span::styled(
+                        format!(
+                            "{}{}",
+                            if c.alerts.is_empty() { "" } else { "⚠ " },
+                            one_line(&c.display_name())
+                        ),
+                        name_style,
+                    )),
+                    Cell::from(one_line(c.record_no.as_deref().unwrap_or(""))),
+                    Cell::from(Span::styled(c.status.label(), status_style)),
+                    Cell::from(one_line(&s.frameworks.join(","))),
+                    Cell::from(Span::styled(c.risk.label(), theme.risk(c.risk))),
+                    Cell::from(Span::styled(
+                        s.next_due.map(|d| d.to_string()).unwrap_or_default(),
+                        due_style,
+                    )),
+                    Cell::from(s.last_seen.map(|d| d.to_string()).unwrap_or_default()),
+                ])
+            })
+            .collect();
+        if rows.is_empty() {
+            let msg = if self.all.is_empty() {
+                "No clients yet. Press N to add one."
+            } else {
+                "No client matches the filter."
+            };
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::from(Span::styled(
+                        Column::ALL.map(Column::title).join("  "),
+                        theme.heading(),
+                    )),
+                    Line::from(Span::styled(msg, theme.dim())),
+                ]),
+                table_area,
+            );
+            return;
+        }
+        let table = Table::new(rows, Column::ALL.map(Column::width))
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected());
+        self.cursor.render_table(frame, table_area, table, 1);
+    }
+}
+
+fn matches(s: &ClientSummary, needle: &str) -> bool {
+    let c = &s.client;
+    let hay = format!(
+        "{} {} {} {}",
+        c.given_name,
+        c.preferred_name.as_deref().unwrap_or(""),
+        c.family_name,
+        c.record_no.as_deref().unwrap_or("")
+    )
+    .to_lowercase();
+    needle.split_whitespace().all(|w| hay.contains(w))
+}

@@ -1,0 +1,267 @@
+//! A client's record: the tabs (Summary, Notes, Plan, Deadlines, Network),
+//! each with the client's alerts and risk above it.
+
+use std::cell::Cell;
+
+use super::widgets::Draw as _;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use super::client_tabs;
+use super::theme::Theme;
+use super::widgets::{Cursor, client_header};
+use crate::domain::{
+    Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
+};
+use crate::store::Store;
+
+/// The tabs of a client's record. Add a tab here (and draw it in
+/// `client_tabs`) to extend the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Details, risk, legal episodes, what is next.
+    #[default]
+    Summary,
+    /// Contact notes, newest first.
+    Notes,
+    /// The care plan, with earlier versions.
+    Plan,
+    /// Deadlines and actions.
+    Deadlines,
+    /// Family, carers, professionals.
+    Network,
+}
+
+impl Tab {
+    /// Every tab, left to right.
+    pub const ALL: [Tab; 5] = [
+        Tab::Summary,
+        Tab::Notes,
+        Tab::Plan,
+        Tab::Deadlines,
+        Tab::Network,
+    ];
+
+    /// The tab's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Summary => "Summary",
+            Tab::Notes => "Notes",
+            Tab::Plan => "Plan",
+            Tab::Deadlines => "Deadlines",
+            Tab::Network => "Network",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab `delta` steps along, wrapping.
+    #[must_use]
+    pub fn step(self, delta: isize) -> Tab {
+        let n = Tab::ALL.len();
+        let i = (self.index() as isize + delta).rem_euclid(n as isize);
+        Tab::ALL[usize::try_from(i).unwrap_or(0)]
+    }
+}
+
+/// A row on the Deadlines tab: a deadline or an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueRow {
+    /// Index into `deadlines`.
+    Deadline(usize),
+    /// Index into `actions`.
+    Action(usize),
+}
+
+/// Everything a client's tabs show, loaded at once.
+#[derive(Debug, Clone)]
+pub struct ClientView {
+    /// The client.
+    pub client: Client,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Notes, newest contact first.
+    pub notes: Vec<Note>,
+    /// Care plan versions, newest first.
+    pub plans: Vec<CarePlan>,
+    /// Which plan version is shown (index into `plans`).
+    pub plan_index: usize,
+    /// Deadlines, open first.
+    pub deadlines: Vec<Deadline>,
+    /// The client's actions, open first.
+    pub actions: Vec<Todo>,
+    /// Network members.
+    pub network: Vec<NetworkMember>,
+    /// Legal episodes, current first.
+    pub episodes: Vec<LegalEpisode>,
+    /// Selection on the Notes tab.
+    pub notes_cursor: Cursor,
+    /// Selection on the Deadlines tab.
+    pub due_cursor: Cursor,
+    /// Selection on the Network tab.
+    pub network_cursor: Cursor,
+    /// Scroll of the Summary and Plan tabs.
+    pub scroll: u16,
+    /// Render cache: where the tab bar was drawn.
+    pub tab_bar: Cell<Rect>,
+}
+
+impl ClientView {
+    /// Loads a client's record.
+    pub fn load(store: &Store, id: i64, tab: Tab) -> crate::store::Result<ClientView> {
+        Ok(ClientView {
+            client: store.client(id)?,
+            tab,
+            notes: store.notes(id)?,
+            plans: store.plan_versions(id)?,
+            plan_index: 0,
+            deadlines: store.deadlines(id)?,
+            actions: store.actions(Some(id))?,
+            network: store.network(id)?,
+            episodes: store.episodes(id)?,
+            notes_cursor: Cursor::default(),
+            due_cursor: Cursor::default(),
+            network_cursor: Cursor::default(),
+            scroll: 0,
+            tab_bar: Cell::new(Rect::default()),
+        })
+    }
+
+    /// Reloads after a change, keeping the tab and selections.
+    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
+        let mut fresh = ClientView::load(store, self.client.id, self.tab)?;
+        fresh.notes_cursor = std::mem::take(&mut self.notes_cursor);
+        fresh.due_cursor = std::mem::take(&mut self.due_cursor);
+        fresh.network_cursor = std::mem::take(&mut self.network_cursor);
+        fresh.notes_cursor.clamp(fresh.notes.len());
+        fresh.due_cursor.clamp(fresh.due_rows().len());
+        fresh.network_cursor.clamp(fresh.network.len());
+        fresh.scroll = self.scroll;
+        fresh.plan_index = 0;
+        *self = fresh;
+        Ok(())
+    }
+
+    /// The first draft note, if any (offered back when the client opens).
+    #[must_use]
+    pub fn draft(&self) -> Option<&Note> {
+        self.notes.iter().find(|n| n.status == NoteStatus::Draft)
+    }
+
+    /// Rows of the Deadlines tab: deadlines then actions.
+    #[must_use]
+    pub fn due_rows(&self) -> Vec<DueRow> {
+        (0..self.deadlines.len())
+            .map(DueRow::Deadline)
+            .chain((0..self.actions.len()).map(DueRow::Action))
+            .collect()
+    }
+
+    /// The selected note on the Notes tab.
+    #[must_use]
+    pub fn selected_note(&self) -> Option<&Note> {
+        self.notes.get(self.notes_cursor.selected)
+    }
+
+    /// The selected row on the Deadlines tab.
+    #[must_use]
+    pub fn selected_due(&self) -> Option<DueRow> {
+        self.due_rows().get(self.due_cursor.selected).copied()
+    }
+
+    /// Moves the current tab's selection (or scroll) by `delta`; `page` moves a page.
+    pub fn step(&mut self, delta: isize, page: bool) {
+        let (cursor, len) = match self.tab {
+            Tab::Notes => (&mut self.notes_cursor, self.notes.len()),
+            Tab::Deadlines => {
+                let len = self.deadlines.len() + self.actions.len();
+                (&mut self.due_cursor, len)
+            }
+            Tab::Network => (&mut self.network_cursor, self.network.len()),
+            Tab::Summary | Tab::Plan => {
+                let d = if page { delta * 10 } else { delta };
+                self.scroll = self
+                    .scroll
+                    .saturating_add_signed(i16::try_from(d).unwrap_or(0))
+                    .min(500);
+                return;
+            }
+        };
+        if page {
+            cursor.page(delta > 0, len);
+        } else {
+            cursor.step(delta, len);
+        }
+    }
+
+    /// Switches tab.
+    pub fn set_tab(&mut self, tab: Tab) {
+        if self.tab != tab {
+            self.tab = tab;
+            self.scroll = 0;
+        }
+    }
+
+    /// Handles a click on the tab bar or a row; true when something changed.
+    pub fn click(&mut self, x: u16, y: u16) -> bool {
+        let bar = self.tab_bar.get();
+        if y == bar.y && x >= bar.x && x < bar.right() {
+            // Tabs draws " Title " separated by "│": find which title x is in.
+            let mut left = bar.x;
+            for tab in Tab::ALL {
+                let w = u16::try_from(tab.title().chars().count()).unwrap_or(0) + 2;
+                if x < left + w {
+                    self.set_tab(tab);
+                    return true;
+                }
+                left += w + 1;
+            }
+            return false;
+        }
+        let (cursor, len) = match self.tab {
+            Tab::Notes => (&mut self.notes_cursor, self.notes.len()),
+            Tab::Deadlines => (
+                &mut self.due_cursor,
+                self.deadlines.len() + self.actions.len(),
+            ),
+            Tab::Network => (&mut self.network_cursor, self.network.len()),
+            _ => return false,
+        };
+        match cursor.row_at(x, y, 1) {
+            Some(i) if i < len => {
+                cursor.selected = i;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Draws the header, the tab bar and the tab.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme, today: chrono::NaiveDate) {
+        let (head, rest) = super::widgets::take_top(area, 2);
+        let (bar, body) = super::widgets::take_top(rest, 1);
+        frame.render_widget(Paragraph::new(client_header(&self.client, theme)), head);
+        let titles: Vec<Line<'_>> = Tab::ALL
+            .iter()
+            .map(|t| Line::from(Span::raw(t.title())))
+            .collect();
+        let tabs = Tabs::new(titles)
+            .select(self.tab.index())
+            .highlight_style(theme.selected())
+            .style(theme.dim());
+        frame.render_widget(tabs, bar);
+        self.tab_bar.set(bar);
+        match self.tab {
+            Tab::Summary => client_tabs::summary(self, frame, body, theme, today),
+            Tab::Notes => client_tabs::notes(self, frame, body, theme),
+            Tab::Plan => client_tabs::plan(self, frame, body, theme),
+            Tab::Deadlines => client_tabs::deadlines(self, frame, body, theme, today),
+            Tab::Network => client_tabs::network(self, frame, body, theme),
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! Drawing each tab of a client's record. Every stored string passes through
+//! `one_line` or `sanitize` before it reaches the screen.
+
+use super::widgets::Draw as _;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use super::client::{ClientView, DueRow};
+use super::theme::Theme;
+use crate::domain::NoteStatus;
+use crate::domain::text::{one_line, sanitize};
+
+fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label:<16}"), theme.dim()),
+        Span::raw(one_line(&value)),
+    ])
+}
+
+fn opt(v: Option<&String>) -> String {
+    v.map(|s| one_line(s)).unwrap_or_else(|| "—".into())
+}
+
+fn paragraph_lines(text: &str, theme: Theme) -> Vec<Line<'static>> {
+    if text.trim().is_empty() {
+        return vec![Line::from(Span::styled("  (nothing written)", theme.dim()))];
+    }
+    sanitize(text)
+        .lines()
+        .map(|l| Line::from(format!("  {l}")))
+        .collect()
+}
+
+fn empty(frame: &mut Buffer, area: Rect, msg: &str, theme: Theme) {
+    frame.render_widget(
+        Paragraph::new(Span::styled(msg.to_string(), theme.dim())),
+        area,
+    );
+}
+
+fn ago(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// The Summary tab.
+pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
+    let c = &v.client;
+    let mut lines = Vec::new();
+    let age = c
+        .dob
+        .and_then(|d| today.years_since(d))
+        .map(|y| {
+            format!(
+                "{} (age {y})",
+                c.dob.map(|d| d.to_string()).unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|| "—".into());
+    lines.push(field("Date of birth", age, theme));
+    lines.push(field("Address", opt(c.address.as_ref()), theme));
+    lines.push(field("Phone", opt(c.phone.as_ref()), theme));
+    let lang = match (&c.language, c.interpreter) {
+        (Some(l), true) => format!("{} — interpreter needed", one_line(l)),
+        (Some(l), false) => one_line(l),
+        (None, true) => "interpreter needed".into(),
+        (None, false) => "—".into(),
+    };
+    lines.push(field("Language", lang, theme));
+    lines.push(field(
+        "Team",
+        format!("{} ({})", opt(c.team.as_ref()), c.service.label()),
+        theme,
+    ));
+    let status = match (c.closed_on, &c.closure_reason) {
+        (Some(d), r) => format!("closed {d}: {}", opt(r.as_ref())),
+        _ => format!("open since {}", c.opened_on),
+    };
+    lines.push(field("Case", status, theme));
+    let last = v
+        .notes
+        .iter()
+        .filter(|n| n.kind.is_contact())
+        .map(|n| n.occurred_at.date())
+        .max();
+    let seen = match (last, c.visit_every_days) {
+        (Some(d), Some(every)) => {
+            let days = (today - d).num_days();
+            let late = if days > i64::from(every) {
+                " — overdue a visit"
+            } else {
+                ""
+            };
+            format!("{d} ({}; visit every {every} days){late}", ago(days))
+        }
+        (Some(d), None) => format!("{d} ({})", ago((today - d).num_days())),
+        (None, Some(every)) => format!("never (visit every {every} days)"),
+        (None, None) => "never".into(),
+    };
+    lines.push(field("Last seen", seen, theme));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
+    lines.extend(paragraph_lines(
+        c.risk_summary.as_deref().unwrap_or(""),
+        theme,
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Legal episodes", theme.heading())));
+    if v.episodes.is_empty() {
+        lines.push(Line::from(Span::styled("  none", theme.dim())));
+    }
+    for e in &v.episodes {
+        let span = match e.end_on {
+            Some(end) => format!("{} to {end}", e.start_on),
+            None => format!("since {}", e.start_on),
+        };
+        lines.push(Line::from(format!("  {} {span}", e.kind.label())));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Next", theme.heading())));
+    match v
+        .deadlines
+        .iter()
+        .find(|d| d.completed_on.is_none() && !d.cancelled)
+    {
+        Some(d) => {
+            let style = if d.due < today {
+                theme.danger()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::from(Span::styled(
+                format!("  {}  {}", d.due, one_line(&d.what)),
+                style,
+            )));
+        }
+        None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
+    }
+    if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
+        lines.push(Line::from(format!("  {r}  care plan review")));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((v.scroll, 0)),
+        area,
+    );
+}
+
+/// The Notes tab: newest contact first; drafts marked.
+pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
+    if v.notes.is_empty() {
+        empty(frame, area, "No notes yet. Press n to write one.", theme);
+        return;
+    }
+    let rows: Vec<Row<'_>> = v
+        .notes
+        .iter()
+        .map(|n| {
+            let status = if n.status == NoteStatus::Draft {
+                Span::styled("DRAFT", theme.warn())
+            } else {
+                Span::styled("final", theme.dim())
+            };
+            let first = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            Row::new(vec![
+                Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(n.kind.label()),
+                Cell::from(status),
+                Cell::from(if n.significant { "★" } else { "" }),
+                Cell::from(one_line(first)),
+            ])
+        })
+        .collect();
+    let header = Row::new(["When", "Kind", "Status", "", "Note"]).style(theme.heading());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Length(14),
+            Constraint::Length(6),
+            Constraint::Length(1),
+            Constraint::Min(10),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(theme.selected());
+    v.notes_cursor.render_table(frame, area, table, 1);
+}
+
+/// The Plan tab: the shown version, with older versions a key away.
+pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
+    let Some(p) = v.plans.get(v.plan_index) else {
+        empty(
+            frame,
+            area,
+            "No care plan yet. Press a to write one.",
+            theme,
+        );
+        return;
+    };
+    let newest = v.plan_index == 0;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("Version {} of {}", p.version, v.plans.len()),
+            theme.heading(),
+        ),
+        Span::styled(
+            format!(
+                "  written {}{}",
+                p.created_at.format("%Y-%m-%d"),
+                if newest {
+                    " (current)"
+                } else {
+                    " (earlier version, read-only)"
+                }
+            ),
+            if newest { theme.dim() } else { theme.warn() },
+        ),
+        Span::styled(
+            format!(
+                "  next review {}",
+                p.next_review
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "not set".into())
+            ),
+            theme.dim(),
+        ),
+    ])];
+    for (title, text) in [
+        ("Needs, in their words", &p.needs),
+        ("Outcomes they want", &p.outcomes),
+        ("What they bring (strengths)", &p.strengths),
+        ("Crisis and contingency plan", &p.crisis_plan),
+    ] {
+        lines.push(Line::from(Span::styled(title, theme.heading())));
+        lines.extend(paragraph_lines(text, theme));
+    }
+    lines.push(Line::from(Span::styled("Actions agreed", theme.heading())));
+    if p.actions.is_empty() {
+        lines.push(Line::from(Span::styled("  none", theme.dim())));
+    }
+    for a in &p.actions {
+        let done = if a.done_on.is_some() { "[x]" } else { "[ ]" };
+        let due = a.due.map(|d| format!(" by {d}")).unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {done} {} — {}{due}",
+            one_line(&a.what),
+            if a.owner.is_empty() {
+                "—".into()
+            } else {
+                one_line(&a.owner)
+            }
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((v.scroll, 0)),
+        area,
+    );
+}
+
+/// The Deadlines tab: deadlines (open first) then actions.
+pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
+    let rows_idx = v.due_rows();
+    if rows_idx.is_empty() {
+        empty(
+            frame,
+            area,
+            "No deadlines or actions. Press a to add a deadline.",
+            theme,
+        );
+        return;
+    }
+    let rows: Vec<Row<'_>> = rows_idx
+        .iter()
+        .map(|r| match *r {
+            DueRow::Deadline(i) => {
+                let d = &v.deadlines[i];
+                let (state, style) = if let Some(done) = d.completed_on {
+                    (format!("done {done}"), theme.dim())
+                } else if d.cancelled {
+                    ("cancelled".into(), theme.dim())
+                } else if d.due < today {
+                    (
+                        format!("{} days overdue", (today - d.due).num_days()),
+                        theme.danger(),
+                    )
+                } else {
+                    (
+                        format!("in {} days", (d.due - today).num_days()),
+                        theme.text(),
+                    )
+                };
+                Row::new(vec![
+                    Cell::from(d.due.to_string()),
+                    Cell::from(Span::styled(one_line(&d.what), style)),
+                    Cell::from(Span::styled(state, style)),
+                    Cell::from(Span::styled(opt(d.rule.as_ref()), theme.dim())),
+                ])
+            }
+            DueRow::Action(i) => {
+                let a = &v.actions[i];
+                let (state, style) = match (a.done_on, a.due) {
+                    (Some(done), _) => (format!("done {done}"), theme.dim()),
+                    (None, Some(d)) if d < today => ("overdue".to_string(), theme.danger()),
+                    _ => ("to do".to_string(), theme.text()),
+                };
+                Row::new(vec![
+                    Cell::from(a.due.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::from(Span::styled(
+                        format!("Action: {}", one_line(&a.what)),
+                        style,
+                    )),
+                    Cell::from(Span::styled(state, style)),
+                    Cell::from(""),
+                ])
+            }
+        })
+        .collect();
+    let header = Row::new(["Due", "What", "State", "Rule"]).style(theme.heading());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(10),
+            Constraint::Min(16),
+            Constraint::Length(16),
+            Constraint::Length(12),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(theme.selected());
+    v.due_cursor.render_table(frame, area, table, 1);
+}
+
+/// The Network tab.
+pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
+    if v.network.is_empty() {
+        empty(
+            frame,
+            area,
+            "No one recorded yet. Press a to add a network member.",
+            theme,
+        );
+        return;
+    }
+    let rows: Vec<Row<'_>> = v
+        .network
+        .iter()
+        .map(|m| {
+            let style = if m.archived {
+                theme.dim()
+            } else {
+                theme.text()
+            };
+            Row::new(vec![
+                Cell::from(one_line(&m.name)),
+                Cell::from(one_line(&m.role)),
+                Cell::from(opt(m.organisation.as_ref())),
+                Cell::from(opt(m.relationship.as_ref())),
+                Cell::from(opt(m.phone.as_ref())),
+                Cell::from(if m.consent_to_share { "yes" } else { "no" }),
+            ])
+            .style(style)
+        })
+        .collect();
+    let header = Row::new([
+        "Name",
+        "Role",
+        "Organisation",
+        "Relationship",
+        "Phone",
+        "Consent",
+    ])
+    .style(theme.heading());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(12),
+            Constraint::Length(12),
+            Constraint::Length(14),
+            Constraint::Length(12),
+            Constraint::Length(13),
+            Constraint::Length(7),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(theme.selected());
+    v.network_cursor.render_table(frame, area, table, 1);
+}

@@ -1,0 +1,411 @@
+//! A form: labelled fields, one focused; a problem found on saving is shown
+//! beside the field it concerns, and a typed date is shown resolved beside
+//! the field before it is saved.
+
+use std::cell::Cell;
+
+use super::widgets::Draw as _;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::input::Input;
+use super::theme::Theme;
+use super::widgets::take_left;
+use crate::dates;
+
+/// What kind of value a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Long,
+    /// A date, typed in any form `dates` knows; `required` when it must be given.
+    Date {
+        /// Whether it may be left blank.
+        required: bool,
+    },
+    /// One of a few labelled options.
+    Choice(Vec<&'static str>),
+    /// Yes or no.
+    Check,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The label shown.
+    pub label: &'static str,
+    /// The name validation uses for it (matches `ValidationError::field`).
+    pub key: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// Text typed (text and date fields).
+    pub input: Input,
+    /// Chosen option (choice fields).
+    pub choice: usize,
+    /// Ticked (check fields).
+    pub checked: bool,
+    /// What is wrong with it, after a failed save.
+    pub error: Option<String>,
+}
+
+impl Field {
+    /// A text, long or date field holding `value`.
+    #[must_use]
+    pub fn text(
+        label: &'static str,
+        key: &'static str,
+        kind: FieldKind,
+        value: &str,
+        theme: Theme,
+    ) -> Field {
+        let multiline = kind == FieldKind::Long;
+        Field {
+            label,
+            key,
+            kind,
+            input: Input::new(value, multiline, theme),
+            choice: 0,
+            checked: false,
+            error: None,
+        }
+    }
+
+    /// A choice field.
+    #[must_use]
+    pub fn choice(
+        label: &'static str,
+        key: &'static str,
+        options: Vec<&'static str>,
+        chosen: usize,
+        theme: Theme,
+    ) -> Field {
+        Field {
+            choice: chosen.min(options.len().saturating_sub(1)),
+            ..Field::text(label, key, FieldKind::Choice(options), "", theme)
+        }
+    }
+
+    /// A yes/no field.
+    #[must_use]
+    pub fn check(label: &'static str, key: &'static str, checked: bool, theme: Theme) -> Field {
+        Field {
+            checked,
+            ..Field::text(label, key, FieldKind::Check, "", theme)
+        }
+    }
+
+    fn height(&self) -> u16 {
+        if self.kind == FieldKind::Long { 4 } else { 1 }
+    }
+}
+
+/// Which record a form makes or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A new client.
+    NewClient,
+    /// A client's details.
+    EditClient(i64),
+    /// A new network member for a client.
+    Network(i64),
+    /// A new care plan version for a client.
+    PlanReview(i64),
+    /// A new deadline for a client.
+    Deadline(i64),
+    /// A new action, for a client or none.
+    Action(Option<i64>),
+    /// An addendum to a final note.
+    Addendum {
+        /// The note.
+        note_id: i64,
+    },
+    /// Marking a deadline done.
+    DeadlineDone {
+        /// The deadline.
+        deadline_id: i64,
+        /// Whose.
+        client_id: Option<i64>,
+    },
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// What it is for.
+    pub kind: FormKind,
+    /// The heading.
+    pub title: String,
+    /// The fields, top to bottom.
+    pub fields: Vec<Field>,
+    /// The focused field.
+    pub focus: usize,
+    /// Anything typed since it opened.
+    pub changed: bool,
+    /// The day relative dates count from.
+    pub today: NaiveDate,
+    offset: Cell<u16>,
+    first_y: Cell<u16>,
+}
+
+impl Form {
+    /// A form with its first field focused.
+    #[must_use]
+    pub fn new(kind: FormKind, title: String, fields: Vec<Field>, today: NaiveDate) -> Form {
+        let mut f = Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            changed: false,
+            today,
+            offset: Cell::new(0),
+            first_y: Cell::new(0),
+        };
+        f.set_focus(0);
+        f
+    }
+
+    fn set_focus(&mut self, i: usize) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.input.set_focus(false);
+        }
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.input.set_focus(true);
+        }
+    }
+
+    /// Moves focus by `delta`, wrapping.
+    pub fn move_focus(&mut self, delta: isize) {
+        let n = self.fields.len().max(1) as isize;
+        let i = (self.focus as isize + delta).rem_euclid(n);
+        self.set_focus(usize::try_from(i).unwrap_or(0));
+    }
+
+    /// Whether the focused field is multi-line (Enter and arrows type there).
+    #[must_use]
+    pub fn focus_is_long(&self) -> bool {
+        self.fields
+            .get(self.focus)
+            .is_some_and(|f| f.kind == FieldKind::Long)
+    }
+
+    /// Types a key into the focused field.
+    pub fn key(&mut self, key: KeyEvent) {
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let changed = match &f.kind {
+            FieldKind::Choice(opts) => {
+                let n = opts.len().max(1);
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => {
+                        f.choice = (f.choice + 1) % n;
+                        true
+                    }
+                    KeyCode::Left => {
+                        f.choice = (f.choice + n - 1) % n;
+                        true
+                    }
+                    KeyCode::Char(c) => match opts
+                        .iter()
+                        .position(|o| o.to_lowercase().starts_with(c.to_ascii_lowercase()))
+                    {
+                        Some(i) => {
+                            f.choice = i;
+                            true
+                        }
+                        None => false,
+                    },
+                    _ => false,
+                }
+            }
+            FieldKind::Check => match key.code {
+                KeyCode::Char(' ' | 'x') | KeyCode::Left | KeyCode::Right => {
+                    f.checked = !f.checked;
+                    true
+                }
+                KeyCode::Char('y') => {
+                    f.checked = true;
+                    true
+                }
+                KeyCode::Char('n') => {
+                    f.checked = false;
+                    true
+                }
+                _ => false,
+            },
+            _ => f.input.key(key),
+        };
+        if changed {
+            f.error = None;
+            self.changed = true;
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of a field (empty when missing).
+    #[must_use]
+    pub fn value(&self, key: &str) -> String {
+        self.field(key).map(|f| f.input.text()).unwrap_or_default()
+    }
+
+    /// The text of a field, `None` when blank.
+    #[must_use]
+    pub fn opt(&self, key: &str) -> Option<String> {
+        let v = self.value(key);
+        if v.trim().is_empty() { None } else { Some(v) }
+    }
+
+    /// The chosen option's index.
+    #[must_use]
+    pub fn choice(&self, key: &str) -> usize {
+        self.field(key).map_or(0, |f| f.choice)
+    }
+
+    /// Whether a check field is ticked.
+    #[must_use]
+    pub fn checked(&self, key: &str) -> bool {
+        self.field(key).is_some_and(|f| f.checked)
+    }
+
+    /// A date field's value: `Ok(None)` when blank.
+    pub fn date(&self, key: &'static str) -> Result<Option<NaiveDate>, (&'static str, String)> {
+        let v = self.value(key);
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        dates::parse_date(&v, self.today)
+            .map(Some)
+            .map_err(|e| (key, e))
+    }
+
+    /// Shows `problem` beside the field named `key` (or the first field) and focuses it.
+    pub fn set_error(&mut self, key: &str, problem: String) {
+        let i = self.fields.iter().position(|f| f.key == key).unwrap_or(0);
+        if let Some(f) = self.fields.get_mut(i) {
+            f.error = Some(problem);
+        }
+        self.set_focus(i);
+    }
+
+    /// Handles a click on a field's row: focuses it.
+    pub fn click(&mut self, y: u16) -> bool {
+        let mut top = self.offset_area_y();
+        for i in 0..self.fields.len() {
+            let h = self.fields[i].height();
+            if y >= top && y < top + h {
+                self.set_focus(i);
+                return true;
+            }
+            top += h;
+        }
+        false
+    }
+
+    fn offset_area_y(&self) -> u16 {
+        // The first field is drawn two rows below the form's top (title, gap),
+        // minus the scroll; recorded while drawing.
+        self.first_y.get()
+    }
+
+    /// Draws the form, scrolled so the focused field shows.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.height == 0 {
+            return;
+        }
+        // Scroll so the focused field is inside the area.
+        let tops: Vec<u16> = self
+            .fields
+            .iter()
+            .scan(0u16, |y, f| {
+                let t = *y;
+                *y += f.height();
+                Some(t)
+            })
+            .collect();
+        let focus_top = tops.get(self.focus).copied().unwrap_or(0);
+        let focus_h = self.fields.get(self.focus).map_or(1, Field::height);
+        let mut off = self.offset.get();
+        if focus_top < off {
+            off = focus_top;
+        } else if focus_top + focus_h > off + inner.height {
+            off = (focus_top + focus_h).saturating_sub(inner.height);
+        }
+        self.offset.set(off);
+        self.first_y.set(inner.y.saturating_sub(off));
+        let label_w = 20u16.min(inner.width / 3);
+        for (i, f) in self.fields.iter().enumerate() {
+            let top = tops[i];
+            if top < off || top + f.height() > off + inner.height {
+                continue;
+            }
+            let y = inner.y + (top - off);
+            let row = Rect::new(inner.x, y, inner.width, f.height());
+            let (l, rest) = take_left(row, label_w);
+            let style = if i == self.focus {
+                theme.focus()
+            } else {
+                theme.dim()
+            };
+            let required = match f.kind {
+                FieldKind::Date { required: true } => "*",
+                _ if matches!(
+                    f.key,
+                    "given name" | "family name" | "name" | "what" | "reason" | "addendum text"
+                ) =>
+                {
+                    "*"
+                }
+                _ => "",
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{}{required}", f.label), style)),
+                l,
+            );
+            let input_w = match f.kind {
+                FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
+                _ => rest.width.min(36),
+            };
+            let (inp, msg) = take_left(rest, input_w);
+            match &f.kind {
+                FieldKind::Choice(opts) => {
+                    let label = opts.get(f.choice).copied().unwrap_or("");
+                    frame.render_widget(Paragraph::new(format!("‹ {label} ›")), inp);
+                }
+                FieldKind::Check => {
+                    frame.render_widget(
+                        Paragraph::new(if f.checked { "[x] yes" } else { "[ ] no" }),
+                        inp,
+                    );
+                }
+                _ => f.input.draw(frame, inp),
+            }
+            let note = if let Some(e) = &f.error {
+                Span::styled(format!(" {e}"), theme.danger())
+            } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() {
+                match dates::parse_date(&f.input.text(), self.today) {
+                    Ok(d) => Span::styled(format!(" → {}", dates::show(d)), theme.good()),
+                    Err(e) => Span::styled(format!(" {e}"), theme.warn()),
+                }
+            } else {
+                Span::raw("")
+            };
+            frame.render_widget(Paragraph::new(Line::from(note)), msg);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The app's one text input: `ratatui-textarea`, wrapped once. A single-line
+//! input ignores Enter; a multi-line one soft-wraps at word boundaries.
+
+use super::widgets::Draw as _;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::theme::Theme;
+
+/// A text input.
+#[derive(Debug, Clone)]
+pub struct Input {
+    area: TextArea<'static>,
+    multiline: bool,
+}
+
+impl Input {
+    /// An input holding `text`, cursor at the end.
+    #[must_use]
+    pub fn new(text: &str, multiline: bool, theme: Theme) -> Input {
+        let lines: Vec<String> = if multiline {
+            text.split('\n').map(str::to_string).collect()
+        } else {
+            vec![text.replace(['\n', '\r'], " ")]
+        };
+        let mut area = TextArea::new(lines);
+        area.set_cursor_line_style(Style::new());
+        area.set_style(theme.input());
+        if multiline {
+            area.set_wrap_mode(WrapMode::WordOrGlyph);
+        }
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        let mut input = Input { area, multiline };
+        input.set_focus(false);
+        input
+    }
+
+    /// Shows or hides the cursor.
+    pub fn set_focus(&mut self, focused: bool) {
+        let style = if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        self.area.set_cursor_style(style);
+    }
+
+    /// Whether this input takes several lines.
+    #[must_use]
+    pub fn multiline(&self) -> bool {
+        self.multiline
+    }
+
+    /// The text typed.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Whether nothing has been typed.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.area.lines().iter().all(|l| l.trim().is_empty())
+    }
+
+    /// Replaces the text.
+    pub fn set_text(&mut self, text: &str) {
+        let theme_style = self.area.style();
+        let cursor = self.area.cursor_style();
+        *self = Input::new(text, self.multiline, Theme::new(false));
+        self.area.set_style(theme_style);
+        self.area.set_cursor_style(cursor);
+    }
+
+    /// Types a key; true when the text changed.
+    pub fn key(&mut self, key: KeyEvent) -> bool {
+        if !self.multiline && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down) {
+            return false;
+        }
+        // Ctrl-M/Ctrl-J are Enter in some terminals.
+        if !self.multiline
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('m' | 'j'))
+        {
+            return false;
+        }
+        self.area.input(key)
+    }
+
+    /// Scrolls a multi-line input by mouse wheel.
+    pub fn scroll(&mut self, down: bool) {
+        let m = if down {
+            CursorMove::Down
+        } else {
+            CursorMove::Up
+        };
+        for _ in 0..3 {
+            self.area.move_cursor(m);
+        }
+    }
+
+    /// Draws the input.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        frame.render_widget(&self.area, area);
+    }
+}
+
+/// Edits a one-line string with a key; true when it changed.
+pub fn edit_line(s: &mut String, key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            s.push(c);
+            true
+        }
+        KeyCode::Char('u') => {
+            s.clear();
+            true
+        }
+        KeyCode::Backspace => s.pop().is_some(),
+        _ => false,
+    }
+}

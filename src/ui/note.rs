@@ -1,0 +1,353 @@
+//! The note editor: a header (when, kind, where, who was present,
+//! significant) and the body. The draft is written to the database by the
+//! app's autosave (within 2 s of the last keystroke, and on every focus
+//! change), so nothing typed is lost to a crash or a closed terminal.
+
+use std::time::Instant;
+
+use super::widgets::Draw as _;
+use chrono::NaiveDateTime;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::input::Input;
+use super::theme::Theme;
+use super::widgets::{take_left, take_top};
+use crate::dates;
+use crate::domain::text::{one_line, sanitize};
+use crate::domain::{NewNote, Note, NoteKind};
+
+/// Which part of the editor has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// When it happened.
+    When,
+    /// Kind of contact.
+    Kind,
+    /// Where.
+    Where,
+    /// Who was present.
+    Present,
+    /// Significant (chronology) flag.
+    Significant,
+    /// The note text.
+    Body,
+}
+
+impl Focus {
+    const ORDER: [Focus; 6] = [
+        Focus::When,
+        Focus::Kind,
+        Focus::Where,
+        Focus::Present,
+        Focus::Significant,
+        Focus::Body,
+    ];
+
+    fn step(self, delta: isize) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        let n = Focus::ORDER.len() as isize;
+        Focus::ORDER[usize::try_from((i + delta).rem_euclid(n)).unwrap_or(0)]
+    }
+}
+
+/// A note being written.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    /// The draft's id once first saved.
+    pub note_id: Option<i64>,
+    /// Whose note.
+    pub client_id: i64,
+    /// The client's name, for the title.
+    pub client_name: String,
+    /// When it happened, as typed.
+    pub when: Input,
+    /// The last date-time the "when" text resolved to.
+    pub occurred_at: NaiveDateTime,
+    /// Why "when" does not parse, if it does not.
+    pub when_error: Option<String>,
+    /// Kind of contact.
+    pub kind: NoteKind,
+    /// Where.
+    pub location: Input,
+    /// Who was present.
+    pub present: Input,
+    /// Goes into the chronology.
+    pub significant: bool,
+    /// The note text.
+    pub body: Input,
+    /// Which part has the keyboard.
+    pub focus: Focus,
+    /// Changed since the last save.
+    pub dirty: bool,
+    /// When the draft was last written (monotonic clock).
+    pub last_save: Instant,
+    /// Wall-clock time of the last successful save, for the title.
+    pub saved_at: Option<NaiveDateTime>,
+}
+
+impl NoteEditor {
+    /// A new note for a client, happening now.
+    #[must_use]
+    pub fn new(
+        client_id: i64,
+        client_name: &str,
+        now: NaiveDateTime,
+        at: Instant,
+        theme: Theme,
+    ) -> NoteEditor {
+        let mut e = NoteEditor {
+            note_id: None,
+            client_id,
+            client_name: client_name.to_string(),
+            when: Input::new(&now.format("%Y-%m-%d %H:%M").to_string(), false, theme),
+            occurred_at: now,
+            when_error: None,
+            kind: NoteKind::HomeVisit,
+            location: Input::new("", false, theme),
+            present: Input::new("", false, theme),
+            significant: false,
+            body: Input::new("", true, theme),
+            focus: Focus::Body,
+            dirty: false,
+            last_save: at,
+            saved_at: None,
+        };
+        e.body.set_focus(true);
+        e
+    }
+
+    /// Reopens a stored draft.
+    #[must_use]
+    pub fn resume(note: &Note, client_name: &str, at: Instant, theme: Theme) -> NoteEditor {
+        let mut e = NoteEditor {
+            note_id: Some(note.id),
+            client_id: note.client_id,
+            client_name: client_name.to_string(),
+            when: Input::new(
+                &note.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                false,
+                theme,
+            ),
+            occurred_at: note.occurred_at,
+            when_error: None,
+            kind: note.kind,
+            location: Input::new(
+                &one_line(note.location.as_deref().unwrap_or("")),
+                false,
+                theme,
+            ),
+            present: Input::new(
+                &one_line(note.present.as_deref().unwrap_or("")),
+                false,
+                theme,
+            ),
+            significant: note.significant,
+            body: Input::new(&sanitize(&note.body), true, theme),
+            focus: Focus::Body,
+            dirty: false,
+            last_save: at,
+            saved_at: Some(note.written_at),
+        };
+        e.body.set_focus(true);
+        e
+    }
+
+    /// The note as it stands, for saving. An unparsable "when" keeps the last
+    /// good value so the text is still saved.
+    #[must_use]
+    pub fn to_new_note(&self) -> NewNote {
+        NewNote {
+            client_id: self.client_id,
+            kind: self.kind,
+            occurred_at: self.occurred_at,
+            location: Some(self.location.text()),
+            present: Some(self.present.text()),
+            body: self.body.text(),
+            significant: self.significant,
+        }
+    }
+
+    /// Whether there is anything worth keeping.
+    #[must_use]
+    pub fn has_content(&self) -> bool {
+        self.note_id.is_some()
+            || !self.body.is_blank()
+            || !self.location.is_blank()
+            || !self.present.is_blank()
+    }
+
+    /// Moves focus; the caller saves on focus change.
+    pub fn move_focus(&mut self, delta: isize) {
+        if let Some(i) = self.input_mut() {
+            i.set_focus(false);
+        }
+        self.focus = self.focus.step(delta);
+        if let Some(i) = self.input_mut() {
+            i.set_focus(true);
+        }
+    }
+
+    fn input_mut(&mut self) -> Option<&mut Input> {
+        match self.focus {
+            Focus::When => Some(&mut self.when),
+            Focus::Where => Some(&mut self.location),
+            Focus::Present => Some(&mut self.present),
+            Focus::Body => Some(&mut self.body),
+            Focus::Kind | Focus::Significant => None,
+        }
+    }
+
+    /// Types a key into the focused part; marks the draft dirty on change.
+    pub fn key(&mut self, key: KeyEvent, now: NaiveDateTime) {
+        let changed = match self.focus {
+            Focus::Kind => {
+                let all = NoteKind::ALL;
+                let i = all.iter().position(|k| *k == self.kind).unwrap_or(0);
+                let n = all.len();
+                let next = match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => Some(all[(i + 1) % n]),
+                    KeyCode::Left => Some(all[(i + n - 1) % n]),
+                    KeyCode::Char(c) => {
+                        let c = c.to_ascii_lowercase();
+                        // Cycle through the kinds starting with the letter typed.
+                        (1..=n)
+                            .map(|d| all[(i + d) % n])
+                            .find(|k| k.label().to_ascii_lowercase().starts_with(c))
+                    }
+                    _ => None,
+                };
+                match next {
+                    Some(k) if k != self.kind => {
+                        self.kind = k;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Focus::Significant => {
+                if matches!(
+                    key.code,
+                    KeyCode::Char(' ' | 'y' | 'n' | 'x') | KeyCode::Left | KeyCode::Right
+                ) {
+                    self.significant = match key.code {
+                        KeyCode::Char('y') => true,
+                        KeyCode::Char('n') => false,
+                        _ => !self.significant,
+                    };
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => self.input_mut().is_some_and(|i| i.key(key)),
+        };
+        if changed {
+            self.dirty = true;
+            if self.focus == Focus::When {
+                match dates::parse_datetime(&self.when.text(), now) {
+                    Ok(t) if t > now + chrono::Duration::days(1) => {
+                        self.when_error =
+                            Some("is in the future; a note records what has happened".into());
+                    }
+                    Ok(t) => {
+                        self.occurred_at = t;
+                        self.when_error = None;
+                    }
+                    Err(e) => self.when_error = Some(e),
+                }
+            }
+        }
+    }
+
+    /// Draws the editor.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let saved = match (self.dirty, self.saved_at) {
+            (true, _) => Span::styled(" unsaved changes ", theme.warn()),
+            (false, Some(t)) => Span::styled(
+                format!(" draft saved {} ", t.format("%H:%M:%S")),
+                theme.good(),
+            ),
+            (false, None) => Span::styled(" new note ", theme.dim()),
+        };
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(
+                format!(" Note · {} ", one_line(&self.client_name)),
+                theme.heading(),
+            ))
+            .title(saved);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let (w, rest) = take_top(inner, 1);
+        let (k, rest) = take_top(rest, 1);
+        let (l, rest) = take_top(rest, 1);
+        let (p, rest) = take_top(rest, 1);
+        let (s, rest) = take_top(rest, 1);
+        let (sep, body) = take_top(rest, 1);
+        let label = |f: Focus, text: &str| {
+            let style = if self.focus == f {
+                theme.focus()
+            } else {
+                theme.dim()
+            };
+            Span::styled(format!("{text:<12}"), style)
+        };
+        let row = |frame: &mut Buffer, area: Rect, f: Focus, text: &str| -> Rect {
+            let (l, rest) = take_left(area, 13);
+            frame.render_widget(Paragraph::new(label(f, text)), l);
+            rest
+        };
+        let rest = row(frame, w, Focus::When, "When");
+        let (input, msg) = take_left(rest, 20);
+        self.when.draw(frame, input);
+        let resolved = match &self.when_error {
+            Some(e) => Span::styled(format!(" {e}"), theme.danger()),
+            None => Span::styled(
+                format!(" → {}", dates::show_dt(self.occurred_at)),
+                theme.good(),
+            ),
+        };
+        frame.render_widget(Paragraph::new(resolved), msg);
+        let rest = row(frame, k, Focus::Kind, "Kind");
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("‹ {} ›", self.kind.label()), theme.text()),
+                Span::styled("  (←/→ or first letter)", theme.dim()),
+            ])),
+            rest,
+        );
+        let rest = row(frame, l, Focus::Where, "Where");
+        self.location.draw(frame, rest);
+        let rest = row(frame, p, Focus::Present, "Present");
+        self.present.draw(frame, rest);
+        let rest = row(frame, s, Focus::Significant, "Significant");
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw(if self.significant {
+                    "[x] yes"
+                } else {
+                    "[ ] no"
+                }),
+                Span::styled(
+                    "  (Space toggles; significant notes go into the chronology)",
+                    theme.dim(),
+                ),
+            ])),
+            rest,
+        );
+        let label_style = if self.focus == Focus::Body {
+            theme.focus()
+        } else {
+            theme.dim()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled("What happened", label_style)),
+            sep,
+        );
+        self.body.draw(frame, body);
+    }
+}

@@ -1,0 +1,156 @@
+//! The command palette: type part of a client's name or record number, or of
+//! a command, and Enter goes there. Matching is fuzzy (nucleo-matcher).
+
+use super::widgets::Draw as _;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+use super::theme::Theme;
+use super::widgets::{Cursor, centered};
+use crate::action::Action;
+use crate::domain::ClientSummary;
+use crate::domain::text::one_line;
+
+/// Where a palette entry leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A client's record.
+    Client(i64),
+    /// A command.
+    Command(Action),
+}
+
+/// One entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What is matched and shown.
+    pub label: String,
+    /// Where it leads.
+    pub target: Target,
+}
+
+impl AsRef<str> for Item {
+    fn as_ref(&self) -> &str {
+        &self.label
+    }
+}
+
+/// The commands the palette offers.
+pub const COMMANDS: &[Action] = &[
+    Action::GoToday,
+    Action::GoCaseload,
+    Action::NewClient,
+    Action::NewAction,
+    Action::ToggleClosed,
+    Action::Help,
+    Action::Quit,
+];
+
+/// The palette's state.
+#[derive(Debug, Clone, Default)]
+pub struct PaletteView {
+    /// What has been typed.
+    pub query: String,
+    /// Every entry.
+    pub items: Vec<Item>,
+    /// Entries matching the query, best first.
+    pub matches: Vec<Item>,
+    /// The selected match.
+    pub cursor: Cursor,
+}
+
+impl PaletteView {
+    /// A palette over these clients and the commands.
+    #[must_use]
+    pub fn new(clients: &[ClientSummary]) -> PaletteView {
+        let mut items: Vec<Item> = clients
+            .iter()
+            .map(|s| {
+                let c = &s.client;
+                let rec = c
+                    .record_no
+                    .as_deref()
+                    .map(|r| format!("  #{}", one_line(r)))
+                    .unwrap_or_default();
+                let closed = if c.status == crate::domain::CaseStatus::Closed {
+                    "  (closed)"
+                } else {
+                    ""
+                };
+                Item {
+                    label: format!("{}{rec}{closed}", one_line(&c.display_name())),
+                    target: Target::Client(c.id),
+                }
+            })
+            .collect();
+        items.extend(COMMANDS.iter().map(|a| Item {
+            label: format!("› {}", a.describe()),
+            target: Target::Command(*a),
+        }));
+        let mut p = PaletteView {
+            items,
+            ..PaletteView::default()
+        };
+        p.refilter();
+        p
+    }
+
+    /// Re-matches after the query changed.
+    pub fn refilter(&mut self) {
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
+        self.matches = pattern
+            .match_list(self.items.iter(), &mut matcher)
+            .into_iter()
+            .map(|(i, _)| i.clone())
+            .collect();
+        self.cursor.selected = 0;
+    }
+
+    /// The selected entry's target.
+    #[must_use]
+    pub fn selected(&self) -> Option<Target> {
+        self.matches.get(self.cursor.selected).map(|i| i.target)
+    }
+
+    /// Draws the palette near the top of the screen.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let h = area.height.saturating_sub(4).clamp(3, 16);
+        let mut popup = centered(area, 70, h);
+        popup.y = area.y + area.height.saturating_sub(h).min(2);
+        frame.render_widget(Clear, popup);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Go to a client or command ", theme.heading()));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        let (q, list) = super::widgets::take_top(inner, 1);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(": ", theme.key()),
+                Span::raw(one_line(&self.query)),
+                Span::styled("▏", theme.key()),
+            ])),
+            q,
+        );
+        let items: Vec<ListItem<'_>> = self
+            .matches
+            .iter()
+            .map(|i| ListItem::new(i.label.clone()))
+            .collect();
+        let offset = self.cursor.offset_for(usize::from(list.height));
+        let mut state = ListState::default()
+            .with_offset(offset)
+            .with_selected(Some(self.cursor.selected));
+        frame.render_stateful_widget(
+            List::new(items).highlight_style(theme.selected()),
+            list,
+            &mut state,
+        );
+        self.cursor.remember(list, state.offset());
+    }
+}
