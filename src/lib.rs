@@ -10,14 +10,19 @@
 
 pub mod action;
 pub mod app;
+pub mod attempts;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod dates;
 pub mod demo;
 pub mod domain;
+pub mod hardening;
+pub mod idle;
 pub mod keymap;
 pub mod passphrase;
 pub mod paths;
+pub mod privacy;
 pub mod rules;
 pub mod store;
 pub mod tui;

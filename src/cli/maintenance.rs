@@ -1,10 +1,11 @@
-//! init, check, backup.
+//! init, check, backup, passwd.
 
 use anyhow::{Result, bail};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::path::Path;
 
-use crate::passphrase;
+use crate::clock;
+use crate::passphrase::{self, PassphraseError};
 use crate::store::Store;
 
 /// `caseload init`: creates a new encrypted database; refuses to touch an existing one.
@@ -25,7 +26,8 @@ pub fn init(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `caseload check`: integrity check; non-zero exit when anything is wrong.
+/// `caseload check`: integrity check and every client's tamper-evidence
+/// chain; non-zero exit when anything is wrong.
 pub fn check(store: &Store) -> Result<()> {
     let mut problems = store.integrity_problems()?;
     let s = store.safety_settings()?;
@@ -38,9 +40,15 @@ pub fn check(store: &Store) -> Result<()> {
     if s.foreign_keys != 1 {
         problems.push("foreign keys are not enforced".into());
     }
+    problems.extend(
+        store
+            .verify_chains()?
+            .iter()
+            .map(|b| format!("tamper evidence: {b}")),
+    );
     if problems.is_empty() {
         println!(
-            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on)",
+            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on); every final note and addendum matches its seal",
             store.schema_version()?,
             s.journal_mode.to_uppercase()
         );
@@ -59,5 +67,21 @@ pub fn backup(store: &Store, dest: &Path, key: &SecretString) -> Result<()> {
         "Backed up to {} (encrypted with the same passphrase).",
         dest.display()
     );
+    Ok(())
+}
+
+/// Environment variable a script may set to give `caseload passwd` the new
+/// passphrase (the current one comes from `CASELOAD_PASSPHRASE`).
+pub const NEW_PASSPHRASE_ENV: &str = "CASELOAD_NEW_PASSPHRASE";
+
+/// `caseload passwd`: re-encrypts the database under a new passphrase.
+/// Backups made earlier keep the passphrase they were made with.
+pub fn passwd(store: &mut Store, current: &SecretString) -> Result<()> {
+    let new = passphrase::ask_new_from(NEW_PASSPHRASE_ENV)?;
+    if new.expose_secret() == current.expose_secret() {
+        return Err(PassphraseError::Unchanged.into());
+    }
+    store.change_passphrase(&new, clock::now())?;
+    println!("Passphrase changed. Backups made before now still open with the old passphrase.");
     Ok(())
 }

@@ -10,6 +10,7 @@ mod maintenance;
 mod note;
 mod output;
 mod parse;
+mod records;
 pub mod rules;
 mod show;
 
@@ -18,6 +19,7 @@ use clap::{Parser, Subcommand};
 use secrecy::SecretString;
 use std::path::{Path, PathBuf};
 
+use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase;
 use crate::paths;
 use crate::store::Store;
@@ -89,6 +91,52 @@ pub enum Command {
     },
     /// Check the database's integrity.
     Check,
+    /// Show the audit trail: ids, records, operations and field names (never the text).
+    Audit {
+        /// Only this client (id, record number or part of the name).
+        client: Option<String>,
+        /// Show at most this many changes, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last change, as a new change in the audit trail.
+    Undo {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
+    Chronology {
+        /// The client (id, record number or part of the name).
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search notes, addenda and care plans: words, "a phrase", prefix*, AND/OR/NOT.
+    Search {
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this client (id, record number or part of the name).
+        #[arg(long)]
+        client: Option<String>,
+        /// From this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// To this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Show at most this many matches.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent, encrypted copy of the database to PATH.
     Backup {
         /// Where to write the copy (must not exist yet).
@@ -96,6 +144,9 @@ pub enum Command {
     },
     /// Create a fictional demo caseload in a NEW database file (never over an existing one).
     Demo(demo::DemoArgs),
+    /// Change the passphrase: asks the current one, then the new one twice.
+    /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
+    Passwd,
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -107,7 +158,9 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the existing database, asking for the passphrase.
+/// Opens the existing database, asking for the passphrase. Wrong attempts
+/// are counted beside the database and delayed after ten in five minutes
+/// (see [`crate::attempts`]).
 pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
         bail!(
@@ -119,9 +172,15 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     // Read the rule overrides first: a broken rules.toml is reported before
     // the passphrase is asked for.
     let rules = rules::active_rules()?;
+    let mut attempts = Attempts::beside(db);
+    // Refuse before asking, so nobody types a passphrase that is not tried.
+    if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
+        return Err(UnlockError::Wait(wait).into());
+    }
     let key = passphrase::ask("Passphrase: ")?;
-    let mut store = Store::open(db, &key)?;
+    let mut store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
     store.use_rules(rules);
+    tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
 
@@ -205,9 +264,38 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Episode(cmd) => episode::run(store, cmd),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Check => maintenance::check(store),
+        Command::Audit {
+            client,
+            limit,
+            json,
+        } => records::audit(store, client.as_deref(), limit, json),
+        Command::Undo { json } => records::undo(store, json),
+        Command::Chronology { client, json } => records::chronology(store, &client, json),
+        Command::Search {
+            query,
+            client,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let query = query.join(" ");
+            records::search(
+                store,
+                &records::SearchArgs {
+                    query: &query,
+                    client: client.as_deref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                    limit,
+                    json,
+                },
+            )
+        }
         Command::Backup { path } => maintenance::backup(store, &path, key),
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")
         }
+        Command::Passwd => maintenance::passwd(store, key),
     }
 }

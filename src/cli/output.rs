@@ -4,13 +4,44 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::domain::text::one_line;
+use serde_json::Value;
+use std::borrow::Cow;
 
-/// Prints `value` as pretty JSON on stdout.
+use crate::domain::text::{one_line, sanitize};
+
+/// Prints `value` as pretty JSON on stdout, with every string (keys too)
+/// sanitised *before* serialising: serde_json would escape an ESC as
+/// `\u001b`, which a later tool could turn back into a live sequence, so no
+/// control character or escape sequence reaches the output even escaped.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let s = serde_json::to_string_pretty(value)?;
-    println!("{}", crate::domain::text::sanitize(&s));
+    println!("{}", json_string(value)?);
     Ok(())
+}
+
+/// The sanitised pretty JSON that [`json`] prints.
+pub fn json_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    let mut v = serde_json::to_value(value)?;
+    clean_value(&mut v);
+    Ok(serde_json::to_string_pretty(&v)?)
+}
+
+fn clean_value(v: &mut Value) {
+    match v {
+        Value::String(s) => {
+            if let Cow::Owned(clean) = sanitize(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_value),
+        Value::Object(map) => {
+            let old = std::mem::take(map);
+            for (k, mut item) in old {
+                clean_value(&mut item);
+                map.insert(sanitize(&k).into_owned(), item);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// Prints rows as columns padded to the widest cell; the last column is not padded.
@@ -40,5 +71,29 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
     line(header.to_vec());
     for r in &clean {
         line(r.iter().map(String::as_str).collect());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_and_keys_lose_escapes_before_serialising() {
+        let v = serde_json::json!({
+            "name": "A\u{1b}]52;c;aGVsbG8=\u{7}B",
+            "k\u{1b}[2J": ["x\u{9b}31m", "\u{202e}y"],
+            "n": 3,
+        });
+        let out = json_string(&v).unwrap();
+        assert!(
+            !out.contains("\\u001b") && !out.contains("\\u0007"),
+            "{out}"
+        );
+        assert!(!out.contains("52;c;"), "{out}");
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out}");
+        assert!(!out.contains('\u{202e}'));
+        assert!(out.contains("\"AB\""), "{out}");
+        assert!(out.contains("\"n\": 3"), "{out}");
     }
 }

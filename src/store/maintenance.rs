@@ -59,6 +59,7 @@ impl Store {
             let mut out = Connection::open(dest)?;
             apply_key(&out, key)?;
             {
+                let _one_at_a_time = super::open::cipher_lock();
                 let backup = Backup::new(&self.conn, &mut out)?;
                 backup.run_to_completion(256, Duration::from_millis(0), None)?;
             }

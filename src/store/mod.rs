@@ -4,12 +4,15 @@
 
 mod audit;
 mod bulk;
+mod chain;
+mod chronology;
 mod clients;
 mod deadlines;
 mod due;
 mod episodes;
 mod error;
 mod inspect;
+mod keying;
 mod maintenance;
 mod migrate;
 mod network;
@@ -18,14 +21,20 @@ mod open;
 mod plans;
 mod rows;
 mod rules_apply;
+mod search;
+mod undo;
 mod upgrade_hook;
 
 pub use audit::AuditEntry;
 pub use bulk::Bulk;
+pub use chain::ChainBreak;
+pub use chronology::{ChronologyEntry, ChronologySource};
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
 pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
+pub use search::{HitSource, SearchFilter, SearchHit, Segment};
+pub use undo::Undone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;

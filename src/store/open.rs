@@ -57,9 +57,23 @@ pub(crate) fn embedded_rules() -> Result<crate::rules::RuleSet> {
     crate::rules::RuleSet::embedded().map_err(|e| StoreError::Refused(e.to_string()))
 }
 
+/// SQLCipher's crypto provider set-up is not safe to race from several
+/// threads (seen as a sporadic "PRAGMA key" failure when tests open databases
+/// in parallel). The program itself is single-threaded; this lock only
+/// serialises keying within one process.
+static CIPHER_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Holds the keying lock; a poisoned lock is still a lock.
+pub(crate) fn cipher_lock() -> std::sync::MutexGuard<'static, ()> {
+    CIPHER_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Keys a connection. SQLCipher's own logging is silenced first so that a
 /// wrong key cannot print over the TUI; the key is checked with a read.
 pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<()> {
+    let _one_at_a_time = cipher_lock();
     // Older SQLCipher builds lack cipher_log_level; ignore that failure only.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
     conn.pragma_update(None, "key", passphrase.expose_secret())?;

@@ -1,0 +1,246 @@
+//! The locked/unlocked life of a TUI session. The lock screen comes first;
+//! after unlocking, the app runs; on the lock key or after the idle time the
+//! app saves its draft, the store closes (SQLCipher wipes its key) and the
+//! lock screen is drawn instead of anything else. Unlocking reopens the file
+//! and hands it back to the same app, so the practitioner returns to the
+//! screen they left, draft and all. Privacy mode is swept over every frame.
+//!
+//! The app is reached through [`Lockable`], so this logic is tested without
+//! the real screens, and the real `App` only has to implement the trait.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::lock::{LockOutcome, LockScreen};
+use crate::domain::Client;
+use crate::idle::IdleTimer;
+use crate::privacy::Redactor;
+use crate::store::Store;
+
+/// What a session needs from the app it locks.
+pub trait Lockable {
+    /// Draws the app's whole screen.
+    fn draw(&self, frame: &mut Frame<'_>);
+    /// Handles one terminal event.
+    fn handle_event(&mut self, ev: &Event);
+    /// The timer tick (autosave).
+    fn tick(&mut self, now: Instant);
+    /// Saves anything unsaved (the draft being written) before locking.
+    fn save_all(&mut self);
+    /// The app's store, to close on lock and replace on unlock.
+    fn store_mut(&mut self) -> &mut Store;
+    /// Whether the app has asked to leave.
+    fn should_quit(&self) -> bool;
+    /// Whether this key means "lock now" (looked up in every mode).
+    fn is_lock_key(&self, key: &KeyEvent) -> bool;
+    /// Whether this key toggles privacy mode (looked up in every mode).
+    fn is_privacy_key(&self, key: &KeyEvent) -> bool;
+    /// Tells the app privacy mode changed (it hides note bodies itself).
+    fn set_privacy(&mut self, on: bool);
+    /// Shows a one-off message in the status line.
+    fn notify(&mut self, text: &str);
+    /// The clients whose names the privacy sweep hides (from data the app
+    /// already holds or one small query; called on unlock, toggle, and
+    /// after events while privacy mode is on).
+    fn privacy_names(&mut self) -> Vec<Client>;
+}
+
+/// Builds the app once the database is first opened.
+pub type MakeApp<A> = Box<dyn FnMut(Store) -> A>;
+
+/// A TUI session: the app (once unlocked) and the lock screen (while locked).
+pub struct Session<A: Lockable> {
+    db: PathBuf,
+    app: Option<A>,
+    lock: Option<LockScreen>,
+    make_app: MakeApp<A>,
+    idle: IdleTimer,
+    privacy: bool,
+    redactor: Redactor,
+    quit: bool,
+}
+
+impl<A: Lockable> Session<A> {
+    /// A session that starts on the lock screen for `db`; `idle_limit` is
+    /// `None` for no idle lock; `privacy` starts privacy mode.
+    pub fn new(
+        db: &Path,
+        idle_limit: Option<Duration>,
+        privacy: bool,
+        make_app: MakeApp<A>,
+        now: Instant,
+    ) -> Session<A> {
+        Session {
+            db: db.to_path_buf(),
+            app: None,
+            lock: Some(LockScreen::new(db)),
+            make_app,
+            idle: IdleTimer::new(idle_limit, now),
+            privacy,
+            redactor: Redactor::default(),
+            quit: false,
+        }
+    }
+
+    /// Whether the lock screen is showing.
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Whether privacy mode is on.
+    #[must_use]
+    pub fn privacy(&self) -> bool {
+        self.privacy
+    }
+
+    /// Whether the session should end.
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.quit || self.app.as_ref().is_some_and(Lockable::should_quit)
+    }
+
+    /// The app, once unlocked at least once (tests).
+    pub fn app_mut(&mut self) -> Option<&mut A> {
+        self.app.as_mut()
+    }
+
+    /// How long the event loop may sleep before the idle lock is due.
+    #[must_use]
+    pub fn idle_remaining(&self, now: Instant) -> Option<Duration> {
+        if self.is_locked() {
+            None
+        } else {
+            self.idle.remaining(now)
+        }
+    }
+
+    /// Handles one terminal event at `now` (`unix` seconds for the attempt limit).
+    pub fn handle_event(&mut self, ev: &Event, now: Instant, unix: u64) {
+        if let Some(lock) = &mut self.lock {
+            if let Event::Key(k) = ev
+                && k.kind != KeyEventKind::Release
+            {
+                match lock.handle_key(*k, unix) {
+                    LockOutcome::Stay => {}
+                    LockOutcome::Quit => self.quit = true,
+                    LockOutcome::Unlocked {
+                        store,
+                        key,
+                        warning,
+                    } => {
+                        // The TUI needs no key after opening: drop it now.
+                        drop(key);
+                        self.unlocked(*store, warning, now);
+                    }
+                }
+            }
+            return;
+        }
+        self.idle.touch(now);
+        let Some(app) = &mut self.app else { return };
+        if let Event::Key(k) = ev
+            && k.kind != KeyEventKind::Release
+        {
+            if app.is_lock_key(k) {
+                self.lock_now();
+                return;
+            }
+            if app.is_privacy_key(k) {
+                self.privacy = !self.privacy;
+                app.set_privacy(self.privacy);
+                app.notify(if self.privacy {
+                    "Privacy mode on: initials, masked record numbers, note text hidden"
+                } else {
+                    "Privacy mode off"
+                });
+                self.refresh_redactor();
+                return;
+            }
+        }
+        app.handle_event(ev);
+        if self.privacy {
+            self.refresh_redactor();
+        }
+    }
+
+    /// The timer: the app's autosave, then the idle lock.
+    pub fn tick(&mut self, now: Instant) {
+        if self.is_locked() {
+            return;
+        }
+        if let Some(app) = &mut self.app {
+            app.tick(now);
+        }
+        if self.idle.expired(now) {
+            self.lock_now();
+        }
+    }
+
+    /// Locks: the draft is saved, the store closed (and with it the key),
+    /// and the lock screen shown.
+    pub fn lock_now(&mut self) {
+        if let Some(app) = &mut self.app {
+            app.save_all();
+            if let Err(e) = app.store_mut().close() {
+                tracing::warn!(error = %e, "closing the store on lock failed");
+            }
+        }
+        self.redactor = Redactor::default();
+        self.lock = Some(LockScreen::new(&self.db));
+        tracing::info!("locked");
+    }
+
+    /// Saves and closes before the program ends.
+    pub fn shutdown(&mut self) {
+        if !self.is_locked()
+            && let Some(app) = &mut self.app
+        {
+            app.save_all();
+        }
+    }
+
+    fn unlocked(&mut self, store: Store, warning: Option<&'static str>, now: Instant) {
+        match &mut self.app {
+            Some(app) => *app.store_mut() = store,
+            None => {
+                let mut app = (self.make_app)(store);
+                app.set_privacy(self.privacy);
+                self.app = Some(app);
+            }
+        }
+        self.lock = None;
+        self.idle.touch(now);
+        if let (Some(w), Some(app)) = (warning, &mut self.app) {
+            app.notify(w);
+        }
+        self.refresh_redactor();
+        tracing::info!("unlocked");
+    }
+
+    fn refresh_redactor(&mut self) {
+        self.redactor = match (&mut self.app, self.privacy) {
+            (Some(app), true) => Redactor::for_clients(&app.privacy_names()),
+            _ => Redactor::default(),
+        };
+    }
+
+    /// Draws the lock screen, or the app (swept in privacy mode).
+    pub fn draw(&self, frame: &mut Frame<'_>) {
+        match (&self.lock, &self.app) {
+            (Some(lock), _) => frame.render_widget(lock, frame.area()),
+            (None, Some(app)) => {
+                app.draw(frame);
+                if self.privacy {
+                    self.redactor.apply(frame.buffer_mut());
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

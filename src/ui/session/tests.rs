@@ -1,0 +1,244 @@
+//! The session with a stand-in app: lock, idle lock on a fake clock,
+//! unlock back to the same place, privacy sweep.
+
+use super::*;
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::widgets::Paragraph;
+use secrecy::SecretString;
+
+use crate::domain::NewClient;
+
+const PASS: &str = "blue kettle river";
+
+/// Draws the first client's name, record number and the draft being typed.
+struct FakeApp {
+    store: Store,
+    draft: String,
+    saved_draft: Option<String>,
+    privacy: bool,
+    messages: Vec<String>,
+}
+
+impl Lockable for FakeApp {
+    fn draw(&self, frame: &mut Frame<'_>) {
+        let c = &self.store.clients(false).unwrap()[0];
+        let body = if self.privacy {
+            "(hidden)"
+        } else {
+            self.draft.as_str()
+        };
+        let text = format!(
+            "Client: {} ref {}\nDraft: {body}",
+            c.display_name(),
+            c.record_no.clone().unwrap_or_default()
+        );
+        frame.render_widget(Paragraph::new(text), frame.area());
+    }
+    fn handle_event(&mut self, ev: &Event) {
+        if let Event::Key(k) = ev
+            && let KeyCode::Char(c) = k.code
+        {
+            self.draft.push(c);
+        }
+    }
+    fn tick(&mut self, _now: Instant) {}
+    fn save_all(&mut self) {
+        self.saved_draft = Some(self.draft.clone());
+    }
+    fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+    fn should_quit(&self) -> bool {
+        false
+    }
+    fn is_lock_key(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Char('l') && key.modifiers.contains(KeyModifiers::CONTROL)
+    }
+    fn is_privacy_key(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::F(9)
+    }
+    fn set_privacy(&mut self, on: bool) {
+        self.privacy = on;
+    }
+    fn notify(&mut self, text: &str) {
+        self.messages.push(text.to_string());
+    }
+    fn privacy_names(&mut self) -> Vec<Client> {
+        self.store.clients(true).unwrap_or_default()
+    }
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let mut store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    store
+        .add_client(
+            &NewClient {
+                given_name: "Ann".into(),
+                family_name: "Zqxmarker".into(),
+                record_no: Some("MOS 998877".into()),
+                ..NewClient::default()
+            },
+            at,
+        )
+        .unwrap();
+    (dir, db)
+}
+
+fn session(db: &Path, t0: Instant) -> Session<FakeApp> {
+    Session::new(
+        db,
+        Some(Duration::from_secs(300)),
+        false,
+        Box::new(|store| FakeApp {
+            store,
+            draft: String::new(),
+            saved_draft: None,
+            privacy: false,
+            messages: Vec::new(),
+        }),
+        t0,
+    )
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn type_in(s: &mut Session<FakeApp>, text: &str, at: Instant) {
+    for c in text.chars() {
+        s.handle_event(&key(KeyCode::Char(c)), at, 1000);
+    }
+}
+
+fn screen(s: &Session<FakeApp>) -> String {
+    let mut t = Terminal::new(TestBackend::new(60, 12)).unwrap();
+    t.draw(|f| s.draw(f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn unlock(s: &mut Session<FakeApp>, at: Instant) {
+    type_in(s, PASS, at);
+    s.handle_event(&key(KeyCode::Enter), at, 1000);
+    assert!(!s.is_locked(), "did not unlock: {}", screen(s));
+}
+
+#[test]
+fn starts_locked_and_shows_nothing_until_unlocked() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    assert!(s.is_locked());
+    let locked = screen(&s);
+    assert!(
+        locked.contains("locked") && !locked.contains("Zqxmarker"),
+        "{locked}"
+    );
+    unlock(&mut s, t0);
+    assert!(screen(&s).contains("Ann Zqxmarker"));
+}
+
+#[test]
+fn idle_lock_on_a_fake_clock_saves_the_draft_closes_and_hides_everything() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    unlock(&mut s, t0);
+    type_in(&mut s, "met Zqxmarker", t0 + Duration::from_secs(10));
+    s.tick(t0 + Duration::from_secs(200));
+    assert!(!s.is_locked(), "locked before the idle time");
+    s.tick(t0 + Duration::from_secs(310));
+    assert!(s.is_locked());
+    let app = s.app_mut().unwrap();
+    assert_eq!(app.saved_draft.as_deref(), Some("met Zqxmarker"));
+    assert!(app.store.is_closed(), "the connection is still open");
+    let locked = screen(&s);
+    for secret in ["Zqxmarker", "Ann", "998877", "met"] {
+        assert!(
+            !locked.contains(secret),
+            "{secret} on the lock screen:\n{locked}"
+        );
+    }
+    // Unlocking returns to the same app with the draft intact.
+    unlock(&mut s, t0 + Duration::from_secs(400));
+    let back = screen(&s);
+    assert!(back.contains("Draft: met Zqxmarker"), "{back}");
+    assert!(!s.app_mut().unwrap().store.is_closed());
+}
+
+#[test]
+fn the_lock_key_locks_at_once_and_zero_idle_never_locks() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    s.idle = IdleTimer::new(None, t0);
+    unlock(&mut s, t0);
+    s.tick(t0 + Duration::from_secs(86_400));
+    assert!(!s.is_locked());
+    let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    s.handle_event(&ctrl_l, t0, 1000);
+    assert!(s.is_locked());
+    assert!(!screen(&s).contains("Zqxmarker"));
+}
+
+#[test]
+fn a_wrong_passphrase_on_relock_keeps_the_screen_locked() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    unlock(&mut s, t0);
+    s.lock_now();
+    type_in(&mut s, "not the passphrase", t0);
+    s.handle_event(&key(KeyCode::Enter), t0, 1000);
+    assert!(s.is_locked());
+    let shown = screen(&s);
+    assert!(shown.contains("Wrong passphrase"), "{shown}");
+    assert!(!shown.contains("Zqxmarker"), "{shown}");
+}
+
+#[test]
+fn privacy_mode_sweeps_names_and_record_numbers_from_the_frame() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    unlock(&mut s, t0);
+    s.handle_event(&key(KeyCode::F(9)), t0, 1000);
+    assert!(s.privacy());
+    let shown = screen(&s);
+    assert!(
+        !shown.contains("Zqxmarker") && !shown.contains("Ann "),
+        "{shown}"
+    );
+    assert!(!shown.contains("998877"), "{shown}");
+    assert!(shown.contains("A.  Z."), "{shown}");
+    assert!(s.app_mut().unwrap().privacy, "the app was not told");
+    s.handle_event(&key(KeyCode::F(9)), t0, 1000);
+    assert!(screen(&s).contains("Ann Zqxmarker"));
+}
+
+#[test]
+fn privacy_mode_can_start_from_the_config() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    s.privacy = true;
+    unlock(&mut s, t0);
+    assert!(!screen(&s).contains("Zqxmarker"));
+    assert!(s.app_mut().unwrap().privacy);
+}

@@ -1,0 +1,583 @@
+//! Security: nothing readable left behind, hostile text inert, the
+//! passphrase rules, rekeying, backups, and the panic hook. Fictional people only.
+
+use assert_cmd::Command;
+use chrono::{NaiveDate, NaiveDateTime};
+use secrecy::SecretString;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use caseload::domain::{NewNote, NoteKind};
+use caseload::store::Store;
+
+const PASS: &str = "correct horse battery";
+const NOW: &str = "2026-11-22T09:00:00";
+const MARKER: &str = "Zqxmarker";
+/// Set in a child copy of this test binary to make it act a part.
+const CHILD_ENV: &str = "CASELOAD_SECURITY_CHILD";
+
+/// A temporary home: data, config, log and temp folders all inside it.
+struct Sandbox {
+    root: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let root = tempfile::tempdir().unwrap();
+        for d in ["data", "config", "tmp", "home"] {
+            std::fs::create_dir_all(root.path().join(d)).unwrap();
+        }
+        Sandbox { root }
+    }
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.path().join(rel)
+    }
+    fn db(&self) -> PathBuf {
+        self.path("data/x.db")
+    }
+    fn envs(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path("home")),
+            ("XDG_DATA_HOME", self.path("home/.local/share")),
+            ("XDG_CONFIG_HOME", self.path("config")),
+            ("TMPDIR", self.path("tmp")),
+            ("SQLITE_TMPDIR", self.path("tmp")),
+            ("CASELOAD_CONFIG", self.path("config/config.toml")),
+        ]
+    }
+    /// `caseload --db data/x.db ARGS` with the test passphrase and clock.
+    fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_on(&self.db(), args)
+    }
+    fn cmd_on(&self, db: &Path, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("caseload").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("CASELOAD_PASSPHRASE", PASS)
+            .env("CASELOAD_NOW", NOW)
+            .envs(self.envs())
+            .arg("--db")
+            .arg(db)
+            .args(args);
+        c
+    }
+}
+
+fn at(h: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(h, 0, 0)
+        .unwrap()
+}
+
+fn note(client_id: i64, body: &str) -> NewNote {
+    NewNote {
+        client_id,
+        kind: NoteKind::HomeVisit,
+        occurred_at: at(8),
+        location: Some(format!("{MARKER} Road")),
+        present: None,
+        body: body.into(),
+        significant: true,
+    }
+}
+
+/// Every regular file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Asserts no file under the sandbox holds the marker in its raw bytes
+/// (as typed, or upper/lower-cased). Returns the files checked.
+fn assert_marker_nowhere(sb: &Sandbox) -> Vec<PathBuf> {
+    let files = files_under(sb.root.path());
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        for m in [
+            MARKER.to_string(),
+            MARKER.to_lowercase(),
+            MARKER.to_uppercase(),
+        ] {
+            assert!(
+                !contains(&bytes, m.as_bytes()),
+                "{} holds the marker in plain text",
+                f.display()
+            );
+        }
+    }
+    files
+}
+
+fn assert_ciphertext_header(f: &Path) {
+    let bytes = std::fs::read(f).unwrap();
+    assert!(bytes.len() > 1024, "{} is too small", f.display());
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "{} is a plain SQLite file",
+        f.display()
+    );
+}
+
+fn wal(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-wal", db.display()))
+}
+
+fn shm(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-shm", db.display()))
+}
+
+/// In a child copy of this binary: open the database and write notes
+/// holding the marker until killed.
+#[test]
+fn child_writer() {
+    if std::env::var(CHILD_ENV).as_deref() != Ok("writer") {
+        return;
+    }
+    let db = PathBuf::from(std::env::var("CHILD_DB").unwrap());
+    let mut store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let id = store.clients(false).unwrap()[0].id;
+    let mut i = 0u64;
+    loop {
+        store
+            .add_note(&note(id, &format!("{MARKER} visit {i}")), at(9))
+            .unwrap();
+        if i == 0 {
+            println!("ready");
+        }
+        i += 1;
+    }
+}
+
+/// In a child copy of this binary: panic with client text in the payload
+/// under the program's panic hook.
+#[test]
+fn child_panic() {
+    if std::env::var(CHILD_ENV).as_deref() != Ok("panic") {
+        return;
+    }
+    caseload::hardening::install_panic_hook();
+    let name = format!("{MARKER} Smith");
+    panic!("could not save the note for {name}");
+}
+
+fn child(role: &str, test: &str, sb: &Sandbox) -> std::process::Command {
+    let mut c = std::process::Command::new(std::env::current_exe().unwrap());
+    c.args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, role)
+        .env("CHILD_DB", sb.db())
+        .env("TMPDIR", sb.path("tmp"))
+        .env("SQLITE_TMPDIR", sb.path("tmp"))
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+#[test]
+fn a_scripted_session_leaves_the_marker_in_no_file() {
+    let sb = Sandbox::new();
+    std::fs::write(
+        sb.path("config/config.toml"),
+        "idle_lock_minutes = 3\nprivacy_mode = true\n",
+    )
+    .unwrap();
+    sb.cmd(&["init"]).assert().success();
+    let marker_ref = format!("REF-{MARKER}");
+    sb.cmd(&[
+        "client",
+        "add",
+        "--given",
+        "Ann",
+        "--family",
+        MARKER,
+        "--ref",
+        &marker_ref,
+    ])
+    .assert()
+    .success();
+    sb.cmd(&["client", "list"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(MARKER));
+    let note_text = format!("Visited {MARKER} at home; all well.");
+    sb.cmd(&[
+        "note",
+        "add",
+        "1",
+        "--kind",
+        "home-visit",
+        "--at",
+        "2026-11-22 08:00",
+        "--significant",
+        "--final",
+        "--text",
+        &note_text,
+    ])
+    .assert()
+    .success();
+    sb.cmd(&["note", "list", "1", "--json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(&note_text));
+
+    // A `note add` killed while the text is being typed in.
+    let mut typing = std::process::Command::new(assert_cmd::cargo::cargo_bin("caseload"));
+    typing
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CASELOAD_PASSPHRASE", PASS)
+        .env("CASELOAD_NOW", NOW)
+        .envs(sb.envs())
+        .arg("--db")
+        .arg(sb.db())
+        .args(["note", "add", "1", "--kind", "phone"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut typing = typing.spawn().unwrap();
+    {
+        use std::io::Write;
+        let stdin = typing.stdin.as_mut().unwrap();
+        writeln!(stdin, "Half a note about {MARKER} and").unwrap();
+        stdin.flush().unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    typing.kill().unwrap();
+    let status = typing.wait().unwrap();
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(9), "note add ended before the kill");
+    }
+
+    // A writer holds the database open: the WAL and SHM must be ciphertext too.
+    let db = sb.db();
+    {
+        let mut store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+        let id = store.clients(false).unwrap()[0].id;
+        store
+            .add_note(&note(id, &format!("Saw {MARKER} at home.")), at(9))
+            .unwrap();
+        assert!(wal(&db).metadata().unwrap().len() > 0, "no WAL while open");
+        assert!(shm(&db).exists(), "no SHM while open");
+        assert_marker_nowhere(&sb);
+
+        // Backup while the writer is open, then check the copy.
+        let backup = sb.path("data/backup.db");
+        sb.cmd(&["backup", backup.to_str().unwrap()])
+            .assert()
+            .success();
+        assert_ciphertext_header(&backup);
+        sb.cmd_on(&backup, &["check"])
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("ok"));
+        sb.cmd_on(&backup, &["client", "list"])
+            .assert()
+            .success()
+            .stdout(predicates::str::contains(MARKER));
+    }
+
+    // A writer killed mid-way leaves its WAL and SHM behind: still ciphertext.
+    let mut writer = child("writer", "child_writer", &sb).spawn().unwrap();
+    let mut out = BufReader::new(writer.stdout.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if out.read_line(&mut line).unwrap() == 0 || line.contains("ready") {
+            seen.push_str(&line);
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("ready"), "the writer did not start: {seen:?}");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    writer.kill().unwrap();
+    writer.wait().unwrap();
+    assert!(wal(&db).metadata().unwrap().len() > 0, "no WAL after kill");
+    assert!(shm(&db).exists(), "no SHM after kill");
+    let files = assert_marker_nowhere(&sb);
+    assert_ciphertext_header(&db);
+
+    // The grep really covered the log and the attempts-free data folder.
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in ["x.db", "x.db-wal", "x.db-shm", "backup.db", "caseload.log"] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} not written: {names:?}"
+        );
+    }
+    let log = std::fs::read_to_string(sb.path("data/caseload.log")).unwrap();
+    assert!(log.contains("database opened"), "{log}");
+
+    // The grep itself finds a marker when one is there.
+    std::fs::write(sb.path("tmp/decoy"), format!("xx{MARKER}xx")).unwrap();
+    let found = std::panic::catch_unwind(|| assert_marker_nowhere(&sb));
+    assert!(found.is_err(), "the grep missed a planted marker");
+    std::fs::remove_file(sb.path("tmp/decoy")).unwrap();
+
+    // After the crash the database still opens and is sound.
+    sb.cmd(&["check"]).assert().success();
+}
+
+#[test]
+fn files_are_private_and_the_database_is_not_plain_sqlite() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    sb.cmd(&["init"]).assert().success();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&sb.db()), 0o600);
+    assert_eq!(mode(&sb.path("data/caseload.log")), 0o600);
+    assert_ciphertext_header(&sb.db());
+}
+
+/// The hostile payloads the issue names, each wrapped in visible text.
+fn payloads() -> Vec<String> {
+    [
+        "\u{1b}]52;c;aGVsbG8=\u{7}",
+        "\u{1b}]0;pwned title\u{7}",
+        "\u{1b}]8;;http://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+        "\u{1b}[2J",
+        "\u{1b}[6n",
+        "\u{1b}P1$qm\u{1b}\\",
+        "\u{9b}31m",
+        "\u{9d}0;t\u{7}",
+        "\u{202e}gnp.exe",
+        "\u{1b}]unterminated",
+    ]
+    .iter()
+    .map(|p| format!("Bo{p}"))
+    .collect()
+}
+
+fn assert_inert(out: &str) {
+    for c in out.chars() {
+        assert!(
+            !(matches!(c, '\u{202a}'..='\u{202e}') || c.is_control() && c != '\n'),
+            "control {c:?} in output:\n{out}"
+        );
+    }
+    for bad in [
+        "\\u001b",
+        "\\u0007",
+        "\\u009b",
+        "\\u009d",
+        "\\u202e",
+        "aGVsbG8=",
+        "evil.example",
+        "pwned",
+    ] {
+        assert!(!out.contains(bad), "{bad} survived in:\n{out}");
+    }
+}
+
+#[test]
+fn hostile_names_are_inert_in_the_table_and_json() {
+    let sb = Sandbox::new();
+    sb.cmd(&["init"]).assert().success();
+    let ps = payloads();
+    for p in &ps {
+        sb.cmd(&["client", "add", "--given", p, "--family", p, "--ref", p])
+            .assert()
+            .success();
+    }
+    // Stored as typed.
+    {
+        let store = Store::open(&sb.db(), &SecretString::from(PASS)).unwrap();
+        let stored: Vec<String> = store
+            .clients(false)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.given_name)
+            .collect();
+        assert_eq!(stored.len(), ps.len());
+        for p in &ps {
+            assert!(stored.contains(p), "not stored as typed: {p:?}");
+        }
+    }
+    let table = sb.cmd(&["client", "list"]).assert().success();
+    let table = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert_inert(&table);
+    assert_eq!(table.lines().count(), ps.len() + 1, "{table}");
+    assert!(table.lines().skip(1).all(|l| l.contains("Bo")), "{table}");
+    let json = sb.cmd(&["client", "list", "--json"]).assert().success();
+    let json = String::from_utf8(json.get_output().stdout.clone()).unwrap();
+    assert_inert(&json);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), ps.len());
+    assert!(json.contains("\"given_name\": \"Bolink\""), "{json}");
+
+    // The same payloads as a note's text, place and people present.
+    let all = ps.join(" ");
+    sb.cmd(&[
+        "note",
+        "add",
+        "1",
+        "--kind",
+        "phone",
+        "--at",
+        "2026-11-22 08:00",
+    ])
+    .args(["--where", &all, "--present", &all, "--text", &all])
+    .assert()
+    .success();
+    for args in [
+        &["note", "list", "1"][..],
+        &["note", "list", "1", "--json"],
+        &["client", "show", "1"],
+        &["client", "show", "1", "--json"],
+    ] {
+        let out = sb.cmd(args).assert().success();
+        let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert_inert(&out);
+        assert!(out.contains("Bo"), "{args:?} printed nothing: {out}");
+    }
+}
+
+#[test]
+fn a_wrong_passphrase_says_so_and_ten_in_five_minutes_delay_the_next() {
+    let sb = Sandbox::new();
+    sb.cmd(&["init"]).assert().success();
+    let attempts = sb.path("data/x.db.attempts");
+    sb.cmd(&["client", "list"])
+        .env("CASELOAD_PASSPHRASE", "not the right one")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("wrong passphrase"));
+    let text = std::fs::read_to_string(&attempts).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(
+        text.trim().parse::<u64>().is_ok(),
+        "only a time is kept: {text}"
+    );
+
+    // Ten recent failures: even the right passphrase is not tried yet.
+    let now = caseload::attempts::unix_now();
+    let ten: String = (0..10).map(|i| format!("{}\n", now - i)).collect();
+    std::fs::write(&attempts, ten).unwrap();
+    sb.cmd(&["client", "list"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("too many wrong passphrases"))
+        .stderr(predicates::str::contains("wait"));
+
+    // Old failures no longer count; a right passphrase clears the record.
+    let old: String = (0..10).map(|i| format!("{}\n", now - 400 - i)).collect();
+    std::fs::write(&attempts, old).unwrap();
+    sb.cmd(&["client", "list"]).assert().success();
+    assert!(!attempts.exists());
+}
+
+#[test]
+fn new_passphrases_must_be_long_and_uncommon() {
+    let sb = Sandbox::new();
+    sb.cmd(&["init"])
+        .env("CASELOAD_PASSPHRASE", "short7!")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("at least 12 characters"));
+    sb.cmd(&["init"])
+        .env("CASELOAD_PASSPHRASE", "Password123")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("most common"));
+    assert!(
+        !Store::exists(&sb.db()),
+        "a refused passphrase created nothing"
+    );
+    sb.cmd(&["init"])
+        .env("CASELOAD_PASSPHRASE", "kettle42x")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("shorter than 12"));
+}
+
+#[test]
+fn passwd_rekeys_the_database_and_the_old_passphrase_stops_working() {
+    let sb = Sandbox::new();
+    let new = "blue kettle on the river";
+    sb.cmd(&["init"]).assert().success();
+    sb.cmd(&["client", "add", "--given", "Cy", "--family", "Rekeyed"])
+        .assert()
+        .success();
+    let old_backup = sb.path("data/before.db");
+    sb.cmd(&["backup", old_backup.to_str().unwrap()])
+        .assert()
+        .success();
+    sb.cmd(&["passwd"])
+        .env("CASELOAD_NEW_PASSPHRASE", "password1")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("most common"));
+    sb.cmd(&["passwd"])
+        .env("CASELOAD_NEW_PASSPHRASE", PASS)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("same as the current"));
+    sb.cmd(&["passwd"])
+        .env("CASELOAD_NEW_PASSPHRASE", new)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Passphrase changed"));
+
+    // Reopen: the new passphrase works, the old one does not.
+    sb.cmd(&["client", "list"])
+        .env("CASELOAD_PASSPHRASE", new)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Rekeyed"));
+    assert!(matches!(
+        Store::open(&sb.db(), &SecretString::from(PASS)),
+        Err(caseload::store::StoreError::WrongPassphrase)
+    ));
+    let store = Store::open(&sb.db(), &SecretString::from(new)).unwrap();
+    assert!(store.integrity_problems().unwrap().is_empty());
+    let ops: Vec<String> = store
+        .audit_log(None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.op)
+        .collect();
+    assert!(ops.contains(&"rekey".to_string()), "{ops:?}");
+    drop(store);
+    // A backup made before keeps the old passphrase.
+    sb.cmd_on(&old_backup, &["check"]).assert().success();
+}
+
+#[test]
+fn a_panic_prints_a_generic_message_and_no_payload() {
+    let sb = Sandbox::new();
+    let out = child("panic", "child_panic", &sb).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains(caseload::hardening::PANIC_MESSAGE),
+        "stderr: {stderr}"
+    );
+    assert!(
+        !stderr.contains(MARKER),
+        "payload leaked to stderr: {stderr}"
+    );
+    assert!(!stderr.contains("stack backtrace"), "{stderr}");
+    assert!(
+        !stdout.contains(MARKER),
+        "payload leaked to stdout: {stdout}"
+    );
+}
