@@ -320,6 +320,18 @@ impl App {
                         c.set_tab(Tab::Notes);
                     }
                 }
+                // Show what was just added.
+                let tab = match kind {
+                    FormKind::Deadline(_) | FormKind::Action(_) | FormKind::DeadlineDone { .. } => {
+                        Some(Tab::Deadlines)
+                    }
+                    FormKind::Network(_) => Some(Tab::Network),
+                    FormKind::PlanReview(_) => Some(Tab::Plan),
+                    _ => None,
+                };
+                if let (Some(tab), Some(View::Client(c))) = (tab, self.stack.last_mut()) {
+                    c.set_tab(tab);
+                }
                 self.refresh();
                 if let Some(id) = new_client {
                     self.open_client(id, Tab::Summary, false);
