@@ -44,6 +44,8 @@ actions! {
     Bottom => ("bottom", "Jump to the last row"),
     NextTab => ("next tab", "Show the next tab"),
     PrevTab => ("prev tab", "Show the previous tab"),
+    NextSection => ("next section", "Move to the next section of Today"),
+    PrevSection => ("prev section", "Move to the previous section of Today"),
     Open => ("open", "Open the selected row"),
     Help => ("help", "Show the keys for this screen"),
     Palette => ("palette", "Jump to a client or a command by typing part of its name"),

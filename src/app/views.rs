@@ -25,6 +25,8 @@ impl App {
                 Action::PageDown => v.step(10),
                 Action::Top => v.step(isize::MIN / 2),
                 Action::Bottom => v.step(isize::MAX / 2),
+                Action::NextSection => v.next_section(1),
+                Action::PrevSection => v.next_section(-1),
                 Action::Open => match v.target() {
                     Some(TodayTarget::Client(id, tab)) => self.open_client(id, tab, true),
                     Some(TodayTarget::Draft(id)) => self.open_draft(id),

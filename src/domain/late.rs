@@ -51,7 +51,22 @@ impl LateEntryRule {
         significant: bool,
     ) -> Option<u32> {
         let days = working_days_between(occurred_at.date(), finalised_at.date());
-        (days > self.allowed(significant)).then_some(days)
+        (self.working_days_left(occurred_at, finalised_at, significant) < 0).then_some(days)
+    }
+
+    /// Working days still allowed for finalising a note at `now`: 0 means
+    /// today is the last day in time, a negative number how many working
+    /// days late it already is. [`LateEntryRule::lateness`] is `Some`
+    /// exactly when this is negative.
+    #[must_use]
+    pub fn working_days_left(
+        &self,
+        occurred_at: NaiveDateTime,
+        now: NaiveDateTime,
+        significant: bool,
+    ) -> i64 {
+        let days = working_days_between(occurred_at.date(), now.date());
+        i64::from(self.allowed(significant)) - i64::from(days)
     }
 }
 
@@ -103,6 +118,21 @@ mod tests {
         // substitute (Mon 28) are bank holidays, so only Tue 29 counts.
         assert!(Calendar::england_and_wales().is_ok());
         assert_eq!(working_days_between(day(12, 24), day(12, 29)), 1);
+    }
+
+    #[test]
+    fn days_left_counts_down_to_late() {
+        let rule = LateEntryRule::default();
+        let at = |m, d| day(m, d).and_hms_opt(10, 0, 0).unwrap();
+        // Contact Mon 16 Nov: 5 working days, so Mon 23 Nov is the last day.
+        assert_eq!(rule.working_days_left(at(11, 16), at(11, 16), false), 5);
+        assert_eq!(rule.working_days_left(at(11, 16), at(11, 22), false), 1);
+        assert_eq!(rule.working_days_left(at(11, 16), at(11, 23), false), 0);
+        assert_eq!(rule.lateness(at(11, 16), at(11, 23), false), None);
+        assert_eq!(rule.working_days_left(at(11, 16), at(11, 24), false), -1);
+        assert_eq!(rule.lateness(at(11, 16), at(11, 24), false), Some(6));
+        // Significant: one working day.
+        assert_eq!(rule.working_days_left(at(11, 20), at(11, 24), true), -1);
     }
 
     #[test]

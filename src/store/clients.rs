@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
 use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
+use super::today::CONTACT_KINDS_SQL;
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
 use crate::domain::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
@@ -250,7 +251,7 @@ impl Store {
         let sql = format!(
             "SELECT {CLIENT_COLS},
                 (SELECT max(substr(n.occurred_at, 1, 10)) FROM notes n
-                   WHERE n.client_id = c.id AND n.kind IN ('home-visit','office','hospital','video','phone','review')),
+                   WHERE n.client_id = c.id AND n.kind IN {CONTACT_KINDS_SQL}),
                 (SELECT min(d.due) FROM deadlines d
                    WHERE d.client_id = c.id AND +d.completed_on IS NULL AND d.cancelled = 0),
                 (SELECT d.what FROM deadlines d

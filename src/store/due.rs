@@ -119,6 +119,9 @@ impl Store {
     /// contacts recorded, and care plan reviews; by date then time.
     pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
         let (f, t) = (fmt_date(from), fmt_date(to));
+        // Contacts are matched on the datetime itself (before the day after
+        // `to`), so the notes_occurred index answers it.
+        let after = fmt_date(to + chrono::Days::new(1));
         let sql = format!(
             "SELECT d.due, NULL, 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
                     d.completed_on IS NOT NULL
@@ -132,7 +135,7 @@ impl Store {
              SELECT substr(n.occurred_at, 1, 10), substr(n.occurred_at, 12, 5), 'contact', n.id,
                     n.client_id, {NAME_SQL}, n.kind, 1
                FROM notes n JOIN clients c ON c.id = n.client_id
-              WHERE substr(n.occurred_at, 1, 10) BETWEEN ?1 AND ?2
+              WHERE n.occurred_at >= ?1 AND n.occurred_at < ?3
              UNION ALL
              SELECT p.next_review, NULL, 'review', p.id, p.client_id, {NAME_SQL}, 'Care plan review', 0
                FROM care_plans p JOIN clients c ON c.id = p.client_id
@@ -141,7 +144,7 @@ impl Store {
              ORDER BY 1, 2, 3, 4"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![f, t], |r| {
+        let rows = stmt.query_map(params![f, t, after], |r| {
             Ok(AgendaItem {
                 date: date(r, 0)?,
                 time: r.get(1)?,

@@ -22,6 +22,7 @@ mod plans;
 mod rows;
 mod rules_apply;
 mod search;
+mod today;
 mod undo;
 mod upgrade_hook;
 
@@ -34,6 +35,7 @@ pub use error::{Result, StoreError};
 pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
+pub use today::DraftRow;
 pub use undo::Undone;
 
 use rusqlite::Connection;

@@ -17,6 +17,7 @@ pub mod palette;
 pub mod session;
 pub mod theme;
 pub mod today;
+mod today_draw;
 pub mod widgets;
 
 use ratatui::buffer::Buffer;
@@ -84,6 +85,7 @@ pub fn hints(mode: Mode) -> &'static [Action] {
     match mode {
         Mode::Today => &[
             Action::Open,
+            Action::NextSection,
             Action::GoCaseload,
             Action::Palette,
             Action::Help,

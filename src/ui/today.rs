@@ -2,19 +2,14 @@
 //! week's contacts and reviews, clients not seen within their visiting
 //! frequency, drafts not yet finalised, and a chart of the next 8 weeks.
 
-use super::widgets::Draw as _;
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
-use ratatui::buffer::Buffer;
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use std::cell::RefCell;
+
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph,
-};
 
 use super::client::Tab;
-use super::theme::Theme;
-use super::widgets::{Cursor, take_bottom, take_right};
-use crate::domain::text::one_line;
+use super::widgets::Cursor;
+use crate::domain::late::LateEntryRule;
 use crate::domain::{DueItem, DueKind};
 use crate::store::{AgendaItem, Store};
 
@@ -50,6 +45,9 @@ pub enum TodayRow {
         name: String,
         /// When the contact happened.
         occurred: NaiveDateTime,
+        /// Working days left to finalise it under the late-entry rule
+        /// (negative: late by that many).
+        days_left: i64,
     },
 }
 
@@ -81,6 +79,9 @@ pub struct TodayView {
     pub chart: [u64; 8],
     /// Overdue count.
     pub overdue: usize,
+    /// Which row each screen line of the list showed at the last draw
+    /// (for clicks), and where the list was drawn.
+    pub(super) drawn: RefCell<(Rect, Vec<Option<usize>>)>,
 }
 
 impl TodayView {
@@ -117,11 +118,8 @@ impl TodayView {
         }
         rows.extend(visits.into_iter().map(TodayRow::Visit));
 
-        let summaries = store.client_summaries(true)?;
-        let last_seen: std::collections::HashMap<i64, NaiveDate> = summaries
-            .iter()
-            .filter_map(|s| s.last_seen.map(|d| (s.client.id, d)))
-            .collect();
+        let unseen_ids: Vec<i64> = overdue_visits.iter().filter_map(|v| v.client_id).collect();
+        let last_seen = store.last_contacts(&unseen_ids)?;
         let unseen: Vec<TodayRow> = overdue_visits
             .into_iter()
             .map(|visit| TodayRow::Unseen {
@@ -141,11 +139,7 @@ impl TodayView {
         }
         rows.extend(unseen);
 
-        let names: std::collections::HashMap<i64, String> = summaries
-            .iter()
-            .map(|s| (s.client.id, s.client.display_name()))
-            .collect();
-        let drafts = store.drafts()?;
+        let drafts = store.draft_rows()?;
         rows.push(TodayRow::Heading(format!(
             "Drafts to finalise ({})",
             drafts.len()
@@ -153,11 +147,15 @@ impl TodayView {
         if drafts.is_empty() {
             rows.push(TodayRow::Empty("No drafts".into()));
         }
-        rows.extend(drafts.into_iter().map(|n| TodayRow::Draft {
-            note_id: n.id,
-            client_id: n.client_id,
-            name: names.get(&n.client_id).cloned().unwrap_or_default(),
-            occurred: n.occurred_at,
+        // The same rule the store applies when a draft is finalised.
+        let rule = LateEntryRule::default();
+        let now = today.and_time(NaiveTime::MIN);
+        rows.extend(drafts.into_iter().map(|d| TodayRow::Draft {
+            note_id: d.note_id,
+            client_id: d.client_id,
+            name: d.name,
+            occurred: d.occurred_at,
+            days_left: rule.working_days_left(d.occurred_at, now, d.significant),
         }));
 
         let mut chart = [0u64; 8];
@@ -176,6 +174,7 @@ impl TodayView {
             cursor: Cursor::default(),
             chart,
             overdue,
+            drawn: RefCell::default(),
         };
         view.first_selectable();
         Ok(view)
@@ -215,12 +214,55 @@ impl TodayView {
 
     /// Selects the row under a click, if it is selectable.
     pub fn click(&mut self, x: u16, y: u16) -> bool {
-        match self.cursor.row_at(x, y, 0) {
+        let hit = {
+            let drawn = self.drawn.borrow();
+            let (area, lines) = &*drawn;
+            if x < area.x || x >= area.right() || y < area.y {
+                None
+            } else {
+                lines.get(usize::from(y - area.y)).copied().flatten()
+            }
+        };
+        match hit {
             Some(i) if self.rows.get(i).is_some_and(TodayRow::selectable) => {
                 self.cursor.selected = i;
                 true
             }
             _ => false,
+        }
+    }
+
+    /// The sections: each heading's index and the end of its rows.
+    pub(super) fn sections(&self) -> Vec<(usize, usize)> {
+        let heads: Vec<usize> = (0..self.rows.len())
+            .filter(|i| matches!(self.rows[*i], TodayRow::Heading(_)))
+            .collect();
+        heads
+            .iter()
+            .enumerate()
+            .map(|(k, h)| (*h, heads.get(k + 1).copied().unwrap_or(self.rows.len())))
+            .collect()
+    }
+
+    /// Moves the selection to the first row of the next (`delta` 1) or
+    /// previous (-1) section that has one, wrapping round.
+    pub fn next_section(&mut self, delta: isize) {
+        let sections = self.sections();
+        let n = sections.len();
+        if n == 0 {
+            return;
+        }
+        let here = sections
+            .iter()
+            .position(|(h, e)| (*h..*e).contains(&self.cursor.selected))
+            .unwrap_or(0);
+        for k in 1..=n {
+            let step = if delta < 0 { n - (k % n) } else { k };
+            let (h, e) = sections[(here + step) % n];
+            if let Some(i) = (h..e).find(|i| self.rows[*i].selectable()) {
+                self.cursor.selected = i;
+                return;
+            }
         }
     }
 
@@ -245,155 +287,5 @@ impl TodayView {
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
             _ => None,
         }
-    }
-
-    /// Draws the screen.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
-        let wide = area.width >= 100;
-        let (list_area, chart_area) = if wide {
-            take_right(area, 49)
-        } else {
-            take_bottom(area, 6)
-        };
-        self.draw_list(frame, list_area, theme);
-        self.draw_chart(frame, chart_area, theme);
-    }
-
-    fn draw_list(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
-        let today = self.today.unwrap_or_default();
-        let window = self.cursor.window(area.height, self.rows.len());
-        let items: Vec<ListItem<'_>> = self.rows[window]
-            .iter()
-            .map(|r| ListItem::new(row_line(r, today, theme)))
-            .collect();
-        let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
-        let list = List::new(items).highlight_style(theme.selected());
-        frame.render_stateful_widget(list, area, &mut state);
-        self.cursor.remember(area);
-    }
-
-    fn draw_chart(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
-        let today = self.today.unwrap_or_default();
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(" Due in the next 8 weeks ", theme.heading()));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        if inner.height < 3 {
-            let total: u64 = self.chart.iter().sum();
-            frame.render_widget(Paragraph::new(format!("{total} due in 8 weeks")), inner);
-            return;
-        }
-        let bar_w = ((inner.width + 1) / 8).saturating_sub(1).clamp(1, 5);
-        let fmt = if bar_w >= 5 { "%d/%m" } else { "%d" };
-        let bars: Vec<Bar<'_>> = self
-            .chart
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                let start = today + Days::new(7 * i as u64);
-                Bar::default()
-                    .value(*n)
-                    .label(Line::from(start.format(fmt).to_string()))
-                    .style(if i == 0 && self.overdue > 0 {
-                        theme.danger()
-                    } else {
-                        theme.heading()
-                    })
-            })
-            .collect();
-        let chart = BarChart::default()
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(bar_w)
-            .bar_gap(1);
-        frame.render_widget(chart, inner);
-    }
-}
-
-fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
-    match r {
-        TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
-        TodayRow::Empty(t) => Line::from(Span::styled(format!("  {t}"), theme.dim())),
-        TodayRow::Due(d) => {
-            let when = match d.days {
-                -1 => "1 day overdue".to_string(),
-                n if n < 0 => format!("{} days overdue", -n),
-                0 => "due today".into(),
-                1 => "due tomorrow".into(),
-                n => format!("in {n} days"),
-            };
-            let style = if d.overdue {
-                theme.danger()
-            } else if d.days <= 2 {
-                theme.warn()
-            } else {
-                theme.text()
-            };
-            let mut spans = vec![
-                Span::styled(format!("  {:<16}", when), style),
-                Span::raw(format!(" {} ", d.due.format("%d/%m"))),
-                Span::styled(
-                    format!("{:<20} ", one_line(d.client_name.as_deref().unwrap_or("—"))),
-                    theme.text(),
-                ),
-                Span::styled(one_line(&d.what), style),
-            ];
-            if let Some(rule) = &d.rule {
-                spans.push(Span::styled(format!("  [{}]", one_line(rule)), theme.dim()));
-            }
-            Line::from(spans)
-        }
-        TodayRow::Visit(a) => {
-            let day = if a.date == today {
-                "today".to_string()
-            } else {
-                a.date.format("%a %d/%m").to_string()
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "  {:<10} {:<5} ",
-                    day,
-                    a.time.as_deref().unwrap_or("")
-                )),
-                Span::raw(format!(
-                    "{:<20} ",
-                    one_line(a.client_name.as_deref().unwrap_or("—"))
-                )),
-                Span::styled(
-                    a.what
-                        .parse::<crate::domain::NoteKind>()
-                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
-                    theme.dim(),
-                ),
-            ])
-        }
-        TodayRow::Unseen { visit, days } => {
-            let seen = match days {
-                None => "never seen".to_string(),
-                Some(0) => "last contact today".to_string(),
-                Some(1) => "last contact yesterday".to_string(),
-                Some(d) => format!("last contact {d} days ago"),
-            };
-            let late = match -visit.days {
-                1 => "1 day overdue".to_string(),
-                n => format!("{n} days overdue"),
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "  {:<20} ",
-                    one_line(visit.client_name.as_deref().unwrap_or("—"))
-                )),
-                Span::styled(format!("{late:<16} "), theme.danger()),
-                Span::styled(format!("{seen} · "), theme.text()),
-                Span::styled(one_line(&visit.what), theme.dim()),
-            ])
-        }
-        TodayRow::Draft { name, occurred, .. } => Line::from(vec![
-            Span::raw(format!("  {:<22} ", one_line(name))),
-            Span::styled(
-                format!("draft of {}", occurred.format("%a %d/%m %H:%M")),
-                theme.warn(),
-            ),
-        ]),
     }
 }

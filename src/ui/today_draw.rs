@@ -1,0 +1,368 @@
+//! Drawing the Today screen. Every section stays on screen at 80×24: each
+//! gets a bounded share of the rows (Due most, the others at least a few,
+//! with "+N more" when cut), the section holding the selection scrolls
+//! within its share, and text too long for the width ends in "…".
+
+use chrono::{Days, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use super::today::{TodayRow, TodayView};
+use super::widgets::Draw as _;
+use super::widgets::{take_bottom, take_right};
+use crate::domain::text::one_line;
+
+/// Item rows every section after Due is given before Due takes the rest:
+/// more on a taller screen (2 at 80×24: one row and "+N more").
+fn min_section_rows(height: usize) -> usize {
+    match height {
+        0..20 => 2,
+        20..30 => 3,
+        _ => 4,
+    }
+}
+
+impl TodayView {
+    /// Draws the screen.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let wide = area.width >= 100;
+        let (list_area, chart_area) = if wide {
+            take_right(area, 49)
+        } else {
+            take_bottom(area, 6)
+        };
+        self.draw_list(frame, list_area, theme);
+        self.draw_chart(frame, chart_area, theme);
+    }
+
+    fn draw_list(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let today = self.today.unwrap_or_default();
+        let lines = self.visible_lines(usize::from(area.height));
+        let width = usize::from(area.width);
+        for (y, line) in lines.iter().enumerate() {
+            let Ok(dy) = u16::try_from(y) else { break };
+            let rect = Rect::new(area.x, area.y + dy, area.width, 1);
+            let text = match line {
+                Some(Shown::Row(i)) => self.rows.get(*i).map(|r| row_line(r, today, theme)),
+                Some(Shown::More(n)) => Some(Line::from(Span::styled(
+                    format!("  +{n} more"),
+                    theme.dim(),
+                ))),
+                None => None,
+            };
+            if let Some(text) = text {
+                frame.render_widget(Paragraph::new(fit(text, width)), rect);
+            }
+            if matches!(line, Some(Shown::Row(i)) if *i == self.cursor.selected) {
+                frame.set_style(rect, theme.selected());
+            }
+        }
+        let map = lines
+            .iter()
+            .map(|l| match l {
+                Some(Shown::Row(i)) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        *self.drawn.borrow_mut() = (area, map);
+        self.cursor.remember(area);
+    }
+
+    /// What each of `height` lines shows.
+    fn visible_lines(&self, height: usize) -> Vec<Option<Shown>> {
+        let sections = self.sections();
+        let needs: Vec<usize> = sections.iter().map(|(h, e)| e - h - 1).collect();
+        let Some(alloc) = allocate(&needs, height) else {
+            // Too short for every section: one scrolling list.
+            let height = u16::try_from(height).unwrap_or(u16::MAX);
+            return self
+                .cursor
+                .window(height, self.rows.len())
+                .map(|i| Some(Shown::Row(i)))
+                .collect();
+        };
+        let mut out = Vec::with_capacity(height);
+        for ((h, e), a) in sections.iter().zip(alloc) {
+            out.push(Some(Shown::Row(*h)));
+            let (first, n) = (h + 1, e - h - 1);
+            if n <= a {
+                out.extend((first..*e).map(|i| Some(Shown::Row(i))));
+                continue;
+            }
+            let shown = if a >= 2 { a - 1 } else { a };
+            let pos = self.cursor.selected.checked_sub(first).filter(|p| *p < n);
+            let off = pos.map_or(0, |p| (p + 1).saturating_sub(shown));
+            out.extend((first + off..first + off + shown).map(|i| Some(Shown::Row(i))));
+            if a >= 2 {
+                out.push(Some(Shown::More(n - shown)));
+            }
+        }
+        out.resize(height, None);
+        out
+    }
+
+    fn draw_chart(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let today = self.today.unwrap_or_default();
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(" Due in the next 8 weeks ", theme.heading()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.height < 3 {
+            let total: u64 = self.chart.iter().sum();
+            frame.render_widget(Paragraph::new(format!("{total} due in 8 weeks")), inner);
+            return;
+        }
+        let bar_w = ((inner.width + 1) / 8).saturating_sub(1).clamp(1, 5);
+        let fmt = if bar_w >= 5 { "%d/%m" } else { "%d" };
+        let bars: Vec<Bar<'_>> = self
+            .chart
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let start = today + Days::new(7 * i as u64);
+                Bar::default()
+                    .value(*n)
+                    .label(Line::from(start.format(fmt).to_string()))
+                    .style(if i == 0 && self.overdue > 0 {
+                        theme.danger()
+                    } else {
+                        theme.heading()
+                    })
+            })
+            .collect();
+        let chart = BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bar_w)
+            .bar_gap(1);
+        frame.render_widget(chart, inner);
+    }
+}
+
+/// One line of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// A row of [`TodayView::rows`].
+    Row(usize),
+    /// "+N more" rows of a section that did not fit.
+    More(usize),
+}
+
+/// Item rows for each section (`needs[i]` rows wanted, heading not
+/// counted) in `height` lines, or `None` when not every section fits with
+/// its heading and one row. Every section after the first is given up to
+/// [`min_section_rows`]; the first (Due) then takes what it needs; what is
+/// left goes to the others in order.
+fn allocate(needs: &[usize], height: usize) -> Option<Vec<usize>> {
+    let k = needs.len();
+    let mut avail = height.checked_sub(2 * k)?;
+    let mut alloc = vec![1; k];
+    let mut give = |alloc: &mut Vec<usize>, i: usize, upto: usize| {
+        let add = upto.saturating_sub(alloc[i]).min(avail);
+        alloc[i] += add;
+        avail -= add;
+    };
+    for (i, need) in needs.iter().enumerate().skip(1) {
+        give(&mut alloc, i, (*need).min(min_section_rows(height)));
+    }
+    if let Some(need) = needs.first() {
+        give(&mut alloc, 0, *need);
+    }
+    for (i, need) in needs.iter().enumerate().skip(1) {
+        give(&mut alloc, i, *need);
+    }
+    Some(alloc)
+}
+
+/// Cuts `line` to `width` columns: when it does not fit, it ends at a word
+/// boundary where one is near, followed by "…".
+fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width || width == 0 {
+        return line;
+    }
+    let chars: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let mut used = 0;
+    let mut cut = 0;
+    for (c, _) in &chars {
+        let w = Span::raw(c.to_string()).width();
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        cut += 1;
+    }
+    // Back up to the last space when we are inside a word and one is near.
+    if chars.get(cut).is_some_and(|(c, _)| *c != ' ')
+        && let Some(space) = chars[..cut].iter().rposition(|(c, _)| *c == ' ')
+        && cut - space <= 12
+        && space > 0
+    {
+        cut = space;
+    }
+    while cut > 0 && chars[cut - 1].0 == ' ' {
+        cut -= 1;
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (c, style) in &chars[..cut] {
+        match spans.last_mut() {
+            Some(last) if last.style == *style => last.content.to_mut().push(*c),
+            _ => spans.push(Span::styled(c.to_string(), *style)),
+        }
+    }
+    let style = chars[..cut].last().map_or(Style::default(), |(_, s)| *s);
+    spans.push(Span::styled("…", style));
+    Line::from(spans)
+}
+
+fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
+    match r {
+        TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
+        TodayRow::Empty(t) => Line::from(Span::styled(format!("  {t}"), theme.dim())),
+        TodayRow::Due(d) => {
+            let when = match d.days {
+                -1 => "1 day overdue".to_string(),
+                n if n < 0 => format!("{} days overdue", -n),
+                0 => "due today".into(),
+                1 => "due tomorrow".into(),
+                n => format!("in {n} days"),
+            };
+            let style = if d.overdue {
+                theme.danger()
+            } else if d.days <= 2 {
+                theme.warn()
+            } else {
+                theme.text()
+            };
+            let mut spans = vec![
+                Span::styled(format!("  {when:<16}"), style),
+                Span::raw(format!(" {} ", d.due.format("%d/%m"))),
+                Span::styled(
+                    format!("{:<20} ", one_line(d.client_name.as_deref().unwrap_or("—"))),
+                    theme.text(),
+                ),
+                Span::styled(one_line(&d.what), style),
+            ];
+            if let Some(rule) = &d.rule {
+                spans.push(Span::styled(format!("  [{}]", one_line(rule)), theme.dim()));
+            }
+            Line::from(spans)
+        }
+        TodayRow::Visit(a) => {
+            let day = if a.date == today {
+                "today".to_string()
+            } else {
+                a.date.format("%a %d/%m").to_string()
+            };
+            Line::from(vec![
+                Span::raw(format!(
+                    "  {:<10} {:<5} ",
+                    day,
+                    a.time.as_deref().unwrap_or("")
+                )),
+                Span::raw(format!(
+                    "{:<20} ",
+                    one_line(a.client_name.as_deref().unwrap_or("—"))
+                )),
+                Span::styled(
+                    a.what
+                        .parse::<crate::domain::NoteKind>()
+                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
+                    theme.dim(),
+                ),
+            ])
+        }
+        TodayRow::Unseen { visit, days } => {
+            let seen = match days {
+                None => "never seen".to_string(),
+                Some(0) => "last contact today".to_string(),
+                Some(1) => "last contact yesterday".to_string(),
+                Some(d) => format!("last contact {d} days ago"),
+            };
+            let late = match -visit.days {
+                1 => "1 day overdue".to_string(),
+                n => format!("{n} days overdue"),
+            };
+            Line::from(vec![
+                Span::raw(format!(
+                    "  {:<20} ",
+                    one_line(visit.client_name.as_deref().unwrap_or("—"))
+                )),
+                Span::styled(format!("{late:<16} "), theme.danger()),
+                Span::styled(format!("{seen} · "), theme.text()),
+                Span::styled(one_line(&visit.what), theme.dim()),
+            ])
+        }
+        TodayRow::Draft {
+            name,
+            occurred,
+            days_left,
+            ..
+        } => {
+            let (left, style) = countdown(*days_left, theme);
+            Line::from(vec![
+                Span::raw(format!("  {:<20} ", one_line(name))),
+                Span::styled(
+                    format!("{}  ", occurred.format("%a %d/%m %H:%M")),
+                    theme.text(),
+                ),
+                Span::styled(left, style),
+            ])
+        }
+    }
+}
+
+/// "finalise within 2 working days" / "finalise today" / "late by 1
+/// working day", from the late-entry rule's working days left.
+fn countdown(days_left: i64, theme: Theme) -> (String, Style) {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    match days_left {
+        n if n < 0 => (
+            format!("late by {} working day{}", -n, plural(-n)),
+            theme.danger(),
+        ),
+        0 => ("finalise today".into(), theme.warn()),
+        n => (
+            format!("finalise within {n} working day{}", plural(n)),
+            if n == 1 { theme.warn() } else { theme.text() },
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_gets_rows_and_due_the_rest() {
+        // 16 lines (80×24), 4 sections: 40 due, 12 visits, 5 unseen, 1 draft.
+        let a = allocate(&[40, 12, 5, 1], 16).unwrap();
+        assert_eq!(a, vec![7, 2, 2, 1]);
+        assert_eq!(a.iter().sum::<usize>() + 4, 16);
+        // Taller: the others keep more rows.
+        assert_eq!(allocate(&[40, 12, 5, 1], 38).unwrap(), vec![25, 4, 4, 1]);
+        // Spare room after Due is satisfied goes to the others.
+        assert_eq!(allocate(&[2, 12, 5, 1], 20).unwrap(), vec![2, 10, 3, 1]);
+        // Too short for a heading and a row each.
+        assert_eq!(allocate(&[3, 3, 3, 3], 7), None);
+        assert_eq!(allocate(&[3, 3, 3, 3], 8).unwrap(), vec![1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn long_lines_end_in_an_ellipsis_at_a_word() {
+        let l = fit(Line::from("  Section 47 enquiry outcome"), 20);
+        assert_eq!(l.to_string(), "  Section 47…");
+        assert!(l.width() <= 20);
+        let l = fit(Line::from("Abcdefghijklmnopqrstuvwxyz"), 10);
+        assert_eq!(l.to_string(), "Abcdefghi…");
+        let short = fit(Line::from("fits"), 10);
+        assert_eq!(short.to_string(), "fits");
+    }
+}
