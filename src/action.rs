@@ -76,6 +76,10 @@ actions! {
     Submit => ("save", "Check and save the form"),
     Yes => ("yes", "Answer yes"),
     No => ("no", "Answer no"),
+    Undo => ("undo", "Undo the last change (recorded as a change itself; finalising cannot be undone)"),
+    GoSearch => ("search", "Search notes, addenda and care plans"),
+    TabChronology => ("chronology", "Show the Chronology tab"),
+    ToggleScope => ("scope", "Search this client only, or everyone"),
 }
 
 #[cfg(test)]

@@ -95,7 +95,8 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(n, None, now()).unwrap();
+    s.finalise_note(n, Some("Written up after leave"), now())
+        .unwrap();
     s.add_note(
         &NewNote {
             client_id: ada,
@@ -337,6 +338,7 @@ fn client_tabs_switch_with_keys_and_show_alerts_on_every_tab() {
         ('3', Tab::Plan),
         ('4', Tab::Deadlines),
         ('5', Tab::Network),
+        ('6', Tab::Chronology),
         ('1', Tab::Summary),
     ] {
         press(&mut app, KeyCode::Char(key));
@@ -349,7 +351,7 @@ fn client_tabs_switch_with_keys_and_show_alerts_on_every_tab() {
     assert_eq!(client_tab(&app), Tab::Notes);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
-    assert_eq!(client_tab(&app), Tab::Network);
+    assert_eq!(client_tab(&app), Tab::Chronology);
 }
 
 #[test]
@@ -869,6 +871,7 @@ fn every_action_has_a_key_or_is_reachable() {
         Mode::NoteView,
         Mode::Editor,
         Mode::Form,
+        Mode::Search,
         Mode::Palette,
         Mode::Confirm,
         Mode::Help,

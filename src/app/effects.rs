@@ -104,6 +104,22 @@ impl App {
             self.error("Write what happened before finalising");
             return;
         }
+        let late = e.note_id.map(|id| {
+            (
+                id,
+                self.store.late_entry(
+                    id,
+                    crate::domain::late::LateEntryRule::default(),
+                    self.now(),
+                ),
+            )
+        });
+        if let Some((id, Ok(Some(days)))) = late {
+            let f = crate::ui::records::late_reason_form(id, days, self.theme, self.now().date());
+            self.stack.push(View::Form(Box::new(f)));
+            self.info("This is a late entry: say why, then save to finalise");
+            return;
+        }
         self.confirm(
             "Finalise this note? After this it cannot be changed; corrections are added as addenda.".into(),
             Answer::FinaliseNote,
@@ -241,6 +257,17 @@ impl App {
                 self.store.add_action(&forms::to_action(f, cid)?, now)?;
                 Ok(("Action added".into(), None))
             }
+            FormKind::LateReason { note_id } => {
+                let reason = f.value("reason for late entry");
+                if reason.trim().is_empty() {
+                    return Err(FormError::Field(
+                        "reason for late entry",
+                        "a late entry needs its reason".into(),
+                    ));
+                }
+                self.store.finalise_note(note_id, Some(&reason), now)?;
+                Ok(("Note finalised (late entry, reason kept)".into(), None))
+            }
             FormKind::Addendum { note_id } => {
                 self.store.add_addendum(
                     note_id,
@@ -262,6 +289,14 @@ impl App {
         match result {
             Ok((msg, new_client)) => {
                 self.stack.pop();
+                if matches!(kind, FormKind::LateReason { .. })
+                    && matches!(self.stack.last(), Some(View::Editor(_)))
+                {
+                    self.stack.pop();
+                    if let Some(View::Client(c)) = self.stack.last_mut() {
+                        c.set_tab(Tab::Notes);
+                    }
+                }
                 self.reload_all();
                 if let Some(id) = new_client {
                     self.open_client(id, Tab::Summary, false);
@@ -297,6 +332,10 @@ impl App {
                     **n = fresh;
                     n.scroll = scroll;
                 }),
+                View::Search(s) => {
+                    s.run(&self.store);
+                    Ok(())
+                }
                 View::Editor(_) | View::Form(_) => Ok(()),
             };
             if let Err(e) = r {
@@ -305,6 +344,25 @@ impl App {
         }
         if let Some(e) = problem {
             self.error(format!("could not refresh the screen: {e}"));
+        }
+    }
+}
+
+impl App {
+    /// Undoes the last change (`u`), as a new audited change; says what was
+    /// undone, or why it cannot be (finalising, an addendum).
+    pub(super) fn undo(&mut self) {
+        let now = self.now();
+        match self.store.undo_last(now) {
+            Ok(u) => {
+                self.reload_all();
+                let mut msg = u.summary;
+                if let Some(first) = msg.get(..1) {
+                    msg = format!("{}{}", first.to_uppercase(), &msg[1..]);
+                }
+                self.info(msg);
+            }
+            Err(e) => self.error(format!("Nothing undone: {e}")),
         }
     }
 }

@@ -119,6 +119,7 @@ impl App {
             Some(View::Editor(_)) => Mode::Editor,
             Some(View::NoteView(_)) => Mode::NoteView,
             Some(View::Form(_)) => Mode::Form,
+            Some(View::Search(_)) => Mode::Search,
             Some(View::Today(_)) | None => Mode::Today,
         }
     }
@@ -163,6 +164,15 @@ impl App {
                 };
                 let f = forms::action(client, self.theme, self.now().date());
                 self.stack.push(View::Form(Box::new(f)));
+            }
+            Action::Undo => self.undo(),
+            Action::GoSearch => {
+                let scope = match self.stack.last() {
+                    Some(View::Client(c)) => Some((c.client.id, c.client.display_name())),
+                    _ => None,
+                };
+                let v = crate::ui::search::SearchView::new(scope);
+                self.stack.push(View::Search(Box::new(v)));
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
             _ => self.update_view(action),
@@ -292,6 +302,7 @@ impl App {
                 Action::TabPlan => v.set_tab(Tab::Plan),
                 Action::TabDeadlines => v.set_tab(Tab::Deadlines),
                 Action::TabNetwork => v.set_tab(Tab::Network),
+                Action::TabChronology => v.set_tab(Tab::Chronology),
                 Action::OlderVersion => {
                     if v.plan_index + 1 < v.plans.len() {
                         v.plan_index += 1;
@@ -328,6 +339,26 @@ impl App {
                     }
                 }
                 Action::Finalise => self.ask_finalise(),
+                _ => {}
+            },
+            View::Search(v) => match action {
+                Action::Up => v.cursor.step(-1, v.hits.len()),
+                Action::Down => v.cursor.step(1, v.hits.len()),
+                Action::PageUp => v.cursor.page(false, v.hits.len()),
+                Action::PageDown => v.cursor.page(true, v.hits.len()),
+                Action::ToggleScope if v.scope.is_some() => {
+                    v.everyone = !v.everyone;
+                    v.run(&self.store);
+                }
+                Action::Open => {
+                    if let Some(h) = v.selected() {
+                        let (client, note) = (h.client_id, h.note_id);
+                        match note {
+                            Some(n) => self.open_draft(n),
+                            None => self.open_client(client, Tab::Plan, true),
+                        }
+                    }
+                }
                 _ => {}
             },
             View::Form(f) => match action {

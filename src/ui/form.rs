@@ -125,6 +125,11 @@ pub enum FormKind {
         /// The note.
         note_id: i64,
     },
+    /// The reason a note is finalised late; saving it finalises the note.
+    LateReason {
+        /// The draft note.
+        note_id: i64,
+    },
     /// Marking a deadline done.
     DeadlineDone {
         /// The deadline.
