@@ -845,7 +845,7 @@ mod tui {
         let Some(View::Form(f)) = app.stack.last() else {
             panic!("the late-entry reason is asked for: {}", screen(&app));
         };
-        assert!(f.title.contains("Late entry"), "{}", f.title);
+        assert!(f.title.contains("late entry"), "{}", f.title);
         assert_eq!(app.store().note(n).unwrap().status, NoteStatus::Draft);
         keys(&mut app, "Off sick");
         ctrl(&mut app, 's');

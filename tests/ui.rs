@@ -95,7 +95,7 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(n, Some("Written up after leave"), now())
+    s.finalise_note(n, Some("Fixture: written up late"), now())
         .unwrap();
     s.add_note(
         &NewNote {
@@ -124,7 +124,8 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(b, None, now()).unwrap();
+    s.finalise_note(b, Some("Fixture: written up late"), now())
+        .unwrap();
     for (what, due) in [
         ("Care Act review", day(11, 18)),
         ("Send copy of plan", day(11, 25)),
@@ -882,4 +883,96 @@ fn every_action_has_a_key_or_is_reachable() {
             "{a:?} has no key"
         );
     }
+}
+
+#[test]
+fn long_lists_draw_only_what_shows_and_keep_the_selection_in_view() {
+    let mut s = fixture();
+    for i in 0..60 {
+        s.add_client(
+            &NewClient {
+                given_name: format!("Person{i:02}"),
+                family_name: "Zed".into(),
+                ..NewClient::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let mut app = app_with(s);
+    keys(&mut app, "cG");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Person59 Zed"), "{text}");
+    assert!(!text.contains("Ada Lovelace"), "{text}");
+    keys(&mut app, "g");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Ada Lovelace") && !text.contains("Person59"));
+    // A click on a row after scrolling selects that row.
+    keys(&mut app, "G");
+    draw(&app, 80, 24);
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 21,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let View::Caseload(c) = top(&app) else {
+        panic!()
+    };
+    assert_eq!(c.selected().unwrap().client.given_name, "Person58");
+}
+
+#[test]
+fn the_caseload_keeps_its_filter_when_you_come_back() {
+    let mut app = app();
+    keys(&mut app, "c/riv");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top(&app), View::Client(_)));
+    keys(&mut app, "c");
+    let View::Caseload(c) = top(&app) else {
+        panic!()
+    };
+    assert_eq!(c.filter, "riv");
+    assert_eq!(c.rows.len(), 1);
+}
+
+#[test]
+fn a_paste_types_into_the_note_and_cannot_submit_a_form() {
+    let mut app = app();
+    keys(&mut app, "N");
+    app.handle_event(&Event::Paste("Ada\r\nLine two".into()));
+    assert!(matches!(top(&app), View::Form(f) if f.value("given name") == "AdaLine two"));
+}
+
+#[test]
+fn a_late_note_asks_why_before_it_is_finalised() {
+    let mut app = app();
+    keys(&mut app, "c/riv");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    keys(&mut app, "Visit written up late.");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "09/11/2026 10:00");
+    ctrl(&mut app, 'f');
+    let View::Form(f) = top(&app) else {
+        panic!("expected the late-entry form, got {}", top(&app).title())
+    };
+    assert!(f.title.contains("late entry"), "{}", f.title);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top(&app), View::Form(_)), "a reason is required");
+    keys(&mut app, "Off sick");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(client_tab(&app), Tab::Notes);
+    let n = app
+        .store()
+        .notes(2)
+        .unwrap()
+        .into_iter()
+        .find(|n| n.body == "Visit written up late.")
+        .unwrap();
+    assert_eq!(n.status, NoteStatus::Final);
+    assert_eq!(n.late_reason.as_deref(), Some("Off sick"));
 }

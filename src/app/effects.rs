@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::App;
 use crate::domain::NoteStatus;
+use crate::domain::late::LateEntryRule;
 use crate::store::StoreError;
 use crate::ui::View;
 use crate::ui::client::{DueRow, Tab};
@@ -64,6 +65,7 @@ impl App {
             Ok(()) => {
                 e.dirty = false;
                 e.saved_at = Some(now);
+                self.stale = true;
             }
             Err(err) => {
                 self.error(format!(
@@ -104,21 +106,18 @@ impl App {
             self.error("Write what happened before finalising");
             return;
         }
-        let late = e.note_id.map(|id| {
-            (
-                id,
-                self.store.late_entry(
-                    id,
-                    crate::domain::late::LateEntryRule::default(),
-                    self.now(),
-                ),
-            )
-        });
-        if let Some((id, Ok(Some(days)))) = late {
-            let f = crate::ui::records::late_reason_form(id, days, self.theme, self.now().date());
-            self.stack.push(View::Form(Box::new(f)));
-            self.info("This is a late entry: say why, then save to finalise");
-            return;
+        // A late entry needs its reason; giving it (and saving) finalises.
+        if let Some(id) = e.note_id {
+            let now = self.now();
+            match self.store.late_entry(id, LateEntryRule::default(), now) {
+                Ok(Some(days)) => {
+                    let f = forms::late_reason(id, days, self.theme, now.date());
+                    self.stack.push(View::Form(Box::new(f)));
+                    return;
+                }
+                Ok(None) => {}
+                Err(err) => return self.error(format!("could not check the note: {err}")),
+            }
         }
         self.confirm(
             "Finalise this note? After this it cannot be changed; corrections are added as addenda.".into(),
@@ -140,7 +139,7 @@ impl App {
                 if let Some(View::Client(c)) = self.stack.last_mut() {
                     c.set_tab(Tab::Notes);
                 }
-                self.reload_all();
+                self.refresh();
                 self.info("Note finalised");
             }
             Err(err) => self.error(format!("could not finalise: {err}")),
@@ -200,7 +199,7 @@ impl App {
                 let id = a.id;
                 match self.store.complete_action(id, now.date(), now) {
                     Ok(()) => {
-                        self.reload_all();
+                        self.refresh();
                         self.info("Action marked done");
                     }
                     Err(e) => self.error(format!("could not mark it done: {e}")),
@@ -257,17 +256,6 @@ impl App {
                 self.store.add_action(&forms::to_action(f, cid)?, now)?;
                 Ok(("Action added".into(), None))
             }
-            FormKind::LateReason { note_id } => {
-                let reason = f.value("reason for late entry");
-                if reason.trim().is_empty() {
-                    return Err(FormError::Field(
-                        "reason for late entry",
-                        "a late entry needs its reason".into(),
-                    ));
-                }
-                self.store.finalise_note(note_id, Some(&reason), now)?;
-                Ok(("Note finalised (late entry, reason kept)".into(), None))
-            }
             FormKind::Addendum { note_id } => {
                 self.store.add_addendum(
                     note_id,
@@ -276,6 +264,19 @@ impl App {
                     now,
                 )?;
                 Ok(("Addendum added".into(), None))
+            }
+            FormKind::LateFinalise { note_id } => {
+                let Some(reason) = f.opt("reason for late entry") else {
+                    return Err(FormError::Field(
+                        "reason for late entry",
+                        "give the reason this note is written up late".into(),
+                    ));
+                };
+                self.store.finalise_note(note_id, Some(&reason), now)?;
+                Ok((
+                    "Note finalised (late entry; the reason is kept with it)".into(),
+                    None,
+                ))
             }
             FormKind::DeadlineDone { deadline_id, .. } => {
                 let on = f
@@ -289,7 +290,8 @@ impl App {
         match result {
             Ok((msg, new_client)) => {
                 self.stack.pop();
-                if matches!(kind, FormKind::LateReason { .. })
+                // The late-entry form sat over the editor: the note is final now.
+                if matches!(kind, FormKind::LateFinalise { .. })
                     && matches!(self.stack.last(), Some(View::Editor(_)))
                 {
                     self.stack.pop();
@@ -297,7 +299,7 @@ impl App {
                         c.set_tab(Tab::Notes);
                     }
                 }
-                self.reload_all();
+                self.refresh();
                 if let Some(id) = new_client {
                     self.open_client(id, Tab::Summary, false);
                 }
@@ -313,36 +315,40 @@ impl App {
         }
     }
 
-    /// Reloads every screen in the stack after a write.
-    pub(super) fn reload_all(&mut self) {
+    /// After a write: reloads the screen now shown; the screens underneath
+    /// reload when they are shown again (see `back`).
+    pub(super) fn refresh(&mut self) {
+        self.stale = true;
+        self.reload_top();
+    }
+
+    /// Reloads the screen on top of the stack from the store.
+    pub(super) fn reload_top(&mut self) {
         let today = self.now().date();
-        let mut problem = None;
-        for v in &mut self.stack {
-            let r = match v {
-                View::Today(t) => {
-                    crate::ui::today::TodayView::load(&self.store, today).map(|mut fresh| {
-                        fresh.keep_selection(t);
-                        *t = fresh;
-                    })
-                }
-                View::Caseload(c) => c.reload(&self.store),
-                View::Client(c) => c.reload(&self.store),
-                View::NoteView(n) => NoteViewer::load(&self.store, n.note.id).map(|fresh| {
-                    let scroll = n.scroll;
-                    **n = fresh;
-                    n.scroll = scroll;
-                }),
-                View::Search(s) => {
-                    s.run(&self.store);
-                    Ok(())
-                }
-                View::Editor(_) | View::Form(_) => Ok(()),
-            };
-            if let Err(e) = r {
-                problem = Some(e);
+        let r = match self.stack.last_mut() {
+            Some(View::Today(t)) => {
+                crate::ui::today::TodayView::load(&self.store, today).map(|mut fresh| {
+                    fresh.keep_selection(t);
+                    *t = fresh;
+                })
             }
+            Some(View::Caseload(c)) => c.reload(&self.store),
+            Some(View::Client(c)) => c.reload(&self.store),
+            Some(View::NoteView(n)) => NoteViewer::load(&self.store, n.note.id).map(|fresh| {
+                let scroll = n.scroll;
+                **n = fresh;
+                n.scroll = scroll;
+            }),
+            Some(View::Search(s)) => {
+                s.run(&self.store);
+                Ok(())
+            }
+            Some(View::Editor(_) | View::Form(_)) | None => Ok(()),
+        };
+        if self.stack.len() <= 1 {
+            self.stale = false;
         }
-        if let Some(e) = problem {
+        if let Err(e) = r {
             self.error(format!("could not refresh the screen: {e}"));
         }
     }
@@ -355,7 +361,7 @@ impl App {
         let now = self.now();
         match self.store.undo_last(now) {
             Ok(u) => {
-                self.reload_all();
+                self.refresh();
                 let mut msg = u.summary;
                 if let Some(first) = msg.get(..1) {
                     msg = format!("{}{}", first.to_uppercase(), &msg[1..]);

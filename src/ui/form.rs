@@ -125,9 +125,9 @@ pub enum FormKind {
         /// The note.
         note_id: i64,
     },
-    /// The reason a note is finalised late; saving it finalises the note.
-    LateReason {
-        /// The draft note.
+    /// Finalising a late note: the reason for the late entry.
+    LateFinalise {
+        /// The draft being finalised.
         note_id: i64,
     },
     /// Marking a deadline done.

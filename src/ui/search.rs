@@ -122,11 +122,19 @@ impl SearchView {
         }
         let per = 2usize;
         let rows = usize::from(body.height) / per;
-        let offset = self.cursor.offset_for(rows);
-        self.cursor.remember(body, offset);
+        let window = self
+            .cursor
+            .window(u16::try_from(rows).unwrap_or(u16::MAX), self.hits.len());
+        self.cursor.remember(body);
         let mark = theme.warn().add_modifier(Modifier::BOLD);
         let mut lines = Vec::new();
-        for (i, h) in self.hits.iter().enumerate().skip(offset).take(rows) {
+        for (i, h) in self
+            .hits
+            .iter()
+            .enumerate()
+            .skip(window.start)
+            .take(window.len())
+        {
             let selected = i == self.cursor.selected;
             let place = match h.note_id {
                 Some(n) if h.id != n => format!("{} {} on note {n}", h.source.label(), h.id),
