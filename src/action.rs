@@ -75,6 +75,8 @@ actions! {
     Finalise => ("finalise", "Finalise the note (asks first; a final note can only get addenda)"),
     Submit => ("save", "Check and save the form"),
     Yes => ("yes", "Answer yes"),
+    Lock => ("lock", "Lock caseload now: the draft is saved, the screen cleared, and the passphrase needed to come back"),
+    TogglePrivacy => ("privacy", "Privacy mode on or off: initials for names, record numbers masked, note text hidden until a note is opened"),
     No => ("no", "Answer no"),
 }
 

@@ -4,6 +4,7 @@
 
 mod effects;
 mod events;
+mod lockable;
 
 use std::time::{Duration, Instant};
 
@@ -55,6 +56,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub should_quit: bool,
+    /// Set when the practitioner asked to lock (the session acts on it).
+    pub lock_requested: bool,
 }
 
 impl App {
@@ -69,6 +72,7 @@ impl App {
             overlay: None,
             status: None,
             should_quit: false,
+            lock_requested: false,
         };
         let today = app.load_today();
         app.stack.push(View::Today(today));
@@ -165,6 +169,8 @@ impl App {
                 self.stack.push(View::Form(Box::new(f)));
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
+            Action::Lock => self.lock_requested = true,
+            Action::TogglePrivacy => self.theme = self.theme.with_privacy(!self.theme.privacy()),
             _ => self.update_view(action),
         }
     }

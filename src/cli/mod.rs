@@ -150,8 +150,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 "the terminal UI needs a terminal; for scripts use a subcommand (see `caseload --help`)"
             );
         }
-        let (store, _key) = open_existing(&db_path(cli.db.as_ref())?)?;
-        return crate::tui::run(store);
+        // The passphrase is typed on the TUI's own lock screen; a broken
+        // config or rules file is reported before the screen is taken over.
+        let config = crate::config::Config::load()?;
+        let rules = rules::active_rules()?;
+        return crate::tui::run_locked(&db_path(cli.db.as_ref())?, &config, rules);
     };
     match command {
         Command::Rules(cmd) => rules::run(cmd),

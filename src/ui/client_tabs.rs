@@ -168,7 +168,11 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             } else {
                 Span::styled("final", theme.dim())
             };
-            let first = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let first = if theme.privacy() {
+                crate::privacy::HIDDEN_BODY
+            } else {
+                n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+            };
             Row::new(vec![
                 Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
                 Cell::from(n.kind.label()),

@@ -63,6 +63,12 @@ impl Lockable for FakeApp {
     fn set_privacy(&mut self, on: bool) {
         self.privacy = on;
     }
+    fn privacy(&self) -> bool {
+        self.privacy
+    }
+    fn take_lock_request(&mut self) -> bool {
+        false
+    }
     fn notify(&mut self, text: &str) {
         self.messages.push(text.to_string());
     }
