@@ -244,8 +244,8 @@ fn every_everyday_subcommand_works_end_to_end() {
     );
     let due = json(&db, &["due", "--json"]);
     let due = due.as_array().unwrap();
-    // Two deadlines, one action, and Marnie's next visit from her visiting
-    // frequency (seen on the note above, every 7 days).
+    // Two deadlines, the client's visit (every 7 days, from the last visit)
+    // and the action with no client.
     assert_eq!(due.len(), 4, "{due:?}");
     for item in due {
         for key in [
@@ -265,8 +265,9 @@ fn every_everyday_subcommand_works_end_to_end() {
     assert_eq!(due[0]["due"], "2026-11-20");
     assert_eq!(due[0]["overdue"], true);
     assert_eq!(due[0]["client_name"], "Marnie Thistlewood");
+    // The visit (weight 20, from the visiting rule) outranks a hand deadline.
     assert_eq!(due[1]["kind"], "visit");
-    assert_eq!(due[1]["client_name"], "Marnie Thistlewood");
+    assert_eq!(due[1]["rule"], "client-visit");
     assert_eq!(due[3]["kind"], "action");
     assert_eq!(due[3]["client_id"], Value::Null);
     assert_eq!(

@@ -26,7 +26,8 @@ pub fn init(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `caseload check`: integrity check; non-zero exit when anything is wrong.
+/// `caseload check`: integrity check and every client's tamper-evidence
+/// chain; non-zero exit when anything is wrong.
 pub fn check(store: &Store) -> Result<()> {
     let mut problems = store.integrity_problems()?;
     let s = store.safety_settings()?;
@@ -39,9 +40,15 @@ pub fn check(store: &Store) -> Result<()> {
     if s.foreign_keys != 1 {
         problems.push("foreign keys are not enforced".into());
     }
+    problems.extend(
+        store
+            .verify_chains()?
+            .iter()
+            .map(|b| format!("tamper evidence: {b}")),
+    );
     if problems.is_empty() {
         println!(
-            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on)",
+            "ok: the database is sound (schema version {}, {} journal, synchronous FULL, foreign keys on); every final note and addendum matches its seal",
             store.schema_version()?,
             s.journal_mode.to_uppercase()
         );

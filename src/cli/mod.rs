@@ -10,6 +10,7 @@ mod maintenance;
 mod note;
 mod output;
 mod parse;
+mod records;
 pub mod rules;
 mod show;
 
@@ -90,6 +91,52 @@ pub enum Command {
     },
     /// Check the database's integrity.
     Check,
+    /// Show the audit trail: ids, records, operations and field names (never the text).
+    Audit {
+        /// Only this client (id, record number or part of the name).
+        client: Option<String>,
+        /// Show at most this many changes, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last change, as a new change in the audit trail.
+    Undo {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
+    Chronology {
+        /// The client (id, record number or part of the name).
+        client: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search notes, addenda and care plans: words, "a phrase", prefix*, AND/OR/NOT.
+    Search {
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this client (id, record number or part of the name).
+        #[arg(long)]
+        client: Option<String>,
+        /// From this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// To this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Show at most this many matches.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent, encrypted copy of the database to PATH.
     Backup {
         /// Where to write the copy (must not exist yet).
@@ -220,6 +267,34 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Episode(cmd) => episode::run(store, cmd),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Check => maintenance::check(store),
+        Command::Audit {
+            client,
+            limit,
+            json,
+        } => records::audit(store, client.as_deref(), limit, json),
+        Command::Undo { json } => records::undo(store, json),
+        Command::Chronology { client, json } => records::chronology(store, &client, json),
+        Command::Search {
+            query,
+            client,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let query = query.join(" ");
+            records::search(
+                store,
+                &records::SearchArgs {
+                    query: &query,
+                    client: client.as_deref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                    limit,
+                    json,
+                },
+            )
+        }
         Command::Backup { path } => maintenance::backup(store, &path, key),
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")

@@ -6,9 +6,11 @@ mod enums;
 pub mod client;
 pub mod deadline;
 pub mod episode;
+pub mod late;
 pub mod network;
 pub mod note;
 pub mod plan;
+pub mod search_query;
 pub mod text;
 pub mod validate;
 

@@ -186,7 +186,8 @@ impl<'a> Bulk<'a> {
         status: NoteStatus,
     ) -> Result<i64> {
         let n = new.validate(written_at)?;
-        let finalised = (status == NoteStatus::Final).then(|| fmt_dt(written_at));
+        // Written as a draft, then sealed into the client's chain like any
+        // finalised note, so `check` can vouch for demo data too.
         self.note.execute(params![
             n.client_id,
             n.kind,
@@ -196,10 +197,13 @@ impl<'a> Bulk<'a> {
             n.present,
             n.body,
             n.significant,
-            status,
-            finalised,
+            NoteStatus::Draft,
+            None::<String>,
         ])?;
         let id = self.conn.last_insert_rowid();
+        if status == NoteStatus::Final {
+            super::chain::seal_note(self.conn, id, n.client_id, &fmt_dt(written_at), None)?;
+        }
         self.audit("note", id, Some(n.client_id))?;
         Ok(id)
     }

@@ -10,7 +10,7 @@ use super::{Result, Store, StoreError};
 /// Append only; never edit one that has shipped.
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
-    // Numbered 0003: 0002 belongs to another branch; order is fixed at merge.
+    include_str!("migrations/0002_records.sql"),
     include_str!("migrations/0003_rules.sql"),
 ];
 

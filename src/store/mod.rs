@@ -4,6 +4,8 @@
 
 mod audit;
 mod bulk;
+mod chain;
+mod chronology;
 mod clients;
 mod deadlines;
 mod due;
@@ -19,14 +21,20 @@ mod open;
 mod plans;
 mod rows;
 mod rules_apply;
+mod search;
+mod undo;
 mod upgrade_hook;
 
 pub use audit::AuditEntry;
 pub use bulk::Bulk;
+pub use chain::ChainBreak;
+pub use chronology::{ChronologyEntry, ChronologySource};
 pub use due::AgendaItem;
 pub use error::{Result, StoreError};
 pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
+pub use search::{HitSource, SearchFilter, SearchHit, Segment};
+pub use undo::Undone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;

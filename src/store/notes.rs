@@ -4,8 +4,10 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
+use super::chain;
 use super::rows::{dt, flag, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
+use crate::domain::late::LateEntryRule;
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{Addendum, NewNote, Note, NoteStatus};
 
@@ -114,11 +116,36 @@ impl Store {
         Ok(true)
     }
 
-    /// Finalises a draft. After this the note never changes.
+    /// Finalises a draft under the default late-entry rule (5 working days,
+    /// 1 for a significant note). After this the note never changes.
     pub fn finalise_note(
         &mut self,
         id: i64,
         late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.finalise_note_with_rule(id, late_reason, LateEntryRule::default(), now)
+    }
+
+    /// How many working days late finalising note `id` at `now` would be
+    /// under `rule` (`None` when in time): the reason prompt asks when `Some`.
+    pub fn late_entry(
+        &self,
+        id: i64,
+        rule: LateEntryRule,
+        now: NaiveDateTime,
+    ) -> Result<Option<u32>> {
+        let note = self.note(id)?;
+        Ok(rule.lateness(note.occurred_at, now, note.significant))
+    }
+
+    /// Finalises a draft: a late entry under `rule` needs a reason, which is
+    /// kept with the note. The note is sealed into its client's chain.
+    pub fn finalise_note_with_rule(
+        &mut self,
+        id: i64,
+        late_reason: Option<&str>,
+        rule: LateEntryRule,
         now: NaiveDateTime,
     ) -> Result<()> {
         let note = self.note(id)?;
@@ -131,11 +158,33 @@ impl Store {
             ));
         }
         let late_reason = validate::optional("reason for late entry", late_reason, MAX_SHORT)?;
+        if late_reason.is_none()
+            && let Some(days) = rule.lateness(note.occurred_at, now, note.significant)
+        {
+            return Err(StoreError::Refused(format!(
+                "note {id} is a late entry: it is being finalised {days} working days after the contact \
+                 (the limit is {} for {} note); give the reason for the late entry",
+                rule.allowed(note.significant),
+                if note.significant {
+                    "a significant"
+                } else {
+                    "an ordinary"
+                }
+            )));
+        }
+        let finalised_at = fmt_dt(now);
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3 WHERE id=?1 AND status='draft'",
-            params![id, fmt_dt(now), late_reason],
+        chain::seal_note(
+            &tx,
+            id,
+            note.client_id,
+            &finalised_at,
+            late_reason.as_deref(),
         )?;
+        let mut fields = vec!["status", "finalised_at", "hash"];
+        if late_reason.is_some() {
+            fields.push("late_reason");
+        }
         record(
             &tx,
             now,
@@ -143,7 +192,7 @@ impl Store {
             id,
             Some(note.client_id),
             "finalise",
-            &["status", "finalised_at"],
+            &fields,
         )?;
         tx.commit()?;
         Ok(())
@@ -165,11 +214,17 @@ impl Store {
                 "note {note_id} is still a draft; edit it directly instead of adding an addendum"
             )));
         }
+        let written_at = fmt_dt(now);
         let tx = self.conn.transaction()?;
+        let (seq, prev) = chain::chain_head(&tx, note.client_id)?;
+        let fields = chain::addendum_fields(note_id, &written_at, &reason, &body);
+        let hash = chain::seal("addendum", prev.as_deref(), &fields);
         tx.execute(
-            "INSERT INTO addenda (note_id, written_at, reason, body) VALUES (?1, ?2, ?3, ?4)",
-            params![note_id, fmt_dt(now), reason, body],
+            "INSERT INTO addenda (note_id, written_at, reason, body, prev_hash, hash, chain_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![note_id, written_at, reason, body, prev, hash, seq],
         )?;
+        chain::advance(&tx, note.client_id, seq, &hash)?;
         let id = tx.last_insert_rowid();
         record(
             &tx,

@@ -14,8 +14,8 @@ use ratatui::widgets::{
 use super::client::Tab;
 use super::theme::Theme;
 use super::widgets::{Cursor, take_bottom, take_right};
-use crate::domain::DueItem;
 use crate::domain::text::one_line;
+use crate::domain::{DueItem, DueKind};
 use crate::store::{AgendaItem, Store};
 
 /// How many days ahead "due soon" looks.
@@ -32,16 +32,13 @@ pub enum TodayRow {
     Due(DueItem),
     /// A contact or review this week.
     Visit(AgendaItem),
-    /// A client not seen within their visiting frequency.
+    /// A client not seen within their visiting frequency (or a visiting
+    /// rule of their legal episode): the overdue visit.
     Unseen {
-        /// The client.
-        client_id: i64,
-        /// Their name.
-        name: String,
-        /// Days since the last contact (None: never seen).
+        /// The overdue visit, as the rule engine made it due.
+        visit: DueItem,
+        /// Days since any contact at all (None: never).
         days: Option<i64>,
-        /// Their visiting frequency in days.
-        every: u32,
     },
     /// A note still in draft.
     Draft {
@@ -90,7 +87,10 @@ impl TodayView {
     /// Loads everything the screen shows for `today`.
     pub fn load(store: &Store, today: NaiveDate) -> crate::store::Result<TodayView> {
         let mut rows = Vec::new();
-        let due = store.due(today, DUE_WITHIN_DAYS)?;
+        let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
+            .due(today, DUE_WITHIN_DAYS)?
+            .into_iter()
+            .partition(|d| d.kind == DueKind::Visit && d.overdue);
         let overdue = due.iter().filter(|d| d.overdue).count();
         rows.push(TodayRow::Heading(format!(
             "Due — {overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
@@ -117,27 +117,21 @@ impl TodayView {
         }
         rows.extend(visits.into_iter().map(TodayRow::Visit));
 
-        let mut unseen = Vec::new();
-        for s in store.client_summaries(false)? {
-            let Some(every) = s.client.visit_every_days else {
-                continue;
-            };
-            let days = s.last_seen.map(|d| (today - d).num_days());
-            if days.is_none_or(|d| d > i64::from(every)) {
-                unseen.push(TodayRow::Unseen {
-                    client_id: s.client.id,
-                    name: s.client.display_name(),
-                    days,
-                    every,
-                });
-            }
-        }
-        unseen.sort_by_key(|r| match r {
-            TodayRow::Unseen { days, every, .. } => {
-                std::cmp::Reverse(days.map_or(i64::MAX, |d| d - i64::from(*every)))
-            }
-            _ => std::cmp::Reverse(0),
-        });
+        let last_seen: std::collections::HashMap<i64, NaiveDate> = store
+            .client_summaries(false)?
+            .into_iter()
+            .filter_map(|s| s.last_seen.map(|d| (s.client.id, d)))
+            .collect();
+        let unseen: Vec<TodayRow> = overdue_visits
+            .into_iter()
+            .map(|visit| TodayRow::Unseen {
+                days: visit
+                    .client_id
+                    .and_then(|c| last_seen.get(&c))
+                    .map(|d| (today - *d).num_days()),
+                visit,
+            })
+            .collect();
         rows.push(TodayRow::Heading(format!(
             "Not seen within their visiting frequency ({})",
             unseen.len()
@@ -245,8 +239,9 @@ impl TodayView {
                 };
                 a.client_id.map(|c| TodayTarget::Client(c, tab))
             }
-            TodayRow::Unseen { client_id, .. } => {
-                Some(TodayTarget::Client(*client_id, Tab::Summary))
+            TodayRow::Unseen { visit, .. } => {
+                let client_id = visit.client_id?;
+                Some(TodayTarget::Client(client_id, Tab::Summary))
             }
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
             _ => None,
@@ -377,17 +372,25 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
                 ),
             ])
         }
-        TodayRow::Unseen {
-            name, days, every, ..
-        } => {
-            let seen = days.map_or_else(
-                || "never seen".to_string(),
-                |d| format!("{d} days since seen"),
-            );
+        TodayRow::Unseen { visit, days } => {
+            let seen = match days {
+                None => "never seen".to_string(),
+                Some(0) => "last contact today".to_string(),
+                Some(1) => "last contact yesterday".to_string(),
+                Some(d) => format!("last contact {d} days ago"),
+            };
+            let late = match -visit.days {
+                1 => "1 day overdue".to_string(),
+                n => format!("{n} days overdue"),
+            };
             Line::from(vec![
-                Span::raw(format!("  {:<22} ", one_line(name))),
-                Span::styled(seen, theme.warn()),
-                Span::styled(format!(" (every {every})"), theme.dim()),
+                Span::raw(format!(
+                    "  {:<20} ",
+                    one_line(visit.client_name.as_deref().unwrap_or("—"))
+                )),
+                Span::styled(format!("{late:<16} "), theme.danger()),
+                Span::styled(format!("{seen} · "), theme.text()),
+                Span::styled(one_line(&visit.what), theme.dim()),
             ])
         }
         TodayRow::Draft { name, occurred, .. } => Line::from(vec![

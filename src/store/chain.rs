@@ -1,0 +1,319 @@
+//! Tamper evidence: every final note and addendum carries a SHA-256 over a
+//! canonical encoding of its content, chained to the previous final entry of
+//! the same client. `verify_chains` recomputes them and names the first
+//! entry per client that does not match.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Result, Store};
+
+/// The first entry of a client's chain that does not match its seal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainBreak {
+    /// Whose chain.
+    pub client_id: i64,
+    /// "note" or "addendum".
+    pub entity: &'static str,
+    /// The entry's id.
+    pub id: i64,
+    /// The note it is (or belongs to).
+    pub note_id: i64,
+    /// What is wrong, in words.
+    pub problem: String,
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.entity == "note" {
+            write!(
+                f,
+                "client {}: note {} {}",
+                self.client_id, self.id, self.problem
+            )
+        } else {
+            write!(
+                f,
+                "client {}: addendum {} (on note {}) {}",
+                self.client_id, self.id, self.note_id, self.problem
+            )
+        }
+    }
+}
+
+/// One chain entry as stored, every field as its stored text.
+#[derive(Debug, Clone)]
+pub(crate) struct RawEntry {
+    pub entity: &'static str,
+    pub id: i64,
+    pub note_id: i64,
+    pub client_id: i64,
+    pub status: String,
+    /// Named fields in their canonical order.
+    pub fields: Vec<(&'static str, Option<String>)>,
+    pub prev_hash: Option<String>,
+    pub hash: Option<String>,
+    pub chain_seq: Option<i64>,
+}
+
+const NOTE_SQL: &str = "SELECT id, client_id, CAST(kind AS TEXT), occurred_at, written_at, finalised_at,
+    location, present, body, CAST(significant AS TEXT), late_reason, prev_hash, hash, chain_seq, status
+    FROM notes";
+const ADDENDUM_SQL: &str = "SELECT a.id, a.note_id, n.client_id, a.written_at, a.reason, a.body,
+    a.prev_hash, a.hash, a.chain_seq FROM addenda a JOIN notes n ON n.id = a.note_id";
+
+fn raw_note(r: &Row<'_>) -> rusqlite::Result<RawEntry> {
+    let id: i64 = r.get(0)?;
+    let client_id: i64 = r.get(1)?;
+    Ok(RawEntry {
+        entity: "note",
+        id,
+        note_id: id,
+        client_id,
+        status: r.get(14)?,
+        fields: vec![
+            ("client_id", Some(client_id.to_string())),
+            ("note_id", Some(id.to_string())),
+            ("kind", r.get(2)?),
+            ("occurred_at", r.get(3)?),
+            ("written_at", r.get(4)?),
+            ("finalised_at", r.get(5)?),
+            ("location", r.get(6)?),
+            ("present", r.get(7)?),
+            ("body", r.get(8)?),
+            ("significant", r.get(9)?),
+            ("late_reason", r.get(10)?),
+        ],
+        prev_hash: r.get(11)?,
+        hash: r.get(12)?,
+        chain_seq: r.get(13)?,
+    })
+}
+
+fn raw_addendum(r: &Row<'_>) -> rusqlite::Result<RawEntry> {
+    let note_id: i64 = r.get(1)?;
+    Ok(RawEntry {
+        entity: "addendum",
+        id: r.get(0)?,
+        note_id,
+        client_id: r.get(2)?,
+        status: "final".into(),
+        fields: vec![
+            ("note_id", Some(note_id.to_string())),
+            ("written_at", r.get(3)?),
+            ("reason", r.get(4)?),
+            ("body", r.get(5)?),
+        ],
+        prev_hash: r.get(6)?,
+        hash: r.get(7)?,
+        chain_seq: r.get(8)?,
+    })
+}
+
+/// The seal of an entry: SHA-256 over a length-prefixed encoding of its
+/// kind, the previous entry's seal and its fields, as lower-case hex.
+pub(crate) fn seal(
+    entity: &str,
+    prev: Option<&str>,
+    fields: &[(&'static str, Option<String>)],
+) -> String {
+    let mut h = Sha256::new();
+    h.update(b"caseload chain v1\n");
+    put(&mut h, "entry", Some(entity));
+    put(&mut h, "prev", prev);
+    for (name, value) in fields {
+        put(&mut h, name, value.as_deref());
+    }
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+// `name=-` for no value, `name=<byte length>:<value>` otherwise, so no two
+// different entries share an encoding.
+fn put(h: &mut Sha256, name: &str, value: Option<&str>) {
+    h.update(name.as_bytes());
+    match value {
+        None => h.update(b"=-\n"),
+        Some(v) => {
+            h.update(format!("={}:", v.len()).as_bytes());
+            h.update(v.as_bytes());
+            h.update(b"\n");
+        }
+    }
+}
+
+/// The next sequence number and the seal to chain to, for a client.
+pub(crate) fn chain_head(conn: &Connection, client_id: i64) -> Result<(i64, Option<String>)> {
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM chain_heads WHERE client_id = ?1",
+            [client_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match head {
+        Some((seq, hash)) => (seq + 1, Some(hash)),
+        None => (1, None),
+    })
+}
+
+/// Records the newest seal of a client's chain (same transaction).
+pub(crate) fn advance(conn: &Connection, client_id: i64, seq: i64, hash: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO chain_heads (client_id, seq, hash) VALUES (?1, ?2, ?3)
+         ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        params![client_id, seq, hash],
+    )?;
+    Ok(())
+}
+
+/// A draft note as it will be sealed when finalised at `finalised_at`.
+fn note_for_sealing(
+    conn: &Connection,
+    id: i64,
+    finalised_at: &str,
+    late_reason: Option<&str>,
+) -> Result<RawEntry> {
+    let mut e = conn.query_row(&format!("{NOTE_SQL} WHERE id = ?1"), [id], raw_note)?;
+    for (name, value) in &mut e.fields {
+        match *name {
+            "finalised_at" => *value = Some(finalised_at.to_string()),
+            "late_reason" => *value = late_reason.map(str::to_string),
+            _ => {}
+        }
+    }
+    Ok(e)
+}
+
+/// Finalises draft note `id` inside the caller's transaction: seals it into
+/// its client's chain and marks it final. Every path that makes a note final
+/// goes through here (the caller writes the audit row).
+pub(crate) fn seal_note(
+    conn: &Connection,
+    id: i64,
+    client_id: i64,
+    finalised_at: &str,
+    late_reason: Option<&str>,
+) -> Result<()> {
+    let (seq, prev) = chain_head(conn, client_id)?;
+    let entry = note_for_sealing(conn, id, finalised_at, late_reason)?;
+    let hash = seal("note", prev.as_deref(), &entry.fields);
+    conn.execute(
+        "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3, prev_hash=?4, hash=?5, chain_seq=?6
+         WHERE id=?1 AND status='draft'",
+        params![id, finalised_at, late_reason, prev, hash, seq],
+    )?;
+    advance(conn, client_id, seq, &hash)
+}
+
+/// The fields sealed for an addendum, in canonical order.
+pub(crate) fn addendum_fields(
+    note_id: i64,
+    written_at: &str,
+    reason: &str,
+    body: &str,
+) -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("note_id", Some(note_id.to_string())),
+        ("written_at", Some(written_at.to_string())),
+        ("reason", Some(reason.to_string())),
+        ("body", Some(body.to_string())),
+    ]
+}
+
+/// Checks one client's entries, in chain order; the first mismatch.
+fn check_chain(mut entries: Vec<RawEntry>) -> Option<ChainBreak> {
+    // Sealed entries in chain order; anything unsealed sorts last.
+    entries.sort_by_key(|e| (e.chain_seq.is_none(), e.chain_seq, e.entity, e.id));
+    let mut expected_prev: Option<String> = None;
+    for e in entries {
+        let problem = match (&e.hash, e.chain_seq) {
+            (None, _) | (_, None) => Some("is final but has no seal".to_string()),
+            (Some(hash), Some(_)) => {
+                if e.status != "final" {
+                    Some("was sealed as final but is now marked as a draft".to_string())
+                } else if e.prev_hash != expected_prev {
+                    Some(
+                        "does not follow the entry before it: an entry was removed or reordered"
+                            .to_string(),
+                    )
+                } else if seal(e.entity, e.prev_hash.as_deref(), &e.fields) != *hash {
+                    Some("does not match its seal: it was changed after it was finalised".into())
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            return Some(ChainBreak {
+                client_id: e.client_id,
+                entity: e.entity,
+                id: e.id,
+                note_id: e.note_id,
+                problem,
+            });
+        }
+        expected_prev = e.hash;
+    }
+    None
+}
+
+impl Store {
+    fn chain_entries(&self, client_id: Option<i64>) -> Result<Vec<RawEntry>> {
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "{NOTE_SQL} WHERE (status = 'final' OR hash IS NOT NULL OR chain_seq IS NOT NULL)
+             AND (?1 IS NULL OR client_id = ?1)"
+        ))?;
+        for e in stmt.query_map(params![client_id], raw_note)? {
+            out.push(e?);
+        }
+        let mut stmt = self.conn.prepare(&format!(
+            "{ADDENDUM_SQL} WHERE ?1 IS NULL OR n.client_id = ?1"
+        ))?;
+        for e in stmt.query_map(params![client_id], raw_addendum)? {
+            out.push(e?);
+        }
+        Ok(out)
+    }
+
+    /// Verifies every client's chain; one entry per broken chain (the
+    /// first that does not match), ordered by client. Empty when all hold.
+    pub fn verify_chains(&self) -> Result<Vec<ChainBreak>> {
+        let mut by_client: std::collections::BTreeMap<i64, Vec<RawEntry>> = Default::default();
+        for e in self.chain_entries(None)? {
+            by_client.entry(e.client_id).or_default().push(e);
+        }
+        Ok(by_client.into_values().filter_map(check_chain).collect())
+    }
+
+    /// Verifies one client's chain: the first entry that does not match.
+    pub fn verify_chain(&self, client_id: i64) -> Result<Option<ChainBreak>> {
+        Ok(check_chain(self.chain_entries(Some(client_id))?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_encoding_tells_fields_apart() {
+        let a = seal("note", None, &[("a", Some("x".into())), ("b", None)]);
+        let b = seal("note", None, &[("a", None), ("b", Some("x".into()))]);
+        let c = seal("note", None, &[("a", Some(String::new())), ("b", None)]);
+        let d = seal("note", Some(&a), &[("a", Some("x".into())), ("b", None)]);
+        assert_eq!(a.len(), 64);
+        assert!(a != b && a != c && b != c && a != d);
+        assert_eq!(
+            a,
+            seal("note", None, &[("a", Some("x".into())), ("b", None)])
+        );
+    }
+}

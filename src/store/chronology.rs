@@ -1,0 +1,164 @@
+//! A client's chronology, built from what is already recorded: significant
+//! notes and their addenda, legal episodes starting and ending, and
+//! completed statutory deadlines, in date order.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use super::{Result, Store};
+use crate::domain::NoteStatus;
+use crate::domain::text::one_line;
+
+/// Where a chronology entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChronologySource {
+    /// A note flagged significant.
+    Note,
+    /// An addendum to a significant note.
+    Addendum,
+    /// A legal episode (start or end).
+    Episode,
+    /// A completed statutory deadline.
+    Deadline,
+}
+
+impl ChronologySource {
+    /// The word shown to the practitioner.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ChronologySource::Note => "note",
+            ChronologySource::Addendum => "addendum",
+            ChronologySource::Episode => "episode",
+            ChronologySource::Deadline => "deadline",
+        }
+    }
+}
+
+/// One line of a chronology.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChronologyEntry {
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// The time, when known (contacts and addenda).
+    pub time: Option<NaiveTime>,
+    /// What happened, on one line.
+    pub event: String,
+    /// Which kind of record it comes from.
+    pub source: ChronologySource,
+    /// That record's id.
+    pub source_id: i64,
+    /// The note to open (for notes and addenda).
+    pub note_id: Option<i64>,
+}
+
+impl ChronologyEntry {
+    /// "note 12", "episode 3": which record, for the source column.
+    #[must_use]
+    pub fn source_ref(&self) -> String {
+        format!("{} {}", self.source.label(), self.source_id)
+    }
+}
+
+/// Characters of a note's text shown in the chronology.
+const SUMMARY_CHARS: usize = 160;
+
+fn summary(text: &str) -> String {
+    let line = one_line(text);
+    let line = line.trim();
+    if line.chars().count() <= SUMMARY_CHARS {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(SUMMARY_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn at(entry_time: NaiveDateTime) -> (NaiveDate, Option<NaiveTime>) {
+    (entry_time.date(), Some(entry_time.time()))
+}
+
+impl Store {
+    /// The client's chronology, oldest first.
+    pub fn chronology(&self, client_id: i64) -> Result<Vec<ChronologyEntry>> {
+        self.client(client_id)?;
+        let mut out = Vec::new();
+        for note in self.notes(client_id)?.into_iter().filter(|n| n.significant) {
+            let (date, time) = at(note.occurred_at);
+            let mut event = format!("{}: {}", note.kind.label(), summary(&note.body));
+            if note.status == NoteStatus::Draft {
+                event.push_str(" (draft, not yet final)");
+            }
+            if let Some(reason) = &note.late_reason {
+                event.push_str(&format!(" (late entry: {})", summary(reason)));
+            }
+            out.push(ChronologyEntry {
+                date,
+                time,
+                event,
+                source: ChronologySource::Note,
+                source_id: note.id,
+                note_id: Some(note.id),
+            });
+            for a in self.addenda(note.id)? {
+                let (date, time) = at(a.written_at);
+                out.push(ChronologyEntry {
+                    date,
+                    time,
+                    event: format!(
+                        "Addendum to the {} note ({}): {}",
+                        note.occurred_at.date(),
+                        summary(&a.reason),
+                        summary(&a.body)
+                    ),
+                    source: ChronologySource::Addendum,
+                    source_id: a.id,
+                    note_id: Some(note.id),
+                });
+            }
+        }
+        for e in self.episodes(client_id)? {
+            out.push(ChronologyEntry {
+                date: e.start_on,
+                time: None,
+                event: format!("{} started", e.kind.label()),
+                source: ChronologySource::Episode,
+                source_id: e.id,
+                note_id: None,
+            });
+            if let Some(end) = e.end_on {
+                out.push(ChronologyEntry {
+                    date: end,
+                    time: None,
+                    event: format!("{} ended", e.kind.label()),
+                    source: ChronologySource::Episode,
+                    source_id: e.id,
+                    note_id: None,
+                });
+            }
+        }
+        for d in self.deadlines(client_id)? {
+            let (Some(done), Some(_rule)) = (d.completed_on, &d.rule) else {
+                continue;
+            };
+            if d.cancelled {
+                continue;
+            }
+            let mut event = format!("{} — done", summary(&d.what));
+            if let Some(outcome) = &d.outcome {
+                event.push_str(&format!(": {}", summary(outcome)));
+            }
+            out.push(ChronologyEntry {
+                date: done,
+                time: None,
+                event,
+                source: ChronologySource::Deadline,
+                source_id: d.id,
+                note_id: None,
+            });
+        }
+        // Stable: same-day entries keep notes before addenda, episodes after.
+        out.sort_by_key(|e| (e.date, e.time));
+        Ok(out)
+    }
+}

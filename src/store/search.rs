@@ -1,0 +1,284 @@
+//! Full-text search over notes, addenda and care plans (SQLite FTS5). The
+//! index is kept in step by triggers (migration 0002) inside the same
+//! transaction as the change, so a search never sees a half-written record.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use std::collections::HashMap;
+
+use super::rows::{dt, fmt_opt_date};
+use super::{Result, Store, StoreError};
+use crate::domain::ValidationError;
+use crate::domain::search_query;
+use crate::domain::text::one_line;
+
+const OPEN: char = '\u{e000}';
+const CLOSE: char = '\u{e001}';
+
+/// Where a hit was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitSource {
+    /// A contact note.
+    Note,
+    /// An addendum to a final note.
+    Addendum,
+    /// A care plan version.
+    Plan,
+}
+
+impl HitSource {
+    /// The word shown to the practitioner.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            HitSource::Note => "note",
+            HitSource::Addendum => "addendum",
+            HitSource::Plan => "care plan",
+        }
+    }
+}
+
+/// A piece of a snippet: matched words have `hit` set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text, sanitised and on one line.
+    pub text: String,
+    /// Whether these are matched words.
+    pub hit: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Note, addendum or care plan.
+    pub source: HitSource,
+    /// The record's id (note, addendum or care plan id).
+    pub id: i64,
+    /// The note to open: the note itself, or the note an addendum is on.
+    pub note_id: Option<i64>,
+    /// Whose record.
+    pub client_id: i64,
+    /// The client's display name.
+    pub client_name: String,
+    /// When: the contact, the addendum's writing, or the plan version.
+    pub at: NaiveDateTime,
+    /// The matching passage, with the matched words marked.
+    pub snippet: Vec<Segment>,
+}
+
+impl SearchHit {
+    /// The snippet with matched words wrapped in `open` … `close`.
+    #[must_use]
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        self.snippet
+            .iter()
+            .map(|s| {
+                if s.hit {
+                    format!("{open}{}{close}", s.text)
+                } else {
+                    s.text.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// Narrows a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SearchFilter {
+    /// Only this client's records.
+    pub client_id: Option<i64>,
+    /// On or after this day.
+    pub from: Option<NaiveDate>,
+    /// On or before this day.
+    pub to: Option<NaiveDate>,
+    /// At most this many hits (50 when 0).
+    pub limit: u32,
+}
+
+/// Splits an FTS5 snippet marked with private-use characters into segments,
+/// sanitising each piece (stored text may hold anything).
+fn segments(marked: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut hit = false;
+    let mut current = String::new();
+    let flush = |text: &mut String, hit: bool, out: &mut Vec<Segment>| {
+        if !text.is_empty() {
+            let clean = one_line(text);
+            if !clean.is_empty() {
+                out.push(Segment { text: clean, hit });
+            }
+            text.clear();
+        }
+    };
+    for c in marked.chars() {
+        match c {
+            OPEN => {
+                flush(&mut current, hit, &mut out);
+                hit = true;
+            }
+            CLOSE => {
+                flush(&mut current, hit, &mut out);
+                hit = false;
+            }
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, hit, &mut out);
+    out
+}
+
+/// Up to this many matches are put in date order; beyond it (a very
+/// common word) the most recently written of them are, so that a search
+/// stays fast on a large caseload. Narrowing the search brings the rest.
+pub const ORDERED_MATCHES: usize = 500;
+
+const FILTERS: &str = "FROM search_index WHERE search_index MATCH ?1
+    AND (?2 IS NULL OR substr(at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)";
+
+impl Store {
+    /// Searches notes, addenda and care plans, newest first. Quoted
+    /// phrases, `prefix*` and AND/OR/NOT work; case does not matter. When
+    /// more than [`ORDERED_MATCHES`] records match, the newest of the most
+    /// recently written ones are shown. A query that cannot be understood is
+    /// refused with a message saying why.
+    pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
+        let expr = search_query::to_fts(query)?;
+        let mut fts = format!("{{body extra}} : ({expr})");
+        if let Some(c) = filter.client_id {
+            fts.push_str(&format!(" AND tags : \"c{c}\""));
+        }
+        let limit =
+            usize::try_from(if filter.limit == 0 { 50 } else { filter.limit }).unwrap_or(50);
+        // Phase 1: which records match (the FTS index's own order is by
+        // record, newest written last), with their dates; no ranking, which
+        // would read every match of a common word.
+        let mut matches: Vec<(i64, String)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid, at {FILTERS} ORDER BY rowid DESC LIMIT {}",
+                ORDERED_MATCHES + 1
+            ))?
+            .query_map(
+                params![fts, fmt_opt_date(filter.from), fmt_opt_date(filter.to)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
+            .map_err(query_error)?;
+        if matches.is_empty() {
+            return Ok(Vec::new());
+        }
+        matches.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        matches.truncate(limit);
+        let chosen: Vec<i64> = matches.iter().map(|m| m.0).collect();
+        let (lo, hi) = chosen
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
+        // Phase 2: snippets for the chosen records only.
+        let wanted = serde_json::to_string(&chosen).unwrap_or_else(|_| "[]".into());
+        let mut found: HashMap<i64, (i64, NaiveDateTime, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, client_id, at,
+                    CASE WHEN rowid IN (SELECT value FROM json_each(?2))
+                         THEN snippet(search_index, -1, char(57344), char(57345), '…', 14) END
+                 FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+            )?
+            .query_map(params![fts, wanted, lo, hi], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    dt(r, 2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
+            .map_err(query_error)?
+            .into_iter()
+            .filter_map(|(rowid, client, at, snip)| snip.map(|s| (rowid, (client, at, s))))
+            .collect();
+        let mut names: HashMap<i64, String> = HashMap::new();
+        let mut hits = Vec::with_capacity(chosen.len());
+        for rowid in chosen {
+            let Some((client_id, at, snippet)) = found.remove(&rowid) else {
+                continue;
+            };
+            let id = rowid / 4;
+            let (source, note_id) = match rowid % 4 {
+                0 => (HitSource::Note, Some(id)),
+                1 => (HitSource::Addendum, self.addendum_note(id)?),
+                _ => (HitSource::Plan, None),
+            };
+            let client_name = match names.get(&client_id) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = one_line(&self.client(client_id)?.display_name());
+                    names.insert(client_id, n.clone());
+                    n
+                }
+            };
+            hits.push(SearchHit {
+                source,
+                id,
+                note_id,
+                client_id,
+                client_name,
+                at,
+                snippet: segments(&snippet),
+            });
+        }
+        Ok(hits)
+    }
+
+    fn addendum_note(&self, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT note_id FROM addenda WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
+
+/// FTS5 reports syntax problems as plain SQLite errors; they become a
+/// message about the search, never an error dump.
+fn query_error(e: rusqlite::Error) -> StoreError {
+    let text = e.to_string();
+    if text.contains("fts5") || text.contains("syntax error") || text.contains("malformed MATCH") {
+        StoreError::Invalid(ValidationError::new(
+            "search",
+            "could not understand that search; use words, \"a phrase\", prefix* and AND/OR/NOT",
+        ))
+    } else {
+        StoreError::Sqlite(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_split_into_marked_segments() {
+        let s = segments("met the \u{e000}landlord\u{e001} about\n\u{1b}[2Jrent");
+        assert_eq!(
+            s,
+            vec![
+                Segment {
+                    text: "met the ".into(),
+                    hit: false
+                },
+                Segment {
+                    text: "landlord".into(),
+                    hit: true
+                },
+                Segment {
+                    text: " about rent".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+}
