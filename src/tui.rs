@@ -40,6 +40,7 @@ fn make_app(store: Store) -> App {
 /// Runs the terminal UI on the database at `db`: the passphrase is typed on
 /// the lock screen (a new one, twice, when there is no database yet).
 pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<()> {
+    let late = config.late_entry_rule();
     let session = Session::new(
         db,
         config.idle_lock(),
@@ -47,7 +48,10 @@ pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<
         Box::new(make_app),
         Instant::now(),
     )
-    .with_store_setup(Box::new(move |store| store.use_rules(rules.clone())));
+    .with_store_setup(Box::new(move |store| {
+        store.use_rules(rules.clone());
+        store.use_late_entry_rule(late);
+    }));
     run_session(session)
 }
 

@@ -95,7 +95,8 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(n, None, now()).unwrap();
+    s.finalise_note(n, Some("Written up from the visit diary"), now())
+        .unwrap();
     s.add_note(
         &NewNote {
             client_id: ada,
