@@ -95,7 +95,7 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(n, Some("Written up from the visit diary"), now())
+    s.finalise_note(n, Some("Written up late (fixture)"), now())
         .unwrap();
     s.add_note(
         &NewNote {
@@ -880,4 +880,63 @@ fn every_action_has_a_key_or_is_reachable() {
             "{a:?} has no key"
         );
     }
+}
+
+#[test]
+fn long_lists_draw_only_what_shows_and_keep_the_selection_in_view() {
+    let mut s = fixture();
+    for i in 0..60 {
+        s.add_client(
+            &NewClient {
+                given_name: format!("Person{i:02}"),
+                family_name: "Zed".into(),
+                ..NewClient::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let mut app = app_with(s);
+    keys(&mut app, "cG");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Person59 Zed"), "{text}");
+    assert!(!text.contains("Ada Lovelace"), "{text}");
+    keys(&mut app, "g");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Ada Lovelace") && !text.contains("Person59"));
+    // A click on a row after scrolling selects that row.
+    keys(&mut app, "G");
+    draw(&app, 80, 24);
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 21,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let View::Caseload(c) = top(&app) else {
+        panic!()
+    };
+    assert_eq!(c.selected().unwrap().client.given_name, "Person58");
+}
+
+#[test]
+fn the_caseload_keeps_its_filter_when_you_come_back() {
+    let mut app = app();
+    keys(&mut app, "c/riv");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top(&app), View::Client(_)));
+    keys(&mut app, "c");
+    let View::Caseload(c) = top(&app) else {
+        panic!()
+    };
+    assert_eq!(c.filter, "riv");
+    assert_eq!(c.rows.len(), 1);
+}
+
+#[test]
+fn a_paste_types_into_the_note_and_cannot_submit_a_form() {
+    let mut app = app();
+    keys(&mut app, "N");
+    app.handle_event(&Event::Paste("Ada\r\nLine two".into()));
+    assert!(matches!(top(&app), View::Form(f) if f.value("given name") == "AdaLine two"));
 }

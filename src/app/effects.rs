@@ -64,6 +64,7 @@ impl App {
             Ok(()) => {
                 e.dirty = false;
                 e.saved_at = Some(now);
+                self.stale = true;
             }
             Err(err) => {
                 self.error(format!(
@@ -124,7 +125,7 @@ impl App {
                 if let Some(View::Client(c)) = self.stack.last_mut() {
                     c.set_tab(Tab::Notes);
                 }
-                self.reload_all();
+                self.refresh();
                 self.info("Note finalised");
             }
             Err(err) => self.error(format!("could not finalise: {err}")),
@@ -184,7 +185,7 @@ impl App {
                 let id = a.id;
                 match self.store.complete_action(id, now.date(), now) {
                     Ok(()) => {
-                        self.reload_all();
+                        self.refresh();
                         self.info("Action marked done");
                     }
                     Err(e) => self.error(format!("could not mark it done: {e}")),
@@ -262,7 +263,7 @@ impl App {
         match result {
             Ok((msg, new_client)) => {
                 self.stack.pop();
-                self.reload_all();
+                self.refresh();
                 if let Some(id) = new_client {
                     self.open_client(id, Tab::Summary, false);
                 }
@@ -278,32 +279,36 @@ impl App {
         }
     }
 
-    /// Reloads every screen in the stack after a write.
-    pub(super) fn reload_all(&mut self) {
+    /// After a write: reloads the screen now shown; the screens underneath
+    /// reload when they are shown again (see `back`).
+    pub(super) fn refresh(&mut self) {
+        self.stale = true;
+        self.reload_top();
+    }
+
+    /// Reloads the screen on top of the stack from the store.
+    pub(super) fn reload_top(&mut self) {
         let today = self.now().date();
-        let mut problem = None;
-        for v in &mut self.stack {
-            let r = match v {
-                View::Today(t) => {
-                    crate::ui::today::TodayView::load(&self.store, today).map(|mut fresh| {
-                        fresh.keep_selection(t);
-                        *t = fresh;
-                    })
-                }
-                View::Caseload(c) => c.reload(&self.store),
-                View::Client(c) => c.reload(&self.store),
-                View::NoteView(n) => NoteViewer::load(&self.store, n.note.id).map(|fresh| {
-                    let scroll = n.scroll;
-                    **n = fresh;
-                    n.scroll = scroll;
-                }),
-                View::Editor(_) | View::Form(_) => Ok(()),
-            };
-            if let Err(e) = r {
-                problem = Some(e);
+        let r = match self.stack.last_mut() {
+            Some(View::Today(t)) => {
+                crate::ui::today::TodayView::load(&self.store, today).map(|mut fresh| {
+                    fresh.keep_selection(t);
+                    *t = fresh;
+                })
             }
+            Some(View::Caseload(c)) => c.reload(&self.store),
+            Some(View::Client(c)) => c.reload(&self.store),
+            Some(View::NoteView(n)) => NoteViewer::load(&self.store, n.note.id).map(|fresh| {
+                let scroll = n.scroll;
+                **n = fresh;
+                n.scroll = scroll;
+            }),
+            Some(View::Editor(_) | View::Form(_)) | None => Ok(()),
+        };
+        if self.stack.len() <= 1 {
+            self.stale = false;
         }
-        if let Some(e) = problem {
+        if let Err(e) = r {
             self.error(format!("could not refresh the screen: {e}"));
         }
     }

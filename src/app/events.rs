@@ -20,7 +20,7 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(*k),
             Event::Mouse(m) => self.handle_mouse(*m),
             Event::Paste(text) => {
-                for c in text.chars() {
+                for c in text.chars().filter(|c| *c != '\r') {
                     let code = if c == '\n' {
                         KeyCode::Enter
                     } else {

@@ -241,7 +241,10 @@ impl Store {
     }
 
     /// Clients with their derived facts (last seen, next due, frameworks,
-    /// drafts), ordered by family then given name. Closed cases only when
+    /// drafts), ordered by family then given name. (The unary `+` keeps
+    /// SQLite on the per-client index: without it, it picks the status index
+    /// and reads every open deadline once per client; drafts are counted in
+    /// one pass.) Closed cases only when
     /// `include_closed`.
     pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
         let sql = format!(
@@ -249,14 +252,16 @@ impl Store {
                 (SELECT max(substr(n.occurred_at, 1, 10)) FROM notes n
                    WHERE n.client_id = c.id AND n.kind IN ('home-visit','office','hospital','video','phone','review')),
                 (SELECT min(d.due) FROM deadlines d
-                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0),
+                   WHERE d.client_id = c.id AND +d.completed_on IS NULL AND d.cancelled = 0),
                 (SELECT d.what FROM deadlines d
                    WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
                    ORDER BY d.due, d.id LIMIT 1),
                 (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT e.kind FROM legal_episodes e
                    WHERE e.client_id = c.id AND e.end_on IS NULL ORDER BY e.kind)),
-                (SELECT count(*) FROM notes n WHERE n.client_id = c.id AND n.status = 'draft')
+                coalesce(dr.n, 0)
              FROM clients c
+             LEFT JOIN (SELECT client_id, count(*) AS n FROM notes WHERE status = 'draft'
+                        GROUP BY client_id) dr ON dr.client_id = c.id
              WHERE ?1 OR c.status = 'open'
              ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
         );

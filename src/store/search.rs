@@ -130,83 +130,56 @@ fn segments(marked: &str) -> Vec<Segment> {
     out
 }
 
-/// Up to this many matches are put in date order; beyond it (a very
-/// common word) the most recently written of them are, so that a search
-/// stays fast on a large caseload. Narrowing the search brings the rest.
-pub const ORDERED_MATCHES: usize = 500;
-
 const FILTERS: &str = "FROM search_index WHERE search_index MATCH ?1
     AND (?2 IS NULL OR substr(at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)";
 
 impl Store {
-    /// Searches notes, addenda and care plans, newest first. Quoted
-    /// phrases, `prefix*` and AND/OR/NOT work; case does not matter. When
-    /// more than [`ORDERED_MATCHES`] records match, the newest of the most
-    /// recently written ones are shown. A query that cannot be understood is
-    /// refused with a message saying why.
+    /// Searches notes, addenda and care plans: the most recently written
+    /// matching records, shown newest first by date. Quoted phrases,
+    /// `prefix*` and AND/OR/NOT work; case does not matter. A query that
+    /// cannot be understood is refused with a message saying why.
     pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
         let expr = search_query::to_fts(query)?;
         let mut fts = format!("{{body extra}} : ({expr})");
         if let Some(c) = filter.client_id {
             fts.push_str(&format!(" AND tags : \"c{c}\""));
         }
-        let limit =
-            usize::try_from(if filter.limit == 0 { 50 } else { filter.limit }).unwrap_or(50);
-        // Phase 1: which records match (the FTS index's own order is by
-        // record, newest written last), with their dates; no ranking, which
-        // would read every match of a common word.
-        let mut matches: Vec<(i64, String)> = self
+        let limit = if filter.limit == 0 { 50 } else { filter.limit };
+        // The index's own order is the order records were written, so the
+        // newest matches come straight off it; no ranking, which would read
+        // every match of a common word.
+        let rows = self
             .conn
             .prepare_cached(&format!(
-                "SELECT rowid, at {FILTERS} ORDER BY rowid DESC LIMIT {}",
-                ORDERED_MATCHES + 1
+                "SELECT rowid, client_id, at,
+                        snippet(search_index, -1, char(57344), char(57345), '…', 14)
+                 {FILTERS} ORDER BY rowid DESC LIMIT ?4"
             ))?
             .query_map(
-                params![fts, fmt_opt_date(filter.from), fmt_opt_date(filter.to)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                params![
+                    fts,
+                    fmt_opt_date(filter.from),
+                    fmt_opt_date(filter.to),
+                    limit
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        dt(r, 2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
             )
             .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
             .map_err(query_error)?;
-        if matches.is_empty() {
-            return Ok(Vec::new());
-        }
-        matches.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-        matches.truncate(limit);
-        let chosen: Vec<i64> = matches.iter().map(|m| m.0).collect();
-        let (lo, hi) = chosen
-            .iter()
-            .fold((i64::MAX, i64::MIN), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
-        // Phase 2: snippets for the chosen records only.
-        let wanted = serde_json::to_string(&chosen).unwrap_or_else(|_| "[]".into());
-        let mut found: HashMap<i64, (i64, NaiveDateTime, String)> = self
-            .conn
-            .prepare_cached(
-                "SELECT rowid, client_id, at,
-                    CASE WHEN rowid IN (SELECT value FROM json_each(?2))
-                         THEN snippet(search_index, -1, char(57344), char(57345), '…', 14) END
-                 FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
-            )?
-            .query_map(params![fts, wanted, lo, hi], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    dt(r, 2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })
-            .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
-            .map_err(query_error)?
-            .into_iter()
-            .filter_map(|(rowid, client, at, snip)| snip.map(|s| (rowid, (client, at, s))))
-            .collect();
         let mut names: HashMap<i64, String> = HashMap::new();
-        let mut hits = Vec::with_capacity(chosen.len());
-        for rowid in chosen {
-            let Some((client_id, at, snippet)) = found.remove(&rowid) else {
+        let mut hits = Vec::with_capacity(rows.len());
+        for (rowid, client_id, at, snippet) in rows {
+            let Some((src, id)) = self.search_source(rowid)? else {
                 continue;
             };
-            let id = rowid / 4;
-            let (source, note_id) = match rowid % 4 {
+            let (source, note_id) = match src {
                 0 => (HitSource::Note, Some(id)),
                 1 => (HitSource::Addendum, self.addendum_note(id)?),
                 _ => (HitSource::Plan, None),
@@ -229,7 +202,16 @@ impl Store {
                 snippet: segments(&snippet),
             });
         }
+        hits.sort_by_key(|h| std::cmp::Reverse(h.at));
         Ok(hits)
+    }
+
+    fn search_source(&self, rowid: i64) -> Result<Option<(i64, i64)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT src, src_id FROM search_map WHERE id = ?1")?
+            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     fn addendum_note(&self, id: i64) -> Result<Option<i64>> {
@@ -259,6 +241,46 @@ fn query_error(e: rusqlite::Error) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_migration_indexes_what_version_1_holds_in_written_order() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(super::super::migrate::MIGRATIONS[0])
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (given_name, family_name, opened_on, created_at, updated_at)
+                VALUES ('Ann', 'Example', '2026-01-01', '2026-01-01T09:00:00', '2026-01-01T09:00:00');
+             INSERT INTO notes (client_id, kind, occurred_at, written_at, body, status)
+                VALUES (1, 'phone', '2026-02-01T09:00:00', '2026-02-03T09:00:00', 'spoke of the landlord', 'final');
+             INSERT INTO addenda (note_id, written_at, reason, body)
+                VALUES (1, '2026-02-02T09:00:00', 'detail', 'the landlord again');
+             INSERT INTO care_plans (client_id, version, created_at, needs)
+                VALUES (1, 1, '2026-03-01T09:00:00', 'a landlord who listens');
+             INSERT INTO plan_actions (plan_id, what) VALUES (1, 'ring the council');",
+        )
+        .unwrap();
+        conn.execute_batch(super::super::migrate::MIGRATIONS[1])
+            .unwrap();
+        let order: Vec<(i64, i64)> = conn
+            .prepare(
+                "SELECT m.src, m.src_id FROM search_index s JOIN search_map m ON m.id = s.rowid
+                 WHERE search_index MATCH 'landlord' ORDER BY s.rowid",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(order, vec![(1, 1), (0, 1), (2, 1)]);
+        let council: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH 'council'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(council, 1);
+    }
 
     #[test]
     fn snippets_split_into_marked_segments() {

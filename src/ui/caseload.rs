@@ -92,6 +92,8 @@ pub struct CaseloadView {
     pub cursor: Cursor,
     /// The day "next due" is measured from.
     pub today: Option<NaiveDate>,
+    /// Per client, lower-cased: what the filter searches, and the name sort key.
+    keys: Vec<(String, String)>,
 }
 
 impl CaseloadView {
@@ -115,6 +117,7 @@ impl CaseloadView {
     pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
         let keep = self.selected().map(|s| s.client.id);
         self.all = store.client_summaries(self.show_closed)?;
+        self.keys.clear();
         self.refresh();
         if let Some(id) = keep {
             self.select_id(id);
@@ -124,22 +127,20 @@ impl CaseloadView {
 
     /// Re-applies filter and sort.
     pub fn refresh(&mut self) {
+        if self.keys.len() != self.all.len() {
+            self.keys = self.all.iter().map(keys).collect();
+        }
         let needle = self.filter.trim().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
         let mut rows: Vec<usize> = (0..self.all.len())
-            .filter(|i| needle.is_empty() || matches(&self.all[*i], &needle))
+            .filter(|i| words.iter().all(|w| self.keys[*i].0.contains(w)))
             .collect();
         let all = &self.all;
+        let sort_keys = &self.keys;
         rows.sort_by(|a, b| {
             let (x, y) = (&all[*a], &all[*b]);
             let o = match self.sort {
-                Column::Name => (
-                    x.client.family_name.to_lowercase(),
-                    x.client.given_name.to_lowercase(),
-                )
-                    .cmp(&(
-                        y.client.family_name.to_lowercase(),
-                        y.client.given_name.to_lowercase(),
-                    )),
+                Column::Name => sort_keys[*a].1.cmp(&sort_keys[*b].1),
                 Column::Record => x.client.record_no.cmp(&y.client.record_no),
                 Column::Status => x.client.status.cmp(&y.client.status),
                 Column::Framework => x.frameworks.cmp(&y.frameworks),
@@ -240,8 +241,10 @@ impl CaseloadView {
         }))
         .style(theme.heading());
         let today = self.today.unwrap_or_default();
-        let rows: Vec<Row<'_>> = self
-            .rows
+        let window = self
+            .cursor
+            .window(table_area.height.saturating_sub(1), self.rows.len());
+        let rows: Vec<Row<'_>> = self.rows[window]
             .iter()
             .map(|i| {
                 let s = &self.all[*i];
@@ -307,7 +310,9 @@ impl CaseloadView {
     }
 }
 
-fn matches(s: &ClientSummary, needle: &str) -> bool {
+/// What the filter searches (names and record number) and the name sort
+/// key (family then given), lower-cased once per load.
+fn keys(s: &ClientSummary) -> (String, String) {
     let c = &s.client;
     let hay = format!(
         "{} {} {} {}",
@@ -317,5 +322,6 @@ fn matches(s: &ClientSummary, needle: &str) -> bool {
         c.record_no.as_deref().unwrap_or("")
     )
     .to_lowercase();
-    needle.split_whitespace().all(|w| hay.contains(w))
+    let name = format!("{}\u{0}{}", c.family_name, c.given_name).to_lowercase();
+    (hay, name)
 }

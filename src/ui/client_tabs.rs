@@ -159,8 +159,10 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         empty(frame, area, "No notes yet. Press n to write one.", theme);
         return;
     }
-    let rows: Vec<Row<'_>> = v
-        .notes
+    let window = v
+        .notes_cursor
+        .window(area.height.saturating_sub(1), v.notes.len());
+    let rows: Vec<Row<'_>> = v.notes[window]
         .iter()
         .map(|n| {
             let status = if n.status == NoteStatus::Draft {
@@ -168,17 +170,19 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             } else {
                 Span::styled("final", theme.dim())
             };
+            // Only the start of the first line shows; don't lay out the rest.
             let first = if theme.privacy() {
                 crate::privacy::HIDDEN_BODY
             } else {
                 n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
             };
+            let first: String = first.chars().take(200).collect();
             Row::new(vec![
                 Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
                 Cell::from(n.kind.label()),
                 Cell::from(status),
                 Cell::from(if n.significant { "★" } else { "" }),
-                Cell::from(one_line(first)),
+                Cell::from(one_line(&first)),
             ])
         })
         .collect();
@@ -283,7 +287,10 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
         );
         return;
     }
-    let rows: Vec<Row<'_>> = rows_idx
+    let window = v
+        .due_cursor
+        .window(area.height.saturating_sub(1), rows_idx.len());
+    let rows: Vec<Row<'_>> = rows_idx[window]
         .iter()
         .map(|r| match *r {
             DueRow::Deadline(i) => {
@@ -355,8 +362,10 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         );
         return;
     }
-    let rows: Vec<Row<'_>> = v
-        .network
+    let window = v
+        .network_cursor
+        .window(area.height.saturating_sub(1), v.network.len());
+    let rows: Vec<Row<'_>> = v.network[window]
         .iter()
         .map(|m| {
             let style = if m.archived {

@@ -73,10 +73,13 @@ impl HelpView {
         let h = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
         let popup = centered(area, 76, h);
         frame.render_widget(Clear, popup);
-        let block = Block::new().borders(Borders::ALL).title(Span::styled(
-            format!(" Keys: {} ", self.mode.title()),
-            theme.heading(),
-        ));
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .title(Span::styled(
+                format!(" Keys: {} ", self.mode.title()),
+                theme.heading(),
+            ))
+            .title_bottom(Span::styled(" ↑/↓ scroll · Esc close ", theme.dim()));
         frame.render_widget(
             Paragraph::new(text)
                 .block(block)

@@ -268,7 +268,7 @@ impl NoteEditor {
         let saved = match (self.dirty, self.saved_at) {
             (true, _) => Span::styled(" unsaved changes ", theme.warn()),
             (false, Some(t)) => Span::styled(
-                format!(" draft saved {} ", t.format("%H:%M:%S")),
+                format!(" draft saved {} ", t.format("%-d %b %H:%M:%S")),
                 theme.good(),
             ),
             (false, None) => Span::styled(" new note ", theme.dim()),

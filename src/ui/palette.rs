@@ -137,20 +137,17 @@ impl PaletteView {
             ])),
             q,
         );
-        let items: Vec<ListItem<'_>> = self
-            .matches
+        let window = self.cursor.window(list.height, self.matches.len());
+        let items: Vec<ListItem<'_>> = self.matches[window]
             .iter()
             .map(|i| ListItem::new(i.label.clone()))
             .collect();
-        let offset = self.cursor.offset_for(usize::from(list.height));
-        let mut state = ListState::default()
-            .with_offset(offset)
-            .with_selected(Some(self.cursor.selected));
+        let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
         frame.render_stateful_widget(
             List::new(items).highlight_style(theme.selected()),
             list,
             &mut state,
         );
-        self.cursor.remember(list, state.offset());
+        self.cursor.remember(list);
     }
 }

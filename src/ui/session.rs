@@ -159,6 +159,9 @@ impl<A: Lockable> Session<A> {
     /// Handles one terminal event at `now` (`unix` seconds for the attempt limit).
     pub fn handle_event(&mut self, ev: &Event, now: Instant, unix: u64) {
         if let Some(lock) = &mut self.lock {
+            if let Event::Paste(text) = ev {
+                lock.paste(text);
+            }
             if let Event::Key(k) = ev
                 && k.kind != KeyEventKind::Release
             {

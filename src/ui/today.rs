@@ -117,9 +117,9 @@ impl TodayView {
         }
         rows.extend(visits.into_iter().map(TodayRow::Visit));
 
-        let last_seen: std::collections::HashMap<i64, NaiveDate> = store
-            .client_summaries(false)?
-            .into_iter()
+        let summaries = store.client_summaries(true)?;
+        let last_seen: std::collections::HashMap<i64, NaiveDate> = summaries
+            .iter()
             .filter_map(|s| s.last_seen.map(|d| (s.client.id, d)))
             .collect();
         let unseen: Vec<TodayRow> = overdue_visits
@@ -141,10 +141,9 @@ impl TodayView {
         }
         rows.extend(unseen);
 
-        let names: std::collections::HashMap<i64, String> = store
-            .clients(true)?
-            .into_iter()
-            .map(|c| (c.id, c.display_name()))
+        let names: std::collections::HashMap<i64, String> = summaries
+            .iter()
+            .map(|s| (s.client.id, s.client.display_name()))
             .collect();
         let drafts = store.drafts()?;
         rows.push(TodayRow::Heading(format!(
@@ -254,7 +253,7 @@ impl TodayView {
         let (list_area, chart_area) = if wide {
             take_right(area, 49)
         } else {
-            take_bottom(area, 7)
+            take_bottom(area, 6)
         };
         self.draw_list(frame, list_area, theme);
         self.draw_chart(frame, chart_area, theme);
@@ -262,19 +261,15 @@ impl TodayView {
 
     fn draw_list(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
         let today = self.today.unwrap_or_default();
-        let items: Vec<ListItem<'_>> = self
-            .rows
+        let window = self.cursor.window(area.height, self.rows.len());
+        let items: Vec<ListItem<'_>> = self.rows[window]
             .iter()
             .map(|r| ListItem::new(row_line(r, today, theme)))
             .collect();
-        let height = usize::from(area.height);
-        let offset = self.cursor.offset_for(height);
-        let mut state = ListState::default()
-            .with_offset(offset)
-            .with_selected(Some(self.cursor.selected));
+        let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
         let list = List::new(items).highlight_style(theme.selected());
         frame.render_stateful_widget(list, area, &mut state);
-        self.cursor.remember(area, state.offset());
+        self.cursor.remember(area);
     }
 
     fn draw_chart(&self, frame: &mut Buffer, area: Rect, theme: Theme) {

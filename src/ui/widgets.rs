@@ -89,39 +89,42 @@ impl Cursor {
         Some(self.offset.get() + usize::from(y - a.y - header_rows))
     }
 
-    /// Draws `table` statefully, remembering the area and scroll offset.
+    /// The rows to build for a list of `len` rows shown in `height` rows:
+    /// only the visible ones are built and drawn, so a 2,000-row table
+    /// costs what a screenful does. Keeps the selection in view.
+    #[must_use]
+    pub fn window(&self, height: u16, len: usize) -> std::ops::Range<usize> {
+        let h = usize::from(height).max(1);
+        let mut off = self.offset.get().min(len.saturating_sub(1));
+        if self.selected < off {
+            off = self.selected;
+        } else if self.selected >= off + h {
+            off = self.selected + 1 - h;
+        }
+        self.offset.set(off);
+        off..(off + h).min(len).max(off)
+    }
+
+    /// The selection's position inside the window last computed.
+    #[must_use]
+    pub fn selected_in_window(&self) -> usize {
+        self.selected.saturating_sub(self.offset.get())
+    }
+
+    /// Draws a table built from the rows of [`Cursor::window`], remembering
+    /// where it was drawn (for clicks) and the page height.
     pub fn render_table(&self, frame: &mut Buffer, area: Rect, table: Table<'_>, header_rows: u16) {
-        let mut state = TableState::default()
-            .with_offset(self.offset.get())
-            .with_selected(Some(self.selected));
+        let mut state = TableState::default().with_selected(Some(self.selected_in_window()));
         frame.render_stateful_widget(table, area, &mut state);
-        self.offset.set(state.offset());
         self.area.set(area);
         self.page
             .set(usize::from(area.height.saturating_sub(header_rows)).max(1));
     }
 
-    /// Remembers where a non-table list was drawn (its first row at `area.y`).
-    pub fn remember(&self, area: Rect, offset: usize) {
+    /// Remembers where a list built from [`Cursor::window`] was drawn.
+    pub fn remember(&self, area: Rect) {
         self.area.set(area);
-        self.offset.set(offset);
         self.page.set(usize::from(area.height).max(1));
-    }
-
-    /// The scroll offset that keeps the selection visible in `height` rows.
-    #[must_use]
-    pub fn offset_for(&self, height: usize) -> usize {
-        let off = self.offset.get();
-        if height == 0 {
-            return off;
-        }
-        if self.selected < off {
-            self.selected
-        } else if self.selected >= off + height {
-            self.selected + 1 - height
-        } else {
-            off
-        }
     }
 }
 

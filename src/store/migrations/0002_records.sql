@@ -18,9 +18,19 @@ CREATE TABLE chain_heads (
     hash      TEXT NOT NULL
 );
 
--- rowid = source id * 4 + source kind (0 note, 1 addendum, 2 care plan), so
--- a trigger finds its row without a scan. `tags` holds 'c<client id>' so a
--- search within one client is an index intersection, not a filter.
+-- Every searchable record gets the next number in search_map when it is
+-- written; that number is its row in the index, so the index's own order is
+-- the order records were written in and "newest first" needs no sorting.
+-- src: 0 note, 1 addendum, 2 care plan.
+CREATE TABLE search_map (
+    id     INTEGER PRIMARY KEY,
+    src    INTEGER NOT NULL CHECK (src IN (0, 1, 2)),
+    src_id INTEGER NOT NULL,
+    UNIQUE (src, src_id)
+);
+
+-- `tags` holds 'c<client id>' so a search within one client is an index
+-- intersection, not a filter.
 CREATE VIRTUAL TABLE search_index USING fts5(
     body,
     extra,
@@ -33,8 +43,10 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 
 CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes
 BEGIN
+    INSERT INTO search_map (src, src_id) VALUES (0, NEW.id);
     INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-    VALUES (NEW.id * 4, NEW.body, coalesce(NEW.location, '') || ' ' || coalesce(NEW.present, ''),
+    VALUES ((SELECT id FROM search_map WHERE src = 0 AND src_id = NEW.id),
+            NEW.body, coalesce(NEW.location, '') || ' ' || coalesce(NEW.present, ''),
             'c' || NEW.client_id, NEW.client_id, NEW.occurred_at);
 END;
 CREATE TRIGGER notes_fts_update AFTER UPDATE OF body, location, present, occurred_at ON notes
@@ -42,49 +54,64 @@ BEGIN
     UPDATE search_index SET body = NEW.body,
         extra = coalesce(NEW.location, '') || ' ' || coalesce(NEW.present, ''),
         at = NEW.occurred_at
-    WHERE rowid = NEW.id * 4;
+    WHERE rowid = (SELECT id FROM search_map WHERE src = 0 AND src_id = NEW.id);
 END;
 CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes
 BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4;
+    DELETE FROM search_index
+    WHERE rowid = (SELECT id FROM search_map WHERE src = 0 AND src_id = OLD.id);
+    DELETE FROM search_map WHERE src = 0 AND src_id = OLD.id;
 END;
 CREATE TRIGGER addenda_fts_insert AFTER INSERT ON addenda
 BEGIN
+    INSERT INTO search_map (src, src_id) VALUES (1, NEW.id);
     INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-    VALUES (NEW.id * 4 + 1, NEW.body, NEW.reason,
+    VALUES ((SELECT id FROM search_map WHERE src = 1 AND src_id = NEW.id),
+            NEW.body, NEW.reason,
             'c' || (SELECT client_id FROM notes WHERE id = NEW.note_id),
             (SELECT client_id FROM notes WHERE id = NEW.note_id), NEW.written_at);
 END;
 CREATE TRIGGER care_plans_fts_insert AFTER INSERT ON care_plans
 BEGIN
+    INSERT INTO search_map (src, src_id) VALUES (2, NEW.id);
     INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-    VALUES (NEW.id * 4 + 2,
+    VALUES ((SELECT id FROM search_map WHERE src = 2 AND src_id = NEW.id),
             NEW.needs || char(10) || NEW.outcomes || char(10) || NEW.strengths || char(10) || NEW.crisis_plan,
             '', 'c' || NEW.client_id, NEW.client_id, NEW.created_at);
 END;
 CREATE TRIGGER care_plans_fts_delete AFTER DELETE ON care_plans
 BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+    DELETE FROM search_index
+    WHERE rowid = (SELECT id FROM search_map WHERE src = 2 AND src_id = OLD.id);
+    DELETE FROM search_map WHERE src = 2 AND src_id = OLD.id;
 END;
 CREATE TRIGGER plan_actions_fts_insert AFTER INSERT ON plan_actions
 BEGIN
-    UPDATE search_index SET extra = trim(extra || ' ' || NEW.what) WHERE rowid = NEW.plan_id * 4 + 2;
+    UPDATE search_index SET extra = trim(extra || ' ' || NEW.what)
+    WHERE rowid = (SELECT id FROM search_map WHERE src = 2 AND src_id = NEW.plan_id);
 END;
 
--- Backfill what version 1 already holds.
+-- Backfill what version 1 already holds, in the order it was written.
+INSERT INTO search_map (src, src_id)
+SELECT src, id FROM (
+    SELECT 0 AS src, id, written_at AS t FROM notes
+    UNION ALL SELECT 1, id, written_at FROM addenda
+    UNION ALL SELECT 2, id, created_at FROM care_plans)
+ORDER BY t, src, id;
 INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-SELECT id * 4, body, coalesce(location, '') || ' ' || coalesce(present, ''), 'c' || client_id,
-       client_id, occurred_at
-FROM notes;
+SELECT m.id, n.body, coalesce(n.location, '') || ' ' || coalesce(n.present, ''),
+       'c' || n.client_id, n.client_id, n.occurred_at
+FROM search_map m JOIN notes n ON m.src = 0 AND n.id = m.src_id;
 INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-SELECT a.id * 4 + 1, a.body, a.reason, 'c' || n.client_id, n.client_id, a.written_at
-FROM addenda a JOIN notes n ON n.id = a.note_id;
+SELECT m.id, a.body, a.reason, 'c' || n.client_id, n.client_id, a.written_at
+FROM search_map m JOIN addenda a ON m.src = 1 AND a.id = m.src_id
+JOIN notes n ON n.id = a.note_id;
 INSERT INTO search_index (rowid, body, extra, tags, client_id, at)
-SELECT p.id * 4 + 2,
+SELECT m.id,
        p.needs || char(10) || p.outcomes || char(10) || p.strengths || char(10) || p.crisis_plan,
        coalesce((SELECT group_concat(what, ' ') FROM plan_actions WHERE plan_id = p.id), ''),
        'c' || p.client_id, p.client_id, p.created_at
-FROM care_plans p;
+FROM search_map m JOIN care_plans p ON m.src = 2 AND p.id = m.src_id;
 
 -- Undo. Triggers note every row a change inserts, updates or deletes, with the
 -- values it had before; the audit row written by the same transaction claims

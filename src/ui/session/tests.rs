@@ -189,6 +189,17 @@ fn idle_lock_on_a_fake_clock_saves_the_draft_closes_and_hides_everything() {
 }
 
 #[test]
+fn a_pasted_passphrase_unlocks_and_its_newline_is_not_enter() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    s.handle_event(&Event::Paste(format!("{PASS}\n")), t0, 1000);
+    assert!(s.is_locked(), "a pasted newline must not submit");
+    s.handle_event(&key(KeyCode::Enter), t0, 1000);
+    assert!(!s.is_locked(), "{}", screen(&s));
+}
+
+#[test]
 fn the_lock_key_locks_at_once_and_zero_idle_never_locks() {
     let (_d, db) = setup();
     let t0 = Instant::now();

@@ -1,0 +1,169 @@
+//! `cargo bench --bench ui`: drawing each screen and handling a key on a
+//! 2,000-client encrypted synthetic caseload (200,000 notes, 20,000
+//! deadlines). Each "key" case handles one key press through the keymap and
+//! `App::update` and draws the whole 120×40 frame, which is what a key
+//! costs the practitioner. `CASELOAD_BENCH_CLIENTS` changes the size.
+
+use caseload::app::App;
+use caseload::demo::{self, SynthOptions};
+use caseload::keymap::Keymap;
+use caseload::store::Store;
+use caseload::ui::theme::Theme;
+use chrono::{NaiveDate, NaiveDateTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use secrecy::SecretString;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, buf: &mut Buffer) {
+    buf.reset();
+    caseload::ui::render(app, buf.area, buf);
+}
+
+fn bench_ui(c: &mut Criterion) {
+    let clients: usize = std::env::var("CASELOAD_BENCH_CLIENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ui.db");
+    let key = SecretString::from("benchmark passphrase".to_string());
+    {
+        let started = Instant::now();
+        let mut store = Store::open(&path, &key).unwrap();
+        demo::generate(&mut store, SynthOptions::new(clients, 7), now()).unwrap();
+        eprintln!(
+            "built {clients} clients in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let store = Store::open(&path, &key).unwrap();
+    let started = Instant::now();
+    let mut app = App::new(
+        store,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(true),
+    );
+    eprintln!(
+        "Today loaded in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+
+    let mut g = c.benchmark_group(format!("ui_{clients}_clients"));
+    g.sample_size(20);
+
+    g.bench_function("today_draw", |b| b.iter(|| draw(black_box(&app), &mut buf)));
+    g.bench_function("today_key_down", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char('j'));
+            draw(&app, &mut buf);
+        });
+    });
+    g.bench_function("today_reload_key_t", |b| {
+        b.iter(|| {
+            keys(&mut app, "t");
+            draw(&app, &mut buf);
+        });
+    });
+
+    keys(&mut app, "c");
+    g.bench_function("caseload_draw", |b| {
+        b.iter(|| draw(black_box(&app), &mut buf))
+    });
+    g.bench_function("caseload_key_down", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char('j'));
+            draw(&app, &mut buf);
+        });
+    });
+    g.bench_function("caseload_sort_key", |b| {
+        b.iter(|| {
+            keys(&mut app, "s");
+            draw(&app, &mut buf);
+        });
+    });
+    keys(&mut app, "/");
+    g.bench_function("caseload_filter_type_and_delete", |b| {
+        b.iter(|| {
+            keys(&mut app, "a");
+            draw(&app, &mut buf);
+            press(&mut app, KeyCode::Backspace);
+            draw(&app, &mut buf);
+        });
+    });
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "g");
+
+    g.bench_function("open_client_and_back", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Enter);
+            if app.overlay.is_some() {
+                keys(&mut app, "n");
+            }
+            draw(&app, &mut buf);
+            keys(&mut app, "q");
+            draw(&app, &mut buf);
+        });
+    });
+
+    press(&mut app, KeyCode::Enter);
+    if app.overlay.is_some() {
+        keys(&mut app, "n");
+    }
+    for (tab, name) in [
+        ('1', "summary"),
+        ('2', "notes"),
+        ('3', "plan"),
+        ('4', "deadlines"),
+        ('5', "network"),
+    ] {
+        keys(&mut app, &tab.to_string());
+        g.bench_function(format!("client_{name}_draw"), |b| {
+            b.iter(|| draw(black_box(&app), &mut buf))
+        });
+    }
+    keys(&mut app, "2");
+    g.bench_function("client_notes_key_down", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char('j'));
+            draw(&app, &mut buf);
+        });
+    });
+
+    keys(&mut app, "n");
+    if app.overlay.is_some() {
+        keys(&mut app, "n");
+    }
+    g.bench_function("editor_type_a_key", |b| {
+        b.iter(|| {
+            keys(&mut app, "x");
+            draw(&app, &mut buf);
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_ui);
+criterion_main!(benches);
