@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use caseload::app::App;
-use caseload::domain::{NewClient, NewNote, NoteKind};
+use caseload::domain::{NewClient, NewNetworkMember, NewNote, NoteKind};
 use caseload::keymap::Keymap;
 use caseload::store::Store;
 use caseload::ui::session::Session;
@@ -21,7 +21,13 @@ use caseload::ui::theme::Theme;
 
 const PASS: &str = "correct horse battery";
 /// Every piece of client text the fixture holds; none may show when it must not.
-const SECRETS: &[&str] = &["Zqxmarker", "Annabel", "MOS-4242", "Zqxnotebody"];
+const SECRETS: &[&str] = &[
+    "Zqxmarker",
+    "Annabel",
+    "MOS-4242",
+    "Zqxnotebody",
+    "Qwxfriend",
+];
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22)
@@ -61,6 +67,22 @@ fn fixture() -> (tempfile::TempDir, PathBuf) {
         )
         .unwrap();
     store.finalise_note(note, None, now()).unwrap();
+    store
+        .add_network_member(
+            &NewNetworkMember {
+                client_id: id,
+                name: "Bertram Qwxfriend".into(),
+                role: "Friend".into(),
+                organisation: None,
+                relationship: None,
+                phone: None,
+                email: None,
+                consent_to_share: true,
+                notes: None,
+            },
+            now(),
+        )
+        .unwrap();
     (dir, db)
 }
 
@@ -196,12 +218,19 @@ fn privacy_mode_shows_no_full_name_record_number_or_note_text() {
     assert_hides_everything(&notes);
     assert!(notes.contains("hidden in privacy mode"), "{notes}");
     insta::assert_snapshot!("privacy_client_notes_80x24", notes);
+    keys(&mut s, "5", t0);
+    let network = screen(&s);
+    assert_hides_everything(&network);
+    assert!(
+        network.contains("B.") && network.contains("Friend"),
+        "{network}"
+    );
 
     // Off again: everything is back.
     send(&mut s, KeyCode::Char('o'), KeyModifiers::CONTROL, t0);
     let plain = screen(&s);
     assert!(
-        plain.contains("Zqxnotebody") && plain.contains("Zqxmarker"),
+        plain.contains("Qwxfriend") && plain.contains("Zqxmarker"),
         "{plain}"
     );
 }

@@ -11,6 +11,7 @@ use crate::action::Action;
 use crate::domain::Client;
 use crate::keymap::Mode;
 use crate::store::Store;
+use crate::ui::View;
 use crate::ui::session::Lockable;
 
 impl Lockable for App {
@@ -66,5 +67,21 @@ impl Lockable for App {
 
     fn privacy_names(&mut self) -> Vec<Client> {
         self.store.clients(true).unwrap_or_default()
+    }
+
+    // What the open client's screens already hold: no query needed.
+    fn privacy_people(&self) -> Vec<String> {
+        self.stack
+            .iter()
+            .filter_map(|v| match v {
+                View::Client(c) => Some(c),
+                _ => None,
+            })
+            .flat_map(|c| {
+                let network = c.network.iter().map(|m| m.name.clone());
+                let present = c.notes.iter().filter_map(|n| n.present.clone());
+                network.chain(present).collect::<Vec<_>>()
+            })
+            .collect()
     }
 }

@@ -50,6 +50,11 @@ pub trait Lockable {
     /// already holds or one small query; called on unlock, toggle, and
     /// after events while privacy mode is on).
     fn privacy_names(&mut self) -> Vec<Client>;
+    /// Other people's names the app holds for the screen shown (network
+    /// members, people present), swept like client names.
+    fn privacy_people(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Builds the app once the database is first opened.
@@ -281,7 +286,13 @@ impl<A: Lockable> Session<A> {
 
     fn refresh_redactor(&mut self) {
         self.redactor = match (&mut self.app, self.privacy) {
-            (Some(app), true) => Redactor::for_clients(&app.privacy_names()),
+            (Some(app), true) => {
+                let mut r = Redactor::for_clients(&app.privacy_names());
+                for name in app.privacy_people() {
+                    r.add_person(&name);
+                }
+                r
+            }
             _ => Redactor::default(),
         };
     }
