@@ -72,7 +72,7 @@ fn bench_ui(c: &mut Criterion) {
     let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
 
     let mut g = c.benchmark_group(format!("ui_{clients}_clients"));
-    g.sample_size(20);
+    g.sample_size(10);
 
     g.bench_function("today_draw", |b| b.iter(|| draw(black_box(&app), &mut buf)));
     g.bench_function("today_key_down", |b| {

@@ -437,6 +437,32 @@ fn mistakes_get_a_message_on_stderr_and_a_failure_status() {
     assert!(e.contains("not a real date"), "{e}");
     let e = fails(
         &db,
+        &[
+            "note",
+            "add",
+            "marnie",
+            "--kind",
+            "phone",
+            "--at",
+            "2026-11-02 10:00",
+            "--final",
+            "--text",
+            "Rang her.",
+        ],
+    );
+    assert!(
+        e.contains("late entry") && e.contains("--late-reason"),
+        "{e}"
+    );
+    assert!(
+        json(&db, &["note", "list", "marnie", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a refused late note leaves no draft behind"
+    );
+    let e = fails(
+        &db,
         &["note", "add", "marnie", "--kind", "phone", "--text", "  "],
     );
     assert!(e.contains("empty"), "{e}");

@@ -713,6 +713,18 @@ fn the_demo_caseload_has_something_in_every_place() {
     assert_eq!(s.plan_versions(marnie.id).unwrap().len(), 2);
     assert!(!s.network(marnie.id).unwrap().is_empty());
     assert!(!s.episodes(marnie.id).unwrap().is_empty());
+    let cto = s
+        .deadlines(marnie.id)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.rule.as_deref() == Some("cto-expiry"))
+        .unwrap();
+    let episode = s.episode(cto.episode_id.unwrap()).unwrap();
+    assert_eq!(
+        episode.kind,
+        EpisodeKind::Cto,
+        "statutory dates belong to their episode"
+    );
     let notes = s.notes(marnie.id).unwrap();
     assert!(notes.iter().any(|n| n.significant));
     assert!(notes.iter().any(|n| n.status == NoteStatus::Final));

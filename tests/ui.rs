@@ -95,7 +95,7 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(n, Some("Written up late (fixture)"), now())
+    s.finalise_note(n, Some("Fixture: written up late"), now())
         .unwrap();
     s.add_note(
         &NewNote {
@@ -124,7 +124,8 @@ fn fixture() -> Store {
             now(),
         )
         .unwrap();
-    s.finalise_note(b, None, now()).unwrap();
+    s.finalise_note(b, Some("Fixture: written up late"), now())
+        .unwrap();
     for (what, due) in [
         ("Care Act review", day(11, 18)),
         ("Send copy of plan", day(11, 25)),
@@ -939,4 +940,37 @@ fn a_paste_types_into_the_note_and_cannot_submit_a_form() {
     keys(&mut app, "N");
     app.handle_event(&Event::Paste("Ada\r\nLine two".into()));
     assert!(matches!(top(&app), View::Form(f) if f.value("given name") == "AdaLine two"));
+}
+
+#[test]
+fn a_late_note_asks_why_before_it_is_finalised() {
+    let mut app = app();
+    keys(&mut app, "c/riv");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "n");
+    keys(&mut app, "Visit written up late.");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "09/11/2026 10:00");
+    ctrl(&mut app, 'f');
+    let View::Form(f) = top(&app) else {
+        panic!("expected the late-entry form, got {}", top(&app).title())
+    };
+    assert!(f.title.contains("late entry"), "{}", f.title);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top(&app), View::Form(_)), "a reason is required");
+    keys(&mut app, "Off sick");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(client_tab(&app), Tab::Notes);
+    let n = app
+        .store()
+        .notes(2)
+        .unwrap()
+        .into_iter()
+        .find(|n| n.body == "Visit written up late.")
+        .unwrap();
+    assert_eq!(n.status, NoteStatus::Final);
+    assert_eq!(n.late_reason.as_deref(), Some("Off sick"));
 }

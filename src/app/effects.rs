@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::App;
 use crate::domain::NoteStatus;
+use crate::domain::late::LateEntryRule;
 use crate::store::StoreError;
 use crate::ui::View;
 use crate::ui::client::{DueRow, Tab};
@@ -104,6 +105,19 @@ impl App {
         if e.body.is_blank() {
             self.error("Write what happened before finalising");
             return;
+        }
+        // A late entry needs its reason; giving it (and saving) finalises.
+        if let Some(id) = e.note_id {
+            let now = self.now();
+            match self.store.late_entry(id, LateEntryRule::default(), now) {
+                Ok(Some(days)) => {
+                    let f = forms::late_reason(id, days, self.theme, now.date());
+                    self.stack.push(View::Form(Box::new(f)));
+                    return;
+                }
+                Ok(None) => {}
+                Err(err) => return self.error(format!("could not check the note: {err}")),
+            }
         }
         self.confirm(
             "Finalise this note? After this it cannot be changed; corrections are added as addenda.".into(),
@@ -251,6 +265,19 @@ impl App {
                 )?;
                 Ok(("Addendum added".into(), None))
             }
+            FormKind::LateFinalise { note_id } => {
+                let Some(reason) = f.opt("reason for late entry") else {
+                    return Err(FormError::Field(
+                        "reason for late entry",
+                        "give the reason this note is written up late".into(),
+                    ));
+                };
+                self.store.finalise_note(note_id, Some(&reason), now)?;
+                Ok((
+                    "Note finalised (late entry; the reason is kept with it)".into(),
+                    None,
+                ))
+            }
             FormKind::DeadlineDone { deadline_id, .. } => {
                 let on = f
                     .date("done on")?
@@ -263,6 +290,15 @@ impl App {
         match result {
             Ok((msg, new_client)) => {
                 self.stack.pop();
+                // The late-entry form sat over the editor: the note is final now.
+                if matches!(kind, FormKind::LateFinalise { .. })
+                    && matches!(self.stack.last(), Some(View::Editor(_)))
+                {
+                    self.stack.pop();
+                    if let Some(View::Client(c)) = self.stack.last_mut() {
+                        c.set_tab(Tab::Notes);
+                    }
+                }
                 self.refresh();
                 if let Some(id) = new_client {
                     self.open_client(id, Tab::Summary, false);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use std::io::{Read, Write};
 
 use super::{output, parse};
+use crate::domain::late::LateEntryRule;
 use crate::domain::text::one_line;
 use crate::domain::{Addendum, NewNote, Note};
 use crate::store::Store;
@@ -38,6 +39,9 @@ pub enum NoteCmd {
         /// Finalise at once (it can then only be corrected by addendum).
         #[arg(long = "final")]
         finalise: bool,
+        /// With --final: why it is written up late, when it is.
+        #[arg(long)]
+        late_reason: Option<String>,
         /// The note text (read from stdin when absent).
         #[arg(long)]
         text: Option<String>,
@@ -90,6 +94,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             present,
             significant,
             finalise,
+            late_reason,
             text,
         } => {
             let kind = parse::note_kind(&kind)?;
@@ -105,6 +110,16 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             if body.trim().is_empty() {
                 bail!("the note is empty; nothing was saved (give --text or pipe the text in)");
             }
+            // Refuse a late --final note without a reason before anything is written.
+            if finalise
+                && late_reason.as_deref().is_none_or(|r| r.trim().is_empty())
+                && let Some(days) = LateEntryRule::default().lateness(occurred_at, now, significant)
+            {
+                bail!(
+                    "this contact was {days} working days ago, so finalising it now is a late entry; \
+                     add --late-reason R (nothing was saved)"
+                );
+            }
             let new = NewNote {
                 client_id: c.id,
                 kind,
@@ -118,7 +133,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             if finalise {
                 // The draft is stored even if finalising fails; say so.
                 store
-                    .finalise_note(id, None, now)
+                    .finalise_note(id, late_reason.as_deref(), now)
                     .with_context(|| format!("note {id} was saved as a draft but not finalised"))?;
             }
             // Printed only after the commit: a printed id is a stored note.

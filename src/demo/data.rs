@@ -212,6 +212,9 @@ pub struct DemoDeadline {
     pub outcome: Option<String>,
     /// Rule id, for a statutory date.
     pub rule: Option<String>,
+    /// The kind of the client's legal episode it belongs to (so completing
+    /// it continues the rule's chain).
+    pub episode: Option<EpisodeKind>,
     /// The rule's citation.
     pub source: Option<String>,
     /// Legal weight.

@@ -101,6 +101,7 @@ fn seed_client(
         store.update_client(id, &new, at(reviewed, 12, 0).min(now))?;
     }
     summary.clients += 1;
+    let mut episodes = Vec::new();
     for e in &c.episode {
         let start = day(today, e.start);
         let eid = store.add_episode(
@@ -115,6 +116,7 @@ fn seed_client(
         if let Some(end) = e.end {
             store.end_episode(eid, day(today, end), now)?;
         }
+        episodes.push((e.kind, eid));
     }
     for m in &c.network {
         store.add_network_member(
@@ -162,7 +164,12 @@ fn seed_client(
         let did = store.add_deadline(
             &NewDeadline {
                 client_id: Some(id),
-                episode_id: None,
+                episode_id: d.episode.and_then(|k| {
+                    episodes
+                        .iter()
+                        .find(|(kind, _)| *kind == k)
+                        .map(|(_, e)| *e)
+                }),
                 what: d.what.clone(),
                 due: Some(day(today, d.due)),
                 warn_from: d.warn.map(|w| day(today, w)),

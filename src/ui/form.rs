@@ -125,6 +125,11 @@ pub enum FormKind {
         /// The note.
         note_id: i64,
     },
+    /// Finalising a late note: the reason for the late entry.
+    LateFinalise {
+        /// The draft being finalised.
+        note_id: i64,
+    },
     /// Marking a deadline done.
     DeadlineDone {
         /// The deadline.

@@ -406,6 +406,24 @@ pub fn addendum(note_id: i64, theme: Theme, today: NaiveDate) -> Form {
     )
 }
 
+/// The reason asked for when a note is finalised late (`days` working days
+/// after the contact); saving it finalises the note.
+#[must_use]
+pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> Form {
+    Form::new(
+        FormKind::LateFinalise { note_id },
+        format!("Finalise a late entry ({days} working days after the contact): why late?"),
+        vec![Field::text(
+            "Reason for late entry",
+            "reason for late entry",
+            FieldKind::Text,
+            "",
+            theme,
+        )],
+        today,
+    )
+}
+
 /// The "mark deadline done" form.
 #[must_use]
 pub fn deadline_done(
