@@ -51,6 +51,12 @@ impl Store {
         self.late_rule = rule;
     }
 
+    /// The late-entry limits in force.
+    #[must_use]
+    pub fn late_entry_rule(&self) -> crate::domain::late::LateEntryRule {
+        self.late_rule
+    }
+
     /// Whether the store is closed (locked) or in memory.
     #[must_use]
     pub fn is_closed(&self) -> bool {
