@@ -59,6 +59,7 @@ actions! {
     NewNote => ("note", "Write a new contact note for this client"),
     Add => ("add", "Add to this tab: a note, a plan review, a deadline or a network member"),
     NewDeadline => ("deadline", "Add a deadline for this client"),
+    NewEpisode => ("legal episode", "Add a legal episode; its statutory dates are generated"),
     NewAction => ("action", "Add a small to-do (action)"),
     MarkDone => ("done", "Mark the selected deadline or action done"),
     OlderVersion => ("older", "Show the previous version of the care plan"),

@@ -251,6 +251,18 @@ impl App {
                 self.store.add_deadline(&forms::to_deadline(f, cid)?, now)?;
                 Ok(("Deadline added".into(), None))
             }
+            FormKind::Episode(cid) => {
+                let e = forms::to_episode(f, cid)?;
+                let (_, ids) = self.store.add_legal_episode(&e, now)?;
+                Ok((
+                    format!(
+                        "{} episode added: {} deadline(s) from the rules",
+                        e.kind.label(),
+                        ids.len()
+                    ),
+                    None,
+                ))
+            }
             FormKind::Action(cid) => {
                 self.store.add_action(&forms::to_action(f, cid)?, now)?;
                 Ok(("Action added".into(), None))
@@ -281,9 +293,18 @@ impl App {
                 let on = f
                     .date("done on")?
                     .ok_or(("done on", "the date it was done is needed".to_string()))?;
-                self.store
-                    .complete_deadline(deadline_id, on, f.opt("outcome").as_deref(), now)?;
-                Ok(("Deadline marked done".into(), None))
+                let next = self.store.complete_deadline_and_continue(
+                    deadline_id,
+                    on,
+                    f.opt("outcome").as_deref(),
+                    now,
+                )?;
+                // Where the rule's chain continues, say when the next one is due.
+                let msg = match next.first().map(|n| self.store.deadline(*n)).transpose()? {
+                    Some(d) => format!("Deadline marked done; next due {}", d.due),
+                    None => "Deadline marked done".into(),
+                };
+                Ok((msg, None))
             }
         })();
         match result {
@@ -297,6 +318,18 @@ impl App {
                     if let Some(View::Client(c)) = self.stack.last_mut() {
                         c.set_tab(Tab::Notes);
                     }
+                }
+                // Show what was just added.
+                let tab = match kind {
+                    FormKind::Deadline(_) | FormKind::Action(_) | FormKind::DeadlineDone { .. } => {
+                        Some(Tab::Deadlines)
+                    }
+                    FormKind::Network(_) => Some(Tab::Network),
+                    FormKind::PlanReview(_) => Some(Tab::Plan),
+                    _ => None,
+                };
+                if let (Some(tab), Some(View::Client(c))) = (tab, self.stack.last_mut()) {
+                    c.set_tab(tab);
                 }
                 self.refresh();
                 if let Some(id) = new_client {

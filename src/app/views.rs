@@ -167,6 +167,7 @@ impl App {
             (Action::NewDeadline, _) | (Action::Add, Tab::Deadlines) => {
                 forms::deadline(id, theme, now.date())
             }
+            (Action::NewEpisode, _) => forms::episode(id, theme, now.date()),
             (Action::Add, Tab::Network) => forms::network(id, theme, now.date()),
             _ => return,
         };

@@ -109,7 +109,7 @@ fn print_agenda(items: &[AgendaItem], from: NaiveDate, to: NaiveDate) {
     output::table(&["day", "time", "kind", "id", "", "client", "what"], &rows);
 }
 
-/// What `caseload --demo` prints until the terminal UI lands: the due list
+/// What `caseload --demo` prints when it is not in a terminal: the due list
 /// and this week's agenda.
 pub fn print_overview(store: &Store, today: NaiveDate) -> Result<()> {
     println!("Demo caseload (fictional people), today {today}\n");

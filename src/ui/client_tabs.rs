@@ -348,7 +348,35 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
     )
     .header(header)
     .row_highlight_style(theme.selected());
-    v.due_cursor.render_table(frame, area, table, 1);
+    // The selected statutory deadline shows its rule and citation below.
+    let detail = match v.selected_due() {
+        Some(DueRow::Deadline(i)) => rule_detail(&v.deadlines[i], theme),
+        _ => None,
+    };
+    match detail {
+        Some(text) if area.height > 6 => {
+            let [top, bottom] =
+                ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(2)])
+                    .areas(area);
+            v.due_cursor.render_table(frame, top, table, 1);
+            frame.render_widget(text.wrap(Wrap { trim: true }), bottom);
+        }
+        _ => v.due_cursor.render_table(frame, area, table, 1),
+    }
+}
+
+/// "Rule mha-s3-expiry · Mental Health Act 1983 s20…" for a generated deadline.
+fn rule_detail(d: &crate::domain::Deadline, theme: Theme) -> Option<Paragraph<'static>> {
+    let rule = d.rule.as_deref()?;
+    let mut spans = vec![
+        Span::styled("Rule ", theme.dim()),
+        Span::raw(one_line(rule)),
+    ];
+    if let Some(src) = d.source.as_deref() {
+        spans.push(Span::styled(" · ", theme.dim()));
+        spans.push(Span::raw(one_line(src)));
+    }
+    Some(Paragraph::new(Line::from(spans)))
 }
 
 /// The Network tab.

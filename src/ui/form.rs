@@ -118,6 +118,8 @@ pub enum FormKind {
     PlanReview(i64),
     /// A new deadline for a client.
     Deadline(i64),
+    /// A new legal episode for a client (generates its deadlines).
+    Episode(i64),
     /// A new action, for a client or none.
     Action(Option<i64>),
     /// An addendum to a final note.

@@ -8,8 +8,8 @@ use super::form::{Field, FieldKind, Form, FormKind};
 use super::theme::Theme;
 use crate::domain::text::sanitize;
 use crate::domain::{
-    CarePlan, Client, NewAction, NewCarePlan, NewClient, NewDeadline, NewNetworkMember, PlanAction,
-    RiskLevel, Service,
+    CarePlan, Client, EpisodeKind, NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode,
+    NewNetworkMember, PlanAction, RiskLevel, Service,
 };
 
 /// A field problem: the field's key and what is wrong.
@@ -366,6 +366,46 @@ pub fn to_deadline(f: &Form, client_id: i64) -> Result<NewDeadline, Problem> {
         what: f.value("what"),
         due: Some(due),
         ..NewDeadline::default()
+    })
+}
+
+/// The legal episode form: the framework, its start date and notes. The
+/// deadlines follow from the rule packs when it is saved.
+#[must_use]
+pub fn episode(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
+    Form::new(
+        FormKind::Episode(client_id),
+        "New legal episode (deadlines follow from the rules)".into(),
+        vec![
+            Field::choice("Framework", "kind", kinds, 0, theme),
+            Field::text(
+                "Start",
+                "start",
+                FieldKind::Date { required: true },
+                "today",
+                theme,
+            ),
+            Field::text("Notes", "notes", FieldKind::Text, "", theme),
+        ],
+        today,
+    )
+}
+
+/// Reads the legal episode form.
+pub fn to_episode(f: &Form, client_id: i64) -> Result<NewEpisode, Problem> {
+    let kind = EpisodeKind::ALL
+        .get(f.choice("kind"))
+        .copied()
+        .ok_or(("kind", "choose a framework".to_string()))?;
+    let start_on = f
+        .date("start")?
+        .ok_or(("start", "a start date is needed".to_string()))?;
+    Ok(NewEpisode {
+        client_id,
+        kind,
+        start_on,
+        notes: f.opt("notes"),
     })
 }
 
