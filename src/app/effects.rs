@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use super::App;
 use crate::domain::NoteStatus;
-use crate::domain::late::LateEntryRule;
 use crate::store::StoreError;
 use crate::ui::View;
 use crate::ui::client::{DueRow, Tab};
@@ -109,7 +108,7 @@ impl App {
         // A late entry needs its reason; giving it (and saving) finalises.
         if let Some(id) = e.note_id {
             let now = self.now();
-            match self.store.late_entry(id, LateEntryRule::default(), now) {
+            match self.store.late_entry(id, self.store.late_entry_rule(), now) {
                 Ok(Some(days)) => {
                     let f = forms::late_reason(id, days, self.theme, now.date());
                     self.stack.push(View::Form(Box::new(f)));

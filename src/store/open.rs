@@ -26,6 +26,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         Ok(store)
@@ -39,6 +40,7 @@ impl Store {
             conn,
             path: None,
             rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
         };
         migrate::migrate(&mut store, None)?;
         Ok(store)
