@@ -78,7 +78,13 @@ actions! {
     Finalise => ("finalise", "Finalise the note (asks first; a final note can only get addenda)"),
     Submit => ("save", "Check and save the form"),
     Yes => ("yes", "Answer yes"),
+    Lock => ("lock", "Lock caseload now: the draft is saved, the screen cleared, and the passphrase needed to come back"),
+    TogglePrivacy => ("privacy", "Privacy mode on or off: initials for names, record numbers masked, note text hidden until a note is opened"),
     No => ("no", "Answer no"),
+    Undo => ("undo", "Undo the last change (recorded as a change itself; finalising cannot be undone)"),
+    GoSearch => ("search", "Search notes, addenda and care plans"),
+    TabChronology => ("chronology", "Show the Chronology tab"),
+    ToggleScope => ("scope", "Search this client only, or everyone"),
 }
 
 #[cfg(test)]

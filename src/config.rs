@@ -7,6 +7,7 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+use crate::domain::late::LateEntryRule;
 use crate::paths;
 
 /// Environment variable naming the config file (used by tests and scripts).
@@ -103,6 +104,15 @@ impl Config {
         toml::from_str(text).map_err(|e| e.message().to_string())
     }
 
+    /// The late-entry limits for finalising notes.
+    #[must_use]
+    pub fn late_entry_rule(&self) -> LateEntryRule {
+        LateEntryRule {
+            days: self.late_entry_working_days,
+            significant_days: self.late_entry_significant_working_days,
+        }
+    }
+
     /// The idle time before locking, or `None` when idle lock is off.
     #[must_use]
     pub fn idle_lock(&self) -> Option<std::time::Duration> {
@@ -123,6 +133,7 @@ mod tests {
         assert!(!c.privacy_mode);
         assert_eq!(c.late_entry_working_days, 5);
         assert_eq!(c.late_entry_significant_working_days, 1);
+        assert_eq!(c.late_entry_rule(), LateEntryRule::default());
         assert_eq!(c.idle_lock(), Some(std::time::Duration::from_secs(300)));
     }
 

@@ -34,6 +34,8 @@ pub enum Mode {
     Editor,
     /// Filling in a form.
     Form,
+    /// The Search screen (typing the search).
+    Search,
     /// The command palette.
     Palette,
     /// A yes/no question.
@@ -65,6 +67,7 @@ impl Mode {
             Mode::NoteView => "Final note",
             Mode::Editor => "Note editor",
             Mode::Form => "Form",
+            Mode::Search => "Search",
             Mode::Palette => "Palette",
             Mode::Confirm => "Question",
             Mode::Help => "Help",

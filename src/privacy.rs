@@ -122,6 +122,16 @@ impl Redactor {
         self.sort();
     }
 
+    /// Adds another person's name from free text ("Ada and her mother"):
+    /// only capitalised words are swept, so ordinary words stay readable.
+    pub fn add_person(&mut self, text: &str) {
+        for word in one_line(text).split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                self.add_name(word);
+            }
+        }
+    }
+
     /// Adds a record number, swept whole and replaced by bullets.
     pub fn add_record(&mut self, record: &str) {
         let clean = one_line(record);
@@ -280,6 +290,20 @@ mod tests {
         assert!(
             out.lines().nth(2).unwrap().starts_with("Banner A. "),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn other_people_are_swept_by_their_capitalised_words_only() {
+        let mut p = Redactor::default();
+        p.add_person("Ada and her mother, Dr Kim");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        buf.set_string(0, 0, "Kim said Ada and her", ratatui::style::Style::new());
+        p.apply(&mut buf);
+        assert!(
+            text(&buf).starts_with("K.  said A.  and her"),
+            "{}",
+            text(&buf)
         );
     }
 }

@@ -1,7 +1,10 @@
 //! The terminal: set up (alternate screen always, raw mode, mouse), the
 //! event loop, and restoring the terminal on exit, on error and on panic.
+//! The loop drives a [`Session`]: the lock screen first, then the app, with
+//! the idle lock and privacy mode around it.
 
 use std::io::stdout;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -11,25 +14,57 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::App;
+use crate::attempts::unix_now;
+use crate::config::Config;
 use crate::keymap::Keymap;
+use crate::rules::RuleSet;
 use crate::store::Store;
+use crate::ui::session::Session;
 use crate::ui::theme::Theme;
 
 /// How long the loop waits for input before checking the autosave timer.
 pub const POLL: Duration = Duration::from_millis(250);
 
-/// Runs the terminal UI over an open store until the user leaves.
-pub fn run(store: Store) -> anyhow::Result<()> {
-    let (keymap, warning) = Keymap::load_user();
+fn make_app(store: Store) -> App {
+    let (keymap, keymap_warning) = Keymap::load_user();
     let mut app = App::new(
         store,
         Box::new(crate::clock::now),
         keymap,
         Theme::from_env(),
     );
-    if let Some(w) = warning {
+    if let Some(w) = keymap_warning {
         app.error(w);
     }
+    app
+}
+
+/// Runs the terminal UI on the database at `db`: the passphrase is typed on
+/// the lock screen (a new one, twice, when there is no database yet).
+pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<()> {
+    let late = config.late_entry_rule();
+    let session = Session::new(
+        db,
+        config.idle_lock(),
+        config.privacy_mode,
+        Box::new(make_app),
+        Instant::now(),
+    )
+    .with_store_setup(Box::new(move |store| {
+        store.use_rules(rules.clone());
+        store.use_late_entry_rule(late);
+    }));
+    run_session(session)
+}
+
+/// Runs the terminal UI over an open store that cannot lock (the demo).
+pub fn run(store: Store) -> anyhow::Result<()> {
+    let privacy = Config::load().map(|c| c.privacy_mode).unwrap_or(false);
+    let session = Session::without_lock(make_app(store), privacy, Instant::now());
+    run_session(session)
+}
+
+fn run_session(mut session: Session<App>) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     // A paste arrives as one event, so its newlines cannot submit a form.
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -38,27 +73,30 @@ pub fn run(store: Store) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, &mut app);
-    app.shutdown();
+    let result = event_loop(&mut terminal, &mut session);
+    session.shutdown();
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    while !app.should_quit {
-        terminal.draw(|f| crate::ui::draw(f, app))?;
-        if event::poll(POLL)? {
+fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> anyhow::Result<()> {
+    while !session.should_quit() {
+        terminal.draw(|f| session.draw(f))?;
+        let wait = session
+            .idle_remaining(Instant::now())
+            .map_or(POLL, |r| r.clamp(Duration::from_millis(10), POLL));
+        if event::poll(wait)? {
             // Read every pending event before drawing again.
             loop {
                 let ev = event::read()?;
-                app.handle_event(&ev);
-                if app.should_quit || !event::poll(Duration::ZERO)? {
+                session.handle_event(&ev, Instant::now(), unix_now());
+                if session.should_quit() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
-        app.tick_at(Instant::now());
+        session.tick(Instant::now());
     }
     Ok(())
 }

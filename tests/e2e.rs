@@ -62,6 +62,10 @@ impl Tui {
             writer,
             screen,
         };
+        // The passphrase is typed on the TUI's lock screen.
+        t.wait_for("Passphrase:");
+        t.send(PASS);
+        t.send("\r");
         t.wait_for("Today");
         t
     }

@@ -581,3 +581,45 @@ fn a_panic_prints_a_generic_message_and_no_payload() {
         "payload leaked to stdout: {stdout}"
     );
 }
+
+#[test]
+fn the_config_sets_the_late_entry_limits() {
+    let sb = Sandbox::new();
+    sb.cmd(&["init"]).assert().success();
+    sb.cmd(&["client", "add", "--given", "Di", "--family", "Late"])
+        .assert()
+        .success();
+    // A significant contact 14 working days ago: late by default (1 day)…
+    let late_note = |sb: &Sandbox| {
+        let mut c = sb.cmd(&[
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--at",
+            "2026-11-02 10:00",
+            "--significant",
+            "--final",
+            "--text",
+            "Rang about the move.",
+        ]);
+        c.assert()
+    };
+    late_note(&sb)
+        .failure()
+        .stderr(predicates::str::contains("late entry"));
+    // …but not with 20 working days allowed in config.toml.
+    std::fs::write(
+        sb.path("config/config.toml"),
+        "late_entry_significant_working_days = 20\n",
+    )
+    .unwrap();
+    late_note(&sb).success();
+    // A broken config is reported, naming the file.
+    std::fs::write(sb.path("config/config.toml"), "idle_lock_minutes = \"x\"\n").unwrap();
+    sb.cmd(&["client", "list"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("config.toml"));
+}

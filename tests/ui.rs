@@ -400,6 +400,7 @@ fn client_tabs_switch_with_keys_and_show_alerts_on_every_tab() {
         ('3', Tab::Plan),
         ('4', Tab::Deadlines),
         ('5', Tab::Network),
+        ('6', Tab::Chronology),
         ('1', Tab::Summary),
     ] {
         press(&mut app, KeyCode::Char(key));
@@ -412,7 +413,7 @@ fn client_tabs_switch_with_keys_and_show_alerts_on_every_tab() {
     assert_eq!(client_tab(&app), Tab::Notes);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
-    assert_eq!(client_tab(&app), Tab::Network);
+    assert_eq!(client_tab(&app), Tab::Chronology);
 }
 
 #[test]
@@ -932,6 +933,7 @@ fn every_action_has_a_key_or_is_reachable() {
         Mode::NoteView,
         Mode::Editor,
         Mode::Form,
+        Mode::Search,
         Mode::Palette,
         Mode::Confirm,
         Mode::Help,

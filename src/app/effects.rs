@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use super::App;
 use crate::domain::NoteStatus;
-use crate::domain::late::LateEntryRule;
 use crate::store::StoreError;
 use crate::ui::View;
 use crate::ui::client::{DueRow, Tab};
@@ -109,7 +108,7 @@ impl App {
         // A late entry needs its reason; giving it (and saving) finalises.
         if let Some(id) = e.note_id {
             let now = self.now();
-            match self.store.late_entry(id, LateEntryRule::default(), now) {
+            match self.store.late_entry(id, self.store.late_entry_rule(), now) {
                 Ok(Some(days)) => {
                     let f = forms::late_reason(id, days, self.theme, now.date());
                     self.stack.push(View::Form(Box::new(f)));
@@ -372,6 +371,10 @@ impl App {
                 **n = fresh;
                 n.scroll = scroll;
             }),
+            Some(View::Search(s)) => {
+                s.run(&self.store);
+                Ok(())
+            }
             Some(View::Editor(_) | View::Form(_)) | None => Ok(()),
         };
         if self.stack.len() <= 1 {
@@ -379,6 +382,25 @@ impl App {
         }
         if let Err(e) = r {
             self.error(format!("could not refresh the screen: {e}"));
+        }
+    }
+}
+
+impl App {
+    /// Undoes the last change (`u`), as a new audited change; says what was
+    /// undone, or why it cannot be (finalising, an addendum).
+    pub(super) fn undo(&mut self) {
+        let now = self.now();
+        match self.store.undo_last(now) {
+            Ok(u) => {
+                self.refresh();
+                let mut msg = u.summary;
+                if let Some(first) = msg.get(..1) {
+                    msg = format!("{}{}", first.to_uppercase(), &msg[1..]);
+                }
+                self.info(msg);
+            }
+            Err(e) => self.error(format!("Nothing undone: {e}")),
         }
     }
 }

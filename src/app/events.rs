@@ -64,6 +64,12 @@ impl App {
         match self.stack.last_mut() {
             Some(View::Editor(e)) => e.key(key, now),
             Some(View::Form(f)) => f.key(key),
+            Some(View::Search(s)) => {
+                let changed = crate::ui::input::edit_line(&mut s.query, key);
+                if changed {
+                    s.run(&self.store);
+                }
+            }
             Some(View::Caseload(c)) if c.filtering => c.type_filter(key),
             _ => {}
         }

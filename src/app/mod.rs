@@ -4,6 +4,7 @@
 
 mod effects;
 mod events;
+mod lockable;
 mod views;
 
 use std::time::{Duration, Instant};
@@ -56,6 +57,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub should_quit: bool,
+    /// Set when the practitioner asked to lock (the session acts on it).
+    pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
 }
@@ -72,6 +75,7 @@ impl App {
             overlay: None,
             status: None,
             should_quit: false,
+            lock_requested: false,
             stale: false,
         };
         let today = app.load_today();
@@ -123,6 +127,7 @@ impl App {
             Some(View::Editor(_)) => Mode::Editor,
             Some(View::NoteView(_)) => Mode::NoteView,
             Some(View::Form(_)) => Mode::Form,
+            Some(View::Search(_)) => Mode::Search,
             Some(View::Today(_)) | None => Mode::Today,
         }
     }
@@ -168,7 +173,18 @@ impl App {
                 let f = forms::action(client, self.theme, self.now().date());
                 self.stack.push(View::Form(Box::new(f)));
             }
+            Action::Undo => self.undo(),
+            Action::GoSearch => {
+                let scope = match self.stack.last() {
+                    Some(View::Client(c)) => Some((c.client.id, c.client.display_name())),
+                    _ => None,
+                };
+                let v = crate::ui::search::SearchView::new(scope);
+                self.stack.push(View::Search(Box::new(v)));
+            }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
+            Action::Lock => self.lock_requested = true,
+            Action::TogglePrivacy => self.theme = self.theme.with_privacy(!self.theme.privacy()),
             _ => self.update_view(action),
         }
     }

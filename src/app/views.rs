@@ -83,6 +83,7 @@ impl App {
                 Action::TabPlan => v.set_tab(Tab::Plan),
                 Action::TabDeadlines => v.set_tab(Tab::Deadlines),
                 Action::TabNetwork => v.set_tab(Tab::Network),
+                Action::TabChronology => v.set_tab(Tab::Chronology),
                 Action::OlderVersion => {
                     if v.plan_index + 1 < v.plans.len() {
                         v.plan_index += 1;
@@ -119,6 +120,26 @@ impl App {
                     }
                 }
                 Action::Finalise => self.ask_finalise(),
+                _ => {}
+            },
+            View::Search(v) => match action {
+                Action::Up => v.cursor.step(-1, v.hits.len()),
+                Action::Down => v.cursor.step(1, v.hits.len()),
+                Action::PageUp => v.cursor.page(false, v.hits.len()),
+                Action::PageDown => v.cursor.page(true, v.hits.len()),
+                Action::ToggleScope if v.scope.is_some() => {
+                    v.everyone = !v.everyone;
+                    v.run(&self.store);
+                }
+                Action::Open => {
+                    if let Some(h) = v.selected() {
+                        let (client, note) = (h.client_id, h.note_id);
+                        match note {
+                            Some(n) => self.open_draft(n),
+                            None => self.open_client(client, Tab::Plan, true),
+                        }
+                    }
+                }
                 _ => {}
             },
             View::Form(f) => match action {

@@ -172,6 +172,7 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     // Read the rule overrides first: a broken rules.toml is reported before
     // the passphrase is asked for.
     let rules = rules::active_rules()?;
+    let config = crate::config::Config::load()?;
     let mut attempts = Attempts::beside(db);
     // Refuse before asking, so nobody types a passphrase that is not tried.
     if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
@@ -180,6 +181,7 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     let key = passphrase::ask("Passphrase: ")?;
     let mut store = attempts::open_guarded(db, &key, &mut attempts, attempts::unix_now())?;
     store.use_rules(rules);
+    store.use_late_entry_rule(config.late_entry_rule());
     tracing::info!(schema = store.schema_version().ok(), "database opened");
     Ok((store, key))
 }
@@ -197,8 +199,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 "the terminal UI needs a terminal; for scripts use a subcommand (see `caseload --help`)"
             );
         }
-        let (store, _key) = open_existing(&db_path(cli.db.as_ref())?)?;
-        return crate::tui::run(store);
+        // The passphrase is typed on the TUI's own lock screen; a broken
+        // config or rules file is reported before the screen is taken over.
+        let config = crate::config::Config::load()?;
+        let rules = rules::active_rules()?;
+        return crate::tui::run_locked(&db_path(cli.db.as_ref())?, &config, rules);
     };
     match command {
         Command::Rules(cmd) => rules::run(cmd),

@@ -7,7 +7,6 @@ use serde::Serialize;
 use std::io::{Read, Write};
 
 use super::{output, parse};
-use crate::domain::late::LateEntryRule;
 use crate::domain::text::one_line;
 use crate::domain::{Addendum, NewNote, Note};
 use crate::store::Store;
@@ -113,7 +112,9 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             // Refuse a late --final note without a reason before anything is written.
             if finalise
                 && late_reason.as_deref().is_none_or(|r| r.trim().is_empty())
-                && let Some(days) = LateEntryRule::default().lateness(occurred_at, now, significant)
+                && let Some(days) = store
+                    .late_entry_rule()
+                    .lateness(occurred_at, now, significant)
             {
                 bail!(
                     "this contact was {days} working days ago, so finalising it now is a late entry; \

@@ -45,6 +45,18 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the late-entry limits [`Store::finalise_note`] applies (the
+    /// practitioner's config; the defaults otherwise).
+    pub fn use_late_entry_rule(&mut self, rule: crate::domain::late::LateEntryRule) {
+        self.late_rule = rule;
+    }
+
+    /// The late-entry limits in force.
+    #[must_use]
+    pub fn late_entry_rule(&self) -> crate::domain::late::LateEntryRule {
+        self.late_rule
+    }
+
     /// Whether the store is closed (locked) or in memory.
     #[must_use]
     pub fn is_closed(&self) -> bool {

@@ -65,7 +65,8 @@ impl Store {
             }
             // The copy is a plain rollback-journal file; make it durable.
             out.execute_batch("PRAGMA journal_mode = DELETE;")?;
-            Ok(())
+            drop(out);
+            super::open::ensure_ciphertext(dest)
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(dest);

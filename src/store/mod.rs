@@ -47,6 +47,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The active rule packs (embedded, plus any overrides the caller set).
     rules: crate::rules::RuleSet,
+    /// Working days allowed before a note is a late entry (from the config).
+    late_rule: crate::domain::late::LateEntryRule,
 }
 
 impl std::fmt::Debug for Store {

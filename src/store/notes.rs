@@ -124,7 +124,7 @@ impl Store {
         late_reason: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.finalise_note_with_rule(id, late_reason, LateEntryRule::default(), now)
+        self.finalise_note_with_rule(id, late_reason, self.late_rule, now)
     }
 
     /// How many working days late finalising note `id` at `now` would be

@@ -26,8 +26,10 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
         };
         migrate::migrate(&mut store, Some(passphrase))?;
+        ensure_ciphertext(path)?;
         Ok(store)
     }
 
@@ -39,6 +41,7 @@ impl Store {
             conn,
             path: None,
             rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
         };
         migrate::migrate(&mut store, None)?;
         Ok(store)
@@ -76,7 +79,7 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<
     let _one_at_a_time = cipher_lock();
     // Older SQLCipher builds lack cipher_log_level; ignore that failure only.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
-    conn.pragma_update(None, "key", passphrase.expose_secret())?;
+    key_checked(conn, passphrase)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     }) {
@@ -88,6 +91,40 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: &SecretString) -> Result<
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Runs `PRAGMA key` and insists on SQLCipher's "ok": a key it could not
+/// apply must never leave a new file silently unencrypted. Under heavy
+/// parallel load SQLCipher has been seen to refuse a key once, so the key is
+/// tried a few times before giving up.
+fn key_checked(conn: &Connection, passphrase: &SecretString) -> Result<()> {
+    for attempt in 0..3 {
+        let answer: rusqlite::Result<String> =
+            conn.pragma_update_and_check(None, "key", passphrase.expose_secret(), |r| r.get(0));
+        if matches!(answer.as_deref(), Ok("ok")) {
+            return Ok(());
+        }
+        tracing::warn!(attempt, "SQLCipher did not accept the key; trying again");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Err(StoreError::Refused(
+        "the encryption key could not be applied to the database; nothing was written".into(),
+    ))
+}
+
+/// Refuses a file that SQLite wrote in plain text (it starts with the
+/// well-known header): every file this program writes must be ciphertext.
+pub(crate) fn ensure_ciphertext(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let mut file = fs::File::open(path)?;
+    let n = file.read(&mut head)?;
+    if n == 16 && &head == b"SQLite format 3\0" {
+        return Err(StoreError::Refused(
+            "the database file is not encrypted; refusing to use it".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Sets and reads back the pragmas the safety rules depend on.
@@ -143,4 +180,39 @@ pub(crate) fn prepare_file(path: &Path) -> Result<()> {
             .open(path)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_text_database_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.db");
+        let c = Connection::open(&plain).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        drop(c);
+        assert!(matches!(
+            ensure_ciphertext(&plain),
+            Err(StoreError::Refused(_))
+        ));
+    }
+
+    #[test]
+    fn a_keyed_database_passes_and_its_key_is_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let key = SecretString::from("correct horse battery".to_string());
+        let store = Store::open(&path, &key).unwrap();
+        drop(store);
+        ensure_ciphertext(&path).unwrap();
+        let c = Connection::open(&path).unwrap();
+        key_checked(&c, &key).unwrap();
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
 }

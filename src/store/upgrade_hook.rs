@@ -30,6 +30,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
         };
         migrate::migrate_with(&mut store, Some(passphrase), migrations)?;
         Ok(store)

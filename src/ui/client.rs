@@ -15,7 +15,7 @@ use super::widgets::{Cursor, client_header};
 use crate::domain::{
     Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
 };
-use crate::store::Store;
+use crate::store::{ChainBreak, ChronologyEntry, Store};
 
 /// The tabs of a client's record. Add a tab here (and draw it in
 /// `client_tabs`) to extend the record.
@@ -32,16 +32,19 @@ pub enum Tab {
     Deadlines,
     /// Family, carers, professionals.
     Network,
+    /// Significant events in date order.
+    Chronology,
 }
 
 impl Tab {
     /// Every tab, left to right.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Summary,
         Tab::Notes,
         Tab::Plan,
         Tab::Deadlines,
         Tab::Network,
+        Tab::Chronology,
     ];
 
     /// The tab's title.
@@ -53,6 +56,7 @@ impl Tab {
             Tab::Plan => "Plan",
             Tab::Deadlines => "Deadlines",
             Tab::Network => "Network",
+            Tab::Chronology => "Chronology",
         }
     }
 
@@ -99,6 +103,10 @@ pub struct ClientView {
     pub network: Vec<NetworkMember>,
     /// Legal episodes, current first.
     pub episodes: Vec<LegalEpisode>,
+    /// The chronology, oldest first.
+    pub chronology: Vec<ChronologyEntry>,
+    /// The first entry of the tamper-evidence chain that does not verify.
+    pub chain_break: Option<ChainBreak>,
     /// Selection on the Notes tab.
     pub notes_cursor: Cursor,
     /// Selection on the Deadlines tab.
@@ -124,6 +132,8 @@ impl ClientView {
             actions: store.actions(Some(id))?,
             network: store.network(id)?,
             episodes: store.episodes(id)?,
+            chronology: store.chronology(id)?,
+            chain_break: store.verify_chain(id)?,
             notes_cursor: Cursor::default(),
             due_cursor: Cursor::default(),
             network_cursor: Cursor::default(),
@@ -183,7 +193,7 @@ impl ClientView {
                 (&mut self.due_cursor, len)
             }
             Tab::Network => (&mut self.network_cursor, self.network.len()),
-            Tab::Summary | Tab::Plan => {
+            Tab::Summary | Tab::Plan | Tab::Chronology => {
                 let d = if page { delta * 10 } else { delta };
                 self.scroll = self
                     .scroll
@@ -244,6 +254,17 @@ impl ClientView {
     /// Draws the header, the tab bar and the tab.
     pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme, today: chrono::NaiveDate) {
         let (head, rest) = super::widgets::take_top(area, 2);
+        let rest = match &self.chain_break {
+            Some(b) => {
+                let (warn, rest) = super::widgets::take_top(rest, 1);
+                frame.render_widget(
+                    Paragraph::new(super::records::chain_warning(b, theme)),
+                    warn,
+                );
+                rest
+            }
+            None => rest,
+        };
         let (bar, body) = super::widgets::take_top(rest, 1);
         frame.render_widget(Paragraph::new(client_header(&self.client, theme)), head);
         let titles: Vec<Line<'_>> = Tab::ALL
@@ -262,6 +283,7 @@ impl ClientView {
             Tab::Plan => client_tabs::plan(self, frame, body, theme),
             Tab::Deadlines => client_tabs::deadlines(self, frame, body, theme, today),
             Tab::Network => client_tabs::network(self, frame, body, theme),
+            Tab::Chronology => super::chronology::draw(self, frame, body, theme),
         }
     }
 }

@@ -171,7 +171,11 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
                 Span::styled("final", theme.dim())
             };
             // Only the start of the first line shows; don't lay out the rest.
-            let first = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let first = if theme.privacy() {
+                crate::privacy::HIDDEN_BODY
+            } else {
+                n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+            };
             let first: String = first.chars().take(200).collect();
             Row::new(vec![
                 Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),

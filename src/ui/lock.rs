@@ -117,6 +117,12 @@ impl LockScreen {
         LockOutcome::Stay
     }
 
+    /// Takes pasted text (a password manager's paste) into the input;
+    /// line breaks are dropped, never taken as Enter.
+    pub fn paste(&mut self, text: &str) {
+        self.input.extend(text.chars().filter(|c| !c.is_control()));
+    }
+
     fn take_input(&mut self) -> Zeroizing<String> {
         std::mem::replace(&mut self.input, Zeroizing::new(String::new()))
     }

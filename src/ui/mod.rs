@@ -3,6 +3,7 @@
 //! offsets). One file per screen; the theme is the one place for colours.
 
 pub mod caseload;
+pub mod chronology;
 pub mod client;
 pub mod client_tabs;
 pub mod confirm;
@@ -14,6 +15,8 @@ pub mod lock;
 pub mod note;
 pub mod note_view;
 pub mod palette;
+pub mod records;
+pub mod search;
 pub mod session;
 pub mod theme;
 pub mod today;
@@ -51,6 +54,8 @@ pub enum View {
     NoteView(Box<note_view::NoteViewer>),
     /// A form.
     Form(Box<form::Form>),
+    /// Searching notes, addenda and care plans.
+    Search(Box<search::SearchView>),
 }
 
 impl View {
@@ -64,6 +69,7 @@ impl View {
             View::Editor(_) => "Note editor".into(),
             View::NoteView(_) => "Final note".into(),
             View::Form(f) => f.title.clone(),
+            View::Search(_) => "Search".into(),
         }
     }
 }
@@ -118,6 +124,7 @@ pub fn hints(mode: Mode) -> &'static [Action] {
             Action::Back,
         ],
         Mode::Form => &[Action::NextField, Action::Submit, Action::Back],
+        Mode::Search => &[Action::Open, Action::ToggleScope, Action::Back],
         Mode::Palette => &[Action::Open, Action::Back],
         Mode::Confirm => &[Action::Yes, Action::No],
         Mode::Help => &[Action::Back],
@@ -153,6 +160,7 @@ pub fn render(app: &App, area: Rect, frame: &mut Buffer) {
         Some(View::Editor(v)) => v.draw(frame, body, theme),
         Some(View::NoteView(v)) => v.draw(frame, body, theme),
         Some(View::Form(v)) => v.draw(frame, body, theme),
+        Some(View::Search(v)) => v.draw(frame, body, theme),
         None => {}
     }
     draw_bottom(frame, bottom, app);

@@ -85,8 +85,14 @@ impl NoteViewer {
                     "no"
                 }),
             ]),
-            Line::default(),
         ];
+        if let Some(reason) = &n.late_reason {
+            lines.push(Line::from(vec![
+                Span::styled("Late entry  ", theme.dim()),
+                Span::styled(one_line(reason), theme.warn()),
+            ]));
+        }
+        lines.push(Line::default());
         lines.extend(sanitize(&n.body).lines().map(|l| Line::from(l.to_string())));
         for a in &self.addenda {
             lines.push(Line::default());

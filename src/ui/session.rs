@@ -39,23 +39,39 @@ pub trait Lockable {
     fn is_privacy_key(&self, key: &KeyEvent) -> bool;
     /// Tells the app privacy mode changed (it hides note bodies itself).
     fn set_privacy(&mut self, on: bool);
+    /// Whether the app is in privacy mode (it may toggle it itself, e.g.
+    /// from the command palette).
+    fn privacy(&self) -> bool;
+    /// Whether the app was asked to lock (e.g. from the palette); clears it.
+    fn take_lock_request(&mut self) -> bool;
     /// Shows a one-off message in the status line.
     fn notify(&mut self, text: &str);
     /// The clients whose names the privacy sweep hides (from data the app
     /// already holds or one small query; called on unlock, toggle, and
     /// after events while privacy mode is on).
     fn privacy_names(&mut self) -> Vec<Client>;
+    /// Other people's names the app holds for the screen shown (network
+    /// members, people present), swept like client names.
+    fn privacy_people(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Builds the app once the database is first opened.
 pub type MakeApp<A> = Box<dyn FnMut(Store) -> A>;
 
+/// Prepares every freshly opened store (e.g. gives it the rule packs).
+pub type StoreSetup = Box<dyn Fn(&mut Store)>;
+
 /// A TUI session: the app (once unlocked) and the lock screen (while locked).
 pub struct Session<A: Lockable> {
-    db: PathBuf,
+    /// The database the lock screen reopens; `None` for a session that
+    /// cannot lock (the demo, whose key is random and never shown).
+    db: Option<PathBuf>,
     app: Option<A>,
     lock: Option<LockScreen>,
-    make_app: MakeApp<A>,
+    make_app: Option<MakeApp<A>>,
+    setup_store: Option<StoreSetup>,
     idle: IdleTimer,
     privacy: bool,
     redactor: Redactor,
@@ -73,15 +89,43 @@ impl<A: Lockable> Session<A> {
         now: Instant,
     ) -> Session<A> {
         Session {
-            db: db.to_path_buf(),
+            db: Some(db.to_path_buf()),
             app: None,
             lock: Some(LockScreen::new(db)),
-            make_app,
+            make_app: Some(make_app),
+            setup_store: None,
             idle: IdleTimer::new(idle_limit, now),
             privacy,
             redactor: Redactor::default(),
             quit: false,
         }
+    }
+
+    /// A session already open on `app` that cannot lock (the demo):
+    /// privacy mode works, the lock key only says why it does nothing.
+    pub fn without_lock(mut app: A, privacy: bool, now: Instant) -> Session<A> {
+        app.set_privacy(privacy);
+        let mut s = Session {
+            db: None,
+            app: Some(app),
+            lock: None,
+            make_app: None,
+            setup_store: None,
+            idle: IdleTimer::new(None, now),
+            privacy,
+            redactor: Redactor::default(),
+            quit: false,
+        };
+        s.refresh_redactor();
+        s
+    }
+
+    /// Runs `setup` on every store this session opens, first and after
+    /// each unlock.
+    #[must_use]
+    pub fn with_store_setup(mut self, setup: StoreSetup) -> Session<A> {
+        self.setup_store = Some(setup);
+        self
     }
 
     /// Whether the lock screen is showing.
@@ -120,6 +164,9 @@ impl<A: Lockable> Session<A> {
     /// Handles one terminal event at `now` (`unix` seconds for the attempt limit).
     pub fn handle_event(&mut self, ev: &Event, now: Instant, unix: u64) {
         if let Some(lock) = &mut self.lock {
+            if let Event::Paste(text) = ev {
+                lock.paste(text);
+            }
             if let Event::Key(k) = ev
                 && k.kind != KeyEventKind::Release
             {
@@ -149,21 +196,25 @@ impl<A: Lockable> Session<A> {
                 return;
             }
             if app.is_privacy_key(k) {
-                self.privacy = !self.privacy;
-                app.set_privacy(self.privacy);
-                app.notify(if self.privacy {
+                let on = !app.privacy();
+                app.set_privacy(on);
+                app.notify(if on {
                     "Privacy mode on: initials, masked record numbers, note text hidden"
                 } else {
                     "Privacy mode off"
                 });
+                self.privacy = on;
                 self.refresh_redactor();
                 return;
             }
         }
         app.handle_event(ev);
-        if self.privacy {
-            self.refresh_redactor();
+        if app.take_lock_request() {
+            self.lock_now();
+            return;
         }
+        self.privacy = app.privacy();
+        self.refresh_redactor();
     }
 
     /// The timer: the app's autosave, then the idle lock.
@@ -182,6 +233,12 @@ impl<A: Lockable> Session<A> {
     /// Locks: the draft is saved, the store closed (and with it the key),
     /// and the lock screen shown.
     pub fn lock_now(&mut self) {
+        let Some(db) = self.db.clone() else {
+            if let Some(app) = &mut self.app {
+                app.notify("The demo caseload cannot be locked: it is thrown away when you leave");
+            }
+            return;
+        };
         if let Some(app) = &mut self.app {
             app.save_all();
             if let Err(e) = app.store_mut().close() {
@@ -189,7 +246,7 @@ impl<A: Lockable> Session<A> {
             }
         }
         self.redactor = Redactor::default();
-        self.lock = Some(LockScreen::new(&self.db));
+        self.lock = Some(LockScreen::new(&db));
         tracing::info!("locked");
     }
 
@@ -202,11 +259,18 @@ impl<A: Lockable> Session<A> {
         }
     }
 
-    fn unlocked(&mut self, store: Store, warning: Option<&'static str>, now: Instant) {
+    fn unlocked(&mut self, mut store: Store, warning: Option<&'static str>, now: Instant) {
+        if let Some(setup) = &self.setup_store {
+            setup(&mut store);
+        }
         match &mut self.app {
             Some(app) => *app.store_mut() = store,
             None => {
-                let mut app = (self.make_app)(store);
+                // Only a lockable session (which has a maker) ever unlocks.
+                let Some(make) = self.make_app.as_mut() else {
+                    return;
+                };
+                let mut app = make(store);
                 app.set_privacy(self.privacy);
                 self.app = Some(app);
             }
@@ -222,7 +286,13 @@ impl<A: Lockable> Session<A> {
 
     fn refresh_redactor(&mut self) {
         self.redactor = match (&mut self.app, self.privacy) {
-            (Some(app), true) => Redactor::for_clients(&app.privacy_names()),
+            (Some(app), true) => {
+                let mut r = Redactor::for_clients(&app.privacy_names());
+                for name in app.privacy_people() {
+                    r.add_person(&name);
+                }
+                r
+            }
             _ => Redactor::default(),
         };
     }

@@ -10,6 +10,7 @@ use crate::domain::RiskLevel;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    privacy: bool,
 }
 
 impl Theme {
@@ -17,13 +18,35 @@ impl Theme {
     #[must_use]
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            privacy: false,
+        }
     }
 
     /// A theme with or without colour (tests pick).
     #[must_use]
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            color,
+            privacy: false,
+        }
+    }
+
+    /// The same theme with privacy mode on or off (see [`crate::privacy`]).
+    #[must_use]
+    pub fn with_privacy(self, on: bool) -> Theme {
+        Theme {
+            privacy: on,
+            ..self
+        }
+    }
+
+    /// Whether privacy mode is on: note text hidden until a note is opened,
+    /// names and record numbers swept from the frame.
+    #[must_use]
+    pub fn privacy(self) -> bool {
+        self.privacy
     }
 
     fn fg(self, c: Color) -> Style {

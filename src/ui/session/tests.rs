@@ -63,6 +63,12 @@ impl Lockable for FakeApp {
     fn set_privacy(&mut self, on: bool) {
         self.privacy = on;
     }
+    fn privacy(&self) -> bool {
+        self.privacy
+    }
+    fn take_lock_request(&mut self) -> bool {
+        false
+    }
     fn notify(&mut self, text: &str) {
         self.messages.push(text.to_string());
     }
@@ -180,6 +186,17 @@ fn idle_lock_on_a_fake_clock_saves_the_draft_closes_and_hides_everything() {
     let back = screen(&s);
     assert!(back.contains("Draft: met Zqxmarker"), "{back}");
     assert!(!s.app_mut().unwrap().store.is_closed());
+}
+
+#[test]
+fn a_pasted_passphrase_unlocks_and_its_newline_is_not_enter() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    s.handle_event(&Event::Paste(format!("{PASS}\n")), t0, 1000);
+    assert!(s.is_locked(), "a pasted newline must not submit");
+    s.handle_event(&key(KeyCode::Enter), t0, 1000);
+    assert!(!s.is_locked(), "{}", screen(&s));
 }
 
 #[test]

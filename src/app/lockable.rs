@@ -1,0 +1,87 @@
+//! How the session (lock screen, idle lock, privacy sweep) reaches the app:
+//! see [`crate::ui::session`].
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEvent};
+
+use super::App;
+use crate::action::Action;
+use crate::domain::Client;
+use crate::keymap::Mode;
+use crate::store::Store;
+use crate::ui::View;
+use crate::ui::session::Lockable;
+
+impl Lockable for App {
+    fn draw(&self, frame: &mut Frame<'_>) {
+        crate::ui::draw(frame, self);
+    }
+
+    fn handle_event(&mut self, ev: &Event) {
+        App::handle_event(self, ev);
+    }
+
+    fn tick(&mut self, now: Instant) {
+        self.tick_at(now);
+    }
+
+    fn save_all(&mut self) {
+        self.shutdown();
+    }
+
+    fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    // Looked up in the global section whatever the mode, so both keys work
+    // while typing a note too.
+    fn is_lock_key(&self, key: &KeyEvent) -> bool {
+        self.keymap.lookup(Mode::Global, key) == Some(Action::Lock)
+    }
+
+    fn is_privacy_key(&self, key: &KeyEvent) -> bool {
+        self.keymap.lookup(Mode::Global, key) == Some(Action::TogglePrivacy)
+    }
+
+    fn set_privacy(&mut self, on: bool) {
+        self.theme = self.theme.with_privacy(on);
+    }
+
+    fn privacy(&self) -> bool {
+        self.theme.privacy()
+    }
+
+    fn take_lock_request(&mut self) -> bool {
+        std::mem::take(&mut self.lock_requested)
+    }
+
+    fn notify(&mut self, text: &str) {
+        self.info(text.to_string());
+    }
+
+    fn privacy_names(&mut self) -> Vec<Client> {
+        self.store.clients(true).unwrap_or_default()
+    }
+
+    // What the open client's screens already hold: no query needed.
+    fn privacy_people(&self) -> Vec<String> {
+        self.stack
+            .iter()
+            .filter_map(|v| match v {
+                View::Client(c) => Some(c),
+                _ => None,
+            })
+            .flat_map(|c| {
+                let network = c.network.iter().map(|m| m.name.clone());
+                let present = c.notes.iter().filter_map(|n| n.present.clone());
+                network.chain(present).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,48 @@
+//! The Chronology tab: significant notes and their addenda, legal episodes
+//! starting and ending, and completed statutory deadlines, oldest first.
+
+use super::widgets::Draw as _;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::client::ClientView;
+use super::theme::Theme;
+use crate::domain::text::one_line;
+
+/// Draws the chronology as dated lines with their source.
+pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
+    if v.chronology.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Nothing in the chronology yet: flag notes as significant; legal episodes and completed statutory deadlines appear here too.",
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{:<10}  {:<5}  {:<14}  Event", "Date", "Time", "Source"),
+        theme.heading(),
+    ))];
+    for e in &v.chronology {
+        let time = e
+            .time
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}  {time:<5}  ", e.date)),
+            Span::styled(format!("{:<14}  ", e.source_ref()), theme.dim()),
+            Span::raw(one_line(&e.event)),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((v.scroll, 0)),
+        area,
+    );
+}

@@ -1,0 +1,169 @@
+//! The Search screen: type words (`"a phrase"`, `prefix*`, AND/OR/NOT,
+//! `from:YYYY-MM-DD`, `to:YYYY-MM-DD`); matches appear as you type, newest
+//! first, with the matched words highlighted. Enter opens the record.
+
+use super::widgets::Draw as _;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use super::widgets::{Cursor, take_top};
+use crate::domain::text::one_line;
+use crate::domain::validate::parse_date;
+use crate::store::{SearchFilter, SearchHit, Store};
+
+/// The Search screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    /// What has been typed.
+    pub query: String,
+    /// The client the search was opened from (id, name), if any.
+    pub scope: Option<(i64, String)>,
+    /// Search everyone even though opened from a client.
+    pub everyone: bool,
+    /// The matches, newest first.
+    pub hits: Vec<SearchHit>,
+    /// The selected match.
+    pub cursor: Cursor,
+    /// Why there are no matches (a message, never an error dump).
+    pub message: Option<String>,
+}
+
+impl SearchView {
+    /// A new search, limited to `scope`'s records when given.
+    #[must_use]
+    pub fn new(scope: Option<(i64, String)>) -> SearchView {
+        SearchView {
+            scope,
+            ..SearchView::default()
+        }
+    }
+
+    /// The words to search for and the filter, from what was typed.
+    fn parse(&self) -> Result<(String, SearchFilter), String> {
+        let mut filter = SearchFilter {
+            client_id: if self.everyone {
+                None
+            } else {
+                self.scope.as_ref().map(|s| s.0)
+            },
+            ..SearchFilter::default()
+        };
+        let mut words = Vec::new();
+        for w in self.query.split_whitespace() {
+            if let Some(d) = w.strip_prefix("from:") {
+                filter.from = Some(parse_date("from", d).map_err(|e| e.to_string())?);
+            } else if let Some(d) = w.strip_prefix("to:") {
+                filter.to = Some(parse_date("to", d).map_err(|e| e.to_string())?);
+            } else {
+                words.push(w);
+            }
+        }
+        Ok((words.join(" "), filter))
+    }
+
+    /// Runs the search again (after typing or a change of scope).
+    pub fn run(&mut self, store: &Store) {
+        self.message = None;
+        self.hits.clear();
+        self.cursor.selected = 0;
+        if self.query.trim().is_empty() {
+            return;
+        }
+        let result = self
+            .parse()
+            .and_then(|(q, f)| store.search(&q, &f).map_err(|e| e.to_string()));
+        match result {
+            Ok(hits) if hits.is_empty() => self.message = Some("No matches.".into()),
+            Ok(hits) => self.hits = hits,
+            Err(m) => self.message = Some(m),
+        }
+    }
+
+    /// The selected match.
+    #[must_use]
+    pub fn selected(&self) -> Option<&SearchHit> {
+        self.hits.get(self.cursor.selected)
+    }
+
+    /// Draws the search line, the scope and the matches.
+    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let (top, body) = take_top(area, 3);
+        let scope = match (&self.scope, self.everyone) {
+            (Some((_, name)), false) => {
+                format!("In {}'s records only (ctrl-a: everyone)", one_line(name))
+            }
+            (Some(_), true) => "In everyone's records (ctrl-a: this client only)".into(),
+            (None, _) => "In everyone's records".into(),
+        };
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(vec![
+                    Span::styled(" Search: ", theme.heading()),
+                    Span::styled(format!("{}▏", one_line(&self.query)), theme.input()),
+                ]),
+                Line::from(Span::styled(format!(" {scope}"), theme.dim())),
+                Line::from(Span::styled(
+                    " words, \"a phrase\", prefix*, AND/OR/NOT, from:YYYY-MM-DD to:YYYY-MM-DD",
+                    theme.dim(),
+                )),
+            ]),
+            top,
+        );
+        if let Some(m) = &self.message {
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {m}"), theme.warn())),
+                body,
+            );
+            return;
+        }
+        let per = 2usize;
+        let rows = usize::from(body.height) / per;
+        let window = self
+            .cursor
+            .window(u16::try_from(rows).unwrap_or(u16::MAX), self.hits.len());
+        self.cursor.remember(body);
+        let mark = theme.warn().add_modifier(Modifier::BOLD);
+        let mut lines = Vec::new();
+        for (i, h) in self
+            .hits
+            .iter()
+            .enumerate()
+            .skip(window.start)
+            .take(window.len())
+        {
+            let selected = i == self.cursor.selected;
+            let place = match h.note_id {
+                Some(n) if h.id != n => format!("{} {} on note {n}", h.source.label(), h.id),
+                _ => format!("{} {}", h.source.label(), h.id),
+            };
+            let head = format!(
+                "{} {}  {}  {place}",
+                if selected { "▶" } else { " " },
+                h.at.format("%Y-%m-%d"),
+                h.client_name
+            );
+            lines.push(Line::from(Span::styled(
+                head,
+                if selected {
+                    theme.selected()
+                } else {
+                    theme.heading()
+                },
+            )));
+            let mut spans = vec![Span::raw("    ")];
+            for s in &h.snippet {
+                spans.push(if s.hit {
+                    Span::styled(s.text.clone(), mark)
+                } else {
+                    Span::raw(s.text.clone())
+                });
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}

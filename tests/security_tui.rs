@@ -1,0 +1,312 @@
+//! Security in the terminal UI: the real app inside its lock session, driven
+//! on a fake clock and drawn on a `TestBackend` (idle lock, privacy mode),
+//! and the real binary in tmux (the terminal after exit holds no client
+//! name). Fictional people only.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use secrecy::SecretString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use caseload::app::App;
+use caseload::domain::{NewClient, NewNetworkMember, NewNote, NoteKind};
+use caseload::keymap::Keymap;
+use caseload::store::Store;
+use caseload::ui::session::Session;
+use caseload::ui::theme::Theme;
+
+const PASS: &str = "correct horse battery";
+/// Every piece of client text the fixture holds; none may show when it must not.
+const SECRETS: &[&str] = &[
+    "Zqxmarker",
+    "Annabel",
+    "MOS-4242",
+    "Zqxnotebody",
+    "Qwxfriend",
+];
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn fixture() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let mut store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let id = store
+        .add_client(
+            &NewClient {
+                given_name: "Annabel".into(),
+                family_name: "Zqxmarker".into(),
+                record_no: Some("MOS-4242".into()),
+                visit_every_days: Some(14),
+                ..NewClient::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let note = store
+        .add_note(
+            &NewNote {
+                client_id: id,
+                kind: NoteKind::HomeVisit,
+                occurred_at: now() - chrono::Duration::hours(1),
+                location: None,
+                present: None,
+                body: "Zqxnotebody: talked about the move.".into(),
+                significant: false,
+            },
+            now(),
+        )
+        .unwrap();
+    store.finalise_note(note, None, now()).unwrap();
+    store
+        .add_network_member(
+            &NewNetworkMember {
+                client_id: id,
+                name: "Bertram Qwxfriend".into(),
+                role: "Friend".into(),
+                organisation: None,
+                relationship: None,
+                phone: None,
+                email: None,
+                consent_to_share: true,
+                notes: None,
+            },
+            now(),
+        )
+        .unwrap();
+    (dir, db)
+}
+
+fn session(db: &Path, privacy: bool, t0: Instant) -> Session<App> {
+    Session::new(
+        db,
+        Some(Duration::from_secs(300)),
+        privacy,
+        Box::new(|store| {
+            App::new(
+                store,
+                Box::new(now),
+                Keymap::defaults().unwrap(),
+                Theme::new(false),
+            )
+        }),
+        t0,
+    )
+}
+
+fn send(s: &mut Session<App>, code: KeyCode, mods: KeyModifiers, at: Instant) {
+    s.handle_event(&Event::Key(KeyEvent::new(code, mods)), at, 1000);
+}
+
+fn keys(s: &mut Session<App>, text: &str, at: Instant) {
+    for c in text.chars() {
+        send(s, KeyCode::Char(c), KeyModifiers::NONE, at);
+    }
+}
+
+fn unlock(s: &mut Session<App>, at: Instant) {
+    keys(s, PASS, at);
+    send(s, KeyCode::Enter, KeyModifiers::NONE, at);
+    assert!(!s.is_locked(), "did not unlock:\n{}", screen(s));
+}
+
+fn screen(s: &Session<App>) -> String {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| s.draw(f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn assert_hides_everything(shown: &str) {
+    for secret in SECRETS {
+        assert!(!shown.contains(secret), "{secret} is on screen:\n{shown}");
+    }
+}
+
+#[test]
+fn idle_lock_on_a_fake_clock_saves_the_draft_and_leaves_no_client_text() {
+    let (_dir, db) = fixture();
+    let t0 = Instant::now();
+    let mut s = session(&db, false, t0);
+    assert_hides_everything(&screen(&s));
+    unlock(&mut s, t0);
+    // Caseload, the client, a new note with a few words typed.
+    keys(&mut s, "c", t0);
+    assert!(screen(&s).contains("Zqxmarker"));
+    send(&mut s, KeyCode::Enter, KeyModifiers::NONE, t0);
+    keys(&mut s, "n", t0);
+    assert!(screen(&s).contains("What happened"), "{}", screen(&s));
+    keys(&mut s, "Zqxdraft words", t0 + Duration::from_secs(5));
+    s.tick(t0 + Duration::from_secs(100));
+    assert!(!s.is_locked());
+
+    // Five minutes after the last key, the lock.
+    s.tick(t0 + Duration::from_secs(306));
+    assert!(s.is_locked());
+    let locked = screen(&s);
+    assert_hides_everything(&locked);
+    assert!(!locked.contains("Zqxdraft"), "{locked}");
+    assert!(locked.contains("locked"), "{locked}");
+
+    // The draft was saved before the store closed.
+    let other = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let drafts = other.drafts().unwrap();
+    assert!(
+        drafts.iter().any(|d| d.body.contains("Zqxdraft words")),
+        "draft not saved: {drafts:?}"
+    );
+    drop(other);
+
+    // Unlocking returns to the editor with the words still there.
+    unlock(&mut s, t0 + Duration::from_secs(400));
+    let back = screen(&s);
+    assert!(back.contains("Zqxdraft words"), "{back}");
+    assert!(back.contains("What happened"), "{back}");
+}
+
+#[test]
+fn the_lock_key_works_while_typing_a_note() {
+    let (_dir, db) = fixture();
+    let t0 = Instant::now();
+    let mut s = session(&db, false, t0);
+    unlock(&mut s, t0);
+    keys(&mut s, "c", t0);
+    send(&mut s, KeyCode::Enter, KeyModifiers::NONE, t0);
+    keys(&mut s, "nhello", t0);
+    send(&mut s, KeyCode::Char('l'), KeyModifiers::CONTROL, t0);
+    assert!(s.is_locked());
+    assert_hides_everything(&screen(&s));
+}
+
+#[test]
+fn privacy_mode_shows_no_full_name_record_number_or_note_text() {
+    let (_dir, db) = fixture();
+    let t0 = Instant::now();
+    let mut s = session(&db, false, t0);
+    unlock(&mut s, t0);
+    send(&mut s, KeyCode::Char('o'), KeyModifiers::CONTROL, t0);
+    assert!(s.privacy());
+    let today = screen(&s);
+    assert_hides_everything(&today);
+    keys(&mut s, "c", t0);
+    let caseload = screen(&s);
+    assert_hides_everything(&caseload);
+    assert!(
+        caseload.contains("A.") && caseload.contains("Z."),
+        "{caseload}"
+    );
+    insta::assert_snapshot!("privacy_caseload_80x24", caseload);
+    send(&mut s, KeyCode::Enter, KeyModifiers::NONE, t0);
+    keys(&mut s, "2", t0);
+    let notes = screen(&s);
+    assert_hides_everything(&notes);
+    assert!(notes.contains("hidden in privacy mode"), "{notes}");
+    insta::assert_snapshot!("privacy_client_notes_80x24", notes);
+    keys(&mut s, "5", t0);
+    let network = screen(&s);
+    assert_hides_everything(&network);
+    assert!(
+        network.contains("B.") && network.contains("Friend"),
+        "{network}"
+    );
+
+    // Off again: everything is back.
+    send(&mut s, KeyCode::Char('o'), KeyModifiers::CONTROL, t0);
+    let plain = screen(&s);
+    assert!(
+        plain.contains("Qwxfriend") && plain.contains("Zqxmarker"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn privacy_mode_can_start_from_the_config() {
+    let (_dir, db) = fixture();
+    let t0 = Instant::now();
+    let mut s = session(&db, true, t0);
+    unlock(&mut s, t0);
+    keys(&mut s, "c", t0);
+    assert_hides_everything(&screen(&s));
+}
+
+/// The real binary in tmux: start, unlock on the lock screen, look at a
+/// client, quit; what the terminal shows afterwards, scrollback included,
+/// has no client name.
+#[test]
+fn after_exit_the_terminal_holds_no_client_name() {
+    let (dir, db) = fixture();
+    let socket = format!("caseload-sec-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux is needed for this test (CI installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let config = dir.path().join("config.toml");
+    let program = format!(
+        "env CASELOAD_NOW=2026-11-22T09:00:00 CASELOAD_CONFIG={} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
+        config.display(),
+        env!("CARGO_BIN_EXE_caseload"),
+        db.display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &program,
+    ]);
+    let wait_for = |needle: &str| -> String {
+        let start = Instant::now();
+        loop {
+            let pane = tmux(&["capture-pane", "-p", "-t", "t"]);
+            if pane.contains(needle) || start.elapsed() > Duration::from_secs(15) {
+                return pane;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let pane = wait_for("Passphrase:");
+    assert!(pane.contains("locked"), "{pane}");
+    tmux(&["send-keys", "-t", "t", "-l", PASS]);
+    tmux(&["send-keys", "-t", "t", "Enter"]);
+    wait_for("Today");
+    tmux(&["send-keys", "-t", "t", "c"]);
+    let pane = wait_for("Zqxmarker");
+    assert!(
+        pane.contains("Zqxmarker"),
+        "the client never showed:\n{pane}"
+    );
+    tmux(&["send-keys", "-t", "t", "q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux(&["send-keys", "-t", "t", "q"]);
+    let after = wait_for("EXITED");
+    let history = tmux(&["capture-pane", "-p", "-t", "t", "-S", "-", "-E", "-"]);
+    tmux(&["kill-server"]);
+    assert!(after.contains("EXITED"), "caseload did not exit:\n{after}");
+    assert_hides_everything(&after);
+    assert_hides_everything(&history);
+}
