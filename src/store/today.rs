@@ -68,3 +68,75 @@ impl Store {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{NewClient, NewNote, NoteKind};
+
+    fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .and_then(|x| x.and_hms_opt(h, m, 0))
+            .unwrap()
+    }
+
+    #[test]
+    fn drafts_contacts_and_week_bounds() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = at(22, 9, 0);
+        let client = |s: &mut Store, given: &str| {
+            s.add_client(
+                &NewClient {
+                    given_name: given.into(),
+                    family_name: "Testperson".into(),
+                    ..NewClient::default()
+                },
+                now,
+            )
+            .unwrap()
+        };
+        let (a, b) = (client(&mut s, "Ann"), client(&mut s, "Ben"));
+        let note = |s: &mut Store, c, kind, when, significant| {
+            s.add_note(
+                &NewNote {
+                    client_id: c,
+                    kind,
+                    occurred_at: when,
+                    location: None,
+                    present: None,
+                    body: "Fictional text.".into(),
+                    significant,
+                },
+                now,
+            )
+            .unwrap()
+        };
+        // Week Mon 16 – Sun 22: the first minute of Monday and the last of
+        // Sunday are in it; the minute before and after are not.
+        note(&mut s, a, NoteKind::HomeVisit, at(15, 23, 59), false);
+        let first = note(&mut s, a, NoteKind::Phone, at(16, 0, 0), true);
+        let last = note(&mut s, b, NoteKind::Office, at(21, 23, 59), false);
+        let from = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let ids: Vec<i64> = s
+            .agenda(from, to)
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.kind == "contact")
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(ids, vec![first, last]);
+
+        let drafts = s.draft_rows().unwrap();
+        assert_eq!(drafts.len(), 3);
+        assert_eq!(drafts[1].note_id, first);
+        assert_eq!(drafts[1].name, "Ann Testperson");
+        assert!(drafts[1].significant);
+        assert!(!drafts[2].significant);
+
+        let seen = s.last_contacts(&[a, b, 999]).unwrap();
+        assert_eq!(seen.get(&a), Some(&at(16, 0, 0).date()));
+        assert_eq!(seen.get(&b), Some(&at(21, 0, 0).date()));
+        assert_eq!(seen.get(&999), None);
+    }
+}

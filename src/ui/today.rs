@@ -9,7 +9,6 @@ use ratatui::layout::Rect;
 
 use super::client::Tab;
 use super::widgets::Cursor;
-use crate::domain::late::LateEntryRule;
 use crate::domain::{DueItem, DueKind};
 use crate::store::{AgendaItem, Store};
 
@@ -147,8 +146,9 @@ impl TodayView {
         if drafts.is_empty() {
             rows.push(TodayRow::Empty("No drafts".into()));
         }
-        // The same rule the store applies when a draft is finalised.
-        let rule = LateEntryRule::default();
+        // The same rule (config.toml's limits) the store applies when a
+        // draft is finalised.
+        let rule = store.late_entry_rule();
         let now = today.and_time(NaiveTime::MIN);
         rows.extend(drafts.into_iter().map(|d| TodayRow::Draft {
             note_id: d.note_id,
