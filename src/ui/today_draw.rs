@@ -1,7 +1,8 @@
 //! Drawing the Today screen. Every section stays on screen at 80×24: each
 //! gets a bounded share of the rows (Due most, the others at least a few,
 //! with "+N more" when cut), the section holding the selection scrolls
-//! within its share, and text too long for the width ends in "…".
+//! within its share (and takes rows from Due while it holds the selection),
+//! and text too long for the width ends in "…".
 
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -76,7 +77,11 @@ impl TodayView {
     fn visible_lines(&self, height: usize) -> Vec<Option<Shown>> {
         let sections = self.sections();
         let needs: Vec<usize> = sections.iter().map(|(h, e)| e - h - 1).collect();
-        let Some(alloc) = allocate(&needs, height) else {
+        let focus = sections
+            .iter()
+            .position(|(h, e)| (*h..*e).contains(&self.cursor.selected))
+            .unwrap_or(0);
+        let Some(alloc) = allocate(&needs, height, focus) else {
             // Too short for every section: one scrolling list.
             let height = u16::try_from(height).unwrap_or(u16::MAX);
             return self
@@ -154,10 +159,10 @@ enum Shown {
 
 /// Item rows for each section (`needs[i]` rows wanted, heading not
 /// counted) in `height` lines, or `None` when not every section fits with
-/// its heading and one row. Every section after the first is given up to
-/// [`min_section_rows`]; the first (Due) then takes what it needs; what is
-/// left goes to the others in order.
-fn allocate(needs: &[usize], height: usize) -> Option<Vec<usize>> {
+/// its heading and one row. Every section is given up to
+/// [`min_section_rows`]; then the section holding the selection (`focus`)
+/// what it needs, then the first (Due), then the others in order.
+fn allocate(needs: &[usize], height: usize, focus: usize) -> Option<Vec<usize>> {
     let k = needs.len();
     let mut avail = height.checked_sub(2 * k)?;
     let mut alloc = vec![1; k];
@@ -166,13 +171,17 @@ fn allocate(needs: &[usize], height: usize) -> Option<Vec<usize>> {
         alloc[i] += add;
         avail -= add;
     };
+    let min = min_section_rows(height);
     for (i, need) in needs.iter().enumerate().skip(1) {
-        give(&mut alloc, i, (*need).min(min_section_rows(height)));
+        give(&mut alloc, i, (*need).min(min));
     }
     if let Some(need) = needs.first() {
-        give(&mut alloc, 0, *need);
+        give(&mut alloc, 0, (*need).min(min));
     }
-    for (i, need) in needs.iter().enumerate().skip(1) {
+    if let Some(need) = needs.get(focus) {
+        give(&mut alloc, focus, *need);
+    }
+    for (i, need) in needs.iter().enumerate() {
         give(&mut alloc, i, *need);
     }
     Some(alloc)
@@ -343,16 +352,19 @@ mod tests {
     #[test]
     fn every_section_gets_rows_and_due_the_rest() {
         // 16 lines (80×24), 4 sections: 40 due, 12 visits, 5 unseen, 1 draft.
-        let a = allocate(&[40, 12, 5, 1], 16).unwrap();
+        let a = allocate(&[40, 12, 5, 1], 16, 0).unwrap();
         assert_eq!(a, vec![7, 2, 2, 1]);
         assert_eq!(a.iter().sum::<usize>() + 4, 16);
+        // With the selection in this week's contacts, that section grows
+        // and Due keeps its minimum.
+        assert_eq!(allocate(&[40, 12, 5, 1], 16, 1).unwrap(), vec![2, 7, 2, 1]);
         // Taller: the others keep more rows.
-        assert_eq!(allocate(&[40, 12, 5, 1], 38).unwrap(), vec![25, 4, 4, 1]);
+        assert_eq!(allocate(&[40, 12, 5, 1], 38, 0).unwrap(), vec![25, 4, 4, 1]);
         // Spare room after Due is satisfied goes to the others.
-        assert_eq!(allocate(&[2, 12, 5, 1], 20).unwrap(), vec![2, 10, 3, 1]);
+        assert_eq!(allocate(&[2, 12, 5, 1], 20, 0).unwrap(), vec![2, 10, 3, 1]);
         // Too short for a heading and a row each.
-        assert_eq!(allocate(&[3, 3, 3, 3], 7), None);
-        assert_eq!(allocate(&[3, 3, 3, 3], 8).unwrap(), vec![1, 1, 1, 1]);
+        assert_eq!(allocate(&[3, 3, 3, 3], 7, 0), None);
+        assert_eq!(allocate(&[3, 3, 3, 3], 8, 0).unwrap(), vec![1, 1, 1, 1]);
     }
 
     #[test]
