@@ -322,6 +322,19 @@ fn every_today_section_is_visible_at_80x24_and_tab_moves_between_them() {
     // A long "what" ends in an ellipsis at a word, not cut mid-word.
     assert!(text.contains("from the occupational…"), "{text}");
     assert!(text.contains("Report 00"), "{text}");
+    // A click on the draft's line (row 16 at 80×24) selects it.
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 16,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let View::Today(v) = top(&app) else { panic!() };
+    assert!(
+        matches!(v.target(), Some(caseload::ui::today::TodayTarget::Draft(_))),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Home);
     // Moving down through Due scrolls within its share: the selection stays
     // drawn and the drafts heading stays on screen.
     for _ in 0..20 {
