@@ -37,11 +37,42 @@ impl Store {
         now: NaiveDateTime,
         fill: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
     ) -> Result<T> {
+        // A big page cache keeps the pages being filled in memory instead of
+        // encrypting, evicting and decrypting them again mid-load.
+        self.conn.execute_batch("PRAGMA cache_size = -262144;")?;
+        let result = self.bulk_inner(now, fill);
+        self.conn.execute_batch("PRAGMA cache_size = -2000;")?;
+        result
+    }
+
+    fn bulk_inner<T>(
+        &mut self,
+        now: NaiveDateTime,
+        fill: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self.conn.transaction()?;
+        // A bulk load is not undoable (it fills a brand-new synthetic
+        // caseload), so the undo-journal triggers are lifted for its
+        // duration and put back, unchanged, in the same transaction: they
+        // otherwise double every write.
+        let undo_triggers: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                   AND (name LIKE '%\\_undo\\_%' ESCAPE '\\' OR name IN ('audit_claims_undo', 'undo_log_prune'))",
+            )?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        for (name, _) in &undo_triggers {
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\";"))?;
+        }
         let out = {
             let mut b = Bulk::prepare(&tx, now)?;
             fill(&mut b)?
         };
+        for (_, sql) in &undo_triggers {
+            tx.execute_batch(sql)?;
+        }
         tx.commit()?;
         Ok(out)
     }
