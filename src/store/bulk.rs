@@ -9,13 +9,12 @@ use super::rows::{fmt_date, fmt_dt, fmt_opt_date};
 use super::{Result, Store, StoreError};
 use crate::domain::{
     NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember, NewNote,
-    NoteStatus, RiskLevel, Service,
+    NoteStatus,
 };
 
 /// A writer open inside one transaction; see [`Store::bulk`].
 pub struct Bulk<'a> {
     conn: &'a Connection,
-    client: Statement<'a>,
     close: Statement<'a>,
     note: Statement<'a>,
     deadline: Statement<'a>,
@@ -103,12 +102,6 @@ impl<'a> Bulk<'a> {
     fn prepare(conn: &'a Connection, now: NaiveDateTime) -> Result<Self> {
         Ok(Self {
             conn,
-            client: conn.prepare(
-                "INSERT INTO clients (given_name, family_name, preferred_name, pronouns, dob, record_no,
-                    address, phone, language, interpreter, team, service, status, opened_on,
-                    visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
-            )?,
             close: conn.prepare(
                 "UPDATE clients SET status='closed', closed_on=?2, closure_reason=?3 WHERE id=?1",
             )?,
@@ -168,30 +161,7 @@ impl<'a> Bulk<'a> {
     /// Adds a client (validated against `today`), open since `new.opened_on`.
     pub fn client(&mut self, new: &NewClient, today: NaiveDate) -> Result<i64> {
         let c = new.validate(today)?;
-        let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
-        let opened = c.opened_on.unwrap_or(today);
-        self.client.execute(params![
-            c.given_name,
-            c.family_name,
-            c.preferred_name,
-            c.pronouns,
-            fmt_opt_date(c.dob),
-            c.record_no,
-            c.address,
-            c.phone,
-            c.language,
-            c.interpreter,
-            c.team,
-            c.service.unwrap_or(Service::Adult),
-            fmt_date(opened),
-            c.visit_every_days,
-            c.risk.unwrap_or(RiskLevel::Low),
-            c.risk_summary,
-            c.risk_summary.as_ref().map(|_| fmt_date(today)),
-            alerts,
-            fmt_dt(self.now),
-        ])?;
-        let id = self.conn.last_insert_rowid();
+        let id = super::clients::insert_client(self.conn, &c, today, self.now)?;
         self.audit("client", id, Some(id))?;
         Ok(id)
     }

@@ -45,40 +45,52 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     })
 }
 
+/// Inserts an already validated client, open since `opened_on` (else
+/// `today`), inside the caller's transaction; shared by `add_client` and the
+/// bulk loader so the two can never write clients differently.
+pub(crate) fn insert_client(
+    conn: &rusqlite::Connection,
+    c: &NewClient,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO clients (given_name, family_name, preferred_name, pronouns, dob, record_no,
+            address, phone, language, interpreter, team, service, status, opened_on,
+            visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+    )?
+    .execute(params![
+        c.given_name,
+        c.family_name,
+        c.preferred_name,
+        c.pronouns,
+        fmt_opt_date(c.dob),
+        c.record_no,
+        c.address,
+        c.phone,
+        c.language,
+        c.interpreter,
+        c.team,
+        c.service.unwrap_or(Service::Adult),
+        fmt_date(c.opened_on.unwrap_or(today)),
+        c.visit_every_days,
+        c.risk.unwrap_or(RiskLevel::Low),
+        c.risk_summary,
+        c.risk_summary.as_ref().map(|_| fmt_date(today)),
+        alerts,
+        fmt_dt(now),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 impl Store {
     /// Adds a client; returns the new id. One transaction, audited.
     pub fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64> {
         let c = new.validate(now.date())?;
-        let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO clients (given_name, family_name, preferred_name, pronouns, dob, record_no,
-                address, phone, language, interpreter, team, service, status, opened_on,
-                visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
-            params![
-                c.given_name,
-                c.family_name,
-                c.preferred_name,
-                c.pronouns,
-                fmt_opt_date(c.dob),
-                c.record_no,
-                c.address,
-                c.phone,
-                c.language,
-                c.interpreter,
-                c.team,
-                c.service.unwrap_or(Service::Adult),
-                fmt_date(c.opened_on.unwrap_or(now.date())),
-                c.visit_every_days,
-                c.risk.unwrap_or(RiskLevel::Low),
-                c.risk_summary,
-                c.risk_summary.as_ref().map(|_| fmt_date(now.date())),
-                alerts,
-                fmt_dt(now),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_client(&tx, &c, now.date(), now)?;
         record(&tx, now, "client", id, Some(id), "create", &["*"])?;
         tx.commit()?;
         Ok(id)
