@@ -4,12 +4,12 @@
 
 use std::cell::Cell;
 
-use super::widgets::Draw as _;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::input::Input;
@@ -156,6 +156,8 @@ pub struct Form {
     pub changed: bool,
     /// The day relative dates count from.
     pub today: NaiveDate,
+    /// The colours.
+    pub theme: Theme,
     offset: Cell<u16>,
     first_y: Cell<u16>,
 }
@@ -163,7 +165,13 @@ pub struct Form {
 impl Form {
     /// A form with its first field focused.
     #[must_use]
-    pub fn new(kind: FormKind, title: String, fields: Vec<Field>, today: NaiveDate) -> Form {
+    pub fn new(
+        kind: FormKind,
+        title: String,
+        fields: Vec<Field>,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Form {
         let mut f = Form {
             kind,
             title,
@@ -171,6 +179,7 @@ impl Form {
             focus: 0,
             changed: false,
             today,
+            theme,
             offset: Cell::new(0),
             first_y: Cell::new(0),
         };
@@ -324,14 +333,17 @@ impl Form {
         // minus the scroll; recorded while drawing.
         self.first_y.get()
     }
+}
 
+impl Widget for &Form {
     /// Draws the form, scrolled so the focused field shows.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(format!(" {} ", self.title), theme.heading()));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        Widget::render(block, area, frame);
         if inner.height == 0 {
             return;
         }
@@ -380,9 +392,10 @@ impl Form {
                 }
                 _ => "",
             };
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(Span::styled(format!("{}{required}", f.label), style)),
                 l,
+                frame,
             );
             let input_w = match f.kind {
                 FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
@@ -392,12 +405,13 @@ impl Form {
             match &f.kind {
                 FieldKind::Choice(opts) => {
                     let label = opts.get(f.choice).copied().unwrap_or("");
-                    frame.render_widget(Paragraph::new(format!("‹ {label} ›")), inp);
+                    Widget::render(Paragraph::new(format!("‹ {label} ›")), inp, frame);
                 }
                 FieldKind::Check => {
-                    frame.render_widget(
+                    Widget::render(
                         Paragraph::new(if f.checked { "[x] yes" } else { "[ ] no" }),
                         inp,
+                        frame,
                     );
                 }
                 _ => f.input.draw(frame, inp),
@@ -412,7 +426,7 @@ impl Form {
             } else {
                 Span::raw("")
             };
-            frame.render_widget(Paragraph::new(Line::from(note)), msg);
+            Widget::render(Paragraph::new(Line::from(note)), msg, frame);
         }
     }
 }

@@ -145,8 +145,15 @@ pub fn client(c: Option<&Client>, theme: Theme, today: NaiveDate) -> Form {
             "Edit client".into(),
             fields,
             today,
+            theme,
         ),
-        None => Form::new(FormKind::NewClient, "New client".into(), fields, today),
+        None => Form::new(
+            FormKind::NewClient,
+            "New client".into(),
+            fields,
+            today,
+            theme,
+        ),
     }
 }
 
@@ -205,6 +212,7 @@ pub fn network(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
             t("Notes", "notes", FieldKind::Long),
         ],
         today,
+        theme,
     )
 }
 
@@ -303,6 +311,7 @@ pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: Nai
             ),
         ],
         today,
+        theme,
     )
 }
 
@@ -353,6 +362,7 @@ pub fn deadline(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
             Field::text("Due", "due", FieldKind::Date { required: true }, "", theme),
         ],
         today,
+        theme,
     )
 }
 
@@ -389,6 +399,7 @@ pub fn episode(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
             Field::text("Notes", "notes", FieldKind::Text, "", theme),
         ],
         today,
+        theme,
     )
 }
 
@@ -420,6 +431,7 @@ pub fn action(client_id: Option<i64>, theme: Theme, today: NaiveDate) -> Form {
             Field::text("Due", "due", FieldKind::Date { required: false }, "", theme),
         ],
         today,
+        theme,
     )
 }
 
@@ -443,6 +455,7 @@ pub fn addendum(note_id: i64, theme: Theme, today: NaiveDate) -> Form {
             Field::text("Text", "addendum text", FieldKind::Long, "", theme),
         ],
         today,
+        theme,
     )
 }
 
@@ -461,6 +474,7 @@ pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> F
             theme,
         )],
         today,
+        theme,
     )
 }
 
@@ -489,5 +503,6 @@ pub fn deadline_done(
             Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
         ],
         today,
+        theme,
     )
 }
