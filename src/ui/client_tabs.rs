@@ -84,16 +84,12 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
-    let last = v
-        .notes
-        .iter()
-        .filter(|n| n.kind.is_contact())
-        .map(|n| n.occurred_at.date())
-        .max();
-    let seen = match (last, c.visit_every_days) {
+    // Last seen and "overdue a visit" come from the screen's loader (one
+    // place decides who was seen when), never re-derived here.
+    let seen = match (v.seen.last, c.visit_every_days) {
         (Some(d), Some(every)) => {
             let days = (today - d).num_days();
-            let late = if days > i64::from(every) {
+            let late = if v.seen.overdue {
                 " — overdue a visit"
             } else {
                 ""

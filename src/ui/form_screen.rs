@@ -5,59 +5,14 @@ use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::client::Tab;
-use super::form::{Form, FormKind};
-use super::forms::{self, Problem};
+use super::form::Form;
+use super::forms::Spec;
 use super::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
 use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::Mode;
 
 impl Form {
-    /// The write this form asks for, or the field at fault.
-    pub fn to_write(&self) -> Result<Write, Problem> {
-        Ok(match self.kind {
-            FormKind::NewClient => Write::AddClient(forms::to_client(self)?),
-            FormKind::EditClient(id) => Write::UpdateClient(id, forms::to_client(self)?),
-            FormKind::Network(cid) => Write::AddNetwork(forms::to_network(self, cid)),
-            FormKind::PlanReview(cid) => Write::AddPlan(cid, forms::to_plan(self)?),
-            FormKind::Deadline(cid) => Write::AddDeadline(forms::to_deadline(self, cid)?),
-            FormKind::Episode(cid) => Write::AddEpisode(forms::to_episode(self, cid)?),
-            FormKind::Action(cid) => Write::AddAction(forms::to_action(self, cid)?),
-            FormKind::Addendum { note_id } => Write::AddAddendum {
-                note_id,
-                reason: self.value("reason"),
-                text: self.value("addendum text"),
-            },
-            FormKind::LateFinalise { note_id } => {
-                let Some(reason) = self.opt("reason for late entry") else {
-                    return Err((
-                        "reason for late entry",
-                        "give the reason this note is written up late".into(),
-                    ));
-                };
-                Write::Finalise {
-                    note_id,
-                    reason: Some(reason),
-                }
-            }
-            FormKind::DeadlineDone { deadline_id, .. } => Write::CompleteDeadline {
-                id: deadline_id,
-                on: self
-                    .date("done on")?
-                    .ok_or(("done on", "the date it was done is needed".to_string()))?,
-                outcome: self.opt("outcome"),
-            },
-        })
-    }
-
-    /// The field a store validation problem names, in this form's words.
-    fn field_for(&self, store_field: &str) -> String {
-        match (self.kind, store_field) {
-            (FormKind::PlanReview(_), "owner") => "plan action".into(),
-            _ => store_field.to_string(),
-        }
-    }
-
     fn problem(&mut self, key: &str, message: &str) -> Vec<Effect> {
         self.set_error(key, message.to_string());
         vec![Effect::Error(format!("{key}: {message}"))]
@@ -66,18 +21,18 @@ impl Form {
     /// After a successful save: close, show what was added.
     fn saved(&self, o: &Outcome) -> Vec<Effect> {
         let mut e = vec![Effect::Close];
-        match self.kind {
+        match self.spec {
             // The late-entry form sat over the editor: the note is final now.
-            FormKind::LateFinalise { .. } => {
+            Spec::LateFinalise(..) => {
                 e.push(Effect::Close);
                 e.push(Effect::Action(Action::TabNotes));
             }
-            FormKind::Deadline(_) | FormKind::Action(_) | FormKind::DeadlineDone { .. } => {
+            Spec::Deadline(..) | Spec::Action(..) | Spec::DeadlineDone(..) => {
                 e.push(Effect::Action(Action::TabDeadlines));
             }
-            FormKind::Network(_) => e.push(Effect::Action(Action::TabNetwork)),
-            FormKind::PlanReview(_) => e.push(Effect::Action(Action::TabPlan)),
-            FormKind::NewClient => {
+            Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
+            Spec::PlanReview(..) => e.push(Effect::Action(Action::TabPlan)),
+            Spec::NewClient(_) => {
                 if let Some(id) = o.id {
                     e.push(Effect::OpenClient {
                         id,
@@ -86,7 +41,7 @@ impl Form {
                     });
                 }
             }
-            FormKind::EditClient(_) | FormKind::Episode(_) | FormKind::Addendum { .. } => {}
+            Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) => {}
         }
         e
     }
@@ -110,9 +65,9 @@ impl Screen for Form {
             Action::NextField => self.move_focus(1),
             Action::PrevField => self.move_focus(-1),
             Action::Submit => {
-                return match self.to_write() {
+                return match self.spec.to_write(self.today) {
                     Ok(w) => vec![Effect::Write(Box::new(w))],
-                    Err((k, m)) => self.problem(k, &m),
+                    Err(p) => self.problem(p.field, &p.message),
                 };
             }
             _ => {}
@@ -148,8 +103,8 @@ impl Screen for Form {
             Ok(o) => self.saved(o),
             Err(e) => match &e.field {
                 Some(f) => {
-                    let key = self.field_for(f);
-                    self.problem(&key, &e.message)
+                    let key = self.key_for(f);
+                    self.problem(key, &e.message)
                 }
                 None => Vec::new(),
             },
