@@ -22,6 +22,7 @@ pub mod note;
 mod note_keys;
 pub mod note_view;
 pub mod palette;
+pub mod record_forms;
 pub mod records;
 pub mod screen;
 pub mod search;

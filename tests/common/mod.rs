@@ -163,12 +163,19 @@ pub fn require_tool(tool: &str, install: &str) -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok();
+    let required = std::env::var("CASELOAD_REQUIRE_TOOLS").as_deref() == Ok("1");
+    tool_decision(found, required, tool, install)
+}
+
+/// What [`require_tool`] decides: run (true), skip saying so (false), or,
+/// when tools are `required`, fail.
+pub fn tool_decision(found: bool, required: bool, tool: &str, install: &str) -> bool {
     if found {
         return true;
     }
     let message = format!("SKIPPED: needs {tool} ({install})");
     assert!(
-        std::env::var("CASELOAD_REQUIRE_TOOLS").as_deref() != Ok("1"),
+        !required,
         "{message}, and CASELOAD_REQUIRE_TOOLS=1 forbids skipping"
     );
     eprintln!("{message}");
