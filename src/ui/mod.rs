@@ -233,3 +233,42 @@ fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
     }
     Widget::render(Paragraph::new(Line::from(spans)), area, frame);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Every screen's hint keys are bound in its keymap section: a new
+    /// screen whose keys are missing from `data/keymap.toml` fails here.
+    #[test]
+    fn every_screens_hints_are_bound_in_its_keymap_section() {
+        let keymap = Keymap::defaults().unwrap();
+        let theme = theme::Theme::default();
+        let now = NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let mut filtering = caseload::CaseloadView::new(theme);
+        filtering.filtering = true;
+        let screens: Vec<View> = vec![
+            today::TodayView::new(theme).into(),
+            caseload::CaseloadView::new(theme).into(),
+            filtering.into(),
+            note::NoteEditor::new(1, "A", now, std::time::Instant::now(), theme).into(),
+            search::SearchView::new(None, theme).into(),
+            forms::deadline(1, theme, now.date()).into(),
+        ];
+        for v in &screens {
+            let s = v.screen();
+            for a in s.hints() {
+                assert!(
+                    !keymap.keys_for(s.mode(), *a).is_empty(),
+                    "{} shows {a:?} but {:?} binds no key to it",
+                    s.title(),
+                    s.mode()
+                );
+            }
+        }
+    }
+}
