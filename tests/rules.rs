@@ -4,7 +4,7 @@
 
 use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, NoteKind, Service};
 use caseload::rules::engine::Target;
-use caseload::rules::{Calendar, RuleSet, Unit, VisitBasis, period::period_end};
+use caseload::rules::{Calendar, EpisodeStart, RuleSet, Unit, VisitBasis, period::period_end};
 use caseload::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
@@ -32,7 +32,7 @@ type Ymd = (i32, u32, u32);
 /// One row per rule: (rule, counted from, first due dates of the chain
 /// assuming each is done on its due date). Worked out by hand in the comment.
 #[rustfmt::skip]
-const CHAINS: &[(&str, Ymd, &[Ymd])] = &[
+pub const CHAINS: &[(&str, Ymd, &[Ymd])] = &[
     // Admitted Tue 10 Mar 2026. 28 days beginning with 10 Mar: 10 Mar is day 1,
     // 31 Mar is day 22, 6 Apr day 28. Easter Monday 2026 is 6 Apr: calendar
     // days do not move for bank holidays (the detention simply ends).
@@ -111,29 +111,22 @@ fn every_rule_chain_matches_the_dates_worked_by_hand() {
     }
 }
 
-#[test]
-fn every_dated_rule_in_the_packs_has_a_row_in_the_table() {
-    let set = rules();
-    for r in set.rules().iter().filter(|r| !r.is_visit()) {
-        assert!(
-            CHAINS.iter().any(|(id, _, _)| *id == r.id),
-            "no table row for {}",
-            r.id
-        );
-    }
-}
+#[path = "rules/breadth.rs"]
+mod breadth;
 
 #[test]
 fn s3_warning_window_is_the_last_two_months() {
     let set = rules();
-    let got = set.initial_deadlines(EpisodeKind::MhaS3, d(2026, 1, 15), T);
-    let expiry = got
+    let got = set.initial_deadlines(EpisodeKind::MhaS3, EpisodeStart::day(d(2026, 1, 15)), T);
+    let g = got
         .iter()
-        .find(|n| n.rule.as_deref() == Some("mha-s3-expiry"))
+        .find(|n| n.deadline.rule.as_deref() == Some("mha-s3-expiry"))
         .unwrap();
+    let expiry = &g.deadline;
     // Expires 14 Jul 2026: the 2 months ending with it begin 15 May 2026.
     assert_eq!(expiry.due, Some(d(2026, 7, 14)));
     assert_eq!(expiry.warn_from, Some(d(2026, 5, 15)));
+    assert_eq!(g.window_opens, Some(d(2026, 5, 15)));
     assert_eq!(expiry.weight, Some(100));
     assert!(expiry.source.as_deref().unwrap().contains("s20"));
 }
@@ -238,7 +231,8 @@ proptest! {
     #[test]
     fn a_chain_strictly_increases(offset in 0i64..(365 * 40), pick in 0usize..64) {
         let set = rules();
-        let dated: Vec<_> = set.rules().iter().filter(|r| !r.is_visit()).collect();
+        // Reminders before a hearing fall before the date they count from.
+        let dated: Vec<_> = set.rules().iter().filter(|r| !r.is_visit() && !r.before).collect();
         let rule = dated[pick % dated.len()];
         let start = d(2000, 1, 1) + chrono::Duration::days(offset);
         let dates = set.chain_dates(rule, start, 6);
@@ -285,7 +279,8 @@ fn completing_an_s3_expiry_renews_from_the_previous_deadline() {
             at(2026, 1, 15),
         )
         .unwrap();
-    assert_eq!(ids.len(), 2);
+    // Expiry, tribunal window and the managers' s68 reference.
+    assert_eq!(ids.len(), 3);
     let expiry = s
         .episode_deadlines(ep)
         .unwrap()
@@ -415,7 +410,8 @@ fn moving_an_episode_start_recalculates_open_deadlines_only() {
             at(2026, 12, 11),
         )
         .unwrap();
-    assert_eq!(ids.len(), 2);
+    // First review, first visit, initial health assessment, PEP.
+    assert_eq!(ids.len(), 4);
     let first_visit = s
         .episode_deadlines(ep)
         .unwrap()
@@ -431,18 +427,23 @@ fn moving_an_episode_start_recalculates_open_deadlines_only() {
     let new_ids = s
         .change_episode_start(ep, d(2026, 12, 9), at(2026, 12, 16))
         .unwrap();
-    assert_eq!(new_ids.len(), 1);
+    assert_eq!(new_ids.len(), 3);
     let all = s.episode_deadlines(ep).unwrap();
     let open: Vec<_> = all
         .iter()
         .filter(|x| !x.cancelled && x.completed_on.is_none())
         .collect();
-    assert_eq!(open.len(), 1);
-    assert_eq!(
-        (open[0].rule.as_deref(), open[0].due),
-        (Some("lac-review-first"), d(2027, 1, 11))
+    assert_eq!(open.len(), 3);
+    let review = open
+        .iter()
+        .find(|x| x.rule.as_deref() == Some("lac-review-first"))
+        .unwrap();
+    assert_eq!(review.due, d(2027, 1, 11));
+    assert!(
+        open.iter()
+            .all(|x| x.rule.as_deref() != Some("lac-visit-first"))
     );
-    assert_eq!(all.iter().filter(|x| x.cancelled).count(), 1);
+    assert_eq!(all.iter().filter(|x| x.cancelled).count(), 3);
     assert_eq!(s.episode(ep).unwrap().start_on, d(2026, 12, 9));
 }
 
@@ -604,7 +605,7 @@ mod cli {
             .assert()
             .success()
             .stdout(predicate::str::contains(
-                "Next: deadline 3 due 2027-08-28 (mha-s3-expiry)",
+                "Next: deadline 4 due 2027-08-28 (mha-s3-expiry)",
             ));
         let out = cmd(dir.path())
             .args(["due", "--within", "120", "--json"])
@@ -625,7 +626,7 @@ mod cli {
             .args(["episode", "end", "1", "--on", "2026-11-20"])
             .assert()
             .success()
-            .stdout(predicate::str::contains("2 open deadline(s)"));
+            .stdout(predicate::str::contains("3 open deadline(s)"));
         // An override is marked wherever the rule is shown.
         std::fs::write(
             dir.path().join("rules.toml"),

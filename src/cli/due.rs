@@ -27,14 +27,27 @@ fn print_due(items: &[DueItem], within: u32) {
         println!("Nothing overdue or due in the next {within} days.");
         return;
     }
+    let now = crate::clock::now();
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
+            // Periods counted in hours show the time and a countdown.
+            let (due, when) = match i.due_at {
+                Some(at) => (
+                    at.format("%Y-%m-%d %H:%M").to_string(),
+                    crate::rules::countdown(now, at),
+                ),
+                None => (i.due.to_string(), when_words(i.days)),
+            };
+            let when = match i.window_opens {
+                Some(w) if w > now.date() => format!("{when} (window opens {w})"),
+                _ => when,
+            };
             vec![
                 i.id.to_string(),
                 i.kind.as_str().into(),
-                i.due.to_string(),
-                when_words(i.days),
+                due,
+                when,
                 i.client_name
                     .clone()
                     .unwrap_or_else(|| "(no client)".into()),

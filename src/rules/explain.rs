@@ -90,6 +90,8 @@ mod tests {
             rule: Some("mha-s3-expiry".into()),
             source: Some("Mental Health Act 1983 s20".into()),
             weight: 100,
+            due_at: None,
+            window_opens: None,
         };
         let text = explain(&[item], &rules);
         assert!(

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 
-use super::rows::{date, fmt_date};
+use super::rows::{date, fmt_date, opt_date, opt_dt};
 use super::{Result, Store};
 use crate::domain::{DueItem, DueKind};
 
@@ -41,7 +41,8 @@ impl Store {
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight
+            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
+                    d.due_at, d.window_opens
              FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
              WHERE d.completed_on IS NULL AND d.cancelled = 0
                AND (d.client_id IS NULL OR c.status = 'open')
@@ -61,6 +62,8 @@ impl Store {
                 rule: r.get(5)?,
                 source: r.get(6)?,
                 weight: r.get(7)?,
+                due_at: opt_dt(r, 8)?,
+                window_opens: opt_date(r, 9)?,
             })
         })?;
         for row in rows {
@@ -86,6 +89,8 @@ impl Store {
                 rule: None,
                 source: None,
                 weight: 5,
+                due_at: None,
+                window_opens: None,
             })
         })?;
         for row in rows {
@@ -108,6 +113,8 @@ impl Store {
                     rule: Some(v.rule),
                     source: Some(v.source),
                     weight: v.weight,
+                    due_at: None,
+                    window_opens: None,
                 });
             }
         }
