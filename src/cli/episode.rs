@@ -10,7 +10,7 @@ use crate::clock;
 use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
-use crate::rules::{hours, readings};
+use crate::rules::{RuleSet, hours};
 use crate::store::{NewMark, Store};
 
 /// Episode subcommands.
@@ -127,7 +127,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 kind.label(),
                 one_line(&c.display_name())
             );
-            print_deadlines(&store.episode_deadlines(id)?);
+            print_deadlines(store.rules(), &store.episode_deadlines(id)?);
             let marks = store.rules().marks_for(kind);
             if !marks.is_empty() {
                 println!(
@@ -173,7 +173,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                             .unwrap_or_default()
                     );
                 }
-                print_deadlines(&v.deadlines);
+                print_deadlines(store.rules(), &v.deadlines);
             }
         }
         EpisodeCmd::End { episode, on } => {
@@ -207,7 +207,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 mark.trim(),
                 ids.len()
             );
-            print_deadlines(&store.episode_deadlines(episode)?);
+            print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
         }
         EpisodeCmd::Extend { deadline } => {
             let id = store.extend_deadline(deadline, now)?;
@@ -223,7 +223,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             println!(
                 "Episode {episode} now starts on {start}; its open deadlines were recalculated."
             );
-            print_deadlines(&store.episode_deadlines(episode)?);
+            print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
         }
     }
     Ok(())
@@ -237,7 +237,7 @@ fn open_count(store: &Store, episode: i64) -> Result<usize> {
         .count())
 }
 
-fn print_deadlines(deadlines: &[Deadline]) {
+fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
     let rows: Vec<Vec<String>> = deadlines
         .iter()
         .map(|d| {
@@ -267,7 +267,10 @@ fn print_deadlines(deadlines: &[Deadline]) {
         .iter()
         .filter(|d| d.completed_on.is_none() && !d.cancelled)
     {
-        if let Some(text) = readings::describe(d.due, d.later_due, d.window_opens) {
+        let Some(rule) = d.rule.as_deref() else {
+            continue;
+        };
+        if let Some(text) = rules.readings(rule, d.due, d.later_due, d.window_opens) {
             println!("  {}: {text}", d.id);
         }
     }

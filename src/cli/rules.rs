@@ -174,16 +174,18 @@ pub fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
     line(&mut s, "period", r.describe_periods());
     line(&mut s, "counts from", counts_from(r));
     line(&mut s, "chain", r.chain.as_str().to_string());
-    line(
-        &mut s,
-        "first day",
-        if r.beginning_with {
-            "included (\"beginning with\")"
-        } else {
-            "not included (\"from\")"
-        }
-        .into(),
-    );
+    if r.unit != crate::rules::Unit::Hours {
+        line(
+            &mut s,
+            "first day",
+            if r.beginning_with {
+                "included (\"beginning with\")"
+            } else {
+                "not included (\"from\")"
+            }
+            .into(),
+        );
+    }
     if let Some(w) = r.warn {
         line(
             &mut s,
@@ -252,7 +254,7 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
         let end = from.and_then(|t| crate::rules::hours::add_hours(t, r.period).ok());
         return match (from, end) {
             (Some(f), Some(e)) => format!(
-                "from {} : ends {} ({} real hours, across any change of the clocks)",
+                "from {}: ends {} ({} real hours, across any change of the clocks)",
                 f.format("%Y-%m-%d %H:%M"),
                 e.format("%Y-%m-%d %H:%M"),
                 r.period
@@ -296,10 +298,8 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
             .join(", ")
     );
     for g in &chain {
-        if let (Some(due), true) = (
-            g.deadline.due,
-            g.later_due.is_some() || g.window_opens.is_some(),
-        ) && let Some(words) = crate::rules::readings::describe(due, g.later_due, g.window_opens)
+        if let Some(due) = g.deadline.due
+            && let Some(words) = set.readings(&r.id, due, g.later_due, g.window_opens)
         {
             text.push_str(&format!("\n                  {words}"));
         }

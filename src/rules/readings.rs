@@ -4,13 +4,38 @@
 
 use chrono::NaiveDate;
 
+use super::pack::RuleSet;
+use super::period::window_start;
+
+impl RuleSet {
+    /// Both readings of a deadline of rule `id`, in words, where they
+    /// differ: the act-by date (`due`, earlier reading, beside `later_due`)
+    /// and the window's opening (`window_opens`, later reading, beside the
+    /// day counted back from the corresponding day).
+    #[must_use]
+    pub fn readings(
+        &self,
+        id: &str,
+        due: NaiveDate,
+        later_due: Option<NaiveDate>,
+        window_opens: Option<NaiveDate>,
+    ) -> Option<String> {
+        let earlier_opens = self.rule(id).and_then(|r| {
+            let w = r.window?;
+            window_start(due, w, r.window_unit.unwrap_or(r.unit), &self.calendar)
+        });
+        describe(due, later_due, window_opens, earlier_opens)
+    }
+}
+
 /// "act by 2027-08-28 (…); window opens 2027-07-01 (…)", or none when
-/// there is nothing to say beyond the due date.
+/// both readings agree.
 #[must_use]
 pub fn describe(
     due: NaiveDate,
     later_due: Option<NaiveDate>,
     window_opens: Option<NaiveDate>,
+    earlier_opens: Option<NaiveDate>,
 ) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(later) = later_due.filter(|l| *l != due) {
@@ -20,9 +45,12 @@ pub fn describe(
              so the date cannot be missed"
         ));
     }
-    if let Some(opens) = window_opens {
+    if let (Some(opens), Some(earlier)) = (window_opens, earlier_opens)
+        && opens != earlier
+    {
         parts.push(format!(
-            "window opens {opens} (the later reading, so it cannot open early)"
+            "window opens {opens}: counted back from the corresponding day it would open \
+             {earlier}; the later is used so it cannot open early"
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -38,14 +66,34 @@ mod tests {
 
     #[test]
     fn both_readings_are_named_only_where_they_differ() {
-        let text = describe(d(2027, 8, 28), Some(d(2027, 8, 31)), Some(d(2027, 7, 1))).unwrap();
+        let text = describe(
+            d(2027, 8, 28),
+            Some(d(2027, 8, 31)),
+            Some(d(2027, 7, 1)),
+            Some(d(2027, 6, 29)),
+        )
+        .unwrap();
         assert!(text.contains("act by 2027-08-28"), "{text}");
         assert!(
             text.contains("beginning with the day after it 2027-08-31"),
             "{text}"
         );
         assert!(text.contains("window opens 2027-07-01"), "{text}");
-        assert_eq!(describe(d(2027, 8, 28), Some(d(2027, 8, 28)), None), None);
-        assert_eq!(describe(d(2027, 8, 28), None, None), None);
+        assert!(text.contains("would open 2027-06-29"), "{text}");
+        let same = Some(d(2027, 6, 29));
+        assert_eq!(
+            describe(d(2027, 8, 28), Some(d(2027, 8, 28)), same, same),
+            None
+        );
+        assert_eq!(describe(d(2027, 8, 28), None, None, None), None);
+        // Through the rule: admitted 1 Sep 2026, expiry 28 Feb 2027.
+        let set = RuleSet::embedded().unwrap();
+        let text = set
+            .readings("mha-s3-expiry", d(2027, 2, 28), None, Some(d(2027, 1, 1)))
+            .unwrap();
+        assert!(text.contains("window opens 2027-01-01"), "{text}");
+        assert!(text.contains("would open 2026-12-29"), "{text}");
+        let trib = set.readings("mha-s3-tribunal", d(2027, 2, 28), None, Some(d(2026, 9, 1)));
+        assert_eq!(trib, None);
     }
 }
