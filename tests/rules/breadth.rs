@@ -550,3 +550,27 @@ mod cli {
         }
     }
 }
+
+#[test]
+fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("| family | episode kind | rule id |").unwrap();
+    let table: Vec<&str> = readme[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    for kind in EpisodeKind::ALL {
+        let code = format!("`{}`", kind.as_str());
+        let row = table
+            .iter()
+            .find(|l| l.split('|').nth(2).is_some_and(|c| c.trim() == code))
+            .unwrap_or_else(|| panic!("no README row for {code}"));
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        assert!(!cells[4].is_empty() && !cells[5].is_empty(), "{row}");
+    }
+    let set = rules();
+    let text = table.join("\n");
+    for id in set.rule_ids() {
+        assert!(text.contains(&format!("`{id}`")), "README table lacks {id}");
+    }
+}
