@@ -24,6 +24,7 @@ fn rules() -> RuleSet {
 const T: Target = Target {
     client_id: 1,
     episode_id: Some(1),
+    dob: None,
 };
 
 /// A date as (year, month, day).

@@ -266,6 +266,7 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
         let target = crate::rules::engine::Target {
             client_id: 0,
             episode_id: None,
+            dob: None,
         };
         let got = r.kind.map(|k| {
             set.mark_deadlines(

@@ -15,6 +15,9 @@ pub struct Target {
     pub client_id: i64,
     /// The generating episode, once it has an id.
     pub episode_id: Option<i64>,
+    /// The person's date of birth, for periods that depend on age (s68:
+    /// 1 year under 18; health assessments: 6-monthly under 5).
+    pub dob: Option<NaiveDate>,
 }
 
 /// What the store knows about a client for working out visits.

@@ -58,7 +58,12 @@ struct Count {
 
 impl RuleSet {
     fn generate(&self, rule: &Rule, c: Count, target: Target) -> Option<Generated> {
-        let n = rule.period_at(c.index)?;
+        let period_start = if c.beginning_with && !c.renewal {
+            c.base
+        } else {
+            c.base.succ_opt()?
+        };
+        let n = rule.period_for(c.index, target.dob, period_start)?;
         let (due, due_at) = if rule.unit == Unit::Hours {
             let from = c.base_at.or_else(|| c.base.and_hms_opt(0, 0, 0))?;
             let at = hours::add_hours(from, n).ok()?;
@@ -73,11 +78,6 @@ impl RuleSet {
             period_end(c.base.succ_opt()?, n, rule.unit, true, &self.calendar).filter(|l| *l != due)
         } else {
             None
-        };
-        let period_start = if c.beginning_with && !c.renewal {
-            c.base
-        } else {
-            c.base.succ_opt()?
         };
         let opens = if rule.window_whole_period {
             Some(period_start)
@@ -303,6 +303,7 @@ impl RuleSet {
         done: &Deadline,
         on: NaiveDate,
         episode_start: NaiveDate,
+        dob: Option<NaiveDate>,
     ) -> Vec<Generated> {
         let Some(id) = done.rule.as_deref() else {
             return Vec::new();
@@ -315,6 +316,7 @@ impl RuleSet {
         let target = Target {
             client_id,
             episode_id: done.episode_id,
+            dob,
         };
         let index = usize::try_from(done.chain_index).unwrap_or(0);
         let mut out = Vec::new();
@@ -364,6 +366,7 @@ impl RuleSet {
         let target = Target {
             client_id: open.client_id?,
             episode_id: open.episode_id,
+            dob: None,
         };
         let index = usize::try_from(open.chain_index).unwrap_or(0);
         let (due, at) = if rule.unit == Unit::Hours {
@@ -399,6 +402,7 @@ impl RuleSet {
         let target = Target {
             client_id: 0,
             episode_id: None,
+            dob: None,
         };
         let mut out: Vec<Generated> = Vec::new();
         if rule.counts_from == CountsFrom::Mark && (rule.before || rule.period == 0) {

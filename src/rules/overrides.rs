@@ -91,6 +91,8 @@ struct RuleOverride {
     extend: Option<u32>,
     when_outcome: Option<Vec<String>>,
     restart_mark: Option<String>,
+    under_age: Option<u32>,
+    period_under_age: Option<u32>,
 }
 
 impl RuleSet {
@@ -144,7 +146,7 @@ fn apply(rule: &mut Rule, o: &RuleOverride) {
     );
     set_opt!(kind, after, warn, warn_unit, note);
     set!(transition, window_whole_period, before, when_outcome);
-    set_opt!(restart_mark);
+    set_opt!(restart_mark, under_age, period_under_age);
     set_opt!(
         in_force_from,
         in_force_until,
@@ -192,6 +194,8 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         extend: o.extend,
         when_outcome: o.when_outcome.unwrap_or_default(),
         restart_mark: o.restart_mark,
+        under_age: o.under_age,
+        period_under_age: o.period_under_age,
         family: "local".into(),
         overridden: false,
         added_locally: true,

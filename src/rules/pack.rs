@@ -223,6 +223,13 @@ pub struct Rule {
     /// last strategy discussion).
     #[serde(default)]
     pub restart_mark: Option<String>,
+    /// For a person under this age on the day a period begins, the period
+    /// is `period_under_age` instead (s68(6): 1 year under 18).
+    #[serde(default)]
+    pub under_age: Option<u32>,
+    /// The period for a person under `under_age`.
+    #[serde(default)]
+    pub period_under_age: Option<u32>,
     /// The period may be extended once by this many units (s136(2A)-(2B):
     /// 12 hours; an urgent DoLS authorisation: 7 days).
     #[serde(default)]
@@ -265,6 +272,25 @@ impl Rule {
         }
     }
 
+    /// The period at chain position `index` for a person born on `dob`
+    /// whose period begins on `begins` (the under-age period where it
+    /// applies; without a date of birth, the ordinary one).
+    #[must_use]
+    pub fn period_for(
+        &self,
+        index: usize,
+        dob: Option<NaiveDate>,
+        begins: NaiveDate,
+    ) -> Option<u32> {
+        let n = self.period_at(index)?;
+        match (self.under_age, self.period_under_age, dob) {
+            (Some(limit), Some(p), Some(dob)) if begins.years_since(dob).unwrap_or(0) < limit => {
+                Some(p)
+            }
+            _ => Some(n),
+        }
+    }
+
     /// "6 months, then 6 months, then 12 months (repeating)".
     #[must_use]
     pub fn describe_periods(&self) -> String {
@@ -275,6 +301,9 @@ impl Rule {
         }
         if self.repeat_last {
             s.push_str(" (repeating)");
+        }
+        if let (Some(age), Some(p)) = (self.under_age, self.period_under_age) {
+            s.push_str(&format!("; under {age}: {}", self.unit.describe(p)));
         }
         s
     }

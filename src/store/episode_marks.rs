@@ -35,6 +35,7 @@ impl Store {
     /// it. Returns the new deadlines' ids.
     pub fn add_mark(&mut self, m: &NewMark, now: NaiveDateTime) -> Result<Vec<i64>> {
         let e = self.episode(m.episode_id)?;
+        let dob = self.client(e.client_id)?.dob;
         let outcome = validate::optional("outcome", m.outcome.as_deref(), MAX_SHORT)?;
         let known = self.rules.marks_for(e.kind);
         if !known.contains(&m.mark.as_str()) {
@@ -56,6 +57,7 @@ impl Store {
         let target = Target {
             client_id: e.client_id,
             episode_id: Some(e.id),
+            dob,
         };
         let on = EpisodeStart { on: m.on, at: m.at };
         let made = self

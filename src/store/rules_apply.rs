@@ -184,6 +184,7 @@ impl Store {
         let target = Target {
             client_id: new.client_id,
             episode_id: None,
+            dob: self.client(new.client_id)?.dob,
         };
         let start = EpisodeStart {
             on: new.start_on,
@@ -225,9 +226,13 @@ impl Store {
             }
             None => (None, d.due),
         };
+        let dob = match d.client_id {
+            Some(c) => self.client(c)?.dob,
+            None => None,
+        };
         let next: Vec<Generated> = self
             .rules
-            .next_after(&d, on, start_on)
+            .next_after(&d, on, start_on, dob)
             .into_iter()
             .filter(|n| match (n.deadline.due, end_on) {
                 (Some(due), Some(end)) => due <= end,
@@ -301,6 +306,7 @@ impl Store {
         let target = Target {
             client_id: e.client_id,
             episode_id: Some(id),
+            dob: self.client(e.client_id)?.dob,
         };
         let fresh = self.rules.initial_deadlines(
             e.kind,

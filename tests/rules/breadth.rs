@@ -20,6 +20,7 @@ fn t((y, m, dd, h, min): Ymdhm) -> NaiveDateTime {
 const T: Target = Target {
     client_id: 1,
     episode_id: Some(1),
+    dob: None,
 };
 
 /// Rules counted in hours: (rule, kind, start, ends by the wall clock).
@@ -573,4 +574,66 @@ fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
     for id in set.rule_ids() {
         assert!(text.contains(&format!("`{id}`")), "README table lacks {id}");
     }
+}
+
+#[test]
+fn periods_that_depend_on_age_follow_the_date_of_birth() {
+    use caseload::domain::NewClient;
+    let mut s = caseload::store::Store::open_in_memory().unwrap();
+    let now = |y, m, dd| d(y, m, dd).and_hms_opt(9, 0, 0).unwrap();
+    let child = s
+        .add_client(
+            &NewClient {
+                given_name: "Test".into(),
+                family_name: "Fictional".into(),
+                dob: Some(d(2023, 3, 1)),
+                service: Some(Service::Children),
+                ..NewClient::default()
+            },
+            now(2026, 12, 1),
+        )
+        .unwrap();
+    let (ep, _) = s
+        .add_legal_episode(
+            &NewEpisode {
+                client_id: child,
+                kind: EpisodeKind::Lac,
+                start_on: d(2026, 12, 11),
+                notes: None,
+            },
+            now(2026, 12, 11),
+        )
+        .unwrap();
+    let open = |s: &caseload::store::Store, rule: &str| {
+        s.episode_deadlines(ep)
+            .unwrap()
+            .into_iter()
+            .find(|x| x.rule.as_deref() == Some(rule) && x.completed_on.is_none())
+            .unwrap()
+    };
+    let initial = open(&s, "lac-health-initial");
+    s.complete_deadline_and_continue(initial.id, d(2027, 1, 31), None, now(2027, 2, 1))
+        .unwrap();
+    // CPPCR 2010 reg 7(4): aged 3 when the period begins (1 Feb 2027): 6
+    // months from 31 Jan 2027 -> 31 Jul 2027.
+    let review = open(&s, "lac-health-review");
+    assert_eq!(review.due, d(2027, 7, 31));
+    s.complete_deadline_and_continue(review.id, d(2028, 2, 28), None, now(2028, 3, 1))
+        .unwrap();
+    // Held 28 Feb 2028; the period begins 29 Feb 2028 (leap day), aged 4
+    // (5 on 1 Mar): still 6 months -> 28 Aug 2028.
+    let review = open(&s, "lac-health-review");
+    assert_eq!(review.due, d(2028, 8, 28));
+    s.complete_deadline_and_continue(review.id, d(2028, 8, 28), None, now(2028, 8, 28))
+        .unwrap();
+    // Aged 5 when the next begins: 12 months -> 28 Aug 2029.
+    assert_eq!(open(&s, "lac-health-review").due, d(2029, 8, 28));
+    // MHA s68(6)-(7): 1 year while under 18, 3 years from 18; without a
+    // date of birth the 3 years.
+    let set = rules();
+    let s68 = set.rule("mha-s68-repeat").unwrap();
+    let born = Some(d(2009, 6, 1));
+    assert_eq!(s68.period_for(0, born, d(2027, 3, 1)), Some(12));
+    assert_eq!(s68.period_for(0, born, d(2027, 6, 1)), Some(36));
+    assert_eq!(s68.period_for(0, None, d(2027, 3, 1)), Some(36));
 }
