@@ -274,6 +274,19 @@ impl RuleSet {
             .collect()
     }
 
+    /// The ids of the rules of `kind` whose chain stops at `mark`.
+    #[must_use]
+    pub fn stopped_by(&self, kind: EpisodeKind, mark: &str) -> Vec<&str> {
+        self.rule_ids()
+            .into_iter()
+            .filter(|id| {
+                self.versions(id)
+                    .iter()
+                    .any(|r| r.kind == Some(kind) && r.stop_mark.as_deref() == Some(mark))
+            })
+            .collect()
+    }
+
     /// The marks (dates entered by hand) an episode of `kind` takes.
     #[must_use]
     pub fn marks_for(&self, kind: EpisodeKind) -> Vec<&str> {
@@ -283,7 +296,8 @@ impl RuleSet {
                 .mark
                 .as_deref()
                 .into_iter()
-                .chain(r.restart_mark.as_deref());
+                .chain(r.restart_mark.as_deref())
+                .chain(r.stop_mark.as_deref());
             for m in names {
                 if !out.contains(&m) {
                     out.push(m);

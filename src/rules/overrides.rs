@@ -93,6 +93,7 @@ struct RuleOverride {
     restart_mark: Option<String>,
     under_age: Option<u32>,
     period_under_age: Option<u32>,
+    stop_mark: Option<String>,
 }
 
 impl RuleSet {
@@ -146,7 +147,7 @@ fn apply(rule: &mut Rule, o: &RuleOverride) {
     );
     set_opt!(kind, after, warn, warn_unit, note);
     set!(transition, window_whole_period, before, when_outcome);
-    set_opt!(restart_mark, under_age, period_under_age);
+    set_opt!(restart_mark, under_age, period_under_age, stop_mark);
     set_opt!(
         in_force_from,
         in_force_until,
@@ -195,6 +196,7 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         when_outcome: o.when_outcome.unwrap_or_default(),
         restart_mark: o.restart_mark,
         under_age: o.under_age,
+        stop_mark: o.stop_mark,
         period_under_age: o.period_under_age,
         family: "local".into(),
         overridden: false,

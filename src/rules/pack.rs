@@ -223,6 +223,10 @@ pub struct Rule {
     /// last strategy discussion).
     #[serde(default)]
     pub restart_mark: Option<String>,
+    /// The chain stops (its open deadline is cancelled, kept) when this
+    /// mark is entered (an advocate allocated, a panel date set).
+    #[serde(default)]
+    pub stop_mark: Option<String>,
     /// For a person under this age on the day a period begins, the period
     /// is `period_under_age` instead (s68(6): 1 year under 18).
     #[serde(default)]

@@ -13,7 +13,7 @@ use crate::domain::{DueItem, DueKind};
 pub struct AgendaItem {
     /// The day.
     pub date: NaiveDate,
-    /// The time, for contacts (HH:MM).
+    /// The time, for contacts and deadlines counted in hours (HH:MM).
     pub time: Option<String>,
     /// deadline, action, contact or review.
     pub kind: String,
@@ -130,7 +130,7 @@ impl Store {
         // `to`), so the notes_occurred index answers it.
         let after = fmt_date(to + chrono::Days::new(1));
         let sql = format!(
-            "SELECT d.due, NULL, 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
+            "SELECT d.due, substr(d.due_at, 12, 5), 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
                     d.completed_on IS NOT NULL
                FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
               WHERE d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0

@@ -32,7 +32,8 @@ pub struct NewMark {
 impl Store {
     /// Records a mark and adds the deadlines counted from it; a rule that
     /// restarts from this mark (and is not yet done) is counted again from
-    /// it. Returns the new deadlines' ids.
+    /// it; a chain that stops at it has its open deadline cancelled (kept).
+    /// Returns the new deadlines' ids.
     pub fn add_mark(&mut self, m: &NewMark, now: NaiveDateTime) -> Result<Vec<i64>> {
         let e = self.episode(m.episode_id)?;
         let dob = self.client(e.client_id)?.dob;
@@ -64,6 +65,12 @@ impl Store {
             .rules
             .mark_deadlines(e.kind, &m.mark, outcome.as_deref(), on, target);
         let restarted = self.rules.restarted_by(e.kind, &m.mark, m.on, target);
+        let stopped: Vec<String> = self
+            .rules
+            .stopped_by(e.kind, &m.mark)
+            .into_iter()
+            .map(String::from)
+            .collect();
         let done_rules: Vec<String> = self
             .episode_deadlines(e.id)?
             .into_iter()
@@ -93,6 +100,9 @@ impl Store {
             "create",
             &["*"],
         )?;
+        for rule in &stopped {
+            cancel_open(&tx, e.id, e.client_id, None, Some(rule), now)?;
+        }
         let mut ids = Vec::new();
         for g in made {
             ids.push(insert_generated(&tx, &g, now)?);

@@ -485,6 +485,12 @@ mod cli {
                 predicate::str::contains("5 h 20 min left")
                     .and(predicate::str::contains("window opens 2027-01-01")),
             );
+        let out = cmd(dir.path(), now)
+            .args(["agenda", "--from", "2026-10-25", "--to", "2026-10-25", "--json"])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(v[0]["time"], "22:30", "{v}");
         // s136B: extended once by 12 hours.
         cmd(dir.path(), now)
             .args(["episode", "extend", "1"])
@@ -636,4 +642,42 @@ fn periods_that_depend_on_age_follow_the_date_of_birth() {
     assert_eq!(s68.period_for(0, born, d(2027, 3, 1)), Some(12));
     assert_eq!(s68.period_for(0, born, d(2027, 6, 1)), Some(36));
     assert_eq!(s68.period_for(0, None, d(2027, 3, 1)), Some(36));
+}
+
+#[test]
+fn an_advocate_allocated_stops_the_chasing() {
+    let (mut s, c) = store_with_client(None, Service::Adult);
+    let now = d(2026, 5, 20).and_hms_opt(9, 0, 0).unwrap();
+    let (ep, ids) = s
+        .add_legal_episode(
+            &NewEpisode {
+                client_id: c,
+                kind: EpisodeKind::AdvocacyReferral,
+                start_on: d(2026, 5, 1),
+                notes: None,
+            },
+            now,
+        )
+        .unwrap();
+    // Chased on 11 May: the next chase 5 working days later, 18 May.
+    let next = s
+        .complete_deadline_and_continue(ids[0], d(2026, 5, 11), Some("chased"), now)
+        .unwrap();
+    assert_eq!(s.deadline(next[0]).unwrap().due, d(2026, 5, 18));
+    s.add_mark(
+        &NewMark {
+            episode_id: ep,
+            mark: "allocated".into(),
+            on: d(2026, 5, 14),
+            at: None,
+            outcome: Some("Fictional Advocacy Service".into()),
+        },
+        now,
+    )
+    .unwrap();
+    assert!(s.deadline(next[0]).unwrap().cancelled);
+    assert_eq!(
+        s.marks(ep).unwrap()[0].outcome.as_deref(),
+        Some("Fictional Advocacy Service")
+    );
 }
