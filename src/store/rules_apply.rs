@@ -70,7 +70,7 @@ fn checked_start(
     }
     if counts_in_hours(rules, kind) {
         return Err(StoreError::Refused(format!(
-            "{} counts in hours: give the start as \"YYYY-MM-DD HH:MM\"",
+            "{} counts in hours: give a start time (episode add --start \"YYYY-MM-DD HH:MM\")",
             kind.label()
         )));
     }

@@ -3,17 +3,16 @@
 //! the comment, across bank holidays, month ends, a leap day and the nights
 //! the clocks change.
 
-use super::{d, rules, store_with_client};
-use caseload::domain::{EpisodeKind, NewEpisode, Service};
+use super::{d, rules};
+use caseload::domain::EpisodeKind;
 use caseload::rules::engine::Target;
 use caseload::rules::{EpisodeStart, RuleSet};
-use caseload::store::NewMark;
 use chrono::{NaiveDate, NaiveDateTime};
 
 type Ymd = (i32, u32, u32);
 type Ymdhm = (i32, u32, u32, u32, u32);
 
-fn t((y, m, dd, h, min): Ymdhm) -> NaiveDateTime {
+pub fn t((y, m, dd, h, min): Ymdhm) -> NaiveDateTime {
     d(y, m, dd).and_hms_opt(h, min, 0).unwrap()
 }
 
@@ -190,7 +189,7 @@ fn every_shipped_rule_has_a_source_a_version_period_and_a_row() {
     }
 }
 
-fn commenced(on: NaiveDate) -> RuleSet {
+pub fn commenced(on: NaiveDate) -> RuleSet {
     let mut set = rules();
     assert!(set.commence("mha-2025-detention-periods", Some(on)));
     set
@@ -244,48 +243,6 @@ fn the_mha_2025_periods_are_not_in_force_until_commenced() {
 }
 
 #[test]
-fn an_existing_detention_in_the_store_follows_the_transitional_rule() {
-    let (mut s, c) = store_with_client(None, Service::Adult);
-    s.use_rules(commenced(d(2027, 10, 1)));
-    let now = |y, m, dd| d(y, m, dd).and_hms_opt(9, 0, 0).unwrap();
-    let (ep, _) = s
-        .add_legal_episode(
-            &NewEpisode {
-                client_id: c,
-                kind: EpisodeKind::MhaS3,
-                start_on: d(2027, 1, 15),
-                notes: None,
-            },
-            now(2027, 1, 15),
-        )
-        .unwrap();
-    let find = |s: &caseload::store::Store| {
-        s.episode_deadlines(ep)
-            .unwrap()
-            .into_iter()
-            .rfind(|x| x.rule.as_deref() == Some("mha-s3-expiry") && x.completed_on.is_none())
-            .unwrap()
-    };
-    let first = find(&s);
-    assert_eq!(first.due, d(2027, 7, 14));
-    s.complete_deadline_and_continue(first.id, d(2027, 7, 1), None, now(2027, 7, 1))
-        .unwrap();
-    let second = find(&s);
-    assert_eq!(
-        second.due,
-        d(2028, 1, 14),
-        "the 1983 period in force when it began"
-    );
-    s.complete_deadline_and_continue(second.id, d(2028, 1, 2), None, now(2028, 1, 2))
-        .unwrap();
-    assert_eq!(
-        find(&s).due,
-        d(2028, 7, 14),
-        "the 2025 Act's 6 months, not 12"
-    );
-}
-
-#[test]
 fn a_window_opens_on_the_later_reading_and_acting_uses_the_earlier() {
     let set = rules();
     let s3 = set.rule("mha-s3-expiry").unwrap();
@@ -310,255 +267,6 @@ fn a_window_opens_on_the_later_reading_and_acting_uses_the_earlier() {
 }
 
 #[test]
-fn marks_extensions_and_the_last_strategy_discussion() {
-    let (mut s, c) = store_with_client(None, Service::Children);
-    let now = d(2026, 12, 1).and_hms_opt(9, 0, 0).unwrap();
-    let new = |kind, start_on| NewEpisode {
-        client_id: c,
-        kind,
-        start_on,
-        notes: None,
-    };
-    // s136 needs a time.
-    assert!(
-        s.add_legal_episode(&new(EpisodeKind::MhaS136, d(2026, 10, 24)), now)
-            .is_err()
-    );
-    let (ep, ids) = s
-        .add_legal_episode_at(
-            &new(EpisodeKind::MhaS136, d(2026, 10, 24)),
-            Some(t((2026, 10, 24, 23, 30))),
-            now,
-        )
-        .unwrap();
-    // s136B: extended once by 12 hours, from 22:30 GMT Sun to 10:30 Mon.
-    let ext = s.extend_deadline(ids[0], now).unwrap();
-    assert_eq!(
-        s.deadline(ext).unwrap().due_at,
-        Some(t((2026, 10, 26, 10, 30)))
-    );
-    assert!(s.extend_deadline(ext, now).is_err(), "only once");
-    assert_eq!(
-        s.episode(ep).unwrap().start_at,
-        Some(t((2026, 10, 24, 23, 30)))
-    );
-
-    // ICPC from the last strategy discussion: first on Thu 26 Mar 2026
-    // (-> 20 Apr), a second on Wed 1 Apr 2026: 15 working days after it:
-    // 2 Apr (1), 3 and 6 Apr Easter, 7-10 (5), 13-17 (10), 20-24 Apr (15).
-    let (cp, _) = s
-        .add_legal_episode(&new(EpisodeKind::Cp, d(2026, 3, 26)), now)
-        .unwrap();
-    s.add_mark(
-        &NewMark {
-            episode_id: cp,
-            mark: "strategy-discussion".into(),
-            on: d(2026, 4, 1),
-            at: None,
-            outcome: None,
-        },
-        now,
-    )
-    .unwrap();
-    let open: Vec<_> = s
-        .episode_deadlines(cp)
-        .unwrap()
-        .into_iter()
-        .filter(|x| !x.cancelled && x.rule.as_deref() == Some("cp-icpc"))
-        .collect();
-    assert_eq!(open.len(), 1);
-    assert_eq!(open[0].due, d(2026, 4, 24));
-
-    // A funding panel: the appeal date only follows a refusal.
-    let (fp, _) = s
-        .add_legal_episode(&new(EpisodeKind::FundingPanel, d(2026, 11, 2)), now)
-        .unwrap();
-    let mark = |m: &str, on, outcome: Option<&str>| NewMark {
-        episode_id: fp,
-        mark: m.into(),
-        on,
-        at: None,
-        outcome: outcome.map(Into::into),
-    };
-    assert_eq!(
-        s.add_mark(&mark("decision", d(2026, 11, 20), Some("agreed")), now)
-            .unwrap()
-            .len(),
-        0
-    );
-    let ids = s
-        .add_mark(&mark("decision", d(2026, 11, 27), Some("declined")), now)
-        .unwrap();
-    assert_eq!(s.deadline(ids[0]).unwrap().due, d(2026, 12, 25));
-    assert!(
-        s.add_mark(&mark("hearing", d(2026, 11, 27), None), now)
-            .is_err()
-    );
-    assert_eq!(s.marks(fp).unwrap().len(), 2);
-}
-
-mod cli {
-    use assert_cmd::Command;
-    use predicates::prelude::*;
-    use std::path::Path;
-
-    fn cmd(dir: &Path, now: &str) -> Command {
-        let mut c = Command::cargo_bin("caseload").unwrap();
-        c.env("CASELOAD_PASSPHRASE", "correct horse battery")
-            .env("CASELOAD_NOW", now)
-            .env("CASELOAD_RULES", dir.join("rules.toml"))
-            .arg("--db")
-            .arg(dir.join("x.db"));
-        c
-    }
-
-    #[test]
-    fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let now = "2026-10-25T17:10:00";
-        cmd(dir.path(), now).arg("init").assert().success();
-        cmd(dir.path(), now)
-            .args(["client", "add", "--given", "Ada", "--family", "Fictional"])
-            .assert()
-            .success();
-        // A date alone is refused for a kind counted in hours.
-        cmd(dir.path(), now)
-            .args([
-                "episode",
-                "add",
-                "Ada",
-                "--kind",
-                "mha-s136",
-                "--start",
-                "2026-10-24",
-            ])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("counts in hours"));
-        cmd(dir.path(), now)
-            .args([
-                "episode",
-                "add",
-                "Ada",
-                "--kind",
-                "mha-s136",
-                "--start",
-                "2026-10-24 23:30",
-            ])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("2026-10-25 22:30"));
-        cmd(dir.path(), now)
-            .args([
-                "episode",
-                "add",
-                "Ada",
-                "--kind",
-                "mha-s3",
-                "--start",
-                "2026-09-01",
-            ])
-            .assert()
-            .success();
-        let out = cmd(dir.path(), now)
-            .args(["due", "--within", "200", "--json"])
-            .assert()
-            .success();
-        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        let items = v.as_array().unwrap();
-        let s136 = items
-            .iter()
-            .find(|i| i["rule"] == "mha-s136-expiry")
-            .unwrap();
-        assert_eq!(s136["due"], "2026-10-25");
-        assert_eq!(s136["due_at"], "2026-10-25T22:30");
-        let s3 = items.iter().find(|i| i["rule"] == "mha-s3-expiry").unwrap();
-        assert_eq!(s3["due"], "2027-02-28");
-        assert_eq!(s3["window_opens"], "2027-01-01");
-        assert!(s3.get("due_at").is_none());
-        // 17:10 to 22:30 GMT: 5 h 20 min.
-        cmd(dir.path(), now)
-            .args(["due", "--within", "200"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("5 h 20 min left")
-                    .and(predicate::str::contains("window opens 2027-01-01")),
-            );
-        let out = cmd(dir.path(), now)
-            .args(["agenda", "--from", "2026-10-25", "--to", "2026-10-25", "--json"])
-            .assert()
-            .success();
-        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        assert_eq!(v[0]["time"], "22:30", "{v}");
-        // s136B: extended once by 12 hours.
-        cmd(dir.path(), now)
-            .args(["episode", "extend", "1"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("2026-10-26 10:30"));
-        cmd(dir.path(), now)
-            .args(["episode", "mark", "1", "hearing", "--on", "2026-10-25"])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("takes these dates: none"));
-        // The MHA 2025 version waits on its commencement.
-        cmd(dir.path(), now)
-            .args(["rules", "show", "mha-s3-expiry"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("in force from 1983-09-30").and(predicate::str::contains(
-                    "when commenced this becomes 6 months, then 3 months, then 6 months (repeating)",
-                )),
-            );
-        std::fs::write(
-            dir.path().join("rules.toml"),
-            "[[commencement]]\nid = \"mha-2025-detention-periods\"\non = \"2027-10-01\"\n",
-        )
-        .unwrap();
-        cmd(dir.path(), now)
-            .args(["rules", "show", "mha-s3-expiry"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("in force 1983-09-30 to 2027-09-30").and(
-                    predicate::str::contains(
-                        "from 2027-10-01 this becomes 6 months, then 3 months",
-                    ),
-                ),
-            );
-        cmd(dir.path(), now)
-            .args(["rules", "show", "mha-s3-expiry", "--on", "2027-10-01"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("in force from 2027-10-01").and(
-                predicate::str::contains("6 months, then 3 months, then 6 months"),
-            ));
-    }
-
-    #[test]
-    fn every_shipped_rule_shows_an_example() {
-        let dir = tempfile::tempdir().unwrap();
-        let set = super::rules();
-        for id in set.rule_ids() {
-            let out = cmd(dir.path(), "2026-10-24T09:00:00")
-                .args(["rules", "show", id])
-                .assert()
-                .success();
-            let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-            let example = text
-                .lines()
-                .find(|l| l.trim_start().starts_with("example"))
-                .unwrap_or_else(|| panic!("{id}: no example\n{text}"));
-            assert!(example.contains("20"), "{id}: {example}");
-            assert!(text.contains("source"), "{id}");
-            assert!(text.contains("  law "), "{id}");
-        }
-    }
-}
-
-#[test]
 fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
     let readme = include_str!("../../README.md");
     let start = readme.find("| family | episode kind | rule id |").unwrap();
@@ -580,104 +288,4 @@ fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
     for id in set.rule_ids() {
         assert!(text.contains(&format!("`{id}`")), "README table lacks {id}");
     }
-}
-
-#[test]
-fn periods_that_depend_on_age_follow_the_date_of_birth() {
-    use caseload::domain::NewClient;
-    let mut s = caseload::store::Store::open_in_memory().unwrap();
-    let now = |y, m, dd| d(y, m, dd).and_hms_opt(9, 0, 0).unwrap();
-    let child = s
-        .add_client(
-            &NewClient {
-                given_name: "Test".into(),
-                family_name: "Fictional".into(),
-                dob: Some(d(2023, 3, 1)),
-                service: Some(Service::Children),
-                ..NewClient::default()
-            },
-            now(2026, 12, 1),
-        )
-        .unwrap();
-    let (ep, _) = s
-        .add_legal_episode(
-            &NewEpisode {
-                client_id: child,
-                kind: EpisodeKind::Lac,
-                start_on: d(2026, 12, 11),
-                notes: None,
-            },
-            now(2026, 12, 11),
-        )
-        .unwrap();
-    let open = |s: &caseload::store::Store, rule: &str| {
-        s.episode_deadlines(ep)
-            .unwrap()
-            .into_iter()
-            .find(|x| x.rule.as_deref() == Some(rule) && x.completed_on.is_none())
-            .unwrap()
-    };
-    let initial = open(&s, "lac-health-initial");
-    s.complete_deadline_and_continue(initial.id, d(2027, 1, 31), None, now(2027, 2, 1))
-        .unwrap();
-    // CPPCR 2010 reg 7(4): aged 3 when the period begins (1 Feb 2027): 6
-    // months from 31 Jan 2027 -> 31 Jul 2027.
-    let review = open(&s, "lac-health-review");
-    assert_eq!(review.due, d(2027, 7, 31));
-    s.complete_deadline_and_continue(review.id, d(2028, 2, 28), None, now(2028, 3, 1))
-        .unwrap();
-    // Held 28 Feb 2028; the period begins 29 Feb 2028 (leap day), aged 4
-    // (5 on 1 Mar): still 6 months -> 28 Aug 2028.
-    let review = open(&s, "lac-health-review");
-    assert_eq!(review.due, d(2028, 8, 28));
-    s.complete_deadline_and_continue(review.id, d(2028, 8, 28), None, now(2028, 8, 28))
-        .unwrap();
-    // Aged 5 when the next begins: 12 months -> 28 Aug 2029.
-    assert_eq!(open(&s, "lac-health-review").due, d(2029, 8, 28));
-    // MHA s68(6)-(7): 1 year while under 18, 3 years from 18; without a
-    // date of birth the 3 years.
-    let set = rules();
-    let s68 = set.rule("mha-s68-repeat").unwrap();
-    let born = Some(d(2009, 6, 1));
-    assert_eq!(s68.period_for(0, born, d(2027, 3, 1)), Some(12));
-    assert_eq!(s68.period_for(0, born, d(2027, 6, 1)), Some(36));
-    assert_eq!(s68.period_for(0, None, d(2027, 3, 1)), Some(36));
-}
-
-#[test]
-fn an_advocate_allocated_stops_the_chasing() {
-    let (mut s, c) = store_with_client(None, Service::Adult);
-    let now = d(2026, 5, 20).and_hms_opt(9, 0, 0).unwrap();
-    let (ep, ids) = s
-        .add_legal_episode(
-            &NewEpisode {
-                client_id: c,
-                kind: EpisodeKind::AdvocacyReferral,
-                start_on: d(2026, 5, 1),
-                notes: None,
-            },
-            now,
-        )
-        .unwrap();
-    // Chased on 11 May: the next chase 5 working days later, 18 May.
-    let next = s
-        .complete_deadline_and_continue(ids[0], d(2026, 5, 11), Some("chased"), now)
-        .unwrap();
-    assert_eq!(s.deadline(next[0]).unwrap().due, d(2026, 5, 18));
-    s.add_mark(
-        &NewMark {
-            episode_id: ep,
-            mark: "allocated".into(),
-            on: d(2026, 5, 14),
-            at: None,
-            outcome: Some("Fictional Advocacy Service".into()),
-        },
-        now,
-    )
-    .unwrap();
-    assert!(s.deadline(next[0]).unwrap().cancelled);
-    assert_eq!(
-        s.marks(ep).unwrap()[0].outcome.as_deref(),
-        Some("Fictional Advocacy Service")
-    );
 }
