@@ -90,8 +90,9 @@ pub const DATES: &[(&str, Ymd, &[Ymd])] = &[
     // MCA Sch A1 para 78: 7 days beginning with Sat 26 Feb 2028: 26, 27,
     // 28, 29 Feb, 1, 2, 3 Mar.
     ("dols-urgent-expiry", (2028, 2, 26), &[(2028, 3, 3)]),
-    // DoLS Regs 2008 reg 13(1): 21 days from receipt on 10 Dec 2026 -> 31 Dec.
-    ("dols-request-assessments", (2026, 12, 10), &[(2026, 12, 31)]),
+    // DoLS Regs 2008 reg 13(1): 21 days beginning with receipt on Thu 10
+    // Dec 2026: 10-31 Dec is 22 days, so 30 Dec (over Christmas: calendar days).
+    ("dols-request-assessments", (2026, 12, 10), &[(2026, 12, 30)]),
     // Local: 10 working days after Thu 17 Dec 2026: 18 (1), 21-24 (5),
     // 29-31 (8), 4 Jan (9), 5 Jan (10); 25, 28 Dec and 1 Jan are holidays.
     ("funding-panel-listed", (2026, 12, 17), &[(2027, 1, 5)]),
