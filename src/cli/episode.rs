@@ -94,6 +94,8 @@ fn parse_start(
 struct EpisodeView {
     #[serde(flatten)]
     episode: LegalEpisode,
+    /// Dates entered by hand (`episode mark`).
+    marks: Vec<NewMark>,
     deadlines: Vec<Deadline>,
 }
 
@@ -141,8 +143,10 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             let mut views = Vec::new();
             for e in store.episodes(c.id)? {
                 let deadlines = store.episode_deadlines(e.id)?;
+                let marks = store.marks(e.id)?;
                 views.push(EpisodeView {
                     episode: e,
+                    marks,
                     deadlines,
                 });
             }
@@ -163,13 +167,14 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                         .to_string()),
                     e.end_on.map(|d| format!(" to {d}")).unwrap_or_default()
                 );
-                for m in store.marks(e.id)? {
+                for m in &v.marks {
                     println!(
                         "  {} {}{}",
                         m.mark,
                         m.on,
                         m.outcome
-                            .map(|o| format!(": {}", one_line(&o)))
+                            .as_deref()
+                            .map(|o| format!(": {}", one_line(o)))
                             .unwrap_or_default()
                     );
                 }

@@ -15,15 +15,17 @@ use crate::rules::EpisodeStart;
 use crate::rules::engine::Target;
 
 /// A date entered by hand on an episode.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NewMark {
     /// The episode.
+    #[serde(skip)]
     pub episode_id: i64,
     /// The mark's name, one of the episode kind's marks (`rules show`).
     pub mark: String,
     /// The day.
     pub on: NaiveDate,
     /// The time, where it matters.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<NaiveDateTime>,
     /// What came of it (a panel's decision).
     pub outcome: Option<String>,

@@ -112,6 +112,49 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("takes these dates: none"));
+    // A funding panel's decision is kept with its outcome; a refusal gives
+    // the date to ask for reconsideration (28 days, local practice).
+    cmd(dir.path(), now)
+        .args([
+            "episode",
+            "add",
+            "Ada",
+            "--kind",
+            "funding-panel",
+            "--start",
+            "2026-10-01",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "episode mark 3 MARK --on DATE`: panel, decision",
+        ));
+    cmd(dir.path(), now)
+        .args(["episode", "mark", "3", "decision", "--on", "2026-10-20"])
+        .args(["--outcome", "declined"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-11-17"));
+    let out = cmd(dir.path(), now)
+        .args(["episode", "list", "1", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let panel = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "funding-panel")
+        .unwrap();
+    assert_eq!(panel["marks"][0]["mark"], "decision");
+    assert_eq!(panel["marks"][0]["outcome"], "declined");
+    let s136 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "mha-s136")
+        .unwrap();
+    assert_eq!(s136["start_at"], "2026-10-24T23:30:00");
     // The MHA 2025 version waits on its commencement.
     cmd(dir.path(), now)
         .args(["rules", "show", "mha-s3-expiry"])
