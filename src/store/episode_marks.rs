@@ -188,3 +188,62 @@ impl Store {
         Ok(new_id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EpisodeKind, NewClient, NewEpisode};
+
+    #[test]
+    fn undo_keeps_the_start_time_and_the_deadline_time() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 10, 25)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let c = s
+            .add_client(
+                &NewClient {
+                    given_name: "Test".into(),
+                    family_name: "Fictional".into(),
+                    ..NewClient::default()
+                },
+                now,
+            )
+            .unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 10, 24)
+            .unwrap()
+            .and_hms_opt(23, 30, 0);
+        let new = NewEpisode {
+            client_id: c,
+            kind: EpisodeKind::MhaS136,
+            start_on: NaiveDate::from_ymd_opt(2026, 10, 24).unwrap(),
+            notes: None,
+        };
+        let (ep, ids) = s.add_legal_episode_at(&new, start, now).unwrap();
+        s.conn
+            .execute("UPDATE legal_episodes SET notes = 'x' WHERE id = ?1", [ep])
+            .unwrap();
+        s.conn
+            .execute("UPDATE deadlines SET cancelled = 1 WHERE id = ?1", [ids[0]])
+            .unwrap();
+        let kept: Vec<String> = s
+            .conn
+            .prepare("SELECT before FROM undo_log WHERE op = 'update' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            kept.iter()
+                .any(|b| b.contains("\"start_at\":\"2026-10-24T23:30:00\"")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter()
+                .any(|b| b.contains("\"due_at\":\"2026-10-25T22:30:00\"")),
+            "{kept:?}"
+        );
+    }
+}
