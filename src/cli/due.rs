@@ -10,7 +10,13 @@ use crate::store::{AgendaItem, Store};
 /// `caseload due`: overdue and due-soon deadlines, actions and visits;
 /// with `explain`, why each ranks where it does.
 pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bool) -> Result<()> {
-    let items = store.due(today, within)?;
+    // Deadlines counted in hours are overdue from the minute they pass.
+    let now = crate::clock::now();
+    let items = if now.date() == today {
+        store.due_now(now, within)?
+    } else {
+        store.due(today, within)?
+    };
     if json {
         return output::json(&items);
     }

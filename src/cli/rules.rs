@@ -28,7 +28,8 @@ pub enum RulesCmd {
     Show {
         /// The rule id (see `caseload rules list`).
         rule: String,
-        /// Example start date, YYYY-MM-DD (default: the --on date, or today).
+        /// Example start, YYYY-MM-DD or "YYYY-MM-DD HH:MM" (default: the --on
+        /// date, or today).
         #[arg(long)]
         from: Option<String>,
         /// Show the version of the rule in force on this date (default: today).
@@ -136,11 +137,15 @@ pub fn run(cmd: RulesCmd) -> Result<()> {
             let Some(r) = set.rule_on(id, on) else {
                 bail!("no version of {id} is in force on {on}; see `caseload rules list`");
             };
-            let start: NaiveDate = match from {
-                Some(f) => parse_date("from", &f)?,
-                None => on,
+            // A time ("YYYY-MM-DD HH:MM") matters for rules counted in hours.
+            let (start, at) = match from {
+                Some(f) => match crate::rules::hours::parse_local(&f) {
+                    Some(t) => (t.date(), Some(t)),
+                    None => (parse_date("from", &f)?, None),
+                },
+                None => (on, None),
             };
-            print!("{}", describe(&set, r, start));
+            print!("{}", describe(&set, r, start, at));
         }
     }
     Ok(())
@@ -160,7 +165,12 @@ fn counts_from(r: &Rule) -> String {
 }
 
 /// The full text of `rules show`.
-pub fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
+pub fn describe(
+    set: &RuleSet,
+    r: &Rule,
+    start: NaiveDate,
+    at: Option<chrono::NaiveDateTime>,
+) -> String {
     let mut s = format!("{}  ({} pack)\n", r.id, r.family);
     let line = |s: &mut String, k: &str, v: String| s.push_str(&format!("  {k:<15} {v}\n"));
     line(&mut s, "event", r.event.clone());
@@ -242,12 +252,12 @@ pub fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
             format!("once, by {} (caseload episode extend)", r.unit.describe(by)),
         );
     }
-    line(&mut s, "example", example(set, r, start));
+    line(&mut s, "example", example(set, r, start, at));
     s
 }
 
 /// A worked example of the rule's dates from `start`.
-fn example(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
+fn example(set: &RuleSet, r: &Rule, start: NaiveDate, at: Option<chrono::NaiveDateTime>) -> String {
     use crate::rules::CountsFrom;
     if r.is_visit() {
         let end = crate::rules::period::period_end(start, r.period, r.unit, false, set.calendar());
@@ -257,7 +267,8 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
         );
     }
     if r.unit == crate::rules::Unit::Hours {
-        let from = start.and_hms_opt(23, 30, 0);
+        // Without a time, 23:30 shows the clocks changing on such a night.
+        let from = at.or_else(|| start.and_hms_opt(23, 30, 0));
         let end = from.and_then(|t| crate::rules::hours::add_hours(t, r.period).ok());
         return match (from, end) {
             (Some(f), Some(e)) => format!(

@@ -17,6 +17,13 @@ impl Store {
     /// `crate::practice` from the client's visiting frequency and the visit
     /// rules of current episodes), most urgent first.
     pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
+        self.due_now(today.and_time(chrono::NaiveTime::MIN), within)
+    }
+
+    /// As [`Store::due`] at a moment of the day: a deadline counted in hours
+    /// (an s136) is overdue from the minute it passes, not the next day.
+    pub fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+        let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
         let mut stmt = self.conn.prepare(&format!(
@@ -29,6 +36,7 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
             let due = date(r, 4)?;
+            let due_at: Option<NaiveDateTime> = opt_dt(r, 8)?;
             Ok(DueItem {
                 id: r.get(0)?,
                 kind: DueKind::Deadline,
@@ -36,12 +44,12 @@ impl Store {
                 client_name: r.get(2)?,
                 what: r.get(3)?,
                 due,
-                overdue: due < today,
+                overdue: due_at.map_or(due < today, |t| t < now),
                 days: (due - today).num_days(),
                 rule: r.get(5)?,
                 source: r.get(6)?,
                 weight: r.get(7)?,
-                due_at: opt_dt(r, 8)?,
+                due_at,
                 window_opens: opt_date(r, 9)?,
             })
         })?;

@@ -101,6 +101,19 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(v[0]["time"], "22:30", "{v}");
+    // At 22:31 the s136 has lapsed by the clock: overdue, ranked first.
+    let out = cmd(dir.path(), "2026-10-25T22:31:00")
+        .args(["due", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v[0]["rule"], "mha-s136-expiry");
+    assert_eq!(v[0]["overdue"], true);
+    cmd(dir.path(), "2026-10-25T22:31:00")
+        .arg("due")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("overdue by 1 min"));
     // s136B: extended once by 12 hours.
     cmd(dir.path(), now)
         .args(["episode", "extend", "1"])
@@ -155,6 +168,19 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .find(|e| e["kind"] == "mha-s136")
         .unwrap();
     assert_eq!(s136["start_at"], "2026-10-24T23:30:00");
+    cmd(dir.path(), now)
+        .args([
+            "rules",
+            "show",
+            "mha-s136-expiry",
+            "--from",
+            "2026-10-24 23:30",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "from 2026-10-24 23:30: ends 2026-10-25 22:30 (24 real hours",
+        ));
     // The MHA 2025 version waits on its commencement.
     cmd(dir.path(), now)
         .args(["rules", "show", "mha-s3-expiry"])
