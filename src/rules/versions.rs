@@ -117,7 +117,8 @@ impl RuleSet {
     /// this becomes …"), if any.
     #[must_use]
     pub fn next_version(&self, r: &Rule) -> Option<&Rule> {
-        let from = Self::starts(r).unwrap_or(NaiveDate::MIN);
+        // A version not yet in force has no "next": it is the change itself.
+        let from = Self::starts(r)?;
         self.rules
             .iter()
             .filter(|o| o.id == r.id && !std::ptr::eq(*o, r))
@@ -149,5 +150,63 @@ impl RuleSet {
             (Some(from), None) => format!("in force from {from}"),
             (Some(from), Some(until)) => format!("in force {from} to {until}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_waiting_version_is_named_as_the_change_and_dated_once_commenced() {
+        let mut set = RuleSet::embedded().unwrap();
+        let v = set.versions("cto-expiry");
+        let (old, new) = (v[0], v[1]);
+        assert_eq!(
+            set.next_version(old).map(|n| n.then.clone()),
+            Some(vec![3, 6])
+        );
+        assert_eq!(set.next_version(new), None);
+        assert!(set.version_period(new).starts_with("not yet in force"));
+        assert_eq!(set.version_period(old), "in force from 2008-11-03");
+        assert!(!set.commence("no-such-commencement", Some(d(2027, 1, 1))));
+        assert!(set.commence("mha-2025-detention-periods", Some(d(2027, 10, 1))));
+        let old = set.versions("cto-expiry")[0];
+        assert_eq!(set.in_force_until(old), Some(d(2027, 9, 30)));
+        assert_eq!(set.version_period(old), "in force 2008-11-03 to 2027-09-30");
+        // A CTO made before commencement keeps the 1983 length for the
+        // period running; one made after takes the new version at once.
+        assert_eq!(
+            set.version_for("cto-expiry", d(2027, 9, 1), d(2027, 9, 1))
+                .unwrap()
+                .then,
+            vec![6, 12]
+        );
+        assert_eq!(
+            set.version_for("cto-expiry", d(2027, 10, 2), d(2027, 9, 1))
+                .unwrap()
+                .then,
+            vec![3, 6]
+        );
+        // Under a transitional rule that keeps existing episodes on the
+        // earlier law, the same CTO stays on 6, then 12.
+        let kept = set
+            .with_overrides(
+                "rules.toml",
+                "[[rule]]\nid = \"cto-expiry\"\ntransition = \"episode-start\"\n",
+            )
+            .unwrap();
+        let v = kept
+            .version_for("cto-expiry", d(2027, 10, 2), d(2027, 9, 1))
+            .unwrap();
+        assert_eq!(v.then, vec![6, 12]);
+        let v = kept
+            .version_for("cto-expiry", d(2027, 10, 2), d(2027, 10, 2))
+            .unwrap();
+        assert_eq!(v.then, vec![3, 6]);
     }
 }
