@@ -57,6 +57,13 @@ impl Store {
                 "the date is before the episode began".into(),
             ));
         }
+        if let Some(end) = e.end_on
+            && m.on > end
+        {
+            return Err(StoreError::Refused(format!(
+                "the episode ended on {end}; the date is after it"
+            )));
+        }
         let target = Target {
             client_id: e.client_id,
             episode_id: Some(e.id),
@@ -106,10 +113,14 @@ impl Store {
             cancel_open(&tx, e.id, e.client_id, None, Some(rule), now)?;
         }
         let mut ids = Vec::new();
-        for g in made {
+        let within = |g: &crate::rules::Generated| {
+            e.end_on
+                .is_none_or(|end| g.deadline.due.is_none_or(|due| due <= end))
+        };
+        for g in made.into_iter().filter(within) {
             ids.push(insert_generated(&tx, &g, now)?);
         }
-        for g in restarted {
+        for g in restarted.into_iter().filter(within) {
             let Some(rule) = g.deadline.rule.clone() else {
                 continue;
             };

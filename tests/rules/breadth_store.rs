@@ -134,6 +134,12 @@ fn marks_extensions_and_the_last_strategy_discussion() {
             .is_err()
     );
     assert_eq!(s.marks(fp).unwrap().len(), 2);
+    // Once the episode has ended, no date after the end is taken.
+    s.end_episode(fp, d(2026, 11, 28), now).unwrap();
+    let err = s
+        .add_mark(&mark("panel", d(2026, 12, 1), None), now)
+        .unwrap_err();
+    assert!(err.to_string().contains("ended on 2026-11-28"), "{err}");
 }
 
 #[test]
