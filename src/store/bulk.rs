@@ -40,7 +40,7 @@ impl Store {
         // encrypting, evicting and decrypting them again mid-load.
         self.conn.execute_batch("PRAGMA cache_size = -262144;")?;
         let result = self.bulk_inner(now, fill);
-        self.conn.execute_batch("PRAGMA cache_size = -2000;")?;
+        super::open::size_page_cache(&self.conn)?;
         result
     }
 

@@ -22,6 +22,7 @@ mod plans;
 mod rows;
 mod rules_apply;
 mod search;
+mod stats;
 mod today;
 mod undo;
 mod upgrade_hook;
@@ -49,6 +50,8 @@ pub struct Store {
     rules: crate::rules::RuleSet,
     /// Working days allowed before a note is a late entry (from the config).
     late_rule: crate::domain::late::LateEntryRule,
+    /// Chain seals already verified in this session (see `verify_chain`).
+    verified: chain::VerifiedSeals,
 }
 
 impl std::fmt::Debug for Store {
