@@ -2,6 +2,7 @@
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
 mod agent;
+mod batch;
 mod client;
 mod deadline;
 mod demo;
@@ -161,6 +162,14 @@ pub enum Command {
     },
     /// Forget the key held since `caseload unlock`.
     Lock,
+    /// Run many commands with one unlock: one command per line on standard
+    /// input (words as in a shell, or a JSON array); each answer on standard
+    /// output, followed by `# ok` or `# error: …`.
+    Batch {
+        /// Answer each command with one JSON line: line, ok, output, error.
+        #[arg(long)]
+        json: bool,
+    },
     /// Say whether the caseload is unlocked, and for how long.
     Status {
         /// Print JSON.
@@ -387,6 +396,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             bail!("this command makes a new database; it cannot run on an open one")
         }
         Command::Passwd => maintenance::passwd(store, key),
+        Command::Batch { json } => batch::run(store, key, std::io::stdin().lock(), json),
         Command::Unlock { .. }
         | Command::Lock
         | Command::Status { .. }
