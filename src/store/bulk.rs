@@ -65,10 +65,12 @@ impl Store {
         for (name, _) in &undo_triggers {
             tx.execute_batch(&format!("DROP TRIGGER \"{name}\";"))?;
         }
+        let indexing = super::bulk_search::lift_indexing(&tx)?;
         let out = {
             let mut b = Bulk::prepare(&tx, now)?;
             fill(&mut b)?
         };
+        super::bulk_search::index_and_restore(&tx, &indexing)?;
         for (_, sql) in &undo_triggers {
             tx.execute_batch(sql)?;
         }

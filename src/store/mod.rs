@@ -4,6 +4,7 @@
 
 mod audit;
 mod bulk;
+mod bulk_search;
 mod chain;
 mod chronology;
 mod clients;
