@@ -208,3 +208,17 @@ print(s.recv(512).decode().strip())\n";
         "{log}"
     );
 }
+
+#[test]
+fn changing_the_passphrase_locks_the_agent() {
+    let (_dir, db) = unlocked(&["--idle-minutes", "5"]);
+    let socket = socket_path(&db);
+    let mut c = with_passphrase(&db);
+    c.env("CASELOAD_NEW_PASSPHRASE", "green ladder autumn harbour");
+    let (ok, out, err) = run(c, &["passwd"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("locked"), "{out}");
+    assert!(!socket.exists(), "the old key's agent still listens");
+    let (_, status, _) = run(without_passphrase(&db), &["status"]);
+    assert_eq!(status.trim(), "Locked.");
+}

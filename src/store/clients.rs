@@ -254,18 +254,16 @@ impl Store {
     }
 
     /// Clients with their derived facts (last seen, next due, frameworks,
-    /// drafts), ordered by family then given name. (The unary `+` keeps
-    /// SQLite on the per-client index: without it, it picks the status index
-    /// and reads every open deadline once per client; drafts are counted in
-    /// one pass.) Closed cases only when
-    /// `include_closed`.
+    /// drafts), ordered by family then given name. (Each client's next
+    /// open deadline is one seek in `deadlines_client_pending`; drafts are
+    /// counted in one pass.) Closed cases only when `include_closed`.
     pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
         let sql = format!(
             "SELECT {CLIENT_COLS},
                 (SELECT max(substr(n.occurred_at, 1, 10)) FROM notes n
                    WHERE n.client_id = c.id AND n.kind IN {CONTACT_KINDS_SQL}),
                 (SELECT min(d.due) FROM deadlines d
-                   WHERE d.client_id = c.id AND +d.completed_on IS NULL AND d.cancelled = 0),
+                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0),
                 (SELECT d.what FROM deadlines d
                    WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
                    ORDER BY d.due, d.id LIMIT 1),

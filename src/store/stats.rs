@@ -62,4 +62,37 @@ mod tests {
         assert_eq!(n.unwrap(), 0);
         assert!(read > 0, "{read}");
     }
+
+    /// The pages `work` touches with the perf index and without it.
+    fn with_and_without_indexes(work: impl Fn(&Store)) -> (i64, i64) {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let opts = crate::demo::SynthOptions {
+            notes_per_client: 10,
+            ..crate::demo::SynthOptions::new(300, 5)
+        };
+        crate::demo::generate(&mut s, opts, now).unwrap();
+        work(&s); // warm: both runs start from the same cache
+        let (_, with) = s.pages_touched(&work).unwrap();
+        s.conn
+            .execute_batch("DROP INDEX deadlines_client_pending;")
+            .unwrap();
+        let (_, without) = s.pages_touched(&work).unwrap();
+        (with, without)
+    }
+
+    #[test]
+    fn the_caseload_list_reads_each_clients_next_deadline_from_the_index() {
+        let (with, without) = with_and_without_indexes(|s| {
+            s.client_summaries(false).unwrap();
+        });
+        eprintln!("client_summaries: {with} pages with the index, {without} without");
+        assert!(
+            with < without,
+            "summaries: {with} pages with the index, {without} without"
+        );
+    }
 }
