@@ -66,11 +66,18 @@ impl Store {
             tx.execute_batch(&format!("DROP TRIGGER \"{name}\";"))?;
         }
         let indexing = super::bulk_search::lift_indexing(&tx)?;
+        let started = std::time::Instant::now();
         let out = {
             let mut b = Bulk::prepare(&tx, now)?;
             fill(&mut b)?
         };
+        let written = started.elapsed();
         super::bulk_search::index_and_restore(&tx, &indexing)?;
+        tracing::info!(
+            write_ms = written.as_millis(),
+            index_ms = (started.elapsed() - written).as_millis(),
+            "bulk load"
+        );
         for (_, sql) in &undo_triggers {
             tx.execute_batch(sql)?;
         }
