@@ -7,10 +7,9 @@
 //! included) see `scripts/bench-due.sh` and `scripts/bench-cli.sh`.
 
 use caseload::agent::kdf;
+use caseload::app::load;
 use caseload::demo::{self, SynthOptions};
 use caseload::store::Store;
-use caseload::ui::client::{ClientView, Tab};
-use caseload::ui::today::TodayView;
 use chrono::NaiveDate;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use secrecy::SecretString;
@@ -59,26 +58,26 @@ fn bench_due(c: &mut Criterion) {
     });
     let some_client = store.clients(false).unwrap()[clients / 2].id;
     group.bench_function("open_client_again", |b| {
-        b.iter(|| ClientView::load(&store, black_box(some_client), Tab::Notes).unwrap());
+        b.iter(|| load::client(&store, black_box(some_client), today).unwrap());
     });
     let raw = kdf::raw_key(&key, &kdf::file_salt(&path).unwrap());
     group.bench_function("open_client_first_time", |b| {
         b.iter_batched(
             || Store::open(&path, &raw).unwrap(),
-            |fresh| ClientView::load(&fresh, black_box(some_client), Tab::Notes).unwrap(),
+            |fresh| load::client(&fresh, black_box(some_client), today).unwrap(),
             criterion::BatchSize::PerIteration,
         );
     });
     group.bench_function("unlock_to_today_passphrase", |b| {
         b.iter(|| {
             let s = Store::open(&path, black_box(&key)).unwrap();
-            TodayView::load(&s, today).unwrap()
+            load::today(&s, today).unwrap()
         });
     });
     group.bench_function("unlock_to_today_agent_key", |b| {
         b.iter(|| {
             let s = Store::open(&path, black_box(&raw)).unwrap();
-            TodayView::load(&s, today).unwrap()
+            load::today(&s, today).unwrap()
         });
     });
     group.bench_function("derive_key_once", |b| {

@@ -1,9 +1,9 @@
 //! Work that must not grow with the caseload: opening one client reads
 //! that client's rows, not everyone's. Counted in SQLite pages, not timed.
 
+use caseload::app::load;
 use caseload::demo::{SynthOptions, generate};
 use caseload::store::Store;
-use caseload::ui::client::{ClientView, Tab};
 use chrono::NaiveDate;
 
 fn fixture(clients: usize) -> Store {
@@ -36,7 +36,7 @@ fn first_client(store: &Store) -> i64 {
 fn pages_to_open_first_client(store: &Store) -> (i64, i64) {
     let id = first_client(store);
     let (view, load) = store
-        .pages_touched(|s| ClientView::load(s, id, Tab::Notes))
+        .pages_touched(|s| load::client(s, id, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()))
         .unwrap();
     assert!(view.unwrap().chain_break.is_none());
     // The seal check alone, on a fresh store session, is the part that used

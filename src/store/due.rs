@@ -1,47 +1,34 @@
 //! What is due across the caseload, and the agenda for a range of days.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
-use serde::Serialize;
 
-use super::rows::{date, fmt_date};
+use super::rows::{date, fmt_date, opt_date, opt_dt};
 use super::{Result, Store};
-use crate::domain::{DueItem, DueKind};
-
-/// One entry in the agenda for a range of days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AgendaItem {
-    /// The day.
-    pub date: NaiveDate,
-    /// The time, for contacts (HH:MM).
-    pub time: Option<String>,
-    /// deadline, action, contact or review.
-    pub kind: String,
-    /// The record's id (deadline, action, note or care plan).
-    pub id: i64,
-    /// Whose.
-    pub client_id: Option<i64>,
-    /// Client display name.
-    pub client_name: Option<String>,
-    /// What.
-    pub what: String,
-    /// Done or completed already.
-    pub done: bool,
-}
+use crate::domain::{AgendaItem, DueItem, DueKind, NoteKind, VisitOutcome, VisitStatus};
+use crate::practice;
 
 const NAME_SQL: &str = "coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name";
 
 impl Store {
     /// Open deadlines and actions that are overdue or due within `within`
     /// days of `today` (or whose warning window has opened), for open cases
-    /// and for tasks with no client, and visits falling due (from the
-    /// client's visiting frequency and the visit rules of current episodes,
-    /// counted from the last contact), most urgent first.
+    /// and for tasks with no client, and visits falling due (worked out by
+    /// `crate::practice` from the client's visiting frequency and the visit
+    /// rules of current episodes), most urgent first.
     pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
+        self.due_now(today.and_time(chrono::NaiveTime::MIN), within)
+    }
+
+    /// As [`Store::due`] at a moment of the day: a deadline counted in hours
+    /// (an s136) is overdue from the minute it passes, not the next day.
+    pub fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+        let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight
+            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
+                    d.due_at, d.window_opens
              FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
              WHERE d.completed_on IS NULL AND d.cancelled = 0
                AND (d.client_id IS NULL OR c.status = 'open')
@@ -49,6 +36,7 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
             let due = date(r, 4)?;
+            let due_at: Option<NaiveDateTime> = opt_dt(r, 8)?;
             Ok(DueItem {
                 id: r.get(0)?,
                 kind: DueKind::Deadline,
@@ -56,11 +44,13 @@ impl Store {
                 client_name: r.get(2)?,
                 what: r.get(3)?,
                 due,
-                overdue: due < today,
+                overdue: due_at.map_or(due < today, |t| t < now),
                 days: (due - today).num_days(),
                 rule: r.get(5)?,
                 source: r.get(6)?,
                 weight: r.get(7)?,
+                due_at,
+                window_opens: opt_date(r, 9)?,
             })
         })?;
         for row in rows {
@@ -86,44 +76,31 @@ impl Store {
                 rule: None,
                 source: None,
                 weight: 5,
+                due_at: None,
+                window_opens: None,
             })
         })?;
         for row in rows {
             items.push(row?);
         }
-        for basis in self.visit_bases()? {
-            for v in self.rules.visits_due(&basis) {
-                if v.due > horizon && v.warn_from.is_none_or(|w| w > today) {
-                    continue;
-                }
-                items.push(DueItem {
-                    id: basis.client_id,
-                    kind: DueKind::Visit,
-                    client_id: Some(basis.client_id),
-                    client_name: Some(basis.client_name.clone()),
-                    what: v.what,
-                    due: v.due,
-                    overdue: v.due < today,
-                    days: (v.due - today).num_days(),
-                    rule: Some(v.rule),
-                    source: Some(v.source),
-                    weight: v.weight,
-                });
-            }
+        for facts in self.visit_facts()? {
+            items.extend(practice::due_items(&facts, today, horizon));
         }
         items.sort_by(DueItem::urgency_cmp);
         Ok(items)
     }
 
-    /// Everything dated between `from` and `to` inclusive: deadlines, actions,
-    /// contacts recorded, and care plan reviews; by date then time.
+    /// Everything dated between `from` and `to` inclusive: visits planned or
+    /// recorded (one line per person) and visits falling due under a
+    /// visiting rule, deadlines, actions, contacts recorded, and care plan
+    /// reviews; by date then time.
     pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
         let (f, t) = (fmt_date(from), fmt_date(to));
         // Contacts are matched on the datetime itself (before the day after
         // `to`), so the notes_occurred index answers it.
         let after = fmt_date(to + chrono::Days::new(1));
         let sql = format!(
-            "SELECT d.due, NULL, 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
+            "SELECT d.due, substr(d.due_at, 12, 5), 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
                     d.completed_on IS NOT NULL
                FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
               WHERE d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0
@@ -154,6 +131,45 @@ impl Store {
                 client_name: r.get(5)?,
                 what: r.get(6)?,
                 done: r.get(7)?,
+                rule: None,
+            })
+        })?;
+        let mut items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        items.extend(self.visit_agenda(from, to)?);
+        for facts in self.visit_facts()? {
+            items.extend(practice::agenda_items(&facts, from, to));
+        }
+        items.sort_by(AgendaItem::diary_cmp);
+        Ok(items)
+    }
+
+    /// Visits planned or recorded between `from` and `to`, one line per
+    /// person (so each carries its client).
+    fn visit_agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT coalesce(v.occurred_at, v.planned_at), v.id, v.kind, v.status, p.outcome,
+                    p.client_id, {NAME_SQL}
+               FROM visits v JOIN visit_people p ON p.visit_id = v.id
+               JOIN clients c ON c.id = p.client_id
+              WHERE coalesce(v.occurred_at, v.planned_at) >= ?1
+                AND coalesce(v.occurred_at, v.planned_at) < ?2"
+        ))?;
+        let after = fmt_date(to + chrono::Days::new(1));
+        let rows = stmt.query_map(params![fmt_date(from), after], |r| {
+            let at: NaiveDateTime = r.get(0)?;
+            let kind: NoteKind = r.get(2)?;
+            let status: VisitStatus = r.get(3)?;
+            let outcome: Option<VisitOutcome> = r.get(4)?;
+            Ok(AgendaItem {
+                date: at.date(),
+                time: Some(at.format("%H:%M").to_string()),
+                kind: "visit".into(),
+                id: r.get(1)?,
+                client_id: r.get(5)?,
+                client_name: r.get(6)?,
+                what: crate::domain::visit::agenda_words(kind, status, outcome),
+                done: status != VisitStatus::Planned,
+                rule: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
