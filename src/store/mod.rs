@@ -4,6 +4,7 @@
 
 mod audit;
 mod bulk;
+mod bulk_search;
 mod chain;
 mod chronology;
 mod clients;
@@ -24,6 +25,7 @@ mod plans;
 mod rows;
 mod rules_apply;
 mod search;
+mod stats;
 mod today;
 mod undo;
 mod upgrade_hook;
@@ -55,6 +57,8 @@ pub struct Store {
     rules: crate::rules::RuleSet,
     /// Working days allowed before a note is a late entry (from the config).
     late_rule: crate::domain::late::LateEntryRule,
+    /// Chain seals already verified in this session (see `verify_chain`).
+    verified: chain::VerifiedSeals,
 }
 
 impl std::fmt::Debug for Store {
