@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 use crate::domain::{ClientSummary, DueItem, DueKind};
 use crate::store::{AgendaItem, SearchFilter, SearchHit, Store};
-use crate::ui::data::{ClientData, DraftDue, NoteData, Seen, Source, TodayData};
+use crate::ui::data::{CalendarData, ClientData, DraftDue, NoteData, Seen, Source, TodayData};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
@@ -118,6 +118,23 @@ pub fn search(
     store.search(words, filter)
 }
 
+/// The calendar's days from `from` to `to`.
+pub fn calendar(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> crate::store::Result<CalendarData> {
+    let cal = store.rules().calendar();
+    let bank_holidays = (from.year()..=to.year())
+        .flat_map(|y| cal.bank_holidays(y))
+        .filter(|d| (from..=to).contains(d))
+        .collect();
+    Ok(CalendarData {
+        items: store.agenda(from, to)?,
+        bank_holidays,
+    })
+}
+
 impl Source for Store {
     fn today(&self, day: NaiveDate) -> Result<TodayData, String> {
         today(self, day).map_err(|e| e.to_string())
@@ -137,5 +154,9 @@ impl Source for Store {
 
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String> {
         search(self, words, filter).map_err(|e| e.to_string())
+    }
+
+    fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String> {
+        calendar(self, from, to).map_err(|e| e.to_string())
     }
 }

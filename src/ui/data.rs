@@ -24,6 +24,19 @@ pub trait Source {
     fn note(&self, id: i64) -> Result<NoteData, String>;
     /// Notes, addenda and care plans matching `words` within `filter`.
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String>;
+    /// The calendar's days from `from` to `to`: the agenda and bank holidays.
+    fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String>;
+}
+
+/// What the calendar shows for a range of days.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CalendarData {
+    /// Everything dated in the range (visits planned, recorded and falling
+    /// due, deadlines, actions, contacts, reviews), in diary order.
+    pub items: Vec<AgendaItem>,
+    /// The bank holidays in the range (England and Wales, from the rules
+    /// calendar).
+    pub bank_holidays: Vec<NaiveDate>,
 }
 
 /// A draft note still to finalise.

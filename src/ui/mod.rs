@@ -5,6 +5,8 @@
 //! Nothing here reaches the store or the app; the theme is the one place
 //! for colours.
 
+pub mod calendar;
+mod calendar_draw;
 pub mod caseload;
 pub mod chronology;
 pub mod client;
@@ -106,6 +108,8 @@ registry! {
     Form(form::Form),
     /// Searching notes, addenda and care plans.
     Search(search::SearchView),
+    /// A month of visits, deadlines and reviews, and the day's agenda.
+    Calendar(calendar::CalendarView),
 }
 
 /// A message in the status line.
