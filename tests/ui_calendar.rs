@@ -3,8 +3,8 @@
 //! the palette and help; snapshots at 80×24 and 120×40 with a fixed clock
 //! over the demo caseload (fictional people).
 
-use caseload::app::App;
 use caseload::action::Action;
+use caseload::app::App;
 use caseload::keymap::{Keymap, Mode};
 use caseload::store::Store;
 use caseload::ui::client::Tab;

@@ -128,6 +128,26 @@ pub(super) fn apply(
                 .map_err(|e| prefixed("could not mark it done: ", e))?;
             said("Action marked done")
         }
+        Write::PlanVisit(v) => Outcome {
+            id: Some(store.plan_visit(v, now)?),
+            ..said("Visit planned")
+        },
+        Write::RecordVisit {
+            id,
+            outcomes,
+            note_for,
+        } => Outcome {
+            id: Some(store.record_visit_and_start_note(*id, outcomes, None, *note_for, now)?),
+            ..said("Visit recorded; its note is started as a draft")
+        },
+        Write::MoveVisit { id, at } => {
+            store.move_visit(*id, *at, now)?;
+            said(format!("Visit moved to {}", at.format("%a %-d %b %H:%M")))
+        }
+        Write::CancelVisit { id, reason } => {
+            store.cancel_visit(*id, reason, now)?;
+            said("Visit cancelled (kept in the record)")
+        }
         Write::Undo => {
             let u = store
                 .undo_last(now)

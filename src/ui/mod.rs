@@ -32,6 +32,7 @@ pub mod session;
 pub mod theme;
 pub mod today;
 mod today_draw;
+pub mod visit_forms;
 pub mod widgets;
 pub mod write;
 
