@@ -93,6 +93,9 @@ actions! {
     PrevMonth => ("prev month", "Show the previous month"),
     NextMonth => ("next month", "Show the next month"),
     ShowToday => ("today", "Select today in the calendar"),
+    PlanVisit => ("plan visit", "Plan a visit to this client (the household too, if linked)"),
+    MoveVisit => ("move visit", "Move the selected planned visit to another time (the old time is kept)"),
+    CancelVisit => ("cancel visit", "Cancel the selected planned visit, with a reason (it stays in the record)"),
 }
 
 #[cfg(test)]

@@ -115,6 +115,23 @@ pub(super) fn apply(
             said("Addendum added")
         }
         Write::CompleteDeadline { id, on, outcome } => {
+            // A statutory visit deadline records the visit; only seen or
+            // seen alone completes it.
+            if store.is_visit_deadline(*id)?
+                && let Some(o) = outcome
+                    .as_deref()
+                    .and_then(|o| o.parse::<crate::domain::VisitOutcome>().ok())
+                    .filter(|o| !o.counts())
+            {
+                store.complete_visit_deadline(*id, *on, o, now)?;
+                return Ok(Outcome {
+                    at: now,
+                    ..said(format!(
+                        "Visit recorded ({}); the deadline stays open until the child is seen",
+                        o.label().to_lowercase()
+                    ))
+                });
+            }
             let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {

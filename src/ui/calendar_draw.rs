@@ -206,7 +206,7 @@ impl Widget for &CalendarView {
         let side = area.width >= 7 * MAX_CELL + MIN_SIDE;
         if side {
             let (grid, day) = take_left(area, 7 * cell);
-            let two = grid.height >= 2 + weeks * 2 + 1;
+            let two = grid.height > 2 + weeks * 2;
             self.draw_grid(grid, buf, two);
             let day = Rect {
                 x: day.x + 1,
