@@ -153,20 +153,15 @@ pub fn plan(client: i64, household: Vec<i64>, theme: Theme, today: NaiveDate) ->
         place: Field::text("Where", "where", FieldKind::Text, "", theme),
         with: Field::text("Who else is coming", "with", FieldKind::Text, "", theme),
         check: Field::text(
-            "Lone working: ring back by (HH:MM)",
+            "Ring back by HH:MM",
             "lone working check",
             FieldKind::Text,
             "",
             theme,
         ),
-        household: Field::check(
-            "Also the rest of the household",
-            "household",
-            !household.is_empty(),
-            theme,
-        ),
+        household: Field::check("Household too", "household", !household.is_empty(), theme),
     };
-    let title = "Plan a visit (when: e.g. \"tomorrow 14:30\", \"24/12 10:00\")".into();
+    let title = "Plan a visit (when: \"fri 14:30\", \"24/12 10:00\")".into();
     Form::new(
         Spec::PlanVisit(client, household, form),
         title,
@@ -183,9 +178,9 @@ pub fn outcome(visit: Visit, main: i64, theme: Theme, today: NaiveDate) -> Form 
         outcome: Field::choice("Outcome", "outcome", labels(), 0, theme),
         others: Field::choice(
             if others {
-                "Everyone else on the visit"
+                "Everyone else"
             } else {
-                "(nobody else on the visit)"
+                "(no one else)"
             },
             "others",
             labels(),
@@ -197,7 +192,7 @@ pub fn outcome(visit: Visit, main: i64, theme: Theme, today: NaiveDate) -> Form 
         .planned_at
         .map(|t| t.format("%a %-d %b %H:%M").to_string())
         .unwrap_or_default();
-    let title = format!("What came of the visit ({when})? Saving opens its note");
+    let title = format!("Visit outcome ({when}); saving opens its note");
     Form::new(
         Spec::VisitOutcome(main, Box::new(visit), form),
         title,
