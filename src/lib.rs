@@ -17,6 +17,7 @@ pub mod config;
 pub mod dates;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod hardening;
 pub mod idle;
 pub mod keymap;
