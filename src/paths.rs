@@ -20,3 +20,11 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "caseload", "caseload")
         .map(|d| d.config_dir().to_path_buf())
 }
+
+/// The practitioner's own paste-pack templates (`~/.config/caseload/templates`,
+/// following `XDG_CONFIG_HOME`); a file there overrides the built-in one of
+/// the same name.
+#[must_use]
+pub fn templates_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("templates"))
+}

@@ -24,7 +24,13 @@ pub enum Listing {
 #[must_use]
 pub fn neutralise(cell: &str) -> String {
     let c = clean(cell);
-    if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // A plain number ("-2", "-0.5") is a value, not a formula.
+    let number = c.strip_prefix('-').is_some_and(|n| {
+        !n.is_empty()
+            && n.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            && n.parse::<f64>().is_ok()
+    });
+    if !number && c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{c}")
     } else {
         c
@@ -230,9 +236,11 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised_and_read_back_whole() {
-        for bad in ["=1+1", "+44 20", "-2", "@SUM(A1)"] {
+        for bad in ["=1+1", "+44 20", "-2+3", "-A1", "@SUM(A1)", "-"] {
             assert!(neutralise(bad).starts_with('\''), "{bad}");
         }
+        assert_eq!(neutralise("-2"), "-2");
+        assert_eq!(neutralise("-0.5"), "-0.5");
         assert_eq!(neutralise("2026-11-22"), "2026-11-22");
         let doc = document(
             &["a", "b"],

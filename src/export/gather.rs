@@ -94,6 +94,12 @@ pub fn client_file(
     today: NaiveDate,
     horizon_days: u32,
 ) -> Result<ClientFile> {
+    let visits = planned_visits(store, today, today + chrono::Days::new(horizon_days.into()))?;
+    file_with(store, client_id, &visits)
+}
+
+/// One client's file, given every planned visit (read once for a caseload).
+fn file_with(store: &Store, client_id: i64, visits: &[PlannedVisit]) -> Result<ClientFile> {
     let client = store.client(client_id)?;
     let mut notes = Vec::new();
     for n in store.notes(client_id)? {
@@ -104,9 +110,10 @@ pub fn client_file(
     let mut plans = store.plan_versions(client_id)?;
     plans.sort_by_key(|p| p.version);
     let last_seen = store.last_contacts(&[client_id])?.get(&client_id).copied();
-    let visits = planned_visits(store, today, today + chrono::Days::new(horizon_days.into()))?
-        .into_iter()
+    let visits = visits
+        .iter()
         .filter(|v| v.client_id == client_id)
+        .cloned()
         .collect();
     Ok(ClientFile {
         network: store.network(client_id)?,
@@ -166,9 +173,10 @@ pub fn caseload(
     include_closed: bool,
 ) -> Result<Caseload> {
     let clients = store.client_summaries(include_closed)?;
+    let visits = planned_visits(store, today, today + chrono::Days::new(horizon_days.into()))?;
     let mut files = Vec::with_capacity(clients.len());
     for c in &clients {
-        files.push(client_file(store, c.client.id, today, horizon_days)?);
+        files.push(file_with(store, c.client.id, &visits)?);
     }
     Ok(Caseload {
         clients,

@@ -47,12 +47,19 @@ pub fn calendar(
         .iter()
         .map(|f| (f.client.id, &f.client))
         .collect();
-    let mut cal = Calendar::new();
-    cal.name("caseload").description(&format!(
-        "{}; planned visits and open deadlines, {}",
-        made.line(),
-        period.describe()
-    ));
+    let mut cal = Calendar::empty();
+    cal.append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            concat!("-//caseload//caseload ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name("caseload")
+        .description(&format!(
+            "{}; planned visits and open deadlines, {}",
+            made.line(),
+            period.describe()
+        ));
     for v in visits.iter().filter(|v| period.contains(v.date)) {
         let Some(c) = clients.get(&v.client_id) else {
             continue;

@@ -9,6 +9,7 @@
 pub mod chronology;
 pub mod csv;
 pub mod doc;
+pub mod files;
 pub mod gather;
 pub mod html;
 pub mod ics;
