@@ -71,16 +71,33 @@ fn when(e: &ChronologyEntry) -> String {
     }
 }
 
-/// "from 3 significant notes, 1 addendum, 2 legal episode entries, 1 statutory deadline".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 significant notes, 1 addendum, 2 legal episode entries, 1 statutory deadline".
 fn sources(items: &[Item<'_>]) -> String {
-    let count = |s: ChronologySource| items.iter().filter(|i| i.entry.source == s).count();
+    let of = |s: ChronologySource| items.iter().filter(|i| i.entry.source == s).count();
     let addenda: usize = items.iter().map(|i| i.addenda.len()).sum();
-    format!(
-        "{} significant note(s), {addenda} addendum/addenda, {} legal episode entr(y/ies), {} statutory deadline(s)",
-        count(ChronologySource::Note),
-        count(ChronologySource::Episode),
-        count(ChronologySource::Deadline)
-    )
+    [
+        count(
+            of(ChronologySource::Note),
+            "significant note",
+            "significant notes",
+        ),
+        count(addenda, "addendum", "addenda"),
+        count(
+            of(ChronologySource::Episode),
+            "legal episode entry",
+            "legal episode entries",
+        ),
+        count(
+            of(ChronologySource::Deadline),
+            "statutory deadline",
+            "statutory deadlines",
+        ),
+    ]
+    .join(", ")
 }
 
 fn header_lines(

@@ -3,6 +3,7 @@
 //! [`planned_visits`], so the visits layer plugs in there.
 
 use chrono::NaiveDate;
+use sha2::Digest;
 
 use crate::domain::{
     Action, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, DueKind, LegalEpisode,
@@ -142,8 +143,12 @@ pub fn planned_visits(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<V
         .filter(|d| d.kind == DueKind::Visit && d.due >= from && d.due <= to)
         .filter_map(|d| {
             let client_id = d.client_id?;
+            // One client can have two visits due the same day under
+            // different rules: the key tells them apart by what they are.
+            let what = sha2::Sha256::digest(d.what.as_bytes());
+            let tag: String = what.iter().take(4).map(|b| format!("{b:02x}")).collect();
             Some(PlannedVisit {
-                key: format!("visit-{client_id}-{}", d.due),
+                key: format!("visit-{client_id}-{}-{tag}", d.due),
                 client_id,
                 date: d.due,
                 what: d.what,

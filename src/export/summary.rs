@@ -55,6 +55,24 @@ pub fn details(file: &ClientFile) -> Vec<(String, String)> {
     f
 }
 
+/// Role, relationship and organisation, each once ("Sister", not "Sister, sister").
+fn role_line(m: &crate::domain::NetworkMember) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in [
+        Some(m.role.as_str()),
+        m.relationship.as_deref(),
+        m.organisation.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !p.is_empty() && !parts.iter().any(|q| q.eq_ignore_ascii_case(p)) {
+            parts.push(p);
+        }
+    }
+    parts.join(", ")
+}
+
 /// Network members with their consent to share (shared with the outage pack).
 #[must_use]
 pub fn network_rows(file: &ClientFile) -> Vec<Vec<String>> {
@@ -63,16 +81,7 @@ pub fn network_rows(file: &ClientFile) -> Vec<Vec<String>> {
         .map(|m| {
             vec![
                 m.name.clone(),
-                [
-                    Some(m.role.as_str()),
-                    m.relationship.as_deref(),
-                    m.organisation.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
+                role_line(m),
                 m.phone.clone().unwrap_or_default(),
                 m.email.clone().unwrap_or_default(),
                 if m.consent_to_share { "yes" } else { "NO" }.into(),
