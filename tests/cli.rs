@@ -329,7 +329,10 @@ fn every_everyday_subcommand_works_end_to_end() {
     let show = json(&db, &["client", "show", "marnie", "--json"]);
     assert_eq!(show["client"]["record_no"], "DEMO-1");
     assert_eq!(show["notes"], 2);
-    assert_eq!(show["last_seen"], "2026-11-22");
+    // Seen at the home visit on the 20th; the phone call today is a
+    // contact, not a sighting.
+    assert_eq!(show["last_seen"], "2026-11-20");
+    assert_eq!(show["last_contact"], "2026-11-22");
     assert!(
         show["deadlines"].is_array() && show["network"].is_array() && show["episodes"].is_array()
     );

@@ -458,8 +458,11 @@ fn visits_fall_due_from_the_last_contact_and_rank_by_weight() {
         body: "fictional".into(),
         significant: false,
     };
-    s.add_note(&note(NoteKind::HomeVisit, at(2026, 11, 1)), at(2026, 11, 1))
+    let visit = s
+        .add_note(&note(NoteKind::HomeVisit, at(2026, 11, 1)), at(2026, 11, 1))
         .unwrap();
+    // Only a final note counts (a draft never does).
+    s.finalise_note(visit, None, at(2026, 11, 1)).unwrap();
     // A phone call is not a visit.
     s.add_note(&note(NoteKind::Phone, at(2026, 11, 10)), at(2026, 11, 10))
         .unwrap();

@@ -66,6 +66,18 @@ pub enum ClientCmd {
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
+    /// Link clients as one household (siblings, a parent and child who are
+    /// both clients), so one visit can see them all.
+    Link {
+        /// The clients (two or more): id, record number, or part of the name.
+        #[arg(required = true, num_args = 2..)]
+        clients: Vec<String>,
+    },
+    /// Take a client out of their household.
+    Unlink {
+        /// The client: id, record number, or part of the name.
+        client: String,
+    },
 }
 
 /// Runs a client subcommand.
@@ -112,6 +124,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                         s.client.risk.label().into(),
                         s.next_due.map(|d| d.to_string()).unwrap_or_default(),
                         s.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+                        s.last_contact.map(|d| d.to_string()).unwrap_or_default(),
                     ]
                 })
                 .collect();
@@ -124,6 +137,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                     "risk",
                     "next due",
                     "last seen",
+                    "last contact",
                 ],
                 &table,
             );
@@ -141,6 +155,19 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             let on = parse::date_or("closing date", on.as_deref(), now.date())?;
             store.close_client(c.id, on, &reason, now)?;
             println!("Closed case {} on {on}.", c.id);
+        }
+        ClientCmd::Link { clients } => {
+            let ids = clients
+                .iter()
+                .map(|c| store.resolve_client(c).map(|c| c.id))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            let household = store.link_household(&ids, now)?;
+            println!("{household}");
+        }
+        ClientCmd::Unlink { client } => {
+            let c = store.resolve_client(&client)?;
+            store.unlink_household(c.id, now)?;
+            println!("Client {} is no longer in a household.", c.id);
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use clap::Subcommand;
 
 use super::{output, parse};
 use crate::domain::validate::parse_date;
-use crate::domain::{NewAction, NewDeadline};
+use crate::domain::{NewAction, NewDeadline, VisitOutcome};
 use crate::store::Store;
 
 /// Deadline subcommands.
@@ -30,7 +30,9 @@ pub enum DeadlineCmd {
         /// The date it was done, YYYY-MM-DD (default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
-        /// What came of it.
+        /// What came of it. For a statutory visit deadline: seen (default),
+        /// seen-alone, not-seen or cancelled; the visit is recorded too, and
+        /// only seen or seen alone completes the deadline.
         #[arg(long)]
         outcome: Option<String>,
     },
@@ -97,7 +99,30 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
         } => {
             let id = parse::id("the deadline", &deadline)?;
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
-            let next = store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?;
+            let next = if store.is_visit_deadline(id)? {
+                let o = outcome
+                    .as_deref()
+                    .map(super::visit::outcome)
+                    .transpose()?
+                    .unwrap_or(VisitOutcome::Seen);
+                let done = store.complete_visit_deadline(id, on, o, now)?;
+                if !done.completed {
+                    println!(
+                        "Visit {} recorded on {on}: {}. Deadline {id} stays open: the person was not seen.",
+                        done.visit_id,
+                        o.label().to_lowercase()
+                    );
+                    return Ok(());
+                }
+                println!(
+                    "Visit {} recorded on {on}: {}.",
+                    done.visit_id,
+                    o.label().to_lowercase()
+                );
+                done.next
+            } else {
+                store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?
+            };
             println!("Deadline {id} done on {on}.");
             // Where the rule's chain continues, say what comes next.
             for n in next {

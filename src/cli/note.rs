@@ -44,6 +44,10 @@ pub enum NoteCmd {
         /// The note text (read from stdin when absent).
         #[arg(long)]
         text: Option<String>,
+        /// Record the visit too, with what came of it: seen, seen-alone or
+        /// not-seen (for an in-person kind: home-visit, office, hospital, review).
+        #[arg(long)]
+        outcome: Option<String>,
     },
     /// A client's notes, newest contact first.
     List {
@@ -95,8 +99,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             finalise,
             late_reason,
             text,
+            outcome,
         } => {
             let kind = parse::note_kind(&kind)?;
+            let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
             let occurred_at = match at {
                 Some(a) => parse::date_time("--at", &a)?,
                 None => now,
@@ -130,7 +136,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 body,
                 significant,
             };
-            let id = store.add_note(&new, now)?;
+            let id = match outcome {
+                Some(o) => store.add_note_with_outcome(&new, o, now)?.0,
+                None => store.add_note(&new, now)?,
+            };
             if finalise {
                 // The draft is stored even if finalising fails; say so.
                 store

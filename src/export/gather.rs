@@ -2,26 +2,40 @@
 //! store's typed methods (no SQL here). Planned visits come from ONE place,
 //! [`planned_visits`], so the visits layer plugs in there.
 
-use chrono::NaiveDate;
-use sha2::Digest;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::{
-    Action, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, DueKind, LegalEpisode,
-    NetworkMember, Note,
+    Action, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, LegalEpisode,
+    NetworkMember, Note, VisitStatus,
 };
-use crate::store::{AuditEntry, ChronologyEntry, Result, Store};
+use crate::store::{AuditEntry, ChronologyEntry, Result, Store, VisitFilter};
 
-/// A visit planned (or due) for a client on a day.
+/// A visit planned in the diary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedVisit {
-    /// A stable key for calendars: the same visit keeps it.
+    /// A stable key for calendars: the visit keeps it when it is moved.
     pub key: String,
-    /// The client.
-    pub client_id: i64,
+    /// Everyone to be visited (a household visit has several).
+    pub clients: Vec<i64>,
     /// The day.
     pub date: NaiveDate,
-    /// What the visit is for.
+    /// The time, when planned for one.
+    pub time: Option<NaiveTime>,
+    /// Expected length in minutes.
+    pub minutes: Option<u32>,
+    /// What kind of visit, and where.
     pub what: String,
+}
+
+/// When a visiting rule next wants the client seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRuleDue {
+    /// The day.
+    pub due: NaiveDate,
+    /// What is due.
+    pub what: String,
+    /// The rule's citation.
+    pub source: String,
 }
 
 /// Everything held about one client, as domain values.
@@ -45,8 +59,12 @@ pub struct ClientFile {
     pub chronology: Vec<ChronologyEntry>,
     /// Planned visits from today on.
     pub visits: Vec<PlannedVisit>,
-    /// The day of the last contact, if any.
+    /// The next visit each visiting rule wants, earliest first.
+    pub visits_due: Vec<VisitRuleDue>,
+    /// The day the client was last seen in person (the practice layer's rules).
     pub last_seen: Option<NaiveDate>,
+    /// The day of the last contact of any kind.
+    pub last_contact: Option<NaiveDate>,
 }
 
 impl ClientFile {
@@ -110,10 +128,10 @@ fn file_with(store: &Store, client_id: i64, visits: &[PlannedVisit]) -> Result<C
     notes.sort_by_key(|(n, _)| (n.occurred_at, n.id));
     let mut plans = store.plan_versions(client_id)?;
     plans.sort_by_key(|p| p.version);
-    let last_seen = store.last_contacts(&[client_id])?.get(&client_id).copied();
+    let facts = store.client_visit_facts(client_id)?;
     let visits = visits
         .iter()
-        .filter(|v| v.client_id == client_id)
+        .filter(|v| v.clients.contains(&client_id))
         .cloned()
         .collect();
     Ok(ClientFile {
@@ -125,33 +143,48 @@ fn file_with(store: &Store, client_id: i64, visits: &[PlannedVisit]) -> Result<C
         notes,
         chronology: store.chronology(client_id)?,
         visits,
-        last_seen,
+        visits_due: facts
+            .due
+            .iter()
+            .map(|d| VisitRuleDue {
+                due: d.due,
+                what: d.what.clone(),
+                source: d.source.clone(),
+            })
+            .collect(),
+        last_seen: facts.last_seen,
+        last_contact: facts.last_contact,
         client,
     })
 }
 
-/// The visits planned between `from` and `to` for every open client.
-///
-/// THE one place visits come from: today these are the visits falling due
-/// under each client's "visit every N days" (the due list's visit items);
-/// the visits layer's planned visits replace this body.
+/// The visits planned (not yet done or cancelled) between `from` and `to`:
+/// the one place exports read planned visits from.
 pub fn planned_visits(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<PlannedVisit>> {
-    let within = u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX);
-    Ok(store
-        .due(from, within)?
+    let visits = store.visits(&VisitFilter {
+        client: None,
+        from: Some(from),
+        to: Some(to),
+    })?;
+    Ok(visits
         .into_iter()
-        .filter(|d| d.kind == DueKind::Visit && d.due >= from && d.due <= to)
-        .filter_map(|d| {
-            let client_id = d.client_id?;
-            // One client can have two visits due the same day under
-            // different rules: the key tells them apart by what they are.
-            let what = sha2::Sha256::digest(d.what.as_bytes());
-            let tag: String = what.iter().take(4).map(|b| format!("{b:02x}")).collect();
+        .filter(|v| v.status == VisitStatus::Planned)
+        .filter_map(|v| {
+            let at = v.planned_at?;
+            if at.date() < from || at.date() > to {
+                return None;
+            }
+            let what = match &v.location {
+                Some(l) if !l.trim().is_empty() => format!("{} at {}", v.kind.label(), l.trim()),
+                _ => v.kind.label().to_string(),
+            };
             Some(PlannedVisit {
-                key: format!("visit-{client_id}-{}-{tag}", d.due),
-                client_id,
-                date: d.due,
-                what: d.what,
+                key: format!("visit-{}", v.id),
+                clients: v.people.iter().map(|p| p.client_id).collect(),
+                date: at.date(),
+                time: Some(at.time()),
+                minutes: v.minutes,
+                what,
             })
         })
         .collect())

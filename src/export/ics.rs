@@ -1,9 +1,10 @@
-//! The calendar (RFC 5545 through the `icalendar` crate): one all-day event
-//! per planned visit and per open deadline, with UIDs made from the record
+//! The calendar (RFC 5545 through the `icalendar` crate): one event per
+//! planned visit (at its time, in local time) and one all-day event per open
+//! deadline, with UIDs made from the record
 //! so importing again updates an event instead of duplicating it. Clients
 //! are shown by initials unless names are asked for.
 
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Days, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use std::collections::HashMap;
 
@@ -22,6 +23,9 @@ fn who(c: &Client, names: bool) -> String {
     }
 }
 
+/// Minutes a timed visit lasts in the calendar when no length was planned.
+const DEFAULT_MINUTES: u32 = 60;
+
 fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, made: &Made) -> Event {
     Event::new()
         .uid(uid)
@@ -30,6 +34,15 @@ fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, made: &Ma
         .starts(date)
         .ends(date + Days::new(1))
         .timestamp(Utc.from_utc_datetime(&made.at))
+        .done()
+}
+
+/// A visit at a time of day: a timed event in local (floating) time.
+fn timed(mut e: Event, start: NaiveDateTime, minutes: u32) -> Event {
+    e.remove_starts()
+        .remove_ends()
+        .starts(start)
+        .ends(start + Duration::minutes(minutes.into()))
         .done()
 }
 
@@ -61,16 +74,31 @@ pub fn calendar(
             period.describe()
         ));
     for v in visits.iter().filter(|v| period.contains(v.date)) {
-        let Some(c) = clients.get(&v.client_id) else {
+        let people: Vec<&&Client> = v.clients.iter().filter_map(|id| clients.get(id)).collect();
+        if people.is_empty() {
             continue;
-        };
-        cal.push(event(
+        }
+        let whom = people
+            .iter()
+            .map(|c| who(c, names))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ids = people
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut e = event(
             &format!("{}@{UID_DOMAIN}", v.key),
             v.date,
-            &format!("Visit: {}", who(c, names)),
-            &format!("{} (client {})", clean_line(&v.what), c.id),
+            &format!("Visit: {whom}"),
+            &format!("{} (client {ids})", clean_line(&v.what)),
             made,
-        ));
+        );
+        if let Some(t) = v.time {
+            e = timed(e, v.date.and_time(t), v.minutes.unwrap_or(DEFAULT_MINUTES));
+        }
+        cal.push(e);
     }
     for f in &caseload.files {
         for d in f

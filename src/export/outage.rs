@@ -35,21 +35,31 @@ pub fn doc(caseload: &Caseload, made: &Made) -> Doc {
             ]
         })
         .collect();
-    let due = caseload
+    // One line per item rather than a table: a printed table wraps long
+    // items across columns, and the line stays whole on paper.
+    let due: Vec<String> = caseload
         .due
         .iter()
         .map(|d| {
-            vec![
-                d.due.to_string(),
-                if d.overdue {
-                    format!("OVERDUE {} days", -d.days)
+            let days = |n: i64| {
+                if n == 1 {
+                    "1 day".to_string()
                 } else {
-                    format!("in {} days", d.days)
-                },
-                d.client_name.clone().unwrap_or_default(),
-                d.what.clone(),
-                d.kind.label().into(),
-            ]
+                    format!("{n} days")
+                }
+            };
+            let when = match d.days {
+                0 => "today".to_string(),
+                n if n < 0 => format!("OVERDUE by {}", days(-n)),
+                n => format!("in {}", days(n)),
+            };
+            format!(
+                "{} ({when}) — {} — {} [{}]",
+                d.due,
+                d.client_name.as_deref().unwrap_or("no client"),
+                d.what,
+                d.kind.label()
+            )
         })
         .collect();
     let mut sections = vec![
@@ -64,12 +74,11 @@ pub fn doc(caseload: &Caseload, made: &Made) -> Doc {
         ),
         Section::new(
             format!("Due in the next {DUE_DAYS} days (and overdue)"),
-            vec![Block::Table(
-                ["Due", "When", "Client", "What", "Kind"]
-                    .map(String::from)
-                    .to_vec(),
-                due,
-            )],
+            vec![if due.is_empty() {
+                Block::Text("Nothing due.".into())
+            } else {
+                Block::List(due)
+            }],
         ),
     ];
     for f in &caseload.files {

@@ -44,8 +44,13 @@ pub fn details(file: &ClientFile) -> Vec<(String, String)> {
             format!("{} since {}", c.status.label(), c.opened_on),
         ),
         (
-            "Last seen".into(),
+            "Last seen in person".into(),
             file.last_seen
+                .map_or("not seen yet".into(), |d| d.to_string()),
+        ),
+        (
+            "Last contact".into(),
+            file.last_contact
                 .map_or("no contact recorded".into(), |d| d.to_string()),
         ),
     ];
@@ -146,11 +151,20 @@ pub fn due_rows(file: &ClientFile) -> Vec<Vec<String>> {
             ]
         })
         .collect();
-    rows.extend(
-        file.visits
-            .iter()
-            .map(|v| vec![v.date.to_string(), v.what.clone(), "planned visit".into()]),
-    );
+    rows.extend(file.visits_due.iter().map(|v| {
+        vec![
+            v.due.to_string(),
+            v.what.clone(),
+            format!("visiting rule ({})", v.source),
+        ]
+    }));
+    rows.extend(file.visits.iter().map(|v| {
+        let when = match v.time {
+            Some(t) => format!("{} {}", v.date, t.format("%H:%M")),
+            None => v.date.to_string(),
+        };
+        vec![when, v.what.clone(), "planned visit".into()]
+    }));
     rows.sort();
     rows
 }

@@ -33,28 +33,38 @@ pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     })
 }
 
+/// Inserts a validated note as a draft inside the caller's transaction.
+pub(crate) fn insert_note(
+    conn: &rusqlite::Connection,
+    n: &NewNote,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft')",
+        params![
+            n.client_id,
+            n.kind,
+            fmt_dt(n.occurred_at),
+            fmt_dt(now),
+            n.location,
+            n.present,
+            n.body,
+            n.significant
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    record(conn, now, "note", id, Some(n.client_id), "create", &["*"])?;
+    Ok(id)
+}
+
 impl Store {
     /// Adds a note as a draft; returns its id.
     pub fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64> {
         let n = new.validate(now)?;
         self.client(n.client_id)?;
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft')",
-            params![
-                n.client_id,
-                n.kind,
-                fmt_dt(n.occurred_at),
-                fmt_dt(now),
-                n.location,
-                n.present,
-                n.body,
-                n.significant
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        record(&tx, now, "note", id, Some(n.client_id), "create", &["*"])?;
+        let id = insert_note(&tx, &n, now)?;
         tx.commit()?;
         Ok(id)
     }

@@ -118,7 +118,7 @@ impl TodayView {
         rows.extend(visits.into_iter().map(TodayRow::Visit));
 
         let unseen_ids: Vec<i64> = overdue_visits.iter().filter_map(|v| v.client_id).collect();
-        let last_seen = store.last_contacts(&unseen_ids)?;
+        let last_seen = store.last_seen(&unseen_ids)?;
         let unseen: Vec<TodayRow> = overdue_visits
             .into_iter()
             .map(|visit| TodayRow::Unseen {
@@ -158,16 +158,8 @@ impl TodayView {
             days_left: rule.working_days_left(d.occurred_at, now, d.significant),
         }));
 
-        let mut chart = [0u64; 8];
         let end = today + Days::new(8 * 7 - 1);
-        for a in store.agenda(today, end)? {
-            if (a.kind == "deadline" || a.kind == "action" || a.kind == "review") && !a.done {
-                let week = usize::try_from((a.date - today).num_days() / 7).unwrap_or(0);
-                if let Some(slot) = chart.get_mut(week) {
-                    *slot += 1;
-                }
-            }
-        }
+        let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
         let mut view = TodayView {
             today: Some(today),
             rows,
