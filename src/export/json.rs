@@ -55,8 +55,19 @@ pub fn document(dump: &Dump, made: &Made) -> Result<String> {
 }
 
 fn fail(e: serde_json::Error) -> ExportError {
-    // serde_json's message names a line and column, never the content.
-    ExportError::Format(format!("JSON: {e}"))
+    // serde_json's own message can quote a value ("invalid type: string
+    // \"Ann\""): only the kind of problem and where it is are reported.
+    let what = match e.classify() {
+        serde_json::error::Category::Io => "could not be read",
+        serde_json::error::Category::Syntax => "is not valid JSON",
+        serde_json::error::Category::Data => "does not have the shape of a caseload export",
+        serde_json::error::Category::Eof => "ends too early (cut short?)",
+    };
+    ExportError::Format(format!(
+        "the file {what} (line {}, column {})",
+        e.line(),
+        e.column()
+    ))
 }
 
 /// Reads a document made by [`document`] back into a dump.
@@ -111,5 +122,10 @@ mod tests {
         assert!(doc.contains("\"schema_version\": 4") && !doc.contains('\u{1b}'));
         assert_eq!(parse(&doc).unwrap(), dump);
         assert!(parse("{\"format\": \"other\"}").is_err());
+        // A wrong value is reported without quoting it.
+        let err = parse(&doc.replace("\"schema_version\": 4", "\"schema_version\": \"Ann Vale\""))
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("Ann") && err.contains("line"), "{err}");
     }
 }
