@@ -12,6 +12,7 @@ pub mod action;
 pub mod app;
 pub mod attempts;
 pub mod cli;
+pub mod clipboard;
 pub mod clock;
 pub mod config;
 pub mod dates;

@@ -28,3 +28,14 @@ pub fn config_dir() -> Option<PathBuf> {
 pub fn templates_dir() -> Option<PathBuf> {
     config_dir().map(|d| d.join("templates"))
 }
+
+/// Where the terminal UI offers to write exports: `~/Documents/caseload`
+/// (the platform's documents folder), else `caseload-exports` in the home folder.
+#[must_use]
+pub fn exports_dir() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    Some(match user.document_dir() {
+        Some(d) => d.join("caseload"),
+        None => user.home_dir().join("Documents").join("caseload"),
+    })
+}

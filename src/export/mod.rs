@@ -14,6 +14,7 @@ pub mod gather;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod menu;
 pub mod outage;
 pub mod paste;
 pub mod sar;
