@@ -556,3 +556,54 @@ fn hostile_text_never_reaches_a_document() {
         }
     }
 }
+
+#[test]
+fn a_moved_visit_keeps_its_calendar_uid_and_a_household_visit_is_one_event() {
+    let mut s = Store::open_in_memory().unwrap();
+    let add = |s: &mut Store, g: &str| {
+        s.add_client(
+            &NewClient {
+                given_name: g.into(),
+                family_name: "Quill".into(),
+                ..NewClient::default()
+            },
+            now(),
+        )
+        .unwrap()
+    };
+    let (a, b) = (add(&mut s, "Ada"), add(&mut s, "Bo"));
+    let at = now() + chrono::Duration::days(2);
+    let id = s
+        .plan_visit(
+            &caseload::domain::NewVisit {
+                clients: vec![a, b],
+                at: Some(at),
+                kind: None,
+                minutes: Some(45),
+                location: None,
+                with_whom: None,
+                lone_check: None,
+            },
+            now(),
+        )
+        .unwrap();
+    let ics = |s: &Store| {
+        files::make(s, &Job::Calendar(Period::default(), false), now())
+            .unwrap()
+            .remove(0)
+            .content
+    };
+    let before = ics(&s);
+    let uid = format!("UID:visit-{id}@caseload.invalid");
+    assert_eq!(before.matches(&uid).count(), 1, "{before}");
+    assert!(before.contains("SUMMARY:Visit: A.Q.\\, B.Q."), "{before}");
+    assert!(
+        before.contains("DTSTART:20261124T090000") && before.contains("DTEND:20261124T094500"),
+        "{before}"
+    );
+    s.move_visit(id, at + chrono::Duration::days(1), now())
+        .unwrap();
+    let after = ics(&s);
+    assert_eq!(after.matches(&uid).count(), 1);
+    assert!(after.contains("DTSTART:20261125T090000"), "{after}");
+}
