@@ -93,6 +93,12 @@ impl Entry {
         })
     }
 
+    /// Whether it is a paste pack (copied and shown rather than written).
+    #[must_use]
+    pub fn is_paste(&self) -> bool {
+        matches!(self.what, What::Paste(_))
+    }
+
     /// Whether the files hold the whole caseload rather than one client.
     #[must_use]
     pub fn whole_caseload(&self) -> bool {
@@ -120,6 +126,8 @@ mod tests {
             assert!(a.job(1, Some(2)).is_some());
         }
         assert_eq!(by_key('n').unwrap().job(1, None), None);
+        assert!(by_key('n').unwrap().is_paste() && !by_key('o').unwrap().is_paste());
+        assert!(by_key('o').unwrap().whole_caseload() && !by_key('a').unwrap().whole_caseload());
         assert_eq!(by_key('a').unwrap().job(3, None), Some(Job::Sar(3)));
     }
 }
