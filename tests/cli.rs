@@ -2,19 +2,21 @@
 //! the JSON shapes, errors on stderr with a non-zero status, the demo, and
 //! notes surviving `kill -9`.
 
+mod common;
+
 use assert_cmd::Command;
+use common::Envs as _;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const PASS: &str = "correct horse battery";
-const NOW: &str = "2026-11-22T09:00:00";
+use common::{NOW, PASS};
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("caseload").unwrap();
     c.env("CASELOAD_PASSPHRASE", PASS)
         .env("CASELOAD_NOW", NOW)
-        .env_remove("CASELOAD_DB");
+        .sandboxed();
     c
 }
 
@@ -651,6 +653,7 @@ fn an_acknowledged_note_survives_kill_9() {
                 ])
                 .env("CASELOAD_PASSPHRASE", PASS)
                 .env("CASELOAD_NOW", NOW)
+                .sandboxed()
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
                 .spawn()

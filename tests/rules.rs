@@ -2,6 +2,8 @@
 //! bank holidays against the published lists, properties of working days
 //! and chains, the store's episode/deadline behaviour, and the CLI.
 
+mod common;
+
 use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, NoteKind, Service};
 use caseload::rules::engine::Target;
 use caseload::rules::{Calendar, RuleSet, Unit, VisitBasis, period::period_end};
@@ -551,13 +553,15 @@ fn an_overridden_rule_generates_marked_deadlines() {
 }
 
 mod cli {
+    use super::common::Envs as _;
     use assert_cmd::Command;
     use predicates::prelude::*;
 
     fn cmd(dir: &std::path::Path) -> Command {
         let mut c = Command::cargo_bin("caseload").unwrap();
-        c.env("CASELOAD_PASSPHRASE", "correct horse battery")
-            .env("CASELOAD_NOW", "2026-11-22T09:00:00")
+        c.env("CASELOAD_PASSPHRASE", super::common::PASS)
+            .env("CASELOAD_NOW", super::common::NOW)
+            .sandboxed()
             .env("CASELOAD_RULES", dir.join("rules.toml"))
             .arg("--db")
             .arg(dir.join("x.db"));
