@@ -85,6 +85,8 @@ actions! {
     GoSearch => ("search", "Search notes, addenda and care plans"),
     TabChronology => ("chronology", "Show the Chronology tab"),
     ToggleScope => ("scope", "Search this client only, or everyone"),
+    Export => ("export", "Export or print: summary, chronology, ics, csv, json, outage pack"),
+    Paste => ("paste", "Copy the note for pasting into a form, and show it"),
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub enum Mode {
     Confirm,
     /// The help screen.
     Help,
+    /// The Export menu (a letter picks an entry; then the folder is typed).
+    Export,
 }
 
 impl Mode {
@@ -71,6 +73,7 @@ impl Mode {
             Mode::Palette => "Palette",
             Mode::Confirm => "Question",
             Mode::Help => "Help",
+            Mode::Export => "Export",
         }
     }
 }

@@ -19,7 +19,6 @@ use caseload::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 
-
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22)
         .unwrap()

@@ -170,6 +170,17 @@ impl Screen for ClientView {
         Some((self.client.id, self.client.display_name()))
     }
 
+    // On the Notes tab the selected note, elsewhere the latest one.
+    fn note(&self) -> Option<i64> {
+        if self.tab == Tab::Notes {
+            return self.selected_note().map(|n| n.id);
+        }
+        self.notes
+            .iter()
+            .max_by_key(|n| (n.occurred_at, n.id))
+            .map(|n| n.id)
+    }
+
     // What the record already holds: no query needed.
     fn people(&self) -> Vec<String> {
         let network = self.network.iter().map(|m| m.name.clone());

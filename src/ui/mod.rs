@@ -12,6 +12,7 @@ mod client_keys;
 pub mod client_tabs;
 pub mod confirm;
 pub mod data;
+pub mod export_menu;
 pub mod form;
 mod form_screen;
 pub mod forms;
@@ -27,6 +28,7 @@ pub mod records;
 pub mod screen;
 pub mod search;
 pub mod session;
+pub mod text_view;
 pub mod theme;
 pub mod today;
 mod today_draw;
@@ -106,6 +108,10 @@ registry! {
     Form(form::Form),
     /// Searching notes, addenda and care plans.
     Search(search::SearchView),
+    /// The Export menu.
+    Export(export_menu::ExportMenu),
+    /// A paste pack to read and select.
+    Text(text_view::TextView),
 }
 
 /// A message in the status line.

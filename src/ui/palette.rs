@@ -47,6 +47,8 @@ pub const COMMANDS: &[Action] = &[
     Action::NewClient,
     Action::NewAction,
     Action::ToggleClosed,
+    Action::Export,
+    Action::Paste,
     Action::Help,
     Action::Quit,
 ];
