@@ -60,7 +60,11 @@ impl App {
                     .iter()
                     .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                     .collect();
-                self.info(format!("Wrote {} into {}", names.join(", "), dir.display()));
+                self.info(format!(
+                    "Wrote into {}: {}",
+                    short_home(dir),
+                    names.join(", ")
+                ));
             }
             Err(e) => self.error(format!("Nothing exported: {e}")),
         }
@@ -96,4 +100,15 @@ impl App {
     pub fn take_clipboard(&mut self) -> Option<String> {
         self.clipboard.take()
     }
+}
+
+/// `dir` with the home folder written `~`, so the status line keeps the
+/// part that differs.
+fn short_home(dir: &Path) -> String {
+    if let Some(home) = directories::UserDirs::new()
+        && let Ok(rest) = dir.strip_prefix(home.home_dir())
+    {
+        return format!("~/{}", rest.display());
+    }
+    dir.display().to_string()
 }
