@@ -60,11 +60,7 @@ impl App {
                     .iter()
                     .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                     .collect();
-                self.info(format!(
-                    "Wrote into {}: {}",
-                    short_home(dir),
-                    names.join(", ")
-                ));
+                self.info(format!("Wrote into {}: {}", short_home(dir), brief(&names)));
             }
             Err(e) => self.error(format!("Nothing exported: {e}")),
         }
@@ -111,4 +107,54 @@ fn short_home(dir: &Path) -> String {
         return format!("~/{}", rest.display());
     }
     dir.display().to_string()
+}
+
+/// File names as briefly as the status line needs: one name whole, several
+/// as their shared start and the rest in braces ("outage-pack.{html, txt}").
+fn brief(names: &[String]) -> String {
+    let [first, rest @ ..] = names else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return first.clone();
+    }
+    let mut common = first.len();
+    for n in rest {
+        common = common.min(
+            first
+                .char_indices()
+                .zip(n.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(first.len().min(n.len()), |((i, _), _)| i),
+        );
+    }
+    let tails: Vec<&str> = names.iter().map(|n| n.get(common..).unwrap_or(n)).collect();
+    format!(
+        "{}{{{}}}",
+        first.get(..common).unwrap_or_default(),
+        tails.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::brief;
+
+    #[test]
+    fn several_names_share_their_start() {
+        let v = |a: &[&str]| a.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(brief(&v(&["a.html"])), "a.html");
+        assert_eq!(
+            brief(&v(&["outage-pack.html", "outage-pack.txt"])),
+            "outage-pack.{html, txt}"
+        );
+        assert_eq!(
+            brief(&v(&[
+                "c-1-subject-access.html",
+                "c-1-subject-access.txt",
+                "c-1-found.txt"
+            ])),
+            "c-1-{subject-access.html, subject-access.txt, found.txt}"
+        );
+    }
 }
