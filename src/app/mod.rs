@@ -5,6 +5,7 @@
 //! the `Screen` trait.
 
 mod events;
+mod export;
 pub mod load;
 mod lockable;
 mod run;
@@ -55,6 +56,10 @@ pub struct App {
     pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
+    /// The folder the Export menu offers (`~/Documents/caseload`).
+    pub export_dir: Option<std::path::PathBuf>,
+    /// A clipboard copy (OSC 52 sequence) waiting to go to the terminal.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -71,6 +76,8 @@ impl App {
             should_quit: false,
             lock_requested: false,
             stale: false,
+            export_dir: crate::paths::exports_dir(),
+            clipboard: None,
         };
         app.push_today();
         app
@@ -170,6 +177,8 @@ impl App {
                 self.run(vec![Effect::Push(v.into())]);
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
+            Action::Export => self.open_export_menu(),
+            Action::Paste => self.paste_note(),
             Action::Lock => self.lock_requested = true,
             Action::TogglePrivacy => self.set_theme(self.theme.with_privacy(!self.theme.privacy())),
             _ => {

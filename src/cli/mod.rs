@@ -8,6 +8,7 @@ mod deadline;
 mod demo;
 mod due;
 mod episode;
+mod export;
 mod maintenance;
 mod note;
 mod output;
@@ -152,6 +153,21 @@ pub enum Command {
     },
     /// Create a fictional demo caseload in a NEW database file (never over an existing one).
     Demo(demo::DemoArgs),
+    /// Documents to hand on: summary, chronology, calendar, spreadsheets, JSON, outage pack, subject access.
+    #[command(subcommand)]
+    Export(export::ExportCmd),
+    /// Load a `caseload export json` file into a new, empty database (--db).
+    #[command(subcommand)]
+    Import(export::ImportCmd),
+    /// A note laid out for pasting into the employer's form (see data/templates).
+    Paste {
+        /// The note's id.
+        note: String,
+        /// The template: case-note (default), visit-record, care-plan-review,
+        /// social-circumstances-report, or one of your own.
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+    },
     /// Change the passphrase: asks the current one, then the new one twice.
     /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
     Passwd,
@@ -275,6 +291,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rules(cmd) => rules::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
+        Command::Import(cmd) => export::import(&db_path(cli.db.as_ref())?, cmd),
         Command::Unlock {
             idle_minutes,
             idle_seconds,
@@ -340,6 +357,9 @@ fn run_demo(command: Option<Command>) -> Result<()> {
                 "--demo already opens a demo caseload; use `caseload demo --db PATH` for one you keep"
             )
         }
+        Some(Command::Import(_)) => {
+            bail!("import into a database you keep: `caseload import json FILE --db NEW`")
+        }
         Some(Command::Backup { .. }) => bail!(
             "the --demo caseload is thrown away at exit; make one you keep with `caseload demo --db PATH`"
         ),
@@ -399,6 +419,9 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             )
         }
         Command::Backup { path } => maintenance::backup(store, &path, key),
+        Command::Export(cmd) => export::run(store, cmd, now),
+        Command::Paste { note, template } => export::paste(store, &note, template, now),
+        Command::Import(_) => bail!("import makes a new database; it cannot run on an open one"),
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")
         }

@@ -79,7 +79,7 @@ impl ClientView {
                 let v = &self.seen.planned[i];
                 if !v.awaits_outcome(now) {
                     return vec![Effect::Info(
-                        "Record what came of a visit once its time has passed (m moves it, x cancels it)"
+                        "Record what came of a visit once its time has passed (m moves it, X cancels it)"
                             .into(),
                     )];
                 }
@@ -204,6 +204,17 @@ impl Screen for ClientView {
 
     fn client(&self) -> Option<(i64, String)> {
         Some((self.client.id, self.client.display_name()))
+    }
+
+    // On the Notes tab the selected note, elsewhere the latest one.
+    fn note(&self) -> Option<i64> {
+        if self.tab == Tab::Notes {
+            return self.selected_note().map(|n| n.id);
+        }
+        self.notes
+            .iter()
+            .max_by_key(|n| (n.occurred_at, n.id))
+            .map(|n| n.id)
     }
 
     // What the record already holds: no query needed.

@@ -367,7 +367,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                         style,
                     )),
                     Cell::from(Span::styled(state, style)),
-                    Cell::from(Span::styled("D outcome · m move · x cancel", theme.dim())),
+                    Cell::from(Span::styled("D outcome · m move · X cancel", theme.dim())),
                 ])
             }
             DueRow::Action(i) => {

@@ -62,6 +62,16 @@ pub enum Effect {
         /// What no does.
         no: Vec<Effect>,
     },
+    /// Make an export's files and write them into a folder (created 0700,
+    /// files 0600); the status line says what was written.
+    Export {
+        /// What to make.
+        job: crate::export::files::Job,
+        /// Where to write it.
+        dir: std::path::PathBuf,
+    },
+    /// Make a paste pack, copy it to the clipboard and show it.
+    Paste(crate::export::files::Job),
     /// Leave caseload.
     Quit,
 }
@@ -154,6 +164,11 @@ pub trait Screen: Paint {
     /// The client whose record this screen is: (id, display name). Scopes
     /// new actions and searches, and tells whether a draft opens over it.
     fn client(&self) -> Option<(i64, String)> {
+        None
+    }
+
+    /// The note this screen is on or has selected (paste packs use it).
+    fn note(&self) -> Option<i64> {
         None
     }
 
