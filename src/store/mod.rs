@@ -30,6 +30,7 @@ mod today;
 mod undo;
 mod upgrade_hook;
 mod visit_facts;
+mod visit_read;
 mod visits;
 
 pub use crate::domain::AgendaItem;
@@ -44,7 +45,8 @@ pub use migrate::LATEST_VERSION;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
 pub use today::DraftRow;
 pub use undo::Undone;
-pub use visits::{VisitDeadlineDone, VisitFilter};
+pub use visit_read::VisitFilter;
+pub use visits::VisitDeadlineDone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;

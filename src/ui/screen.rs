@@ -116,6 +116,10 @@ pub trait Screen: Paint {
         Vec::new()
     }
 
+    /// The time now, given just before every reload (a screen that shows
+    /// whether a time has passed keeps it).
+    fn set_now(&mut self, _now: NaiveDateTime) {}
+
     /// (Re)loads what the screen shows from `src`, keeping its selection.
     fn reload(&mut self, _src: &dyn Source, _today: NaiveDate) -> Result<(), String> {
         Ok(())
