@@ -8,7 +8,7 @@ mod due;
 mod episode;
 mod maintenance;
 mod note;
-mod output;
+pub mod output;
 mod parse;
 mod records;
 pub mod rules;

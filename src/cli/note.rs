@@ -23,7 +23,7 @@ pub enum NoteCmd {
         /// meeting, review, court, other.
         #[arg(long)]
         kind: String,
-        /// When it happened, "YYYY-MM-DD HH:MM" (default now).
+        /// When it happened, "YYYY-MM-DD HH:MM", "yesterday 2pm" (default now).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
         /// Where it happened.
@@ -98,7 +98,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
         } => {
             let kind = parse::note_kind(&kind)?;
             let occurred_at = match at {
-                Some(a) => parse::date_time("--at", &a)?,
+                Some(a) => parse::date_time("--at", &a, now)?,
                 None => now,
             };
             let c = store.resolve_client(&client)?;
@@ -112,9 +112,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             // Refuse a late --final note without a reason before anything is written.
             if finalise
                 && late_reason.as_deref().is_none_or(|r| r.trim().is_empty())
-                && let Some(days) = store
-                    .late_entry_rule()
-                    .lateness(occurred_at, now, significant)
+                && let Some(days) =
+                    store
+                        .late_entry_in_force()
+                        .lateness(occurred_at, now, significant)
             {
                 bail!(
                     "this contact was {days} working days ago, so finalising it now is a late entry; \
@@ -130,13 +131,16 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 body,
                 significant,
             };
-            let id = store.add_note(&new, now)?;
-            if finalise {
-                // The draft is stored even if finalising fails; say so.
+            // Adding and finalising is one transaction: a final note or nothing.
+            let id = if finalise {
                 store
-                    .finalise_note(id, late_reason.as_deref(), now)
-                    .with_context(|| format!("note {id} was saved as a draft but not finalised"))?;
-            }
+                    .add_final_note(&new, late_reason.as_deref(), now)
+                    .map_err(|e| super::output::not_saved(&e))?
+            } else {
+                store
+                    .add_note(&new, now)
+                    .map_err(|e| super::output::not_saved(&e))?
+            };
             // Printed only after the commit: a printed id is a stored note.
             let mut out = std::io::stdout().lock();
             writeln!(out, "{id}")?;

@@ -129,13 +129,10 @@ pub struct NewNote {
 
 impl NewNote {
     /// Checks the note's fields. `now` refuses contacts dated in the future
-    /// (beyond a day's grace for clock drift and late-night write-ups).
+    /// (see [`contact_time_problem`]).
     pub fn validate(&self, now: NaiveDateTime) -> Result<NewNote, ValidationError> {
-        if self.occurred_at > now + chrono::Duration::days(1) {
-            return Err(ValidationError::new(
-                "when it happened",
-                "is in the future; a note records a contact that has happened",
-            ));
+        if let Some(problem) = contact_time_problem(self.occurred_at, now) {
+            return Err(ValidationError::new("when it happened", problem));
         }
         validate::limit("note text", &self.body, MAX_LONG)?;
         Ok(NewNote {
@@ -148,6 +145,22 @@ impl NewNote {
             significant: self.significant,
         })
     }
+}
+
+/// Minutes a contact time may run ahead of the clock (a watch a little fast).
+pub const FUTURE_GRACE_MINUTES: i64 = 5;
+
+/// Why a contact time cannot be recorded at `now`, if it cannot: a contact
+/// has happened, so it is never in the future (a future time belongs to a
+/// planned visit). The one check the CLI, the TUI and the store all apply.
+#[must_use]
+pub fn contact_time_problem(
+    occurred_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Option<&'static str> {
+    (occurred_at > now + chrono::Duration::minutes(FUTURE_GRACE_MINUTES)).then_some(
+        "is in the future; a note records a contact that has happened (plan a visit instead)",
+    )
 }
 
 #[cfg(test)]
@@ -174,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn a_note_far_in_the_future_is_refused() {
+    fn a_note_in_the_future_is_refused() {
         let n = NewNote {
             client_id: 1,
             kind: NoteKind::Phone,
@@ -185,6 +198,11 @@ mod tests {
             significant: false,
         };
         assert!(n.validate(at(22, 9)).is_err());
-        assert!(n.validate(at(25, 8)).is_ok());
+        // Tomorrow is the future too (it used to pass on a day's grace).
+        assert!(n.validate(at(24, 10)).is_err());
+        assert!(n.validate(at(25, 8)).is_err());
+        assert!(n.validate(at(25, 9)).is_ok());
+        let minutes_ahead = at(25, 9) + chrono::Duration::minutes(FUTURE_GRACE_MINUTES);
+        assert!(contact_time_problem(minutes_ahead, at(25, 9)).is_none());
     }
 }

@@ -291,8 +291,8 @@ impl Form {
         if v.trim().is_empty() {
             return Ok(None);
         }
-        dates::parse_date(&v, self.today)
-            .map(Some)
+        dates::resolve_date_for(&v, self.today, date_use(key))
+            .map(|r| Some(r.value()))
             .map_err(|e| (key, e))
     }
 
@@ -405,8 +405,8 @@ impl Form {
             let note = if let Some(e) = &f.error {
                 Span::styled(format!(" {e}"), theme.danger())
             } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() {
-                match dates::parse_date(&f.input.text(), self.today) {
-                    Ok(d) => Span::styled(format!(" → {}", dates::show(d)), theme.good()),
+                match dates::resolve_date_for(&f.input.text(), self.today, date_use(f.key)) {
+                    Ok(d) => Span::styled(format!(" → {}", d.shown()), theme.good()),
                     Err(e) => Span::styled(format!(" {e}"), theme.warn()),
                 }
             } else {
@@ -414,5 +414,14 @@ impl Form {
             };
             frame.render_widget(Paragraph::new(Line::from(note)), msg);
         }
+    }
+}
+
+/// How a date field reads a two-digit year: a date of birth is in the past.
+fn date_use(key: &str) -> dates::DateUse {
+    if key == "date of birth" {
+        dates::DateUse::Birth
+    } else {
+        dates::DateUse::Any
     }
 }

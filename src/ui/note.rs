@@ -249,9 +249,9 @@ impl NoteEditor {
             self.dirty = true;
             if self.focus == Focus::When {
                 match dates::parse_datetime(&self.when.text(), now) {
-                    Ok(t) if t > now + chrono::Duration::days(1) => {
+                    Ok(t) if crate::domain::note::contact_time_problem(t, now).is_some() => {
                         self.when_error =
-                            Some("is in the future; a note records what has happened".into());
+                            crate::domain::note::contact_time_problem(t, now).map(Into::into);
                     }
                     Ok(t) => {
                         self.occurred_at = t;

@@ -148,7 +148,7 @@ impl TodayView {
         }
         // The same rule (config.toml's limits) the store applies when a
         // draft is finalised.
-        let rule = store.late_entry_rule();
+        let rule = store.late_entry_in_force();
         let now = today.and_time(NaiveTime::MIN);
         rows.extend(drafts.into_iter().map(|d| TodayRow::Draft {
             note_id: d.note_id,

@@ -1,0 +1,338 @@
+//! Issue 9: a record a practitioner can stand behind. Times mean what was
+//! typed, a contact is never in the future, adding a final note is one
+//! transaction, errors are said once and plainly, and `check` notices
+//! missing protections. Fictional people only; the clock is pinned.
+
+use assert_cmd::Command;
+use chrono::{NaiveDate, NaiveDateTime};
+use secrecy::SecretString;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+use caseload::domain::{NewClient, NewNote, NoteKind};
+use caseload::store::{Store, StoreError};
+
+const PASS: &str = "correct horse battery";
+const NOW: &str = "2026-11-22T09:00:00";
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("caseload").unwrap();
+    c.env("CASELOAD_PASSPHRASE", PASS)
+        .env("CASELOAD_NOW", NOW)
+        .env_remove("CASELOAD_DB");
+    c
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = bin().arg("--db").arg(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(db: &Path, args: &[&str]) -> String {
+    let out = bin().arg("--db").arg(db).args(args).output().unwrap();
+    assert!(!out.status.success(), "{args:?} should fail");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(db, args)).unwrap()
+}
+
+/// A database with one client, Ada Kestrel (id 1).
+fn new_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    ok(&db, &["init"]);
+    ok(
+        &db,
+        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
+    );
+    (dir, db)
+}
+
+fn raw(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    conn
+}
+
+fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, m, d)
+        .unwrap()
+        .and_hms_opt(h, 0, 0)
+        .unwrap()
+}
+
+fn notes(db: &Path) -> Vec<Value> {
+    json(db, &["note", "list", "1", "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+// ---------- times mean what was typed ----------
+
+#[test]
+fn note_times_are_understood_or_refused_never_guessed() {
+    let (_dir, db) = new_db();
+    ok(
+        &db,
+        &[
+            "note", "add", "1", "--kind", "phone", "--at", "8am", "--text", "Rang.",
+        ],
+    );
+    assert_eq!(notes(&db)[0]["occurred_at"], "2026-11-22T08:00:00");
+    for bad in ["14", "yesterday", "12/3/85 10:00", "2pm-ish"] {
+        let e = fails(
+            &db,
+            &[
+                "note", "add", "1", "--kind", "phone", "--at", bad, "--text", "x",
+            ],
+        );
+        assert!(e.contains("--at"), "{bad}: {e}");
+    }
+    assert_eq!(notes(&db).len(), 1, "nothing saved from the refused ones");
+}
+
+#[test]
+fn a_contact_cannot_be_in_the_future_anywhere() {
+    let (_dir, db) = new_db();
+    // 2pm today is five hours after the pinned 09:00.
+    let e = fails(
+        &db,
+        &[
+            "note", "add", "1", "--kind", "phone", "--at", "2pm", "--text", "x",
+        ],
+    );
+    assert!(e.contains("in the future"), "{e}");
+    assert_eq!(e.matches("in the future").count(), 1, "said once: {e}");
+    assert!(e.contains("NOT saved"), "{e}");
+    // Tomorrow is the future too (the old check allowed a day's grace).
+    let e = fails(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--at",
+            "tomorrow 08:00",
+            "--text",
+            "x",
+        ],
+    );
+    assert!(e.contains("in the future"), "{e}");
+    assert!(notes(&db).is_empty());
+
+    // The store refuses to finalise a draft whose contact is still ahead of
+    // the clock, whichever front end asks.
+    let mut s = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let new = NewNote {
+        client_id: 1,
+        kind: NoteKind::Phone,
+        occurred_at: at(11, 23, 10),
+        location: None,
+        present: None,
+        body: "Rang.".into(),
+        significant: false,
+    };
+    let id = s.add_note(&new, at(11, 23, 10)).unwrap();
+    match s.finalise_note(id, None, at(11, 22, 9)) {
+        Err(StoreError::Refused(m)) => assert!(m.contains("future"), "{m}"),
+        other => panic!("finalising a future contact: {other:?}"),
+    }
+    assert!(s.finalise_note(id, None, at(11, 23, 11)).is_ok());
+}
+
+// ---------- note add --final is one transaction ----------
+
+#[test]
+fn note_add_final_leaves_a_final_note_or_nothing() {
+    let (_dir, db) = new_db();
+    // Make sealing fail, as a crash between insert and seal would.
+    raw(&db)
+        .execute_batch(
+            "CREATE TRIGGER inject_seal_failure BEFORE UPDATE OF status ON notes
+             WHEN NEW.status = 'final' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        )
+        .unwrap();
+    let e = fails(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--final",
+            "--text",
+            "Rang Ada.",
+        ],
+    );
+    assert!(e.contains("NOT saved"), "{e}");
+    assert!(notes(&db).is_empty(), "no stray draft: {:?}", notes(&db));
+    raw(&db)
+        .execute_batch("DROP TRIGGER inject_seal_failure")
+        .unwrap();
+    let id = ok(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--final",
+            "--text",
+            "Rang Ada.",
+        ],
+    );
+    let all = notes(&db);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["id"].to_string(), id.trim());
+    assert_eq!(all[0]["status"], "final");
+}
+
+/// `kill -9` at random moments over `note add --final`: afterwards every
+/// note is final (no stray drafts) and every acknowledged id is stored.
+/// `scripts/kill-loop.sh` runs the same loop 300 times.
+#[test]
+fn kill_9_over_note_add_final_leaves_no_stray_drafts() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    use std::time::{Duration, Instant};
+
+    let (_dir, db) = new_db();
+    let exe = assert_cmd::cargo::cargo_bin("caseload");
+    let mut rng = caseload::demo::rng::Rng::new(
+        u64::try_from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+                % 1_000_000,
+        )
+        .unwrap(),
+    );
+    let (mut acknowledged, mut killed) = (Vec::new(), 0);
+    for run in 0..30 {
+        let mut child = Std::new(&exe)
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "note",
+                "add",
+                "1",
+                "--kind",
+                "phone",
+            ])
+            .args([
+                "--final",
+                "--text",
+                &format!("Run {run}: rang to check in."),
+            ])
+            .env("CASELOAD_PASSPHRASE", PASS)
+            .env("CASELOAD_NOW", NOW)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let after = Duration::from_millis(rng.range(100, 400).unsigned_abs());
+        let start = Instant::now();
+        while start.elapsed() < after && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        child.wait().unwrap();
+        let mut out = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        if let Ok(id) = out.trim().parse::<i64>() {
+            acknowledged.push(id);
+        }
+    }
+    let all = notes(&db);
+    let drafts: Vec<&Value> = all.iter().filter(|n| n["status"] != "final").collect();
+    assert!(drafts.is_empty(), "stray drafts: {drafts:?}");
+    for id in &acknowledged {
+        assert!(
+            all.iter().any(|n| n["id"] == *id),
+            "acknowledged {id} missing"
+        );
+    }
+    assert!(ok(&db, &["check"]).starts_with("ok"));
+    eprintln!(
+        "{} acknowledged, {killed} killed, {} stored",
+        acknowledged.len(),
+        all.len()
+    );
+}
+
+// ---------- check notices missing protections ----------
+
+#[test]
+fn check_reports_a_missing_protective_trigger() {
+    let (_dir, db) = new_db();
+    assert!(ok(&db, &["check"]).starts_with("ok"));
+    raw(&db)
+        .execute_batch("DROP TRIGGER notes_final_immutable")
+        .unwrap();
+    let e = fails(&db, &["check"]);
+    assert!(e.contains("notes_final_immutable"), "{e}");
+    assert!(e.contains("final note"), "{e}");
+}
+
+// ---------- the late-entry rule counts the engine's calendar ----------
+
+#[test]
+fn late_entry_counts_closure_days_from_the_rule_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    let mut s = Store::open(&path, &SecretString::from(PASS)).unwrap();
+    let c = s
+        .add_client(
+            &NewClient {
+                given_name: "Ada".into(),
+                family_name: "Kestrel".into(),
+                ..NewClient::default()
+            },
+            at(11, 1, 9),
+        )
+        .unwrap();
+    let new = NewNote {
+        client_id: c,
+        kind: NoteKind::Phone,
+        occurred_at: at(11, 16, 10),
+        location: None,
+        present: None,
+        body: "Rang.".into(),
+        significant: false,
+    };
+    let id = s.add_note(&new, at(11, 16, 10)).unwrap();
+    let rule = s.late_entry_rule();
+    // Tue 24 Nov is six working days after Mon 16 Nov: late...
+    assert_eq!(s.late_entry(id, rule, at(11, 24, 9)).unwrap(), Some(6));
+    // ...unless the office was closed on Wed 18 Nov (a calendar override).
+    let rules = s
+        .rules()
+        .clone()
+        .with_overrides("rules.toml", "[calendar]\nextra = [\"2026-11-18\"]\n")
+        .unwrap();
+    s.use_rules(rules);
+    assert_eq!(s.late_entry(id, rule, at(11, 24, 9)).unwrap(), None);
+    s.finalise_note(id, None, at(11, 24, 9)).unwrap();
+}
