@@ -336,3 +336,46 @@ fn late_entry_counts_closure_days_from_the_rule_overrides() {
     assert_eq!(s.late_entry(id, rule, at(11, 24, 9)).unwrap(), None);
     s.finalise_note(id, None, at(11, 24, 9)).unwrap();
 }
+
+// ---------- a damaged file is not a wrong passphrase ----------
+
+#[test]
+fn a_damaged_first_page_says_damaged_and_never_counts_as_a_guess() {
+    let (dir, db) = new_db();
+    ok(
+        &db,
+        &[
+            "note", "add", "1", "--kind", "phone", "--at", "08:00", "--text", "Rang.",
+        ],
+    );
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in &mut bytes[200..260] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    // More tries than the lockout allows: each one says "damaged".
+    for _ in 0..11 {
+        let e = fails(&db, &["client", "list"]);
+        assert!(e.contains("damaged") && e.contains("backup"), "{e}");
+        assert!(
+            !e.contains("wrong passphrase") && !e.contains("too many"),
+            "{e}"
+        );
+    }
+    let attempts = dir.path().join("x.db.attempts");
+    assert!(!attempts.exists(), "damage was counted as a wrong guess");
+    assert!(
+        !dir.path().join("x.db.damage-probe").exists(),
+        "probe left behind"
+    );
+    // A wrong passphrase on the same file is still a wrong passphrase.
+    let out = bin()
+        .env("CASELOAD_PASSPHRASE", "not the passphrase at all")
+        .arg("--db")
+        .arg(&db)
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("wrong passphrase"), "{e}");
+}

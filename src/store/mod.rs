@@ -7,6 +7,7 @@ mod bulk;
 mod chain;
 mod chronology;
 mod clients;
+mod damage;
 mod deadlines;
 mod due;
 mod episodes;

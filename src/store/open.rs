@@ -20,7 +20,17 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        apply_key(&conn, passphrase)?;
+        match apply_key(&conn, passphrase) {
+            // Page 1 failing its check is a wrong passphrase or a damaged
+            // file: page 2 tells them apart (a damaged file is no guess).
+            Err(StoreError::WrongPassphrase)
+                if super::damage::page_one_damaged(path, passphrase) =>
+            {
+                tracing::warn!("page 1 damaged; the key opens page 2");
+                return Err(StoreError::Damaged(super::damage::latest_backup(path)));
+            }
+            other => other?,
+        }
         apply_pragmas(&conn, true)?;
         let mut store = Store {
             conn,
