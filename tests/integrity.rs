@@ -379,3 +379,76 @@ fn a_damaged_first_page_says_damaged_and_never_counts_as_a_guess() {
     let e = String::from_utf8_lossy(&out.stderr);
     assert!(e.contains("wrong passphrase"), "{e}");
 }
+
+// ---------- care plans: actions ticked off, reviews keep them ----------
+
+#[test]
+fn plan_actions_can_be_done_and_a_review_keeps_them_done() {
+    use caseload::domain::{NewCarePlan, PlanAction};
+    let (_dir, db) = new_db();
+    {
+        let mut s = Store::open(&db, &SecretString::from(PASS)).unwrap();
+        let bed = caseload::domain::plan::parse_action_line(
+            "Buy and deliver a bed; and a mattress ; Sam ; 2026-12-03",
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        )
+        .unwrap();
+        let plan = NewCarePlan {
+            needs: "Somewhere to sleep".into(),
+            actions: vec![
+                bed,
+                PlanAction {
+                    what: "Ring the GP".into(),
+                    ..PlanAction::default()
+                },
+            ],
+            ..NewCarePlan::default()
+        };
+        s.add_plan_version(1, &plan, at(11, 10, 9)).unwrap();
+    }
+    let plan = json(&db, &["plan", "show", "1", "--json"]);
+    let actions = plan["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 2, "the ; inside the text did not split it");
+    assert_eq!(actions[0]["what"], "Buy and deliver a bed; and a mattress");
+    assert_eq!(actions[0]["owner"], "Sam");
+    assert_eq!(actions[0]["due"], "2026-12-03");
+    assert!(actions[0]["done_on"].is_null());
+    let bed = actions[0]["id"].as_i64().unwrap().to_string();
+
+    let said = ok(&db, &["plan", "done", &bed, "--on", "2026-11-20"]);
+    assert!(said.contains("Buy and deliver a bed"), "{said}");
+    let e = fails(&db, &["plan", "done", &bed]);
+    assert!(e.contains("already"), "{e}");
+    let later = actions[1]["id"].as_i64().unwrap().to_string();
+    let e = fails(&db, &["plan", "done", &later, "--on", "2026-12-25"]);
+    assert!(e.contains("future"), "{e}");
+
+    ok(&db, &["plan", "review", "1", "--next-review", "2027-02-01"]);
+    let plan = json(&db, &["plan", "show", "1", "--json"]);
+    assert_eq!(plan["version"], 2);
+    assert_eq!(plan["next_review"], "2027-02-01");
+    assert_eq!(plan["actions"][0]["done_on"], "2026-11-20");
+    assert!(plan["actions"][1]["done_on"].is_null());
+    // The old version's action can no longer be ticked off.
+    let e = fails(&db, &["plan", "done", &later]);
+    assert!(e.contains("version 1"), "{e}");
+
+    // A review written from the form (actions as typed, no done dates)
+    // keeps the done action done.
+    {
+        let mut s = Store::open(&db, &SecretString::from(PASS)).unwrap();
+        let typed = NewCarePlan {
+            needs: "Somewhere to sleep".into(),
+            actions: vec![PlanAction {
+                what: "Buy and deliver a bed; and a mattress".into(),
+                owner: "Sam".into(),
+                ..PlanAction::default()
+            }],
+            ..NewCarePlan::default()
+        };
+        s.add_plan_version(1, &typed, at(11, 21, 9)).unwrap();
+    }
+    let plan = json(&db, &["plan", "show", "1", "--json"]);
+    assert_eq!(plan["version"], 3);
+    assert_eq!(plan["actions"][0]["done_on"], "2026-11-20");
+}

@@ -10,6 +10,7 @@ mod maintenance;
 mod note;
 pub mod output;
 mod parse;
+mod plan;
 mod records;
 pub mod rules;
 mod show;
@@ -64,6 +65,9 @@ pub enum Command {
     /// Add, list and complete actions (small to-dos).
     #[command(subcommand)]
     Action(deadline::ActionCmd),
+    /// A client's care plan: show it, tick off actions, review it.
+    #[command(subcommand)]
+    Plan(plan::PlanCmd),
     /// Overdue and due-soon deadlines and actions, most urgent first.
     Due {
         /// How many days ahead to look.
@@ -258,6 +262,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Note(cmd) => note::run(store, cmd, now),
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
+        Command::Plan(cmd) => plan::run(store, cmd, now),
         Command::Due {
             within,
             json,

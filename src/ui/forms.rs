@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::domain::text::sanitize;
 use crate::domain::{
     CarePlan, Client, EpisodeKind, NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode,
-    NewNetworkMember, PlanAction, RiskLevel, Service,
+    NewNetworkMember, RiskLevel, Service,
 };
 
 /// A field problem: the field's key and what is wrong.
@@ -232,16 +232,7 @@ pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: Nai
         .map(|p| {
             p.actions
                 .iter()
-                .map(|a| {
-                    format!(
-                        "{} ; {} ; {}",
-                        sanitize(&a.what),
-                        sanitize(&a.owner),
-                        a.due.map(|d| d.to_string()).unwrap_or_default()
-                    )
-                    .trim_end_matches([' ', ';'])
-                    .to_string()
-                })
+                .map(|a| sanitize(&crate::domain::plan::action_line(a)).into_owned())
                 .collect::<Vec<_>>()
                 .join("\n")
         })
@@ -314,23 +305,10 @@ pub fn to_plan(f: &Form) -> Result<NewCarePlan, Problem> {
         .lines()
         .filter(|l| !l.trim().is_empty())
     {
-        let mut parts = line.split(';').map(str::trim);
-        let what = parts.next().unwrap_or_default().to_string();
-        let owner = parts.next().unwrap_or_default().to_string();
-        let due = match parts.next().filter(|d| !d.is_empty()) {
-            Some(d) => Some(
-                crate::dates::parse_date(d, f.today)
-                    .map_err(|e| ("plan action", format!("a date: {e}")))?,
-            ),
-            None => None,
-        };
-        actions.push(PlanAction {
-            id: 0,
-            what,
-            owner,
-            due,
-            done_on: None,
-        });
+        actions.push(
+            crate::domain::plan::parse_action_line(line, f.today)
+                .map_err(|e| ("plan action", e))?,
+        );
     }
     Ok(NewCarePlan {
         needs: f.value("needs"),
