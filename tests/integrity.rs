@@ -452,3 +452,104 @@ fn plan_actions_can_be_done_and_a_review_keeps_them_done() {
     assert_eq!(plan["version"], 3);
     assert_eq!(plan["actions"][0]["done_on"], "2026-11-20");
 }
+
+// ---------- deadlines: weighed when added, named when completed ----------
+
+#[test]
+fn hand_added_deadlines_rank_by_category_and_completion_names_them() {
+    let (_dir, db) = new_db();
+    let routine = ok(
+        &db,
+        &[
+            "deadline",
+            "add",
+            "1",
+            "--what",
+            "Return library form",
+            "--due",
+            "2026-11-25",
+        ],
+    );
+    let legal = ok(
+        &db,
+        &[
+            "deadline",
+            "add",
+            "1",
+            "--what",
+            "Court report filed",
+            "--due",
+            "2026-11-27",
+            "--category",
+            "legal",
+        ],
+    );
+    let due = json(&db, &["due", "--json"]);
+    let order: Vec<String> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "deadline")
+        .map(|i| i["id"].to_string())
+        .collect();
+    assert_eq!(
+        order,
+        vec![legal.trim().to_string(), routine.trim().to_string()]
+    );
+    let e = fails(
+        &db,
+        &[
+            "deadline",
+            "add",
+            "1",
+            "--what",
+            "x",
+            "--due",
+            "2026-11-27",
+            "--category",
+            "urgent",
+        ],
+    );
+    assert!(e.contains("legal"), "{e}");
+
+    let said = ok(&db, &["deadline", "done", routine.trim()]);
+    assert!(said.contains("Return library form"), "{said}");
+
+    // A section 3 expiry: completing it means it was renewed, so it is
+    // not recorded without saying so.
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "1",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-08-31",
+        ],
+    );
+    let dls = json(&db, &["deadline", "list", "1", "--json"]);
+    let s3 = dls
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "mha-s3-expiry")
+        .unwrap()["id"]
+        .to_string();
+    let e = fails(&db, &["deadline", "done", &s3]);
+    assert!(
+        e.contains("Renewed?") && e.contains("Nothing was recorded"),
+        "{e}"
+    );
+    let still = json(&db, &["deadline", "list", "1", "--json"]);
+    assert!(
+        still
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == s3.parse::<i64>().unwrap() && d["completed_on"].is_null())
+    );
+    let said = ok(&db, &["deadline", "done", &s3, "--outcome", "renewed"]);
+    assert!(said.contains("Next:"), "{said}");
+}

@@ -600,7 +600,15 @@ mod cli {
         );
         // Renewal report furnished: the next period follows, from the expiry.
         cmd(dir.path())
-            .args(["deadline", "done", "1", "--on", "2026-11-20"])
+            .args([
+                "deadline",
+                "done",
+                "1",
+                "--on",
+                "2026-11-20",
+                "--outcome",
+                "renewed",
+            ])
             .assert()
             .success()
             .stdout(predicate::str::contains(

@@ -4,6 +4,7 @@
 #[macro_use]
 mod enums;
 pub mod client;
+pub mod completion;
 pub mod deadline;
 pub mod episode;
 pub mod late;
