@@ -2,6 +2,7 @@
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
 mod client;
+mod close;
 mod deadline;
 mod demo;
 mod due;

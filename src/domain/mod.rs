@@ -11,6 +11,7 @@ pub mod late;
 pub mod network;
 pub mod note;
 pub mod plan;
+pub mod retention;
 pub mod search_query;
 pub mod text;
 pub mod validate;

@@ -43,6 +43,7 @@ const TABLES: &[&str] = &[
     "legal_episodes",
     "deadlines",
     "actions",
+    "closures",
 ];
 
 struct Change {
@@ -232,6 +233,10 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
         "actions" => {
             tx.execute("DELETE FROM actions WHERE id = ?1", [id])?;
             "the action was removed"
+        }
+        "closures" => {
+            tx.execute("DELETE FROM closures WHERE id = ?1", [id])?;
+            "the case was reopened"
         }
         "legal_episodes" => {
             let kept: i64 = tx.query_row(
