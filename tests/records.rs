@@ -329,7 +329,11 @@ fn undo_restores_an_update_and_is_itself_audited() {
         (undone.entity.as_str(), undone.op.as_str()),
         ("client", "update")
     );
-    assert!(undone.summary.contains("client"), "{}", undone.summary);
+    assert!(
+        undone.summary.contains("edit the details of Ann Example"),
+        "{}",
+        undone.summary
+    );
     assert_eq!(s.client(c).unwrap().phone.as_deref(), Some("01632 960001"));
     let log = s.audit_log(Some(c), 10).unwrap();
     assert_eq!(log[0].op, "undo");

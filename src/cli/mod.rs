@@ -112,6 +112,9 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Only say what undo would take back; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
     Chronology {
@@ -280,7 +283,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             limit,
             json,
         } => records::audit(store, client.as_deref(), limit, json),
-        Command::Undo { json } => records::undo(store, json),
+        Command::Undo { json, dry_run } => records::undo(store, json, dry_run),
         Command::Chronology { client, json } => records::chronology(store, &client, json),
         Command::Search {
             query,

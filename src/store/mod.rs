@@ -26,6 +26,7 @@ mod rules_apply;
 mod search;
 mod today;
 mod undo;
+mod undo_label;
 mod upgrade_hook;
 
 pub use audit::AuditEntry;
@@ -39,7 +40,7 @@ pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
 pub use today::DraftRow;
-pub use undo::Undone;
+pub use undo::{UndoStep, Undone};
 
 use rusqlite::Connection;
 use std::path::PathBuf;
