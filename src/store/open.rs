@@ -14,7 +14,7 @@ impl Store {
     /// passphrase is reported at once rather than at the first query.
     pub fn open(path: &Path, passphrase: &SecretString) -> Result<Store> {
         prepare_file(path)?;
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -32,6 +32,10 @@ impl Store {
             other => other?,
         }
         apply_pragmas(&conn, true)?;
+        // Every write transaction takes the write lock at BEGIN, so the
+        // checks it reads run under the lock and a second writer (the CLI
+        // beside the TUI) waits its turn instead of failing mid-transaction.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -45,8 +49,9 @@ impl Store {
 
     /// A fresh, unencrypted in-memory database, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
+        let mut conn = Connection::open_in_memory()?;
         apply_pragmas(&conn, false)?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store {
             conn,
             path: None,

@@ -154,10 +154,18 @@ impl Store {
             })
             .collect();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE deadlines SET completed_on=?2, outcome=?3 WHERE id=?1",
+        // Checked again under the write lock: another window may have
+        // completed it since it was read.
+        let changed = tx.execute(
+            "UPDATE deadlines SET completed_on=?2, outcome=?3
+             WHERE id=?1 AND completed_on IS NULL AND cancelled = 0",
             params![id, fmt_date(on), outcome],
         )?;
+        if changed == 0 {
+            return Err(StoreError::Refused(format!(
+                "deadline {id} is already done or cancelled (changed elsewhere just now)"
+            )));
+        }
         record(
             &tx,
             now,
