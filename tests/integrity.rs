@@ -860,3 +860,56 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
     assert_eq!(s.note(draft).unwrap().body, "Visit, autosave 39");
     assert!(ok(&db, &["check"]).starts_with("ok"));
 }
+
+// ---------- the hour the clocks go back ----------
+
+/// 25 Oct 2026, Europe/London: 01:00-02:00 happens twice. At 01:10 GMT
+/// (the second pass), a contact at 01:50 BST (the first pass, 40 minutes
+/// ago) is not in the future and must not be refused.
+#[test]
+fn a_contact_in_the_repeated_hour_is_not_refused() {
+    let (_dir, db) = new_db();
+    let out = bin()
+        .env("TZ", "Europe/London")
+        .env("CASELOAD_NOW", "2026-10-25T01:10:00")
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--at",
+            "2026-10-25 01:50",
+            "--text",
+            "Rang.",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Outside the repeated hour the check is as strict as ever.
+    let out = bin()
+        .env("TZ", "Europe/London")
+        .env("CASELOAD_NOW", "2026-10-25T03:10:00")
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--at",
+            "2026-10-25 03:50",
+            "--text",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

@@ -153,12 +153,42 @@ pub const FUTURE_GRACE_MINUTES: i64 = 5;
 /// Why a contact time cannot be recorded at `now`, if it cannot: a contact
 /// has happened, so it is never in the future (a future time belongs to a
 /// planned visit). The one check the CLI, the TUI and the store all apply.
+///
+/// Both are local wall-clock times, compared as instants in the local time
+/// zone: in the hour the clocks go back, a wall time could be either of two
+/// instants, and the contact is refused only when even its earlier reading
+/// is after the later reading of now (01:50 BST typed at 01:10 GMT is fine).
 #[must_use]
 pub fn contact_time_problem(
     occurred_at: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Option<&'static str> {
-    (occurred_at > now + chrono::Duration::minutes(FUTURE_GRACE_MINUTES)).then_some(
+    contact_time_problem_in(&chrono::Local, occurred_at, now)
+}
+
+/// [`contact_time_problem`] in a given time zone.
+#[must_use]
+pub fn contact_time_problem_in<Tz: chrono::TimeZone>(
+    zone: &Tz,
+    occurred_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Option<&'static str> {
+    use chrono::LocalResult;
+    let instant = |t: NaiveDateTime, later: bool| match zone.from_local_datetime(&t) {
+        LocalResult::Single(a) => Some(a.naive_utc()),
+        LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (a.naive_utc(), b.naive_utc());
+            Some(if later { a.max(b) } else { a.min(b) })
+        }
+        LocalResult::None => None,
+    };
+    let grace = chrono::Duration::minutes(FUTURE_GRACE_MINUTES);
+    let future = match (instant(occurred_at, false), instant(now, true)) {
+        (Some(o), Some(n)) => o > n + grace,
+        // A wall time the clocks skipped: compare as written.
+        _ => occurred_at > now + grace,
+    };
+    future.then_some(
         "is in the future; a note records a contact that has happened (plan a visit instead)",
     )
 }
