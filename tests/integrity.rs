@@ -663,6 +663,11 @@ fn a_record_past_its_retention_date_is_flagged_never_removed() {
     }
     let list = ok(&db, &["client", "list", "--all"]);
     assert!(list.contains("review due 2026-05-01"), "{list}");
+    let due = ok(&db, &["due"]);
+    assert!(
+        due.contains("Retention reviews due") && due.contains("Pip Marsh"),
+        "{due}"
+    );
     // Still there, untouched.
     assert!(list.contains("Marsh"), "{list}");
 }

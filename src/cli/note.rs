@@ -183,7 +183,9 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
         }
         NoteCmd::Addendum { note, reason, text } => {
             let id = parse::id("the note", &note)?;
-            let add = store.add_addendum(id, &reason, &text, now)?;
+            let add = store.add_addendum(id, &reason, &text, now).map_err(|e| {
+                anyhow::anyhow!("{e}; the addendum was NOT saved (nothing was written)")
+            })?;
             println!("{add}");
         }
     }
