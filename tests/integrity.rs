@@ -918,3 +918,62 @@ fn a_contact_in_the_repeated_hour_is_not_refused() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+// ---------- the upgrade path ----------
+
+/// A caseload written by the previous schema (before migration 0006), with
+/// sealed notes and addenda, migrates, keeps every seal valid (`caseload
+/// check` passes) and can then close a case with a summary.
+#[test]
+fn a_caseload_from_the_previous_schema_migrates_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let all = Store::migration_scripts();
+    let before = &all[..all.len() - 1];
+    {
+        let mut s = Store::open_with_migrations(&db, &SecretString::from(PASS), before).unwrap();
+        let c = s
+            .add_client(
+                &NewClient {
+                    given_name: "Ada".into(),
+                    family_name: "Kestrel".into(),
+                    ..NewClient::default()
+                },
+                at(11, 1, 9),
+            )
+            .unwrap();
+        for day in 16..20 {
+            let new = NewNote {
+                client_id: c,
+                kind: NoteKind::HomeVisit,
+                occurred_at: at(11, day, 10),
+                location: None,
+                present: None,
+                body: format!("Visit on the {day}th."),
+                significant: day % 2 == 0,
+            };
+            let id = s.add_note(&new, at(11, day, 11)).unwrap();
+            s.finalise_note(id, None, at(11, day, 12)).unwrap();
+            s.add_addendum(id, "Spelling", "Corrected a name.", at(11, day, 13))
+                .unwrap();
+        }
+    }
+    let said = ok(&db, &["check"]);
+    assert!(said.starts_with("ok"), "{said}");
+    let clients = json(&db, &["client", "list", "--json"]);
+    let id = clients[0]["id"].to_string();
+    ok(
+        &db,
+        &[
+            "client",
+            "close",
+            &id,
+            "--reason",
+            "Moved away",
+            "--summary",
+            "Handed over.",
+            "--yes",
+        ],
+    );
+    assert!(ok(&db, &["check"]).starts_with("ok"));
+}

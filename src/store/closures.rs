@@ -102,11 +102,6 @@ impl Store {
         let summary = validate::optional("closure summary", Some(&closing.summary), MAX_LONG)?
             .unwrap_or_default();
         let on = closing.on;
-        if on > now.date() {
-            return Err(StoreError::Refused(
-                "the closing date is in the future".into(),
-            ));
-        }
         let preview = self.closure_preview(id, on, schedule)?;
         let tx = self
             .conn
