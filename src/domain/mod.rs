@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod enums;
+pub mod cell;
 pub mod client;
 pub mod completion;
 pub mod deadline;
