@@ -117,7 +117,7 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
             let d = store.deadline(id)?;
             let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
-            let meaning = completion_meaning(&d, rule);
+            let meaning = completion_meaning(rule);
             let what = one_line(&d.what);
             if meaning.needs_outcome && outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
                 bail!(

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Deadline;
 use crate::rules::pack::{Chain, Rule};
 
 string_enum! {
@@ -46,10 +45,11 @@ pub struct CompletionMeaning {
     pub needs_outcome: bool,
 }
 
-/// What completing `d` means under `rule` (the rule that generated it, if
-/// any; none for a deadline added by hand).
+/// What completing a deadline means under `rule` (the rule that generated
+/// it, if any; none for a deadline added by hand). The caller names the
+/// deadline beside it.
 #[must_use]
-pub fn completion_meaning(d: &Deadline, rule: Option<&Rule>) -> CompletionMeaning {
+pub fn completion_meaning(rule: Option<&Rule>) -> CompletionMeaning {
     let Some(rule) = rule else {
         return CompletionMeaning {
             question: "Done?".into(),
@@ -60,27 +60,21 @@ pub fn completion_meaning(d: &Deadline, rule: Option<&Rule>) -> CompletionMeanin
     match rule.chain {
         Chain::PreviousDeadline => CompletionMeaning {
             question: "Renewed?".into(),
-            meaning: format!(
-                "Completing \"{}\" records that it was renewed (a further period authorised) and \
-                 starts the next period. If it ended instead, end the legal episode; do not complete this.",
-                d.what
-            ),
+            meaning: "Completing it records that it was renewed (a further period authorised) and \
+                      starts the next period. If it ended instead, end the legal episode; do not complete this."
+                .into(),
             needs_outcome: true,
         },
         Chain::LastCompletion => CompletionMeaning {
             question: "Held?".into(),
-            meaning: format!(
-                "Completing \"{}\" records that it was held on the day given; the next one is counted from that day.",
-                d.what
-            ),
+            meaning: "Completing it records that it was held on the day given; the next one is counted from that day."
+                .into(),
             needs_outcome: false,
         },
         Chain::Stop => CompletionMeaning {
             question: "Dealt with?".into(),
-            meaning: format!(
-                "Completing \"{}\" records that this statutory duty was met on the day given.",
-                d.what
-            ),
+            meaning: "Completing it records that this statutory duty was met on the day given."
+                .into(),
             needs_outcome: false,
         },
     }
@@ -91,37 +85,15 @@ mod tests {
     use super::*;
     use crate::rules::RuleSet;
 
-    fn deadline(what: &str, rule: Option<&str>) -> Deadline {
-        Deadline {
-            id: 7,
-            client_id: Some(1),
-            episode_id: None,
-            what: what.into(),
-            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            warn_from: None,
-            rule: rule.map(str::to_string),
-            source: None,
-            weight: 10,
-            chain_index: 0,
-            completed_on: None,
-            outcome: None,
-            cancelled: false,
-            created_at: chrono::NaiveDate::from_ymd_opt(2026, 11, 1)
-                .unwrap()
-                .and_hms_opt(9, 0, 0)
-                .unwrap(),
-        }
-    }
-
     #[test]
     fn an_s3_expiry_asks_whether_it_was_renewed() {
         let rules = RuleSet::embedded().unwrap();
         let s3 = rules.rule("mha-s3-expiry").unwrap();
-        let m = completion_meaning(&deadline("Section 3 ends", Some("mha-s3-expiry")), Some(s3));
+        let m = completion_meaning(Some(s3));
         assert_eq!(m.question, "Renewed?");
         assert!(m.needs_outcome);
-        assert!(m.meaning.contains("Section 3 ends"));
-        let by_hand = completion_meaning(&deadline("Ring GP", None), None);
+        assert!(m.meaning.contains("renewed"));
+        let by_hand = completion_meaning(None);
         assert!(!by_hand.needs_outcome);
     }
 
