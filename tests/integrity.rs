@@ -930,6 +930,22 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
     let db = dir.path().join("old.db");
     let all = Store::migration_scripts();
     let before = &all[..all.len() - 1];
+    drop(Store::open_with_migrations(&db, &SecretString::from(PASS), before).unwrap());
+    // This build writes the offset columns; lend them to the old file while
+    // it is filled, then take them away, so the rows are as an old build
+    // wrote them (the seals never covered them).
+    const OFFSETS: [(&str, &str); 5] = [
+        ("notes", "occurred_offset"),
+        ("notes", "written_offset"),
+        ("notes", "finalised_offset"),
+        ("addenda", "written_offset"),
+        ("audit", "at_offset"),
+    ];
+    for (table, column) in OFFSETS {
+        raw(&db)
+            .execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))
+            .unwrap();
+    }
     {
         let mut s = Store::open_with_migrations(&db, &SecretString::from(PASS), before).unwrap();
         let c = s
@@ -958,8 +974,34 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
                 .unwrap();
         }
     }
+    for (table, column) in OFFSETS {
+        raw(&db)
+            .execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+            .unwrap();
+    }
     let said = ok(&db, &["check"]);
     assert!(said.starts_with("ok"), "{said}");
+    // Every time now has its UTC offset beside it (this machine's zone).
+    let conn = raw(&db);
+    for sql in [
+        "SELECT count(*) FROM notes WHERE occurred_offset IS NULL OR written_offset IS NULL
+            OR (finalised_at IS NOT NULL AND finalised_offset IS NULL)",
+        "SELECT count(*) FROM addenda WHERE written_offset IS NULL",
+        "SELECT count(*) FROM audit WHERE at_offset IS NULL",
+    ] {
+        let missing: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
+        assert_eq!(missing, 0, "{sql}");
+    }
+    let offset: String = conn
+        .query_row("SELECT finalised_offset FROM notes LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(
+        offset.len() == 6 && (offset.starts_with('+') || offset.starts_with('-')),
+        "{offset}"
+    );
+    drop(conn);
     let clients = json(&db, &["client", "list", "--json"]);
     let id = clients[0]["id"].to_string();
     ok(

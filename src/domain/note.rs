@@ -87,6 +87,10 @@ pub struct Note {
     pub prev_hash: Option<String>,
     /// Tamper-evidence hash of this entry.
     pub hash: Option<String>,
+    /// The UTC offset of `occurred_at` ("+01:00"), so the hour the clocks
+    /// go back is unambiguous (none for notes from before it was kept).
+    #[serde(default)]
+    pub occurred_offset: Option<String>,
 }
 
 /// A correction or addition appended to a final note.

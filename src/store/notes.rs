@@ -7,13 +7,14 @@ use super::audit::record;
 use super::chain;
 use super::rows::{dt, flag, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
+use crate::clock;
 use crate::domain::late::{LateEntry, LateEntryRule};
 use crate::domain::note::contact_time_problem;
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{Addendum, NewNote, Note, NoteStatus};
 
 const NOTE_COLS: &str = "id, client_id, kind, occurred_at, written_at, location, present, body,
-    significant, status, finalised_at, late_reason, prev_hash, hash";
+    significant, status, finalised_at, late_reason, prev_hash, hash, occurred_offset";
 
 pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     Ok(Note {
@@ -31,6 +32,7 @@ pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
         late_reason: r.get(11)?,
         prev_hash: r.get(12)?,
         hash: r.get(13)?,
+        occurred_offset: r.get(14)?,
     })
 }
 
@@ -88,7 +90,8 @@ impl Store {
             return Ok(false);
         }
         tx.execute(
-            "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8
+            "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8,
+                occurred_offset=?9, written_offset=?10
              WHERE id=?1 AND status='draft'",
             params![
                 id,
@@ -98,7 +101,9 @@ impl Store {
                 n.location,
                 n.present,
                 n.body,
-                n.significant
+                n.significant,
+                clock::contact_offset(n.occurred_at, now),
+                clock::stamp_offset(now)
             ],
         )?;
         record(&tx, now, "note", id, Some(n.client_id), "update", &changed)?;
@@ -201,9 +206,9 @@ impl Store {
         let fields = chain::addendum_fields(note_id, &written_at, &reason, &body);
         let hash = chain::seal("addendum", prev.as_deref(), &fields);
         tx.execute(
-            "INSERT INTO addenda (note_id, written_at, reason, body, prev_hash, hash, chain_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![note_id, written_at, reason, body, prev, hash, seq],
+            "INSERT INTO addenda (note_id, written_at, reason, body, prev_hash, hash, chain_seq, written_offset)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![note_id, written_at, reason, body, prev, hash, seq, clock::stamp_offset(now)],
         )?;
         chain::advance(&tx, note.client_id, seq, &hash)?;
         let id = tx.last_insert_rowid();
@@ -287,8 +292,9 @@ fn client_exists(conn: &Connection, id: i64) -> Result<()> {
 /// Inserts a validated note as a draft inside the caller's transaction.
 fn insert_draft(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i64> {
     conn.execute(
-        "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft')",
+        "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status,
+            occurred_offset, written_offset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10)",
         params![
             n.client_id,
             n.kind,
@@ -297,7 +303,9 @@ fn insert_draft(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i6
             n.location,
             n.present,
             n.body,
-            n.significant
+            n.significant,
+            clock::contact_offset(n.occurred_at, now),
+            clock::stamp_offset(now)
         ],
     )?;
     let id = conn.last_insert_rowid();
