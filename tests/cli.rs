@@ -2,19 +2,21 @@
 //! the JSON shapes, errors on stderr with a non-zero status, the demo, and
 //! notes surviving `kill -9`.
 
+mod common;
+
 use assert_cmd::Command;
+use common::Envs as _;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const PASS: &str = "correct horse battery";
-const NOW: &str = "2026-11-22T09:00:00";
+use common::{NOW, PASS};
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("caseload").unwrap();
     c.env("CASELOAD_PASSPHRASE", PASS)
         .env("CASELOAD_NOW", NOW)
-        .env_remove("CASELOAD_DB");
+        .sandboxed();
     c
 }
 
@@ -329,7 +331,10 @@ fn every_everyday_subcommand_works_end_to_end() {
     let show = json(&db, &["client", "show", "marnie", "--json"]);
     assert_eq!(show["client"]["record_no"], "DEMO-1");
     assert_eq!(show["notes"], 2);
-    assert_eq!(show["last_seen"], "2026-11-22");
+    // Seen at the home visit on the 20th; the phone call today is a
+    // contact, not a sighting.
+    assert_eq!(show["last_seen"], "2026-11-20");
+    assert_eq!(show["last_contact"], "2026-11-22");
     assert!(
         show["deadlines"].is_array() && show["network"].is_array() && show["episodes"].is_array()
     );
@@ -648,6 +653,7 @@ fn an_acknowledged_note_survives_kill_9() {
                 ])
                 .env("CASELOAD_PASSPHRASE", PASS)
                 .env("CASELOAD_NOW", NOW)
+                .sandboxed()
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
                 .spawn()

@@ -9,10 +9,12 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::Envs as _;
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
-const PASS: &str = "correct horse battery";
-const NOW: &str = "2026-11-22T09:00:00";
+use common::{NOW, PASS};
 
 struct Tui {
     child: Box<dyn Child + Send + Sync>,
@@ -37,6 +39,10 @@ impl Tui {
         cmd.env("CASELOAD_NOW", NOW);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        for (k, v) in common::shared().envs() {
+            cmd.env(k, v);
+        }
+        cmd.env_remove("CASELOAD_DB");
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -110,6 +116,7 @@ fn init(db: &Path) {
         .arg(db)
         .arg("init")
         .env("CASELOAD_PASSPHRASE", PASS)
+        .sandboxed()
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -162,6 +169,7 @@ fn typing_killed_with_sigkill_is_offered_back_as_a_draft() {
         .args(["client", "add", "--given", "Gus", "--family", "Example"])
         .env("CASELOAD_PASSPHRASE", PASS)
         .env("CASELOAD_NOW", NOW)
+        .sandboxed()
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");

@@ -2,8 +2,11 @@
 //! audit, undo, chronology and full-text search. Fictional people only;
 //! every date is pinned.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::Envs as _;
 use secrecy::SecretString;
 
 use caseload::domain::late::LateEntryRule;
@@ -178,7 +181,8 @@ fn raw(path: &std::path::Path) -> rusqlite::Connection {
 fn cli(path: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("caseload").unwrap();
     cmd.env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", "2026-11-22T09:00:00")
+        .env("CASELOAD_NOW", common::NOW)
+        .sandboxed()
         .arg("--db")
         .arg(path);
     cmd

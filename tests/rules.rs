@@ -2,6 +2,8 @@
 //! bank holidays against the published lists, properties of working days
 //! and chains, the store's episode/deadline behaviour, and the CLI.
 
+mod common;
+
 use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, NoteKind, Service};
 use caseload::rules::engine::Target;
 use caseload::rules::{Calendar, RuleSet, Unit, VisitBasis, period::period_end};
@@ -458,8 +460,11 @@ fn visits_fall_due_from_the_last_contact_and_rank_by_weight() {
         body: "fictional".into(),
         significant: false,
     };
-    s.add_note(&note(NoteKind::HomeVisit, at(2026, 11, 1)), at(2026, 11, 1))
+    let visit = s
+        .add_note(&note(NoteKind::HomeVisit, at(2026, 11, 1)), at(2026, 11, 1))
         .unwrap();
+    // Only a final note counts (a draft never does).
+    s.finalise_note(visit, None, at(2026, 11, 1)).unwrap();
     // A phone call is not a visit.
     s.add_note(&note(NoteKind::Phone, at(2026, 11, 10)), at(2026, 11, 10))
         .unwrap();
@@ -548,13 +553,15 @@ fn an_overridden_rule_generates_marked_deadlines() {
 }
 
 mod cli {
+    use super::common::Envs as _;
     use assert_cmd::Command;
     use predicates::prelude::*;
 
     fn cmd(dir: &std::path::Path) -> Command {
         let mut c = Command::cargo_bin("caseload").unwrap();
-        c.env("CASELOAD_PASSPHRASE", "correct horse battery")
-            .env("CASELOAD_NOW", "2026-11-22T09:00:00")
+        c.env("CASELOAD_PASSPHRASE", super::common::PASS)
+            .env("CASELOAD_NOW", super::common::NOW)
+            .sandboxed()
             .env("CASELOAD_RULES", dir.join("rules.toml"))
             .arg("--db")
             .arg(dir.join("x.db"));

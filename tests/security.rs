@@ -1,8 +1,11 @@
 //! Security: nothing readable left behind, hostile text inert, the
 //! passphrase rules, rekeying, backups, and the panic hook. Fictional people only.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::Sandbox;
 use secrecy::SecretString;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -11,41 +14,18 @@ use std::process::Stdio;
 use caseload::domain::{NewNote, NoteKind};
 use caseload::store::Store;
 
-const PASS: &str = "correct horse battery";
-const NOW: &str = "2026-11-22T09:00:00";
+use common::{NOW, PASS};
 const MARKER: &str = "Zqxmarker";
 /// Set in a child copy of this test binary to make it act a part.
 const CHILD_ENV: &str = "CASELOAD_SECURITY_CHILD";
 
-/// A temporary home: data, config, log and temp folders all inside it.
-struct Sandbox {
-    root: tempfile::TempDir,
+/// Running the binary inside the shared test sandbox (`tests/common`).
+trait SandboxCmd {
+    fn cmd(&self, args: &[&str]) -> Command;
+    fn cmd_on(&self, db: &Path, args: &[&str]) -> Command;
 }
 
-impl Sandbox {
-    fn new() -> Sandbox {
-        let root = tempfile::tempdir().unwrap();
-        for d in ["data", "config", "tmp", "home"] {
-            std::fs::create_dir_all(root.path().join(d)).unwrap();
-        }
-        Sandbox { root }
-    }
-    fn path(&self, rel: &str) -> PathBuf {
-        self.root.path().join(rel)
-    }
-    fn db(&self) -> PathBuf {
-        self.path("data/x.db")
-    }
-    fn envs(&self) -> Vec<(&'static str, PathBuf)> {
-        vec![
-            ("HOME", self.path("home")),
-            ("XDG_DATA_HOME", self.path("home/.local/share")),
-            ("XDG_CONFIG_HOME", self.path("config")),
-            ("TMPDIR", self.path("tmp")),
-            ("SQLITE_TMPDIR", self.path("tmp")),
-            ("CASELOAD_CONFIG", self.path("config/config.toml")),
-        ]
-    }
+impl SandboxCmd for Sandbox {
     /// `caseload --db data/x.db ARGS` with the test passphrase and clock.
     fn cmd(&self, args: &[&str]) -> Command {
         self.cmd_on(&self.db(), args)

@@ -3,6 +3,8 @@
 //! and the real binary in tmux (the terminal after exit holds no client
 //! name). Fictional people only.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -250,7 +252,11 @@ fn privacy_mode_can_start_from_the_config() {
 /// has no client name.
 #[test]
 fn after_exit_the_terminal_holds_no_client_name() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
     let (dir, db) = fixture();
+    let sandbox = common::Sandbox::new();
     let socket = format!("caseload-sec-{}", std::process::id());
     let tmux = |args: &[&str]| {
         let out = Command::new("tmux")
@@ -258,12 +264,14 @@ fn after_exit_the_terminal_holds_no_client_name() {
             .arg(&socket)
             .args(args)
             .output()
-            .expect("tmux is needed for this test (CI installs it)");
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let config = dir.path().join("config.toml");
     let program = format!(
-        "env CASELOAD_NOW=2026-11-22T09:00:00 CASELOAD_CONFIG={} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
+        "env {} CASELOAD_NOW={} CASELOAD_CONFIG={} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
+        sandbox.env_words(),
+        common::NOW,
         config.display(),
         env!("CARGO_BIN_EXE_caseload"),
         db.display()

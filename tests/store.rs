@@ -289,8 +289,11 @@ fn notes_drafts_finalise_addenda_and_summaries() {
     );
     assert_eq!(s.notes(c).unwrap().len(), 2, "nothing half-written");
 
+    // The home visit is still a draft and the final note is a phone call:
+    // a contact, but nobody has been seen.
     let sum = &s.client_summaries(false).unwrap()[0];
-    assert_eq!(sum.last_seen, Some(d("2026-11-21")));
+    assert_eq!(sum.last_seen, None);
+    assert_eq!(sum.last_contact, Some(d("2026-11-21")));
     assert_eq!(sum.drafts, 1);
     assert!(matches!(s.note(12345), Err(StoreError::NotFound { .. })));
 }

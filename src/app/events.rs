@@ -2,16 +2,14 @@
 //! typing mode, into the focused text), mouse wheel and clicks, and the
 //! timer tick that drives the autosave.
 
-use std::time::Instant;
-
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::{AUTOSAVE_AFTER, App};
+use super::App;
 use crate::action::Action;
-use crate::keymap::Mode;
-use crate::ui::{Overlay, View};
+use crate::ui::Overlay;
+use crate::ui::screen::{Click, Screen};
 
 impl App {
     /// Handles one terminal event.
@@ -37,12 +35,9 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.status = None;
         let mode = self.mode();
-        // In a long text field Enter and the arrows edit the text.
-        let long_field = mode == Mode::Form
-            && key.modifiers == KeyModifiers::NONE
-            && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down)
-            && matches!(self.stack.last(), Some(View::Form(f)) if f.focus_is_long());
-        if !long_field && let Some(action) = self.keymap.lookup(mode, &key) {
+        // A screen may take a bound key as text (Enter in a long field).
+        let raw = self.overlay.is_none() && self.top().is_some_and(|s| s.wants_raw(&key));
+        if !raw && let Some(action) = self.keymap.lookup(mode, &key) {
             self.update(action);
             return;
         }
@@ -61,28 +56,21 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        match self.stack.last_mut() {
-            Some(View::Editor(e)) => e.key(key, now),
-            Some(View::Form(f)) => f.key(key),
-            Some(View::Search(s)) => {
-                let changed = crate::ui::input::edit_line(&mut s.query, key);
-                if changed {
-                    s.run(&self.store);
-                }
-            }
-            Some(View::Caseload(c)) if c.filtering => c.type_filter(key),
-            _ => {}
-        }
+        let effects = match self.stack.last_mut() {
+            Some(v) => v.screen_mut().type_key(key, now),
+            None => Vec::new(),
+        };
+        self.run(effects);
     }
 
     fn handle_mouse(&mut self, m: MouseEvent) {
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = m.kind == MouseEventKind::ScrollDown;
-                if let Some(View::Editor(e)) = self.stack.last_mut()
-                    && self.overlay.is_none()
+                if self.overlay.is_none()
+                    && let Some(v) = self.stack.last_mut()
+                    && v.screen_mut().wheel(down)
                 {
-                    e.body.scroll(down);
                     return;
                 }
                 let a = if down { Action::Down } else { Action::Up };
@@ -111,51 +99,16 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
-        let before = self.selection();
+        let before = self.top().and_then(Screen::selection);
         let hit = match self.stack.last_mut() {
-            Some(View::Today(v)) => v.click(x, y),
-            Some(View::Caseload(v)) => v.click(x, y),
-            Some(View::Client(v)) => v.click(x, y),
-            Some(View::Form(f)) => {
-                f.click(y);
-                false
-            }
-            _ => false,
+            Some(v) => v.screen_mut().click(x, y),
+            None => Click::Missed,
         };
-        if hit && before.is_some() && before == self.selection() {
-            self.update(Action::Open);
-        }
-    }
-
-    fn selection(&self) -> Option<(usize, usize)> {
-        match self.stack.last() {
-            Some(View::Today(v)) => Some((0, v.cursor.selected)),
-            Some(View::Caseload(v)) => Some((0, v.cursor.selected)),
-            Some(View::Client(v)) => {
-                let tab = crate::ui::client::Tab::ALL
-                    .iter()
-                    .position(|t| *t == v.tab)
-                    .unwrap_or(0);
-                let sel = match v.tab {
-                    crate::ui::client::Tab::Notes => v.notes_cursor.selected,
-                    crate::ui::client::Tab::Deadlines => v.due_cursor.selected,
-                    crate::ui::client::Tab::Network => v.network_cursor.selected,
-                    _ => return None,
-                };
-                Some((tab, sel))
-            }
-            _ => None,
-        }
-    }
-
-    /// The timer: writes the draft when it is dirty and a second has passed
-    /// since the last save. `at` is the monotonic time now.
-    pub fn tick_at(&mut self, at: Instant) {
-        if let Some(View::Editor(e)) = self.stack.last()
-            && e.dirty
-            && at.saturating_duration_since(e.last_save) >= AUTOSAVE_AFTER
+        if hit == Click::Selected
+            && before.is_some()
+            && before == self.top().and_then(Screen::selection)
         {
-            self.save_draft(at);
+            self.update(Action::Open);
         }
     }
 }

@@ -11,7 +11,6 @@ use crate::action::Action;
 use crate::domain::Client;
 use crate::keymap::Mode;
 use crate::store::Store;
-use crate::ui::View;
 use crate::ui::session::Lockable;
 
 impl Lockable for App {
@@ -50,7 +49,7 @@ impl Lockable for App {
     }
 
     fn set_privacy(&mut self, on: bool) {
-        self.theme = self.theme.with_privacy(on);
+        self.set_theme(self.theme.with_privacy(on));
     }
 
     fn privacy(&self) -> bool {
@@ -69,19 +68,11 @@ impl Lockable for App {
         self.store.clients(true).unwrap_or_default()
     }
 
-    // What the open client's screens already hold: no query needed.
+    // What the open screens already hold: no query needed.
     fn privacy_people(&self) -> Vec<String> {
         self.stack
             .iter()
-            .filter_map(|v| match v {
-                View::Client(c) => Some(c),
-                _ => None,
-            })
-            .flat_map(|c| {
-                let network = c.network.iter().map(|m| m.name.clone());
-                let present = c.notes.iter().filter_map(|n| n.present.clone());
-                network.chain(present).collect::<Vec<_>>()
-            })
+            .flat_map(|v| v.screen().people())
             .collect()
     }
 }

@@ -1,13 +1,16 @@
-//! The app: its state, and `update`, the only place that calls the store.
-//! Keys become actions through the keymap (`events.rs`); what an action does
-//! to the store lives in `effects.rs`; per-screen state lives in `ui/`.
+//! The app: the stack of screens, the store, and the loop's entry points.
+//! Keys become actions through the keymap (`events.rs`); the screen on top
+//! turns an action into effects, which `run.rs` carries out (writes through
+//! `write.rs`, data through `load.rs`). The app knows screens only through
+//! the `Screen` trait.
 
-mod effects;
 mod events;
+pub mod load;
 mod lockable;
-mod views;
+mod run;
+mod write;
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDateTime;
 
@@ -16,30 +19,21 @@ use crate::keymap::{Keymap, Mode};
 use crate::store::Store;
 use crate::ui::caseload::CaseloadView;
 use crate::ui::client::Tab;
-use crate::ui::confirm::{Answer, Confirm};
+use crate::ui::confirm::Confirm;
 use crate::ui::help::HelpView;
 use crate::ui::palette::{PaletteView, Target};
+use crate::ui::screen::{Effect, Screen, Write};
+use crate::ui::search::SearchView;
 use crate::ui::theme::Theme;
 use crate::ui::today::TodayView;
-use crate::ui::{Overlay, View, forms};
+use crate::ui::{Overlay, Shell, View, forms};
+
+pub use crate::ui::Status;
+pub use crate::ui::note::AUTOSAVE_AFTER;
 
 /// Where the app gets the time: `crate::clock::now` in the program, a fixed
 /// time in tests.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
-
-/// A draft is written once it is dirty and this long has passed since the
-/// last save; with the loop waking at least every 250 ms, nothing typed more
-/// than ~1.3 s ago is ever unsaved.
-pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
-
-/// A message in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The words.
-    pub text: String,
-    /// Whether it reports a problem.
-    pub error: bool,
-}
 
 /// The whole state of the terminal UI.
 pub struct App {
@@ -78,8 +72,7 @@ impl App {
             lock_requested: false,
             stale: false,
         };
-        let today = app.load_today();
-        app.stack.push(View::Today(today));
+        app.push_today();
         app
     }
 
@@ -111,35 +104,27 @@ impl App {
         });
     }
 
+    /// The screen on top.
+    fn top(&self) -> Option<&dyn Screen> {
+        self.stack.last().map(View::screen)
+    }
+
     /// The keys live now.
     #[must_use]
     pub fn mode(&self) -> Mode {
         match &self.overlay {
-            Some(Overlay::Help(_)) => return Mode::Help,
-            Some(Overlay::Palette(_)) => return Mode::Palette,
-            Some(Overlay::Confirm(_)) => return Mode::Confirm,
-            None => {}
-        }
-        match self.stack.last() {
-            Some(View::Caseload(c)) if c.filtering => Mode::Filter,
-            Some(View::Caseload(_)) => Mode::Caseload,
-            Some(View::Client(_)) => Mode::Client,
-            Some(View::Editor(_)) => Mode::Editor,
-            Some(View::NoteView(_)) => Mode::NoteView,
-            Some(View::Form(_)) => Mode::Form,
-            Some(View::Search(_)) => Mode::Search,
-            Some(View::Today(_)) | None => Mode::Today,
+            Some(Overlay::Help(_)) => Mode::Help,
+            Some(Overlay::Palette(_)) => Mode::Palette,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            None => self.top().map_or(Mode::Today, Screen::mode),
         }
     }
 
-    fn load_today(&mut self) -> TodayView {
-        match TodayView::load(&self.store, self.now().date()) {
-            Ok(v) => v,
-            Err(e) => {
-                self.error(format!("could not load Today: {e}"));
-                TodayView::default()
-            }
-        }
+    /// A fresh Today as the only screen.
+    fn push_today(&mut self) {
+        self.stack = vec![TodayView::new(self.theme).into()];
+        self.stale = false;
+        self.reload_top();
     }
 
     /// Does what an action asks.
@@ -148,6 +133,9 @@ impl App {
             self.update_overlay(overlay, action);
             return;
         }
+        let now = self.now();
+        let today = now.date();
+        let client = self.top().and_then(Screen::client);
         match action {
             Action::Help => {
                 self.overlay = Some(Overlay::Help(HelpView {
@@ -155,37 +143,45 @@ impl App {
                     scroll: 0,
                 }));
             }
-            Action::Palette => match self.store.client_summaries(true) {
+            Action::Palette => match load::caseload(&self.store, true) {
                 Ok(c) => self.overlay = Some(Overlay::Palette(PaletteView::new(&c))),
                 Err(e) => self.error(format!("could not list clients: {e}")),
             },
             Action::GoToday => self.go_root(false),
             Action::GoCaseload => self.go_root(true),
             Action::NewClient => {
-                let f = forms::client(None, self.theme, self.now().date());
-                self.stack.push(View::Form(Box::new(f)));
+                let f = forms::client(None, self.theme, today);
+                self.run(vec![Effect::Push(f.into())]);
             }
             Action::NewAction => {
-                let client = match self.stack.last() {
-                    Some(View::Client(c)) => Some(c.client.id),
-                    _ => None,
-                };
-                let f = forms::action(client, self.theme, self.now().date());
-                self.stack.push(View::Form(Box::new(f)));
+                let f = forms::action(client.map(|c| c.0), self.theme, today);
+                self.run(vec![Effect::Push(f.into())]);
             }
-            Action::Undo => self.undo(),
+            Action::Undo => {
+                self.run(vec![Effect::Write(Box::new(Write::Undo))]);
+            }
             Action::GoSearch => {
-                let scope = match self.stack.last() {
-                    Some(View::Client(c)) => Some((c.client.id, c.client.display_name())),
-                    _ => None,
-                };
-                let v = crate::ui::search::SearchView::new(scope);
-                self.stack.push(View::Search(Box::new(v)));
+                let v = SearchView::new(client, self.theme);
+                self.run(vec![Effect::Push(v.into())]);
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
             Action::Lock => self.lock_requested = true,
-            Action::TogglePrivacy => self.theme = self.theme.with_privacy(!self.theme.privacy()),
-            _ => self.update_view(action),
+            Action::TogglePrivacy => self.set_theme(self.theme.with_privacy(!self.theme.privacy())),
+            _ => {
+                let effects = match self.stack.last_mut() {
+                    Some(v) => v.screen_mut().update(action, now),
+                    None => Vec::new(),
+                };
+                self.run(effects);
+            }
+        }
+    }
+
+    /// Changes the colours everywhere.
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+        for v in &mut self.stack {
+            v.screen_mut().set_theme(theme);
         }
     }
 
@@ -211,34 +207,32 @@ impl App {
                     self.overlay = Some(Overlay::Palette(p));
                 }
                 Action::Open => match p.selected() {
-                    Some(Target::Client(id)) => self.open_client(id, Tab::Summary, true),
+                    Some(Target::Client(id)) => {
+                        self.run(vec![Effect::OpenClient {
+                            id,
+                            tab: Tab::Summary,
+                            offer_draft: true,
+                        }]);
+                    }
                     Some(Target::Command(a)) => self.update(a),
                     None => self.overlay = Some(Overlay::Palette(p)),
                 },
                 _ => self.overlay = Some(Overlay::Palette(p)),
             },
             Overlay::Confirm(c) => match action {
-                Action::Yes => self.answer(c.yes),
-                Action::No => self.answer(c.no),
+                Action::Yes => {
+                    self.run(c.yes);
+                }
+                Action::No => {
+                    self.run(c.no);
+                }
                 _ => self.overlay = Some(Overlay::Confirm(c)),
             },
         }
     }
 
-    fn answer(&mut self, a: Answer) {
-        match a {
-            Answer::Nothing => {}
-            Answer::FinaliseNote => self.finalise_now(),
-            Answer::ResumeDraft(id) => self.open_draft(id),
-            Answer::DiscardForm => {
-                self.stack.pop();
-            }
-            Answer::Quit => self.should_quit = true,
-        }
-    }
-
     /// Asks a yes/no question.
-    fn confirm(&mut self, question: String, yes: Answer, no: Answer) {
+    fn confirm(&mut self, question: String, yes: Vec<Effect>, no: Vec<Effect>) {
         self.overlay = Some(Overlay::Confirm(Confirm { question, yes, no }));
     }
 
@@ -252,34 +246,11 @@ impl App {
             }
             return;
         }
-        match self.stack.last() {
-            Some(View::Editor(_)) => {
-                if !self.leave_editor() {
-                    return;
-                }
-            }
-            Some(View::Form(f)) if f.changed => {
-                self.confirm(
-                    "Leave this form without saving? What you typed in it will be lost.".into(),
-                    Answer::DiscardForm,
-                    Answer::Nothing,
-                );
-                return;
-            }
-            Some(View::Caseload(c)) if c.filtering => {
-                if let Some(View::Caseload(c)) = self.stack.last_mut() {
-                    c.filtering = false;
-                }
-                return;
-            }
-            _ => {
-                self.stack.pop();
-            }
-        }
-        // Only a write makes the screens underneath out of date.
-        if self.stale {
-            self.reload_top();
-        }
+        let effects = match self.stack.last_mut() {
+            Some(v) => v.screen_mut().back(),
+            None => Vec::new(),
+        };
+        self.run(effects);
     }
 
     /// Goes to Today (or the Caseload table over it), saving any draft first.
@@ -290,54 +261,62 @@ impl App {
             _ => None,
         });
         while self.stack.len() > 1 {
-            if matches!(self.stack.last(), Some(View::Editor(_))) {
-                if !self.leave_editor() {
-                    return;
-                }
-            } else {
-                self.stack.pop();
-            }
-        }
-        let today = self.load_today();
-        self.stack = vec![View::Today(today)];
-        self.stale = false;
-        if caseload {
-            let result = match kept {
-                Some(mut c) => c.reload(&self.store).map(|()| c),
-                None => CaseloadView::load(&self.store, false, self.now().date()),
+            let saves = match self.stack.last_mut() {
+                Some(v) => v.screen_mut().save(),
+                None => Vec::new(),
             };
-            match result {
-                Ok(c) => self.stack.push(View::Caseload(c)),
-                Err(e) => self.error(format!("could not load the caseload: {e}")),
+            if !self.run(saves) {
+                return;
             }
+            self.stack.pop();
         }
-    }
-
-    /// Opens a client's record at `tab`; `offer_draft` asks to resume a draft.
-    fn open_client(&mut self, id: i64, tab: Tab, offer_draft: bool) {
-        match crate::ui::client::ClientView::load(&self.store, id, tab) {
-            Ok(v) => {
-                let draft = v.draft().map(|n| (n.id, n.occurred_at));
-                self.stack.push(View::Client(Box::new(v)));
-                if let (true, Some((nid, when))) = (offer_draft, draft) {
-                    self.confirm(
-                        format!(
-                            "There is an unfinished draft note for this client (contact on {}). Carry on writing it now?",
-                            when.format("%a %-d %b %H:%M")
-                        ),
-                        Answer::ResumeDraft(nid),
-                        Answer::Nothing,
-                    );
-                }
-            }
-            Err(e) => self.error(format!("could not open the client: {e}")),
+        self.push_today();
+        if caseload {
+            let table = kept.map_or_else(|| CaseloadView::new(self.theme).into(), View::Caseload);
+            self.run(vec![Effect::Push(table)]);
         }
     }
 
     /// Ends the app cleanly: any draft being written is saved.
     pub fn shutdown(&mut self) {
-        if matches!(self.stack.last(), Some(View::Editor(_))) {
-            self.save_draft(Instant::now());
-        }
+        let saves = match self.stack.last_mut() {
+            Some(v) => v.screen_mut().save(),
+            None => Vec::new(),
+        };
+        self.run(saves);
+    }
+
+    /// The timer: writes the draft when it is dirty and a second has passed
+    /// since the last save. `at` is the monotonic time now.
+    pub fn tick_at(&mut self, at: Instant) {
+        let effects = match self.stack.last_mut() {
+            Some(v) => v.screen_mut().tick(at),
+            None => Vec::new(),
+        };
+        self.run(effects);
+    }
+}
+
+impl Shell for App {
+    fn top(&self) -> Option<&dyn Screen> {
+        App::top(self)
+    }
+    fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+    fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+    fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+    fn theme(&self) -> Theme {
+        self.theme
+    }
+    fn now(&self) -> NaiveDateTime {
+        App::now(self)
+    }
+    fn mode(&self) -> Mode {
+        App::mode(self)
     }
 }

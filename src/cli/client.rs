@@ -71,6 +71,18 @@ pub enum ClientCmd {
         #[arg(long)]
         yes: bool,
     },
+    /// Link clients as one household (siblings, a parent and child who are
+    /// both clients), so one visit can see them all.
+    Link {
+        /// The clients (two or more): id, record number, or part of the name.
+        #[arg(required = true, num_args = 2..)]
+        clients: Vec<String>,
+    },
+    /// Take a client out of their household.
+    Unlink {
+        /// The client: id, record number, or part of the name.
+        client: String,
+    },
 }
 
 /// Runs a client subcommand.
@@ -117,6 +129,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                         s.client.risk.label().into(),
                         s.next_due.map(|d| d.to_string()).unwrap_or_default(),
                         s.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+                        s.last_contact.map(|d| d.to_string()).unwrap_or_default(),
                         retention_flag(s.client.retain_until, now.date()),
                     ]
                 })
@@ -130,6 +143,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                     "risk",
                     "next due",
                     "last seen",
+                    "last contact",
                     "retention",
                 ],
                 &table,
@@ -160,6 +174,19 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             },
             now,
         )?,
+        ClientCmd::Link { clients } => {
+            let ids = clients
+                .iter()
+                .map(|c| store.resolve_client(c).map(|c| c.id))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            let household = store.link_household(&ids, now)?;
+            println!("{household}");
+        }
+        ClientCmd::Unlink { client } => {
+            let c = store.resolve_client(&client)?;
+            store.unlink_household(c.id, now)?;
+            println!("Client {} is no longer in a household.", c.id);
+        }
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use super::{output, parse};
 use crate::domain::completion::{DeadlineCategory, completion_meaning};
 use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
-use crate::domain::{NewAction, NewDeadline};
+use crate::domain::{NewAction, NewDeadline, VisitOutcome};
 use crate::store::Store;
 
 /// Deadline subcommands.
@@ -40,7 +40,9 @@ pub enum DeadlineCmd {
         /// The date it was done, YYYY-MM-DD (default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
-        /// What came of it.
+        /// What came of it. For a statutory visit deadline: seen (default),
+        /// seen-alone, not-seen or cancelled; the visit is recorded too, and
+        /// only seen or seen alone completes the deadline.
         #[arg(long)]
         outcome: Option<String>,
     },
@@ -116,17 +118,40 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
             let id = parse::id("the deadline", &deadline)?;
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
             let d = store.deadline(id)?;
-            let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
-            let meaning = completion_meaning(rule);
             let what = one_line(&d.what);
-            if meaning.needs_outcome && outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
-                bail!(
-                    "deadline {id} \"{what}\": {} {} Nothing was recorded; if it was, run again with --outcome (for example --outcome renewed).",
-                    meaning.question,
-                    meaning.meaning
+            let next = if store.is_visit_deadline(id)? {
+                let o = outcome
+                    .as_deref()
+                    .map(super::visit::outcome)
+                    .transpose()?
+                    .unwrap_or(VisitOutcome::Seen);
+                let done = store.complete_visit_deadline(id, on, o, now)?;
+                if !done.completed {
+                    println!(
+                        "Visit {} recorded on {on}: {}. Deadline {id} stays open: the person was not seen.",
+                        done.visit_id,
+                        o.label().to_lowercase()
+                    );
+                    return Ok(());
+                }
+                println!(
+                    "Visit {} recorded on {on}: {}.",
+                    done.visit_id,
+                    o.label().to_lowercase()
                 );
-            }
-            let next = store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?;
+                done.next
+            } else {
+                let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
+                let meaning = completion_meaning(rule);
+                if meaning.needs_outcome && outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
+                    bail!(
+                        "deadline {id} \"{what}\": {} {} Nothing was recorded; if it was, run again with --outcome (for example --outcome renewed).",
+                        meaning.question,
+                        meaning.meaning
+                    );
+                }
+                store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?
+            };
             println!("Deadline {id} \"{what}\" done on {on}.");
             // Where the rule's chain continues, say what comes next.
             for n in next {

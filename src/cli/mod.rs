@@ -15,6 +15,7 @@ mod plan;
 mod records;
 pub mod rules;
 mod show;
+mod visit;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -69,6 +70,9 @@ pub enum Command {
     /// A client's care plan: show it, tick off actions, review it.
     #[command(subcommand)]
     Plan(plan::PlanCmd),
+    /// Plan visits, record what came of them (per person), move and cancel them.
+    #[command(subcommand)]
+    Visit(visit::VisitCmd),
     /// Overdue and due-soon deadlines and actions, most urgent first.
     Due {
         /// How many days ahead to look.
@@ -82,7 +86,9 @@ pub enum Command {
         #[arg(long, conflicts_with = "json")]
         explain: bool,
     },
-    /// Everything dated in a range of days (default: today and the next 6 days).
+    /// Everything dated in a range of days (default: today and the next 6
+    /// days): visits planned, recorded and falling due, deadlines, actions,
+    /// contacts and reviews.
     Agenda {
         /// First day, YYYY-MM-DD (default today).
         #[arg(long, value_name = "DATE")]
@@ -267,6 +273,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
         Command::Plan(cmd) => plan::run(store, cmd, now),
+        Command::Visit(cmd) => visit::run(store, cmd, now),
         Command::Due {
             within,
             json,

@@ -44,6 +44,10 @@ pub enum NoteCmd {
         /// The note text (read from stdin when absent).
         #[arg(long)]
         text: Option<String>,
+        /// Record the visit too, with what came of it: seen, seen-alone or
+        /// not-seen (for an in-person kind: home-visit, office, hospital, review).
+        #[arg(long)]
+        outcome: Option<String>,
     },
     /// A client's notes, newest contact first.
     List {
@@ -95,8 +99,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             finalise,
             late_reason,
             text,
+            outcome,
         } => {
             let kind = parse::note_kind(&kind)?;
+            let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
             let occurred_at = match at {
                 Some(a) => parse::date_time("--at", &a, now)?,
                 None => now,
@@ -131,16 +137,17 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 body,
                 significant,
             };
-            // Adding and finalising is one transaction: a final note or nothing.
-            let id = if finalise {
-                store
-                    .add_final_note(&new, late_reason.as_deref(), now)
-                    .map_err(|e| super::output::not_saved(&e))?
-            } else {
-                store
-                    .add_note(&new, now)
-                    .map_err(|e| super::output::not_saved(&e))?
+            // Adding (with its visit) and finalising is one transaction:
+            // a final note or nothing, never a stray draft.
+            let written = match (outcome, finalise) {
+                (Some(o), true) => store
+                    .add_final_note_with_outcome(&new, o, late_reason.as_deref(), now)
+                    .map(|(id, _)| id),
+                (Some(o), false) => store.add_note_with_outcome(&new, o, now).map(|(id, _)| id),
+                (None, true) => store.add_final_note(&new, late_reason.as_deref(), now),
+                (None, false) => store.add_note(&new, now),
             };
+            let id = written.map_err(|e| super::output::not_saved(&e))?;
             // Printed only after the commit: a printed id is a stored note.
             let mut out = std::io::stdout().lock();
             writeln!(out, "{id}")?;

@@ -169,6 +169,13 @@ fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
         let kinds: Vec<&str> = r.contact_kinds.iter().map(|k| k.as_str()).collect();
         line(&mut s, "visits are", kinds.join(", "));
     }
+    if r.records_visit {
+        line(
+            &mut s,
+            "completing it",
+            "records the visit (seen, seen alone, not seen)".into(),
+        );
+    }
     line(&mut s, "weight", r.weight.to_string());
     line(&mut s, "source", r.citation());
     if r.local_practice {

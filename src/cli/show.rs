@@ -13,8 +13,14 @@ use crate::store::Store;
 pub struct ClientView {
     /// The client's details.
     pub client: Client,
-    /// Date of the last contact note.
+    /// The latest day they were seen in person (see `crate::practice`).
     pub last_seen: Option<NaiveDate>,
+    /// The latest contact of any kind, calls included.
+    pub last_contact: Option<NaiveDate>,
+    /// The next visit due under a visiting rule.
+    pub next_visit: Option<NaiveDate>,
+    /// The other clients in their household (ids).
+    pub household: Vec<i64>,
     /// How many notes there are.
     pub notes: usize,
     /// How many of them are drafts.
@@ -36,13 +42,12 @@ impl ClientView {
     pub fn load(store: &Store, client: Client) -> Result<Self> {
         let id = client.id;
         let notes = store.notes(id)?;
-        let last_seen = notes
-            .iter()
-            .filter(|n| n.kind.is_contact())
-            .map(|n| n.occurred_at.date())
-            .max();
+        let facts = store.client_visit_facts(id)?;
         Ok(Self {
-            last_seen,
+            last_seen: facts.last_seen,
+            last_contact: facts.last_contact,
+            next_visit: facts.next_visit().map(|v| v.due),
+            household: store.household_of(id)?,
             drafts: notes
                 .iter()
                 .filter(|n| n.status == NoteStatus::Draft)
@@ -101,6 +106,24 @@ impl ClientView {
             self.last_seen
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "never".into()),
+        );
+        field(
+            "Last contact",
+            self.last_contact
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "never".into()),
+        );
+        field(
+            "Next visit",
+            self.next_visit.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        field(
+            "Household",
+            self.household
+                .iter()
+                .map(|i| format!("client {i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
         );
         field("Notes", format!("{} ({} draft)", self.notes, self.drafts));
         if let Some(s) = &c.risk_summary {

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::domain::{EpisodeKind, NoteKind, RiskLevel, Service};
+use crate::domain::{EpisodeKind, NoteKind, RiskLevel, Service, VisitOutcome};
 
 /// The demo file: clients, and actions that belong to no client.
 #[derive(Debug, Deserialize)]
@@ -16,6 +16,47 @@ pub struct DemoFile {
     /// The practitioner's own to-dos.
     #[serde(default)]
     pub action: Vec<DemoAction>,
+    /// Clients linked as households.
+    #[serde(default)]
+    pub household: Vec<DemoHousehold>,
+}
+
+/// Clients linked as one household.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoHousehold {
+    /// The members, as "Given Family".
+    pub members: Vec<String>,
+}
+
+/// A visit: planned (ahead, or past with no outcome yet), recorded with an
+/// outcome, or cancelled.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoVisit {
+    /// Day (offset).
+    pub day: i64,
+    /// Time, HH:MM.
+    pub time: String,
+    /// Expected length in minutes.
+    pub minutes: Option<u32>,
+    /// Where.
+    pub location: Option<String>,
+    /// Who else is coming.
+    pub with: Option<String>,
+    /// Lone working ring-back time, HH:MM.
+    pub lone_check: Option<String>,
+    /// Other clients on the visit, as "Given Family".
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// What came of it for this client (a past visit).
+    pub outcome: Option<VisitOutcome>,
+    /// What came of it for the others on it.
+    pub also_outcome: Option<VisitOutcome>,
+    /// Cancelled, with this reason.
+    pub cancelled: Option<String>,
+    /// The note recording it (final), if any.
+    pub text: Option<String>,
 }
 
 /// One fictional client and everything recorded about them.
@@ -80,6 +121,9 @@ pub struct DemoClient {
     /// Actions.
     #[serde(default)]
     pub action: Vec<DemoAction>,
+    /// Visits.
+    #[serde(default)]
+    pub visit: Vec<DemoVisit>,
 }
 
 /// A network member.

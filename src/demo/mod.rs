@@ -7,6 +7,7 @@ pub mod rng;
 mod seed;
 pub mod synth;
 mod throwaway;
+mod visits;
 mod words;
 
 pub use seed::{SeedSummary, seed};

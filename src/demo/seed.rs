@@ -43,9 +43,12 @@ fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
 pub fn seed(store: &mut Store, now: NaiveDateTime) -> Result<SeedSummary, DemoError> {
     let file = data::load().map_err(|e| DemoError::Data(e.to_string()))?;
     let mut summary = SeedSummary::default();
+    let mut ids = std::collections::HashMap::new();
     for (i, c) in file.client.iter().enumerate() {
-        seed_client(store, c, i, now, &mut summary)?;
+        let id = seed_client(store, c, i, now, &mut summary)?;
+        ids.insert(format!("{} {}", c.given, c.family), id);
     }
+    super::visits::seed_visits(store, &file, &ids, now)?;
     let morning = at(now.date(), 8, 0).min(now);
     for a in &file.action {
         add_action(store, None, a, now, morning)?;
@@ -59,7 +62,7 @@ fn seed_client(
     index: usize,
     now: NaiveDateTime,
     summary: &mut SeedSummary,
-) -> Result<(), DemoError> {
+) -> Result<i64, DemoError> {
     let today = now.date();
     let opened = day(today, c.opened);
     let opened_at = at(opened, 9, 0);
@@ -192,7 +195,7 @@ fn seed_client(
         let reason = c.closure_reason.as_deref().unwrap_or("Case closed");
         store.close_client(id, day(today, closed), reason, now)?;
     }
-    Ok(())
+    Ok(id)
 }
 
 fn seed_notes(

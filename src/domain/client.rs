@@ -123,11 +123,13 @@ pub struct ClientSummary {
     /// The client.
     #[serde(flatten)]
     pub client: Client,
-    /// Date of the last contact note (any kind).
+    /// The latest day they were seen in person (see `crate::practice`).
     pub last_seen: Option<NaiveDate>,
-    /// The earliest open deadline.
+    /// The latest contact of any kind, calls included.
+    pub last_contact: Option<NaiveDate>,
+    /// The earlier of the earliest open deadline and the next visit due.
     pub next_due: Option<NaiveDate>,
-    /// What the earliest open deadline is.
+    /// What is due then.
     pub next_due_what: Option<String>,
     /// Kinds of open legal episodes, comma-separated codes.
     pub frameworks: Vec<String>,

@@ -1,8 +1,10 @@
-//! Plain types and pure rules: clients, notes, plans, episodes, deadlines.
+//! Plain types and pure rules: clients, notes, plans, episodes, deadlines,
+//! visits.
 //! Nothing here does I/O; the store persists these values.
 
 #[macro_use]
 mod enums;
+pub mod agenda;
 pub mod cell;
 pub mod client;
 pub mod completion;
@@ -16,7 +18,9 @@ pub mod retention;
 pub mod search_query;
 pub mod text;
 pub mod validate;
+pub mod visit;
 
+pub use agenda::AgendaItem;
 pub use client::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
 pub use deadline::{Action, Deadline, DueItem, DueKind, NewAction, NewDeadline};
 pub use episode::{EpisodeKind, LegalEpisode, NewEpisode};
@@ -24,6 +28,7 @@ pub use network::{NetworkMember, NewNetworkMember};
 pub use note::{Addendum, NewNote, Note, NoteKind, NoteStatus};
 pub use plan::{CarePlan, NewCarePlan, PlanAction};
 pub use validate::ValidationError;
+pub use visit::{NewVisit, Visit, VisitMove, VisitOutcome, VisitPerson, VisitStatus};
 
 /// Date format used everywhere a date is stored or printed: ISO 8601.
 pub const DATE_FMT: &str = "%Y-%m-%d";

@@ -44,6 +44,17 @@ impl NoteKind {
                 | NoteKind::Review
         )
     }
+
+    /// Whether this kind of contact is in person, so it can be a visit
+    /// (a phone or video call is a contact, never a visit, unless a local
+    /// visiting rule's `contact_kinds` says so).
+    #[must_use]
+    pub fn is_in_person(self) -> bool {
+        matches!(
+            self,
+            NoteKind::HomeVisit | NoteKind::Office | NoteKind::Hospital | NoteKind::Review
+        )
+    }
 }
 
 string_enum! {

@@ -66,6 +66,7 @@ struct RuleOverride {
     source: Option<String>,
     contact_kinds: Option<Vec<NoteKind>>,
     local_practice: Option<bool>,
+    records_visit: Option<bool>,
     note: Option<String>,
 }
 
@@ -105,7 +106,8 @@ fn apply(rule: &mut Rule, o: RuleOverride) {
         weight,
         source,
         contact_kinds,
-        local_practice
+        local_practice,
+        records_visit
     );
     set_opt!(kind, after, warn, warn_unit, note);
 }
@@ -134,6 +136,7 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         weight: o.weight.unwrap_or(10),
         contact_kinds: o.contact_kinds.unwrap_or_default(),
         local_practice: o.local_practice.unwrap_or(true),
+        records_visit: o.records_visit.unwrap_or(false),
         note: o.note,
         family: "local".into(),
         overridden: false,

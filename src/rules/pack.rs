@@ -133,6 +133,10 @@ pub struct Rule {
     /// Whether the period is set by local practice rather than law.
     #[serde(default)]
     pub local_practice: bool,
+    /// Whether a deadline of this rule is a statutory visit: completing it
+    /// records the visit (with an outcome), so visiting rules count from it.
+    #[serde(default)]
+    pub records_visit: bool,
     /// A longer explanation, shown by `caseload rules show`.
     #[serde(default)]
     pub note: Option<String>,

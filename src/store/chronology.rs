@@ -1,13 +1,15 @@
 //! A client's chronology, built from what is already recorded: significant
-//! notes and their addenda, legal episodes starting and ending, and
-//! completed statutory deadlines, in date order.
+//! notes and their addenda, legal episodes starting and ending, completed
+//! statutory deadlines, and visits with this person's outcome (not seen and
+//! cancelled included), in date order.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::{Result, Store};
-use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
+use crate::domain::visit::agenda_words;
+use crate::domain::{NoteStatus, VisitStatus};
 
 /// Where a chronology entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +23,8 @@ pub enum ChronologySource {
     Episode,
     /// A completed statutory deadline.
     Deadline,
+    /// A visit recorded with its outcome for this person, or cancelled.
+    Visit,
 }
 
 impl ChronologySource {
@@ -32,6 +36,7 @@ impl ChronologySource {
             ChronologySource::Addendum => "addendum",
             ChronologySource::Episode => "episode",
             ChronologySource::Deadline => "deadline",
+            ChronologySource::Visit => "visit",
         }
     }
 }
@@ -155,6 +160,38 @@ impl Store {
                 source: ChronologySource::Deadline,
                 source_id: d.id,
                 note_id: None,
+            });
+        }
+        let visits = self.visits(&super::VisitFilter {
+            client: Some(client_id),
+            ..super::VisitFilter::default()
+        })?;
+        for v in visits {
+            let outcome = v
+                .people
+                .iter()
+                .find(|p| p.client_id == client_id)
+                .and_then(|p| p.outcome);
+            let (when, event) = match (v.status, v.occurred_at, v.planned_at) {
+                (VisitStatus::Done, Some(t), _) => (t, agenda_words(v.kind, v.status, outcome)),
+                (VisitStatus::Cancelled, _, Some(t)) => (
+                    t,
+                    format!(
+                        "{} planned for then was cancelled: {}",
+                        v.kind.label(),
+                        summary(v.cancel_reason.as_deref().unwrap_or(""))
+                    ),
+                ),
+                _ => continue,
+            };
+            let (date, time) = at(when);
+            out.push(ChronologyEntry {
+                date,
+                time,
+                event,
+                source: ChronologySource::Visit,
+                source_id: v.id,
+                note_id: v.note_id,
             });
         }
         // Stable: same-day entries keep notes before addenda, episodes after.

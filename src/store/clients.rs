@@ -5,11 +5,13 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
 use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
-use super::today::CONTACT_KINDS_SQL;
+use super::visit_facts::Scope;
 use super::{Result, Store, StoreError};
 use crate::domain::retention::RetentionSchedule;
 
 use crate::domain::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
+use crate::practice::{self, VisitFacts};
+use std::collections::HashMap;
 
 const CLIENT_COLS: &str = "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
     c.record_no, c.address, c.phone, c.language, c.interpreter, c.team, c.service, c.status,
@@ -235,8 +237,9 @@ impl Store {
         Ok(())
     }
 
-    /// Clients with their derived facts (last seen, next due, frameworks,
-    /// drafts), ordered by family then given name. (The unary `+` keeps
+    /// Clients with their derived facts (last seen and last contact and the
+    /// next visit from `crate::practice`, next due, frameworks, drafts),
+    /// ordered by family then given name. (The unary `+` keeps
     /// SQLite on the per-client index: without it, it picks the status index
     /// and reads every open deadline once per client; drafts are counted in
     /// one pass.) Closed cases only when
@@ -244,8 +247,6 @@ impl Store {
     pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
         let sql = format!(
             "SELECT {CLIENT_COLS},
-                (SELECT max(substr(n.occurred_at, 1, 10)) FROM notes n
-                   WHERE n.client_id = c.id AND n.kind IN {CONTACT_KINDS_SQL}),
                 (SELECT min(d.due) FROM deadlines d
                    WHERE d.client_id = c.id AND +d.completed_on IS NULL AND d.cancelled = 0),
                 (SELECT d.what FROM deadlines d
@@ -262,19 +263,46 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([include_closed], |r| {
-            let frameworks: Option<String> = r.get(28)?;
-            Ok(ClientSummary {
-                client: client_from_row(r)?,
-                last_seen: opt_date(r, 25)?,
-                next_due: opt_date(r, 26)?,
-                next_due_what: r.get(27)?,
-                frameworks: frameworks
-                    .map(|f| f.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                drafts: r.get(29)?,
-            })
+            let frameworks: Option<String> = r.get(27)?;
+            let deadline: Option<NaiveDate> = opt_date(r, 25)?;
+            let what: Option<String> = r.get(26)?;
+            Ok((
+                ClientSummary {
+                    client: client_from_row(r)?,
+                    last_seen: None,
+                    last_contact: None,
+                    next_due: None,
+                    next_due_what: None,
+                    frameworks: frameworks
+                        .map(|f| f.split(',').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    drafts: r.get(28)?,
+                },
+                deadline.map(|d| (d, what.unwrap_or_default())),
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let scope = if include_closed {
+            Scope::All
+        } else {
+            Scope::Open
+        };
+        let facts: HashMap<i64, VisitFacts> = self
+            .facts_in(scope)?
+            .into_iter()
+            .map(|f| (f.client_id, f))
+            .collect();
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut s, deadline) = row?;
+            let f = facts.get(&s.client.id);
+            s.last_seen = f.and_then(|f| f.last_seen);
+            s.last_contact = f.and_then(|f| f.last_contact);
+            let next = practice::next_due(deadline, f);
+            s.next_due = next.as_ref().map(|(d, _)| *d);
+            s.next_due_what = next.map(|(_, w)| w);
+            out.push(s);
+        }
+        Ok(out)
     }
 
     /// All clients (open only unless `include_closed`).

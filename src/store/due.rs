@@ -1,42 +1,21 @@
 //! What is due across the caseload, and the agenda for a range of days.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
-use serde::Serialize;
 
 use super::rows::{date, fmt_date};
 use super::{Result, Store};
-use crate::domain::{DueItem, DueKind};
-
-/// One entry in the agenda for a range of days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AgendaItem {
-    /// The day.
-    pub date: NaiveDate,
-    /// The time, for contacts (HH:MM).
-    pub time: Option<String>,
-    /// deadline, action, contact or review.
-    pub kind: String,
-    /// The record's id (deadline, action, note or care plan).
-    pub id: i64,
-    /// Whose.
-    pub client_id: Option<i64>,
-    /// Client display name.
-    pub client_name: Option<String>,
-    /// What.
-    pub what: String,
-    /// Done or completed already.
-    pub done: bool,
-}
+use crate::domain::{AgendaItem, DueItem, DueKind, NoteKind, VisitOutcome, VisitStatus};
+use crate::practice;
 
 const NAME_SQL: &str = "coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name";
 
 impl Store {
     /// Open deadlines and actions that are overdue or due within `within`
     /// days of `today` (or whose warning window has opened), for open cases
-    /// and for tasks with no client, and visits falling due (from the
-    /// client's visiting frequency and the visit rules of current episodes,
-    /// counted from the last contact), most urgent first.
+    /// and for tasks with no client, and visits falling due (worked out by
+    /// `crate::practice` from the client's visiting frequency and the visit
+    /// rules of current episodes), most urgent first.
     pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
@@ -91,32 +70,17 @@ impl Store {
         for row in rows {
             items.push(row?);
         }
-        for basis in self.visit_bases()? {
-            for v in self.rules.visits_due(&basis) {
-                if v.due > horizon && v.warn_from.is_none_or(|w| w > today) {
-                    continue;
-                }
-                items.push(DueItem {
-                    id: basis.client_id,
-                    kind: DueKind::Visit,
-                    client_id: Some(basis.client_id),
-                    client_name: Some(basis.client_name.clone()),
-                    what: v.what,
-                    due: v.due,
-                    overdue: v.due < today,
-                    days: (v.due - today).num_days(),
-                    rule: Some(v.rule),
-                    source: Some(v.source),
-                    weight: v.weight,
-                });
-            }
+        for facts in self.visit_facts()? {
+            items.extend(practice::due_items(&facts, today, horizon));
         }
         items.sort_by(DueItem::urgency_cmp);
         Ok(items)
     }
 
-    /// Everything dated between `from` and `to` inclusive: deadlines, actions,
-    /// contacts recorded, and care plan reviews; by date then time.
+    /// Everything dated between `from` and `to` inclusive: visits planned or
+    /// recorded (one line per person) and visits falling due under a
+    /// visiting rule, deadlines, actions, contacts recorded, and care plan
+    /// reviews; by date then time.
     pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
         let (f, t) = (fmt_date(from), fmt_date(to));
         // Contacts are matched on the datetime itself (before the day after
@@ -154,6 +118,45 @@ impl Store {
                 client_name: r.get(5)?,
                 what: r.get(6)?,
                 done: r.get(7)?,
+                rule: None,
+            })
+        })?;
+        let mut items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        items.extend(self.visit_agenda(from, to)?);
+        for facts in self.visit_facts()? {
+            items.extend(practice::agenda_items(&facts, from, to));
+        }
+        items.sort_by(AgendaItem::diary_cmp);
+        Ok(items)
+    }
+
+    /// Visits planned or recorded between `from` and `to`, one line per
+    /// person (so each carries its client).
+    fn visit_agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT coalesce(v.occurred_at, v.planned_at), v.id, v.kind, v.status, p.outcome,
+                    p.client_id, {NAME_SQL}
+               FROM visits v JOIN visit_people p ON p.visit_id = v.id
+               JOIN clients c ON c.id = p.client_id
+              WHERE coalesce(v.occurred_at, v.planned_at) >= ?1
+                AND coalesce(v.occurred_at, v.planned_at) < ?2"
+        ))?;
+        let after = fmt_date(to + chrono::Days::new(1));
+        let rows = stmt.query_map(params![fmt_date(from), after], |r| {
+            let at: NaiveDateTime = r.get(0)?;
+            let kind: NoteKind = r.get(2)?;
+            let status: VisitStatus = r.get(3)?;
+            let outcome: Option<VisitOutcome> = r.get(4)?;
+            Ok(AgendaItem {
+                date: at.date(),
+                time: Some(at.format("%H:%M").to_string()),
+                kind: "visit".into(),
+                id: r.get(1)?,
+                client_id: r.get(5)?,
+                client_name: r.get(6)?,
+                what: crate::domain::visit::agenda_words(kind, status, outcome),
+                done: status != VisitStatus::Planned,
+                rule: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -13,6 +13,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_records.sql"),
     include_str!("migrations/0003_rules.sql"),
     include_str!("migrations/0004_today.sql"),
+    include_str!("migrations/0005_visits.sql"),
     include_str!("migrations/0006_records_integrity.sql"),
 ];
 

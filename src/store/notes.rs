@@ -44,7 +44,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         client_exists(&tx, n.client_id)?;
-        let id = insert_draft(&tx, &n, now)?;
+        let id = insert_note(&tx, &n, now)?;
         tx.commit()?;
         Ok(id)
     }
@@ -171,7 +171,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         client_exists(&tx, n.client_id)?;
-        let id = insert_draft(&tx, &n, now)?;
+        let id = insert_note(&tx, &n, now)?;
         finalise_in(&tx, id, late_reason, &late, now)?;
         tx.commit()?;
         Ok(id)
@@ -290,7 +290,7 @@ fn client_exists(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Inserts a validated note as a draft inside the caller's transaction.
-fn insert_draft(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i64> {
+pub(crate) fn insert_note(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i64> {
     conn.execute(
         "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status,
             occurred_offset, written_offset)
@@ -316,7 +316,7 @@ fn insert_draft(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i6
 /// Finalises draft `id` inside the caller's transaction, checking first
 /// (inside it) that it is a draft, not empty, not dated in the future, and
 /// not a late entry without a reason.
-fn finalise_in(
+pub(crate) fn finalise_in(
     conn: &Connection,
     id: i64,
     late_reason: Option<&str>,

@@ -1,20 +1,19 @@
 //! Applying the rule engine to the store: episodes with their generated
 //! deadlines, completing a deadline and continuing its chain, moving an
-//! episode's start, and the facts the visit rules count from. Each user
+//! episode's start. Each user
 //! action is one transaction; deadlines are cancelled (kept), never deleted.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
-use std::collections::BTreeMap;
 
 use super::audit::record;
 use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline};
-use super::rows::{date, fmt_date, fmt_dt};
+use super::rows::{fmt_date, fmt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
-use crate::domain::{Deadline, EpisodeKind, NewDeadline, NewEpisode, NoteKind};
+use crate::domain::{Deadline, NewDeadline, NewEpisode, VisitOutcome};
+use crate::rules::RuleSet;
 use crate::rules::engine::Target;
-use crate::rules::{CountsFrom, RuleSet, VisitBasis};
 
 /// Cancels the open deadlines of an episode (all of them, or those due after
 /// `after`), inside the caller's transaction; completed ones are never
@@ -48,6 +47,58 @@ pub(crate) fn cancel_open(
         )?;
     }
     Ok(ids.len())
+}
+
+/// Marks `d` done on `on` and adds the deadlines that follow (skipping any
+/// already open), inside the caller's transaction. Returns the new ids.
+pub(crate) fn write_completion(
+    conn: &Connection,
+    d: &Deadline,
+    on: NaiveDate,
+    outcome: Option<&str>,
+    next: Vec<NewDeadline>,
+    now: NaiveDateTime,
+) -> Result<Vec<i64>> {
+    // Checked again under the write lock: another window may have
+    // completed it since it was read.
+    let changed = conn.execute(
+        "UPDATE deadlines SET completed_on=?2, outcome=?3
+         WHERE id=?1 AND completed_on IS NULL AND cancelled = 0",
+        params![d.id, fmt_date(on), outcome],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Refused(format!(
+            "deadline {} is already done or cancelled (changed elsewhere just now)",
+            d.id
+        )));
+    }
+    record(
+        conn,
+        now,
+        "deadline",
+        d.id,
+        d.client_id,
+        "complete",
+        &["completed_on", "outcome"],
+    )?;
+    let mut ids = Vec::new();
+    for n in next {
+        let exists: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM deadlines WHERE episode_id IS ?1 AND client_id IS ?2
+               AND rule_id = ?3 AND chain_index = ?4 AND cancelled = 0 AND completed_on IS NULL",
+            params![n.episode_id, n.client_id, n.rule, n.chain_index],
+            |r| r.get(0),
+        )?;
+        if exists {
+            continue;
+        }
+        let n = n.validate()?;
+        let due = n
+            .due
+            .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
+        ids.push(insert_deadline(conn, &n, due, now)?);
+    }
+    Ok(ids)
 }
 
 impl Store {
@@ -117,7 +168,9 @@ impl Store {
 
     /// Marks a deadline done on `on` and, in the same transaction, adds the
     /// next deadlines its rule says follow (none past the episode's end, and
-    /// none already open). Returns the new deadlines' ids.
+    /// none already open). Returns the new deadlines' ids. A statutory visit
+    /// deadline also records the visit: its outcome is one of the visit
+    /// outcomes (default seen; see [`Store::complete_visit_deadline`]).
     pub fn complete_deadline_and_continue(
         &mut self,
         id: i64,
@@ -125,7 +178,34 @@ impl Store {
         outcome: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<Vec<i64>> {
+        if self.is_visit_deadline(id)? {
+            let outcome = match outcome.map(str::trim).filter(|o| !o.is_empty()) {
+                None => VisitOutcome::Seen,
+                Some(o) => o.parse::<VisitOutcome>().map_err(|_| {
+                    StoreError::Refused(format!(
+                        "deadline {id} is a statutory visit: its outcome is one of {}",
+                        VisitOutcome::codes()
+                    ))
+                })?,
+            };
+            return Ok(self.complete_visit_deadline(id, on, outcome, now)?.next);
+        }
         let outcome = validate::optional("outcome", outcome, MAX_SHORT)?;
+        let (d, next) = self.completion_plan(id, on, now)?;
+        let tx = self.conn.transaction()?;
+        let ids = write_completion(&tx, &d, on, outcome.as_deref(), next, now)?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Checks that deadline `id` can be completed on `on`, and works out the
+    /// deadlines that follow it (none past the episode's end).
+    pub(crate) fn completion_plan(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<(Deadline, Vec<NewDeadline>)> {
         let d = self.deadline(id)?;
         if d.completed_on.is_some() {
             return Err(StoreError::Refused(format!(
@@ -153,47 +233,16 @@ impl Store {
                 _ => true,
             })
             .collect();
-        let tx = self.conn.transaction()?;
-        // Checked again under the write lock: another window may have
-        // completed it since it was read.
-        let changed = tx.execute(
-            "UPDATE deadlines SET completed_on=?2, outcome=?3
-             WHERE id=?1 AND completed_on IS NULL AND cancelled = 0",
-            params![id, fmt_date(on), outcome],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::Refused(format!(
-                "deadline {id} is already done or cancelled (changed elsewhere just now)"
-            )));
-        }
-        record(
-            &tx,
-            now,
-            "deadline",
-            id,
-            d.client_id,
-            "complete",
-            &["completed_on", "outcome"],
-        )?;
-        let mut ids = Vec::new();
-        for n in next {
-            let exists: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM deadlines WHERE episode_id IS ?1 AND client_id IS ?2
-                   AND rule_id = ?3 AND chain_index = ?4 AND cancelled = 0 AND completed_on IS NULL",
-                params![n.episode_id, n.client_id, n.rule, n.chain_index],
-                |r| r.get(0),
-            )?;
-            if exists {
-                continue;
-            }
-            let n = n.validate()?;
-            let due = n
-                .due
-                .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-            ids.push(insert_deadline(&tx, &n, due, now)?);
-        }
-        tx.commit()?;
-        Ok(ids)
+        Ok((d, next))
+    }
+
+    /// Whether deadline `id` is a statutory visit (its rule records a visit).
+    pub fn is_visit_deadline(&self, id: i64) -> Result<bool> {
+        let d = self.deadline(id)?;
+        Ok(d.rule
+            .as_deref()
+            .and_then(|r| self.rules.rule(r))
+            .is_some_and(|r| r.records_visit))
     }
 
     /// Moves an episode's start date and regenerates its open deadlines that
@@ -264,96 +313,5 @@ impl Store {
         ))?;
         let rows = stmt.query_map([episode_id], deadline_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    /// What the visit rules count from, for every open client.
-    pub(crate) fn visit_bases(&self) -> Result<Vec<VisitBasis>> {
-        let mut bases: BTreeMap<i64, VisitBasis> = BTreeMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT id, coalesce(preferred_name, given_name) || ' ' || family_name,
-                    visit_every_days, opened_on
-               FROM clients WHERE status = 'open'",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(VisitBasis {
-                client_id: r.get(0)?,
-                client_name: r.get(1)?,
-                visit_every_days: r.get(2)?,
-                opened_on: date(r, 3)?,
-                episodes: Vec::new(),
-                last_contacts: Vec::new(),
-            })
-        })?;
-        for b in rows {
-            let b = b?;
-            bases.insert(b.client_id, b);
-        }
-        let visit_kinds: Vec<EpisodeKind> = self
-            .rules
-            .rules()
-            .iter()
-            .filter(|r| r.counts_from == CountsFrom::LastContact)
-            .filter_map(|r| r.kind)
-            .collect();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT client_id, kind, start_on FROM legal_episodes WHERE end_on IS NULL")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, EpisodeKind>(1)?,
-                date(r, 2)?,
-            ))
-        })?;
-        for row in rows {
-            let (client, kind, start) = row?;
-            if let Some(b) = bases.get_mut(&client)
-                && visit_kinds.contains(&kind)
-            {
-                b.episodes.push((kind, start));
-            }
-        }
-        // One indexed max() per open client and kind (notes_client_kind_occurred):
-        // far cheaper than grouping every note of a large caseload.
-        // Only the kinds some visit rule counts; the codes are fixed words.
-        let kinds: Vec<String> = NoteKind::ALL
-            .iter()
-            .filter(|k| {
-                self.rules
-                    .rules()
-                    .iter()
-                    .any(|r| r.is_visit() && r.contact_kinds.contains(k))
-            })
-            .map(|k| format!("('{}')", k.as_str()))
-            .collect();
-        if kinds.is_empty() {
-            return Ok(bases
-                .into_values()
-                .filter(|b| b.visit_every_days.is_some() || !b.episodes.is_empty())
-                .collect());
-        }
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.id, k.column1,
-                    (SELECT max(n.occurred_at) FROM notes n
-                      WHERE n.client_id = c.id AND n.kind = k.column1)
-               FROM clients c, (VALUES {}) k
-              WHERE c.status = 'open'",
-            kinds.join(", ")
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            let at: Option<chrono::NaiveDateTime> = r.get(2)?;
-            Ok((r.get::<_, i64>(0)?, r.get::<_, NoteKind>(1)?, at))
-        })?;
-        for row in rows {
-            if let (client, kind, Some(at)) = row?
-                && let Some(b) = bases.get_mut(&client)
-            {
-                b.last_contacts.push((kind, at.date()));
-            }
-        }
-        Ok(bases
-            .into_values()
-            .filter(|b| b.visit_every_days.is_some() || !b.episodes.is_empty())
-            .collect())
     }
 }

@@ -1,16 +1,10 @@
 //! The small, index-driven queries behind the Today screen: drafts with
-//! their client's name, and the last contact of just the clients listed as
-//! not seen (rather than a summary of the whole caseload).
+//! their client's name (last seen comes from `Store::last_seen`).
 
-use chrono::{NaiveDate, NaiveDateTime};
-use std::collections::HashMap;
+use chrono::NaiveDateTime;
 
 use super::rows::dt;
 use super::{Result, Store};
-
-/// The note kinds that count as seeing a client ("last seen").
-pub(crate) const CONTACT_KINDS_SQL: &str =
-    "('home-visit','office','hospital','video','phone','review')";
 
 /// A note still in draft, as Today lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,29 +44,13 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
-
-    /// The date of the last contact with each of `clients` that has one:
-    /// one indexed lookup per client (`notes_client_kind_occurred`).
-    pub fn last_contacts(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT max(occurred_at) FROM notes
-              WHERE client_id = ?1 AND kind IN {CONTACT_KINDS_SQL}"
-        ))?;
-        let mut out = HashMap::new();
-        for id in clients {
-            let at: Option<NaiveDateTime> = stmt.query_row([id], |r| r.get(0))?;
-            if let Some(at) = at {
-                out.insert(*id, at.date());
-            }
-        }
-        Ok(out)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{NewClient, NewNote, NoteKind};
+    use chrono::NaiveDate;
 
     fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, d)
@@ -134,8 +112,14 @@ mod tests {
         assert!(drafts[1].significant);
         assert!(!drafts[2].significant);
 
-        let seen = s.last_contacts(&[a, b, 999]).unwrap();
-        assert_eq!(seen.get(&a), Some(&at(16, 0, 0).date()));
+        // Drafts never count as seen; once final, a visit kind does and a
+        // phone call does not.
+        assert!(s.last_seen(&[a, b, 999]).unwrap().is_empty());
+        for d in s.draft_rows().unwrap() {
+            s.finalise_note(d.note_id, Some("test"), now).unwrap();
+        }
+        let seen = s.last_seen(&[a, b, 999]).unwrap();
+        assert_eq!(seen.get(&a), Some(&at(15, 0, 0).date()));
         assert_eq!(seen.get(&b), Some(&at(21, 0, 0).date()));
         assert_eq!(seen.get(&999), None);
     }

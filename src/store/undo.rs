@@ -58,6 +58,9 @@ const TABLES: &[&str] = &[
     "deadlines",
     "actions",
     "closures",
+    "visits",
+    "visit_people",
+    "visit_moves",
 ];
 
 struct LogRow {
@@ -236,6 +239,27 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
             tx.execute("DELETE FROM deadlines WHERE episode_id = ?1", [id])?;
             tx.execute("DELETE FROM legal_episodes WHERE id = ?1", [id])?;
             "the episode was removed (its values are kept in the undo record)"
+        }
+        "visits" => {
+            // Kept, as a cancelled visit; its note (a draft, if any) may be
+            // removed next, so the link goes.
+            tx.execute(
+                "UPDATE visits SET status = 'cancelled', note_id = NULL,
+                    cancel_reason = 'Added in error (undone)', updated_at = ?2 WHERE id = ?1",
+                params![id, fmt_dt(now)],
+            )?;
+            "the visit was cancelled as added in error"
+        }
+        "visit_people" => {
+            tx.execute(
+                "UPDATE visit_people SET outcome = 'cancelled' WHERE id = ?1",
+                [id],
+            )?;
+            "the visit was cancelled as added in error"
+        }
+        "visit_moves" => {
+            tx.execute("DELETE FROM visit_moves WHERE id = ?1", [id])?;
+            "the move was taken back"
         }
         _ => return Err(refuse("that change cannot be undone")),
     })

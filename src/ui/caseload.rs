@@ -1,18 +1,22 @@
 //! The Caseload table: every open client (closed ones on request), filtered
 //! as you type, sortable by any column.
 
-use super::widgets::Draw as _;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
+use super::data::Source;
+use super::screen::{Click, Effect, Screen};
 use super::theme::Theme;
 use super::widgets::Cursor;
+use crate::action::Action;
 use crate::domain::text::one_line;
 use crate::domain::{CaseStatus, ClientSummary};
-use crate::store::Store;
+use crate::keymap::Mode;
+use chrono::NaiveDateTime;
 
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -94,35 +98,18 @@ pub struct CaseloadView {
     pub today: Option<NaiveDate>,
     /// Per client, lower-cased: what the filter searches, and the name sort key.
     keys: Vec<(String, String)>,
+    /// The colours.
+    pub theme: Theme,
 }
 
 impl CaseloadView {
-    /// Loads the table.
-    pub fn load(
-        store: &Store,
-        show_closed: bool,
-        today: NaiveDate,
-    ) -> crate::store::Result<CaseloadView> {
-        let mut v = CaseloadView {
-            all: store.client_summaries(show_closed)?,
-            show_closed,
-            today: Some(today),
+    /// An empty table; [`Screen::reload`] fills it.
+    #[must_use]
+    pub fn new(theme: Theme) -> CaseloadView {
+        CaseloadView {
+            theme,
             ..CaseloadView::default()
-        };
-        v.refresh();
-        Ok(v)
-    }
-
-    /// Reloads the data keeping filter, sort and selection.
-    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
-        let keep = self.selected().map(|s| s.client.id);
-        self.all = store.client_summaries(self.show_closed)?;
-        self.keys.clear();
-        self.refresh();
-        if let Some(id) = keep {
-            self.select_id(id);
         }
-        Ok(())
     }
 
     /// Re-applies filter and sort.
@@ -202,9 +189,12 @@ impl CaseloadView {
             _ => false,
         }
     }
+}
 
+impl Widget for &CaseloadView {
     /// Draws the filter line and the table.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let (top, table_area) = super::widgets::take_top(area, 1);
         let shown = format!(
             "{} of {} clients{} · sorted by {}{}",
@@ -229,7 +219,7 @@ impl CaseloadView {
         } else {
             vec![Span::styled(shown, theme.dim())]
         };
-        frame.render_widget(Paragraph::new(Line::from(filter)), top);
+        Widget::render(Paragraph::new(Line::from(filter)), top, frame);
 
         let header = Row::new(Column::ALL.map(|c| {
             let mark = if c == self.sort {
@@ -290,7 +280,7 @@ impl CaseloadView {
             } else {
                 "No client matches the filter."
             };
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(vec![
                     Line::from(Span::styled(
                         Column::ALL.map(Column::title).join("  "),
@@ -299,6 +289,7 @@ impl CaseloadView {
                     Line::from(Span::styled(msg, theme.dim())),
                 ]),
                 table_area,
+                frame,
             );
             return;
         }
@@ -324,4 +315,122 @@ fn keys(s: &ClientSummary) -> (String, String) {
     .to_lowercase();
     let name = format!("{}\u{0}{}", c.family_name, c.given_name).to_lowercase();
     (hay, name)
+}
+
+impl Screen for CaseloadView {
+    fn title(&self) -> String {
+        "Caseload".into()
+    }
+
+    fn mode(&self) -> Mode {
+        if self.filtering {
+            Mode::Filter
+        } else {
+            Mode::Caseload
+        }
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        if self.filtering {
+            &[Action::Open, Action::ClearFilter]
+        } else {
+            &[
+                Action::Filter,
+                Action::Open,
+                Action::SortNext,
+                Action::ToggleClosed,
+                Action::NewClient,
+                Action::Help,
+                Action::Quit,
+            ]
+        }
+    }
+
+    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+        let len = self.rows.len();
+        match action {
+            Action::Up => self.cursor.step(-1, len),
+            Action::Down => self.cursor.step(1, len),
+            Action::PageUp => self.cursor.page(false, len),
+            Action::PageDown => self.cursor.page(true, len),
+            Action::Top => self.cursor.selected = 0,
+            Action::Bottom => self.cursor.step(isize::MAX / 2, len),
+            Action::Filter => self.filtering = true,
+            Action::ClearFilter => {
+                self.filtering = false;
+                self.filter.clear();
+                self.refresh();
+            }
+            Action::SortNext => self.sort_next(),
+            Action::SortReverse => {
+                self.descending = !self.descending;
+                self.refresh();
+            }
+            Action::ToggleClosed => {
+                self.show_closed = !self.show_closed;
+                return vec![Effect::Reload];
+            }
+            Action::Open => {
+                self.filtering = false;
+                if let Some(id) = self.selected().map(|s| s.client.id) {
+                    return vec![Effect::OpenClient {
+                        id,
+                        tab: super::client::Tab::Summary,
+                        offer_draft: true,
+                    }];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn type_key(
+        &mut self,
+        key: ratatui::crossterm::event::KeyEvent,
+        _now: NaiveDateTime,
+    ) -> Vec<Effect> {
+        if self.filtering {
+            self.type_filter(key);
+        }
+        Vec::new()
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        if self.filtering {
+            self.filtering = false;
+            Vec::new()
+        } else {
+            vec![Effect::Close]
+        }
+    }
+
+    /// Reloads the data keeping filter, sort and selection.
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        let keep = self.selected().map(|s| s.client.id);
+        self.all = src.clients(self.show_closed)?;
+        self.today = Some(today);
+        self.keys.clear();
+        self.refresh();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+        Ok(())
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> Click {
+        if CaseloadView::click(self, x, y) {
+            Click::Selected
+        } else {
+            Click::Missed
+        }
+    }
+
+    fn selection(&self) -> Option<(usize, usize)> {
+        Some((0, self.cursor.selected))
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
 }

@@ -1,10 +1,10 @@
 //! The Chronology tab: significant notes and their addenda, legal episodes
 //! starting and ending, and completed statutory deadlines, oldest first.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::client::ClientView;
@@ -14,14 +14,11 @@ use crate::domain::text::one_line;
 /// Draws the chronology as dated lines with their source.
 pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     if v.chronology.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
+        Widget::render(Paragraph::new(Span::styled(
                 "Nothing in the chronology yet: flag notes as significant; legal episodes and completed statutory deadlines appear here too.",
                 theme.dim(),
             ))
-            .wrap(Wrap { trim: true }),
-            area,
-        );
+            .wrap(Wrap { trim: true }), area, frame);
         return;
     }
     let mut lines = vec![Line::from(Span::styled(
@@ -39,10 +36,11 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             Span::raw(one_line(&e.event)),
         ]));
     }
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((v.scroll, 0)),
         area,
+        frame,
     );
 }

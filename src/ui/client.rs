@@ -3,19 +3,21 @@
 
 use std::cell::Cell;
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Tabs};
 
 use super::client_tabs;
+use super::data::{ClientData, Seen};
 use super::theme::Theme;
 use super::widgets::{Cursor, client_header};
 use crate::domain::{
     Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
 };
-use crate::store::{ChainBreak, ChronologyEntry, Store};
+use crate::store::{ChainBreak, ChronologyEntry};
+use chrono::NaiveDate;
 
 /// The tabs of a client's record. Add a tab here (and draw it in
 /// `client_tabs`) to extend the record.
@@ -117,44 +119,70 @@ pub struct ClientView {
     pub scroll: u16,
     /// Render cache: where the tab bar was drawn.
     pub tab_bar: Cell<Rect>,
+    /// Last seen, and whether a visit is overdue (from the loader).
+    pub seen: Seen,
+    /// The day the record was loaded for.
+    pub today: NaiveDate,
+    /// The colours.
+    pub theme: Theme,
+    /// Offer an unfinished draft back once open.
+    pub(super) offer_draft: bool,
 }
 
 impl ClientView {
-    /// Loads a client's record.
-    pub fn load(store: &Store, id: i64, tab: Tab) -> crate::store::Result<ClientView> {
-        Ok(ClientView {
-            client: store.client(id)?,
+    /// A client's record from its loaded data, showing `tab`;
+    /// `offer_draft` offers an unfinished draft back once open.
+    #[must_use]
+    pub fn open(
+        data: ClientData,
+        tab: Tab,
+        today: NaiveDate,
+        theme: Theme,
+        offer_draft: bool,
+    ) -> ClientView {
+        let mut v = ClientView {
+            client: data.client.clone(),
             tab,
-            notes: store.notes(id)?,
-            plans: store.plan_versions(id)?,
+            notes: Vec::new(),
+            plans: Vec::new(),
             plan_index: 0,
-            deadlines: store.deadlines(id)?,
-            actions: store.actions(Some(id))?,
-            network: store.network(id)?,
-            episodes: store.episodes(id)?,
-            chronology: store.chronology(id)?,
-            chain_break: store.verify_chain(id)?,
+            deadlines: Vec::new(),
+            actions: Vec::new(),
+            network: Vec::new(),
+            episodes: Vec::new(),
+            chronology: Vec::new(),
+            chain_break: None,
+            seen: Seen::default(),
             notes_cursor: Cursor::default(),
             due_cursor: Cursor::default(),
             network_cursor: Cursor::default(),
             scroll: 0,
             tab_bar: Cell::new(Rect::default()),
-        })
+            today,
+            theme,
+            offer_draft,
+        };
+        v.fill(data, today);
+        v
     }
 
-    /// Reloads after a change, keeping the tab and selections.
-    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
-        let mut fresh = ClientView::load(store, self.client.id, self.tab)?;
-        fresh.notes_cursor = std::mem::take(&mut self.notes_cursor);
-        fresh.due_cursor = std::mem::take(&mut self.due_cursor);
-        fresh.network_cursor = std::mem::take(&mut self.network_cursor);
-        fresh.notes_cursor.clamp(fresh.notes.len());
-        fresh.due_cursor.clamp(fresh.due_rows().len());
-        fresh.network_cursor.clamp(fresh.network.len());
-        fresh.scroll = self.scroll;
-        fresh.plan_index = 0;
-        *self = fresh;
-        Ok(())
+    /// Takes freshly loaded data, keeping the tab and selections.
+    pub(super) fn fill(&mut self, data: ClientData, today: NaiveDate) {
+        self.client = data.client;
+        self.notes = data.notes;
+        self.plans = data.plans;
+        self.deadlines = data.deadlines;
+        self.actions = data.actions;
+        self.network = data.network;
+        self.episodes = data.episodes;
+        self.chronology = data.chronology;
+        self.chain_break = data.chain_break;
+        self.seen = data.seen;
+        self.today = today;
+        self.plan_index = 0;
+        self.notes_cursor.clamp(self.notes.len());
+        self.due_cursor.clamp(self.due_rows().len());
+        self.network_cursor.clamp(self.network.len());
     }
 
     /// The first draft note, if any (offered back when the client opens).
@@ -250,23 +278,31 @@ impl ClientView {
             _ => false,
         }
     }
+}
 
+impl Widget for &ClientView {
     /// Draws the header, the tab bar and the tab.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme, today: chrono::NaiveDate) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let (theme, today) = (self.theme, self.today);
         let (head, rest) = super::widgets::take_top(area, 2);
         let rest = match &self.chain_break {
             Some(b) => {
                 let (warn, rest) = super::widgets::take_top(rest, 1);
-                frame.render_widget(
+                Widget::render(
                     Paragraph::new(super::records::chain_warning(b, theme)),
                     warn,
+                    frame,
                 );
                 rest
             }
             None => rest,
         };
         let (bar, body) = super::widgets::take_top(rest, 1);
-        frame.render_widget(Paragraph::new(client_header(&self.client, theme)), head);
+        Widget::render(
+            Paragraph::new(client_header(&self.client, theme)),
+            head,
+            frame,
+        );
         let titles: Vec<Line<'_>> = Tab::ALL
             .iter()
             .map(|t| Line::from(Span::raw(t.title())))
@@ -275,7 +311,7 @@ impl ClientView {
             .select(self.tab.index())
             .highlight_style(theme.selected())
             .style(theme.dim());
-        frame.render_widget(tabs, bar);
+        Widget::render(tabs, bar, frame);
         self.tab_bar.set(bar);
         match self.tab {
             Tab::Summary => client_tabs::summary(self, frame, body, theme, today),

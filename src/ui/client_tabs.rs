@@ -1,11 +1,11 @@
 //! Drawing each tab of a client's record. Every stored string passes through
 //! `one_line` or `sanitize` before it reaches the screen.
 
-use super::widgets::Draw as _;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::client::{ClientView, DueRow};
@@ -35,9 +35,10 @@ fn paragraph_lines(text: &str, theme: Theme) -> Vec<Line<'static>> {
 }
 
 fn empty(frame: &mut Buffer, area: Rect, msg: &str, theme: Theme) {
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(Span::styled(msg.to_string(), theme.dim())),
         area,
+        frame,
     );
 }
 
@@ -83,16 +84,12 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
-    let last = v
-        .notes
-        .iter()
-        .filter(|n| n.kind.is_contact())
-        .map(|n| n.occurred_at.date())
-        .max();
-    let seen = match (last, c.visit_every_days) {
+    // Last seen and "overdue a visit" come from the screen's loader (one
+    // place decides who was seen when), never re-derived here.
+    let seen = match (v.seen.last, c.visit_every_days) {
         (Some(d), Some(every)) => {
             let days = (today - d).num_days();
-            let late = if days > i64::from(every) {
+            let late = if v.seen.overdue {
                 " — overdue a visit"
             } else {
                 ""
@@ -145,11 +142,12 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
         lines.push(Line::from(format!("  {r}  care plan review")));
     }
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((v.scroll, 0)),
         area,
+        frame,
     );
 }
 
@@ -267,11 +265,12 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             }
         )));
     }
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((v.scroll, 0)),
         area,
+        frame,
     );
 }
 
@@ -359,7 +358,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(2)])
                     .areas(area);
             v.due_cursor.render_table(frame, top, table, 1);
-            frame.render_widget(text.wrap(Wrap { trim: true }), bottom);
+            Widget::render(text.wrap(Wrap { trim: true }), bottom, frame);
         }
         _ => v.due_cursor.render_table(frame, area, table, 1),
     }

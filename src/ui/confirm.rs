@@ -1,38 +1,24 @@
 //! A yes/no question drawn over the screen.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::screen::Effect;
 use super::theme::Theme;
 use super::widgets::centered;
 
-/// What the app does after an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// Nothing more.
-    Nothing,
-    /// Finalise the note in the editor.
-    FinaliseNote,
-    /// Open this draft in the editor.
-    ResumeDraft(i64),
-    /// Leave the form without saving.
-    DiscardForm,
-    /// Leave caseload.
-    Quit,
-}
-
 /// A question with what to do on yes and on no.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Confirm {
     /// The question.
     pub question: String,
     /// On yes.
-    pub yes: Answer,
+    pub yes: Vec<Effect>,
     /// On no.
-    pub no: Answer,
+    pub no: Vec<Effect>,
 }
 
 impl Confirm {
@@ -52,14 +38,15 @@ impl Confirm {
         let text_rows =
             u16::try_from(self.question.chars().count() / usize::from(w - 4) + 1).unwrap_or(1);
         let popup = centered(area, w, text_rows + 4);
-        frame.render_widget(Clear, popup);
-        frame.render_widget(
+        Widget::render(Clear, popup, frame);
+        Widget::render(
             Paragraph::new(lines).wrap(Wrap { trim: true }).block(
                 Block::new()
                     .borders(Borders::ALL)
                     .title(Span::styled(" Please confirm ", theme.heading())),
             ),
             popup,
+            frame,
         );
     }
 }

@@ -4,14 +4,15 @@
 
 use std::cell::Cell;
 
-use super::widgets::Draw as _;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::forms::Spec;
 use super::input::Input;
 use super::theme::Theme;
 use super::widgets::take_left;
@@ -52,6 +53,19 @@ pub struct Field {
     pub checked: bool,
     /// What is wrong with it, after a failed save.
     pub error: Option<String>,
+    /// Must be filled in (marked with a star).
+    pub required: bool,
+    /// Another name validation may use for it.
+    pub also: Option<&'static str>,
+}
+
+/// A problem with a field: its `key`, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The field's key (`ValidationError::field`).
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
 }
 
 impl Field {
@@ -73,7 +87,82 @@ impl Field {
             choice: 0,
             checked: false,
             error: None,
+            required: false,
+            also: None,
         }
+    }
+
+    /// The same field, marked as needing a value.
+    #[must_use]
+    pub fn required(self) -> Field {
+        Field {
+            required: true,
+            ..self
+        }
+    }
+
+    /// The same field, also answering to validation's `name`.
+    #[must_use]
+    pub fn also_for(self, name: &'static str) -> Field {
+        Field {
+            also: Some(name),
+            ..self
+        }
+    }
+
+    /// Whether validation's `name` means this field.
+    #[must_use]
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.key == name || self.also == Some(name)
+    }
+
+    /// The text typed.
+    #[must_use]
+    pub fn value(&self) -> String {
+        self.input.text()
+    }
+
+    /// The text typed, `None` when blank.
+    #[must_use]
+    pub fn opt(&self) -> Option<String> {
+        let v = self.value();
+        if v.trim().is_empty() { None } else { Some(v) }
+    }
+
+    /// A problem with this field.
+    #[must_use]
+    pub fn problem(&self, message: &str) -> Problem {
+        Problem {
+            field: self.key,
+            message: message.to_string(),
+        }
+    }
+
+    /// A date field's value (relative dates count from `today`): `Ok(None)` when blank.
+    pub fn date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, Problem> {
+        let v = self.value();
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        dates::resolve_date_for(&v, today, date_use(self.key))
+            .map(|r| Some(r.value()))
+            .map_err(|e| self.problem(&e))
+    }
+
+    /// A date of birth: as [`Field::date`], with a two-digit year in the past.
+    pub fn birth_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, Problem> {
+        let v = self.value();
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        dates::resolve_date_for(&v, today, dates::DateUse::Birth)
+            .map(|r| Some(r.value()))
+            .map_err(|e| self.problem(&e))
+    }
+
+    /// A date field that must be given; `missing` says so when blank.
+    pub fn required_date(&self, today: NaiveDate, missing: &str) -> Result<NaiveDate, Problem> {
+        self.date(today)?.ok_or_else(|| self.problem(missing))
     }
 
     /// A choice field.
@@ -105,57 +194,21 @@ impl Field {
     }
 }
 
-/// Which record a form makes or changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    /// A new client.
-    NewClient,
-    /// A client's details.
-    EditClient(i64),
-    /// A new network member for a client.
-    Network(i64),
-    /// A new care plan version for a client.
-    PlanReview(i64),
-    /// A new deadline for a client.
-    Deadline(i64),
-    /// A new legal episode for a client (generates its deadlines).
-    Episode(i64),
-    /// A new action, for a client or none.
-    Action(Option<i64>),
-    /// An addendum to a final note.
-    Addendum {
-        /// The note.
-        note_id: i64,
-    },
-    /// Finalising a late note: the reason for the late entry.
-    LateFinalise {
-        /// The draft being finalised.
-        note_id: i64,
-    },
-    /// Marking a deadline done.
-    DeadlineDone {
-        /// The deadline.
-        deadline_id: i64,
-        /// Whose.
-        client_id: Option<i64>,
-    },
-}
-
 /// A form on screen.
 #[derive(Debug, Clone)]
 pub struct Form {
-    /// What it is for.
-    pub kind: FormKind,
+    /// Which form, with its typed fields.
+    pub spec: Spec,
     /// The heading.
     pub title: String,
-    /// The fields, top to bottom.
-    pub fields: Vec<Field>,
     /// The focused field.
     pub focus: usize,
     /// Anything typed since it opened.
     pub changed: bool,
     /// The day relative dates count from.
     pub today: NaiveDate,
+    /// The colours.
+    pub theme: Theme,
     offset: Cell<u16>,
     first_y: Cell<u16>,
 }
@@ -163,14 +216,14 @@ pub struct Form {
 impl Form {
     /// A form with its first field focused.
     #[must_use]
-    pub fn new(kind: FormKind, title: String, fields: Vec<Field>, today: NaiveDate) -> Form {
+    pub fn new(spec: Spec, title: String, today: NaiveDate, theme: Theme) -> Form {
         let mut f = Form {
-            kind,
+            spec,
             title,
-            fields,
             focus: 0,
             changed: false,
             today,
+            theme,
             offset: Cell::new(0),
             first_y: Cell::new(0),
         };
@@ -179,18 +232,19 @@ impl Form {
     }
 
     fn set_focus(&mut self, i: usize) {
-        if let Some(f) = self.fields.get_mut(self.focus) {
+        let mut fields = self.spec.fields_mut();
+        if let Some(f) = fields.get_mut(self.focus) {
             f.input.set_focus(false);
         }
-        self.focus = i.min(self.fields.len().saturating_sub(1));
-        if let Some(f) = self.fields.get_mut(self.focus) {
+        self.focus = i.min(fields.len().saturating_sub(1));
+        if let Some(f) = fields.get_mut(self.focus) {
             f.input.set_focus(true);
         }
     }
 
     /// Moves focus by `delta`, wrapping.
     pub fn move_focus(&mut self, delta: isize) {
-        let n = self.fields.len().max(1) as isize;
+        let n = self.spec.fields().len().max(1) as isize;
         let i = (self.focus as isize + delta).rem_euclid(n);
         self.set_focus(usize::try_from(i).unwrap_or(0));
     }
@@ -198,14 +252,17 @@ impl Form {
     /// Whether the focused field is multi-line (Enter and arrows type there).
     #[must_use]
     pub fn focus_is_long(&self) -> bool {
-        self.fields
+        self.spec
+            .fields()
             .get(self.focus)
             .is_some_and(|f| f.kind == FieldKind::Long)
     }
 
     /// Types a key into the focused field.
     pub fn key(&mut self, key: KeyEvent) {
-        let Some(f) = self.fields.get_mut(self.focus) else {
+        let focus = self.focus;
+        let mut fields = self.spec.fields_mut();
+        let Some(f) = fields.get_mut(focus) else {
             return;
         };
         let changed = match &f.kind {
@@ -252,64 +309,37 @@ impl Form {
         };
         if changed {
             f.error = None;
+            drop(fields);
             self.changed = true;
         }
     }
 
-    fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
-    }
-
-    /// The text of a field (empty when missing).
-    #[must_use]
-    pub fn value(&self, key: &str) -> String {
-        self.field(key).map(|f| f.input.text()).unwrap_or_default()
-    }
-
-    /// The text of a field, `None` when blank.
-    #[must_use]
-    pub fn opt(&self, key: &str) -> Option<String> {
-        let v = self.value(key);
-        if v.trim().is_empty() { None } else { Some(v) }
-    }
-
-    /// The chosen option's index.
-    #[must_use]
-    pub fn choice(&self, key: &str) -> usize {
-        self.field(key).map_or(0, |f| f.choice)
-    }
-
-    /// Whether a check field is ticked.
-    #[must_use]
-    pub fn checked(&self, key: &str) -> bool {
-        self.field(key).is_some_and(|f| f.checked)
-    }
-
-    /// A date field's value: `Ok(None)` when blank.
-    pub fn date(&self, key: &'static str) -> Result<Option<NaiveDate>, (&'static str, String)> {
-        let v = self.value(key);
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        dates::resolve_date_for(&v, self.today, date_use(key))
-            .map(|r| Some(r.value()))
-            .map_err(|e| (key, e))
-    }
-
     /// Shows `problem` beside the field named `key` (or the first field) and focuses it.
     pub fn set_error(&mut self, key: &str, problem: String) {
-        let i = self.fields.iter().position(|f| f.key == key).unwrap_or(0);
-        if let Some(f) = self.fields.get_mut(i) {
+        let mut fields = self.spec.fields_mut();
+        let i = fields.iter().position(|f| f.answers_to(key)).unwrap_or(0);
+        if let Some(f) = fields.get_mut(i) {
             f.error = Some(problem);
         }
         self.set_focus(i);
     }
 
+    /// The key of the field validation's `name` means (the first field when none).
+    #[must_use]
+    pub fn key_for(&self, name: &str) -> &'static str {
+        let fields = self.spec.fields();
+        fields
+            .iter()
+            .find(|f| f.answers_to(name))
+            .or(fields.first())
+            .map_or("", |f| f.key)
+    }
+
     /// Handles a click on a field's row: focuses it.
     pub fn click(&mut self, y: u16) -> bool {
         let mut top = self.offset_area_y();
-        for i in 0..self.fields.len() {
-            let h = self.fields[i].height();
+        let heights: Vec<u16> = self.spec.fields().iter().map(|f| f.height()).collect();
+        for (i, h) in heights.into_iter().enumerate() {
             if y >= top && y < top + h {
                 self.set_focus(i);
                 return true;
@@ -324,20 +354,23 @@ impl Form {
         // minus the scroll; recorded while drawing.
         self.first_y.get()
     }
+}
 
+impl Widget for &Form {
     /// Draws the form, scrolled so the focused field shows.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(format!(" {} ", self.title), theme.heading()));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        Widget::render(block, area, frame);
         if inner.height == 0 {
             return;
         }
         // Scroll so the focused field is inside the area.
-        let tops: Vec<u16> = self
-            .fields
+        let fields = self.spec.fields();
+        let tops: Vec<u16> = fields
             .iter()
             .scan(0u16, |y, f| {
                 let t = *y;
@@ -346,7 +379,7 @@ impl Form {
             })
             .collect();
         let focus_top = tops.get(self.focus).copied().unwrap_or(0);
-        let focus_h = self.fields.get(self.focus).map_or(1, Field::height);
+        let focus_h = fields.get(self.focus).map_or(1, |f| f.height());
         let mut off = self.offset.get();
         if focus_top < off {
             off = focus_top;
@@ -356,7 +389,7 @@ impl Form {
         self.offset.set(off);
         self.first_y.set(inner.y.saturating_sub(off));
         let label_w = 20u16.min(inner.width / 3);
-        for (i, f) in self.fields.iter().enumerate() {
+        for (i, f) in fields.iter().enumerate() {
             let top = tops[i];
             if top < off || top + f.height() > off + inner.height {
                 continue;
@@ -371,18 +404,13 @@ impl Form {
             };
             let required = match f.kind {
                 FieldKind::Date { required: true } => "*",
-                _ if matches!(
-                    f.key,
-                    "given name" | "family name" | "name" | "what" | "reason" | "addendum text"
-                ) =>
-                {
-                    "*"
-                }
+                _ if f.required => "*",
                 _ => "",
             };
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(Span::styled(format!("{}{required}", f.label), style)),
                 l,
+                frame,
             );
             let input_w = match f.kind {
                 FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
@@ -392,12 +420,13 @@ impl Form {
             match &f.kind {
                 FieldKind::Choice(opts) => {
                     let label = opts.get(f.choice).copied().unwrap_or("");
-                    frame.render_widget(Paragraph::new(format!("‹ {label} ›")), inp);
+                    Widget::render(Paragraph::new(format!("‹ {label} ›")), inp, frame);
                 }
                 FieldKind::Check => {
-                    frame.render_widget(
+                    Widget::render(
                         Paragraph::new(if f.checked { "[x] yes" } else { "[ ] no" }),
                         inp,
+                        frame,
                     );
                 }
                 _ => f.input.draw(frame, inp),
@@ -412,7 +441,7 @@ impl Form {
             } else {
                 Span::raw("")
             };
-            frame.render_widget(Paragraph::new(Line::from(note)), msg);
+            Widget::render(Paragraph::new(Line::from(note)), msg, frame);
         }
     }
 }

@@ -1,471 +1,435 @@
-//! The forms caseload shows, and turning a filled form into the domain value
-//! the store takes. Validation itself lives in the domain; a problem comes
-//! back naming its field and is shown beside it.
+//! The forms caseload shows, each a struct of typed fields with its
+//! conversion to the domain value the store takes. Validation itself lives
+//! in the domain; a problem found here or by the store is shown beside its
+//! field (the store names fields by `ValidationError::field`, which each
+//! field carries as its `key`).
 
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldKind, Form, FormKind};
+use super::form::{Field, FieldKind, Form, Problem};
 use super::theme::Theme;
-use crate::domain::text::sanitize;
-use crate::domain::{
-    CarePlan, Client, EpisodeKind, NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode,
-    NewNetworkMember, RiskLevel, Service,
-};
+use super::write::Write;
+use crate::domain::{CarePlan, Client, EpisodeKind, NewAction, NewDeadline, NewEpisode};
 
-/// A field problem: the field's key and what is wrong.
-pub type Problem = (&'static str, String);
+/// Declares a form: a struct of fields, listed top to bottom.
+macro_rules! typed_form {
+    ( $(#[$m:meta])* $name:ident { $( $(#[$fm:meta])* $field:ident ),+ $(,)? } ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone)]
+        pub struct $name {
+            $( $(#[$fm])* pub $field: Field, )+
+        }
 
-const SERVICES: [&str; 2] = ["Adult", "Children"];
-const RISKS: [&str; 3] = ["Low", "Medium", "High"];
+        impl $name {
+            /// The fields, top to bottom.
+            #[must_use]
+            pub fn fields(&self) -> Vec<&Field> {
+                vec![$(&self.$field),+]
+            }
 
-fn s(v: Option<&String>) -> String {
-    v.map(|x| sanitize(x).into_owned()).unwrap_or_default()
-}
-
-/// The client form, blank or filled from `c`.
-#[must_use]
-pub fn client(c: Option<&Client>, theme: Theme, today: NaiveDate) -> Form {
-    let risk = c.map_or(0, |c| {
-        RiskLevel::ALL
-            .iter()
-            .position(|r| *r == c.risk)
-            .unwrap_or(0)
-    });
-    let service = c.map_or(0, |c| {
-        Service::ALL
-            .iter()
-            .position(|r| *r == c.service)
-            .unwrap_or(0)
-    });
-    let t = |label, key, kind, v: String| Field::text(label, key, kind, &v, theme);
-    let fields = vec![
-        t(
-            "Given name",
-            "given name",
-            FieldKind::Text,
-            c.map(|c| sanitize(&c.given_name).into_owned())
-                .unwrap_or_default(),
-        ),
-        t(
-            "Family name",
-            "family name",
-            FieldKind::Text,
-            c.map(|c| sanitize(&c.family_name).into_owned())
-                .unwrap_or_default(),
-        ),
-        t(
-            "Preferred name",
-            "preferred name",
-            FieldKind::Text,
-            s(c.and_then(|c| c.preferred_name.as_ref())),
-        ),
-        t(
-            "Pronouns",
-            "pronouns",
-            FieldKind::Text,
-            s(c.and_then(|c| c.pronouns.as_ref())),
-        ),
-        t(
-            "Date of birth",
-            "date of birth",
-            FieldKind::Date { required: false },
-            c.and_then(|c| c.dob)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
-        t(
-            "Record no.",
-            "record number",
-            FieldKind::Text,
-            s(c.and_then(|c| c.record_no.as_ref())),
-        ),
-        t(
-            "Address",
-            "address",
-            FieldKind::Text,
-            s(c.and_then(|c| c.address.as_ref())),
-        ),
-        t(
-            "Phone",
-            "phone",
-            FieldKind::Text,
-            s(c.and_then(|c| c.phone.as_ref())),
-        ),
-        t(
-            "First language",
-            "language",
-            FieldKind::Text,
-            s(c.and_then(|c| c.language.as_ref())),
-        ),
-        Field::check(
-            "Interpreter",
-            "interpreter",
-            c.is_some_and(|c| c.interpreter),
-            theme,
-        ),
-        t(
-            "Team",
-            "team",
-            FieldKind::Text,
-            s(c.and_then(|c| c.team.as_ref())),
-        ),
-        Field::choice("Service", "service", SERVICES.to_vec(), service, theme),
-        t(
-            "Visit every (days)",
-            "visit every",
-            FieldKind::Text,
-            c.and_then(|c| c.visit_every_days)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
-        Field::choice("Risk", "risk", RISKS.to_vec(), risk, theme),
-        t(
-            "Risk summary",
-            "risk summary",
-            FieldKind::Long,
-            s(c.and_then(|c| c.risk_summary.as_ref())),
-        ),
-        t(
-            "Alerts (one a line)",
-            "alert",
-            FieldKind::Long,
-            c.map(|c| {
-                c.alerts
-                    .iter()
-                    .map(|a| sanitize(a).into_owned())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default(),
-        ),
-    ];
-    match c {
-        Some(c) => Form::new(
-            FormKind::EditClient(c.id),
-            "Edit client".into(),
-            fields,
-            today,
-        ),
-        None => Form::new(FormKind::NewClient, "New client".into(), fields, today),
-    }
-}
-
-/// Reads the client form.
-pub fn to_client(f: &Form) -> Result<NewClient, Problem> {
-    let visit = match f.opt("visit every") {
-        None => None,
-        Some(v) => Some(v.trim().parse::<u32>().map_err(|_| {
-            (
-                "visit every",
-                "should be a number of days, for example 28".to_string(),
-            )
-        })?),
+            /// The fields, top to bottom, mutably.
+            pub fn fields_mut(&mut self) -> Vec<&mut Field> {
+                vec![$(&mut self.$field),+]
+            }
+        }
     };
-    Ok(NewClient {
-        given_name: f.value("given name"),
-        family_name: f.value("family name"),
-        preferred_name: f.opt("preferred name"),
-        pronouns: f.opt("pronouns"),
-        dob: f.date("date of birth")?,
-        record_no: f.opt("record number"),
-        address: f.opt("address"),
-        phone: f.opt("phone"),
-        language: f.opt("language"),
-        interpreter: f.checked("interpreter"),
-        team: f.opt("team"),
-        service: Service::ALL.get(f.choice("service")).copied(),
-        visit_every_days: visit,
-        risk: RiskLevel::ALL.get(f.choice("risk")).copied(),
-        risk_summary: f.opt("risk summary"),
-        alerts: f
-            .value("alert")
-            .lines()
-            .map(str::to_string)
-            .filter(|a| !a.trim().is_empty())
-            .collect(),
-        opened_on: None,
-    })
 }
 
-/// The network member form.
-#[must_use]
-pub fn network(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    let t = |label, key, kind| Field::text(label, key, kind, "", theme);
-    Form::new(
-        FormKind::Network(client_id),
-        "New network member".into(),
-        vec![
-            t("Name", "name", FieldKind::Text),
-            t("Role", "role", FieldKind::Text),
-            t("Organisation", "organisation", FieldKind::Text),
-            t("Relationship", "relationship", FieldKind::Text),
-            t("Phone", "phone", FieldKind::Text),
-            t("Email", "email", FieldKind::Text),
-            Field::check("Consent to share", "consent", false, theme),
-            t("Notes", "notes", FieldKind::Long),
-        ],
-        today,
-    )
-}
+pub use super::record_forms::{ClientForm, NetworkForm, PlanForm};
+pub(super) use typed_form;
 
-/// Reads the network member form.
-#[must_use]
-pub fn to_network(f: &Form, client_id: i64) -> NewNetworkMember {
-    NewNetworkMember {
-        client_id,
-        name: f.value("name"),
-        role: f.value("role"),
-        organisation: f.opt("organisation"),
-        relationship: f.opt("relationship"),
-        phone: f.opt("phone"),
-        email: f.opt("email"),
-        consent_to_share: f.checked("consent"),
-        notes: f.opt("notes"),
+typed_form! {
+    /// A deadline or a small action: what, and when it is due.
+    DueForm {
+        /// What.
+        what,
+        /// When it is due.
+        due,
     }
 }
 
-/// The care plan form, filled from the current version (a review writes a new one).
-#[must_use]
-pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: NaiveDate) -> Form {
-    let t = |label, key, kind, v: String| Field::text(label, key, kind, &v, theme);
-    let actions = current
-        .map(|p| {
-            p.actions
-                .iter()
-                .map(|a| sanitize(&crate::domain::plan::action_line(a)).into_owned())
-                .collect::<Vec<_>>()
-                .join("\n")
+impl DueForm {
+    /// A blank form; `due_required` for a deadline.
+    #[must_use]
+    pub fn new(due_required: bool, theme: Theme) -> DueForm {
+        DueForm {
+            what: Field::text("What", "what", FieldKind::Text, "", theme).required(),
+            due: Field::text(
+                "Due",
+                "due",
+                FieldKind::Date {
+                    required: due_required,
+                },
+                "",
+                theme,
+            ),
+        }
+    }
+
+    /// The deadline as filled in.
+    pub fn to_deadline(&self, client_id: i64, today: NaiveDate) -> Result<NewDeadline, Problem> {
+        let due = self.due.required_date(today, "a due date is needed")?;
+        Ok(NewDeadline {
+            client_id: Some(client_id),
+            what: self.what.value(),
+            due: Some(due),
+            ..NewDeadline::default()
         })
-        .unwrap_or_default();
-    let title = match current {
-        Some(p) => format!("Review care plan (writes version {})", p.version + 1),
-        None => "New care plan".into(),
-    };
-    Form::new(
-        FormKind::PlanReview(client_id),
-        title,
-        vec![
-            t(
-                "Needs",
-                "needs",
-                FieldKind::Long,
-                current
-                    .map(|p| sanitize(&p.needs).into_owned())
-                    .unwrap_or_default(),
-            ),
-            t(
-                "Outcomes",
-                "outcomes",
-                FieldKind::Long,
-                current
-                    .map(|p| sanitize(&p.outcomes).into_owned())
-                    .unwrap_or_default(),
-            ),
-            t(
-                "Strengths",
-                "strengths",
-                FieldKind::Long,
-                current
-                    .map(|p| sanitize(&p.strengths).into_owned())
-                    .unwrap_or_default(),
-            ),
-            t(
-                "Crisis plan",
-                "crisis plan",
-                FieldKind::Long,
-                current
-                    .map(|p| sanitize(&p.crisis_plan).into_owned())
-                    .unwrap_or_default(),
-            ),
-            t(
-                "Actions: what ; who ; by",
-                "plan action",
-                FieldKind::Long,
-                actions,
-            ),
-            t(
-                "Next review",
-                "next review",
-                FieldKind::Date { required: false },
-                current
-                    .and_then(|p| p.next_review)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ),
-        ],
-        today,
-    )
-}
-
-/// Reads the care plan form.
-pub fn to_plan(f: &Form) -> Result<NewCarePlan, Problem> {
-    let mut actions = Vec::new();
-    for line in f
-        .value("plan action")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
-        actions.push(
-            crate::domain::plan::parse_action_line(line, f.today)
-                .map_err(|e| ("plan action", e))?,
-        );
     }
-    Ok(NewCarePlan {
-        needs: f.value("needs"),
-        outcomes: f.value("outcomes"),
-        strengths: f.value("strengths"),
-        crisis_plan: f.value("crisis plan"),
-        next_review: f.date("next review")?,
-        actions,
-    })
+
+    /// The action as filled in.
+    pub fn to_action(
+        &self,
+        client_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<NewAction, Problem> {
+        Ok(NewAction {
+            client_id,
+            what: self.what.value(),
+            due: self.due.date(today)?,
+        })
+    }
 }
 
-/// The deadline form.
-#[must_use]
-pub fn deadline(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    Form::new(
-        FormKind::Deadline(client_id),
-        "New deadline".into(),
-        vec![
-            Field::text("What", "what", FieldKind::Text, "", theme),
-            Field::text("Due", "due", FieldKind::Date { required: true }, "", theme),
-        ],
-        today,
-    )
+typed_form! {
+    /// A legal episode: the framework, its start and notes. Its deadlines
+    /// follow from the rule packs when it is saved.
+    EpisodeForm {
+        /// The legal framework.
+        kind,
+        /// When it started.
+        start,
+        /// Notes.
+        notes,
+    }
 }
 
-/// Reads the deadline form.
-pub fn to_deadline(f: &Form, client_id: i64) -> Result<NewDeadline, Problem> {
-    let due = f
-        .date("due")?
-        .ok_or(("due", "a due date is needed".to_string()))?;
-    Ok(NewDeadline {
-        client_id: Some(client_id),
-        what: f.value("what"),
-        due: Some(due),
-        ..NewDeadline::default()
-    })
-}
-
-/// The legal episode form: the framework, its start date and notes. The
-/// deadlines follow from the rule packs when it is saved.
-#[must_use]
-pub fn episode(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
-    Form::new(
-        FormKind::Episode(client_id),
-        "New legal episode (deadlines follow from the rules)".into(),
-        vec![
-            Field::choice("Framework", "kind", kinds, 0, theme),
-            Field::text(
+impl EpisodeForm {
+    /// A blank form starting today.
+    #[must_use]
+    pub fn new(theme: Theme) -> EpisodeForm {
+        let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
+        EpisodeForm {
+            kind: Field::choice("Framework", "kind", kinds, 0, theme),
+            start: Field::text(
                 "Start",
                 "start",
                 FieldKind::Date { required: true },
                 "today",
                 theme,
             ),
-            Field::text("Notes", "notes", FieldKind::Text, "", theme),
-        ],
-        today,
-    )
+            notes: Field::text("Notes", "notes", FieldKind::Text, "", theme),
+        }
+    }
+
+    /// The episode as filled in.
+    pub fn to_episode(&self, client_id: i64, today: NaiveDate) -> Result<NewEpisode, Problem> {
+        let kind = EpisodeKind::ALL
+            .get(self.kind.choice)
+            .copied()
+            .ok_or_else(|| self.kind.problem("choose a framework"))?;
+        Ok(NewEpisode {
+            client_id,
+            kind,
+            start_on: self.start.required_date(today, "a start date is needed")?,
+            notes: self.notes.opt(),
+        })
+    }
 }
 
-/// Reads the legal episode form.
-pub fn to_episode(f: &Form, client_id: i64) -> Result<NewEpisode, Problem> {
-    let kind = EpisodeKind::ALL
-        .get(f.choice("kind"))
-        .copied()
-        .ok_or(("kind", "choose a framework".to_string()))?;
-    let start_on = f
-        .date("start")?
-        .ok_or(("start", "a start date is needed".to_string()))?;
-    Ok(NewEpisode {
-        client_id,
-        kind,
-        start_on,
-        notes: f.opt("notes"),
-    })
+typed_form! {
+    /// An addendum to a final note.
+    AddendumForm {
+        /// Why it is added.
+        reason,
+        /// What it says.
+        text,
+    }
+}
+
+typed_form! {
+    /// The reason a note is finalised late.
+    LateForm {
+        /// Why late.
+        reason,
+    }
+}
+
+typed_form! {
+    /// Marking a deadline done.
+    DoneForm {
+        /// When it was done.
+        on,
+        /// What came of it.
+        outcome,
+    }
+}
+
+/// Which form, with the records it concerns.
+#[derive(Debug, Clone)]
+pub enum Spec {
+    /// A new client.
+    NewClient(ClientForm),
+    /// A client's details.
+    EditClient(i64, ClientForm),
+    /// A new network member for a client.
+    Network(i64, NetworkForm),
+    /// A new care plan version for a client.
+    PlanReview(i64, PlanForm),
+    /// A new deadline for a client.
+    Deadline(i64, DueForm),
+    /// A new legal episode for a client.
+    Episode(i64, EpisodeForm),
+    /// A new action, for a client or none.
+    Action(Option<i64>, DueForm),
+    /// An addendum to a final note.
+    Addendum(i64, AddendumForm),
+    /// Finalising a late note (the draft's id).
+    LateFinalise(i64, LateForm),
+    /// Marking a deadline done.
+    DeadlineDone(i64, DoneForm),
+}
+
+impl Spec {
+    /// The fields, top to bottom.
+    #[must_use]
+    pub fn fields(&self) -> Vec<&Field> {
+        match self {
+            Spec::NewClient(f) | Spec::EditClient(_, f) => f.fields(),
+            Spec::Network(_, f) => f.fields(),
+            Spec::PlanReview(_, f) => f.fields(),
+            Spec::Deadline(_, f) | Spec::Action(_, f) => f.fields(),
+            Spec::Episode(_, f) => f.fields(),
+            Spec::Addendum(_, f) => f.fields(),
+            Spec::LateFinalise(_, f) => f.fields(),
+            Spec::DeadlineDone(_, f) => f.fields(),
+        }
+    }
+
+    /// The fields, mutably.
+    pub fn fields_mut(&mut self) -> Vec<&mut Field> {
+        match self {
+            Spec::NewClient(f) | Spec::EditClient(_, f) => f.fields_mut(),
+            Spec::Network(_, f) => f.fields_mut(),
+            Spec::PlanReview(_, f) => f.fields_mut(),
+            Spec::Deadline(_, f) | Spec::Action(_, f) => f.fields_mut(),
+            Spec::Episode(_, f) => f.fields_mut(),
+            Spec::Addendum(_, f) => f.fields_mut(),
+            Spec::LateFinalise(_, f) => f.fields_mut(),
+            Spec::DeadlineDone(_, f) => f.fields_mut(),
+        }
+    }
+
+    /// The write this form asks for, or the field at fault.
+    pub fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        Ok(match self {
+            Spec::NewClient(f) => Write::AddClient(f.to_client(today)?),
+            Spec::EditClient(id, f) => Write::UpdateClient(*id, f.to_client(today)?),
+            Spec::Network(cid, f) => Write::AddNetwork(f.to_member(*cid)),
+            Spec::PlanReview(cid, f) => Write::AddPlan(*cid, f.to_plan(today)?),
+            Spec::Deadline(cid, f) => Write::AddDeadline(f.to_deadline(*cid, today)?),
+            Spec::Episode(cid, f) => Write::AddEpisode(f.to_episode(*cid, today)?),
+            Spec::Action(cid, f) => Write::AddAction(f.to_action(*cid, today)?),
+            Spec::Addendum(note_id, f) => Write::AddAddendum {
+                note_id: *note_id,
+                reason: f.reason.value(),
+                text: f.text.value(),
+            },
+            Spec::LateFinalise(note_id, f) => Write::Finalise {
+                note_id: *note_id,
+                reason: Some(f.reason.opt().ok_or_else(|| {
+                    f.reason
+                        .problem("give the reason this note is written up late")
+                })?),
+            },
+            Spec::DeadlineDone(id, f) => Write::CompleteDeadline {
+                id: *id,
+                on: f
+                    .on
+                    .required_date(today, "the date it was done is needed")?,
+                outcome: f.outcome.opt(),
+            },
+        })
+    }
+}
+
+/// The client form, blank or filled from `c`.
+#[must_use]
+pub fn client(c: Option<&Client>, theme: Theme, today: NaiveDate) -> Form {
+    let form = ClientForm::new(c, theme);
+    match c {
+        Some(c) => Form::new(
+            Spec::EditClient(c.id, form),
+            "Edit client".into(),
+            today,
+            theme,
+        ),
+        None => Form::new(Spec::NewClient(form), "New client".into(), today, theme),
+    }
+}
+
+/// The network member form.
+#[must_use]
+pub fn network(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let spec = Spec::Network(client_id, NetworkForm::new(theme));
+    Form::new(spec, "New network member".into(), today, theme)
+}
+
+/// The care plan form, filled from the current version.
+#[must_use]
+pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: NaiveDate) -> Form {
+    let title = match current {
+        Some(p) => format!("Review care plan (writes version {})", p.version + 1),
+        None => "New care plan".into(),
+    };
+    let spec = Spec::PlanReview(client_id, PlanForm::new(current, theme));
+    Form::new(spec, title, today, theme)
+}
+
+/// The deadline form.
+#[must_use]
+pub fn deadline(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let spec = Spec::Deadline(client_id, DueForm::new(true, theme));
+    Form::new(spec, "New deadline".into(), today, theme)
+}
+
+/// The legal episode form.
+#[must_use]
+pub fn episode(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let spec = Spec::Episode(client_id, EpisodeForm::new(theme));
+    let title = "New legal episode (deadlines follow from the rules)".into();
+    Form::new(spec, title, today, theme)
 }
 
 /// The action form.
 #[must_use]
 pub fn action(client_id: Option<i64>, theme: Theme, today: NaiveDate) -> Form {
-    Form::new(
-        FormKind::Action(client_id),
-        "New action (a small to-do)".into(),
-        vec![
-            Field::text("What", "what", FieldKind::Text, "", theme),
-            Field::text("Due", "due", FieldKind::Date { required: false }, "", theme),
-        ],
-        today,
-    )
-}
-
-/// Reads the action form.
-pub fn to_action(f: &Form, client_id: Option<i64>) -> Result<NewAction, Problem> {
-    Ok(NewAction {
-        client_id,
-        what: f.value("what"),
-        due: f.date("due")?,
-    })
+    let spec = Spec::Action(client_id, DueForm::new(false, theme));
+    Form::new(spec, "New action (a small to-do)".into(), today, theme)
 }
 
 /// The addendum form.
 #[must_use]
 pub fn addendum(note_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    Form::new(
-        FormKind::Addendum { note_id },
-        "Addendum to a final note".into(),
-        vec![
-            Field::text("Reason", "reason", FieldKind::Text, "", theme),
-            Field::text("Text", "addendum text", FieldKind::Long, "", theme),
-        ],
-        today,
-    )
+    let spec = Spec::Addendum(
+        note_id,
+        AddendumForm {
+            reason: Field::text("Reason", "reason", FieldKind::Text, "", theme).required(),
+            text: Field::text("Text", "addendum text", FieldKind::Long, "", theme).required(),
+        },
+    );
+    Form::new(spec, "Addendum to a final note".into(), today, theme)
 }
 
 /// The reason asked for when a note is finalised late (`days` working days
 /// after the contact); saving it finalises the note.
 #[must_use]
 pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> Form {
-    Form::new(
-        FormKind::LateFinalise { note_id },
-        format!("Finalise a late entry ({days} working days after the contact): why late?"),
-        vec![Field::text(
-            "Reason for late entry",
-            "reason for late entry",
-            FieldKind::Text,
-            "",
-            theme,
-        )],
-        today,
-    )
+    let spec = Spec::LateFinalise(
+        note_id,
+        LateForm {
+            reason: Field::text(
+                "Reason for late entry",
+                "reason for late entry",
+                FieldKind::Text,
+                "",
+                theme,
+            ),
+        },
+    );
+    let title = format!("Finalise a late entry ({days} working days after the contact): why late?");
+    Form::new(spec, title, today, theme)
 }
 
 /// The "mark deadline done" form.
 #[must_use]
-pub fn deadline_done(
-    deadline_id: i64,
-    client_id: Option<i64>,
-    theme: Theme,
-    today: NaiveDate,
-) -> Form {
-    Form::new(
-        FormKind::DeadlineDone {
-            deadline_id,
-            client_id,
-        },
-        "Mark deadline done".into(),
-        vec![
-            Field::text(
+pub fn deadline_done(deadline_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let spec = Spec::DeadlineDone(
+        deadline_id,
+        DoneForm {
+            on: Field::text(
                 "Done on",
                 "done on",
                 FieldKind::Date { required: true },
                 "today",
                 theme,
             ),
-            Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
-        ],
-        today,
-    )
+            outcome: Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
+        },
+    );
+    Form::new(spec, "Mark deadline done".into(), today, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::screen::Write;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn type_into(f: &mut Field, text: &str) {
+        for c in text.chars() {
+            f.input.key(ratatui::crossterm::event::KeyEvent::from(
+                ratatui::crossterm::event::KeyCode::Char(c),
+            ));
+        }
+    }
+
+    #[test]
+    fn a_deadline_needs_its_due_date_and_converts_to_a_typed_write() {
+        let mut spec = Spec::Deadline(7, DueForm::new(true, Theme::default()));
+        let err = spec.to_write(today()).unwrap_err();
+        assert_eq!(err.field, "due");
+        let Spec::Deadline(_, f) = &mut spec else {
+            unreachable!()
+        };
+        type_into(&mut f.what, "Ring the GP");
+        type_into(&mut f.due, "+3d");
+        match spec.to_write(today()).unwrap() {
+            Write::AddDeadline(d) => {
+                assert_eq!(d.client_id, Some(7));
+                assert_eq!(d.what, "Ring the GP");
+                assert_eq!(d.due, NaiveDate::from_ymd_opt(2026, 11, 25));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn required_fields_carry_their_own_star_and_store_names_find_their_field() {
+        let f = client(None, Theme::default(), today());
+        let starred: Vec<&str> = f
+            .spec
+            .fields()
+            .iter()
+            .filter(|x| x.required)
+            .map(|x| x.key)
+            .collect();
+        assert_eq!(starred, ["given name", "family name"]);
+        let plan = plan(1, None, Theme::default(), today());
+        assert_eq!(plan.key_for("owner"), "plan action");
+        assert_eq!(plan.key_for("next review"), "next review");
+    }
+
+    #[test]
+    fn a_late_entry_needs_a_reason() {
+        let spec = Spec::LateFinalise(
+            3,
+            LateForm {
+                reason: Field::text(
+                    "Reason",
+                    "reason for late entry",
+                    FieldKind::Text,
+                    "",
+                    Theme::default(),
+                ),
+            },
+        );
+        assert_eq!(
+            spec.to_write(today()).unwrap_err().field,
+            "reason for late entry"
+        );
+    }
 }

@@ -1,10 +1,10 @@
 //! Help: the keys for the mode it was opened from, generated from the live
 //! keymap so it can never disagree with what the keys do.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
@@ -72,7 +72,7 @@ impl HelpView {
         let text = lines(keymap, self.mode, theme);
         let h = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
         let popup = centered(area, 76, h);
-        frame.render_widget(Clear, popup);
+        Widget::render(Clear, popup, frame);
         let block = Block::new()
             .borders(Borders::ALL)
             .title(Span::styled(
@@ -80,12 +80,13 @@ impl HelpView {
                 theme.heading(),
             ))
             .title_bottom(Span::styled(" ↑/↓ scroll · Esc close ", theme.dim()));
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(text)
                 .block(block)
                 .wrap(Wrap { trim: false })
                 .scroll((self.scroll, 0)),
             popup,
+            frame,
         );
     }
 }

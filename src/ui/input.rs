@@ -1,11 +1,11 @@
 //! The app's one text input: `ratatui-textarea`, wrapped once. A single-line
 //! input ignores Enter; a multi-line one soft-wraps at word boundaries.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::theme::Theme;
@@ -108,7 +108,7 @@ impl Input {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        frame.render_widget(&self.area, area);
+        Widget::render(&self.area, area, frame);
     }
 }
 

@@ -1,77 +1,138 @@
-//! Drawing: one function draws the whole frame from `&App`, with no query
-//! and no change to the app's state (only render caches such as scroll
-//! offsets). One file per screen; the theme is the one place for colours.
+//! The screens and the frame around them. Each screen is a [`Screen`] in
+//! its own file, listed once in the registry below; [`render`] draws the
+//! whole frame from a [`Shell`] (the app as drawing sees it), with no query
+//! and no change to state (only render caches such as scroll offsets).
+//! Nothing here reaches the store or the app; the theme is the one place
+//! for colours.
 
 pub mod caseload;
 pub mod chronology;
 pub mod client;
+mod client_keys;
 pub mod client_tabs;
 pub mod confirm;
+pub mod data;
 pub mod form;
+mod form_screen;
 pub mod forms;
 pub mod help;
 pub mod input;
 pub mod lock;
 pub mod note;
+mod note_keys;
 pub mod note_view;
 pub mod palette;
+pub mod record_forms;
 pub mod records;
+pub mod screen;
 pub mod search;
 pub mod session;
 pub mod theme;
 pub mod today;
 mod today_draw;
 pub mod widgets;
+pub mod write;
 
 use ratatui::buffer::Buffer;
-use widgets::Draw as _;
+use ratatui::widgets::Widget;
 
+use chrono::NaiveDateTime;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::action::Action;
-use crate::app::App;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
+use screen::Screen;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
 /// The fewest rows the screens are laid out for.
 pub const MIN_HEIGHT: u16 = 16;
 
-/// A screen. Add a variant (and a file in `ui/`) for a new screen.
-#[derive(Debug, Clone)]
-pub enum View {
+/// The screen registry: one line per screen (its variant and its type).
+/// The macro makes the `View` enum the app keeps its stack in, with
+/// exhaustive dispatch to [`Screen`]: a screen missing a method does not
+/// compile.
+macro_rules! registry {
+    ( $( $(#[$doc:meta])* $name:ident($ty:ty) ),+ $(,)? ) => {
+        /// A screen on the stack.
+        #[derive(Debug, Clone)]
+        pub enum View {
+            $( $(#[$doc])* $name(Box<$ty>) ),+
+        }
+
+        impl View {
+            /// The screen, as the trait every screen implements.
+            #[must_use]
+            pub fn screen(&self) -> &dyn Screen {
+                match self { $( View::$name(s) => s.as_ref() ),+ }
+            }
+
+            /// The words in the title bar (never personal text).
+            #[must_use]
+            pub fn title(&self) -> String {
+                self.screen().title()
+            }
+
+            /// The screen, mutably.
+            pub fn screen_mut(&mut self) -> &mut dyn Screen {
+                match self { $( View::$name(s) => s.as_mut() ),+ }
+            }
+        }
+
+        $(
+            impl From<$ty> for View {
+                fn from(s: $ty) -> View {
+                    View::$name(Box::new(s))
+                }
+            }
+        )+
+    };
+}
+
+registry! {
     /// What is due, who to see, drafts.
     Today(today::TodayView),
     /// The table of clients.
     Caseload(caseload::CaseloadView),
     /// One client's record.
-    Client(Box<client::ClientView>),
+    Client(client::ClientView),
     /// Writing a note.
-    Editor(Box<note::NoteEditor>),
+    Editor(note::NoteEditor),
     /// A final note, read-only.
-    NoteView(Box<note_view::NoteViewer>),
+    NoteView(note_view::NoteViewer),
     /// A form.
-    Form(Box<form::Form>),
+    Form(form::Form),
     /// Searching notes, addenda and care plans.
-    Search(Box<search::SearchView>),
+    Search(search::SearchView),
 }
 
-impl View {
-    /// The words in the title bar (never personal text).
-    #[must_use]
-    pub fn title(&self) -> String {
-        match self {
-            View::Today(_) => "Today".into(),
-            View::Caseload(_) => "Caseload".into(),
-            View::Client(c) => format!("Client · {}", c.tab.title()),
-            View::Editor(_) => "Note editor".into(),
-            View::NoteView(_) => "Final note".into(),
-            View::Form(f) => f.title.clone(),
-            View::Search(_) => "Search".into(),
-        }
-    }
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The words.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// What the frame is drawn from: the app as the drawing code sees it.
+pub trait Shell {
+    /// The screen on top.
+    fn top(&self) -> Option<&dyn Screen>;
+    /// A popup over it.
+    fn overlay(&self) -> Option<&Overlay>;
+    /// The status line's message.
+    fn status(&self) -> Option<&Status>;
+    /// The live keymap.
+    fn keymap(&self) -> &Keymap;
+    /// The colours.
+    fn theme(&self) -> theme::Theme;
+    /// The time now.
+    fn now(&self) -> NaiveDateTime;
+    /// The keys live now.
+    fn mode(&self) -> Mode;
 }
 
 /// Something drawn over the screen.
@@ -85,129 +146,129 @@ pub enum Overlay {
     Confirm(confirm::Confirm),
 }
 
-/// The actions worth a place in the hint bar, per mode.
+/// The hint bar's actions for the popups (screens declare their own).
 #[must_use]
-pub fn hints(mode: Mode) -> &'static [Action] {
-    match mode {
-        Mode::Today => &[
-            Action::Open,
-            Action::NextSection,
-            Action::GoCaseload,
-            Action::Palette,
-            Action::Help,
-            Action::Quit,
-        ],
-        Mode::Caseload => &[
-            Action::Filter,
-            Action::Open,
-            Action::SortNext,
-            Action::ToggleClosed,
-            Action::NewClient,
-            Action::Help,
-            Action::Quit,
-        ],
-        Mode::Filter => &[Action::Open, Action::ClearFilter],
-        Mode::Client => &[
-            Action::NextTab,
-            Action::NewNote,
-            Action::Add,
-            Action::EditClient,
-            Action::Open,
-            Action::Help,
-            Action::Quit,
-        ],
-        Mode::NoteView => &[Action::AddAddendum, Action::Help, Action::Quit],
-        Mode::Editor => &[
-            Action::NextField,
-            Action::Save,
-            Action::Finalise,
-            Action::Back,
-        ],
-        Mode::Form => &[Action::NextField, Action::Submit, Action::Back],
-        Mode::Search => &[Action::Open, Action::ToggleScope, Action::Back],
-        Mode::Palette => &[Action::Open, Action::Back],
-        Mode::Confirm => &[Action::Yes, Action::No],
-        Mode::Help => &[Action::Back],
-        Mode::Global => &[],
+pub fn overlay_hints(overlay: &Overlay) -> &'static [Action] {
+    match overlay {
+        Overlay::Palette(_) => &[Action::Open, Action::Back],
+        Overlay::Confirm(_) => &[Action::Yes, Action::No],
+        Overlay::Help(_) => &[Action::Back],
     }
 }
 
 /// Draws the whole frame.
-pub fn draw(frame: &mut ratatui::Frame<'_>, app: &App) {
+pub fn draw<A: Shell>(frame: &mut ratatui::Frame<'_>, app: &A) {
     let area = frame.area();
     render(app, area, frame.buffer_mut());
 }
 
 /// Draws the app into `area` of a buffer.
-pub fn render(app: &App, area: Rect, frame: &mut Buffer) {
-    let theme = app.theme;
+pub fn render<A: Shell>(app: &A, area: Rect, frame: &mut Buffer) {
+    let theme = app.theme();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "Terminal too small ({}×{}). caseload needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             area.width, area.height
         );
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        Widget::render(Paragraph::new(msg).wrap(Wrap { trim: true }), area, frame);
         return;
     }
     let (top, rest) = widgets::take_top(area, 1);
     let (body, bottom) = widgets::take_bottom(rest, 1);
     draw_title(frame, top, app);
-    let now = app.now();
-    match app.stack.last() {
-        Some(View::Today(v)) => v.draw(frame, body, theme),
-        Some(View::Caseload(v)) => v.draw(frame, body, theme),
-        Some(View::Client(v)) => v.draw(frame, body, theme, now.date()),
-        Some(View::Editor(v)) => v.draw(frame, body, theme),
-        Some(View::NoteView(v)) => v.draw(frame, body, theme),
-        Some(View::Form(v)) => v.draw(frame, body, theme),
-        Some(View::Search(v)) => v.draw(frame, body, theme),
-        None => {}
+    if let Some(top) = app.top() {
+        top.paint(body, frame);
     }
     draw_bottom(frame, bottom, app);
-    match &app.overlay {
-        Some(Overlay::Help(h)) => h.draw(frame, body, &app.keymap, theme),
+    match app.overlay() {
+        Some(Overlay::Help(h)) => h.draw(frame, body, app.keymap(), theme),
         Some(Overlay::Palette(p)) => p.draw(frame, body, theme),
         Some(Overlay::Confirm(c)) => c.draw(frame, body, theme),
         None => {}
     }
 }
 
-fn draw_title(frame: &mut Buffer, area: Rect, app: &App) {
-    let theme = app.theme;
-    let title = app.stack.last().map(View::title).unwrap_or_default();
+fn draw_title<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
+    let theme = app.theme();
+    let title = app.top().map(Screen::title).unwrap_or_default();
     let when = app.now().format("%a %-d %b %Y %H:%M").to_string();
     let left = format!(" caseload · {title}");
     let pad =
         usize::from(area.width).saturating_sub(left.chars().count() + when.chars().count() + 1);
-    frame.render_widget(
+    Widget::render(
         Paragraph::new(Line::from(format!("{left}{}{when} ", " ".repeat(pad))))
             .style(theme.title()),
         area,
+        frame,
     );
 }
 
-fn draw_bottom(frame: &mut Buffer, area: Rect, app: &App) {
-    let theme = app.theme;
-    if let Some(s) = &app.status {
+fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
+    let theme = app.theme();
+    if let Some(s) = app.status() {
         let style = if s.error {
             theme.danger()
         } else {
             theme.good()
         };
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Span::styled(format!(" {}", s.text), style)),
             area,
+            frame,
         );
         return;
     }
     let mode = app.mode();
+    let hints = match app.overlay() {
+        Some(o) => overlay_hints(o),
+        None => app.top().map(Screen::hints).unwrap_or_default(),
+    };
     let mut spans = Vec::new();
-    for a in hints(mode) {
-        let Some(k) = app.keymap.keys_for(mode, *a).into_iter().next() else {
+    for a in hints {
+        let Some(k) = app.keymap().keys_for(mode, *a).into_iter().next() else {
             continue;
         };
         spans.push(Span::styled(format!(" {k}"), theme.key()));
         spans.push(Span::styled(format!(" {} ", a.hint()), theme.dim()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    Widget::render(Paragraph::new(Line::from(spans)), area, frame);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Every screen's hint keys are bound in its keymap section: a new
+    /// screen whose keys are missing from `data/keymap.toml` fails here.
+    #[test]
+    fn every_screens_hints_are_bound_in_its_keymap_section() {
+        let keymap = Keymap::defaults().unwrap();
+        let theme = theme::Theme::default();
+        let now = NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let mut filtering = caseload::CaseloadView::new(theme);
+        filtering.filtering = true;
+        let screens: Vec<View> = vec![
+            today::TodayView::new(theme).into(),
+            caseload::CaseloadView::new(theme).into(),
+            filtering.into(),
+            note::NoteEditor::new(1, "A", now, std::time::Instant::now(), theme).into(),
+            search::SearchView::new(None, theme).into(),
+            forms::deadline(1, theme, now.date()).into(),
+        ];
+        for v in &screens {
+            let s = v.screen();
+            for a in s.hints() {
+                assert!(
+                    !keymap.keys_for(s.mode(), *a).is_empty(),
+                    "{} shows {a:?} but {:?} binds no key to it",
+                    s.title(),
+                    s.mode()
+                );
+            }
+        }
+    }
 }

@@ -5,12 +5,12 @@
 
 use std::time::Instant;
 
-use super::widgets::Draw as _;
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::input::Input;
@@ -19,6 +19,11 @@ use super::widgets::{take_left, take_top};
 use crate::dates;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{NewNote, Note, NoteKind};
+
+/// A draft is written once it is dirty and this long has passed since the
+/// last save; with the loop waking at least every 250 ms, nothing typed more
+/// than ~1.3 s ago is ever unsaved.
+pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Which part of the editor has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +92,10 @@ pub struct NoteEditor {
     pub last_save: Instant,
     /// Wall-clock time of the last successful save, for the title.
     pub saved_at: Option<NaiveDateTime>,
+    /// Finalising was asked for and waits for the draft to be saved.
+    pub(super) finalising: bool,
+    /// The colours.
+    pub theme: Theme,
 }
 
 impl NoteEditor {
@@ -115,6 +124,8 @@ impl NoteEditor {
             dirty: false,
             last_save: at,
             saved_at: None,
+            finalising: false,
+            theme,
         };
         e.body.set_focus(true);
         e
@@ -151,6 +162,8 @@ impl NoteEditor {
             dirty: false,
             last_save: at,
             saved_at: Some(note.written_at),
+            finalising: false,
+            theme,
         };
         e.body.set_focus(true);
         e
@@ -262,9 +275,12 @@ impl NoteEditor {
             }
         }
     }
+}
 
+impl Widget for &NoteEditor {
     /// Draws the editor.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let saved = match (self.dirty, self.saved_at) {
             (true, _) => Span::styled(" unsaved changes ", theme.warn()),
             (false, Some(t)) => Span::styled(
@@ -281,7 +297,7 @@ impl NoteEditor {
             ))
             .title(saved);
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        Widget::render(block, area, frame);
         let (w, rest) = take_top(inner, 1);
         let (k, rest) = take_top(rest, 1);
         let (l, rest) = take_top(rest, 1);
@@ -298,7 +314,7 @@ impl NoteEditor {
         };
         let row = |frame: &mut Buffer, area: Rect, f: Focus, text: &str| -> Rect {
             let (l, rest) = take_left(area, 13);
-            frame.render_widget(Paragraph::new(label(f, text)), l);
+            Widget::render(Paragraph::new(label(f, text)), l, frame);
             rest
         };
         let rest = row(frame, w, Focus::When, "When");
@@ -311,21 +327,22 @@ impl NoteEditor {
                 theme.good(),
             ),
         };
-        frame.render_widget(Paragraph::new(resolved), msg);
+        Widget::render(Paragraph::new(resolved), msg, frame);
         let rest = row(frame, k, Focus::Kind, "Kind");
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Line::from(vec![
                 Span::styled(format!("‹ {} ›", self.kind.label()), theme.text()),
                 Span::styled("  (←/→ or first letter)", theme.dim()),
             ])),
             rest,
+            frame,
         );
         let rest = row(frame, l, Focus::Where, "Where");
         self.location.draw(frame, rest);
         let rest = row(frame, p, Focus::Present, "Present");
         self.present.draw(frame, rest);
         let rest = row(frame, s, Focus::Significant, "Significant");
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Line::from(vec![
                 Span::raw(if self.significant {
                     "[x] yes"
@@ -338,15 +355,17 @@ impl NoteEditor {
                 ),
             ])),
             rest,
+            frame,
         );
         let label_style = if self.focus == Focus::Body {
             theme.focus()
         } else {
             theme.dim()
         };
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Span::styled("What happened", label_style)),
             sep,
+            frame,
         );
         self.body.draw(frame, body);
     }

@@ -1,15 +1,19 @@
 //! A final note, read-only, with its addenda; `a` adds an addendum.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::data::{NoteData, Source};
+use super::screen::{Effect, Screen};
 use super::theme::Theme;
+use crate::action::Action;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Addendum, Client, Note};
-use crate::store::Store;
+use crate::keymap::Mode;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// A final note on screen.
 #[derive(Debug, Clone)]
@@ -22,18 +26,21 @@ pub struct NoteViewer {
     pub client: Client,
     /// Lines scrolled.
     pub scroll: u16,
+    /// The colours.
+    pub theme: Theme,
 }
 
 impl NoteViewer {
-    /// Loads a note with its addenda and client.
-    pub fn load(store: &Store, note_id: i64) -> crate::store::Result<NoteViewer> {
-        let note = store.note(note_id)?;
-        Ok(NoteViewer {
-            addenda: store.addenda(note_id)?,
-            client: store.client(note.client_id)?,
-            note,
+    /// A final note from its loaded data.
+    #[must_use]
+    pub fn open(data: NoteData, theme: Theme) -> NoteViewer {
+        NoteViewer {
+            note: data.note,
+            addenda: data.addenda,
+            client: data.client,
             scroll: 0,
-        })
+            theme,
+        }
     }
 
     /// Scrolls by `delta` lines.
@@ -43,9 +50,12 @@ impl NoteViewer {
             .saturating_add_signed(i16::try_from(delta).unwrap_or(0))
             .min(10_000);
     }
+}
 
+impl Widget for &NoteViewer {
     /// Draws the note.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let n = &self.note;
         let block = Block::new().borders(Borders::TOP).title(Span::styled(
             format!(" Final note · {} ", one_line(&self.client.display_name())),
@@ -106,12 +116,55 @@ impl NoteViewer {
             )));
             lines.extend(sanitize(&a.body).lines().map(|l| Line::from(l.to_string())));
         }
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(lines)
                 .block(block)
                 .wrap(Wrap { trim: false })
                 .scroll((self.scroll, 0)),
             area,
+            frame,
         );
+    }
+}
+
+impl Screen for NoteViewer {
+    fn title(&self) -> String {
+        "Final note".into()
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::NoteView
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[Action::AddAddendum, Action::Help, Action::Quit]
+    }
+
+    fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-10),
+            Action::PageDown => self.step(10),
+            Action::Top => self.scroll = 0,
+            Action::AddAddendum => {
+                let f = super::forms::addendum(self.note.id, self.theme, now.date());
+                return vec![Effect::Push(f.into())];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn reload(&mut self, src: &dyn Source, _today: NaiveDate) -> Result<(), String> {
+        let data = src.note(self.note.id)?;
+        self.note = data.note;
+        self.addenda = data.addenda;
+        self.client = data.client;
+        Ok(())
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
     }
 }

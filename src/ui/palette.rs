@@ -1,12 +1,13 @@
 //! The command palette: type part of a client's name or record number, or of
 //! a command, and Enter goes there. Matching is fuzzy (nucleo-matcher).
 
-use super::widgets::Draw as _;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::StatefulWidget;
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::theme::Theme;
@@ -122,20 +123,21 @@ impl PaletteView {
         let h = area.height.saturating_sub(4).clamp(3, 16);
         let mut popup = centered(area, 70, h);
         popup.y = area.y + area.height.saturating_sub(h).min(2);
-        frame.render_widget(Clear, popup);
+        Widget::render(Clear, popup, frame);
         let block = Block::new()
             .borders(Borders::ALL)
             .title(Span::styled(" Go to a client or command ", theme.heading()));
         let inner = block.inner(popup);
-        frame.render_widget(block, popup);
+        Widget::render(block, popup, frame);
         let (q, list) = super::widgets::take_top(inner, 1);
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Line::from(vec![
                 Span::styled(": ", theme.key()),
                 Span::raw(one_line(&self.query)),
                 Span::styled("▏", theme.key()),
             ])),
             q,
+            frame,
         );
         let window = self.cursor.window(list.height, self.matches.len());
         let items: Vec<ListItem<'_>> = self.matches[window]
@@ -143,9 +145,10 @@ impl PaletteView {
             .map(|i| ListItem::new(i.label.clone()))
             .collect();
         let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
-        frame.render_stateful_widget(
+        StatefulWidget::render(
             List::new(items).highlight_style(theme.selected()),
             list,
+            frame,
             &mut state,
         );
         self.cursor.remember(list);

@@ -2,21 +2,28 @@
 //! `from:YYYY-MM-DD`, `to:YYYY-MM-DD`); matches appear as you type, newest
 //! first, with the matched words highlighted. Enter opens the record.
 
-use super::widgets::Draw as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 
+use super::client::Tab;
+use super::data::Source;
+use super::screen::{Effect, Screen};
 use super::theme::Theme;
 use super::widgets::{Cursor, take_top};
+use crate::action::Action;
 use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
-use crate::store::{SearchFilter, SearchHit, Store};
+use crate::keymap::Mode;
+use crate::store::{SearchFilter, SearchHit};
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::KeyEvent;
 
 /// The Search screen's state.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchView {
     /// What has been typed.
     pub query: String,
@@ -30,15 +37,22 @@ pub struct SearchView {
     pub cursor: Cursor,
     /// Why there are no matches (a message, never an error dump).
     pub message: Option<String>,
+    /// The colours.
+    pub theme: Theme,
 }
 
 impl SearchView {
     /// A new search, limited to `scope`'s records when given.
     #[must_use]
-    pub fn new(scope: Option<(i64, String)>) -> SearchView {
+    pub fn new(scope: Option<(i64, String)>, theme: Theme) -> SearchView {
         SearchView {
+            query: String::new(),
             scope,
-            ..SearchView::default()
+            everyone: false,
+            hits: Vec::new(),
+            cursor: Cursor::default(),
+            message: None,
+            theme,
         }
     }
 
@@ -65,32 +79,17 @@ impl SearchView {
         Ok((words.join(" "), filter))
     }
 
-    /// Runs the search again (after typing or a change of scope).
-    pub fn run(&mut self, store: &Store) {
-        self.message = None;
-        self.hits.clear();
-        self.cursor.selected = 0;
-        if self.query.trim().is_empty() {
-            return;
-        }
-        let result = self
-            .parse()
-            .and_then(|(q, f)| store.search(&q, &f).map_err(|e| e.to_string()));
-        match result {
-            Ok(hits) if hits.is_empty() => self.message = Some("No matches.".into()),
-            Ok(hits) => self.hits = hits,
-            Err(m) => self.message = Some(m),
-        }
-    }
-
     /// The selected match.
     #[must_use]
     pub fn selected(&self) -> Option<&SearchHit> {
         self.hits.get(self.cursor.selected)
     }
+}
 
+impl Widget for &SearchView {
     /// Draws the search line, the scope and the matches.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let (top, body) = take_top(area, 3);
         let scope = match (&self.scope, self.everyone) {
             (Some((_, name)), false) => {
@@ -99,7 +98,7 @@ impl SearchView {
             (Some(_), true) => "In everyone's records (ctrl-a: this client only)".into(),
             (None, _) => "In everyone's records".into(),
         };
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(vec![
                 Line::from(vec![
                     Span::styled(" Search: ", theme.heading()),
@@ -112,11 +111,13 @@ impl SearchView {
                 )),
             ]),
             top,
+            frame,
         );
         if let Some(m) = &self.message {
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(Span::styled(format!(" {m}"), theme.warn())),
                 body,
+                frame,
             );
             return;
         }
@@ -164,6 +165,78 @@ impl SearchView {
             }
             lines.push(Line::from(spans));
         }
-        frame.render_widget(Paragraph::new(lines), body);
+        Widget::render(Paragraph::new(lines), body, frame);
+    }
+}
+
+impl Screen for SearchView {
+    fn title(&self) -> String {
+        "Search".into()
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[Action::Open, Action::ToggleScope, Action::Back]
+    }
+
+    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+        let len = self.hits.len();
+        match action {
+            Action::Up => self.cursor.step(-1, len),
+            Action::Down => self.cursor.step(1, len),
+            Action::PageUp => self.cursor.page(false, len),
+            Action::PageDown => self.cursor.page(true, len),
+            Action::ToggleScope if self.scope.is_some() => {
+                self.everyone = !self.everyone;
+                return vec![Effect::Reload];
+            }
+            Action::Open => {
+                return match self.selected() {
+                    Some(SearchHit {
+                        note_id: Some(n), ..
+                    }) => vec![Effect::OpenNote(*n)],
+                    Some(h) => vec![Effect::OpenClient {
+                        id: h.client_id,
+                        tab: Tab::Plan,
+                        offer_draft: true,
+                    }],
+                    None => Vec::new(),
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn type_key(&mut self, key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {
+        if super::input::edit_line(&mut self.query, key) {
+            vec![Effect::Reload]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Runs the search again (after typing or a change of scope).
+    fn reload(&mut self, src: &dyn Source, _today: NaiveDate) -> Result<(), String> {
+        self.message = None;
+        self.hits.clear();
+        self.cursor.selected = 0;
+        if self.query.trim().is_empty() {
+            return Ok(());
+        }
+        let result = self.parse().and_then(|(q, f)| src.search(&q, &f));
+        match result {
+            Ok(hits) if hits.is_empty() => self.message = Some("No matches.".into()),
+            Ok(hits) => self.hits = hits,
+            Err(m) => self.message = Some(m),
+        }
+        Ok(())
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
     }
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::domain::RiskLevel;
 
 /// Styles for every kind of thing drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Theme {
     color: bool,
     privacy: bool,

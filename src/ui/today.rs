@@ -2,15 +2,20 @@
 //! week's contacts and reviews, clients not seen within their visiting
 //! frequency, drafts not yet finalised, and a chart of the next 8 weeks.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::cell::RefCell;
 
 use ratatui::layout::Rect;
 
 use super::client::Tab;
+use super::data::{Source, TodayData};
+use super::screen::{Click, Effect, Screen};
+use super::theme::Theme;
 use super::widgets::Cursor;
-use crate::domain::{DueItem, DueKind};
-use crate::store::{AgendaItem, Store};
+use crate::action::Action;
+use crate::domain::DueItem;
+use crate::keymap::Mode;
+use crate::store::AgendaItem;
 
 /// How many days ahead "due soon" looks.
 pub const DUE_WITHIN_DAYS: u32 = 14;
@@ -81,16 +86,30 @@ pub struct TodayView {
     /// Which row each screen line of the list showed at the last draw
     /// (for clicks), and where the list was drawn.
     pub(super) drawn: RefCell<(Rect, Vec<Option<usize>>)>,
+    /// The colours.
+    pub theme: Theme,
 }
 
 impl TodayView {
-    /// Loads everything the screen shows for `today`.
-    pub fn load(store: &Store, today: NaiveDate) -> crate::store::Result<TodayView> {
+    /// An empty Today screen; [`Screen::reload`] fills it.
+    #[must_use]
+    pub fn new(theme: Theme) -> TodayView {
+        TodayView {
+            theme,
+            ..TodayView::default()
+        }
+    }
+
+    /// Lays out the rows from the loaded data.
+    fn fill(&mut self, data: TodayData, today: NaiveDate) {
+        let TodayData {
+            due,
+            week,
+            unseen,
+            drafts,
+            chart,
+        } = data;
         let mut rows = Vec::new();
-        let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
-            .due(today, DUE_WITHIN_DAYS)?
-            .into_iter()
-            .partition(|d| d.kind == DueKind::Visit && d.overdue);
         let overdue = due.iter().filter(|d| d.overdue).count();
         rows.push(TodayRow::Heading(format!(
             "Due — {overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
@@ -101,34 +120,15 @@ impl TodayView {
         }
         rows.extend(due.into_iter().map(TodayRow::Due));
 
-        let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
-        let sunday = monday + Days::new(6);
-        let visits: Vec<AgendaItem> = store
-            .agenda(monday, sunday)?
-            .into_iter()
-            .filter(|a| a.kind == "contact" || a.kind == "review")
-            .collect();
         rows.push(TodayRow::Heading(format!(
             "This week's contacts and reviews ({})",
-            visits.len()
+            week.len()
         )));
-        if visits.is_empty() {
+        if week.is_empty() {
             rows.push(TodayRow::Empty("None recorded this week yet".into()));
         }
-        rows.extend(visits.into_iter().map(TodayRow::Visit));
+        rows.extend(week.into_iter().map(TodayRow::Visit));
 
-        let unseen_ids: Vec<i64> = overdue_visits.iter().filter_map(|v| v.client_id).collect();
-        let last_seen = store.last_contacts(&unseen_ids)?;
-        let unseen: Vec<TodayRow> = overdue_visits
-            .into_iter()
-            .map(|visit| TodayRow::Unseen {
-                days: visit
-                    .client_id
-                    .and_then(|c| last_seen.get(&c))
-                    .map(|d| (today - *d).num_days()),
-                visit,
-            })
-            .collect();
         rows.push(TodayRow::Heading(format!(
             "Not seen within their visiting frequency ({})",
             unseen.len()
@@ -136,9 +136,12 @@ impl TodayView {
         if unseen.is_empty() {
             rows.push(TodayRow::Empty("Everyone has been seen on time".into()));
         }
-        rows.extend(unseen);
+        rows.extend(
+            unseen
+                .into_iter()
+                .map(|(visit, days)| TodayRow::Unseen { visit, days }),
+        );
 
-        let drafts = store.draft_rows()?;
         rows.push(TodayRow::Heading(format!(
             "Drafts to finalise ({})",
             drafts.len()
@@ -146,43 +149,29 @@ impl TodayView {
         if drafts.is_empty() {
             rows.push(TodayRow::Empty("No drafts".into()));
         }
-        // The same rule (config.toml's limits) the store applies when a
-        // draft is finalised.
-        let rule = store.late_entry_in_force();
-        let now = today.and_time(NaiveTime::MIN);
         rows.extend(drafts.into_iter().map(|d| TodayRow::Draft {
             note_id: d.note_id,
             client_id: d.client_id,
             name: d.name,
-            occurred: d.occurred_at,
-            days_left: rule.working_days_left(d.occurred_at, now, d.significant),
+            occurred: d.occurred,
+            days_left: d.days_left,
         }));
-
-        let mut chart = [0u64; 8];
-        let end = today + Days::new(8 * 7 - 1);
-        for a in store.agenda(today, end)? {
-            if (a.kind == "deadline" || a.kind == "action" || a.kind == "review") && !a.done {
-                let week = usize::try_from((a.date - today).num_days() / 7).unwrap_or(0);
-                if let Some(slot) = chart.get_mut(week) {
-                    *slot += 1;
-                }
-            }
+        let old = self.cursor.selected;
+        let first = self.rows.is_empty();
+        self.today = Some(today);
+        self.rows = rows;
+        self.chart = chart;
+        self.overdue = overdue;
+        if first {
+            self.first_selectable();
+        } else {
+            self.keep_selection(old);
         }
-        let mut view = TodayView {
-            today: Some(today),
-            rows,
-            cursor: Cursor::default(),
-            chart,
-            overdue,
-            drawn: RefCell::default(),
-        };
-        view.first_selectable();
-        Ok(view)
     }
 
     /// Keeps a previous selection where it still fits.
-    pub fn keep_selection(&mut self, old: &TodayView) {
-        self.cursor.selected = old.cursor.selected.min(self.rows.len().saturating_sub(1));
+    fn keep_selection(&mut self, old: usize) {
+        self.cursor.selected = old.min(self.rows.len().saturating_sub(1));
         if !self
             .rows
             .get(self.cursor.selected)
@@ -287,5 +276,74 @@ impl TodayView {
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
             _ => None,
         }
+    }
+}
+
+impl Screen for TodayView {
+    fn title(&self) -> String {
+        "Today".into()
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Today
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[
+            Action::Open,
+            Action::NextSection,
+            Action::GoCaseload,
+            Action::Palette,
+            Action::Help,
+            Action::Quit,
+        ]
+    }
+
+    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-10),
+            Action::PageDown => self.step(10),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::NextSection => self.next_section(1),
+            Action::PrevSection => self.next_section(-1),
+            Action::Open => {
+                return match self.target() {
+                    Some(TodayTarget::Client(id, tab)) => vec![Effect::OpenClient {
+                        id,
+                        tab,
+                        offer_draft: true,
+                    }],
+                    Some(TodayTarget::Draft(id)) => vec![Effect::OpenNote(id)],
+                    None => Vec::new(),
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        let data = src.today(today)?;
+        self.fill(data, today);
+        Ok(())
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> Click {
+        if TodayView::click(self, x, y) {
+            Click::Selected
+        } else {
+            Click::Missed
+        }
+    }
+
+    fn selection(&self) -> Option<(usize, usize)> {
+        Some((0, self.cursor.selected))
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
     }
 }

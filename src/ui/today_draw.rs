@@ -9,11 +9,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
-use super::widgets::Draw as _;
 use super::widgets::{take_bottom, take_right};
 use crate::domain::text::one_line;
 
@@ -27,9 +27,9 @@ fn min_section_rows(height: usize) -> usize {
     }
 }
 
-impl TodayView {
-    /// Draws the screen.
-    pub fn draw(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+impl Widget for &TodayView {
+    fn render(self, area: Rect, frame: &mut Buffer) {
+        let theme = self.theme;
         let wide = area.width >= 100;
         let (list_area, chart_area) = if wide {
             take_right(area, 49)
@@ -39,7 +39,9 @@ impl TodayView {
         self.draw_list(frame, list_area, theme);
         self.draw_chart(frame, chart_area, theme);
     }
+}
 
+impl TodayView {
     fn draw_list(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
         let today = self.today.unwrap_or_default();
         let lines = self.visible_lines(usize::from(area.height));
@@ -56,7 +58,7 @@ impl TodayView {
                 None => None,
             };
             if let Some(text) = text {
-                frame.render_widget(Paragraph::new(fit(text, width)), rect);
+                Widget::render(Paragraph::new(fit(text, width)), rect, frame);
             }
             if matches!(line, Some(Shown::Row(i)) if *i == self.cursor.selected) {
                 frame.set_style(rect, theme.selected());
@@ -116,10 +118,14 @@ impl TodayView {
             .borders(Borders::TOP)
             .title(Span::styled(" Due in the next 8 weeks ", theme.heading()));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        Widget::render(block, area, frame);
         if inner.height < 3 {
             let total: u64 = self.chart.iter().sum();
-            frame.render_widget(Paragraph::new(format!("{total} due in 8 weeks")), inner);
+            Widget::render(
+                Paragraph::new(format!("{total} due in 8 weeks")),
+                inner,
+                frame,
+            );
             return;
         }
         let bar_w = ((inner.width + 1) / 8).saturating_sub(1).clamp(1, 5);
@@ -144,7 +150,7 @@ impl TodayView {
             .data(BarGroup::default().bars(&bars))
             .bar_width(bar_w)
             .bar_gap(1);
-        frame.render_widget(chart, inner);
+        Widget::render(chart, inner, frame);
     }
 }
 

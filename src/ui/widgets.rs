@@ -7,43 +7,11 @@ use ratatui::buffer::Buffer;
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Row, StatefulWidget, Table, TableState};
 
 use super::theme::Theme;
 use crate::domain::Client;
 use crate::domain::text::one_line;
-
-/// Rendering into a buffer with the same calls as a `Frame`, so every
-/// screen draws into a plain `Buffer` (the size sweep and the benchmark
-/// draw without a terminal).
-pub trait Draw {
-    /// Renders a widget into `area`.
-    fn render_widget<W: Widget>(&mut self, widget: W, area: Rect);
-    /// Renders a stateful widget into `area`.
-    fn render_stateful_widget<W: StatefulWidget>(
-        &mut self,
-        widget: W,
-        area: Rect,
-        state: &mut W::State,
-    );
-}
-
-impl Draw for Buffer {
-    fn render_widget<W: Widget>(&mut self, widget: W, area: Rect) {
-        let area = area.intersection(self.area);
-        widget.render(area, self);
-    }
-
-    fn render_stateful_widget<W: StatefulWidget>(
-        &mut self,
-        widget: W,
-        area: Rect,
-        state: &mut W::State,
-    ) {
-        let area = area.intersection(self.area);
-        widget.render(area, self, state);
-    }
-}
 
 /// Which row is selected in a list, and (a render cache written while
 /// drawing) where the list was drawn and how far it was scrolled, so that a
@@ -115,7 +83,7 @@ impl Cursor {
     /// where it was drawn (for clicks) and the page height.
     pub fn render_table(&self, frame: &mut Buffer, area: Rect, table: Table<'_>, header_rows: u16) {
         let mut state = TableState::default().with_selected(Some(self.selected_in_window()));
-        frame.render_stateful_widget(table, area, &mut state);
+        StatefulWidget::render(table, area, frame, &mut state);
         self.area.set(area);
         self.page
             .set(usize::from(area.height.saturating_sub(header_rows)).max(1));

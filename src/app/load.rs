@@ -1,0 +1,141 @@
+//! The screens' data, loaded from the store: one function per screen, each
+//! returning plain data (`ui::data`). This is the only place the screens'
+//! queries live; a screen reaches them through [`Source`] when the app asks
+//! it to reload.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+
+use crate::domain::{ClientSummary, DueItem, DueKind};
+use crate::store::{AgendaItem, SearchFilter, SearchHit, Store};
+use crate::ui::data::{ClientData, DraftDue, NoteData, Seen, Source, TodayData};
+use crate::ui::today::DUE_WITHIN_DAYS;
+
+/// The Today screen's data for `today`.
+pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData> {
+    let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
+        .due(today, DUE_WITHIN_DAYS)?
+        .into_iter()
+        .partition(|d| d.kind == DueKind::Visit && d.overdue);
+
+    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let sunday = monday + Days::new(6);
+    let week: Vec<AgendaItem> = store
+        .agenda(monday, sunday)?
+        .into_iter()
+        .filter(|a| a.kind == "contact" || a.kind == "review")
+        .collect();
+
+    let unseen_ids: Vec<i64> = overdue_visits.iter().filter_map(|v| v.client_id).collect();
+    let last_seen = store.last_seen(&unseen_ids)?;
+    let unseen = overdue_visits
+        .into_iter()
+        .map(|visit| {
+            let days = visit
+                .client_id
+                .and_then(|c| last_seen.get(&c))
+                .map(|d| (today - *d).num_days());
+            (visit, days)
+        })
+        .collect();
+
+    // The same rule (config.toml's limits) the store applies when a draft
+    // is finalised.
+    let rule = store.late_entry_in_force();
+    let now = today.and_time(NaiveTime::MIN);
+    let drafts = store
+        .draft_rows()?
+        .into_iter()
+        .map(|d| DraftDue {
+            note_id: d.note_id,
+            client_id: d.client_id,
+            name: d.name,
+            occurred: d.occurred_at,
+            days_left: rule.working_days_left(d.occurred_at, now, d.significant),
+        })
+        .collect();
+
+    let end = today + Days::new(8 * 7 - 1);
+    let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
+    Ok(TodayData {
+        due,
+        week,
+        unseen,
+        drafts,
+        chart,
+    })
+}
+
+/// The Caseload table's rows.
+pub fn caseload(store: &Store, closed: bool) -> crate::store::Result<Vec<ClientSummary>> {
+    store.client_summaries(closed)
+}
+
+/// A client's record as of `today`.
+pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<ClientData> {
+    let client = store.client(id)?;
+    let notes = store.notes(id)?;
+    // The visits layer will answer this in one call; until then, the last
+    // contact note and the client's visiting frequency.
+    let last = notes
+        .iter()
+        .filter(|n| n.kind.is_contact())
+        .map(|n| n.occurred_at.date())
+        .max();
+    let overdue = match (last, client.visit_every_days) {
+        (Some(d), Some(every)) => (today - d).num_days() > i64::from(every),
+        _ => false,
+    };
+    Ok(ClientData {
+        notes,
+        plans: store.plan_versions(id)?,
+        deadlines: store.deadlines(id)?,
+        actions: store.actions(Some(id))?,
+        network: store.network(id)?,
+        episodes: store.episodes(id)?,
+        chronology: store.chronology(id)?,
+        chain_break: store.verify_chain(id)?,
+        seen: Seen { last, overdue },
+        client,
+    })
+}
+
+/// A note with its addenda and client.
+pub fn note(store: &Store, id: i64) -> crate::store::Result<NoteData> {
+    let note = store.note(id)?;
+    Ok(NoteData {
+        addenda: store.addenda(id)?,
+        client: store.client(note.client_id)?,
+        note,
+    })
+}
+
+/// Search matches.
+pub fn search(
+    store: &Store,
+    words: &str,
+    filter: &SearchFilter,
+) -> crate::store::Result<Vec<SearchHit>> {
+    store.search(words, filter)
+}
+
+impl Source for Store {
+    fn today(&self, day: NaiveDate) -> Result<TodayData, String> {
+        today(self, day).map_err(|e| e.to_string())
+    }
+
+    fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {
+        caseload(self, closed).map_err(|e| e.to_string())
+    }
+
+    fn client(&self, id: i64, day: NaiveDate) -> Result<ClientData, String> {
+        client(self, id, day).map_err(|e| e.to_string())
+    }
+
+    fn note(&self, id: i64) -> Result<NoteData, String> {
+        note(self, id).map_err(|e| e.to_string())
+    }
+
+    fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String> {
+        search(self, words, filter).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,144 @@
+//! Carrying out the writes screens ask for: each is one store call (one
+//! transaction), and says what it did or, for a problem with a field, which
+//! field (the domain's name for it) and what is wrong.
+
+use chrono::NaiveDateTime;
+
+use crate::store::{Store, StoreError};
+use crate::ui::screen::{Outcome, Write, WriteError};
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid(v) => WriteError {
+                field: Some(v.field.to_string()),
+                message: v.problem,
+            },
+            other => WriteError {
+                field: None,
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+/// Whether a write changes what screens show (a check does not).
+pub(super) fn changes_store(w: &Write) -> bool {
+    !matches!(w, Write::CheckLate(_))
+}
+
+fn said(message: impl Into<String>) -> Outcome {
+    Outcome {
+        message: Some(message.into()),
+        ..Outcome::default()
+    }
+}
+
+fn prefixed(prefix: &str, e: StoreError) -> WriteError {
+    WriteError {
+        field: None,
+        message: format!("{prefix}{e}"),
+    }
+}
+
+/// Carries out one write at `now`.
+pub(super) fn apply(
+    store: &mut Store,
+    w: &Write,
+    now: NaiveDateTime,
+) -> Result<Outcome, WriteError> {
+    let mut out = match w {
+        Write::SaveDraft { note_id, note } => {
+            let id = match note_id {
+                None => store.add_note(note, now)?,
+                Some(id) => {
+                    store.save_draft(*id, note, now)?;
+                    *id
+                }
+            };
+            Outcome {
+                id: Some(id),
+                ..Outcome::default()
+            }
+        }
+        Write::CheckLate(id) => Outcome {
+            late_days: store.late_entry(*id, store.late_entry_rule(), now)?,
+            ..Outcome::default()
+        },
+        Write::Finalise { note_id, reason } => {
+            store.finalise_note(*note_id, reason.as_deref(), now)?;
+            said(match reason {
+                Some(_) => "Note finalised (late entry; the reason is kept with it)",
+                None => "Note finalised",
+            })
+        }
+        Write::AddClient(c) => Outcome {
+            id: Some(store.add_client(c, now)?),
+            ..said("Client added")
+        },
+        Write::UpdateClient(id, c) => {
+            let changed = store.update_client(*id, c, now)?;
+            said(format!("Saved ({} changed)", changed.len()))
+        }
+        Write::AddNetwork(m) => {
+            store.add_network_member(m, now)?;
+            said("Network member added")
+        }
+        Write::AddPlan(cid, p) => {
+            let v = store.add_plan_version(*cid, p, now)?;
+            said(format!(
+                "Care plan version {v} saved; earlier versions stay readable"
+            ))
+        }
+        Write::AddDeadline(d) => {
+            store.add_deadline(d, now)?;
+            said("Deadline added")
+        }
+        Write::AddEpisode(e) => {
+            let (_, ids) = store.add_legal_episode(e, now)?;
+            said(format!(
+                "{} episode added: {} deadline(s) from the rules",
+                e.kind.label(),
+                ids.len()
+            ))
+        }
+        Write::AddAction(a) => {
+            store.add_action(a, now)?;
+            said("Action added")
+        }
+        Write::AddAddendum {
+            note_id,
+            reason,
+            text,
+        } => {
+            store.add_addendum(*note_id, reason, text, now)?;
+            said("Addendum added")
+        }
+        Write::CompleteDeadline { id, on, outcome } => {
+            let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
+            // Where the rule's chain continues, say when the next one is due.
+            match next.first().map(|n| store.deadline(*n)).transpose()? {
+                Some(d) => said(format!("Deadline marked done; next due {}", d.due)),
+                None => said("Deadline marked done"),
+            }
+        }
+        Write::CompleteAction(id) => {
+            store
+                .complete_action(*id, now.date(), now)
+                .map_err(|e| prefixed("could not mark it done: ", e))?;
+            said("Action marked done")
+        }
+        Write::Undo => {
+            let u = store
+                .undo_last(now)
+                .map_err(|e| prefixed("Nothing undone: ", e))?;
+            let mut msg = u.summary;
+            if let Some(first) = msg.get(..1) {
+                msg = format!("{}{}", first.to_uppercase(), &msg[1..]);
+            }
+            said(msg)
+        }
+    };
+    out.at = now;
+    Ok(out)
+}

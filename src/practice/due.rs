@@ -1,0 +1,163 @@
+//! When each person's next visit is due, and how that shows in `due`, the
+//! agenda and the 8-week chart.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::seen::{Contact, last_contact, last_seen, latest_seen_by_kind};
+use crate::domain::{AgendaItem, DueItem, DueKind, EpisodeKind};
+use crate::rules::{RuleSet, VisitBasis, VisitDue};
+
+/// What the visiting rules need to know about a client besides contacts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientBasis {
+    /// The client.
+    pub client_id: i64,
+    /// Their display name.
+    pub name: String,
+    /// Their own visiting frequency, in days.
+    pub visit_every_days: Option<u32>,
+    /// When the case opened (counted from when nobody has been seen yet).
+    pub opened_on: NaiveDate,
+    /// Whether the case is open (no visit falls due on a closed case).
+    pub open: bool,
+    /// Current (not ended) legal episodes: kind and start.
+    pub episodes: Vec<(EpisodeKind, NaiveDate)>,
+}
+
+/// Everything known about one client's visits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VisitFacts {
+    /// The client.
+    pub client_id: i64,
+    /// Their display name.
+    pub name: String,
+    /// The latest day they were seen in person.
+    pub last_seen: Option<NaiveDate>,
+    /// The latest contact of any kind (calls included).
+    pub last_contact: Option<NaiveDate>,
+    /// The next visit under each visiting rule that applies, earliest first.
+    pub due: Vec<VisitDue>,
+}
+
+impl VisitFacts {
+    /// The earliest visit due under any rule.
+    #[must_use]
+    pub fn next_visit(&self) -> Option<&VisitDue> {
+        self.due.first()
+    }
+}
+
+/// Works out a client's visit facts from their basis and recorded contacts
+/// (contacts of other clients are ignored).
+#[must_use]
+pub fn visit_facts(rules: &RuleSet, client: &ClientBasis, contacts: &[Contact]) -> VisitFacts {
+    let own: Vec<Contact> = contacts
+        .iter()
+        .filter(|c| c.client_id == client.client_id)
+        .copied()
+        .collect();
+    let basis = VisitBasis {
+        client_id: client.client_id,
+        client_name: client.name.clone(),
+        visit_every_days: client.visit_every_days,
+        opened_on: client.opened_on,
+        episodes: client.episodes.clone(),
+        last_contacts: latest_seen_by_kind(&own),
+    };
+    let mut due = if client.open {
+        rules.visits_due(&basis)
+    } else {
+        Vec::new()
+    };
+    due.sort_by(|a, b| a.due.cmp(&b.due).then(b.weight.cmp(&a.weight)));
+    VisitFacts {
+        client_id: client.client_id,
+        name: client.name.clone(),
+        last_seen: last_seen(&own),
+        last_contact: last_contact(&own),
+        due,
+    }
+}
+
+/// The visits of `facts` to list as due on `today`: overdue, due by
+/// `horizon`, or inside their rule's warning window.
+#[must_use]
+pub fn due_items(facts: &VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Vec<DueItem> {
+    facts
+        .due
+        .iter()
+        .filter(|v| v.due <= horizon || v.warn_from.is_some_and(|w| w <= today))
+        .map(|v| DueItem {
+            id: facts.client_id,
+            kind: DueKind::Visit,
+            client_id: Some(facts.client_id),
+            client_name: Some(facts.name.clone()),
+            what: v.what.clone(),
+            due: v.due,
+            overdue: v.due < today,
+            days: (v.due - today).num_days(),
+            rule: Some(v.rule.clone()),
+            source: Some(v.source.clone()),
+            weight: v.weight,
+        })
+        .collect()
+}
+
+/// The visits of `facts` falling due between `from` and `to` inclusive, as
+/// agenda lines (kind "visit", with the rule).
+#[must_use]
+pub fn agenda_items(facts: &VisitFacts, from: NaiveDate, to: NaiveDate) -> Vec<AgendaItem> {
+    facts
+        .due
+        .iter()
+        .filter(|v| v.due >= from && v.due <= to)
+        .map(|v| AgendaItem {
+            date: v.due,
+            time: None,
+            kind: "visit".into(),
+            id: facts.client_id,
+            client_id: Some(facts.client_id),
+            client_name: Some(facts.name.clone()),
+            what: v.what.clone(),
+            done: false,
+            rule: Some(v.rule.clone()),
+        })
+        .collect()
+}
+
+/// The next thing due for a client: the earlier of their earliest open
+/// deadline and their next visit (a deadline wins a tie).
+#[must_use]
+pub fn next_due(
+    deadline: Option<(NaiveDate, String)>,
+    facts: Option<&VisitFacts>,
+) -> Option<(NaiveDate, String)> {
+    let visit = facts
+        .and_then(VisitFacts::next_visit)
+        .map(|v| (v.due, v.what.clone()));
+    match (deadline, visit) {
+        (Some(d), Some(v)) => Some(if v.0 < d.0 { v } else { d }),
+        (d, v) => d.or(v),
+    }
+}
+
+/// How much is due in each of the 8 weeks from `today` (week 0 is today and
+/// the 6 days after): open deadlines, actions and reviews, planned visits and
+/// visits falling due, from agenda lines covering those weeks.
+#[must_use]
+pub fn weekly_counts(items: &[AgendaItem], today: NaiveDate) -> [u64; 8] {
+    let mut chart = [0u64; 8];
+    let end = today.checked_add_days(Days::new(8 * 7)).unwrap_or(today);
+    for a in items {
+        let counted = matches!(a.kind.as_str(), "deadline" | "action" | "review" | "visit");
+        if !counted || a.done || a.date < today || a.date >= end {
+            continue;
+        }
+        let week = usize::try_from((a.date - today).num_days() / 7).unwrap_or(0);
+        if let Some(slot) = chart.get_mut(week) {
+            *slot += 1;
+        }
+    }
+    chart
+}

@@ -1,0 +1,32 @@
+//! The practitioner's facts, computed once: who has been seen and when, the
+//! last contact, and when the next visit is due under each visiting rule.
+//! Plain functions over domain values (no SQL, no terminal): the store hands
+//! over what is recorded, and `due`, the agenda, Today, the Caseload table,
+//! the Summary tab and the calendar all ask here, so they cannot disagree.
+//!
+//! The rules, in one place:
+//! - A visit counts when the practitioner records it with an outcome of
+//!   **seen** or **seen alone**. **Not seen** (no access) and **cancelled**
+//!   are recorded but never satisfy a visiting rule.
+//! - A note never counts while it is a draft. A *final* note of a kind a
+//!   visiting rule accepts, with no visit record of its own, counts as the
+//!   person seen on that day: notes written before visits were recorded
+//!   (and notes written without one) keep counting. A note that belongs to a
+//!   visit record counts only through that visit's outcome.
+//! - A phone or video call is a contact, never a visit, unless a visiting
+//!   rule's `contact_kinds` names it (a local rule in `rules.toml`).
+//! - Completing a statutory visit deadline records the visit (the store does
+//!   it in the same transaction), so the next visit counts from that day.
+//! - A household visit records an outcome per person; each person's rules
+//!   count only their own outcome.
+
+mod due;
+mod seen;
+
+pub use due::{
+    ClientBasis, VisitFacts, agenda_items, due_items, next_due, visit_facts, weekly_counts,
+};
+pub use seen::{Contact, Evidence, last_contact, last_seen, latest_seen_by_kind};
+
+#[cfg(test)]
+mod tests;

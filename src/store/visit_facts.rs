@@ -1,0 +1,217 @@
+//! What the practice layer needs to work out who has been seen: each
+//! client's basis (visiting frequency, open episodes) and their latest
+//! contacts of each kind and evidence. The rules themselves live in
+//! `crate::practice`; this file only reads.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
+use super::rows::date;
+use super::{Result, Store};
+use crate::domain::{CaseStatus, EpisodeKind, NoteKind, NoteStatus, VisitOutcome};
+use crate::practice::{self, ClientBasis, Contact, Evidence, VisitFacts};
+
+/// Which clients to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Open cases only.
+    Open,
+    /// Every case, closed ones included.
+    All,
+    /// One client.
+    One(i64),
+}
+
+impl Scope {
+    /// The condition on `c` (clients) for this scope, with `?1` bound by
+    /// [`Scope::param`].
+    fn condition(self) -> &'static str {
+        match self {
+            Scope::Open => "(c.status = 'open' OR ?1 IS NULL)",
+            Scope::All => "(1 OR ?1 IS NULL)",
+            Scope::One(_) => "c.id = ?1",
+        }
+    }
+
+    fn param(self) -> Option<i64> {
+        match self {
+            Scope::One(id) => Some(id),
+            _ => Some(0),
+        }
+    }
+}
+
+impl Store {
+    /// The visit facts (last seen, last contact, visits due) of every open
+    /// client, in id order.
+    pub fn visit_facts(&self) -> Result<Vec<VisitFacts>> {
+        self.facts_in(Scope::Open)
+    }
+
+    /// One client's visit facts (closed cases too: they have a last seen,
+    /// but no visit falls due).
+    pub fn client_visit_facts(&self, client_id: i64) -> Result<VisitFacts> {
+        self.client(client_id)?;
+        self.facts_in(Scope::One(client_id))?
+            .into_iter()
+            .next()
+            .ok_or(super::StoreError::NotFound {
+                entity: "client",
+                id: client_id,
+            })
+    }
+
+    /// The day each of `clients` was last seen (those never seen are left
+    /// out), by the practice layer's rules.
+    pub fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
+        let mut out = HashMap::new();
+        for id in clients {
+            if let Some(d) = self
+                .facts_in(Scope::One(*id))?
+                .first()
+                .and_then(|f| f.last_seen)
+            {
+                out.insert(*id, d);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Visit facts for every client in `scope`, in id order.
+    pub(crate) fn facts_in(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
+        let bases = self.client_bases(scope)?;
+        let mut contacts: HashMap<i64, Vec<Contact>> = HashMap::new();
+        for c in self.contacts_in(scope)? {
+            contacts.entry(c.client_id).or_default().push(c);
+        }
+        Ok(bases
+            .iter()
+            .map(|b| {
+                let own = contacts.get(&b.client_id).map_or(&[][..], Vec::as_slice);
+                practice::visit_facts(&self.rules, b, own)
+            })
+            .collect())
+    }
+
+    /// Each client's basis: visiting frequency, when the case opened, and
+    /// current episodes.
+    fn client_bases(&self, scope: Scope) -> Result<Vec<ClientBasis>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
+                    c.visit_every_days, c.opened_on, c.status
+               FROM clients c WHERE {} ORDER BY c.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map([scope.param()], |r| {
+            Ok(ClientBasis {
+                client_id: r.get(0)?,
+                name: r.get(1)?,
+                visit_every_days: r.get(2)?,
+                opened_on: date(r, 3)?,
+                open: r.get::<_, CaseStatus>(4)? == CaseStatus::Open,
+                episodes: Vec::new(),
+            })
+        })?;
+        let mut bases = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.client_id, e.kind, e.start_on FROM legal_episodes e
+               JOIN clients c ON c.id = e.client_id
+              WHERE e.end_on IS NULL AND {} ORDER BY e.start_on, e.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map([scope.param()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, EpisodeKind>(1)?,
+                date(r, 2)?,
+            ))
+        })?;
+        let mut episodes: HashMap<i64, Vec<(EpisodeKind, NaiveDate)>> = HashMap::new();
+        for row in rows {
+            let (client, kind, start) = row?;
+            episodes.entry(client).or_default().push((kind, start));
+        }
+        for b in &mut bases {
+            b.episodes = episodes.remove(&b.client_id).unwrap_or_default();
+        }
+        Ok(bases)
+    }
+
+    /// The latest contact of each kind and evidence for the clients in
+    /// `scope`: visit outcomes, and final notes that have no visit record of
+    /// their own. Drafts are not read: the practice layer never counts them.
+    fn contacts_in(&self, scope: Scope) -> Result<Vec<Contact>> {
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT p.client_id, v.kind, p.outcome, max(v.occurred_at)
+               FROM visit_people p JOIN visits v ON v.id = p.visit_id
+               JOIN clients c ON c.id = p.client_id
+              WHERE p.outcome IS NOT NULL AND v.occurred_at IS NOT NULL AND {}
+              GROUP BY p.client_id, v.kind, p.outcome",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map([scope.param()], |r| {
+            let at: NaiveDateTime = r.get(3)?;
+            Ok(Contact {
+                client_id: r.get(0)?,
+                kind: r.get(1)?,
+                on: at.date(),
+                evidence: Evidence::Outcome(r.get::<_, VisitOutcome>(2)?),
+            })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        // One indexed backward scan per client and kind
+        // (notes_client_kind_occurred), stopping at the first final note
+        // without a visit record: far cheaper than grouping every note.
+        let kinds: Vec<String> = self
+            .note_kinds_that_matter()
+            .iter()
+            .map(|k| format!("('{}')", k.as_str()))
+            .collect();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, k.column1,
+                    (SELECT n.occurred_at FROM notes n
+                      WHERE n.client_id = c.id AND n.kind = k.column1 AND n.status = 'final'
+                        AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.note_id = n.id)
+                      ORDER BY n.occurred_at DESC LIMIT 1)
+               FROM clients c, (VALUES {}) k
+              WHERE {}",
+            kinds.join(", "),
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map([scope.param()], |r| {
+            let at: Option<NaiveDateTime> = r.get(2)?;
+            Ok((r.get::<_, i64>(0)?, r.get::<_, NoteKind>(1)?, at))
+        })?;
+        for row in rows {
+            if let (client_id, kind, Some(at)) = row? {
+                out.push(Contact {
+                    client_id,
+                    kind,
+                    on: at.date(),
+                    evidence: Evidence::Note(NoteStatus::Final),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The note kinds worth reading: every kind of contact, and every kind
+    /// a visiting rule counts (a local rule may count more).
+    fn note_kinds_that_matter(&self) -> Vec<NoteKind> {
+        NoteKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| {
+                k.is_contact()
+                    || self
+                        .rules
+                        .rules()
+                        .iter()
+                        .any(|r| r.is_visit() && r.contact_kinds.contains(k))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,183 @@
+//! What keys do on a client's record: moving, switching tabs, opening rows
+//! and the forms that add to each tab.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::client::{ClientView, DueRow, Tab};
+use super::data::Source;
+use super::forms;
+use super::note::NoteEditor;
+use super::screen::{Click, Effect, Screen, Write};
+use super::theme::Theme;
+use crate::action::Action;
+use crate::domain::NoteStatus;
+use crate::keymap::Mode;
+
+impl ClientView {
+    /// Actions that open a form or another screen.
+    fn open_action(&self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        let (id, theme, today) = (self.client.id, self.theme, now.date());
+        let form = match (action, self.tab) {
+            // Always a new note: an older draft is another contact's record
+            // (it is offered when the client opens and listed on Notes).
+            (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
+                let name = self.client.display_name();
+                let e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
+                return vec![Effect::Push(e.into())];
+            }
+            (Action::Open, Tab::Notes) => {
+                return match self.selected_note() {
+                    Some(n) if n.status == NoteStatus::Draft => vec![Effect::OpenNote(n.id)],
+                    Some(n) => vec![Effect::OpenNote(n.id)],
+                    None => Vec::new(),
+                };
+            }
+            (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(today),
+            (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
+                forms::client(Some(&self.client), theme, today)
+            }
+            (Action::Add, Tab::Plan) => forms::plan(id, self.plans.first(), theme, today),
+            (Action::NewDeadline, _) | (Action::Add, Tab::Deadlines) => {
+                forms::deadline(id, theme, today)
+            }
+            (Action::NewEpisode, _) => forms::episode(id, theme, today),
+            (Action::Add, Tab::Network) => forms::network(id, theme, today),
+            _ => return Vec::new(),
+        };
+        vec![Effect::Push(form.into())]
+    }
+
+    /// Marks the selected deadline (asks for date and outcome) or action done.
+    fn mark_done(&self, today: NaiveDate) -> Vec<Effect> {
+        match self.selected_due() {
+            Some(DueRow::Deadline(i)) => {
+                let d = &self.deadlines[i];
+                if d.completed_on.is_some() || d.cancelled {
+                    return vec![Effect::Info("That deadline is already closed".into())];
+                }
+                let f = forms::deadline_done(d.id, self.theme, today);
+                vec![Effect::Push(f.into())]
+            }
+            Some(DueRow::Action(i)) => {
+                let a = &self.actions[i];
+                if a.done_on.is_some() {
+                    return vec![Effect::Info("That action is already done".into())];
+                }
+                vec![Effect::Write(Box::new(Write::CompleteAction(a.id)))]
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
+impl Screen for ClientView {
+    fn title(&self) -> String {
+        format!("Client · {}", self.tab.title())
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Client
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[
+            Action::NextTab,
+            Action::NewNote,
+            Action::Add,
+            Action::EditClient,
+            Action::Open,
+            Action::Help,
+            Action::Quit,
+        ]
+    }
+
+    fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        match action {
+            Action::Up => self.step(-1, false),
+            Action::Down => self.step(1, false),
+            Action::PageUp => self.step(-1, true),
+            Action::PageDown => self.step(1, true),
+            Action::Top => self.step(-10_000, false),
+            Action::Bottom => self.step(10_000, false),
+            Action::NextTab => self.set_tab(self.tab.step(1)),
+            Action::PrevTab => self.set_tab(self.tab.step(-1)),
+            Action::TabSummary => self.set_tab(Tab::Summary),
+            Action::TabNotes => self.set_tab(Tab::Notes),
+            Action::TabPlan => self.set_tab(Tab::Plan),
+            Action::TabDeadlines => self.set_tab(Tab::Deadlines),
+            Action::TabNetwork => self.set_tab(Tab::Network),
+            Action::TabChronology => self.set_tab(Tab::Chronology),
+            Action::OlderVersion => {
+                if self.plan_index + 1 < self.plans.len() {
+                    self.plan_index += 1;
+                }
+                self.set_tab(Tab::Plan);
+            }
+            Action::NewerVersion => {
+                self.plan_index = self.plan_index.saturating_sub(1);
+                self.set_tab(Tab::Plan);
+            }
+            _ => return self.open_action(action, now),
+        }
+        Vec::new()
+    }
+
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        let data = src.client(self.client.id, today)?;
+        let scroll = self.scroll;
+        self.fill(data, today);
+        self.scroll = scroll;
+        Ok(())
+    }
+
+    fn opened(&mut self) -> Vec<Effect> {
+        if !std::mem::take(&mut self.offer_draft) {
+            return Vec::new();
+        }
+        let Some(n) = self.draft() else {
+            return Vec::new();
+        };
+        vec![Effect::Confirm {
+            question: format!(
+                "There is an unfinished draft note for this client (contact on {}). Carry on writing it now?",
+                n.occurred_at.format("%a %-d %b %H:%M")
+            ),
+            yes: vec![Effect::OpenNote(n.id)],
+            no: Vec::new(),
+        }]
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> Click {
+        if ClientView::click(self, x, y) {
+            Click::Selected
+        } else {
+            Click::Missed
+        }
+    }
+
+    fn selection(&self) -> Option<(usize, usize)> {
+        let tab = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+        let sel = match self.tab {
+            Tab::Notes => self.notes_cursor.selected,
+            Tab::Deadlines => self.due_cursor.selected,
+            Tab::Network => self.network_cursor.selected,
+            Tab::Summary | Tab::Plan | Tab::Chronology => return None,
+        };
+        Some((tab, sel))
+    }
+
+    fn client(&self) -> Option<(i64, String)> {
+        Some((self.client.id, self.client.display_name()))
+    }
+
+    // What the record already holds: no query needed.
+    fn people(&self) -> Vec<String> {
+        let network = self.network.iter().map(|m| m.name.clone());
+        let present = self.notes.iter().filter_map(|n| n.present.clone());
+        network.chain(present).collect()
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+}

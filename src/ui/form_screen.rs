@@ -1,0 +1,122 @@
+//! A form as a screen: Tab between fields, Ctrl-s (or Enter) checks it and
+//! asks the app for the write; a problem comes back beside its field.
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::client::Tab;
+use super::form::Form;
+use super::forms::Spec;
+use super::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
+use super::theme::Theme;
+use crate::action::Action;
+use crate::keymap::Mode;
+
+impl Form {
+    fn problem(&mut self, key: &str, message: &str) -> Vec<Effect> {
+        self.set_error(key, message.to_string());
+        vec![Effect::Error(format!("{key}: {message}"))]
+    }
+
+    /// After a successful save: close, show what was added.
+    fn saved(&self, o: &Outcome) -> Vec<Effect> {
+        let mut e = vec![Effect::Close];
+        match self.spec {
+            // The late-entry form sat over the editor: the note is final now.
+            Spec::LateFinalise(..) => {
+                e.push(Effect::Close);
+                e.push(Effect::Action(Action::TabNotes));
+            }
+            Spec::Deadline(..) | Spec::Action(..) | Spec::DeadlineDone(..) => {
+                e.push(Effect::Action(Action::TabDeadlines));
+            }
+            Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
+            Spec::PlanReview(..) => e.push(Effect::Action(Action::TabPlan)),
+            Spec::NewClient(_) => {
+                if let Some(id) = o.id {
+                    e.push(Effect::OpenClient {
+                        id,
+                        tab: Tab::Summary,
+                        offer_draft: false,
+                    });
+                }
+            }
+            Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) => {}
+        }
+        e
+    }
+}
+
+impl Screen for Form {
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Form
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[Action::NextField, Action::Submit, Action::Back]
+    }
+
+    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+        match action {
+            Action::NextField => self.move_focus(1),
+            Action::PrevField => self.move_focus(-1),
+            Action::Submit => {
+                return match self.spec.to_write(self.today) {
+                    Ok(w) => vec![Effect::Write(Box::new(w))],
+                    Err(p) => self.problem(p.field, &p.message),
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn type_key(&mut self, key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {
+        self.key(key);
+        Vec::new()
+    }
+
+    // In a long text field Enter and the arrows edit the text.
+    fn wants_raw(&self, key: &KeyEvent) -> bool {
+        key.modifiers == KeyModifiers::NONE
+            && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down)
+            && self.focus_is_long()
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        if !self.changed {
+            return vec![Effect::Close];
+        }
+        vec![Effect::Confirm {
+            question: "Leave this form without saving? What you typed in it will be lost.".into(),
+            yes: vec![Effect::Close],
+            no: Vec::new(),
+        }]
+    }
+
+    fn written(&mut self, _write: &Write, result: Result<&Outcome, &WriteError>) -> Vec<Effect> {
+        match result {
+            Ok(o) => self.saved(o),
+            Err(e) => match &e.field {
+                Some(f) => {
+                    let key = self.key_for(f);
+                    self.problem(key, &e.message)
+                }
+                None => Vec::new(),
+            },
+        }
+    }
+
+    fn click(&mut self, _x: u16, y: u16) -> Click {
+        Form::click(self, y);
+        Click::Missed
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+}

@@ -1,0 +1,177 @@
+//! What keys do in the note editor, and the draft's life: autosave, saving
+//! on leaving, and finalising (late entries ask for a reason first).
+
+use std::time::Instant;
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::forms;
+use super::note::{AUTOSAVE_AFTER, NoteEditor};
+use super::screen::{Effect, Outcome, Screen, Write, WriteError};
+use super::theme::Theme;
+use crate::action::Action;
+use crate::keymap::Mode;
+
+impl NoteEditor {
+    /// The write that saves the draft, if it has changed (`at` is the
+    /// monotonic time now). Nothing is written for an empty new note.
+    pub fn save_effects(&mut self, at: Instant) -> Vec<Effect> {
+        if !self.dirty {
+            return Vec::new();
+        }
+        if !self.has_content() {
+            self.dirty = false;
+            return Vec::new();
+        }
+        self.last_save = at;
+        vec![Effect::Write(Box::new(Write::SaveDraft {
+            note_id: self.note_id,
+            note: self.to_new_note(),
+        }))]
+    }
+
+    /// Finalising, once the draft is saved: a blank note is refused; a late
+    /// one asks its reason; otherwise the question.
+    fn finalise_step(&mut self) -> Vec<Effect> {
+        self.finalising = false;
+        if self.body.is_blank() {
+            return vec![Effect::Error(
+                "Write what happened before finalising".into(),
+            )];
+        }
+        match self.note_id {
+            Some(id) => vec![Effect::Write(Box::new(Write::CheckLate(id)))],
+            None => Vec::new(),
+        }
+    }
+}
+
+impl Screen for NoteEditor {
+    fn title(&self) -> String {
+        "Note editor".into()
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Editor
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        &[
+            Action::NextField,
+            Action::Save,
+            Action::Finalise,
+            Action::Back,
+        ]
+    }
+
+    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+        match action {
+            Action::NextField | Action::PrevField => {
+                self.move_focus(if action == Action::NextField { 1 } else { -1 });
+                self.save_effects(Instant::now())
+            }
+            Action::Save => {
+                let mut e = self.save_effects(Instant::now());
+                e.push(Effect::Info("Draft saved".into()));
+                e
+            }
+            Action::Finalise => {
+                self.finalising = true;
+                let e = self.save_effects(Instant::now());
+                if e.is_empty() {
+                    self.finalise_step()
+                } else {
+                    e
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn type_key(&mut self, key: KeyEvent, now: NaiveDateTime) -> Vec<Effect> {
+        self.key(key, now);
+        Vec::new()
+    }
+
+    /// Saves and closes; when the draft cannot be saved the editor stays.
+    fn back(&mut self) -> Vec<Effect> {
+        let mut e = self.save_effects(Instant::now());
+        let saved = !e.is_empty() || self.note_id.is_some();
+        e.push(Effect::Close);
+        if saved {
+            e.push(Effect::Info(
+                "Draft kept: finalise it when it is ready (it is listed on Today)".into(),
+            ));
+        }
+        e
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        self.save_effects(Instant::now())
+    }
+
+    fn tick(&mut self, at: Instant) -> Vec<Effect> {
+        if self.dirty && at.saturating_duration_since(self.last_save) >= AUTOSAVE_AFTER {
+            self.save_effects(at)
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn written(&mut self, write: &Write, result: Result<&Outcome, &WriteError>) -> Vec<Effect> {
+        match (write, result) {
+            (Write::SaveDraft { .. }, Ok(o)) => {
+                if self.note_id.is_none() {
+                    self.note_id = o.id;
+                }
+                self.dirty = false;
+                self.saved_at = Some(o.at);
+                if self.finalising {
+                    return self.finalise_step();
+                }
+                Vec::new()
+            }
+            (Write::SaveDraft { .. }, Err(e)) => {
+                self.finalising = false;
+                vec![Effect::Error(format!(
+                    "the draft could not be saved ({e}); your text is still here"
+                ))]
+            }
+            (Write::CheckLate(id), Ok(o)) => match o.late_days {
+                // A late entry needs its reason; giving it (and saving) finalises.
+                Some(days) => {
+                    let f = forms::late_reason(*id, days, self.theme, o.at.date());
+                    vec![Effect::Push(f.into())]
+                }
+                None => vec![Effect::Confirm {
+                    question: "Finalise this note? After this it cannot be changed; corrections are added as addenda.".into(),
+                    yes: vec![Effect::Write(Box::new(Write::Finalise {
+                        note_id: *id,
+                        reason: None,
+                    }))],
+                    no: Vec::new(),
+                }],
+            },
+            (Write::CheckLate(_), Err(e)) => {
+                vec![Effect::Error(format!("could not check the note: {e}"))]
+            }
+            (Write::Finalise { .. }, Ok(_)) => {
+                vec![Effect::Close, Effect::Action(Action::TabNotes)]
+            }
+            (Write::Finalise { .. }, Err(e)) => {
+                vec![Effect::Error(format!("could not finalise: {e}"))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn wheel(&mut self, down: bool) -> bool {
+        self.body.scroll(down);
+        true
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+}

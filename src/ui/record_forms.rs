@@ -1,0 +1,370 @@
+//! The forms that make or change a client's record: details, network
+//! members, care plan reviews. Each is a struct of typed fields with its
+//! conversion to the domain value.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, FieldKind, Problem};
+use super::forms::typed_form;
+use super::theme::Theme;
+use crate::domain::text::sanitize;
+use crate::domain::{
+    CarePlan, Client, NewCarePlan, NewClient, NewNetworkMember, RiskLevel, Service,
+};
+
+const SERVICES: [&str; 2] = ["Adult", "Children"];
+const RISKS: [&str; 3] = ["Low", "Medium", "High"];
+
+fn s(v: Option<&String>) -> String {
+    v.map(|x| sanitize(x).into_owned()).unwrap_or_default()
+}
+
+typed_form! {
+    /// A client's details, risk and alerts.
+    ClientForm {
+        /// Given name.
+        given,
+        /// Family name.
+        family,
+        /// Preferred name.
+        preferred,
+        /// Pronouns.
+        pronouns,
+        /// Date of birth.
+        dob,
+        /// Record number.
+        record,
+        /// Address.
+        address,
+        /// Phone.
+        phone,
+        /// First language.
+        language,
+        /// Needs an interpreter.
+        interpreter,
+        /// Team.
+        team,
+        /// Adult or children's service.
+        service,
+        /// Visiting frequency in days.
+        visit_every,
+        /// Risk level.
+        risk,
+        /// Risk summary.
+        risk_summary,
+        /// Alerts, one a line.
+        alerts,
+    }
+}
+
+impl ClientForm {
+    /// Blank, or filled from `c`.
+    #[must_use]
+    pub fn new(c: Option<&Client>, theme: Theme) -> ClientForm {
+        let t = |label, key, kind, v: String| Field::text(label, key, kind, &v, theme);
+        let risk = c.map_or(0, |c| {
+            RiskLevel::ALL
+                .iter()
+                .position(|r| *r == c.risk)
+                .unwrap_or(0)
+        });
+        let service = c.map_or(0, |c| {
+            Service::ALL
+                .iter()
+                .position(|r| *r == c.service)
+                .unwrap_or(0)
+        });
+        let name = |f: fn(&Client) -> &String| c.map(|c| sanitize(f(c)).into_owned());
+        ClientForm {
+            given: t(
+                "Given name",
+                "given name",
+                FieldKind::Text,
+                name(|c| &c.given_name).unwrap_or_default(),
+            )
+            .required(),
+            family: t(
+                "Family name",
+                "family name",
+                FieldKind::Text,
+                name(|c| &c.family_name).unwrap_or_default(),
+            )
+            .required(),
+            preferred: t(
+                "Preferred name",
+                "preferred name",
+                FieldKind::Text,
+                s(c.and_then(|c| c.preferred_name.as_ref())),
+            ),
+            pronouns: t(
+                "Pronouns",
+                "pronouns",
+                FieldKind::Text,
+                s(c.and_then(|c| c.pronouns.as_ref())),
+            ),
+            dob: t(
+                "Date of birth",
+                "date of birth",
+                FieldKind::Date { required: false },
+                c.and_then(|c| c.dob)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+            record: t(
+                "Record no.",
+                "record number",
+                FieldKind::Text,
+                s(c.and_then(|c| c.record_no.as_ref())),
+            ),
+            address: t(
+                "Address",
+                "address",
+                FieldKind::Text,
+                s(c.and_then(|c| c.address.as_ref())),
+            ),
+            phone: t(
+                "Phone",
+                "phone",
+                FieldKind::Text,
+                s(c.and_then(|c| c.phone.as_ref())),
+            ),
+            language: t(
+                "First language",
+                "language",
+                FieldKind::Text,
+                s(c.and_then(|c| c.language.as_ref())),
+            ),
+            interpreter: Field::check(
+                "Interpreter",
+                "interpreter",
+                c.is_some_and(|c| c.interpreter),
+                theme,
+            ),
+            team: t(
+                "Team",
+                "team",
+                FieldKind::Text,
+                s(c.and_then(|c| c.team.as_ref())),
+            ),
+            service: Field::choice("Service", "service", SERVICES.to_vec(), service, theme),
+            visit_every: t(
+                "Visit every (days)",
+                "visit every",
+                FieldKind::Text,
+                c.and_then(|c| c.visit_every_days)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+            risk: Field::choice("Risk", "risk", RISKS.to_vec(), risk, theme),
+            risk_summary: t(
+                "Risk summary",
+                "risk summary",
+                FieldKind::Long,
+                s(c.and_then(|c| c.risk_summary.as_ref())),
+            ),
+            alerts: t(
+                "Alerts (one a line)",
+                "alert",
+                FieldKind::Long,
+                c.map(|c| {
+                    c.alerts
+                        .iter()
+                        .map(|a| sanitize(a).into_owned())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The client as filled in.
+    pub fn to_client(&self, today: NaiveDate) -> Result<NewClient, Problem> {
+        let visit = match self.visit_every.opt() {
+            None => None,
+            Some(v) => Some(v.trim().parse::<u32>().map_err(|_| {
+                self.visit_every
+                    .problem("should be a number of days, for example 28")
+            })?),
+        };
+        Ok(NewClient {
+            given_name: self.given.value(),
+            family_name: self.family.value(),
+            preferred_name: self.preferred.opt(),
+            pronouns: self.pronouns.opt(),
+            dob: self.dob.birth_date(today)?,
+            record_no: self.record.opt(),
+            address: self.address.opt(),
+            phone: self.phone.opt(),
+            language: self.language.opt(),
+            interpreter: self.interpreter.checked,
+            team: self.team.opt(),
+            service: Service::ALL.get(self.service.choice).copied(),
+            visit_every_days: visit,
+            risk: RiskLevel::ALL.get(self.risk.choice).copied(),
+            risk_summary: self.risk_summary.opt(),
+            alerts: self
+                .alerts
+                .value()
+                .lines()
+                .map(str::to_string)
+                .filter(|a| !a.trim().is_empty())
+                .collect(),
+            opened_on: None,
+        })
+    }
+}
+
+typed_form! {
+    /// A new member of a client's network.
+    NetworkForm {
+        /// Name.
+        name,
+        /// Role.
+        role,
+        /// Organisation.
+        organisation,
+        /// Relationship to the client.
+        relationship,
+        /// Phone.
+        phone,
+        /// Email.
+        email,
+        /// Consent to share information.
+        consent,
+        /// Notes.
+        notes,
+    }
+}
+
+impl NetworkForm {
+    /// A blank form.
+    #[must_use]
+    pub fn new(theme: Theme) -> NetworkForm {
+        let t = |label, key, kind| Field::text(label, key, kind, "", theme);
+        NetworkForm {
+            name: t("Name", "name", FieldKind::Text).required(),
+            role: t("Role", "role", FieldKind::Text),
+            organisation: t("Organisation", "organisation", FieldKind::Text),
+            relationship: t("Relationship", "relationship", FieldKind::Text),
+            phone: t("Phone", "phone", FieldKind::Text),
+            email: t("Email", "email", FieldKind::Text),
+            consent: Field::check("Consent to share", "consent", false, theme),
+            notes: t("Notes", "notes", FieldKind::Long),
+        }
+    }
+
+    /// The member as filled in.
+    #[must_use]
+    pub fn to_member(&self, client_id: i64) -> NewNetworkMember {
+        NewNetworkMember {
+            client_id,
+            name: self.name.value(),
+            role: self.role.value(),
+            organisation: self.organisation.opt(),
+            relationship: self.relationship.opt(),
+            phone: self.phone.opt(),
+            email: self.email.opt(),
+            consent_to_share: self.consent.checked,
+            notes: self.notes.opt(),
+        }
+    }
+}
+
+typed_form! {
+    /// A care plan review: writes a new version.
+    PlanForm {
+        /// Needs.
+        needs,
+        /// Outcomes.
+        outcomes,
+        /// Strengths.
+        strengths,
+        /// Crisis plan.
+        crisis,
+        /// Actions, one a line: what ; who ; by.
+        actions,
+        /// Next review.
+        next_review,
+    }
+}
+
+impl PlanForm {
+    /// Filled from the current version (a review writes a new one).
+    #[must_use]
+    pub fn new(current: Option<&CarePlan>, theme: Theme) -> PlanForm {
+        let t = |label, key, kind, v: String| Field::text(label, key, kind, &v, theme);
+        let text = |f: fn(&CarePlan) -> &String| {
+            current
+                .map(|p| sanitize(f(p)).into_owned())
+                .unwrap_or_default()
+        };
+        let actions = current
+            .map(|p| {
+                p.actions
+                    .iter()
+                    .map(|a| sanitize(&crate::domain::plan::action_line(a)).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        PlanForm {
+            needs: t("Needs", "needs", FieldKind::Long, text(|p| &p.needs)),
+            outcomes: t(
+                "Outcomes",
+                "outcomes",
+                FieldKind::Long,
+                text(|p| &p.outcomes),
+            ),
+            strengths: t(
+                "Strengths",
+                "strengths",
+                FieldKind::Long,
+                text(|p| &p.strengths),
+            ),
+            crisis: t(
+                "Crisis plan",
+                "crisis plan",
+                FieldKind::Long,
+                text(|p| &p.crisis_plan),
+            ),
+            // The store calls a plan action's problems "owner" or "plan action".
+            actions: t(
+                "Actions: what ; who ; by",
+                "plan action",
+                FieldKind::Long,
+                actions,
+            )
+            .also_for("owner"),
+            next_review: t(
+                "Next review",
+                "next review",
+                FieldKind::Date { required: false },
+                current
+                    .and_then(|p| p.next_review)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The new version as filled in.
+    pub fn to_plan(&self, today: NaiveDate) -> Result<NewCarePlan, Problem> {
+        let mut actions = Vec::new();
+        let text = self.actions.value();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            actions.push(
+                crate::domain::plan::parse_action_line(line, today)
+                    .map_err(|e| self.actions.problem(&e))?,
+            );
+        }
+        Ok(NewCarePlan {
+            needs: self.needs.value(),
+            outcomes: self.outcomes.value(),
+            strengths: self.strengths.value(),
+            crisis_plan: self.crisis.value(),
+            next_review: self.next_review.date(today)?,
+            actions,
+        })
+    }
+}

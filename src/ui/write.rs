@@ -1,0 +1,94 @@
+//! The store writes a screen can ask for, as plain domain values. The app
+//! carries them out (`app/write.rs`), one transaction per user action, and
+//! tells the screen how it went.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::{
+    NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember, NewNote,
+};
+
+/// One store write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    /// Write the editor's draft (a new note when `note_id` is `None`).
+    SaveDraft {
+        /// The draft, once first saved.
+        note_id: Option<i64>,
+        /// What the editor holds.
+        note: NewNote,
+    },
+    /// Check (no change) whether finalising this draft now is a late entry.
+    CheckLate(i64),
+    /// Finalise a draft; `reason` is the late-entry reason when one is needed.
+    Finalise {
+        /// The draft.
+        note_id: i64,
+        /// Why it is late, if it is.
+        reason: Option<String>,
+    },
+    /// Add a client.
+    AddClient(NewClient),
+    /// Change a client's details.
+    UpdateClient(i64, NewClient),
+    /// Add a network member.
+    AddNetwork(NewNetworkMember),
+    /// Write a new care plan version for a client.
+    AddPlan(i64, NewCarePlan),
+    /// Add a deadline.
+    AddDeadline(NewDeadline),
+    /// Add a legal episode (its deadlines follow from the rules).
+    AddEpisode(NewEpisode),
+    /// Add an action.
+    AddAction(NewAction),
+    /// Add an addendum to a final note.
+    AddAddendum {
+        /// The note.
+        note_id: i64,
+        /// Why.
+        reason: String,
+        /// What it adds.
+        text: String,
+    },
+    /// Mark a deadline done (a rule chain may continue with the next one).
+    CompleteDeadline {
+        /// The deadline.
+        id: i64,
+        /// When it was done.
+        on: NaiveDate,
+        /// What came of it.
+        outcome: Option<String>,
+    },
+    /// Mark an action done today.
+    CompleteAction(i64),
+    /// Undo the last change.
+    Undo,
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// What to tell the practitioner, if anything.
+    pub message: Option<String>,
+    /// The id of a record it made (a new client, a new draft).
+    pub id: Option<i64>,
+    /// For [`Write::CheckLate`]: working days late, when late.
+    pub late_days: Option<u32>,
+    /// When it was written (the app's clock).
+    pub at: NaiveDateTime,
+}
+
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteError {
+    /// The domain's name for the field at fault (`ValidationError::field`).
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}

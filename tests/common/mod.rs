@@ -1,0 +1,228 @@
+//! Support shared by the integration tests (`mod common;` in each file):
+//!
+//! - a [`Sandbox`]: a temporary HOME with its own XDG data and config
+//!   folders, temp folder and config file, so no test that runs the binary
+//!   ever reads or writes the developer's real `~/.config/caseload`;
+//! - a fixed clock ([`NOW`], [`now`], [`at`]) and the test passphrase;
+//! - a [`Fixture`] builder for a temporary encrypted store with fictional
+//!   clients;
+//! - [`require_tool`]: a test needing an outside program (tmux; later
+//!   Chromium, Python, Wine) reports itself skipped when the program is
+//!   missing, unless `CASELOAD_REQUIRE_TOOLS=1` (CI) makes that a failure.
+//!
+//! Not every test file uses every item.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use secrecy::SecretString;
+
+use caseload::domain::NewClient;
+use caseload::store::Store;
+
+/// The passphrase every test database uses.
+pub const PASS: &str = "correct horse battery";
+/// The fixed time the binary is run at (`CASELOAD_NOW`).
+pub const NOW: &str = "2026-11-22T09:00:00";
+
+/// [`NOW`] as a value: Sunday 22 November 2026, 09:00.
+pub fn now() -> NaiveDateTime {
+    at(9, 0)
+}
+
+/// 22 November 2026 at `h`:`m`.
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap()
+}
+
+/// A temporary home: data, config, temp and home folders all inside it.
+pub struct Sandbox {
+    /// The folder holding everything (deleted when dropped).
+    pub root: tempfile::TempDir,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox::new()
+    }
+}
+
+impl Sandbox {
+    /// A fresh, empty sandbox.
+    pub fn new() -> Sandbox {
+        let root = tempfile::tempdir().unwrap();
+        for d in ["data", "config", "tmp", "home/.local/share"] {
+            std::fs::create_dir_all(root.path().join(d)).unwrap();
+        }
+        Sandbox { root }
+    }
+
+    /// A path inside the sandbox.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.path().join(rel)
+    }
+
+    /// The default database path inside it.
+    pub fn db(&self) -> PathBuf {
+        self.path("data/x.db")
+    }
+
+    /// The environment pointing every folder caseload uses into the sandbox.
+    pub fn envs(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path("home")),
+            ("XDG_DATA_HOME", self.path("home/.local/share")),
+            ("XDG_CONFIG_HOME", self.path("config")),
+            ("XDG_STATE_HOME", self.path("home/.local/state")),
+            ("XDG_CACHE_HOME", self.path("home/.cache")),
+            ("TMPDIR", self.path("tmp")),
+            ("SQLITE_TMPDIR", self.path("tmp")),
+            ("CASELOAD_CONFIG", self.path("config/config.toml")),
+        ]
+    }
+
+    /// The same as `env NAME=VALUE …` words, for a shell command line (tmux).
+    pub fn env_words(&self) -> String {
+        self.envs()
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.display()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// One sandbox shared by every binary run of a test process (each test
+/// still uses its own database).
+pub fn shared() -> &'static Sandbox {
+    static SHARED: OnceLock<Sandbox> = OnceLock::new();
+    SHARED.get_or_init(Sandbox::new)
+}
+
+/// Something that sets environment variables on a child process.
+pub trait Envs {
+    /// Sets one variable.
+    fn set_env(&mut self, key: &str, value: &Path) -> &mut Self;
+    /// Removes one variable.
+    fn unset_env(&mut self, key: &str) -> &mut Self;
+
+    /// Points HOME and the XDG folders into `sb`, and unsets `CASELOAD_DB`.
+    fn sandbox(&mut self, sb: &Sandbox) -> &mut Self {
+        for (k, v) in sb.envs() {
+            self.set_env(k, &v);
+        }
+        self.unset_env("CASELOAD_DB")
+    }
+
+    /// Sandboxed in the shared sandbox.
+    fn sandboxed(&mut self) -> &mut Self {
+        self.sandbox(shared())
+    }
+}
+
+impl Envs for std::process::Command {
+    fn set_env(&mut self, key: &str, value: &Path) -> &mut Self {
+        self.env(key, value)
+    }
+    fn unset_env(&mut self, key: &str) -> &mut Self {
+        self.env_remove(key)
+    }
+}
+
+impl Envs for assert_cmd::Command {
+    fn set_env(&mut self, key: &str, value: &Path) -> &mut Self {
+        self.env(key, value)
+    }
+    fn unset_env(&mut self, key: &str) -> &mut Self {
+        self.env_remove(key)
+    }
+}
+
+/// `caseload` with the test passphrase and clock, sandboxed in the shared
+/// sandbox.
+pub fn caseload() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("caseload").unwrap();
+    c.env("CASELOAD_PASSPHRASE", PASS)
+        .env("CASELOAD_NOW", NOW)
+        .sandboxed();
+    c
+}
+
+/// Whether the outside program `tool` can run here. When it cannot, the
+/// test should return early: this prints `SKIPPED: needs TOOL (INSTALL)` to
+/// stderr, unless `CASELOAD_REQUIRE_TOOLS=1`, where a missing tool fails
+/// the test (CI installs every tool, so nothing may be skipped there).
+pub fn require_tool(tool: &str, install: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("-V")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    let required = std::env::var("CASELOAD_REQUIRE_TOOLS").as_deref() == Ok("1");
+    tool_decision(found, required, tool, install)
+}
+
+/// What [`require_tool`] decides: run (true), skip saying so (false), or,
+/// when tools are `required`, fail.
+pub fn tool_decision(found: bool, required: bool, tool: &str, install: &str) -> bool {
+    if found {
+        return true;
+    }
+    let message = format!("SKIPPED: needs {tool} ({install})");
+    assert!(
+        !required,
+        "{message}, and CASELOAD_REQUIRE_TOOLS=1 forbids skipping"
+    );
+    eprintln!("{message}");
+    false
+}
+
+/// A temporary encrypted store with fictional clients.
+pub struct Fixture {
+    /// The folder holding the database (deleted when dropped).
+    pub dir: tempfile::TempDir,
+    /// The database file.
+    pub db: PathBuf,
+    /// The open store.
+    pub store: Store,
+}
+
+impl Default for Fixture {
+    fn default() -> Self {
+        Fixture::new()
+    }
+}
+
+impl Fixture {
+    /// An empty store in a fresh temporary folder.
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        let store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+        Fixture { dir, db, store }
+    }
+
+    /// Adds a client named `given` `family` (added at [`now`]); returns its id.
+    pub fn client(&mut self, given: &str, family: &str) -> i64 {
+        self.client_with(NewClient {
+            given_name: given.into(),
+            family_name: family.into(),
+            ..NewClient::default()
+        })
+    }
+
+    /// Adds a client as given; returns its id.
+    pub fn client_with(&mut self, c: NewClient) -> i64 {
+        self.store.add_client(&c, now()).unwrap()
+    }
+
+    /// Closes the store, keeping the files: for running the binary on them.
+    pub fn into_files(self) -> (tempfile::TempDir, PathBuf) {
+        (self.dir, self.db)
+    }
+}
