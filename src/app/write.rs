@@ -115,11 +115,12 @@ pub(super) fn apply(
             said("Addendum added")
         }
         Write::CompleteDeadline { id, on, outcome } => {
+            let what = crate::domain::cell::cell_text(&store.deadline(*id)?.what);
             let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {
-                Some(d) => said(format!("Deadline marked done; next due {}", d.due)),
-                None => said("Deadline marked done"),
+                Some(d) => said(format!("\"{what}\" marked done; next due {}", d.due)),
+                None => said(format!("\"{what}\" marked done")),
             }
         }
         Write::CompleteAction(id) => {

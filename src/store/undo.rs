@@ -294,6 +294,9 @@ impl Store {
                 _ => effect = withdraw(&tx, row, now)?,
             }
         }
+        if step.len() > 1 && step.iter().any(|c| c.op == "complete") {
+            effect = "the deadline is open again, and the next one it added was cancelled";
+        }
         let fields: Vec<&str> = change.fields.split(',').filter(|f| !f.is_empty()).collect();
         record(
             &tx,

@@ -50,6 +50,24 @@ pub(crate) fn next_step(conn: &Connection) -> Result<Vec<Change>> {
     };
     let autosave = |c: &Change| c.entity == "note" && c.op == "update";
     let mut step = vec![first];
+    // Completing a deadline also adds the next one in its rule's chain, in
+    // the same transaction: one step, undone together.
+    if step[0].entity == "deadline" && step[0].op == "create" {
+        for row in rows.by_ref() {
+            let row = row?;
+            let Some(last) = step.last() else { break };
+            let same_tx = row.id + 1 == last.id && row.at == last.at && row.entity == "deadline";
+            if !same_tx {
+                return Ok(vec![step.swap_remove(0)]);
+            }
+            let complete = row.op == "complete";
+            step.push(row);
+            if complete {
+                return Ok(step);
+            }
+        }
+        return Ok(vec![step.swap_remove(0)]);
+    }
     if !autosave(&step[0]) {
         return Ok(step);
     }
@@ -80,7 +98,12 @@ fn within_gap(earlier: &str, later: &str) -> bool {
 /// The step in words: "complete deadline 'CPA review'", "edit the draft
 /// note of 20 Nov (3 autosaves)".
 pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
-    let Some(c) = step.first() else {
+    // A completion with the deadlines it added is named by the completion.
+    let Some(c) = step
+        .iter()
+        .find(|c| c.op == "complete")
+        .or_else(|| step.first())
+    else {
         return Ok("nothing".into());
     };
     let text = |sql: &str| -> Result<Option<String>> {

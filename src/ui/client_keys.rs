@@ -55,7 +55,7 @@ impl ClientView {
                 if d.completed_on.is_some() || d.cancelled {
                     return vec![Effect::Info("That deadline is already closed".into())];
                 }
-                let f = forms::deadline_done(d.id, self.theme, today);
+                let f = forms::deadline_done(d, self.theme, today);
                 vec![Effect::Push(f.into())]
             }
             Some(DueRow::Action(i)) => {

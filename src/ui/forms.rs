@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldKind, Form, Problem};
 use super::theme::Theme;
 use super::write::Write;
-use crate::domain::{CarePlan, Client, EpisodeKind, NewAction, NewDeadline, NewEpisode};
+use crate::domain::{CarePlan, Client, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode};
 
 /// Declares a form: a struct of fields, listed top to bottom.
 macro_rules! typed_form {
@@ -187,7 +187,7 @@ pub enum Spec {
     /// Finalising a late note (the draft's id).
     LateFinalise(i64, LateForm),
     /// Marking a deadline done.
-    DeadlineDone(i64, DoneForm),
+    DeadlineDone(i64, DoneNeeds, DoneForm),
 }
 
 impl Spec {
@@ -202,7 +202,7 @@ impl Spec {
             Spec::Episode(_, f) => f.fields(),
             Spec::Addendum(_, f) => f.fields(),
             Spec::LateFinalise(_, f) => f.fields(),
-            Spec::DeadlineDone(_, f) => f.fields(),
+            Spec::DeadlineDone(_, _, f) => f.fields(),
         }
     }
 
@@ -216,7 +216,7 @@ impl Spec {
             Spec::Episode(_, f) => f.fields_mut(),
             Spec::Addendum(_, f) => f.fields_mut(),
             Spec::LateFinalise(_, f) => f.fields_mut(),
-            Spec::DeadlineDone(_, f) => f.fields_mut(),
+            Spec::DeadlineDone(_, _, f) => f.fields_mut(),
         }
     }
 
@@ -242,12 +242,19 @@ impl Spec {
                         .problem("give the reason this note is written up late")
                 })?),
             },
-            Spec::DeadlineDone(id, f) => Write::CompleteDeadline {
+            Spec::DeadlineDone(id, needs, f) => Write::CompleteDeadline {
                 id: *id,
                 on: f
                     .on
                     .required_date(today, "the date it was done is needed")?,
-                outcome: f.outcome.opt(),
+                outcome: match (f.outcome.opt(), needs) {
+                    (None, DoneNeeds::Outcome) => {
+                        return Err(f.outcome.problem(
+                            "say what happened (renewed: the next period starts); if it ended, end the legal episode instead",
+                        ));
+                    }
+                    (o, _) => o,
+                },
             },
         })
     }
@@ -341,11 +348,34 @@ pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> F
     Form::new(spec, title, today, theme)
 }
 
-/// The "mark deadline done" form.
+/// Whether completing a deadline needs its outcome said first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneNeeds {
+    /// Any deadline: the outcome is optional.
+    Nothing,
+    /// A renewal (s3 expiry, CTO, DoLS): completing records that it was
+    /// renewed and starts the next period, so the outcome must be said.
+    Outcome,
+}
+
+/// The "mark deadline done" form: it names the deadline and, for a
+/// statutory one, asks the question completing it answers ("Renewed?").
 #[must_use]
-pub fn deadline_done(deadline_id: i64, theme: Theme, today: NaiveDate) -> Form {
+pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
+    let rules = crate::rules::RuleSet::embedded().ok();
+    let rule = d
+        .rule
+        .as_deref()
+        .and_then(|id| rules.as_ref().and_then(|r| r.rule(id)));
+    let meaning = crate::domain::completion::completion_meaning(rule);
+    let (needs, label) = if meaning.needs_outcome {
+        (DoneNeeds::Outcome, "Renewed? Outcome")
+    } else {
+        (DoneNeeds::Nothing, "Outcome")
+    };
     let spec = Spec::DeadlineDone(
-        deadline_id,
+        d.id,
+        needs,
         DoneForm {
             on: Field::text(
                 "Done on",
@@ -354,10 +384,16 @@ pub fn deadline_done(deadline_id: i64, theme: Theme, today: NaiveDate) -> Form {
                 "today",
                 theme,
             ),
-            outcome: Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
+            outcome: Field::text(label, "outcome", FieldKind::Text, "", theme),
         },
     );
-    Form::new(spec, "Mark deadline done".into(), today, theme)
+    let what = crate::domain::cell::cell_text(&d.what);
+    let title = if rule.is_some() {
+        format!("{} \"{what}\" — {}", meaning.question, meaning.meaning)
+    } else {
+        format!("Mark \"{what}\" done")
+    };
+    Form::new(spec, title, today, theme)
 }
 
 #[cfg(test)]
