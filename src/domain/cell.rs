@@ -22,7 +22,7 @@ pub fn normalise_newlines(s: &str) -> Cow<'_, str> {
 
 /// Whether `c` makes a terminal's idea of a width differ from the program's:
 /// zero-width joiner, emoji variation selectors, skin-tone modifiers.
-fn width_ambiguous(c: char) -> bool {
+pub(crate) fn width_ambiguous(c: char) -> bool {
     matches!(
         c,
         '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}'
@@ -34,9 +34,6 @@ fn width_ambiguous(c: char) -> bool {
 #[must_use]
 pub fn cell_text(s: &str) -> String {
     super::text::one_line(s)
-        .chars()
-        .filter(|c| !width_ambiguous(*c))
-        .collect()
 }
 
 /// The width of `s` on screen, counted per grapheme cluster.
