@@ -19,6 +19,19 @@ fn now() -> NaiveDateTime {
 }
 
 fn app() -> App {
+    app_with(store())
+}
+
+fn app_with(s: Store) -> App {
+    App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    )
+}
+
+fn store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
     let c = s
         .add_client(
@@ -41,12 +54,7 @@ fn app() -> App {
         now(),
     )
     .unwrap();
-    App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
+    s
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -102,4 +110,83 @@ fn completing_an_s3_expiry_names_it_asks_renewed_and_undo_asks_first() {
     keys(&mut app, "u");
     keys(&mut app, "y");
     assert!(app.store().deadline(1).unwrap().completed_on.is_none());
+}
+
+#[test]
+fn a_plan_action_is_ticked_off_from_the_plan_tab() {
+    use caseload::domain::{NewCarePlan, PlanAction};
+    let mut s = store();
+    let plan = NewCarePlan {
+        needs: "A bed".into(),
+        actions: vec![
+            PlanAction {
+                what: "Buy and deliver a bed".into(),
+                owner: "Sam".into(),
+                ..PlanAction::default()
+            },
+            PlanAction {
+                what: "Ring the GP".into(),
+                ..PlanAction::default()
+            },
+        ],
+        ..NewCarePlan::default()
+    };
+    s.add_plan_version(1, &plan, now()).unwrap();
+    let mut app = app_with(s);
+    keys(&mut app, "c/ivy");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "3");
+    keys(&mut app, "D");
+    assert!(form_title(&app).contains("plan action"));
+    // The first open action is offered; Tab to the date, Enter saves.
+    press(&mut app, KeyCode::Enter);
+    let p = app.store().current_plan(1).unwrap().unwrap();
+    assert_eq!(p.actions[0].done_on, Some(now().date()));
+    assert!(p.actions[1].done_on.is_none());
+    let said = app.status.clone().unwrap().text;
+    assert!(said.contains("Buy and deliver a bed"), "{said}");
+    // Next time the second one is offered.
+    keys(&mut app, "D");
+    press(&mut app, KeyCode::Enter);
+    let p = app.store().current_plan(1).unwrap().unwrap();
+    assert_eq!(p.actions[1].done_on, Some(now().date()));
+}
+
+/// A draft whose contact is still ahead of the clock (saved when the clock
+/// was later, or on another machine) cannot be finalised in the TUI either.
+#[test]
+fn the_tui_refuses_to_finalise_a_future_dated_note() {
+    use caseload::domain::{NewNote, NoteKind, NoteStatus};
+    let mut s = store();
+    let tomorrow = now() + chrono::Duration::days(1);
+    let id = s
+        .add_note(
+            &NewNote {
+                client_id: 1,
+                kind: NoteKind::Phone,
+                occurred_at: tomorrow,
+                location: None,
+                present: None,
+                body: "Rang Ivy.".into(),
+                significant: false,
+            },
+            tomorrow,
+        )
+        .unwrap();
+    let mut app = app_with(s);
+    keys(&mut app, "c/ivy");
+    press(&mut app, KeyCode::Enter);
+    // Opening offers the draft back: take it.
+    keys(&mut app, "y");
+    assert!(matches!(app.stack.last(), Some(View::Editor(_))));
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::CONTROL,
+    )));
+    if matches!(app.overlay, Some(Overlay::Confirm(_))) {
+        keys(&mut app, "y");
+    }
+    assert_eq!(app.store().note(id).unwrap().status, NoteStatus::Draft);
+    let said = app.status.clone().map(|s| s.text).unwrap_or_default();
+    assert!(said.contains("future"), "{said:?}");
 }

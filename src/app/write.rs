@@ -129,6 +129,13 @@ pub(super) fn apply(
                 .map_err(|e| prefixed("could not mark it done: ", e))?;
             said("Action marked done")
         }
+        Write::CompletePlanAction { id, on } => {
+            let a = store.mark_plan_action_done(*id, *on, now)?;
+            said(format!(
+                "\"{}\" marked done",
+                crate::domain::cell::cell_text(&a.what)
+            ))
+        }
         Write::Undo => {
             let u = store
                 .undo_last(now)

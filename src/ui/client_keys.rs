@@ -33,6 +33,17 @@ impl ClientView {
                 };
             }
             (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(today),
+            (Action::MarkDone, Tab::Plan) => match self.plans.first() {
+                Some(p) if self.plan_index == 0 && !p.actions.is_empty() => {
+                    forms::plan_action_done(p, theme, today)
+                }
+                Some(_) if self.plan_index != 0 => {
+                    return vec![Effect::Info(
+                        "Earlier versions are read-only; ] shows the current plan".into(),
+                    )];
+                }
+                _ => return vec![Effect::Info("The plan has no actions to tick off".into())],
+            },
             (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
                 forms::client(Some(&self.client), theme, today)
             }

@@ -165,6 +165,16 @@ typed_form! {
     }
 }
 
+typed_form! {
+    /// Ticking off a care plan action.
+    PlanDoneForm {
+        /// Its number on the Plan tab.
+        number,
+        /// When it was done.
+        on,
+    }
+}
+
 /// Which form, with the records it concerns.
 #[derive(Debug, Clone)]
 pub enum Spec {
@@ -188,6 +198,9 @@ pub enum Spec {
     LateFinalise(i64, LateForm),
     /// Marking a deadline done.
     DeadlineDone(i64, DoneNeeds, DoneForm),
+    /// Marking a plan action done: the current plan's action ids, in the
+    /// order (and numbering from 1) the Plan tab shows them.
+    PlanActionDone(Vec<i64>, PlanDoneForm),
 }
 
 impl Spec {
@@ -203,6 +216,7 @@ impl Spec {
             Spec::Addendum(_, f) => f.fields(),
             Spec::LateFinalise(_, f) => f.fields(),
             Spec::DeadlineDone(_, _, f) => f.fields(),
+            Spec::PlanActionDone(_, f) => f.fields(),
         }
     }
 
@@ -217,6 +231,7 @@ impl Spec {
             Spec::Addendum(_, f) => f.fields_mut(),
             Spec::LateFinalise(_, f) => f.fields_mut(),
             Spec::DeadlineDone(_, _, f) => f.fields_mut(),
+            Spec::PlanActionDone(_, f) => f.fields_mut(),
         }
     }
 
@@ -256,6 +271,27 @@ impl Spec {
                     (o, _) => o,
                 },
             },
+            Spec::PlanActionDone(ids, f) => {
+                let n = f.number.value();
+                let id = n
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| ids.get(i))
+                    .ok_or_else(|| {
+                        f.number.problem(&format!(
+                            "give the action's number on the Plan tab (1 to {})",
+                            ids.len()
+                        ))
+                    })?;
+                Write::CompletePlanAction {
+                    id: *id,
+                    on: f
+                        .on
+                        .required_date(today, "the date it was done is needed")?,
+                }
+            }
         })
     }
 }
@@ -346,6 +382,37 @@ pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> F
     );
     let title = format!("Finalise a late entry ({days} working days after the contact): why late?");
     Form::new(spec, title, today, theme)
+}
+
+/// The "mark a plan action done" form over the current plan; the first
+/// action not yet done is offered.
+#[must_use]
+pub fn plan_action_done(plan: &CarePlan, theme: Theme, today: NaiveDate) -> Form {
+    let first_open = plan
+        .actions
+        .iter()
+        .position(|a| a.done_on.is_none())
+        .map_or(String::new(), |i| (i + 1).to_string());
+    let spec = Spec::PlanActionDone(
+        plan.actions.iter().map(|a| a.id).collect(),
+        PlanDoneForm {
+            number: Field::text(
+                "Action number",
+                "number",
+                FieldKind::Text,
+                &first_open,
+                theme,
+            ),
+            on: Field::text(
+                "Done on",
+                "done on",
+                FieldKind::Date { required: true },
+                "today",
+                theme,
+            ),
+        },
+    );
+    Form::new(spec, "Mark a plan action done".into(), today, theme)
 }
 
 /// Whether completing a deadline needs its outcome said first.

@@ -61,6 +61,13 @@ pub enum Write {
     },
     /// Mark an action done today.
     CompleteAction(i64),
+    /// Mark a care plan action done.
+    CompletePlanAction {
+        /// The plan action.
+        id: i64,
+        /// When it was done.
+        on: NaiveDate,
+    },
     /// Undo the last change.
     Undo,
 }
