@@ -903,6 +903,17 @@ mod tui {
             .unwrap();
         let mut app = app(s);
         keys(&mut app, "u");
+        // It says what it will undo and asks first.
+        let Some(caseload::ui::Overlay::Confirm(c)) = &app.overlay else {
+            panic!("undo did not ask")
+        };
+        assert!(
+            c.question.contains("add deadline 'Review'"),
+            "{}",
+            c.question
+        );
+        assert!(!app.store().deadline(d).unwrap().cancelled);
+        keys(&mut app, "y");
         assert!(status(&app).contains("cancelled"), "{}", status(&app));
         assert!(app.store().deadline(d).unwrap().cancelled);
         assert_eq!(app.store().audit_log(None, 1).unwrap()[0].op, "undo");

@@ -793,6 +793,9 @@ mod tui {
         // the renewed period ends: 6 months from 21 May 2027 = 21 Nov 2027.
         keys(&mut app, "g");
         keys(&mut app, "D");
+        // Completing a renewal asks "Renewed?": say so in the outcome.
+        press(&mut app, KeyCode::Enter);
+        keys(&mut app, "renewed");
         press(&mut app, KeyCode::Enter);
         let status = app
             .status
@@ -801,7 +804,7 @@ mod tui {
             .unwrap_or_default();
         assert_eq!(
             status,
-            "Deadline marked done; next due 2027-11-21",
+            "\"Section 3 detention ends unless renewed\" marked done; next due 2027-11-21",
             "{}",
             screen(&app)
         );
