@@ -45,7 +45,7 @@ impl App {
     /// The paste key: the note in view as a case note.
     pub(super) fn paste_note(&mut self) {
         match self.in_view().1 {
-            Some(id) => self.paste(&Job::Paste(id, None)),
+            Some(id) => self.paste_pack(&Job::Paste(id, None)),
             None => self.error("No note here to paste: open a note, or a client with notes."),
         }
     }
@@ -67,7 +67,7 @@ impl App {
     }
 
     /// Makes a paste pack, queues its clipboard copy and shows it.
-    pub(super) fn paste(&mut self, job: &Job) {
+    pub(super) fn paste_pack(&mut self, job: &Job) {
         let now = self.now();
         let (text, names) = match files::make(&self.store, job, now) {
             Ok(mut f) if !f.is_empty() => {

@@ -41,7 +41,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
 
     // The same rule (config.toml's limits) the store applies when a draft
     // is finalised.
-    let rule = store.late_entry_rule();
+    let rule = store.late_entry_in_force();
     let now = today.and_time(NaiveTime::MIN);
     let drafts = store
         .draft_rows()?

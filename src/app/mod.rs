@@ -169,9 +169,7 @@ impl App {
                 let f = forms::action(client().map(|c| c.0), self.theme, today);
                 self.run(vec![Effect::Push(f.into())]);
             }
-            Action::Undo => {
-                self.run(vec![Effect::Write(Box::new(Write::Undo))]);
-            }
+            Action::Undo => self.ask_undo(),
             Action::GoSearch => {
                 let v = SearchView::new(client(), self.theme);
                 self.run(vec![Effect::Push(v.into())]);
@@ -248,6 +246,23 @@ impl App {
     /// Asks a yes/no question.
     fn confirm(&mut self, question: String, yes: Vec<Effect>, no: Vec<Effect>) {
         self.overlay = Some(Overlay::Confirm(Confirm { question, yes, no }));
+    }
+
+    /// Says what undo would take back and asks first; says why when it
+    /// cannot, and changes nothing then.
+    fn ask_undo(&mut self) {
+        match self.store.next_undo() {
+            Ok(None) => self.info("There is nothing to undo"),
+            Ok(Some(step)) => match step.blocked {
+                Some(why) => self.error(format!("Cannot undo \"{}\": {why}", step.label)),
+                None => self.confirm(
+                    format!("Undo \"{}\"?", step.label),
+                    vec![Effect::Write(Box::new(Write::Undo))],
+                    Vec::new(),
+                ),
+            },
+            Err(e) => self.error(format!("Nothing undone: {e}")),
+        }
     }
 
     /// Goes back one screen; `quit` leaves caseload from the first screen.

@@ -4,6 +4,7 @@
 mod agent;
 mod batch;
 mod client;
+mod close;
 mod deadline;
 mod demo;
 mod due;
@@ -11,8 +12,9 @@ mod episode;
 mod export;
 mod maintenance;
 mod note;
-mod output;
+pub mod output;
 mod parse;
+mod plan;
 mod records;
 pub mod rules;
 mod show;
@@ -68,6 +70,9 @@ pub enum Command {
     /// Add, list and complete actions (small to-dos).
     #[command(subcommand)]
     Action(deadline::ActionCmd),
+    /// A client's care plan: show it, tick off actions, review it.
+    #[command(subcommand)]
+    Plan(plan::PlanCmd),
     /// Plan visits, record what came of them (per person), move and cancel them.
     #[command(subcommand)]
     Visit(visit::VisitCmd),
@@ -116,6 +121,9 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Only say what undo would take back; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
     Chronology {
@@ -378,6 +386,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Note(cmd) => note::run(store, cmd, now),
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
+        Command::Plan(cmd) => plan::run(store, cmd, now),
         Command::Visit(cmd) => visit::run(store, cmd, now),
         Command::Due {
             within,
@@ -395,7 +404,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             limit,
             json,
         } => records::audit(store, client.as_deref(), limit, json),
-        Command::Undo { json } => records::undo(store, json),
+        Command::Undo { json, dry_run } => records::undo(store, json, dry_run),
         Command::Chronology { client, json } => records::chronology(store, &client, json),
         Command::Search {
             query,

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
@@ -102,6 +102,21 @@ pub trait Screen: Paint {
     /// A key no action claimed (typing modes type it).
     fn type_key(&mut self, _key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {
         Vec::new()
+    }
+
+    /// Pasted text (one bracketed paste). By default typed key by key, every
+    /// kind of line ending as Enter; the note editor takes it in one go.
+    fn paste(&mut self, text: &str, now: NaiveDateTime) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for c in crate::domain::cell::normalise_newlines(text).chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            effects.extend(self.type_key(KeyEvent::new(code, KeyModifiers::NONE), now));
+        }
+        effects
     }
 
     /// Whether the screen wants this key as text even though the keymap
