@@ -22,6 +22,7 @@ pub mod idle;
 pub mod keymap;
 pub mod passphrase;
 pub mod paths;
+pub mod platform;
 pub mod privacy;
 pub mod rules;
 pub mod store;
