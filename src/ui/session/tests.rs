@@ -285,3 +285,24 @@ fn locking_the_screen_asks_the_unlock_agent_to_lock() {
     assert_eq!(agent.join().unwrap(), "lock\n");
     let _ = std::fs::remove_file(socket);
 }
+
+#[test]
+fn a_key_pressed_and_released_counts_once() {
+    // Windows consoles report every key twice, pressed and released.
+    fn both(s: &mut Session<FakeApp>, code: KeyCode, at: Instant) {
+        for kind in [KeyEventKind::Press, KeyEventKind::Release] {
+            let k = KeyEvent::new_with_kind(code, KeyModifiers::NONE, kind);
+            s.handle_event(&Event::Key(k), at, 1000);
+        }
+    }
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    for c in PASS.chars() {
+        both(&mut s, KeyCode::Char(c), t0);
+    }
+    both(&mut s, KeyCode::Enter, t0);
+    assert!(!s.is_locked(), "passphrase read twice: {}", screen(&s));
+    both(&mut s, KeyCode::F(9), t0);
+    assert!(s.privacy(), "privacy toggled twice");
+}
