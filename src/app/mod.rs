@@ -55,6 +55,9 @@ pub struct App {
     pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
+    /// The privacy sweep's known names: built when the store is opened and
+    /// after a write that adds or renames a person, never per key.
+    redactor: crate::privacy::Redactor,
 }
 
 impl App {
@@ -71,7 +74,9 @@ impl App {
             should_quit: false,
             lock_requested: false,
             stale: false,
+            redactor: crate::privacy::Redactor::default(),
         };
+        app.rebuild_names();
         app.push_today();
         app
     }
@@ -173,6 +178,47 @@ impl App {
                     None => Vec::new(),
                 };
                 self.run(effects);
+            }
+        }
+    }
+
+    /// Rebuilds the privacy sweep's known names from the store: every
+    /// client's names and record number and every network member's name
+    /// (two queries). Called when the store is opened and after a write
+    /// that adds or renames a person.
+    pub fn rebuild_names(&mut self) {
+        let clients = self.store.clients(true);
+        let people = self.store.network_names();
+        match (clients, people) {
+            (Ok(c), Ok(p)) => {
+                self.redactor = crate::privacy::Redactor::build(&c, p.iter().map(String::as_str));
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                tracing::warn!(error = %e, "could not list names for the privacy sweep");
+                self.error("Could not list names for privacy mode's sweep");
+            }
+        }
+    }
+
+    /// How many names and name parts the privacy sweep knows (tests, bench).
+    #[must_use]
+    pub fn known_names(&self) -> usize {
+        self.redactor.len()
+    }
+
+    /// Draws the frame: the screens (which mask personal fields themselves
+    /// in privacy mode), then the sweep as a second line of defence. In
+    /// test builds the sweep finding anything is a bug in the first line.
+    pub fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        crate::ui::draw(frame, self);
+        if self.theme.privacy() {
+            let missed = self.redactor.apply(frame.buffer_mut());
+            debug_assert_eq!(
+                missed, 0,
+                "privacy sweep found names a screen drew unmasked"
+            );
+            if missed > 0 {
+                tracing::warn!(missed, "privacy sweep overwrote unmasked names");
             }
         }
     }

@@ -33,7 +33,11 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         lines.push(Line::from(vec![
             Span::raw(format!("{}  {time:<5}  ", e.date)),
             Span::styled(format!("{:<14}  ", e.source_ref()), theme.dim()),
-            Span::raw(one_line(&e.event)),
+            Span::raw(crate::privacy::shown(
+                crate::privacy::Kind::Text("entry"),
+                &one_line(&e.event),
+                theme.privacy(),
+            )),
         ]));
     }
     Widget::render(

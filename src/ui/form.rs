@@ -418,11 +418,15 @@ impl Widget for &Form {
                         frame,
                     );
                 }
-                _ => f.input.draw(frame, inp),
+                _ => match crate::privacy::field_kind(f.key) {
+                    Some(kind) => f.input.draw_private(frame, inp, kind, theme.privacy()),
+                    None => f.input.draw(frame, inp),
+                },
             }
+            let private = theme.privacy() && crate::privacy::field_kind(f.key).is_some();
             let note = if let Some(e) = &f.error {
                 Span::styled(format!(" {e}"), theme.danger())
-            } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() {
+            } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() && !private {
                 match dates::parse_date(&f.input.text(), self.today) {
                     Ok(d) => Span::styled(format!(" → {}", dates::show(d)), theme.good()),
                     Err(e) => Span::styled(format!(" {e}"), theme.warn()),

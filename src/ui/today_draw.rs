@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
 use super::widgets::{take_bottom, take_right};
 use crate::domain::text::one_line;
+use crate::privacy;
 
 /// Item rows every section after Due is given before Due takes the rest:
 /// more on a taller screen (2 at 80×24: one row and "+N more").
@@ -237,6 +238,11 @@ fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// A client's name in a Today row: initials in privacy mode.
+fn name(n: Option<&str>, theme: Theme) -> String {
+    privacy::shown_opt(privacy::Kind::Name, n, theme.privacy())
+}
+
 fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
     match r {
         TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
@@ -260,10 +266,13 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
                 Span::styled(format!("  {when:<16}"), style),
                 Span::raw(format!(" {} ", d.due.format("%d/%m"))),
                 Span::styled(
-                    format!("{:<20} ", one_line(d.client_name.as_deref().unwrap_or("—"))),
+                    format!("{:<20} ", name(d.client_name.as_deref(), theme)),
                     theme.text(),
                 ),
-                Span::styled(one_line(&d.what), style),
+                Span::styled(
+                    privacy::due_words(d.kind.as_str(), &d.what, d.rule.is_some(), theme.privacy()),
+                    style,
+                ),
             ];
             if let Some(rule) = &d.rule {
                 spans.push(Span::styled(format!("  [{}]", one_line(rule)), theme.dim()));
@@ -282,14 +291,12 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
                     day,
                     a.time.as_deref().unwrap_or("")
                 )),
-                Span::raw(format!(
-                    "{:<20} ",
-                    one_line(a.client_name.as_deref().unwrap_or("—"))
-                )),
+                Span::raw(format!("{:<20} ", name(a.client_name.as_deref(), theme))),
                 Span::styled(
-                    a.what
-                        .parse::<crate::domain::NoteKind>()
-                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
+                    a.what.parse::<crate::domain::NoteKind>().map_or_else(
+                        |_| privacy::due_words(&a.kind, &a.what, a.rule.is_some(), theme.privacy()),
+                        |k| k.label().to_string(),
+                    ),
                     theme.dim(),
                 ),
             ])
@@ -308,7 +315,7 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
             Line::from(vec![
                 Span::raw(format!(
                     "  {:<20} ",
-                    one_line(visit.client_name.as_deref().unwrap_or("—"))
+                    name(visit.client_name.as_deref(), theme)
                 )),
                 Span::styled(format!("{late:<16} "), theme.danger()),
                 Span::styled(format!("{seen} · "), theme.text()),
@@ -323,7 +330,7 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
         } => {
             let (left, style) = countdown(*days_left, theme);
             Line::from(vec![
-                Span::raw(format!("  {:<20} ", one_line(name))),
+                Span::raw(format!("  {:<20} ", self::name(Some(name), theme))),
                 Span::styled(
                     format!("{}  ", occurred.format("%a %d/%m %H:%M")),
                     theme.text(),
