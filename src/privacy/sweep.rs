@@ -52,7 +52,8 @@ impl Patterns {
         for word in one_line(name).split(|c: char| c.is_whitespace() || c == '-') {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             let len = word.chars().count();
-            if len < MIN_NEEDLE || TITLES.contains(&word.to_lowercase().as_str()) {
+            let lower = word.chars().next().is_some_and(char::is_lowercase);
+            if len < MIN_NEEDLE || lower || TITLES.contains(&word.to_lowercase().as_str()) {
                 continue;
             }
             let initial: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
@@ -74,6 +75,56 @@ impl Patterns {
     }
 }
 
+/// Words that make a network member's "name" a service, not a person.
+const SERVICE_WORDS: [&str; 32] = [
+    "advocacy",
+    "carers",
+    "academy",
+    "adviser",
+    "association",
+    "centre",
+    "clinic",
+    "college",
+    "council",
+    "employment",
+    "group",
+    "health",
+    "home",
+    "hospital",
+    "hostel",
+    "house",
+    "hub",
+    "interpreting",
+    "nursery",
+    "officer",
+    "practice",
+    "project",
+    "rescue",
+    "recovery",
+    "school",
+    "service",
+    "services",
+    "surgery",
+    "team",
+    "trust",
+    "unit",
+    "ward",
+];
+
+/// Whether a network member's name is a person's ("Dr Ada Kim", "Marigold
+/// and Bernard Quince") rather than a service's ("Fennick Advocacy Hub",
+/// "Health visitor team"): capitalised words, none of them a service word.
+#[must_use]
+pub fn is_persons_name(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let capital = w.chars().next().is_some_and(|c| !c.is_lowercase());
+        (capital || bare == "and") && !SERVICE_WORDS.contains(&bare.as_str())
+    })
+}
+
 impl Redactor {
     /// A redactor for these clients' names (given, family, preferred),
     /// their record numbers, and other people's names (network members).
@@ -93,7 +144,10 @@ impl Redactor {
                 p.record(r);
             }
         }
-        for name in people {
+        // A network "member" may be a service ("Fennick Leaving Care
+        // personal adviser"): its words are ordinary ones, and sweeping
+        // "Care" would blank "Care plan review". Only people's names are.
+        for name in people.into_iter().filter(|n| is_persons_name(n)) {
             p.name(name);
         }
         let matcher = AhoCorasickBuilder::new()
@@ -145,7 +199,14 @@ impl Redactor {
                 let before = row[..m.start()].chars().next_back();
                 let after = row[m.end()..].chars().next();
                 let cut = row[..m.end()].ends_with('…');
-                if before.is_some_and(char::is_alphanumeric)
+                // Names are written capitalised: "and" or "review" in the
+                // program's words is not the network member "And…".
+                let lower = row[m.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                if lower
+                    || before.is_some_and(char::is_alphanumeric)
                     || (!cut && after.is_some_and(char::is_alphanumeric))
                 {
                     continue;
@@ -205,8 +266,8 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 3));
         let st = ratatui::style::Style::new();
         buf.set_string(0, 0, "Ann Zqxmarker  MOS 123 456", st);
-        buf.set_string(0, 1, "Planner: zqxmark… annex", st);
-        buf.set_string(0, 2, "Banner ANN.", st);
+        buf.set_string(0, 1, "Planner: Zqxmark… annex", st);
+        buf.set_string(0, 2, "Banner ANN. ann", st);
         let r = Redactor::build([&client("Ann", "Zqxmarker", Some("MOS 123 456"))], []);
         assert_eq!(r.apply(&mut buf), 5);
         let out = text(&buf);
@@ -216,8 +277,9 @@ mod tests {
         assert!(out.contains(MASK), "{out}");
         // Words that merely contain a name are left alone.
         assert!(out.contains("Planner") && out.contains("annex") && out.contains("Banner"));
+        // Ordinary lower-case words are not names.
         assert!(
-            out.lines().nth(2).unwrap().starts_with("Banner A. "),
+            out.lines().nth(2).unwrap().starts_with("Banner A.   ann"),
             "{out}"
         );
         // A clean frame: nothing found.
@@ -228,12 +290,20 @@ mod tests {
 
     #[test]
     fn other_people_are_swept_by_their_names_words() {
-        let p = Redactor::build([], ["Dr Kimberley-Ode"]);
+        let p = Redactor::build([], ["Dr Kimberley-Ode", "Fennick Care Hub"]);
+        assert!(is_persons_name("Marigold and Bernard Quince"));
+        assert!(!is_persons_name("Health visitor team"));
+        assert!(!is_persons_name("Fennick Interpreting (Polish)"));
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
-        buf.set_string(0, 0, "Kimberley said Ode", ratatui::style::Style::new());
+        buf.set_string(
+            0,
+            0,
+            "Kimberley said Ode: Care",
+            ratatui::style::Style::new(),
+        );
         p.apply(&mut buf);
         assert!(
-            text(&buf).starts_with("K.        said O. "),
+            text(&buf).starts_with("K.        said O. : Care"),
             "{}",
             text(&buf)
         );
