@@ -8,7 +8,11 @@
 //! found nothing) runs on every frame too. The test enumerates the screen
 //! registry and the overlay variants: a screen or popup it never drew fails.
 
+mod common;
+
 use std::collections::BTreeSet;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use caseload::app::App;
@@ -343,4 +347,109 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     let all_overlays: BTreeSet<&str> = Overlay::NAMES.iter().copied().collect();
     assert_eq!(sw.overlays, all_overlays, "a popup the sweep never drew");
     assert!(sw.frames > 300, "{} frames", sw.frames);
+}
+
+/// The same sweep through the real binary in tmux at 80×24: the demo in
+/// privacy mode (Ctrl-O), on Today, Caseload, a client's six tabs, help,
+/// the palette and a search with results.
+#[test]
+fn privacy_mode_in_the_real_terminal_shows_nothing_personal() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let demo = load().unwrap();
+    let needles = needles(&demo.client);
+    let sandbox = common::Sandbox::new();
+    let socket = format!("caseload-privacy-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let program = format!(
+        "env {} CASELOAD_NOW={} NO_COLOR=1 {} --demo",
+        sandbox.env_words(),
+        common::NOW,
+        env!("CARGO_BIN_EXE_caseload"),
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "p",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &program,
+    ]);
+    let wait_for = |needle: &str| -> String {
+        let start = Instant::now();
+        loop {
+            let pane = tmux(&["capture-pane", "-p", "-t", "p"]);
+            if pane.contains(needle) || start.elapsed() > Duration::from_secs(20) {
+                return pane;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let send = |k: &[&str]| {
+        let mut args = vec!["send-keys", "-t", "p"];
+        args.extend_from_slice(k);
+        tmux(&args);
+        std::thread::sleep(Duration::from_millis(150));
+    };
+    let first = &demo.client[0];
+    let mut checked = Vec::new();
+    let mut check = |what: &str, expect: &str| {
+        let pane = wait_for(expect);
+        assert!(
+            pane.contains(expect),
+            "{what}: never showed {expect:?}:\n{pane}"
+        );
+        let found = leaks(&needles, &pane);
+        assert!(found.is_empty(), "{what} shows {found:?}:\n{pane}");
+        checked.push(what.to_string());
+    };
+    wait_for("Today");
+    send(&["C-o"]);
+    check("Today", "Privacy mode on");
+    send(&["c"]);
+    check("Caseload", "M.T.");
+    send(&[":"]);
+    send(&["-l", &first.family]);
+    check("Palette", "Go to a client");
+    send(&["Enter"]);
+    check("draft offer", "unfinished draft");
+    send(&["n"]);
+    for (tab, title) in [
+        "Summary",
+        "Notes",
+        "Plan",
+        "Deadlines",
+        "Network",
+        "Chronology",
+    ]
+    .iter()
+    .enumerate()
+    {
+        send(&[&(tab + 1).to_string()]);
+        check(title, &format!("Client · {title}"));
+    }
+    send(&["?"]);
+    check("Help", "Keys");
+    send(&["Escape"]);
+    send(&["f"]);
+    send(&["-l", "visit"]);
+    check("Search", "‹snippet");
+    send(&["Escape"]);
+    send(&["C-o"]);
+    let plain = wait_for("Privacy mode off");
+    tmux(&["kill-server"]);
+    assert!(plain.contains(&first.family), "off again:\n{plain}");
+    assert_eq!(checked.len(), 12, "{checked:?}");
 }
