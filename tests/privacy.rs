@@ -453,3 +453,48 @@ fn privacy_mode_in_the_real_terminal_shows_nothing_personal() {
     assert!(plain.contains(&first.family), "off again:\n{plain}");
     assert_eq!(checked.len(), 12, "{checked:?}");
 }
+
+/// The sweep's names come from the store when it opens and after a person
+/// is added; keys alone never rebuild them.
+#[test]
+fn the_sweeps_names_are_rebuilt_when_a_client_is_added_not_per_key() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .add_client(
+            &caseload::domain::NewClient {
+                given_name: "Ann".into(),
+                family_name: "Zqxmarker".into(),
+                record_no: Some("MOS 1".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let mut app = App::new(
+        store,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    app.set_privacy(true);
+    let before = app.known_names();
+    assert!(before >= 3, "{before}");
+    keys(&mut app, "cjjkk");
+    assert_eq!(app.known_names(), before);
+    keys(&mut app, "N");
+    keys(&mut app, "Quentin");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "Vexworthy");
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.store().clients(true).unwrap().len(), 2, "client added");
+    assert!(app.known_names() > before, "names rebuilt after the add");
+    // And the new client is drawn as initials (the screen goes back to
+    // what it was on; the frame is checked whatever it shows).
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(buf.area, &mut buf);
+    let shown = text(&buf);
+    assert!(!shown.contains("Vexworthy"), "{shown}");
+}

@@ -210,9 +210,15 @@ impl App {
     /// in privacy mode), then the sweep as a second line of defence. In
     /// test builds the sweep finding anything is a bug in the first line.
     pub fn draw(&self, frame: &mut ratatui::Frame<'_>) {
-        crate::ui::draw(frame, self);
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+    }
+
+    /// Draws the frame into `area` of a buffer, as [`App::draw`] does.
+    pub fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+        crate::ui::render(self, area, buf);
         if self.theme.privacy() {
-            let missed = self.redactor.apply(frame.buffer_mut());
+            let missed = self.redactor.apply(buf);
             debug_assert_eq!(
                 missed, 0,
                 "privacy sweep found names a screen drew unmasked"
