@@ -4,11 +4,13 @@
 
 mod audit;
 mod bulk;
+mod bulk_search;
 mod chain;
 mod chronology;
 mod clients;
 mod deadlines;
 mod due;
+mod episode_marks;
 mod episodes;
 mod error;
 mod households;
@@ -23,6 +25,7 @@ mod plans;
 mod rows;
 mod rules_apply;
 mod search;
+mod stats;
 mod today;
 mod undo;
 mod upgrade_hook;
@@ -34,6 +37,7 @@ pub use audit::AuditEntry;
 pub use bulk::Bulk;
 pub use chain::ChainBreak;
 pub use chronology::{ChronologyEntry, ChronologySource};
+pub use episode_marks::NewMark;
 pub use error::{Result, StoreError};
 pub use inspect::SafetySettings;
 pub use migrate::LATEST_VERSION;
@@ -53,6 +57,8 @@ pub struct Store {
     rules: crate::rules::RuleSet,
     /// Working days allowed before a note is a late entry (from the config).
     late_rule: crate::domain::late::LateEntryRule,
+    /// Chain seals already verified in this session (see `verify_chain`).
+    verified: chain::VerifiedSeals,
 }
 
 impl std::fmt::Debug for Store {

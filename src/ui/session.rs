@@ -232,6 +232,8 @@ impl<A: Lockable> Session<A> {
                 tracing::warn!(error = %e, "closing the store on lock failed");
             }
         }
+        // Locking the screen locks the command line too (`caseload unlock`).
+        crate::agent::on_tui_lock(&db);
         self.lock = Some(LockScreen::new(&db));
         tracing::info!("locked");
     }
