@@ -279,7 +279,7 @@ mod tests {
         assert!(out.contains("Planner") && out.contains("annex") && out.contains("Banner"));
         // Ordinary lower-case words are not names.
         assert!(
-            out.lines().nth(2).unwrap().starts_with("Banner A.   ann"),
+            out.lines().nth(2).unwrap().starts_with("Banner A. . ann"),
             "{out}"
         );
         // A clean frame: nothing found.
