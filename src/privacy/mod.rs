@@ -71,8 +71,7 @@ pub fn initials_of(full: &str) -> String {
 pub fn placeholder(what: &str, text: &str) -> String {
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
     match lines {
-        0 => format!("‹{what}, empty›"),
-        1 => format!("‹{what}, 1 line›"),
+        0 | 1 => format!("‹{what}, 1 line›"),
         n if n < 10 => format!("‹{what}, {n} lines›"),
         _ => format!("‹{what}, 10+ lines›"),
     }
@@ -88,9 +87,12 @@ pub fn shown(kind: Kind, text: &str, on: bool) -> String {
             _ => one_line(text),
         };
     }
+    if text.trim().is_empty() {
+        // Nothing there is nothing to hide (an empty field stays empty).
+        return String::new();
+    }
     match kind {
         Kind::Name => initials_of(text),
-        Kind::RecordNo if text.trim().is_empty() => String::new(),
         Kind::RecordNo => MASK.to_string(),
         Kind::Contact | Kind::Dob | Kind::Detail => HIDDEN.to_string(),
         Kind::Text(what) => placeholder(what, text),
@@ -186,6 +188,9 @@ mod tests {
             "Saw Ann"
         );
         assert_eq!(shown_opt(Kind::Contact, None, true), "—");
+        for kind in [Kind::Name, Kind::Contact, Kind::Text("note"), Kind::Typed] {
+            assert_eq!(shown(kind, " ", true), "", "{kind:?}");
+        }
         assert_eq!(shown(Kind::Typed, "Saoir", true), "•••••");
         assert_eq!(
             due_words("deadline", "Ring Dr Kim", false, true),
