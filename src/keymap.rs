@@ -42,6 +42,10 @@ pub enum Mode {
     Confirm,
     /// The help screen.
     Help,
+    /// The calendar (a month, and the selected day's agenda).
+    Calendar,
+    /// The Export menu (a letter picks an entry; then the folder is typed).
+    Export,
 }
 
 impl Mode {
@@ -51,7 +55,7 @@ impl Mode {
     pub fn uses_global(self) -> bool {
         matches!(
             self,
-            Mode::Today | Mode::Caseload | Mode::Client | Mode::NoteView
+            Mode::Today | Mode::Caseload | Mode::Client | Mode::NoteView | Mode::Calendar
         )
     }
 
@@ -71,6 +75,8 @@ impl Mode {
             Mode::Palette => "Palette",
             Mode::Confirm => "Question",
             Mode::Help => "Help",
+            Mode::Calendar => "Calendar",
+            Mode::Export => "Export",
         }
     }
 }

@@ -312,6 +312,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     let (id, theme, today) = (1, app.theme, now().date());
     let client = app.store().client(id).unwrap();
     let plan = app.store().plan_versions(id).unwrap();
+    let deadline = app.store().deadlines(id).unwrap();
     let every_form = [
         forms::client(None, theme, today),
         forms::client(Some(&client), theme, today),
@@ -322,7 +323,11 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         forms::action(Some(id), theme, today),
         forms::addendum(1, theme, today),
         forms::late_reason(1, 3, theme, today),
-        forms::deadline_done(1, theme, today),
+        forms::deadline_done(&deadline[0], theme, today),
+        forms::plan_action_done(&plan[0], theme, today),
+        caseload::ui::visit_forms::plan(id, vec![], theme, today),
+        caseload::ui::visit_forms::move_visit(1, theme, today),
+        caseload::ui::visit_forms::cancel_visit(1, theme, today),
     ];
     for f in every_form {
         let title = f.title.clone();
@@ -334,6 +339,36 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         sw.check(&app, &format!("form {title}"));
         app.stack.pop();
     }
+
+    // The calendar (month, then the day's list), the export menu over a
+    // client, and a paste pack shown as text.
+    keys(&mut app, "C");
+    sw.check(&app, "Calendar");
+    press(&mut app, KeyCode::Tab);
+    let day = sw.check(&app, "Calendar day list");
+    assert!(day.contains('.'), "{day}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    open(&mut app, first);
+    if app.overlay.is_some() {
+        keys(&mut app, "n");
+    }
+    keys(&mut app, "x");
+    sw.check(&app, "Export menu");
+    press(&mut app, KeyCode::Esc);
+    app.stack.push(
+        caseload::ui::text_view::TextView {
+            heading: "Paste pack".into(),
+            text: format!("{} {}\n{}", first.given, first.family, first.note[0].text),
+            copied: true,
+            names: vec![first.given.clone(), first.family.clone()],
+            scroll: 0,
+            theme: app.theme,
+        }
+        .into(),
+    );
+    sw.check(&app, "a paste pack");
+    app.stack.pop();
 
     // Search with results.
     keys(&mut app, "f");
@@ -347,6 +382,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     let all_overlays: BTreeSet<&str> = Overlay::NAMES.iter().copied().collect();
     assert_eq!(sw.overlays, all_overlays, "a popup the sweep never drew");
     assert!(sw.frames > 300, "{} frames", sw.frames);
+    eprintln!("{} frames drawn, views {:?}", sw.frames, sw.views);
 }
 
 /// The same sweep through the real binary in tmux at 80×24: the demo in

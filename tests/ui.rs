@@ -317,7 +317,7 @@ fn every_today_section_is_visible_at_80x24_and_tab_moves_between_them() {
     ] {
         assert!(text.contains(heading), "{heading} missing:\n{text}");
     }
-    assert!(text.contains("  +26 more"), "{text}");
+    assert!(text.contains("  +28 more"), "{text}");
     // The draft's late-entry countdown (contact Sat 21 Nov, 5 working days).
     assert!(text.contains("finalise within 5 working days"), "{text}");
     // A long "what" ends in an ellipsis at a word, not cut mid-word.
@@ -517,7 +517,7 @@ fn a_date_in_the_future_is_refused_beside_the_field_and_the_text_still_saves() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Backspace);
     }
-    keys(&mut app, "+2w");
+    keys(&mut app, "+2w 10:00");
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("is in the future"), "{text}");
     press(&mut app, KeyCode::Tab);
@@ -953,6 +953,7 @@ fn every_action_has_a_key_or_is_reachable() {
         Mode::Palette,
         Mode::Confirm,
         Mode::Help,
+        Mode::Calendar,
     ];
     for a in Action::ALL {
         assert!(

@@ -44,6 +44,8 @@ impl App {
                 Effect::Info(t) => self.info(t),
                 Effect::Error(t) => self.error(t),
                 Effect::Confirm { question, yes, no } => self.confirm(question, yes, no),
+                Effect::Export { job, dir } => self.export(&job, &dir),
+                Effect::Paste(job) => self.paste_pack(&job),
                 Effect::Quit => self.should_quit = true,
             }
         }
@@ -53,9 +55,13 @@ impl App {
     /// Puts a screen on top, loads it, and does what it asks on opening.
     fn push(&mut self, v: View) {
         self.stack.push(v);
-        let today = self.now().date();
+        let now = self.now();
+        let today = now.date();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload(&self.store, today),
+            Some(v) => {
+                v.screen_mut().set_now(now);
+                v.screen_mut().reload(&self.store, today)
+            }
             None => Ok(()),
         };
         if let Err(e) = r {
@@ -127,9 +133,13 @@ impl App {
 
     /// Reloads the screen on top from the store.
     pub(super) fn reload_top(&mut self) {
-        let today = self.now().date();
+        let now = self.now();
+        let today = now.date();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload(&self.store, today),
+            Some(v) => {
+                v.screen_mut().set_now(now);
+                v.screen_mut().reload(&self.store, today)
+            }
             None => Ok(()),
         };
         if self.stack.len() <= 1 {

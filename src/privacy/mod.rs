@@ -117,7 +117,8 @@ pub fn field_kind(key: &str) -> Option<Kind> {
     Some(match key {
         "given name" | "family name" | "preferred name" | "name" | "owner" => Kind::Name,
         "record number" => Kind::RecordNo,
-        "address" | "phone" | "email" | "organisation" | "location" => Kind::Contact,
+        "address" | "phone" | "email" | "organisation" | "location" | "where" => Kind::Contact,
+        "with" | "present" => Kind::Text("people"),
         "date of birth" => Kind::Dob,
         "language" => Kind::Detail,
         "needs" | "outcomes" | "strengths" | "crisis plan" | "plan action" => Kind::Text("plan"),

@@ -31,7 +31,9 @@ impl Form {
                 e.push(Effect::Action(Action::TabDeadlines));
             }
             Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
-            Spec::PlanReview(..) => e.push(Effect::Action(Action::TabPlan)),
+            Spec::PlanReview(..) | Spec::PlanActionDone(..) => {
+                e.push(Effect::Action(Action::TabPlan));
+            }
             Spec::NewClient(_) => {
                 if let Some(id) = o.id {
                     e.push(Effect::OpenClient {
@@ -42,6 +44,15 @@ impl Form {
                 }
             }
             Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) => {}
+            Spec::PlanVisit(..) | Spec::MoveVisit(..) | Spec::CancelVisit(..) => {
+                e.push(Effect::Reload);
+            }
+            // Recording a visit started its note: open it in the editor.
+            Spec::VisitOutcome(..) => {
+                if let Some(id) = o.id {
+                    e.push(Effect::OpenNote(id));
+                }
+            }
         }
         e
     }

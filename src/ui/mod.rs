@@ -5,6 +5,8 @@
 //! Nothing here reaches the store or the app; the theme is the one place
 //! for colours.
 
+pub mod calendar;
+mod calendar_draw;
 pub mod caseload;
 pub mod chronology;
 pub mod client;
@@ -12,6 +14,7 @@ mod client_keys;
 pub mod client_tabs;
 pub mod confirm;
 pub mod data;
+pub mod export_menu;
 pub mod form;
 mod form_screen;
 pub mod forms;
@@ -27,9 +30,11 @@ pub mod records;
 pub mod screen;
 pub mod search;
 pub mod session;
+pub mod text_view;
 pub mod theme;
 pub mod today;
 mod today_draw;
+pub mod visit_forms;
 pub mod widgets;
 pub mod write;
 
@@ -116,6 +121,12 @@ registry! {
     Form(form::Form),
     /// Searching notes, addenda and care plans.
     Search(search::SearchView),
+    /// A month of visits, deadlines and reviews, and the day's agenda.
+    Calendar(calendar::CalendarView),
+    /// The Export menu.
+    Export(export_menu::ExportMenu),
+    /// A paste pack to read and select.
+    Text(text_view::TextView),
 }
 
 /// A message in the status line.

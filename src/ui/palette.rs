@@ -47,9 +47,12 @@ impl AsRef<str> for Item {
 pub const COMMANDS: &[Action] = &[
     Action::GoToday,
     Action::GoCaseload,
+    Action::GoCalendar,
     Action::NewClient,
     Action::NewAction,
     Action::ToggleClosed,
+    Action::Export,
+    Action::Paste,
     Action::Help,
     Action::Quit,
 ];

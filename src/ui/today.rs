@@ -13,7 +13,7 @@ use super::screen::{Click, Effect, Screen};
 use super::theme::Theme;
 use super::widgets::Cursor;
 use crate::action::Action;
-use crate::domain::DueItem;
+use crate::domain::{DueItem, Visit};
 use crate::keymap::Mode;
 use crate::store::AgendaItem;
 
@@ -31,6 +31,9 @@ pub enum TodayRow {
     Due(DueItem),
     /// A contact or review this week.
     Visit(AgendaItem),
+    /// A visit planned this week, or an earlier one still waiting for its
+    /// outcome.
+    Planned(Visit),
     /// A client not seen within their visiting frequency (or a visiting
     /// rule of their legal episode): the overdue visit.
     Unseen {
@@ -68,6 +71,8 @@ pub enum TodayTarget {
     Client(i64, Tab),
     /// A draft note in the editor.
     Draft(i64),
+    /// A planned visit whose time has passed: ask for its outcome.
+    Outcome(i64),
 }
 
 /// The Today screen's data and selection.
@@ -88,6 +93,8 @@ pub struct TodayView {
     pub(super) drawn: RefCell<(Rect, Vec<Option<usize>>)>,
     /// The colours.
     pub theme: Theme,
+    /// The time at the last reload (whether a planned visit's time has passed).
+    pub now: Option<NaiveDateTime>,
 }
 
 impl TodayView {
@@ -108,6 +115,7 @@ impl TodayView {
             unseen,
             drafts,
             chart,
+            visits,
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
@@ -119,6 +127,21 @@ impl TodayView {
             rows.push(TodayRow::Empty("Nothing overdue or due soon".into()));
         }
         rows.extend(due.into_iter().map(TodayRow::Due));
+
+        let now = self
+            .now
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
+        let waiting = visits.iter().filter(|v| v.awaits_outcome(now)).count();
+        rows.push(TodayRow::Heading(format!(
+            "Visits planned this week ({}; {waiting} waiting for an outcome: Enter records it)",
+            visits.len()
+        )));
+        if visits.is_empty() {
+            rows.push(TodayRow::Empty(
+                "No visits planned (V on a client plans one)".into(),
+            ));
+        }
+        rows.extend(visits.into_iter().map(TodayRow::Planned));
 
         rows.push(TodayRow::Heading(format!(
             "This week's contacts and reviews ({})",
@@ -274,8 +297,35 @@ impl TodayView {
                 Some(TodayTarget::Client(client_id, Tab::Summary))
             }
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
+            TodayRow::Planned(v) => {
+                let now = self.now?;
+                if v.awaits_outcome(now) {
+                    Some(TodayTarget::Outcome(v.id))
+                } else {
+                    let c = v.people.first()?.client_id;
+                    Some(TodayTarget::Client(c, Tab::Summary))
+                }
+            }
             _ => None,
         }
+    }
+}
+
+impl TodayView {
+    /// The outcome form for planned visit `id` (its note opens after).
+    fn ask_outcome(&self, id: i64, now: NaiveDateTime) -> Vec<Effect> {
+        let visit = self.rows.iter().find_map(|r| match r {
+            TodayRow::Planned(v) if v.id == id => Some(v.clone()),
+            _ => None,
+        });
+        let Some(v) = visit else {
+            return Vec::new();
+        };
+        let Some(main) = v.people.first().map(|p| p.client_id) else {
+            return Vec::new();
+        };
+        let f = super::visit_forms::outcome(v, main, self.theme, now.date());
+        vec![Effect::Push(f.into())]
     }
 }
 
@@ -299,7 +349,8 @@ impl Screen for TodayView {
         ]
     }
 
-    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+    fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        self.now = Some(now);
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -317,12 +368,17 @@ impl Screen for TodayView {
                         offer_draft: true,
                     }],
                     Some(TodayTarget::Draft(id)) => vec![Effect::OpenNote(id)],
+                    Some(TodayTarget::Outcome(id)) => self.ask_outcome(id, now),
                     None => Vec::new(),
                 };
             }
             _ => {}
         }
         Vec::new()
+    }
+
+    fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = Some(now);
     }
 
     fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {

@@ -4,7 +4,7 @@
 //! within its share (and takes rows from Due while it holds the selection),
 //! and text too long for the width ends in "…".
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -51,7 +51,10 @@ impl TodayView {
             let Ok(dy) = u16::try_from(y) else { break };
             let rect = Rect::new(area.x, area.y + dy, area.width, 1);
             let text = match line {
-                Some(Shown::Row(i)) => self.rows.get(*i).map(|r| row_line(r, today, theme)),
+                Some(Shown::Row(i)) => self
+                    .rows
+                    .get(*i)
+                    .map(|r| row_line(r, today, self.now, theme)),
                 Some(Shown::More(n)) => Some(Line::from(Span::styled(
                     format!("  +{n} more"),
                     theme.dim(),
@@ -243,7 +246,12 @@ fn name(n: Option<&str>, theme: Theme) -> String {
     privacy::shown_opt(privacy::Kind::Name, n, theme.privacy())
 }
 
-fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
+fn row_line(
+    r: &TodayRow,
+    today: NaiveDate,
+    now: Option<NaiveDateTime>,
+    theme: Theme,
+) -> Line<'static> {
     match r {
         TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
         TodayRow::Empty(t) => Line::from(Span::styled(format!("  {t}"), theme.dim())),
@@ -301,12 +309,44 @@ fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
                 ),
             ])
         }
+        TodayRow::Planned(v) => {
+            let waiting = now.is_some_and(|n| v.awaits_outcome(n));
+            let when = v
+                .planned_at
+                .map(|t| t.format("%a %d/%m %H:%M").to_string())
+                .unwrap_or_default();
+            let who = v
+                .people
+                .iter()
+                .map(|p| name(Some(&p.name), theme))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (flag, style) = if waiting {
+                ("outcome? ", theme.danger())
+            } else {
+                ("", theme.text())
+            };
+            Line::from(vec![
+                Span::raw(format!("  {when}  ")),
+                Span::styled(flag.to_string(), style),
+                Span::raw(format!("{who} ")),
+                Span::styled(
+                    match v.location.as_deref() {
+                        Some(place) => {
+                            privacy::shown(privacy::Kind::Contact, place, theme.privacy())
+                        }
+                        None => v.kind.label().to_string(),
+                    },
+                    theme.dim(),
+                ),
+            ])
+        }
         TodayRow::Unseen { visit, days } => {
             let seen = match days {
                 None => "never seen".to_string(),
-                Some(0) => "last contact today".to_string(),
-                Some(1) => "last contact yesterday".to_string(),
-                Some(d) => format!("last contact {d} days ago"),
+                Some(0) => "last seen today".to_string(),
+                Some(1) => "last seen yesterday".to_string(),
+                Some(d) => format!("last seen {d} days ago"),
             };
             let late = match -visit.days {
                 1 => "1 day overdue".to_string(),
