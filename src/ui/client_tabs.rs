@@ -1,5 +1,6 @@
 //! Drawing each tab of a client's record. Every stored string passes through
-//! `one_line` or `sanitize` before it reaches the screen.
+//! `one_line` or `sanitize` before it reaches the screen, and every personal
+//! field through `privacy::shown` with its kind.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -11,7 +12,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::client::{ClientView, DueRow};
 use super::theme::Theme;
 use crate::domain::NoteStatus;
-use crate::domain::text::{one_line, sanitize};
+use crate::domain::text::one_line;
+use crate::privacy::{Kind, shown, shown_opt};
 
 fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
     Line::from(vec![
@@ -24,11 +26,11 @@ fn opt(v: Option<&String>) -> String {
     v.map(|s| one_line(s)).unwrap_or_else(|| "—".into())
 }
 
-fn paragraph_lines(text: &str, theme: Theme) -> Vec<Line<'static>> {
+fn paragraph_lines(what: &'static str, text: &str, theme: Theme) -> Vec<Line<'static>> {
     if text.trim().is_empty() {
         return vec![Line::from(Span::styled("  (nothing written)", theme.dim()))];
     }
-    sanitize(text)
+    shown(Kind::Text(what), text, theme.privacy())
         .lines()
         .map(|l| Line::from(format!("  {l}")))
         .collect()
@@ -50,26 +52,43 @@ fn ago(days: i64) -> String {
     }
 }
 
+/// A deadline's words: a rule's own words always; words the practitioner
+/// typed are free text (they may name people), hidden in privacy mode.
+#[must_use]
+pub fn deadline_what(d: &crate::domain::Deadline, on: bool) -> String {
+    crate::privacy::due_words("deadline", &d.what, d.rule.is_some(), on)
+}
+
 /// The Summary tab.
 pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
     let c = &v.client;
+    let on = theme.privacy();
     let mut lines = Vec::new();
     let age = c
         .dob
-        .and_then(|d| today.years_since(d))
-        .map(|y| {
-            format!(
-                "{} (age {y})",
-                c.dob.map(|d| d.to_string()).unwrap_or_default()
-            )
+        .and_then(|d| Some((d, today.years_since(d)?)))
+        .map(|(d, y)| {
+            if on {
+                shown(Kind::Dob, &d.to_string(), on)
+            } else {
+                format!("{d} (age {y})")
+            }
         })
         .unwrap_or_else(|| "—".into());
     lines.push(field("Date of birth", age, theme));
-    lines.push(field("Address", opt(c.address.as_ref()), theme));
-    lines.push(field("Phone", opt(c.phone.as_ref()), theme));
+    lines.push(field(
+        "Address",
+        shown_opt(Kind::Contact, c.address.as_deref(), on),
+        theme,
+    ));
+    lines.push(field(
+        "Phone",
+        shown_opt(Kind::Contact, c.phone.as_deref(), on),
+        theme,
+    ));
     let lang = match (&c.language, c.interpreter) {
-        (Some(l), true) => format!("{} — interpreter needed", one_line(l)),
-        (Some(l), false) => one_line(l),
+        (Some(l), true) => format!("{} — interpreter needed", shown(Kind::Detail, l, on)),
+        (Some(l), false) => shown(Kind::Detail, l, on),
         (None, true) => "interpreter needed".into(),
         (None, false) => "—".into(),
     };
@@ -80,7 +99,10 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         theme,
     ));
     let status = match (c.closed_on, &c.closure_reason) {
-        (Some(d), r) => format!("closed {d}: {}", opt(r.as_ref())),
+        (Some(d), r) => format!(
+            "closed {d}: {}",
+            shown_opt(Kind::Text("reason"), r.as_deref(), on)
+        ),
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
@@ -117,7 +139,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             .people
             .iter()
             .filter(|x| x.client_id != c.id)
-            .map(|x| one_line(&x.name))
+            .map(|x| shown(Kind::Name, &x.name, on))
             .collect();
         let with = if others.is_empty() {
             String::new()
@@ -127,12 +149,18 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         lines.push(field("Visit planned", format!("{at}{with}"), theme));
     }
     if !v.seen.household.is_empty() {
-        let names: Vec<String> = v.seen.household.iter().map(|(_, n)| one_line(n)).collect();
+        let names: Vec<String> = v
+            .seen
+            .household
+            .iter()
+            .map(|(_, n)| shown(Kind::Name, n, on))
+            .collect();
         lines.push(field("Household", names.join(", "), theme));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
     lines.extend(paragraph_lines(
+        "risk summary",
         c.risk_summary.as_deref().unwrap_or(""),
         theme,
     ));
@@ -162,7 +190,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
                 theme.text()
             };
             lines.push(Line::from(Span::styled(
-                format!("  {}  {}", d.due, one_line(&d.what)),
+                format!("  {}  {}", d.due, deadline_what(d, on)),
                 style,
             )));
         }
@@ -199,11 +227,11 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             };
             // Only the start of the first line shows; don't lay out the rest.
             let first = if theme.privacy() {
-                crate::privacy::HIDDEN_BODY
+                shown(Kind::Text("note"), &n.body, true)
             } else {
-                n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+                let line = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                line.chars().take(200).collect()
             };
-            let first: String = first.chars().take(200).collect();
             Row::new(vec![
                 Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
                 Cell::from(n.kind.label()),
@@ -275,7 +303,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         ("Crisis and contingency plan", &p.crisis_plan),
     ] {
         lines.push(Line::from(Span::styled(title, theme.heading())));
-        lines.extend(paragraph_lines(text, theme));
+        lines.extend(paragraph_lines("plan", text, theme));
     }
     lines.push(Line::from(Span::styled("Actions agreed", theme.heading())));
     if p.actions.is_empty() {
@@ -290,11 +318,11 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         lines.push(Line::from(format!(
             "  {}. {done} {} — {}{due}",
             i + 1,
-            one_line(&a.what),
+            shown(Kind::Text("action"), &a.what, theme.privacy()),
             if a.owner.is_empty() {
                 "—".into()
             } else {
-                one_line(&a.owner)
+                shown(Kind::Name, &a.owner, theme.privacy())
             }
         )));
     }
@@ -344,7 +372,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 };
                 Row::new(vec![
                     Cell::from(d.due.to_string()),
-                    Cell::from(Span::styled(one_line(&d.what), style)),
+                    Cell::from(Span::styled(deadline_what(d, theme.privacy()), style)),
                     Cell::from(Span::styled(state, style)),
                     Cell::from(Span::styled(opt(d.rule.as_ref()), theme.dim())),
                 ])
@@ -366,7 +394,10 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     Cell::from(Span::styled(
                         format!(
                             "Visit: {}",
-                            one_line(p.location.as_deref().unwrap_or(p.kind.label()))
+                            match p.location.as_deref() {
+                                Some(place) => shown(Kind::Contact, place, theme.privacy()),
+                                None => p.kind.label().to_string(),
+                            }
                         ),
                         style,
                     )),
@@ -384,7 +415,10 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 Row::new(vec![
                     Cell::from(a.due.map(|d| d.to_string()).unwrap_or_default()),
                     Cell::from(Span::styled(
-                        format!("Action: {}", one_line(&a.what)),
+                        format!(
+                            "Action: {}",
+                            crate::privacy::due_words("action", &a.what, false, theme.privacy())
+                        ),
                         style,
                     )),
                     Cell::from(Span::styled(state, style)),
@@ -458,12 +492,13 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             } else {
                 theme.text()
             };
+            let on = theme.privacy();
             Row::new(vec![
-                Cell::from(one_line(&m.name)),
+                Cell::from(shown(Kind::Name, &m.name, on)),
                 Cell::from(one_line(&m.role)),
-                Cell::from(opt(m.organisation.as_ref())),
+                Cell::from(shown_opt(Kind::Contact, m.organisation.as_deref(), on)),
                 Cell::from(opt(m.relationship.as_ref())),
-                Cell::from(opt(m.phone.as_ref())),
+                Cell::from(shown_opt(Kind::Contact, m.phone.as_deref(), on)),
                 Cell::from(if m.consent_to_share { "yes" } else { "no" }),
             ])
             .style(style)
