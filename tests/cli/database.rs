@@ -1,0 +1,213 @@
+//! The database files: demo databases, a note surviving `kill -9`, and a
+//! new database being ciphertext that reads back.
+
+use super::*;
+
+#[test]
+fn demo_databases_are_fictional_throwaway_or_new_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    // --demo with no subcommand prints the due list and the week.
+    let out = bin().arg("--demo").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("overdue") && text.contains("Agenda"),
+        "{text}"
+    );
+    // --demo works with subcommands, on a throwaway database.
+    let out = bin().args(["--demo", "due", "--json"]).output().unwrap();
+    let due: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(due.as_array().unwrap().iter().any(|i| i["overdue"] == true));
+    assert!(
+        bin()
+            .args(["--demo", "init"])
+            .assert()
+            .failure()
+            .get_output()
+            .stdout
+            .is_empty()
+    );
+
+    // A named demo database, never over an existing file.
+    let db = dir.path().join("demo.db");
+    on(&db)
+        .arg("demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("demo caseload"));
+    let clients = json(&db, &["client", "list", "--all", "--json"]);
+    assert!(clients.as_array().unwrap().len() >= 20);
+    let e = fails(&db, &["demo"]);
+    assert!(e.contains("already exists"), "{e}");
+    assert_eq!(
+        json(&db, &["client", "list", "--all", "--json"]),
+        clients,
+        "untouched"
+    );
+    assert!(
+        bin()
+            .arg("demo")
+            .assert()
+            .failure()
+            .get_output()
+            .stderr
+            .len()
+            > 10,
+        "needs --db"
+    );
+
+    let synth = dir.path().join("synth.db");
+    on(&synth)
+        .args(["demo", "--clients", "5", "--seed", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "5 clients, 500 notes and 50 deadlines",
+        ));
+    assert!(ok(&synth, &["check"]).starts_with("ok"));
+}
+
+/// `kill -9` at random moments: every id printed (acknowledged) is stored,
+/// and the database stays sound.
+#[test]
+fn an_acknowledged_note_survives_kill_9() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    use std::time::{Duration, Instant};
+
+    let (_dir, db) = new_db();
+    ok(
+        &db,
+        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
+    );
+    let exe = assert_cmd::cargo::cargo_bin("caseload");
+    let mut rng = caseload::demo::rng::Rng::new(
+        u64::try_from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+                % 1_000_000,
+        )
+        .unwrap(),
+    );
+    let (mut acknowledged, mut killed) = (Vec::new(), 0);
+    for round in 0..8 {
+        // Three writers at once, so commits and kills interleave.
+        let mut children = Vec::new();
+        for i in 0..3 {
+            let child = Std::new(&exe)
+                .args([
+                    "--db",
+                    db.to_str().unwrap(),
+                    "note",
+                    "add",
+                    "1",
+                    "--kind",
+                    "phone",
+                    "--final",
+                    "--text",
+                    &format!("Round {round} writer {i}: rang to check in."),
+                ])
+                .env("CASELOAD_PASSPHRASE", PASS)
+                .env("CASELOAD_NOW", NOW)
+                .sandboxed()
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let kill_after =
+                (rng.chance(60)).then(|| Duration::from_millis(rng.range(0, 450).unsigned_abs()));
+            children.push((child, kill_after));
+        }
+        let start = Instant::now();
+        for (mut child, kill_after) in children {
+            if let Some(after) = kill_after {
+                while start.elapsed() < after {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                if child.try_wait().unwrap().is_none() {
+                    child.kill().unwrap(); // SIGKILL
+                    killed += 1;
+                }
+            }
+            child.wait().unwrap();
+            let mut out = String::new();
+            child
+                .stdout
+                .take()
+                .unwrap()
+                .read_to_string(&mut out)
+                .unwrap();
+            if let Ok(id) = out.trim().parse::<i64>() {
+                acknowledged.push(id);
+            }
+        }
+    }
+    assert!(killed > 0, "the test must actually kill some writers");
+    let stored: Vec<i64> = json(&db, &["note", "list", "1", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_i64().unwrap())
+        .collect();
+    for id in &acknowledged {
+        assert!(stored.contains(id), "acknowledged note {id} is missing");
+    }
+    assert!(ok(&db, &["check"]).starts_with("ok"));
+    eprintln!(
+        "{} acknowledged, {killed} killed, {} stored",
+        acknowledged.len(),
+        stored.len()
+    );
+}
+
+/// The round trip every platform must pass (run under Wine for Windows):
+/// a new database takes a client and a final note, a later run opens it
+/// with the passphrase and reads them back, a wrong passphrase is refused,
+/// and the file on disk is ciphertext, not a plain SQLite file.
+#[test]
+fn a_new_database_is_ciphertext_and_reads_back_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("caseload.db");
+    ok(&db, &["init"]);
+    let id = ok(
+        &db,
+        &["client", "add", "--given", "Wenna", "--family", "Pellow"],
+    );
+    let id = id.trim().to_string();
+    let text = "Home visit; kitchen warm, Wenna well.";
+    ok(
+        &db,
+        &[
+            "note",
+            "add",
+            &id,
+            "--kind",
+            "home-visit",
+            "--final",
+            "--text",
+            text,
+        ],
+    );
+
+    let notes = json(&db, &["note", "list", &id, "--json"]);
+    assert_eq!(notes[0]["body"], text);
+    assert_eq!(notes[0]["status"], "final");
+    let clients = json(&db, &["client", "list", "--json"]);
+    assert_eq!(clients[0]["family_name"], "Pellow");
+    let wrong = on(&db)
+        .env("CASELOAD_PASSPHRASE", "not the passphrase")
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    assert!(!wrong.status.success(), "a wrong passphrase opened it");
+
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() >= 4096, "{} bytes", bytes.len());
+    assert!(!bytes.starts_with(b"SQLite format 3"), "plain SQLite file");
+    assert!(
+        !bytes.windows(5).any(|w| w == b"Wenna"),
+        "name in plain text"
+    );
+}
