@@ -317,17 +317,17 @@ fn every_today_section_is_visible_at_80x24_and_tab_moves_between_them() {
     ] {
         assert!(text.contains(heading), "{heading} missing:\n{text}");
     }
-    assert!(text.contains("  +26 more"), "{text}");
+    assert!(text.contains("  +27 more"), "{text}");
     // The draft's late-entry countdown (contact Sat 21 Nov, 5 working days).
     assert!(text.contains("finalise within 5 working days"), "{text}");
     // A long "what" ends in an ellipsis at a word, not cut mid-word.
     assert!(text.contains("from the occupational…"), "{text}");
     assert!(text.contains("Report 00"), "{text}");
-    // A click on the draft's line (row 16 at 80×24) selects it.
+    // A click on the draft's line (row 15 at 80×24) selects it.
     app.handle_event(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: 5,
-        row: 16,
+        row: 15,
         modifiers: KeyModifiers::NONE,
     }));
     let View::Today(v) = top(&app) else { panic!() };
@@ -706,7 +706,7 @@ fn help_is_generated_from_the_live_keymap() {
     let km = Keymap::build(DEFAULT_KEYMAP, Some("[caseload]\nfilter = [\"F\"]\n")).unwrap();
     let mut app = App::new(fixture(), Box::new(now), km, Theme::new(false));
     keys(&mut app, "c?");
-    assert!(matches!(app.overlay, Some(Overlay::Help(h)) if h.mode == Mode::Caseload));
+    assert!(matches!(app.overlay, Some(Overlay::Help(ref h)) if h.mode == Mode::Caseload));
     let text = screen_text(&app, 120, 40);
     let line = text
         .lines()

@@ -17,6 +17,11 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
         .into_iter()
         .partition(|d| d.kind == DueKind::Visit && d.overdue);
 
+    let why = due
+        .iter()
+        .map(|d| crate::rules::explain::why(d, store.rules()))
+        .collect();
+
     let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(6);
     let week: Vec<AgendaItem> = store
@@ -58,6 +63,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
     let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
     Ok(TodayData {
         due,
+        why,
         week,
         unseen,
         drafts,

@@ -46,7 +46,7 @@ fn ago(days: i64) -> String {
     match days {
         0 => "today".into(),
         1 => "yesterday".into(),
-        n => format!("{n} days ago"),
+        n => format!("{} ago", crate::domain::text::count(n, "day")),
     }
 }
 
@@ -300,12 +300,12 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     ("cancelled".into(), theme.dim())
                 } else if d.due < today {
                     (
-                        format!("{} days overdue", (today - d.due).num_days()),
+                        crate::domain::text::due_words((d.due - today).num_days()),
                         theme.danger(),
                     )
                 } else {
                     (
-                        format!("in {} days", (d.due - today).num_days()),
+                        crate::domain::text::due_words((d.due - today).num_days()),
                         theme.text(),
                     )
                 };

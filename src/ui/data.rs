@@ -47,6 +47,9 @@ pub struct DraftDue {
 pub struct TodayData {
     /// Deadlines and actions (and visits not yet overdue) overdue or due soon.
     pub due: Vec<DueItem>,
+    /// Why each of `due` ranks where it does (the `due --explain` line), in
+    /// the same order.
+    pub why: Vec<String>,
     /// This week's contacts and reviews.
     pub week: Vec<AgendaItem>,
     /// Overdue visits, with the days since any contact (None: never).

@@ -12,6 +12,7 @@ mod client_keys;
 pub mod client_tabs;
 pub mod confirm;
 pub mod data;
+pub mod fit;
 pub mod form;
 mod form_screen;
 pub mod forms;
@@ -29,6 +30,7 @@ pub mod search;
 pub mod session;
 pub mod theme;
 pub mod today;
+mod today_detail;
 mod today_draw;
 pub mod widgets;
 pub mod write;
@@ -152,7 +154,7 @@ pub fn overlay_hints(overlay: &Overlay) -> &'static [Action] {
     match overlay {
         Overlay::Palette(_) => &[Action::Open, Action::Back],
         Overlay::Confirm(_) => &[Action::Yes, Action::No],
-        Overlay::Help(_) => &[Action::Back],
+        Overlay::Help(_) => &[Action::Down, Action::PageDown, Action::Back],
     }
 }
 

@@ -27,8 +27,9 @@ pub enum TodayRow {
     Heading(String),
     /// A quiet line saying a section is empty (not selectable).
     Empty(String),
-    /// A deadline or action that is overdue or due soon.
-    Due(DueItem),
+    /// A deadline or action that is overdue or due soon, with why it ranks
+    /// where it does.
+    Due(DueItem, String),
     /// A contact or review this week.
     Visit(AgendaItem),
     /// A client not seen within their visiting frequency (or a visiting
@@ -104,6 +105,7 @@ impl TodayView {
     fn fill(&mut self, data: TodayData, today: NaiveDate) {
         let TodayData {
             due,
+            why,
             week,
             unseen,
             drafts,
@@ -118,7 +120,11 @@ impl TodayView {
         if due.is_empty() {
             rows.push(TodayRow::Empty("Nothing overdue or due soon".into()));
         }
-        rows.extend(due.into_iter().map(TodayRow::Due));
+        let mut why = why.into_iter();
+        rows.extend(
+            due.into_iter()
+                .map(|d| TodayRow::Due(d, why.next().unwrap_or_default())),
+        );
 
         rows.push(TodayRow::Heading(format!(
             "This week's contacts and reviews ({})",
@@ -260,7 +266,7 @@ impl TodayView {
     pub fn target(&self) -> Option<TodayTarget> {
         match self.rows.get(self.cursor.selected)? {
             // Deadlines and actions both live on the Deadlines tab.
-            TodayRow::Due(d) => d.client_id.map(|c| TodayTarget::Client(c, Tab::Deadlines)),
+            TodayRow::Due(d, _) => d.client_id.map(|c| TodayTarget::Client(c, Tab::Deadlines)),
             TodayRow::Visit(a) => {
                 let tab = if a.kind == "review" {
                     Tab::Plan

@@ -1,0 +1,109 @@
+//! Today's detail pane: everything about the selected row that the list
+//! line has no room for (the full text, the rule and its source, why it
+//! ranks where it does), so no rule is ever out of sight.
+
+use chrono::NaiveDate;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use super::today::TodayRow;
+use crate::domain::text::{due_words, one_line};
+
+/// The detail lines for `row` (before wrapping), or none for a heading.
+#[must_use]
+pub fn detail(row: &TodayRow, today: NaiveDate, theme: Theme) -> Vec<Line<'static>> {
+    let who = |name: Option<&str>| one_line(name.unwrap_or("no client"));
+    let label = |l: &str| Span::styled(format!("{l}: "), theme.dim());
+    match row {
+        TodayRow::Heading(_) | TodayRow::Empty(_) => Vec::new(),
+        TodayRow::Due(d, why) => {
+            let mut out = vec![Line::from(vec![
+                Span::styled(format!("{}: ", who(d.client_name.as_deref())), theme.text()),
+                Span::styled(one_line(&d.what), theme.heading()),
+            ])];
+            // Why it ranks here, as `due --explain` says it (rule included).
+            out.push(Line::from(vec![
+                label(&format!("{} {}", d.kind.label(), d.due.format("%d/%m/%Y"))),
+                Span::raw(why.clone()),
+            ]));
+            if let Some(src) = &d.source {
+                out.push(Line::from(vec![label("Source"), Span::raw(one_line(src))]));
+            }
+            out
+        }
+        TodayRow::Visit(a) => vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", who(a.client_name.as_deref())), theme.text()),
+                Span::styled(
+                    a.what
+                        .parse::<crate::domain::NoteKind>()
+                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
+                    theme.heading(),
+                ),
+            ]),
+            Line::from(vec![
+                label("When"),
+                Span::raw(format!(
+                    "{} {}",
+                    a.date.format("%a %d/%m/%Y"),
+                    a.time.as_deref().unwrap_or("")
+                )),
+            ]),
+        ],
+        TodayRow::Unseen { visit, days } => {
+            let seen = match days {
+                None => "never".to_string(),
+                Some(d) => (today - chrono::Days::new(u64::try_from(*d).unwrap_or(0)))
+                    .format("%d/%m/%Y")
+                    .to_string(),
+            };
+            let mut out = vec![
+                Line::from(vec![
+                    Span::styled(
+                        format!("{}: ", who(visit.client_name.as_deref())),
+                        theme.text(),
+                    ),
+                    Span::styled(one_line(&visit.what), theme.heading()),
+                ]),
+                Line::from(vec![
+                    label("Visit was due"),
+                    Span::raw(format!(
+                        "{} ({})  ",
+                        visit.due.format("%d/%m/%Y"),
+                        due_words(visit.days)
+                    )),
+                    label("Last contact"),
+                    Span::raw(seen),
+                ]),
+            ];
+            if let Some(rule) = &visit.rule {
+                out.push(Line::from(vec![label("Rule"), Span::raw(one_line(rule))]));
+            }
+            if let Some(src) = &visit.source {
+                out.push(Line::from(vec![label("Source"), Span::raw(one_line(src))]));
+            }
+            out
+        }
+        TodayRow::Draft {
+            name,
+            occurred,
+            days_left,
+            ..
+        } => vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", one_line(name)), theme.text()),
+                Span::styled("draft note", theme.heading()),
+            ]),
+            Line::from(vec![
+                label("Contact"),
+                Span::raw(format!("{}  ", occurred.format("%a %d/%m/%Y %H:%M"))),
+                label("Late-entry rule"),
+                Span::raw(super::today_draw::countdown_words(*days_left)),
+            ]),
+            Line::from(Span::styled(
+                "Enter opens the draft to finalise it.",
+                theme.dim(),
+            )),
+        ],
+    }
+}

@@ -1,0 +1,186 @@
+//! Issue 15 (a terminal UI learnt in ten minutes): Today's detail pane
+//! shows the rule, its source and why an item ranks where it does; nothing
+//! is hidden at 60×16 without "+N more"; help scrolls to its end.
+
+use caseload::app::App;
+use caseload::domain::{NewClient, NewDeadline};
+use caseload::keymap::Keymap;
+use caseload::store::Store;
+use caseload::ui::theme::Theme;
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+const LONG: &str = "Tribunal application window closes for the nearest relative's \
+                    application to the First-tier Tribunal (Mental Health)";
+const SOURCE: &str = "Mental Health Act 1983 s66(1)(a) and (2)(a): within 6 months";
+
+/// Two fictional clients; one long statutory deadline and a handful of
+/// short ones so Due has more than fits at 60×16.
+fn app() -> App {
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::days(30);
+    let ida = s
+        .add_client(
+            &NewClient {
+                given_name: "Ida".into(),
+                family_name: "Quennell".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    s.add_deadline(
+        &NewDeadline {
+            client_id: Some(ida),
+            what: LONG.into(),
+            due: Some(day(11, 20)),
+            rule: Some("mha-s3-tribunal".into()),
+            source: Some(SOURCE.into()),
+            weight: Some(90),
+            ..NewDeadline::default()
+        },
+        t,
+    )
+    .unwrap();
+    for (i, what) in [
+        "Send the letter",
+        "Phone the GP",
+        "Book a room",
+        "Chase the referral",
+        "Return the form",
+        "Update the plan",
+        "Arrange transport",
+        "Write to the housing officer",
+    ]
+    .iter()
+    .enumerate()
+    {
+        s.add_deadline(
+            &NewDeadline {
+                client_id: Some(ida),
+                what: (*what).into(),
+                due: Some(day(11, 23 + u32::try_from(i).unwrap())),
+                ..NewDeadline::default()
+            },
+            t,
+        )
+        .unwrap();
+    }
+    App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    )
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
+    t
+}
+
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The text with every run of spaces, newlines and borders made one space.
+fn flat(s: &str) -> String {
+    s.replace(['│', '\n'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn today_detail_shows_the_rule_source_and_ranking_at_every_size() {
+    let app = app();
+    for (w, h) in [(80u16, 24u16), (120, 40), (60, 16)] {
+        let t = draw(&app, w, h);
+        insta::assert_snapshot!(format!("today_long_deadline_{w}x{h}"), t.backend());
+        let screen = text(&t);
+        // The list line is cut, and says so.
+        let row = screen.lines().find(|l| l.contains("Tribunal")).unwrap();
+        assert!(row.contains("Tribunal") && row.contains("…"), "{row}");
+        if h >= 24 {
+            let all = flat(&screen);
+            assert!(all.contains("mha-s3-tribunal"), "{screen}");
+            assert!(all.contains(SOURCE), "{screen}");
+            assert!(
+                all.contains("overdue by 2 day(s); weight 90 from rule mha-s3-tribunal"),
+                "{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn at_60x16_every_due_item_is_shown_or_counted() {
+    let screen = text(&draw(&app(), 60, 16));
+    let lines: Vec<&str> = screen.lines().collect();
+    let start = lines.iter().position(|l| l.starts_with("Due")).unwrap();
+    let end = lines
+        .iter()
+        .position(|l| l.starts_with("This week"))
+        .unwrap();
+    let section = &lines[start..end];
+    let shown = section
+        .iter()
+        .skip(1)
+        .filter(|l| l.contains(" 11 ") || l.contains("/11"))
+        .count();
+    let more: usize = section
+        .iter()
+        .filter_map(|l| {
+            let at = l.find('+')?;
+            l[at + 1..].split(' ').next()?.parse::<usize>().ok()
+        })
+        .sum();
+    assert!(shown >= 1, "{screen}");
+    assert_eq!(shown + more, 9, "{screen}");
+}
+
+#[test]
+fn help_scrolls_to_its_end() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    let first = text(&draw(&app, 80, 24));
+    assert!(!first.contains("Search notes, addenda"), "{first}");
+    assert!(first.contains("more below"));
+    press(&mut app, KeyCode::End);
+    let t = draw(&app, 80, 24);
+    let end = text(&t);
+    insta::assert_snapshot!("help_today_end_80x24", t.backend());
+    assert!(end.contains("Search notes, addenda"), "{end}");
+    assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
+    assert!(end.contains(" end "), "{end}");
+    // And back up a page.
+    press(&mut app, KeyCode::PageUp);
+    assert!(text(&draw(&app, 80, 24)).contains("more below"));
+}
