@@ -6,7 +6,7 @@ mod common;
 
 use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, NoteKind, Service};
 use caseload::rules::engine::Target;
-use caseload::rules::{Calendar, RuleSet, Unit, VisitBasis, period::period_end};
+use caseload::rules::{Calendar, EpisodeStart, RuleSet, Unit, VisitBasis, period::period_end};
 use caseload::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
@@ -26,6 +26,7 @@ fn rules() -> RuleSet {
 const T: Target = Target {
     client_id: 1,
     episode_id: Some(1),
+    dob: None,
 };
 
 /// A date as (year, month, day).
@@ -34,7 +35,7 @@ type Ymd = (i32, u32, u32);
 /// One row per rule: (rule, counted from, first due dates of the chain
 /// assuming each is done on its due date). Worked out by hand in the comment.
 #[rustfmt::skip]
-const CHAINS: &[(&str, Ymd, &[Ymd])] = &[
+pub const CHAINS: &[(&str, Ymd, &[Ymd])] = &[
     // Admitted Tue 10 Mar 2026. 28 days beginning with 10 Mar: 10 Mar is day 1,
     // 31 Mar is day 22, 6 Apr day 28. Easter Monday 2026 is 6 Apr: calendar
     // days do not move for bank holidays (the detention simply ends).
@@ -113,29 +114,26 @@ fn every_rule_chain_matches_the_dates_worked_by_hand() {
     }
 }
 
-#[test]
-fn every_dated_rule_in_the_packs_has_a_row_in_the_table() {
-    let set = rules();
-    for r in set.rules().iter().filter(|r| !r.is_visit()) {
-        assert!(
-            CHAINS.iter().any(|(id, _, _)| *id == r.id),
-            "no table row for {}",
-            r.id
-        );
-    }
-}
+#[path = "rules/breadth.rs"]
+mod breadth;
+#[path = "rules/breadth_cli.rs"]
+mod breadth_cli;
+#[path = "rules/breadth_store.rs"]
+mod breadth_store;
 
 #[test]
 fn s3_warning_window_is_the_last_two_months() {
     let set = rules();
-    let got = set.initial_deadlines(EpisodeKind::MhaS3, d(2026, 1, 15), T);
-    let expiry = got
+    let got = set.initial_deadlines(EpisodeKind::MhaS3, EpisodeStart::day(d(2026, 1, 15)), T);
+    let g = got
         .iter()
-        .find(|n| n.rule.as_deref() == Some("mha-s3-expiry"))
+        .find(|n| n.deadline.rule.as_deref() == Some("mha-s3-expiry"))
         .unwrap();
+    let expiry = &g.deadline;
     // Expires 14 Jul 2026: the 2 months ending with it begin 15 May 2026.
     assert_eq!(expiry.due, Some(d(2026, 7, 14)));
     assert_eq!(expiry.warn_from, Some(d(2026, 5, 15)));
+    assert_eq!(g.window_opens, Some(d(2026, 5, 15)));
     assert_eq!(expiry.weight, Some(100));
     assert!(expiry.source.as_deref().unwrap().contains("s20"));
 }
@@ -240,7 +238,8 @@ proptest! {
     #[test]
     fn a_chain_strictly_increases(offset in 0i64..(365 * 40), pick in 0usize..64) {
         let set = rules();
-        let dated: Vec<_> = set.rules().iter().filter(|r| !r.is_visit()).collect();
+        // Reminders before a hearing fall before the date they count from.
+        let dated: Vec<_> = set.rules().iter().filter(|r| !r.is_visit() && !r.before).collect();
         let rule = dated[pick % dated.len()];
         let start = d(2000, 1, 1) + chrono::Duration::days(offset);
         let dates = set.chain_dates(rule, start, 6);
@@ -287,7 +286,8 @@ fn completing_an_s3_expiry_renews_from_the_previous_deadline() {
             at(2026, 1, 15),
         )
         .unwrap();
-    assert_eq!(ids.len(), 2);
+    // Expiry, tribunal window and the managers' s68 reference.
+    assert_eq!(ids.len(), 3);
     let expiry = s
         .episode_deadlines(ep)
         .unwrap()
@@ -417,7 +417,8 @@ fn moving_an_episode_start_recalculates_open_deadlines_only() {
             at(2026, 12, 11),
         )
         .unwrap();
-    assert_eq!(ids.len(), 2);
+    // First review, first visit, initial health assessment, PEP.
+    assert_eq!(ids.len(), 4);
     let first_visit = s
         .episode_deadlines(ep)
         .unwrap()
@@ -433,18 +434,23 @@ fn moving_an_episode_start_recalculates_open_deadlines_only() {
     let new_ids = s
         .change_episode_start(ep, d(2026, 12, 9), at(2026, 12, 16))
         .unwrap();
-    assert_eq!(new_ids.len(), 1);
+    assert_eq!(new_ids.len(), 3);
     let all = s.episode_deadlines(ep).unwrap();
     let open: Vec<_> = all
         .iter()
         .filter(|x| !x.cancelled && x.completed_on.is_none())
         .collect();
-    assert_eq!(open.len(), 1);
-    assert_eq!(
-        (open[0].rule.as_deref(), open[0].due),
-        (Some("lac-review-first"), d(2027, 1, 11))
+    assert_eq!(open.len(), 3);
+    let review = open
+        .iter()
+        .find(|x| x.rule.as_deref() == Some("lac-review-first"))
+        .unwrap();
+    assert_eq!(review.due, d(2027, 1, 11));
+    assert!(
+        open.iter()
+            .all(|x| x.rule.as_deref() != Some("lac-visit-first"))
     );
-    assert_eq!(all.iter().filter(|x| x.cancelled).count(), 1);
+    assert_eq!(all.iter().filter(|x| x.cancelled).count(), 3);
     assert_eq!(s.episode(ep).unwrap().start_on, d(2026, 12, 9));
 }
 
@@ -552,120 +558,8 @@ fn an_overridden_rule_generates_marked_deadlines() {
     );
 }
 
-mod cli {
-    use super::common::Envs as _;
-    use assert_cmd::Command;
-    use predicates::prelude::*;
-
-    fn cmd(dir: &std::path::Path) -> Command {
-        let mut c = Command::cargo_bin("caseload").unwrap();
-        c.env("CASELOAD_PASSPHRASE", super::common::PASS)
-            .env("CASELOAD_NOW", super::common::NOW)
-            .sandboxed()
-            .env("CASELOAD_RULES", dir.join("rules.toml"))
-            .arg("--db")
-            .arg(dir.join("x.db"));
-        c
-    }
-
-    #[test]
-    fn episode_add_list_end_and_rules_from_the_command_line() {
-        let dir = tempfile::tempdir().unwrap();
-        cmd(dir.path()).arg("init").assert().success();
-        cmd(dir.path())
-            .args(["client", "add", "--given", "Ada", "--family", "Fictional"])
-            .assert()
-            .success();
-        cmd(dir.path())
-            .args([
-                "episode",
-                "add",
-                "Ada",
-                "--kind",
-                "mha-s3",
-                "--start",
-                "2026-08-31",
-            ])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("2027-02-28")
-                    .and(predicate::str::contains("mha-s3-expiry")),
-            );
-        let out = cmd(dir.path())
-            .args(["episode", "list", "1", "--json"])
-            .assert()
-            .success();
-        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        assert_eq!(v[0]["kind"], "mha-s3");
-        assert_eq!(v[0]["deadlines"][0]["rule"], "mha-s3-expiry");
-        assert!(
-            v[0]["deadlines"][0]["source"]
-                .as_str()
-                .unwrap()
-                .contains("Mental Health Act 1983")
-        );
-        // Renewal report furnished: the next period follows, from the expiry.
-        cmd(dir.path())
-            .args(["deadline", "done", "1", "--on", "2026-11-20"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains(
-                "Next: deadline 3 due 2027-08-28 (mha-s3-expiry)",
-            ));
-        let out = cmd(dir.path())
-            .args(["due", "--within", "120", "--json"])
-            .assert()
-            .success();
-        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        assert_eq!(v[0]["rule"], "mha-s3-tribunal");
-        assert!(v[0]["source"].as_str().unwrap().contains("s66"));
-        cmd(dir.path())
-            .args(["due", "--within", "120", "--explain"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("weight 80 from rule mha-s3-tribunal")
-                    .and(predicate::str::contains("   100  mha-s3-expiry")),
-            );
-        cmd(dir.path())
-            .args(["episode", "end", "1", "--on", "2026-11-20"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("2 open deadline(s)"));
-        // An override is marked wherever the rule is shown.
-        std::fs::write(
-            dir.path().join("rules.toml"),
-            "[[rule]]\nid = \"cp-visit\"\nperiod = 4\nunit = \"weeks\"\n",
-        )
-        .unwrap();
-        cmd(dir.path())
-            .args(["rules", "list"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("cp-visit *")
-                    .and(predicate::str::contains("local override of")),
-            );
-        cmd(dir.path())
-            .args(["rules", "show", "cp-visit"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("4 weeks").and(predicate::str::contains("overridden")),
-            );
-        std::fs::write(
-            dir.path().join("rules.toml"),
-            "[[rule]]\nid = \"cp-visit\"\nperoid = 4\n",
-        )
-        .unwrap();
-        cmd(dir.path())
-            .args(["rules", "list"])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("rules.toml"));
-    }
-}
+#[path = "rules/cli.rs"]
+mod cli;
 
 #[test]
 fn the_readme_example_rules_toml_works() {
@@ -682,120 +576,5 @@ fn the_readme_example_rules_toml_works() {
     assert!(set.calendar().is_bank_holiday(d(2027, 6, 7)));
 }
 
-mod tui {
-    use caseload::app::App;
-    use caseload::domain::{NewClient, NewNote, NoteKind};
-    use caseload::keymap::Keymap;
-    use caseload::store::Store;
-    use caseload::ui::theme::Theme;
-    use chrono::{NaiveDate, NaiveDateTime};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 22)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-    }
-
-    fn press(app: &mut App, code: KeyCode) {
-        app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    fn keys(app: &mut App, s: &str) {
-        for c in s.chars() {
-            press(app, KeyCode::Char(c));
-        }
-    }
-
-    fn screen(app: &App) -> String {
-        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-        let buf = t.backend().buffer();
-        let mut out = String::new();
-        for y in 0..30 {
-            for x in 0..100 {
-                out.push_str(buf[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    #[test]
-    fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
-        let mut s = Store::open_in_memory().unwrap();
-        let id = s
-            .add_client(
-                &NewClient {
-                    given_name: "Test".into(),
-                    family_name: "Fictional".into(),
-                    ..NewClient::default()
-                },
-                now(),
-            )
-            .unwrap();
-        s.add_note(
-            &NewNote {
-                client_id: id,
-                kind: NoteKind::HomeVisit,
-                occurred_at: now(),
-                location: None,
-                present: None,
-                body: "fictional".into(),
-                significant: false,
-            },
-            now(),
-        )
-        .unwrap();
-        let mut app = App::new(
-            s,
-            Box::new(now),
-            Keymap::defaults().unwrap(),
-            Theme::new(false),
-        );
-        keys(&mut app, "c/fic");
-        press(&mut app, KeyCode::Enter);
-        if app.overlay.is_some() {
-            keys(&mut app, "n");
-        }
-        // L opens the legal episode form; Right picks the second framework
-        // (MHA s3); the start defaults to today; Enter saves.
-        keys(&mut app, "L");
-        press(&mut app, KeyCode::Right);
-        press(&mut app, KeyCode::Enter);
-        let eps = app.store().episodes(id).unwrap();
-        assert_eq!(eps.len(), 1, "{}", screen(&app));
-        assert_eq!(eps[0].kind, caseload::domain::EpisodeKind::MhaS3);
-        let dls = app.store().deadlines(id).unwrap();
-        // Admitted 22 Nov 2026: 6 months beginning with it end 21 May 2027.
-        assert!(
-            dls.iter()
-                .any(|d| d.rule.as_deref() == Some("mha-s3-expiry")
-                    && d.due == NaiveDate::from_ymd_opt(2027, 5, 21).unwrap())
-        );
-        // The Deadlines tab shows the selected deadline's rule and citation.
-        keys(&mut app, "4");
-        let text = screen(&app);
-        assert!(text.contains("Rule mha-s3-"), "{text}");
-        assert!(text.contains("Mental Health Act 1983"), "{text}");
-        // Marking the expiry done (renewal report furnished today) says when
-        // the renewed period ends: 6 months from 21 May 2027 = 21 Nov 2027.
-        keys(&mut app, "g");
-        keys(&mut app, "D");
-        press(&mut app, KeyCode::Enter);
-        let status = app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
-        assert_eq!(
-            status,
-            "Deadline marked done; next due 2027-11-21",
-            "{}",
-            screen(&app)
-        );
-    }
-}
+#[path = "rules/tui.rs"]
+mod tui;

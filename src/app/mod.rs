@@ -135,7 +135,8 @@ impl App {
         }
         let now = self.now();
         let today = now.date();
-        let client = self.top().and_then(Screen::client);
+        // Whose record is on top: asked only by the actions that use it.
+        let client = || self.top().and_then(Screen::client);
         match action {
             Action::Help => {
                 self.overlay = Some(Overlay::Help(HelpView::new(self.mode())));
@@ -151,14 +152,14 @@ impl App {
                 self.run(vec![Effect::Push(f.into())]);
             }
             Action::NewAction => {
-                let f = forms::action(client.map(|c| c.0), self.theme, today);
+                let f = forms::action(client().map(|c| c.0), self.theme, today);
                 self.run(vec![Effect::Push(f.into())]);
             }
             Action::Undo => {
                 self.run(vec![Effect::Write(Box::new(Write::Undo))]);
             }
             Action::GoSearch => {
-                let v = SearchView::new(client, self.theme);
+                let v = SearchView::new(client(), self.theme);
                 self.run(vec![Effect::Push(v.into())]);
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),

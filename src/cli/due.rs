@@ -10,7 +10,13 @@ use crate::store::{AgendaItem, Store};
 /// `caseload due`: overdue and due-soon deadlines, actions and visits;
 /// with `explain`, why each ranks where it does.
 pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bool) -> Result<()> {
-    let items = store.due(today, within)?;
+    // Deadlines counted in hours are overdue from the minute they pass.
+    let now = crate::clock::now();
+    let items = if now.date() == today {
+        store.due_now(now, within)?
+    } else {
+        store.due(today, within)?
+    };
     if json {
         return output::json(&items);
     }
@@ -27,14 +33,27 @@ fn print_due(items: &[DueItem], within: u32) {
         println!("Nothing overdue or due in the next {within} days.");
         return;
     }
+    let now = crate::clock::now();
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
+            // Periods counted in hours show the time and a countdown.
+            let (due, when) = match i.due_at {
+                Some(at) => (
+                    at.format("%Y-%m-%d %H:%M").to_string(),
+                    crate::rules::countdown(now, at),
+                ),
+                None => (i.due.to_string(), when_words(i.days)),
+            };
+            let when = match i.window_opens {
+                Some(w) if w > now.date() => format!("{when} (window opens {w})"),
+                _ => when,
+            };
             vec![
                 i.id.to_string(),
                 i.kind.as_str().into(),
-                i.due.to_string(),
-                when_words(i.days),
+                due,
+                when,
                 i.client_name
                     .clone()
                     .unwrap_or_else(|| "(no client)".into()),

@@ -10,7 +10,8 @@ use crate::clock;
 use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
-use crate::store::Store;
+use crate::rules::{RuleSet, hours};
+use crate::store::{NewMark, Store};
 
 /// Episode subcommands.
 #[derive(Debug, Subcommand)]
@@ -19,12 +20,12 @@ pub enum EpisodeCmd {
     Add {
         /// The client: id, record number or part of the name.
         client: String,
-        /// The framework: mha-s2, mha-s3, cto, s117, dols, care-act, cpa, cin,
-        /// cp, lac, care-leaver, cf-assessment.
+        /// The framework (see `caseload rules list` for each kind's rules).
         #[arg(long)]
         kind: EpisodeKind,
         /// Start date, YYYY-MM-DD (admission, referral, strategy discussion,
-        /// the day the child became looked after…).
+        /// the day the child became looked after…); for kinds counted in
+        /// hours (s136, s5(2), police protection…) "YYYY-MM-DD HH:MM".
         #[arg(long)]
         start: String,
         /// Notes.
@@ -51,16 +52,50 @@ pub enum EpisodeCmd {
     Move {
         /// The episode id.
         episode: i64,
-        /// The new start date, YYYY-MM-DD.
+        /// The new start date, YYYY-MM-DD (or "YYYY-MM-DD HH:MM").
         #[arg(long)]
         start: String,
     },
+    /// Enter a date on an episode (a hearing, a panel date or decision, a
+    /// medical examination, a placement change, a further strategy
+    /// discussion); the deadlines counted from it are added.
+    Mark {
+        /// The episode id.
+        episode: i64,
+        /// What the date is (the kind's marks are listed if it is wrong).
+        mark: String,
+        /// The date, YYYY-MM-DD (or "YYYY-MM-DD HH:MM").
+        #[arg(long)]
+        on: String,
+        /// What came of it (a panel: agreed, declined, partly-agreed, deferred).
+        #[arg(long)]
+        outcome: Option<String>,
+    },
+    /// Extend an open deadline once, where the law allows (s135/s136: 12
+    /// hours; urgent DoLS and EPO: 7 days; care proceedings: 8 weeks).
+    Extend {
+        /// The deadline id (see `caseload episode list`).
+        deadline: i64,
+    },
+}
+
+/// A start typed as a date, or a date and a time.
+fn parse_start(
+    field: &'static str,
+    text: &str,
+) -> Result<(chrono::NaiveDate, Option<chrono::NaiveDateTime>)> {
+    if let Some(t) = hours::parse_local(text) {
+        return Ok((t.date(), Some(t)));
+    }
+    Ok((parse_date(field, text)?, None))
 }
 
 #[derive(Serialize)]
 struct EpisodeView {
     #[serde(flatten)]
     episode: LegalEpisode,
+    /// Dates entered by hand (`episode mark`).
+    marks: Vec<NewMark>,
     deadlines: Vec<Deadline>,
 }
 
@@ -75,30 +110,43 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             notes,
         } => {
             let c = store.resolve_client(&client)?;
-            let start_on = parse_date("start", &start)?;
-            let (id, _) = store.add_legal_episode(
+            let (start_on, start_at) = parse_start("start", &start)?;
+            let (id, _) = store.add_legal_episode_at(
                 &NewEpisode {
                     client_id: c.id,
                     kind,
                     start_on,
                     notes,
                 },
+                start_at,
                 now,
             )?;
+            let from = start_at.map_or(start_on.to_string(), |t| {
+                t.format("%Y-%m-%d %H:%M").to_string()
+            });
             println!(
-                "Added episode {id}: {} for {} from {start_on}.",
+                "Added episode {id}: {} for {} from {from}.",
                 kind.label(),
                 one_line(&c.display_name())
             );
-            print_deadlines(&store.episode_deadlines(id)?);
+            print_deadlines(store.rules(), &store.episode_deadlines(id)?);
+            let marks = store.rules().marks_for(kind);
+            if !marks.is_empty() {
+                println!(
+                    "Dates you can enter with `caseload episode mark {id} MARK --on DATE`: {}",
+                    marks.join(", ")
+                );
+            }
         }
         EpisodeCmd::List { client, json } => {
             let c = store.resolve_client(&client)?;
             let mut views = Vec::new();
             for e in store.episodes(c.id)? {
                 let deadlines = store.episode_deadlines(e.id)?;
+                let marks = store.marks(e.id)?;
                 views.push(EpisodeView {
                     episode: e,
+                    marks,
                     deadlines,
                 });
             }
@@ -114,10 +162,23 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                     "Episode {}: {} from {}{}",
                     e.id,
                     e.kind.label(),
-                    e.start_on,
+                    e.start_at.map_or(e.start_on.to_string(), |t| t
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()),
                     e.end_on.map(|d| format!(" to {d}")).unwrap_or_default()
                 );
-                print_deadlines(&v.deadlines);
+                for m in &v.marks {
+                    println!(
+                        "  {} {}{}",
+                        m.mark,
+                        m.on,
+                        m.outcome
+                            .as_deref()
+                            .map(|o| format!(": {}", one_line(o)))
+                            .unwrap_or_default()
+                    );
+                }
+                print_deadlines(store.rules(), &v.deadlines);
             }
         }
         EpisodeCmd::End { episode, on } => {
@@ -129,13 +190,45 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 "Ended episode {episode} on {on}; {cancelled} open deadline(s) due after it cancelled (kept, not deleted)."
             );
         }
+        EpisodeCmd::Mark {
+            episode,
+            mark,
+            on,
+            outcome,
+        } => {
+            let (day, at) = parse_start("on", &on)?;
+            let ids = store.add_mark(
+                &NewMark {
+                    episode_id: episode,
+                    mark: mark.trim().to_lowercase(),
+                    on: day,
+                    at,
+                    outcome,
+                },
+                now,
+            )?;
+            println!(
+                "Recorded {} on {day} for episode {episode}; {} deadline(s) added.",
+                mark.trim(),
+                ids.len()
+            );
+            print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
+        }
+        EpisodeCmd::Extend { deadline } => {
+            let id = store.extend_deadline(deadline, now)?;
+            let d = store.deadline(id)?;
+            println!(
+                "Deadline {deadline} extended: now deadline {id}, due {}.",
+                when(&d)
+            );
+        }
         EpisodeCmd::Move { episode, start } => {
-            let start = parse_date("start", &start)?;
-            store.change_episode_start(episode, start, now)?;
+            let (start, start_at) = parse_start("start", &start)?;
+            store.change_episode_start_at(episode, start, start_at, now)?;
             println!(
                 "Episode {episode} now starts on {start}; its open deadlines were recalculated."
             );
-            print_deadlines(&store.episode_deadlines(episode)?);
+            print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
         }
     }
     Ok(())
@@ -149,7 +242,7 @@ fn open_count(store: &Store, episode: i64) -> Result<usize> {
         .count())
 }
 
-fn print_deadlines(deadlines: &[Deadline]) {
+fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
     let rows: Vec<Vec<String>> = deadlines
         .iter()
         .map(|d| {
@@ -162,7 +255,7 @@ fn print_deadlines(deadlines: &[Deadline]) {
             };
             vec![
                 format!("  {}", d.id),
-                d.due.to_string(),
+                when(d),
                 state,
                 d.what.clone(),
                 d.rule.clone().unwrap_or_default(),
@@ -175,4 +268,22 @@ fn print_deadlines(deadlines: &[Deadline]) {
         return;
     }
     output::table(&["  id", "due", "state", "what", "rule", "source"], &rows);
+    for d in deadlines
+        .iter()
+        .filter(|d| d.completed_on.is_none() && !d.cancelled)
+    {
+        let Some(rule) = d.rule.as_deref() else {
+            continue;
+        };
+        if let Some(text) = rules.readings(rule, d.due, d.later_due, d.window_opens) {
+            println!("  {}: {text}", d.id);
+        }
+    }
+}
+
+/// The due date, with its time for periods counted in hours.
+fn when(d: &Deadline) -> String {
+    d.due_at.map_or(d.due.to_string(), |t| {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    })
 }

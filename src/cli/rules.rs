@@ -2,7 +2,7 @@
 //! a practitioner can check them against their own procedures; and loading
 //! the practitioner's `rules.toml`.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Serialize;
@@ -23,13 +23,18 @@ pub enum RulesCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Show one rule in full, with its first dates from an example start.
+    /// Show one rule in full (the version in force), with its first dates
+    /// from an example start and any change in the law to come.
     Show {
         /// The rule id (see `caseload rules list`).
         rule: String,
-        /// Example start date, YYYY-MM-DD (default: today).
+        /// Example start, YYYY-MM-DD or "YYYY-MM-DD HH:MM" (default: the --on
+        /// date, or today).
         #[arg(long)]
         from: Option<String>,
+        /// Show the version of the rule in force on this date (default: today).
+        #[arg(long)]
+        on: Option<String>,
     },
 }
 
@@ -98,28 +103,49 @@ pub fn run(cmd: RulesCmd) -> Result<()> {
                         r.kind.map_or("(client)".into(), |k| k.as_str().to_string()),
                         r.describe_periods(),
                         counts_from(r),
+                        set.version_period(r),
                         r.weight.to_string(),
                         r.citation(),
                     ]
                 })
                 .collect();
             output::table(
-                &["rule", "kind", "period", "counts from", "weight", "source"],
+                &[
+                    "rule",
+                    "kind",
+                    "period",
+                    "counts from",
+                    "law",
+                    "weight",
+                    "source",
+                ],
                 &rows,
             );
             if set.rules().iter().any(|r| r.overridden || r.added_locally) {
                 println!("* changed or added by your rules.toml");
             }
         }
-        RulesCmd::Show { rule, from } => {
-            let r = set
-                .rule(rule.trim())
-                .context("there is no rule called that; see `caseload rules list`")?;
-            let start: NaiveDate = match from {
-                Some(f) => parse_date("from", &f)?,
+        RulesCmd::Show { rule, from, on } => {
+            let id = rule.trim();
+            if set.rule(id).is_none() {
+                bail!("there is no rule called that; see `caseload rules list`");
+            }
+            let on: NaiveDate = match on {
+                Some(f) => parse_date("on", &f)?,
                 None => clock::now().date(),
             };
-            print!("{}", describe(&set, r, start));
+            let Some(r) = set.rule_on(id, on) else {
+                bail!("no version of {id} is in force on {on}; see `caseload rules list`");
+            };
+            // A time ("YYYY-MM-DD HH:MM") matters for rules counted in hours.
+            let (start, at) = match from {
+                Some(f) => match crate::rules::hours::parse_local(&f) {
+                    Some(t) => (t.date(), Some(t)),
+                    None => (parse_date("from", &f)?, None),
+                },
+                None => (on, None),
+            };
+            print!("{}", describe(&set, r, start, at));
         }
     }
     Ok(())
@@ -129,12 +155,22 @@ fn counts_from(r: &Rule) -> String {
     match (r.counts_from, &r.after) {
         (crate::rules::CountsFrom::Completion, Some(a)) => format!("completion of {a}"),
         (crate::rules::CountsFrom::LastContact, _) => "last contact".into(),
+        (crate::rules::CountsFrom::Mark, _) => format!(
+            "{}the date entered as {}",
+            if r.before { "before " } else { "" },
+            r.mark.as_deref().unwrap_or("?")
+        ),
         (c, _) => c.as_str().to_string(),
     }
 }
 
 /// The full text of `rules show`.
-fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
+pub fn describe(
+    set: &RuleSet,
+    r: &Rule,
+    start: NaiveDate,
+    at: Option<chrono::NaiveDateTime>,
+) -> String {
     let mut s = format!("{}  ({} pack)\n", r.id, r.family);
     let line = |s: &mut String, k: &str, v: String| s.push_str(&format!("  {k:<15} {v}\n"));
     line(&mut s, "event", r.event.clone());
@@ -148,16 +184,18 @@ fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
     line(&mut s, "period", r.describe_periods());
     line(&mut s, "counts from", counts_from(r));
     line(&mut s, "chain", r.chain.as_str().to_string());
-    line(
-        &mut s,
-        "first day",
-        if r.beginning_with {
-            "included (\"beginning with\")"
-        } else {
-            "not included (\"from\")"
-        }
-        .into(),
-    );
+    if r.unit != crate::rules::Unit::Hours {
+        line(
+            &mut s,
+            "first day",
+            if r.beginning_with {
+                "included (\"beginning with\")"
+            } else {
+                "not included (\"from\")"
+            }
+            .into(),
+        );
+    }
     if let Some(w) = r.warn {
         line(
             &mut s,
@@ -191,17 +229,99 @@ fn describe(set: &RuleSet, r: &Rule, start: NaiveDate) -> String {
     if let Some(n) = &r.note {
         line(&mut s, "about", n.clone());
     }
-    if !r.is_visit() {
-        let dates: Vec<String> = set
-            .chain_dates(r, start, 4)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+    line(&mut s, "law", set.version_period(r));
+    if let Some(next) = set.next_version(r) {
+        let when = next
+            .in_force_from
+            .map_or_else(|| "when commenced".to_string(), |d| format!("from {d}"));
         line(
             &mut s,
-            "example",
-            format!("from {start}: {}", dates.join(", ")),
+            "changes",
+            format!(
+                "{when} this becomes {} ({}); {}",
+                next.describe_periods(),
+                next.source,
+                next.transition.describe()
+            ),
         );
     }
+    if let Some(by) = r.extend {
+        line(
+            &mut s,
+            "extension",
+            format!("once, by {} (caseload episode extend)", r.unit.describe(by)),
+        );
+    }
+    line(&mut s, "example", example(set, r, start, at));
     s
+}
+
+/// A worked example of the rule's dates from `start`.
+fn example(set: &RuleSet, r: &Rule, start: NaiveDate, at: Option<chrono::NaiveDateTime>) -> String {
+    use crate::rules::CountsFrom;
+    if r.is_visit() {
+        let end = crate::rules::period::period_end(start, r.period, r.unit, false, set.calendar());
+        return format!(
+            "last visit {start}: next due by {}",
+            end.map_or("?".into(), |d| d.to_string())
+        );
+    }
+    if r.unit == crate::rules::Unit::Hours {
+        // Without a time, 23:30 shows the clocks changing on such a night.
+        let from = at.or_else(|| start.and_hms_opt(23, 30, 0));
+        let end = from.and_then(|t| crate::rules::hours::add_hours(t, r.period).ok());
+        return match (from, end) {
+            (Some(f), Some(e)) => format!(
+                "from {}: ends {} ({} real hours, across any change of the clocks)",
+                f.format("%Y-%m-%d %H:%M"),
+                e.format("%Y-%m-%d %H:%M"),
+                r.period
+            ),
+            _ => "(out of range)".into(),
+        };
+    }
+    if r.counts_from == CountsFrom::Mark {
+        let target = crate::rules::engine::Target {
+            client_id: 0,
+            episode_id: None,
+            dob: None,
+        };
+        let got = r.kind.map(|k| {
+            set.mark_deadlines(
+                k,
+                r.mark.as_deref().unwrap_or(""),
+                r.when_outcome.first().map(String::as_str),
+                crate::rules::EpisodeStart::day(start),
+                target,
+            )
+        });
+        let due = got
+            .unwrap_or_default()
+            .into_iter()
+            .find(|g| g.deadline.rule.as_deref() == Some(&r.id))
+            .and_then(|g| g.deadline.due);
+        return format!(
+            "{} entered as {start}: due {}",
+            r.mark.as_deref().unwrap_or("?"),
+            due.map_or("?".into(), |d| d.to_string())
+        );
+    }
+    let chain = set.chain(r, start, 4);
+    let mut text = format!(
+        "from {start}: {}",
+        chain
+            .iter()
+            .filter_map(|g| g.deadline.due)
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for g in &chain {
+        if let Some(due) = g.deadline.due
+            && let Some(words) = set.readings(&r.id, due, g.later_due, g.window_opens)
+        {
+            text.push_str(&format!("\n                  {words}"));
+        }
+    }
+    text
 }

@@ -36,6 +36,38 @@ pub struct Deadline {
     pub cancelled: bool,
     /// When it was recorded.
     pub created_at: NaiveDateTime,
+    /// The time it falls due, for periods counted in hours (UK wall clock).
+    #[serde(default, with = "minutes_opt", skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<NaiveDateTime>,
+    /// The day the window to do it opens, for rules with a window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_opens: Option<NaiveDate>,
+    /// The act-by date on the later reading of the law, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later_due: Option<NaiveDate>,
+}
+
+/// `YYYY-MM-DDTHH:MM` for times that deadlines fall due.
+pub mod minutes_opt {
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FMT: &str = "%Y-%m-%dT%H:%M";
+
+    /// Writes the time to the minute.
+    pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.format(FMT).to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a time written to the minute.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        text.map(|t| NaiveDateTime::parse_from_str(&t, FMT).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 /// A deadline to add by hand or from a rule.
@@ -152,6 +184,12 @@ pub struct DueItem {
     pub source: Option<String>,
     /// Legal consequence weight.
     pub weight: i64,
+    /// The time it falls due, for periods counted in hours.
+    #[serde(default, with = "minutes_opt", skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<NaiveDateTime>,
+    /// The day the window to do it opens (never early), for rules with one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_opens: Option<NaiveDate>,
 }
 
 impl DueItem {
@@ -164,6 +202,7 @@ impl DueItem {
             .cmp(&self.overdue)
             .then(other.weight.cmp(&self.weight))
             .then(self.due.cmp(&other.due))
+            .then(self.due_at.cmp(&other.due_at))
             .then(self.id.cmp(&other.id))
     }
 }
@@ -185,6 +224,8 @@ mod tests {
             rule: None,
             source: None,
             weight,
+            due_at: None,
+            window_opens: None,
         }
     }
 

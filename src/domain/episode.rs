@@ -32,6 +32,44 @@ string_enum! {
         CareLeaver => ("care-leaver", "Care leaver"),
         /// Child and family assessment (from the referral date).
         CfAssessment => ("cf-assessment", "C&F assessment"),
+        /// MHA s5(2): doctor's or approved clinician's holding power (72 hours).
+        MhaS5_2 => ("mha-s5-2", "MHA s5(2)"),
+        /// MHA s5(4): nurse's holding power (6 hours).
+        MhaS5_4 => ("mha-s5-4", "MHA s5(4)"),
+        /// MHA s4: emergency admission (72 hours).
+        MhaS4 => ("mha-s4", "MHA s4"),
+        /// MHA s135: warrant to a place of safety (24 hours, +12).
+        MhaS135 => ("mha-s135", "MHA s135"),
+        /// MHA s136: police removal to a place of safety (24 hours, +12).
+        MhaS136 => ("mha-s136", "MHA s136"),
+        /// CTO recall to hospital (72 hours).
+        CtoRecall => ("cto-recall", "CTO recall"),
+        /// MHA s7 guardianship.
+        Guardianship => ("guardianship", "Guardianship"),
+        /// An AMHP's application for admission (from seeing the patient).
+        AmhpApplication => ("amhp-application", "AMHP application"),
+        /// A mental health tribunal application or reference.
+        MhaTribunal => ("mha-tribunal", "MH tribunal"),
+        /// A First-tier Tribunal social security appeal.
+        BenefitAppeal => ("benefit-appeal", "Benefit appeal"),
+        /// DoLS urgent authorisation (7 days, +7 once).
+        DolsUrgent => ("dols-urgent", "DoLS urgent"),
+        /// A request for a DoLS standard authorisation (assessments in 21 days).
+        DolsRequest => ("dols-request", "DoLS request"),
+        /// A request to a funding panel, with its decision.
+        FundingPanel => ("funding-panel", "Funding panel"),
+        /// A referral to an advocate (IMHA, IMCA, Care Act).
+        AdvocacyReferral => ("advocacy-referral", "Advocacy referral"),
+        /// Care Act s42 adult safeguarding enquiry.
+        S42Enquiry => ("s42-enquiry", "s42 enquiry"),
+        /// Children Act s47 child protection enquiry.
+        S47Enquiry => ("s47-enquiry", "s47 enquiry"),
+        /// Care proceedings (26 weeks from issue).
+        CareProceedings => ("care-proceedings", "Care proceedings"),
+        /// Emergency protection order (8 days, +7 once).
+        Epo => ("epo", "EPO"),
+        /// Police protection (72 hours).
+        PoliceProtection => ("police-protection", "Police protection"),
     }
 }
 
@@ -52,6 +90,9 @@ pub struct LegalEpisode {
     pub notes: Option<String>,
     /// When recorded.
     pub created_at: NaiveDateTime,
+    /// The start time, for episodes counted in hours (UK wall clock).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_at: Option<NaiveDateTime>,
 }
 
 /// A legal episode to add.

@@ -100,6 +100,8 @@ pub fn due_items(facts: &VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Ve
             rule: Some(v.rule.clone()),
             source: Some(v.source.clone()),
             weight: v.weight,
+            due_at: None,
+            window_opens: None,
         })
         .collect()
 }

@@ -235,5 +235,9 @@ mod tests {
         assert!(!cal.is_bank_holiday(d(2022, 5, 30)));
         assert!(cal.is_bank_holiday(d(2022, 6, 2)));
         assert!(cal.is_bank_holiday(d(2022, 6, 3)));
+        // 1995: the early May bank holiday moved to Mon 8 May for VE Day 50.
+        assert!(!cal.is_bank_holiday(d(1995, 5, 1)));
+        assert!(cal.is_bank_holiday(d(1995, 5, 8)));
+        assert!(cal.is_working_day(d(1995, 5, 1)));
     }
 }

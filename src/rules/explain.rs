@@ -31,10 +31,11 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
         }
     }
     out.push_str("\nWeights in the rule packs (higher ranks first):\n");
+    // One line per rule, not per version of the law.
     let mut weights: Vec<(i64, &str)> = rules
-        .rules()
-        .iter()
-        .map(|r| (r.weight, r.id.as_str()))
+        .rule_ids()
+        .into_iter()
+        .filter_map(|id| rules.rule(id).map(|r| (r.weight, id)))
         .collect();
     weights.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     for (w, id) in weights {
@@ -98,6 +99,8 @@ mod tests {
             rule: Some("mha-s3-expiry".into()),
             source: Some("Mental Health Act 1983 s20".into()),
             weight: 100,
+            due_at: None,
+            window_opens: None,
         };
         let text = explain(&[item], &rules);
         assert!(
@@ -106,5 +109,6 @@ mod tests {
         );
         assert!(text.contains("source: Mental Health Act 1983 s20"));
         assert!(text.contains("   100  mha-s3-expiry"));
+        assert_eq!(text.matches("  mha-s3-expiry\n").count(), 1, "{text}");
     }
 }

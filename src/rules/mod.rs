@@ -6,13 +6,19 @@
 pub mod calendar;
 pub mod engine;
 pub mod explain;
+pub mod generate;
+pub mod hours;
 pub mod overrides;
 pub mod pack;
 pub mod period;
+pub mod readings;
+pub mod versions;
 
 pub use calendar::Calendar;
 pub use engine::{VisitBasis, VisitDue};
-pub use pack::{Chain, CountsFrom, Rule, RuleSet};
+pub use generate::{EpisodeStart, Generated};
+pub use hours::countdown;
+pub use pack::{Chain, Commencement, CountsFrom, Rule, RuleSet, Transition};
 pub use period::Unit;
 
 use thiserror::Error;

@@ -20,13 +20,17 @@
 //!
 //! [calendar]
 //! extra = ["2027-06-07"]
+//!
+//! [[commencement]]       # a change in the law comes into force
+//! id = "mha-2025-detention-periods"
+//! on = "2027-10-01"
 //! ```
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::RulesError;
-use super::pack::{Chain, CountsFrom, Rule, RuleSet};
+use super::pack::{Chain, CountsFrom, Rule, RuleSet, Transition};
 use super::period::Unit;
 use crate::domain::{EpisodeKind, NoteKind};
 
@@ -37,6 +41,15 @@ struct OverrideFile {
     rules: Vec<RuleOverride>,
     #[serde(default)]
     calendar: Option<CalendarOverride>,
+    #[serde(default, rename = "commencement")]
+    commencements: Vec<CommencementOverride>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommencementOverride {
+    id: String,
+    on: NaiveDate,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,6 +81,20 @@ struct RuleOverride {
     local_practice: Option<bool>,
     records_visit: Option<bool>,
     note: Option<String>,
+    in_force_from: Option<NaiveDate>,
+    in_force_until: Option<NaiveDate>,
+    transition: Option<Transition>,
+    window: Option<u32>,
+    window_unit: Option<Unit>,
+    window_whole_period: Option<bool>,
+    mark: Option<String>,
+    before: Option<bool>,
+    extend: Option<u32>,
+    when_outcome: Option<Vec<String>>,
+    restart_mark: Option<String>,
+    under_age: Option<u32>,
+    period_under_age: Option<u32>,
+    stop_mark: Option<String>,
 }
 
 impl RuleSet {
@@ -76,10 +103,21 @@ impl RuleSet {
     pub fn with_overrides(mut self, name: &str, text: &str) -> Result<RuleSet, RulesError> {
         let file: OverrideFile =
             toml::from_str(text).map_err(|e| RulesError::Parse(name.into(), e.to_string()))?;
+        for c in file.commencements {
+            if !self.commence(&c.id, Some(c.on)) {
+                return Err(RulesError::Invalid(
+                    c.id,
+                    "is not a commencement named in the packs".into(),
+                ));
+            }
+        }
         for o in file.rules {
-            if let Some(rule) = self.rules.iter_mut().find(|r| r.id == o.id) {
-                apply(rule, o);
-                rule.overridden = true;
+            // A change applies to every version of the rule.
+            if self.rules.iter().any(|r| r.id == o.id) {
+                for rule in self.rules.iter_mut().filter(|r| r.id == o.id) {
+                    apply(rule, &o);
+                    rule.overridden = true;
+                }
             } else {
                 let rule = new_rule(o)?;
                 self.rules.push(rule);
@@ -93,12 +131,12 @@ impl RuleSet {
     }
 }
 
-fn apply(rule: &mut Rule, o: RuleOverride) {
+fn apply(rule: &mut Rule, o: &RuleOverride) {
     macro_rules! set {
-        ($($f:ident),*) => { $( if let Some(v) = o.$f { rule.$f = v; } )* };
+        ($($f:ident),*) => { $( if let Some(v) = &o.$f { rule.$f = v.clone(); } )* };
     }
     macro_rules! set_opt {
-        ($($f:ident),*) => { $( if o.$f.is_some() { rule.$f = o.$f; } )* };
+        ($($f:ident),*) => { $( if o.$f.is_some() { rule.$f = o.$f.clone(); } )* };
     }
     set!(event, period, unit, then, repeat_last, counts_from, chain);
     set!(
@@ -110,6 +148,16 @@ fn apply(rule: &mut Rule, o: RuleOverride) {
         records_visit
     );
     set_opt!(kind, after, warn, warn_unit, note);
+    set!(transition, window_whole_period, before, when_outcome);
+    set_opt!(restart_mark, under_age, period_under_age, stop_mark);
+    set_opt!(
+        in_force_from,
+        in_force_until,
+        window,
+        window_unit,
+        mark,
+        extend
+    );
 }
 
 fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
@@ -138,6 +186,21 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         local_practice: o.local_practice.unwrap_or(true),
         records_visit: o.records_visit.unwrap_or(false),
         note: o.note,
+        in_force_from: o.in_force_from,
+        in_force_until: o.in_force_until,
+        commencement: None,
+        transition: o.transition.unwrap_or_default(),
+        window: o.window,
+        window_unit: o.window_unit,
+        window_whole_period: o.window_whole_period.unwrap_or(false),
+        mark: o.mark,
+        before: o.before.unwrap_or(false),
+        extend: o.extend,
+        when_outcome: o.when_outcome.unwrap_or_default(),
+        restart_mark: o.restart_mark,
+        under_age: o.under_age,
+        stop_mark: o.stop_mark,
+        period_under_age: o.period_under_age,
         family: "local".into(),
         overridden: false,
         added_locally: true,

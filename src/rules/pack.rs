@@ -2,6 +2,7 @@
 //! dates, read with serde. The packs are embedded in the binary; a
 //! practitioner's `rules.toml` is applied on top (see `overrides`).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -38,6 +39,51 @@ pub enum CountsFrom {
     /// The last contact note of one of `contact_kinds` (visits); with no
     /// contact yet, the episode start (or the date the case opened).
     LastContact,
+    /// A date entered by hand on the episode (`mark`: a hearing, a panel
+    /// date, a medical examination), counted forward or (`before`) back.
+    Mark,
+}
+
+/// How an episode that began under an earlier version of the law is
+/// treated once this version is in force.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transition {
+    /// Each period follows the version in force on the day it begins: the
+    /// current period runs its course, the next one takes the new length.
+    #[default]
+    PeriodStart,
+    /// Only episodes beginning on or after the version's first day use it.
+    EpisodeStart,
+}
+
+impl Transition {
+    /// In words, for `rules show`.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Transition::PeriodStart => {
+                "existing episodes: the current period runs its course; periods beginning on or after that day take the new length"
+            }
+            Transition::EpisodeStart => {
+                "only episodes beginning on or after that day; existing ones keep the earlier law"
+            }
+        }
+    }
+}
+
+/// A named commencement of a change in the law, dated when it is known
+/// (a later release, or a council in its `rules.toml`, sets `on`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commencement {
+    /// Stable id, e.g. `mha-2025-detention-periods`.
+    pub id: String,
+    /// What is commenced.
+    pub title: String,
+    /// The day it comes into force; none while not yet commenced.
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
 }
 
 /// How a rule's chain continues once a deadline in it is completed.
@@ -76,6 +122,7 @@ impl CountsFrom {
             CountsFrom::EpisodeStart => "episode-start",
             CountsFrom::Completion => "completion",
             CountsFrom::LastContact => "last-contact",
+            CountsFrom::Mark => "mark",
         }
     }
 }
@@ -140,6 +187,61 @@ pub struct Rule {
     /// A longer explanation, shown by `caseload rules show`.
     #[serde(default)]
     pub note: Option<String>,
+    /// The first day the law this version states is in force.
+    #[serde(default)]
+    pub in_force_from: Option<NaiveDate>,
+    /// The last day it is in force (when not given: the day before the
+    /// next version of the same rule comes into force, else still in force).
+    #[serde(default)]
+    pub in_force_until: Option<NaiveDate>,
+    /// A version that comes into force on a named commencement's date
+    /// (not in force while that date is unknown).
+    #[serde(default)]
+    pub commencement: Option<String>,
+    /// How existing episodes are treated once this version is in force.
+    #[serde(default)]
+    pub transition: Transition,
+    /// The window in which the duty may be done, ending on the deadline
+    /// (the renewal examination in the last 2 months, s20(3)).
+    #[serde(default)]
+    pub window: Option<u32>,
+    /// The unit of `window`, if not `unit`.
+    #[serde(default)]
+    pub window_unit: Option<Unit>,
+    /// The window is the whole period (a tribunal application may be made
+    /// at any time in it): it opens the day the period begins.
+    #[serde(default)]
+    pub window_whole_period: bool,
+    /// For `counts_from = "mark"`: the name of the date entered by hand.
+    #[serde(default)]
+    pub mark: Option<String>,
+    /// For marks: the deadline falls `period` units before the mark.
+    #[serde(default)]
+    pub before: bool,
+    /// For marks: only when the mark's outcome is one of these (a funding
+    /// panel's appeal only after a refusal); empty means always.
+    #[serde(default)]
+    pub when_outcome: Vec<String>,
+    /// A rule counted from the episode start that restarts from the latest
+    /// date of this mark while it is not done (the ICPC counts from the
+    /// last strategy discussion).
+    #[serde(default)]
+    pub restart_mark: Option<String>,
+    /// The chain stops (its open deadline is cancelled, kept) when this
+    /// mark is entered (an advocate allocated, a panel date set).
+    #[serde(default)]
+    pub stop_mark: Option<String>,
+    /// For a person under this age on the day a period begins, the period
+    /// is `period_under_age` instead (s68(6): 1 year under 18).
+    #[serde(default)]
+    pub under_age: Option<u32>,
+    /// The period for a person under `under_age`.
+    #[serde(default)]
+    pub period_under_age: Option<u32>,
+    /// The period may be extended once by this many units (s136(2A)-(2B):
+    /// 12 hours; an urgent DoLS authorisation: 7 days).
+    #[serde(default)]
+    pub extend: Option<u32>,
     /// The pack it came from (set on loading).
     #[serde(default, skip_deserializing)]
     pub family: String,
@@ -178,6 +280,25 @@ impl Rule {
         }
     }
 
+    /// The period at chain position `index` for a person born on `dob`
+    /// whose period begins on `begins` (the under-age period where it
+    /// applies; without a date of birth, the ordinary one).
+    #[must_use]
+    pub fn period_for(
+        &self,
+        index: usize,
+        dob: Option<NaiveDate>,
+        begins: NaiveDate,
+    ) -> Option<u32> {
+        let n = self.period_at(index)?;
+        match (self.under_age, self.period_under_age, dob) {
+            (Some(limit), Some(p), Some(dob)) if begins.years_since(dob).unwrap_or(0) < limit => {
+                Some(p)
+            }
+            _ => Some(n),
+        }
+    }
+
     /// "6 months, then 6 months, then 12 months (repeating)".
     #[must_use]
     pub fn describe_periods(&self) -> String {
@@ -188,6 +309,9 @@ impl Rule {
         }
         if self.repeat_last {
             s.push_str(" (repeating)");
+        }
+        if let (Some(age), Some(p)) = (self.under_age, self.period_under_age) {
+            s.push_str(&format!("; under {age}: {}", self.unit.describe(p)));
         }
         s
     }
@@ -207,6 +331,8 @@ struct PackFile {
     title: String,
     #[serde(default, rename = "rule")]
     rules: Vec<Rule>,
+    #[serde(default, rename = "commencement")]
+    commencements: Vec<Commencement>,
 }
 
 /// The active rules and the calendar they count working days with.
@@ -214,6 +340,7 @@ struct PackFile {
 pub struct RuleSet {
     pub(crate) rules: Vec<Rule>,
     pub(crate) calendar: Calendar,
+    pub(crate) commencements: Vec<Commencement>,
 }
 
 impl RuleSet {
@@ -226,6 +353,7 @@ impl RuleSet {
     /// Rules from pack texts (file name, TOML).
     pub fn from_packs(packs: &[(&str, &str)], calendar: Calendar) -> Result<RuleSet, RulesError> {
         let mut rules = Vec::new();
+        let mut commencements = Vec::new();
         for (name, text) in packs {
             let pack: PackFile = toml::from_str(text)
                 .map_err(|e| RulesError::Parse((*name).into(), e.to_string()))?;
@@ -233,8 +361,14 @@ impl RuleSet {
                 r.family.clone_from(&pack.family);
                 rules.push(r);
             }
+            commencements.extend(pack.commencements);
         }
-        let set = RuleSet { rules, calendar };
+        let mut set = RuleSet {
+            rules,
+            calendar,
+            commencements,
+        };
+        set.resolve_commencements();
         set.check()?;
         Ok(set)
     }
@@ -245,7 +379,8 @@ impl RuleSet {
         &self.rules
     }
 
-    /// The rule with this id.
+    /// The rule with this id: its first-listed version (the law as it
+    /// stands when the pack was written; see `rule_on` for another day).
     #[must_use]
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
@@ -262,11 +397,21 @@ impl RuleSet {
         let mut seen = HashSet::new();
         for r in &self.rules {
             let bad = |why: &str| Err(RulesError::Invalid(r.id.clone(), why.to_string()));
-            if r.id.trim().is_empty() || !seen.insert(r.id.as_str()) {
-                return bad("the id is empty or used twice");
+            let version = (r.id.as_str(), r.in_force_from, r.commencement.as_deref());
+            if r.id.trim().is_empty() || !seen.insert(version) {
+                return bad("the id is empty or used twice for the same version");
             }
-            if r.period == 0 || r.then.contains(&0) {
+            let marked_day = r.counts_from == CountsFrom::Mark && r.period == 0;
+            if (r.period == 0 && !marked_day) || r.then.contains(&0) {
                 return bad("a period must be at least 1");
+            }
+            if r.counts_from == CountsFrom::Mark && r.mark.is_none() {
+                return bad("counts_from = \"mark\" needs `mark` naming the date");
+            }
+            if let Some(c) = &r.commencement
+                && !self.commencements.iter().any(|k| &k.id == c)
+            {
+                return bad("its commencement is not listed in any pack");
             }
             if r.event.trim().is_empty() || r.source.trim().is_empty() {
                 return bad("the event and the source must not be empty");

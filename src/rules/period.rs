@@ -26,6 +26,8 @@ pub enum Unit {
     Months,
     /// Working days: not weekends or England and Wales bank holidays.
     WorkingDays,
+    /// Real hours from a start date and time (see `hours`).
+    Hours,
 }
 
 impl Unit {
@@ -37,6 +39,7 @@ impl Unit {
             Unit::Weeks => "weeks",
             Unit::Months => "months",
             Unit::WorkingDays => "working-days",
+            Unit::Hours => "hours",
         }
     }
 
@@ -52,6 +55,8 @@ impl Unit {
             (Unit::Months, _) => "months",
             (Unit::WorkingDays, 1) => "working day",
             (Unit::WorkingDays, _) => "working days",
+            (Unit::Hours, 1) => "hour",
+            (Unit::Hours, _) => "hours",
         };
         format!("{n} {word}")
     }
@@ -92,7 +97,39 @@ pub fn period_end(
             let from = start.checked_sub_days(Days::new(inclusive))?;
             cal.add_working_days(from, n)
         }
+        // Without a time, hours count from the start of the day; the engine
+        // counts from the episode's time (`hours::add_hours`).
+        Unit::Hours => start
+            .and_hms_opt(0, 0, 0)?
+            .checked_add_signed(chrono::TimeDelta::hours(i64::from(n)))
+            .map(|t| t.date()),
     }
+}
+
+/// The day `n` units before `mark` (a reminder before a hearing).
+#[must_use]
+pub fn before(mark: NaiveDate, n: u32, unit: Unit, cal: &Calendar) -> Option<NaiveDate> {
+    match unit {
+        Unit::Days | Unit::Hours => mark.checked_sub_days(Days::new(u64::from(n))),
+        Unit::Weeks => mark.checked_sub_days(Days::new(7 * u64::from(n))),
+        Unit::Months => mark.checked_sub_months(Months::new(n)),
+        Unit::WorkingDays => cal.sub_working_days(mark, n),
+    }
+}
+
+/// The later reading of when a window of `n` units ending with `end` opens.
+/// For months there are two: counted back from the corresponding day
+/// (2 months ending 28 February opens 29 December) or, where `end` is the
+/// last day of its month, as whole months (it opens 1 January). A window
+/// must not open early, so this takes the later; other units have one.
+#[must_use]
+pub fn window_opens(end: NaiveDate, n: u32, unit: Unit, cal: &Calendar) -> Option<NaiveDate> {
+    let earliest = window_start(end, n, unit, cal)?;
+    if unit != Unit::Months || n == 0 || end.succ_opt()?.day() != 1 {
+        return Some(earliest);
+    }
+    let whole = end.with_day(1)?.checked_sub_months(Months::new(n - 1))?;
+    Some(whole.max(earliest))
 }
 
 /// The first day of the period of `n` units that ends with `end` (a warning
@@ -107,6 +144,7 @@ pub fn window_start(end: NaiveDate, n: u32, unit: Unit, cal: &Calendar) -> Optio
         Unit::Weeks => end.checked_sub_days(Days::new(7 * u64::from(n) - 1)),
         Unit::Months => end.checked_sub_months(Months::new(n))?.succ_opt(),
         Unit::WorkingDays => cal.sub_working_days(end, n - 1),
+        Unit::Hours => end.checked_sub_days(Days::new(u64::from(n / 24))),
     }
 }
 
@@ -145,6 +183,30 @@ mod tests {
         assert_eq!(
             period_end(d(2026, 1, 15), 6, Unit::Months, false, &cal),
             Some(d(2026, 7, 15))
+        );
+    }
+
+    #[test]
+    fn a_window_must_not_open_early_at_a_month_end() {
+        let cal = Calendar::default();
+        let opens = |e, n| window_opens(e, n, Unit::Months, &cal).unwrap();
+        // 2 months ending 28 Feb 2027: 1 January, not 29 December.
+        assert_eq!(opens(d(2027, 2, 28), 2), d(2027, 1, 1));
+        assert_eq!(
+            window_start(d(2027, 2, 28), 2, Unit::Months, &cal),
+            Some(d(2026, 12, 29))
+        );
+        // Not a month end: one reading.
+        assert_eq!(opens(d(2026, 7, 14), 2), d(2026, 5, 15));
+        // 30 April: both readings give 1 March.
+        assert_eq!(opens(d(2027, 4, 30), 2), d(2027, 3, 1));
+        // 31 August 2027, 6 months: 1 March.
+        assert_eq!(opens(d(2027, 8, 31), 6), d(2027, 3, 1));
+        // 29 Feb 2028 (leap day, a month end): 1 January 2028.
+        assert_eq!(opens(d(2028, 2, 29), 2), d(2028, 1, 1));
+        assert_eq!(
+            before(d(2026, 12, 10), 7, Unit::Days, &cal),
+            Some(d(2026, 12, 3))
         );
     }
 

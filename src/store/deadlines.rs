@@ -4,12 +4,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
-use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
+use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::{Action, Deadline, NewAction, NewDeadline};
 
 pub(crate) const DEADLINE_COLS: &str = "id, client_id, episode_id, what, due, warn_from, rule_id,
-    source, weight, chain_index, completed_on, outcome, cancelled, created_at";
+    source, weight, chain_index, completed_on, outcome, cancelled, created_at, due_at, window_opens,
+    later_due";
 
 pub(crate) fn deadline_from_row(r: &Row<'_>) -> rusqlite::Result<Deadline> {
     Ok(Deadline {
@@ -27,6 +28,9 @@ pub(crate) fn deadline_from_row(r: &Row<'_>) -> rusqlite::Result<Deadline> {
         outcome: r.get(11)?,
         cancelled: flag(r, 12)?,
         created_at: dt(r, 13)?,
+        due_at: opt_dt(r, 14)?,
+        window_opens: opt_date(r, 15)?,
+        later_due: opt_date(r, 16)?,
     })
 }
 

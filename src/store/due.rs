@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
-use super::rows::{date, fmt_date};
+use super::rows::{date, fmt_date, opt_date, opt_dt};
 use super::{Result, Store};
 use crate::domain::{AgendaItem, DueItem, DueKind, NoteKind, VisitOutcome, VisitStatus};
 use crate::practice;
@@ -17,10 +17,18 @@ impl Store {
     /// `crate::practice` from the client's visiting frequency and the visit
     /// rules of current episodes), most urgent first.
     pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
+        self.due_now(today.and_time(chrono::NaiveTime::MIN), within)
+    }
+
+    /// As [`Store::due`] at a moment of the day: a deadline counted in hours
+    /// (an s136) is overdue from the minute it passes, not the next day.
+    pub fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+        let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight
+            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
+                    d.due_at, d.window_opens
              FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
              WHERE d.completed_on IS NULL AND d.cancelled = 0
                AND (d.client_id IS NULL OR c.status = 'open')
@@ -28,6 +36,7 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
             let due = date(r, 4)?;
+            let due_at: Option<NaiveDateTime> = opt_dt(r, 8)?;
             Ok(DueItem {
                 id: r.get(0)?,
                 kind: DueKind::Deadline,
@@ -35,11 +44,13 @@ impl Store {
                 client_name: r.get(2)?,
                 what: r.get(3)?,
                 due,
-                overdue: due < today,
+                overdue: due_at.map_or(due < today, |t| t < now),
                 days: (due - today).num_days(),
                 rule: r.get(5)?,
                 source: r.get(6)?,
                 weight: r.get(7)?,
+                due_at,
+                window_opens: opt_date(r, 9)?,
             })
         })?;
         for row in rows {
@@ -65,6 +76,8 @@ impl Store {
                 rule: None,
                 source: None,
                 weight: 5,
+                due_at: None,
+                window_opens: None,
             })
         })?;
         for row in rows {
@@ -87,7 +100,7 @@ impl Store {
         // `to`), so the notes_occurred index answers it.
         let after = fmt_date(to + chrono::Days::new(1));
         let sql = format!(
-            "SELECT d.due, NULL, 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
+            "SELECT d.due, substr(d.due_at, 12, 5), 'deadline', d.id, d.client_id, {NAME_SQL}, d.what,
                     d.completed_on IS NOT NULL
                FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
               WHERE d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0

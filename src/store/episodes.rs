@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
-use super::rows::{date, dt, fmt_date, fmt_dt, opt_date};
+use super::rows::{date, dt, fmt_date, fmt_dt, opt_date, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::{LegalEpisode, NewEpisode};
 
@@ -17,6 +17,7 @@ fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
         end_on: opt_date(r, 4)?,
         notes: r.get(5)?,
         created_at: dt(r, 6)?,
+        start_at: opt_dt(r, 7)?,
     })
 }
 
@@ -73,7 +74,7 @@ impl Store {
     pub fn episode(&self, id: i64) -> Result<LegalEpisode> {
         self.conn
             .query_row(
-                "SELECT id, client_id, kind, start_on, end_on, notes, created_at FROM legal_episodes WHERE id = ?1",
+                "SELECT id, client_id, kind, start_on, end_on, notes, created_at, start_at FROM legal_episodes WHERE id = ?1",
                 [id],
                 episode_from_row,
             )
@@ -87,7 +88,7 @@ impl Store {
     /// A client's episodes, current ones first, newest first.
     pub fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, client_id, kind, start_on, end_on, notes, created_at FROM legal_episodes
+            "SELECT id, client_id, kind, start_on, end_on, notes, created_at, start_at FROM legal_episodes
              WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC",
         )?;
         let rows = stmt.query_map([client_id], episode_from_row)?;

@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_rules.sql"),
     include_str!("migrations/0004_today.sql"),
     include_str!("migrations/0005_visits.sql"),
+    include_str!("migrations/0007_rules_breadth.sql"),
 ];
 
 /// The schema version this build writes.

@@ -8,12 +8,73 @@ use rusqlite::{Connection, params};
 
 use super::audit::record;
 use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline};
-use super::rows::{fmt_date, fmt_dt};
+use super::rows::{fmt_date, fmt_dt, fmt_opt_date};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
-use crate::domain::{Deadline, NewDeadline, NewEpisode, VisitOutcome};
-use crate::rules::RuleSet;
+use crate::domain::{Deadline, EpisodeKind, NewEpisode, VisitOutcome};
 use crate::rules::engine::Target;
+use crate::rules::period::Unit;
+use crate::rules::{CountsFrom, EpisodeStart, Generated, RuleSet};
+
+/// Inserts a deadline the engine made, with its time, window and readings,
+/// inside the caller's transaction.
+pub(crate) fn insert_generated(
+    conn: &Connection,
+    g: &Generated,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let d = g.deadline.validate()?;
+    let due = d
+        .due
+        .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
+    let id = insert_deadline(conn, &d, due, now)?;
+    if g.due_at.is_some() || g.window_opens.is_some() || g.later_due.is_some() {
+        conn.execute(
+            "UPDATE deadlines SET due_at = ?2, window_opens = ?3, later_due = ?4 WHERE id = ?1",
+            params![
+                id,
+                g.due_at.map(fmt_dt),
+                fmt_opt_date(g.window_opens),
+                fmt_opt_date(g.later_due)
+            ],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Whether an episode of `kind` counts in hours (one of its rules does).
+#[must_use]
+pub fn counts_in_hours(rules: &RuleSet, kind: EpisodeKind) -> bool {
+    rules.rules().iter().any(|r| {
+        r.kind == Some(kind) && r.unit == Unit::Hours && r.counts_from == CountsFrom::EpisodeStart
+    })
+}
+
+/// The start time to keep: required for kinds counted in hours, on the
+/// start date, and a time that happened on the UK clock.
+fn checked_start(
+    rules: &RuleSet,
+    kind: EpisodeKind,
+    on: NaiveDate,
+    at: Option<NaiveDateTime>,
+) -> Result<Option<NaiveDateTime>> {
+    if let Some(t) = at {
+        if t.date() != on {
+            return Err(StoreError::Refused(
+                "the start time is not on the start date".into(),
+            ));
+        }
+        crate::rules::hours::local_to_utc(t).map_err(|e| StoreError::Refused(e.to_string()))?;
+        return Ok(Some(t));
+    }
+    if counts_in_hours(rules, kind) {
+        return Err(StoreError::Refused(format!(
+            "{} counts in hours: give a start time (episode add --start \"YYYY-MM-DD HH:MM\")",
+            kind.label()
+        )));
+    }
+    Ok(None)
+}
 
 /// Cancels the open deadlines of an episode (all of them, or those due after
 /// `after`), inside the caller's transaction; completed ones are never
@@ -56,7 +117,7 @@ pub(crate) fn write_completion(
     d: &Deadline,
     on: NaiveDate,
     outcome: Option<&str>,
-    next: Vec<NewDeadline>,
+    next: Vec<Generated>,
     now: NaiveDateTime,
 ) -> Result<Vec<i64>> {
     conn.execute(
@@ -77,17 +138,18 @@ pub(crate) fn write_completion(
         let exists: bool = conn.query_row(
             "SELECT count(*) > 0 FROM deadlines WHERE episode_id IS ?1 AND client_id IS ?2
                AND rule_id = ?3 AND chain_index = ?4 AND cancelled = 0 AND completed_on IS NULL",
-            params![n.episode_id, n.client_id, n.rule, n.chain_index],
+            params![
+                n.deadline.episode_id,
+                n.deadline.client_id,
+                n.deadline.rule,
+                n.deadline.chain_index
+            ],
             |r| r.get(0),
         )?;
         if exists {
             continue;
         }
-        let n = n.validate()?;
-        let due = n
-            .due
-            .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-        ids.push(insert_deadline(conn, &n, due, now)?);
+        ids.push(insert_generated(conn, &n, now)?);
     }
     Ok(ids)
 }
@@ -105,39 +167,39 @@ impl Store {
         self.rules = rules;
     }
 
-    /// Adds a legal episode and its deadlines in one transaction; each
-    /// deadline is tied to the new episode and its client. Returns the
-    /// episode id and the deadline ids.
+    /// Adds a legal episode and the deadlines the engine made for it in one
+    /// transaction; each deadline is tied to the new episode and its client.
+    /// Returns the episode id and the deadline ids.
     pub fn add_episode_with_deadlines(
         &mut self,
         new: &NewEpisode,
-        deadlines: &[NewDeadline],
+        start_at: Option<NaiveDateTime>,
+        deadlines: &[Generated],
         now: NaiveDateTime,
     ) -> Result<(i64, Vec<i64>)> {
         let e = new.validate()?;
         self.client(e.client_id)?;
-        let checked = deadlines
-            .iter()
-            .map(NewDeadline::validate)
-            .collect::<std::result::Result<Vec<_>, _>>()?;
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO legal_episodes (client_id, kind, start_on, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![e.client_id, e.kind, fmt_date(e.start_on), e.notes, fmt_dt(now)],
+            "INSERT INTO legal_episodes (client_id, kind, start_on, notes, created_at, start_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                e.client_id,
+                e.kind,
+                fmt_date(e.start_on),
+                e.notes,
+                fmt_dt(now),
+                start_at.map(fmt_dt)
+            ],
         )?;
         let id = tx.last_insert_rowid();
         record(&tx, now, "episode", id, Some(e.client_id), "create", &["*"])?;
-        let mut ids = Vec::with_capacity(checked.len());
-        for d in checked {
-            let d = NewDeadline {
-                client_id: Some(e.client_id),
-                episode_id: Some(id),
-                ..d
-            };
-            let due = d
-                .due
-                .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-            ids.push(insert_deadline(&tx, &d, due, now)?);
+        let mut ids = Vec::with_capacity(deadlines.len());
+        for g in deadlines {
+            let mut g = g.clone();
+            g.deadline.client_id = Some(e.client_id);
+            g.deadline.episode_id = Some(id);
+            ids.push(insert_generated(&tx, &g, now)?);
         }
         tx.commit()?;
         Ok((id, ids))
@@ -149,12 +211,30 @@ impl Store {
         new: &NewEpisode,
         now: NaiveDateTime,
     ) -> Result<(i64, Vec<i64>)> {
+        self.add_legal_episode_at(new, None, now)
+    }
+
+    /// Adds a legal episode starting at a date and, for kinds counted in
+    /// hours, a time (refused without one: hours from midnight would
+    /// mislead); its deadlines come from the rule versions in force for it.
+    pub fn add_legal_episode_at(
+        &mut self,
+        new: &NewEpisode,
+        start_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, Vec<i64>)> {
+        let start_at = checked_start(&self.rules, new.kind, new.start_on, start_at)?;
         let target = Target {
             client_id: new.client_id,
             episode_id: None,
+            dob: self.client(new.client_id)?.dob,
         };
-        let deadlines = self.rules.initial_deadlines(new.kind, new.start_on, target);
-        self.add_episode_with_deadlines(new, &deadlines, now)
+        let start = EpisodeStart {
+            on: new.start_on,
+            at: start_at,
+        };
+        let deadlines = self.rules.initial_deadlines(new.kind, start, target);
+        self.add_episode_with_deadlines(new, start_at, &deadlines, now)
     }
 
     /// Marks a deadline done on `on` and, in the same transaction, adds the
@@ -196,7 +276,7 @@ impl Store {
         id: i64,
         on: NaiveDate,
         now: NaiveDateTime,
-    ) -> Result<(Deadline, Vec<NewDeadline>)> {
+    ) -> Result<(Deadline, Vec<Generated>)> {
         let d = self.deadline(id)?;
         if d.completed_on.is_some() {
             return Err(StoreError::Refused(format!(
@@ -211,15 +291,22 @@ impl Store {
                 "the date it was done is in the future".into(),
             ));
         }
-        let end_on = match d.episode_id {
-            Some(e) => self.episode(e)?.end_on,
+        let (end_on, start_on) = match d.episode_id {
+            Some(e) => {
+                let e = self.episode(e)?;
+                (e.end_on, e.start_on)
+            }
+            None => (None, d.due),
+        };
+        let dob = match d.client_id {
+            Some(c) => self.client(c)?.dob,
             None => None,
         };
-        let next: Vec<NewDeadline> = self
+        let next: Vec<Generated> = self
             .rules
-            .next_after(&d, on)
+            .next_after(&d, on, start_on, dob)
             .into_iter()
-            .filter(|n| match (n.due, end_on) {
+            .filter(|n| match (n.deadline.due, end_on) {
                 (Some(due), Some(end)) => due <= end,
                 _ => true,
             })
@@ -246,7 +333,19 @@ impl Store {
         start: NaiveDate,
         now: NaiveDateTime,
     ) -> Result<Vec<i64>> {
+        self.change_episode_start_at(id, start, None, now)
+    }
+
+    /// As `change_episode_start`, with a start time for kinds counted in hours.
+    pub fn change_episode_start_at(
+        &mut self,
+        id: i64,
+        start: NaiveDate,
+        start_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>> {
         let e = self.episode(id)?;
+        let start_at = checked_start(&self.rules, e.kind, start, start_at)?;
         if e.end_on.is_some_and(|end| start > end) {
             return Err(StoreError::Refused(
                 "the new start is after the episode ended".into(),
@@ -255,8 +354,16 @@ impl Store {
         let target = Target {
             client_id: e.client_id,
             episode_id: Some(id),
+            dob: self.client(e.client_id)?.dob,
         };
-        let fresh = self.rules.initial_deadlines(e.kind, start, target);
+        let fresh = self.rules.initial_deadlines(
+            e.kind,
+            EpisodeStart {
+                on: start,
+                at: start_at,
+            },
+            target,
+        );
         let completed_rules: Vec<String> = self
             .episode_deadlines(id)?
             .into_iter()
@@ -265,8 +372,8 @@ impl Store {
             .collect();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE legal_episodes SET start_on = ?2 WHERE id = ?1",
-            params![id, fmt_date(start)],
+            "UPDATE legal_episodes SET start_on = ?2, start_at = ?3 WHERE id = ?1",
+            params![id, fmt_date(start), start_at.map(fmt_dt)],
         )?;
         record(
             &tx,
@@ -275,23 +382,23 @@ impl Store {
             id,
             Some(e.client_id),
             "update",
-            &["start_on"],
+            &["start_on", "start_at"],
         )?;
         let mut ids = Vec::new();
-        for d in fresh {
-            let Some(rule) = d.rule.clone() else { continue };
+        for g in fresh {
+            let Some(rule) = g.deadline.rule.clone() else {
+                continue;
+            };
             if completed_rules.contains(&rule) {
                 continue;
             }
             cancel_open(&tx, id, e.client_id, None, Some(&rule), now)?;
-            let d = d.validate()?;
-            let due = d
-                .due
-                .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-            if e.end_on.is_some_and(|end| due > end) {
+            if e.end_on
+                .is_some_and(|end| g.deadline.due.is_some_and(|due| due > end))
+            {
                 continue;
             }
-            ids.push(insert_deadline(&tx, &d, due, now)?);
+            ids.push(insert_generated(&tx, &g, now)?);
         }
         tx.commit()?;
         Ok(ids)
