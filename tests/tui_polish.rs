@@ -184,3 +184,76 @@ fn help_scrolls_to_its_end() {
     press(&mut app, KeyCode::PageUp);
     assert!(text(&draw(&app, 80, 24)).contains("more below"));
 }
+
+#[test]
+fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
+    use caseload::domain::{EpisodeKind, NewEpisode};
+    use caseload::rules::Generated;
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::hours(2);
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Ivo".into(),
+                family_name: "Marchetti".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    let made = |what: &str, due_at, opens| Generated {
+        deadline: NewDeadline {
+            what: what.into(),
+            due: Some(day(11, 22)),
+            rule: Some("mha-s136-expiry".into()),
+            source: Some("Mental Health Act 1983 s136(2A)".into()),
+            weight: Some(100),
+            ..NewDeadline::default()
+        },
+        due_at,
+        window_opens: opens,
+        later_due: None,
+    };
+    s.add_episode_with_deadlines(
+        &NewEpisode {
+            client_id: id,
+            kind: EpisodeKind::MhaS136,
+            start_on: day(11, 21),
+            notes: None,
+        },
+        None,
+        &[
+            made(
+                "Place of safety period ends",
+                Some(now() + chrono::Duration::minutes(5 * 60 + 20)),
+                None,
+            ),
+            made("Tribunal window", None, Some(day(11, 20))),
+        ],
+        t,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    let screen = text(&draw(&app, 120, 40));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Place of safety"))
+        .unwrap();
+    assert!(row.contains("5 h 20 min left"), "{screen}");
+    // Each, selected, shows its time or when its window opens.
+    let mut details = String::new();
+    for _ in 0..2 {
+        details.push_str(&flat(&text(&draw(&app, 120, 40))));
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(
+        details.contains("22/11/2026 14:20 (5 h 20 min left)"),
+        "{details}"
+    );
+    assert!(details.contains("Window opens: 20/11/2026"), "{details}");
+}

@@ -317,17 +317,17 @@ fn every_today_section_is_visible_at_80x24_and_tab_moves_between_them() {
     ] {
         assert!(text.contains(heading), "{heading} missing:\n{text}");
     }
-    assert!(text.contains("  +27 more"), "{text}");
+    assert!(text.contains("  +26 more"), "{text}");
     // The draft's late-entry countdown (contact Sat 21 Nov, 5 working days).
     assert!(text.contains("finalise within 5 working days"), "{text}");
     // A long "what" ends in an ellipsis at a word, not cut mid-word.
     assert!(text.contains("from the occupational…"), "{text}");
     assert!(text.contains("Report 00"), "{text}");
-    // A click on the draft's line (row 15 at 80×24) selects it.
+    // A click on the draft's line (row 16 at 80×24) selects it.
     app.handle_event(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: 5,
-        row: 15,
+        row: 16,
         modifiers: KeyModifiers::NONE,
     }));
     let View::Today(v) = top(&app) else { panic!() };

@@ -3,7 +3,7 @@
 //! queries live; a screen reaches them through [`Source`] when the app asks
 //! it to reload.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::{ClientSummary, DueItem, DueKind};
 use crate::store::{AgendaItem, SearchFilter, SearchHit, Store};
@@ -11,9 +11,10 @@ use crate::ui::data::{ClientData, DraftDue, NoteData, Seen, Source, TodayData};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
-pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData> {
+pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayData> {
+    let today = now.date();
     let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
-        .due(today, DUE_WITHIN_DAYS)?
+        .due_now(now, DUE_WITHIN_DAYS)?
         .into_iter()
         .partition(|d| d.kind == DueKind::Visit && d.overdue);
 
@@ -46,7 +47,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
     // The same rule (config.toml's limits) the store applies when a draft
     // is finalised.
     let rule = store.late_entry_rule();
-    let now = today.and_time(NaiveTime::MIN);
+    let midnight = today.and_time(NaiveTime::MIN);
     let drafts = store
         .draft_rows()?
         .into_iter()
@@ -55,7 +56,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
             client_id: d.client_id,
             name: d.name,
             occurred: d.occurred_at,
-            days_left: rule.working_days_left(d.occurred_at, now, d.significant),
+            days_left: rule.working_days_left(d.occurred_at, midnight, d.significant),
         })
         .collect();
 
@@ -125,8 +126,8 @@ pub fn search(
 }
 
 impl Source for Store {
-    fn today(&self, day: NaiveDate) -> Result<TodayData, String> {
-        today(self, day).map_err(|e| e.to_string())
+    fn today(&self, now: NaiveDateTime) -> Result<TodayData, String> {
+        today(self, now).map_err(|e| e.to_string())
     }
 
     fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {

@@ -53,9 +53,9 @@ impl App {
     /// Puts a screen on top, loads it, and does what it asks on opening.
     fn push(&mut self, v: View) {
         self.stack.push(v);
-        let today = self.now().date();
+        let now = self.now();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload(&self.store, today),
+            Some(v) => v.screen_mut().reload_at(&self.store, now),
             None => Ok(()),
         };
         if let Err(e) = r {
@@ -124,9 +124,9 @@ impl App {
 
     /// Reloads the screen on top from the store.
     pub(super) fn reload_top(&mut self) {
-        let today = self.now().date();
+        let now = self.now();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload(&self.store, today),
+            Some(v) => v.screen_mut().reload_at(&self.store, now),
             None => Ok(()),
         };
         if self.stack.len() <= 1 {

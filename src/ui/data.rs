@@ -14,8 +14,9 @@ use crate::store::{AgendaItem, ChainBreak, ChronologyEntry, SearchFilter, Search
 
 /// Where the screens' data comes from.
 pub trait Source {
-    /// The Today screen for `day`.
-    fn today(&self, day: NaiveDate) -> Result<TodayData, String>;
+    /// The Today screen at `now` (a deadline counted in hours is overdue
+    /// from the minute it passes).
+    fn today(&self, now: NaiveDateTime) -> Result<TodayData, String>;
     /// Every client's summary row (closed cases too when `closed`).
     fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String>;
     /// One client's record, as of `day`.

@@ -121,6 +121,12 @@ pub trait Screen: Paint {
         Ok(())
     }
 
+    /// As [`Screen::reload`] at a moment of the day, for a screen that counts
+    /// down in hours (Today); the app calls this one.
+    fn reload_at(&mut self, src: &dyn Source, now: NaiveDateTime) -> Result<(), String> {
+        self.reload(src, now.date())
+    }
+
     /// What to do once the screen is open and loaded (offer a draft back).
     fn opened(&mut self) -> Vec<Effect> {
         Vec::new()

@@ -76,6 +76,8 @@ pub enum TodayTarget {
 pub struct TodayView {
     /// The day shown.
     pub today: Option<NaiveDate>,
+    /// The moment it was loaded or last used (hour countdowns count from it).
+    pub now: Option<NaiveDateTime>,
     /// The rows, sections included.
     pub rows: Vec<TodayRow>,
     /// The selected row.
@@ -305,7 +307,8 @@ impl Screen for TodayView {
         ]
     }
 
-    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+    fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        self.now = Some(now);
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -332,8 +335,13 @@ impl Screen for TodayView {
     }
 
     fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
-        let data = src.today(today)?;
-        self.fill(data, today);
+        self.reload_at(src, today.and_time(chrono::NaiveTime::MIN))
+    }
+
+    fn reload_at(&mut self, src: &dyn Source, now: NaiveDateTime) -> Result<(), String> {
+        let data = src.today(now)?;
+        self.now = Some(now);
+        self.fill(data, now.date());
         Ok(())
     }
 

@@ -2,16 +2,32 @@
 //! line has no room for (the full text, the rule and its source, why it
 //! ranks where it does), so no rule is ever out of sight.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::today::TodayRow;
+use crate::domain::DueItem;
 use crate::domain::text::{due_words, one_line};
+
+/// How far off an item is: "5 h 20 min left" for a deadline with a time
+/// (counted from `now`), else "2 days overdue", "in 3 days"…
+#[must_use]
+pub fn when(d: &DueItem, now: Option<NaiveDateTime>) -> String {
+    match (d.due_at, now) {
+        (Some(at), Some(now)) => crate::rules::hours::countdown(now, at),
+        _ => due_words(d.days),
+    }
+}
 
 /// The detail lines for `row` (before wrapping), or none for a heading.
 #[must_use]
-pub fn detail(row: &TodayRow, today: NaiveDate, theme: Theme) -> Vec<Line<'static>> {
+pub fn detail(
+    row: &TodayRow,
+    now: Option<NaiveDateTime>,
+    today: NaiveDate,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let who = |name: Option<&str>| one_line(name.unwrap_or("no client"));
     let label = |l: &str| Span::styled(format!("{l}: "), theme.dim());
     match row {
@@ -21,11 +37,25 @@ pub fn detail(row: &TodayRow, today: NaiveDate, theme: Theme) -> Vec<Line<'stati
                 Span::styled(format!("{}: ", who(d.client_name.as_deref())), theme.text()),
                 Span::styled(one_line(&d.what), theme.heading()),
             ])];
-            // Why it ranks here, as `due --explain` says it (rule included).
+            // When, then why it ranks here as `due --explain` says it (rule
+            // included).
+            let at = d.due_at.map_or_else(String::new, |t| {
+                format!("{} ({})", t.format(" %H:%M"), when(d, now))
+            });
             out.push(Line::from(vec![
-                label(&format!("{} {}", d.kind.label(), d.due.format("%d/%m/%Y"))),
+                label(&format!(
+                    "{} {}{at}",
+                    d.kind.label(),
+                    d.due.format("%d/%m/%Y"),
+                )),
                 Span::raw(why.clone()),
             ]));
+            if let Some(opens) = d.window_opens {
+                out.push(Line::from(vec![
+                    label("Window opens"),
+                    Span::raw(format!("{} (not before)", opens.format("%d/%m/%Y"))),
+                ]));
+            }
             if let Some(src) = &d.source {
                 out.push(Line::from(vec![label("Source"), Span::raw(one_line(src))]));
             }

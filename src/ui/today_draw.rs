@@ -4,7 +4,7 @@
 //! within its share (and takes rows from Due while it holds the selection),
 //! and text too long for the width ends in "…".
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +15,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 use super::fit::{fit, wrap};
 use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
-use super::today_detail::detail;
+use super::today_detail::{detail, when};
 use super::widgets::{take_bottom, take_right};
 use crate::domain::text::{count, due_words, one_line};
 
@@ -65,13 +65,16 @@ impl TodayView {
             let Ok(dy) = u16::try_from(y) else { break };
             let rect = Rect::new(area.x, area.y + dy, area.width, 1);
             let text = match line {
-                Some(Shown::Row(i)) => self.rows.get(*i).map(|r| row_line(r, today, theme)),
+                Some(Shown::Row(i)) => self
+                    .rows
+                    .get(*i)
+                    .map(|r| row_line(r, self.now, today, theme)),
                 Some(Shown::More(n)) => Some(Line::from(Span::styled(
                     format!("  +{n} more"),
                     theme.dim(),
                 ))),
                 Some(Shown::HeadingMore(i, n)) => self.rows.get(*i).map(|r| {
-                    let mut l = row_line(r, today, theme);
+                    let mut l = row_line(r, self.now, today, theme);
                     l.spans
                         .push(Span::styled(format!("  +{n} more"), theme.dim()));
                     l
@@ -152,7 +155,7 @@ impl TodayView {
         let Some(row) = self.rows.get(self.cursor.selected) else {
             return;
         };
-        let mut rows: Vec<Line<'static>> = detail(row, today, theme)
+        let mut rows: Vec<Line<'static>> = detail(row, self.now, today, theme)
             .iter()
             .flat_map(|l| wrap(l, width, 2))
             .collect();
@@ -264,12 +267,17 @@ fn allocate(needs: &[usize], height: usize, focus: usize) -> Option<Vec<usize>> 
     Some(alloc)
 }
 
-fn row_line(r: &TodayRow, today: NaiveDate, theme: Theme) -> Line<'static> {
+fn row_line(
+    r: &TodayRow,
+    now: Option<NaiveDateTime>,
+    today: NaiveDate,
+    theme: Theme,
+) -> Line<'static> {
     match r {
         TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
         TodayRow::Empty(t) => Line::from(Span::styled(format!("  {t}"), theme.dim())),
         TodayRow::Due(d, _) => {
-            let when = due_words(d.days);
+            let when = when(d, now);
             let style = if d.overdue {
                 theme.danger()
             } else if d.days <= 2 {
