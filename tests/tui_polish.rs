@@ -257,3 +257,27 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
     );
     assert!(details.contains("Window opens: 20/11/2026"), "{details}");
 }
+
+#[test]
+fn a_new_database_says_how_to_add_the_first_client_and_hints_search_and_undo() {
+    let empty = App::new(
+        Store::open_in_memory().unwrap(),
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    let screen = text(&draw(&empty, 80, 24));
+    assert!(
+        screen.contains("No clients yet: press N to add your first client"),
+        "{screen}"
+    );
+    let hints = screen.lines().last().unwrap();
+    assert!(
+        hints.contains("f search") && hints.contains("u undo"),
+        "{hints}"
+    );
+    assert!(hints.contains("? help"), "{hints}");
+    // With clients, the usual words.
+    let screen = text(&draw(&app(), 80, 24));
+    assert!(!screen.contains("No clients yet"), "{screen}");
+}

@@ -63,6 +63,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
     let end = today + Days::new(8 * 7 - 1);
     let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
     Ok(TodayData {
+        has_clients: store.has_clients()?,
         due,
         why,
         week,

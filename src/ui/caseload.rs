@@ -340,6 +340,8 @@ impl Screen for CaseloadView {
                 Action::SortNext,
                 Action::ToggleClosed,
                 Action::NewClient,
+                Action::GoSearch,
+                Action::Undo,
                 Action::Help,
                 Action::Quit,
             ]

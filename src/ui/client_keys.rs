@@ -85,6 +85,8 @@ impl Screen for ClientView {
             Action::NewNote,
             Action::Add,
             Action::EditClient,
+            Action::GoSearch,
+            Action::Undo,
             Action::Open,
             Action::Help,
             Action::Quit,

@@ -59,6 +59,8 @@ pub struct TodayData {
     pub drafts: Vec<DraftDue>,
     /// Open deadlines, actions and reviews in each of the next 8 weeks.
     pub chart: [u64; 8],
+    /// Whether the database holds any client yet.
+    pub has_clients: bool,
 }
 
 /// When a client was last seen and whether a visit is overdue.

@@ -112,6 +112,7 @@ impl TodayView {
             unseen,
             drafts,
             chart,
+            has_clients,
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
@@ -119,7 +120,11 @@ impl TodayView {
             "Due — {overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
             due.len() - overdue
         )));
-        if due.is_empty() {
+        if !has_clients {
+            rows.push(TodayRow::Empty(
+                "No clients yet: press N to add your first client".into(),
+            ));
+        } else if due.is_empty() {
             rows.push(TodayRow::Empty("Nothing overdue or due soon".into()));
         }
         let mut why = why.into_iter();
@@ -300,6 +305,8 @@ impl Screen for TodayView {
         &[
             Action::Open,
             Action::NextSection,
+            Action::GoSearch,
+            Action::Undo,
             Action::GoCaseload,
             Action::Palette,
             Action::Help,
