@@ -281,3 +281,105 @@ fn a_new_database_says_how_to_add_the_first_client_and_hints_search_and_undo() {
     let screen = text(&draw(&app(), 80, 24));
     assert!(!screen.contains("No clients yet"), "{screen}");
 }
+
+/// Where `value` shows on screen, it shows whole or cut with "…": the run
+/// of text from its start up to a double space (or the line's end).
+fn cut_marked(screen: &str, value: &str) -> Result<(), String> {
+    let head: String = value.chars().take(5).collect();
+    for line in screen.lines() {
+        let Some(at) = line.find(&head) else { continue };
+        let run = &line[at..];
+        // Cut: the text before the first "…" begins the value; else whole.
+        let ok = match run.find('…') {
+            Some(i) if !run.starts_with(value) => {
+                let prefix = run[..i].trim_end();
+                value.starts_with(prefix) && prefix.len() < value.len()
+            }
+            _ => run.starts_with(value),
+        };
+        if !ok {
+            return Err(format!("{value:?} shown as {run:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn network_and_deadlines_size_columns_from_content_and_mark_cuts() {
+    use caseload::domain::NewNetworkMember;
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::days(3);
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Odile".into(),
+                family_name: "Penhaligon".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    let values = [
+        "Bartholomew Featherstonehaugh-Wrexham",
+        "Nearest relative",
+        "Northfield Community Mental Health Team",
+        "Brother-in-law",
+        "01632 960 123",
+    ];
+    s.add_network_member(
+        &NewNetworkMember {
+            client_id: id,
+            name: values[0].into(),
+            role: values[1].into(),
+            organisation: Some(values[2].into()),
+            relationship: Some(values[3].into()),
+            phone: Some(values[4].into()),
+            consent_to_share: true,
+            ..NewNetworkMember::default()
+        },
+        t,
+    )
+    .unwrap();
+    s.add_deadline(
+        &NewDeadline {
+            client_id: Some(id),
+            what: LONG.into(),
+            due: Some(day(12, 1)),
+            rule: Some("mha-s3-tribunal-window".into()),
+            source: Some(SOURCE.into()),
+            weight: Some(90),
+            ..NewDeadline::default()
+        },
+        t,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    for c in "c".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    for (tab, name, checked) in [
+        ('5', "network", &values[..]),
+        ('4', "deadlines", &[LONG, "mha-s3-tribunal-window"][..]),
+    ] {
+        press(&mut app, KeyCode::Char(tab));
+        for (w, h) in [(80u16, 24u16), (120, 40), (60, 16)] {
+            let t = draw(&app, w, h);
+            insta::assert_snapshot!(format!("client_{name}_long_{w}x{h}"), t.backend());
+            let screen = text(&t);
+            for v in checked {
+                if let Err(e) = cut_marked(&screen, v) {
+                    panic!("{name} at {w}x{h}: {e}\n{screen}");
+                }
+            }
+        }
+    }
+    // At 120 columns the role is whole (the name gives way first).
+    press(&mut app, KeyCode::Char('5'));
+    assert!(text(&draw(&app, 120, 40)).contains("Nearest relative"));
+}

@@ -116,6 +116,64 @@ pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> 
     rows
 }
 
+/// Column widths sized from their content: `wants[i]` is the widest value
+/// of column `i` (header included), `mins[i]` the narrowest it may become.
+/// When everything fits each column gets what it wants and column `grow` the
+/// spare room; when not, the widest columns give way first, down to their
+/// minimum (cells cut then end in "…", see [`fit_str`]).
+#[must_use]
+pub fn columns(
+    width: usize,
+    wants: &[usize],
+    mins: &[usize],
+    gap: usize,
+    grow: usize,
+) -> Vec<usize> {
+    let n = wants.len();
+    let room = width.saturating_sub(gap * n.saturating_sub(1));
+    let mut w: Vec<usize> = wants
+        .iter()
+        .zip(mins)
+        .map(|(want, min)| (*want).max(*min))
+        .collect();
+    while w.iter().sum::<usize>() > room {
+        // Shrink the widest column that can still give way.
+        let Some(i) = (0..n)
+            .filter(|i| w[*i] > mins[*i])
+            .max_by_key(|i| (w[*i], usize::MAX - *i))
+        else {
+            break;
+        };
+        w[i] -= 1;
+    }
+    let used: usize = w.iter().sum();
+    if let Some(g) = w.get_mut(grow) {
+        *g += room.saturating_sub(used);
+    }
+    w
+}
+
+/// Lines wrapped to `width` and at most `height` rows; when they do not all
+/// fit, the last row shown ends in "…".
+#[must_use]
+pub fn wrap_within(
+    lines: &[Line<'_>],
+    width: usize,
+    height: usize,
+    indent: usize,
+) -> Vec<Line<'static>> {
+    let mut rows: Vec<Line<'static>> = lines.iter().flat_map(|l| wrap(l, width, indent)).collect();
+    if rows.len() > height && height > 0 {
+        rows.truncate(height);
+        if let Some(last) = rows.pop() {
+            let mut spans = last.spans;
+            spans.push(Span::raw(" ".repeat(width + 1)));
+            rows.push(fit(Line::from(spans), width));
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +206,40 @@ mod tests {
         assert_eq!(wrap(&Line::from("short"), 20, 2).len(), 1);
     }
 
+    #[test]
+    fn columns_fit_their_content_and_the_widest_gives_way() {
+        // Everything fits: each what it wants, the last the rest.
+        assert_eq!(columns(40, &[4, 6, 5], &[3, 3, 3], 1, 2), vec![4, 6, 28]);
+        assert_eq!(columns(40, &[4, 6, 5], &[3, 3, 3], 1, 1), vec![4, 29, 5]);
+        // Too wide: the 58-wide name shrinks before the 16-wide role.
+        let w = columns(60, &[58, 16, 5], &[8, 8, 3], 1, 0);
+        assert_eq!(w.iter().sum::<usize>() + 2, 60);
+        assert_eq!(w[1], 16, "{w:?}");
+        assert_eq!(w[2], 5);
+        // Never below the minimum.
+        assert_eq!(columns(5, &[20, 20], &[4, 4], 1, 0), vec![4, 4]);
+    }
+
+    #[test]
+    fn wrapped_text_that_does_not_fit_ends_in_an_ellipsis() {
+        let l = [Line::from(
+            "one two three four five six seven eight nine ten",
+        )];
+        let rows = wrap_within(&l, 12, 2, 0);
+        assert_eq!(rows.len(), 2);
+        assert!(rows[1].to_string().ends_with('…'), "{rows:?}");
+        assert_eq!(wrap_within(&l, 80, 2, 0).len(), 1);
+    }
+
     proptest! {
+        /// Sized columns never overflow the width when their minimums fit.
+        #[test]
+        fn columns_stay_within_the_width(wants in proptest::collection::vec(1usize..60, 1..7), width in 40usize..200) {
+            let mins = vec![3; wants.len()];
+            let w = columns(width, &wants, &mins, 1, 0);
+            prop_assert_eq!(w.iter().sum::<usize>() + wants.len() - 1, width);
+        }
+
         /// A cut line is never wider than asked and always ends in "…"; an
         /// uncut line is unchanged.
         #[test]

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
-use super::fit::{fit, wrap};
+use super::fit::{fit, wrap_within};
 use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
 use super::today_detail::{detail, when};
@@ -155,19 +155,12 @@ impl TodayView {
         let Some(row) = self.rows.get(self.cursor.selected) else {
             return;
         };
-        let mut rows: Vec<Line<'static>> = detail(row, self.now, today, theme)
-            .iter()
-            .flat_map(|l| wrap(l, width, 2))
-            .collect();
-        let h = usize::from(inner.height);
-        if rows.len() > h && h > 0 {
-            rows.truncate(h);
-            if let Some(last) = rows.pop() {
-                let mut spans = last.spans;
-                spans.push(Span::raw(" ".repeat(width + 1)));
-                rows.push(fit(Line::from(spans), width));
-            }
-        }
+        let rows = wrap_within(
+            &detail(row, self.now, today, theme),
+            width,
+            usize::from(inner.height),
+            2,
+        );
         Widget::render(Paragraph::new(rows), inner, frame);
     }
 
