@@ -383,3 +383,46 @@ fn network_and_deadlines_size_columns_from_content_and_mark_cuts() {
     press(&mut app, KeyCode::Char('5'));
     assert!(text(&draw(&app, 120, 40)).contains("Nearest relative"));
 }
+
+#[test]
+fn search_as_you_type_finds_a_partly_typed_word() {
+    use caseload::domain::{NewNote, NoteKind};
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::days(3);
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Wren".into(),
+                family_name: "Ashdown".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    s.add_note(
+        &NewNote {
+            client_id: id,
+            kind: NoteKind::HomeVisit,
+            occurred_at: t,
+            location: None,
+            present: None,
+            body: "Started olanzapine last week; sleeping better.".into(),
+            significant: false,
+        },
+        t,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    press(&mut app, KeyCode::Char('f'));
+    for c in "olanz".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let screen = text(&draw(&app, 80, 24));
+    assert!(!screen.contains("No matches"), "{screen}");
+    assert!(screen.contains("Wren Ashdown"), "{screen}");
+}
