@@ -80,7 +80,7 @@ impl SearchView {
                 && i + 1 == tokens.len()
                 && w.chars().all(char::is_alphanumeric)
                 && !matches!(*w, "AND" | "OR" | "NOT")
-                && self.query.matches('"').count() % 2 == 0
+                && self.query.matches('"').count().is_multiple_of(2)
             {
                 words.push(format!("{w}*"));
             } else {
