@@ -1,9 +1,13 @@
-//! `cargo bench`: what is due across a 2,000-client encrypted caseload
-//! (200,000 notes, 20,000 deadlines), and its JSON, in-process. The database
-//! is built once in a temporary folder. `CASELOAD_BENCH_CLIENTS` changes the
-//! size. The end-to-end figure (process start, key derivation, query, JSON)
-//! comes from `scripts/bench-due.sh`.
+//! `cargo bench --bench caseload`: on a 2,000-client encrypted caseload
+//! (200,000 notes, 20,000 deadlines), in-process: what is due (and its
+//! JSON), the Caseload list, opening one client (first time in a session and
+//! again), and unlock-to-Today with the passphrase (PBKDF2) and with the
+//! key an agent holds. The database is built once in a temporary folder.
+//! `CASELOAD_BENCH_CLIENTS` changes the size. End to end (process start
+//! included) see `scripts/bench-due.sh` and `scripts/bench-cli.sh`.
 
+use caseload::agent::kdf;
+use caseload::app::load;
 use caseload::demo::{self, SynthOptions};
 use caseload::store::Store;
 use chrono::NaiveDate;
@@ -51,6 +55,33 @@ fn bench_due(c: &mut Criterion) {
     });
     group.bench_function("client_summaries", |b| {
         b.iter(|| store.client_summaries(false).unwrap().len());
+    });
+    let some_client = store.clients(false).unwrap()[clients / 2].id;
+    group.bench_function("open_client_again", |b| {
+        b.iter(|| load::client(&store, black_box(some_client), today).unwrap());
+    });
+    let raw = kdf::raw_key(&key, &kdf::file_salt(&path).unwrap());
+    group.bench_function("open_client_first_time", |b| {
+        b.iter_batched(
+            || Store::open(&path, &raw).unwrap(),
+            |fresh| load::client(&fresh, black_box(some_client), today).unwrap(),
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    group.bench_function("unlock_to_today_passphrase", |b| {
+        b.iter(|| {
+            let s = Store::open(&path, black_box(&key)).unwrap();
+            load::today(&s, today.and_time(chrono::NaiveTime::MIN)).unwrap()
+        });
+    });
+    group.bench_function("unlock_to_today_agent_key", |b| {
+        b.iter(|| {
+            let s = Store::open(&path, black_box(&raw)).unwrap();
+            load::today(&s, today.and_time(chrono::NaiveTime::MIN)).unwrap()
+        });
+    });
+    group.bench_function("derive_key_once", |b| {
+        b.iter(|| kdf::raw_key(black_box(&key), &[0u8; kdf::SALT_LEN]));
     });
     group.finish();
 }

@@ -44,8 +44,8 @@ actions! {
     Bottom => ("bottom", "Jump to the last row"),
     NextTab => ("next tab", "Show the next tab"),
     PrevTab => ("prev tab", "Show the previous tab"),
-    NextSection => ("next section", "Move to the next section of Today"),
-    PrevSection => ("prev section", "Move to the previous section of Today"),
+    NextSection => ("next section", "Move to the next section (Today's lists; the calendar's month and day)"),
+    PrevSection => ("prev section", "Move to the previous section (Today's lists; the calendar's month and day)"),
     Open => ("open", "Open the selected row"),
     Help => ("help", "Show the keys for this screen"),
     Palette => ("palette", "Jump to a client or a command by typing part of its name"),
@@ -85,6 +85,17 @@ actions! {
     GoSearch => ("search", "Search notes, addenda and care plans"),
     TabChronology => ("chronology", "Show the Chronology tab"),
     ToggleScope => ("scope", "Search this client only, or everyone"),
+    GoCalendar => ("calendar", "Open the calendar: a month of planned visits, deadlines and reviews, with each day's agenda"),
+    PrevDay => ("prev day", "Select the previous day"),
+    PrevWeek => ("prev week", "Select the same day a week earlier (in the day's agenda: the line above)"),
+    NextWeek => ("next week", "Select the same day a week later (in the day's agenda: the line below)"),
+    NextDay => ("next day", "Select the next day"),
+    PrevMonth => ("prev month", "Show the previous month"),
+    NextMonth => ("next month", "Show the next month"),
+    ShowToday => ("today", "Select today in the calendar"),
+    PlanVisit => ("plan visit", "Plan a visit to this client (the household too, if linked)"),
+    MoveVisit => ("move visit", "Move the selected planned visit to another time (the old time is kept)"),
+    CancelVisit => ("cancel visit", "Cancel the selected planned visit, with a reason (it stays in the record)"),
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub enum Mode {
     Confirm,
     /// The help screen.
     Help,
+    /// The calendar (a month, and the selected day's agenda).
+    Calendar,
 }
 
 impl Mode {
@@ -51,7 +53,7 @@ impl Mode {
     pub fn uses_global(self) -> bool {
         matches!(
             self,
-            Mode::Today | Mode::Caseload | Mode::Client | Mode::NoteView
+            Mode::Today | Mode::Caseload | Mode::Client | Mode::NoteView | Mode::Calendar
         )
     }
 
@@ -71,6 +73,7 @@ impl Mode {
             Mode::Palette => "Palette",
             Mode::Confirm => "Question",
             Mode::Help => "Help",
+            Mode::Calendar => "Calendar",
         }
     }
 }

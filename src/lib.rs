@@ -9,6 +9,7 @@
 )]
 
 pub mod action;
+pub mod agent;
 pub mod app;
 pub mod attempts;
 pub mod cli;

@@ -317,7 +317,7 @@ fn every_today_section_is_visible_at_80x24_and_tab_moves_between_them() {
     ] {
         assert!(text.contains(heading), "{heading} missing:\n{text}");
     }
-    assert!(text.contains("  +26 more"), "{text}");
+    assert!(text.contains("  +28 more"), "{text}");
     // The draft's late-entry countdown (contact Sat 21 Nov, 5 working days).
     assert!(text.contains("finalise within 5 working days"), "{text}");
     // A long "what" ends in an ellipsis at a word, not cut mid-word.
@@ -953,6 +953,7 @@ fn every_action_has_a_key_or_is_reachable() {
         Mode::Palette,
         Mode::Confirm,
         Mode::Help,
+        Mode::Calendar,
     ];
     for a in Action::ALL {
         assert!(

@@ -465,3 +465,69 @@ fn every_loader_agrees_on_last_seen_and_next_visit_for_every_demo_client() {
     assert_eq!(s.household_of(poppy).unwrap(), vec![leo]);
     assert!(s.integrity_problems().unwrap().is_empty());
 }
+
+#[test]
+fn a_visit_whose_time_passed_awaits_its_outcome_and_recording_it_starts_the_note() {
+    let (mut s, ids) = store_with(&["Ann", "Ben"], Some(10));
+    let past = plan(&mut s, vec![ids[0], ids[1]], at(11, 16, 15));
+    let ahead = plan(&mut s, vec![ids[0]], at(11, 25, 15));
+    let waiting: Vec<i64> = s
+        .visits_awaiting_outcome(at(11, 16, 16))
+        .unwrap()
+        .iter()
+        .map(|v| v.id)
+        .collect();
+    assert_eq!(waiting, vec![past]);
+    assert!(
+        s.visits_awaiting_outcome(at(11, 16, 14))
+            .unwrap()
+            .is_empty()
+    );
+    // Only someone on the visit gets the note.
+    assert!(
+        s.record_visit_and_start_note(
+            past,
+            &[
+                (ids[0], VisitOutcome::SeenAlone),
+                (ids[1], VisitOutcome::NotSeen)
+            ],
+            None,
+            999,
+            at(11, 16, 17)
+        )
+        .is_err()
+    );
+    let note = s
+        .record_visit_and_start_note(
+            past,
+            &[
+                (ids[0], VisitOutcome::SeenAlone),
+                (ids[1], VisitOutcome::NotSeen),
+            ],
+            None,
+            ids[0],
+            at(11, 16, 17),
+        )
+        .unwrap();
+    let n = s.note(note).unwrap();
+    assert_eq!(n.status, NoteStatus::Draft);
+    assert_eq!((n.client_id, n.kind), (ids[0], NoteKind::HomeVisit));
+    assert_eq!(n.occurred_at, at(11, 16, 15));
+    assert_eq!(n.location.as_deref(), Some("Home"));
+    assert_eq!(n.present.as_deref(), Some("Ann Testperson, Ben Testperson"));
+    assert!(
+        n.body
+            .starts_with("Outcome: Ann Testperson: seen alone; Ben Testperson: not seen.")
+    );
+    assert_eq!(s.visit(past).unwrap().note_id, Some(note));
+    // The outcome counts at once, though the note is still a draft.
+    assert_eq!(
+        s.client_visit_facts(ids[0]).unwrap().last_seen,
+        Some(d(11, 16))
+    );
+    let waiting = s.visits_awaiting_outcome(at(11, 26, 9)).unwrap();
+    assert_eq!(
+        waiting.iter().map(|v| v.id).collect::<Vec<_>>(),
+        vec![ahead]
+    );
+}

@@ -5,9 +5,10 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::domain::VisitStatus;
 use crate::domain::{ClientSummary, DueItem, DueKind};
-use crate::store::{AgendaItem, SearchFilter, SearchHit, Store};
-use crate::ui::data::{ClientData, DraftDue, NoteData, Seen, Source, TodayData};
+use crate::store::{AgendaItem, SearchFilter, SearchHit, Store, VisitFilter};
+use crate::ui::data::{CalendarData, ClientData, DraftDue, NoteData, Seen, Source, TodayData};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
@@ -62,8 +63,17 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
 
     let end = today + Days::new(8 * 7 - 1);
     let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
+    let visits = store
+        .visits(&VisitFilter {
+            to: Some(sunday),
+            ..VisitFilter::default()
+        })?
+        .into_iter()
+        .filter(|v| v.status == VisitStatus::Planned)
+        .collect();
     Ok(TodayData {
         has_clients: store.has_clients()?,
+        visits,
         due,
         why,
         week,
@@ -82,16 +92,27 @@ pub fn caseload(store: &Store, closed: bool) -> crate::store::Result<Vec<ClientS
 pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<ClientData> {
     let client = store.client(id)?;
     let notes = store.notes(id)?;
-    // The visits layer will answer this in one call; until then, the last
-    // contact note and the client's visiting frequency.
-    let last = notes
-        .iter()
-        .filter(|n| n.kind.is_contact())
-        .map(|n| n.occurred_at.date())
-        .max();
-    let overdue = match (last, client.visit_every_days) {
-        (Some(d), Some(every)) => (today - d).num_days() > i64::from(every),
-        _ => false,
+    let facts = store.client_visit_facts(id)?;
+    let next = facts.next_visit();
+    let planned = store
+        .visits(&VisitFilter {
+            client: Some(id),
+            ..VisitFilter::default()
+        })?
+        .into_iter()
+        .filter(|v| v.status == VisitStatus::Planned)
+        .collect();
+    let mut household = Vec::new();
+    for other in store.household_of(id)? {
+        household.push((other, store.client(other)?.display_name()));
+    }
+    let seen = Seen {
+        last: facts.last_seen,
+        last_contact: facts.last_contact,
+        next_visit: next.map(|v| (v.due, v.what.clone())),
+        overdue: next.is_some_and(|v| v.due < today),
+        planned,
+        household,
     };
     Ok(ClientData {
         notes,
@@ -102,7 +123,7 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
         episodes: store.episodes(id)?,
         chronology: store.chronology(id)?,
         chain_break: store.verify_chain(id)?,
-        seen: Seen { last, overdue },
+        seen,
         client,
     })
 }
@@ -126,6 +147,23 @@ pub fn search(
     store.search(words, filter)
 }
 
+/// The calendar's days from `from` to `to`.
+pub fn calendar(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> crate::store::Result<CalendarData> {
+    let cal = store.rules().calendar();
+    let bank_holidays = (from.year()..=to.year())
+        .flat_map(|y| cal.bank_holidays(y))
+        .filter(|d| (from..=to).contains(d))
+        .collect();
+    Ok(CalendarData {
+        items: store.agenda(from, to)?,
+        bank_holidays,
+    })
+}
+
 impl Source for Store {
     fn today(&self, now: NaiveDateTime) -> Result<TodayData, String> {
         today(self, now).map_err(|e| e.to_string())
@@ -145,5 +183,9 @@ impl Source for Store {
 
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String> {
         search(self, words, filter).map_err(|e| e.to_string())
+    }
+
+    fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String> {
+        calendar(self, from, to).map_err(|e| e.to_string())
     }
 }

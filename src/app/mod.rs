@@ -147,6 +147,10 @@ impl App {
             },
             Action::GoToday => self.go_root(false),
             Action::GoCaseload => self.go_root(true),
+            Action::GoCalendar => {
+                let v = crate::ui::calendar::CalendarView::new(today, self.theme);
+                self.run(vec![Effect::Push(v.into())]);
+            }
             Action::NewClient => {
                 let f = forms::client(None, self.theme, today);
                 self.run(vec![Effect::Push(f.into())]);

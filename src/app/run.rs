@@ -54,8 +54,12 @@ impl App {
     fn push(&mut self, v: View) {
         self.stack.push(v);
         let now = self.now();
+        let today = now.date();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload_at(&self.store, now),
+            Some(v) => {
+                v.screen_mut().set_now(now);
+                v.screen_mut().reload(&self.store, today)
+            }
             None => Ok(()),
         };
         if let Err(e) = r {
@@ -125,8 +129,12 @@ impl App {
     /// Reloads the screen on top from the store.
     pub(super) fn reload_top(&mut self) {
         let now = self.now();
+        let today = now.date();
         let r = match self.stack.last_mut() {
-            Some(v) => v.screen_mut().reload_at(&self.store, now),
+            Some(v) => {
+                v.screen_mut().set_now(now);
+                v.screen_mut().reload(&self.store, today)
+            }
             None => Ok(()),
         };
         if self.stack.len() <= 1 {

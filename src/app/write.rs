@@ -115,6 +115,23 @@ pub(super) fn apply(
             said("Addendum added")
         }
         Write::CompleteDeadline { id, on, outcome } => {
+            // A statutory visit deadline records the visit; only seen or
+            // seen alone completes it.
+            if store.is_visit_deadline(*id)?
+                && let Some(o) = outcome
+                    .as_deref()
+                    .and_then(|o| o.parse::<crate::domain::VisitOutcome>().ok())
+                    .filter(|o| !o.counts())
+            {
+                store.complete_visit_deadline(*id, *on, o, now)?;
+                return Ok(Outcome {
+                    at: now,
+                    ..said(format!(
+                        "Visit recorded ({}); the deadline stays open until the child is seen",
+                        o.label().to_lowercase()
+                    ))
+                });
+            }
             let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {
@@ -127,6 +144,26 @@ pub(super) fn apply(
                 .complete_action(*id, now.date(), now)
                 .map_err(|e| prefixed("could not mark it done: ", e))?;
             said("Action marked done")
+        }
+        Write::PlanVisit(v) => Outcome {
+            id: Some(store.plan_visit(v, now)?),
+            ..said("Visit planned")
+        },
+        Write::RecordVisit {
+            id,
+            outcomes,
+            note_for,
+        } => Outcome {
+            id: Some(store.record_visit_and_start_note(*id, outcomes, None, *note_for, now)?),
+            ..said("Visit recorded; its note is started as a draft")
+        },
+        Write::MoveVisit { id, at } => {
+            store.move_visit(*id, *at, now)?;
+            said(format!("Visit moved to {}", at.format("%a %-d %b %H:%M")))
+        }
+        Write::CancelVisit { id, reason } => {
+            store.cancel_visit(*id, reason, now)?;
+            said("Visit cancelled (kept in the record)")
         }
         Write::Undo => {
             let u = store

@@ -1,6 +1,8 @@
 //! The command line: the same store, scriptable without the TUI. Every
 //! listing can print `--json`; errors go to stderr with a non-zero status.
 
+mod agent;
+mod batch;
 mod client;
 mod deadline;
 mod demo;
@@ -153,6 +155,43 @@ pub enum Command {
     /// Change the passphrase: asks the current one, then the new one twice.
     /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
     Passwd,
+    /// Unlock once: ask the passphrase, then let later commands run without
+    /// asking until `caseload lock` or the idle timeout (Unix only for now).
+    Unlock {
+        /// Lock after this many idle minutes (default: `idle_lock_minutes`
+        /// from the config; 0 never).
+        #[arg(long, value_name = "MINUTES")]
+        idle_minutes: Option<u32>,
+        /// Lock after this many idle seconds (for tests).
+        #[arg(long, hide = true, conflicts_with = "idle_minutes")]
+        idle_seconds: Option<u64>,
+    },
+    /// Forget the key held since `caseload unlock`.
+    Lock,
+    /// Run many commands with one unlock: one command per line on standard
+    /// input (words as in a shell, or a JSON array); each answer on standard
+    /// output, followed by `# ok` or `# error: …`.
+    Batch {
+        /// Answer each command with one JSON line: line, ok, output, error.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say whether the caseload is unlocked, and for how long.
+    Status {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The unlock agent itself (started by `caseload unlock`).
+    #[command(hide = true)]
+    AgentServe {
+        /// The socket to listen on.
+        #[arg(long)]
+        socket: PathBuf,
+        /// Lock after this many idle seconds.
+        #[arg(long)]
+        idle_seconds: Option<u64>,
+    },
 }
 
 /// The database path chosen by `--db`, `$CASELOAD_DB` or the platform default.
@@ -164,10 +203,16 @@ pub fn db_path(cli_db: Option<&PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the existing database, asking for the passphrase. Wrong attempts
-/// are counted beside the database and delayed after ten in five minutes
-/// (see [`crate::attempts`]).
+/// Opens the existing database with the key held by `caseload unlock`, or
+/// else asking for the passphrase. Wrong attempts are counted beside the
+/// database and delayed after ten in five minutes (see [`crate::attempts`]).
 pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
+    open_existing_with(db, true)
+}
+
+/// [`open_existing`], optionally never using the agent (changing the
+/// passphrase asks for the current one).
+fn open_existing_with(db: &Path, use_agent: bool) -> Result<(Store, SecretString)> {
     if !Store::exists(db) {
         bail!(
             "there is no caseload database at {}; create one with `caseload init` \
@@ -179,6 +224,21 @@ pub fn open_existing(db: &Path) -> Result<(Store, SecretString)> {
     // the passphrase is asked for.
     let rules = rules::active_rules()?;
     let config = crate::config::Config::load()?;
+    if use_agent && let Some(key) = crate::agent::key_for(db) {
+        match Store::open(db, &key) {
+            Ok(mut store) => {
+                store.use_rules(rules);
+                store.use_late_entry_rule(config.late_entry_rule());
+                tracing::info!("database opened with the agent's key");
+                return Ok((store, key));
+            }
+            // The passphrase changed since `unlock`: that key is useless.
+            Err(crate::store::StoreError::WrongPassphrase) => {
+                let _ = crate::agent::lock(db);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
     let mut attempts = Attempts::beside(db);
     // Refuse before asking, so nobody types a passphrase that is not tried.
     if let Some(wait) = attempts.wait_needed(attempts::unix_now()) {
@@ -215,6 +275,40 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rules(cmd) => rules::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
+        Command::Unlock {
+            idle_minutes,
+            idle_seconds,
+        } => {
+            let idle = match (idle_minutes, idle_seconds) {
+                (_, Some(s)) => (s > 0).then(|| std::time::Duration::from_secs(s)),
+                (Some(m), None) => {
+                    (m > 0).then(|| std::time::Duration::from_secs(u64::from(m) * 60))
+                }
+                (None, None) => crate::config::Config::load()?.idle_lock(),
+            };
+            agent::unlock(&db_path(cli.db.as_ref())?, idle)
+        }
+        Command::Lock => {
+            agent::lock(&db_path(cli.db.as_ref())?);
+            Ok(())
+        }
+        Command::Status { json } => agent::status(&db_path(cli.db.as_ref())?, json),
+        Command::AgentServe {
+            socket,
+            idle_seconds,
+        } => agent::serve(&socket, idle_seconds),
+        Command::Passwd => {
+            let db = db_path(cli.db.as_ref())?;
+            let (mut store, key) = open_existing_with(&db, false)?;
+            maintenance::passwd(&mut store, &key)?;
+            // The agent's key was derived from the old passphrase.
+            if crate::agent::lock(&db) {
+                println!(
+                    "The unlocked session was locked; `caseload unlock` with the new passphrase."
+                );
+            }
+            Ok(())
+        }
         other => {
             let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
             run_on(&mut store, &key, other)
@@ -309,5 +403,12 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             bail!("this command makes a new database; it cannot run on an open one")
         }
         Command::Passwd => maintenance::passwd(store, key),
+        Command::Batch { json } => batch::run(store, key, std::io::stdin().lock(), json),
+        Command::Unlock { .. }
+        | Command::Lock
+        | Command::Status { .. }
+        | Command::AgentServe { .. } => {
+            bail!("unlock, lock and status work on the database file, not an open caseload")
+        }
     }
 }

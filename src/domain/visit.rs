@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::NoteKind;
 use super::validate::{self, MAX_SHORT, ValidationError};
+use super::{NewNote, NoteKind};
 
 string_enum! {
     /// What came of a visit, for one person.
@@ -118,6 +118,34 @@ impl Visit {
     #[must_use]
     pub fn awaits_outcome(&self, now: NaiveDateTime) -> bool {
         self.status == VisitStatus::Planned && self.planned_at.is_some_and(|t| t <= now)
+    }
+
+    /// The draft note that records this visit for `client_id`, filled in
+    /// from the visit: its kind, when it happened (else was planned), where,
+    /// who was there, and each person's outcome as the first line.
+    #[must_use]
+    pub fn note_draft(&self, client_id: i64) -> Option<NewNote> {
+        let when = self.when()?;
+        let mut present: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
+        present.extend(self.with_whom.clone());
+        let outcome = self.outcome_words();
+        let body = if outcome.is_empty() {
+            String::new()
+        } else {
+            format!("Outcome: {outcome}.\n\n")
+        };
+        Some(NewNote {
+            client_id,
+            kind: self.kind,
+            occurred_at: when,
+            location: self.location.clone(),
+            present: Some(present.join(", ")),
+            body,
+            significant: self
+                .people
+                .iter()
+                .any(|p| p.outcome.is_some_and(|o| !o.counts())),
+        })
     }
 
     /// "Seen alone", or per person "Ann: seen alone; Ben: not seen".
@@ -309,6 +337,15 @@ mod tests {
         assert_eq!(v.outcome_words(), "Seen alone");
         v.people.push(person("Ben", VisitOutcome::NotSeen));
         assert_eq!(v.outcome_words(), "Ann: seen alone; Ben: not seen");
+        let draft = v.note_draft(1).unwrap();
+        assert_eq!(draft.occurred_at, at(20, 10));
+        assert_eq!(draft.present.as_deref(), Some("Ann, Ben"));
+        assert!(
+            draft
+                .body
+                .starts_with("Outcome: Ann: seen alone; Ben: not seen.")
+        );
+        assert!(draft.significant, "a child not seen goes in the chronology");
         v.status = VisitStatus::Planned;
         assert!(v.awaits_outcome(at(20, 10)));
         assert!(!v.awaits_outcome(at(20, 9)));

@@ -20,8 +20,11 @@
 //! - A household visit records an outcome per person; each person's rules
 //!   count only their own outcome.
 
+mod calendar;
 mod due;
 mod seen;
+
+pub use calendar::{CalendarDay, DayCounts, grid_range, month_grid, month_start};
 
 pub use due::{
     ClientBasis, VisitFacts, agenda_items, due_items, next_due, visit_facts, weekly_counts,

@@ -40,7 +40,7 @@ impl Store {
         // encrypting, evicting and decrypting them again mid-load.
         self.conn.execute_batch("PRAGMA cache_size = -262144;")?;
         let result = self.bulk_inner(now, fill);
-        self.conn.execute_batch("PRAGMA cache_size = -2000;")?;
+        super::open::size_page_cache(&self.conn)?;
         result
     }
 
@@ -65,10 +65,19 @@ impl Store {
         for (name, _) in &undo_triggers {
             tx.execute_batch(&format!("DROP TRIGGER \"{name}\";"))?;
         }
+        let indexing = super::bulk_search::lift_indexing(&tx)?;
+        let started = std::time::Instant::now();
         let out = {
             let mut b = Bulk::prepare(&tx, now)?;
             fill(&mut b)?
         };
+        let written = started.elapsed();
+        super::bulk_search::index_and_restore(&tx, &indexing)?;
+        tracing::info!(
+            write_ms = written.as_millis(),
+            index_ms = (started.elapsed() - written).as_millis(),
+            "bulk load"
+        );
         for (_, sql) in &undo_triggers {
             tx.execute_batch(sql)?;
         }

@@ -227,11 +227,17 @@ pub(crate) fn addendum_fields(
     ]
 }
 
-/// Checks one client's entries, in chain order; the first mismatch.
-fn check_chain(mut entries: Vec<RawEntry>) -> Option<ChainBreak> {
+/// Checks one client's entries, in chain order, starting after the seal
+/// `start` (`None` for the chain's beginning); the first mismatch, or the
+/// newest seal checked (`None` when there was nothing to check).
+fn check_chain(
+    mut entries: Vec<RawEntry>,
+    start: Option<&Verified>,
+) -> std::result::Result<Option<Verified>, ChainBreak> {
     // Sealed entries in chain order; anything unsealed sorts last.
     entries.sort_by_key(|e| (e.chain_seq.is_none(), e.chain_seq, e.entity, e.id));
-    let mut expected_prev: Option<String> = None;
+    let mut expected_prev: Option<String> = start.map(|v| v.hash.clone());
+    let mut newest = start.cloned();
     for e in entries {
         let problem = match (&e.hash, e.chain_seq) {
             (None, _) | (_, None) => Some("is final but has no seal".to_string()),
@@ -251,7 +257,7 @@ fn check_chain(mut entries: Vec<RawEntry>) -> Option<ChainBreak> {
             }
         };
         if let Some(problem) = problem {
-            return Some(ChainBreak {
+            return Err(ChainBreak {
                 client_id: e.client_id,
                 entity: e.entity,
                 id: e.id,
@@ -259,49 +265,226 @@ fn check_chain(mut entries: Vec<RawEntry>) -> Option<ChainBreak> {
                 problem,
             });
         }
+        if let (Some(seq), Some(hash)) = (e.chain_seq, e.hash.clone()) {
+            newest = Some(Verified { seq, hash });
+        }
         expected_prev = e.hash;
     }
-    None
+    Ok(newest)
 }
 
+/// The newest seal of a client's chain that this store has verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verified {
+    seq: i64,
+    hash: String,
+}
+
+/// Seals verified so far in this session, by client: opening a client again
+/// checks only what was sealed since (a full check is `caseload check`).
+pub(crate) type VerifiedSeals = std::cell::RefCell<std::collections::HashMap<i64, Verified>>;
+
+// Each query names the column it filters on without an `?1 IS NULL OR`
+// escape hatch: that form cannot use the per-client index, so one client's
+// check used to decrypt every note in the caseload.
+const NOTES_ALL: &str = "WHERE status = 'final' OR hash IS NOT NULL OR chain_seq IS NOT NULL";
+const NOTES_OF_CLIENT: &str = "WHERE client_id = ?1
+    AND (status = 'final' OR hash IS NOT NULL OR chain_seq IS NOT NULL)";
+const NOTES_SEALED_AFTER: &str = "WHERE client_id = ?1 AND chain_seq > ?2";
+const ADDENDA_OF_CLIENT: &str = "WHERE n.client_id = ?1";
+const ADDENDA_SEALED_AFTER: &str = "WHERE n.client_id = ?1 AND a.chain_seq > ?2";
+
 impl Store {
-    fn chain_entries(&self, client_id: Option<i64>) -> Result<Vec<RawEntry>> {
+    fn chain_query(
+        &self,
+        notes_where: &str,
+        addenda_where: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<RawEntry>> {
         let mut out = Vec::new();
-        let mut stmt = self.conn.prepare(&format!(
-            "{NOTE_SQL} WHERE (status = 'final' OR hash IS NOT NULL OR chain_seq IS NOT NULL)
-             AND (?1 IS NULL OR client_id = ?1)"
-        ))?;
-        for e in stmt.query_map(params![client_id], raw_note)? {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{NOTE_SQL} {notes_where}"))?;
+        for e in stmt.query_map(params, raw_note)? {
             out.push(e?);
         }
-        let mut stmt = self.conn.prepare(&format!(
-            "{ADDENDUM_SQL} WHERE ?1 IS NULL OR n.client_id = ?1"
-        ))?;
-        for e in stmt.query_map(params![client_id], raw_addendum)? {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{ADDENDUM_SQL} {addenda_where}"))?;
+        for e in stmt.query_map(params, raw_addendum)? {
             out.push(e?);
         }
         Ok(out)
     }
 
-    /// Verifies every client's chain; one entry per broken chain (the
-    /// first that does not match), ordered by client. Empty when all hold.
+    /// Verifies every client's chain from its beginning; one entry per
+    /// broken chain (the first that does not match), ordered by client.
+    /// Empty when all hold.
     pub fn verify_chains(&self) -> Result<Vec<ChainBreak>> {
         let mut by_client: std::collections::BTreeMap<i64, Vec<RawEntry>> = Default::default();
-        for e in self.chain_entries(None)? {
+        // Every note has a client, so the addenda query needs no filter.
+        let all = self.chain_query(NOTES_ALL, "", &[])?;
+        for e in all {
             by_client.entry(e.client_id).or_default().push(e);
         }
-        Ok(by_client.into_values().filter_map(check_chain).collect())
+        Ok(by_client
+            .into_values()
+            .filter_map(|entries| check_chain(entries, None).err())
+            .collect())
     }
 
     /// Verifies one client's chain: the first entry that does not match.
+    /// The first time in a session it reads the client's whole chain (and
+    /// only that client's rows); after that only entries sealed since the
+    /// last verified seal, provided that seal is still in place.
     pub fn verify_chain(&self, client_id: i64) -> Result<Option<ChainBreak>> {
-        Ok(check_chain(self.chain_entries(Some(client_id))?))
+        let known = self.verified.borrow().get(&client_id).cloned();
+        if let Some(known) = known
+            && self.seal_still_in_place(client_id, &known)?
+        {
+            let newer = self.chain_query(
+                NOTES_SEALED_AFTER,
+                ADDENDA_SEALED_AFTER,
+                &[&client_id, &known.seq],
+            )?;
+            return Ok(self.remember(client_id, check_chain(newer, Some(&known))));
+        }
+        let all = self.chain_query(NOTES_OF_CLIENT, ADDENDA_OF_CLIENT, &[&client_id])?;
+        Ok(self.remember(client_id, check_chain(all, None)))
+    }
+
+    /// Whether the entry holding a remembered seal still carries it.
+    fn seal_still_in_place(&self, client_id: i64, known: &Verified) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT hash FROM notes WHERE client_id = ?1 AND chain_seq = ?2
+             UNION ALL
+             SELECT a.hash FROM addenda a JOIN notes n ON n.id = a.note_id
+              WHERE n.client_id = ?1 AND a.chain_seq = ?2",
+        )?;
+        let hashes: Vec<Option<String>> = stmt
+            .query_map(params![client_id, known.seq], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hashes.len() == 1 && hashes[0].as_deref() == Some(known.hash.as_str()))
+    }
+
+    fn remember(
+        &self,
+        client_id: i64,
+        outcome: std::result::Result<Option<Verified>, ChainBreak>,
+    ) -> Option<ChainBreak> {
+        let mut verified = self.verified.borrow_mut();
+        match outcome {
+            Ok(Some(newest)) => {
+                verified.insert(client_id, newest);
+                None
+            }
+            Ok(None) => None,
+            Err(broken) => {
+                verified.remove(&client_id);
+                Some(broken)
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{NewClient, NewNote, NoteKind};
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn at(d: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn final_note(s: &mut Store, client_id: i64, d: u32) -> i64 {
+        let new = NewNote {
+            client_id,
+            kind: NoteKind::HomeVisit,
+            occurred_at: at(d),
+            location: None,
+            present: None,
+            body: format!("Visit {d}."),
+            significant: false,
+        };
+        let id = s.add_note(&new, at(d)).unwrap();
+        s.finalise_note(id, None, at(d)).unwrap();
+        id
+    }
+
+    /// A store with one client and two final notes, its chain verified once.
+    fn verified_client() -> (Store, i64, i64, i64) {
+        let mut s = Store::open_in_memory().unwrap();
+        let new = NewClient {
+            given_name: "Ann".into(),
+            family_name: "Example".into(),
+            ..NewClient::default()
+        };
+        let c = s.add_client(&new, at(1)).unwrap();
+        let n1 = final_note(&mut s, c, 2);
+        let n2 = final_note(&mut s, c, 3);
+        assert_eq!(s.verify_chain(c).unwrap(), None);
+        (s, c, n1, n2)
+    }
+
+    fn tamper(s: &Store, id: i64) {
+        s.conn
+            .execute_batch("DROP TRIGGER IF EXISTS notes_final_immutable")
+            .unwrap();
+        s.conn
+            .execute("UPDATE notes SET body = 'Changed.' WHERE id = ?1", [id])
+            .unwrap();
+    }
+
+    #[test]
+    fn a_verified_chain_is_remembered_at_its_newest_seal() {
+        let (mut s, c, _, n2) = verified_client();
+        let seq: i64 = s
+            .conn
+            .query_row("SELECT chain_seq FROM notes WHERE id = ?1", [n2], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(s.verified.borrow()[&c].seq, seq);
+        let n3 = final_note(&mut s, c, 4);
+        assert_eq!(s.verify_chain(c).unwrap(), None);
+        assert_eq!(s.verified.borrow()[&c].seq, seq + 1, "moved to note {n3}");
+    }
+
+    #[test]
+    fn an_entry_sealed_after_the_remembered_one_is_still_checked() {
+        let (mut s, c, _, _) = verified_client();
+        let n3 = final_note(&mut s, c, 4);
+        tamper(&s, n3);
+        let b = s.verify_chain(c).unwrap().unwrap();
+        assert_eq!((b.entity, b.id), ("note", n3));
+        assert!(!s.verified.borrow().contains_key(&c));
+    }
+
+    #[test]
+    fn older_entries_are_left_to_the_full_check() {
+        let (s, c, n1, _) = verified_client();
+        tamper(&s, n1);
+        // The session already vouched for note 1: only `check` reads it again.
+        assert_eq!(s.verify_chain(c).unwrap(), None);
+        let breaks = s.verify_chains().unwrap();
+        assert_eq!(breaks.len(), 1);
+        assert_eq!(breaks[0].id, n1);
+    }
+
+    #[test]
+    fn a_changed_remembered_seal_sends_the_client_back_to_a_full_check() {
+        let (s, c, n1, n2) = verified_client();
+        tamper(&s, n1);
+        s.conn
+            .execute("UPDATE notes SET hash = 'forged' WHERE id = ?1", [n2])
+            .unwrap();
+        let b = s.verify_chain(c).unwrap().unwrap();
+        assert_eq!(b.id, n1, "the full check names the first break: {b}");
+    }
 
     #[test]
     fn the_encoding_tells_fields_apart() {

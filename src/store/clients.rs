@@ -257,16 +257,14 @@ impl Store {
 
     /// Clients with their derived facts (last seen and last contact and the
     /// next visit from `crate::practice`, next due, frameworks, drafts),
-    /// ordered by family then given name. (The unary `+` keeps
-    /// SQLite on the per-client index: without it, it picks the status index
-    /// and reads every open deadline once per client; drafts are counted in
-    /// one pass.) Closed cases only when
-    /// `include_closed`.
+    /// ordered by family then given name. (Each client's next open deadline
+    /// is one seek in `deadlines_client_pending`; drafts are counted in one
+    /// pass.) Closed cases only when `include_closed`.
     pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
         let sql = format!(
             "SELECT {CLIENT_COLS},
                 (SELECT min(d.due) FROM deadlines d
-                   WHERE d.client_id = c.id AND +d.completed_on IS NULL AND d.cancelled = 0),
+                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0),
                 (SELECT d.what FROM deadlines d
                    WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
                    ORDER BY d.due, d.id LIMIT 1),

@@ -4,6 +4,7 @@
 
 mod audit;
 mod bulk;
+mod bulk_search;
 mod chain;
 mod chronology;
 mod clients;
@@ -24,10 +25,12 @@ mod plans;
 mod rows;
 mod rules_apply;
 mod search;
+mod stats;
 mod today;
 mod undo;
 mod upgrade_hook;
 mod visit_facts;
+mod visit_read;
 mod visits;
 
 pub use crate::domain::AgendaItem;
@@ -42,7 +45,8 @@ pub use migrate::LATEST_VERSION;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
 pub use today::DraftRow;
 pub use undo::Undone;
-pub use visits::{VisitDeadlineDone, VisitFilter};
+pub use visit_read::VisitFilter;
+pub use visits::VisitDeadlineDone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;
@@ -55,6 +59,8 @@ pub struct Store {
     rules: crate::rules::RuleSet,
     /// Working days allowed before a note is a late entry (from the config).
     late_rule: crate::domain::late::LateEntryRule,
+    /// Chain seals already verified in this session (see `verify_chain`).
+    verified: chain::VerifiedSeals,
 }
 
 impl std::fmt::Debug for Store {

@@ -31,6 +31,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             rules: embedded_rules()?,
             late_rule: crate::domain::late::LateEntryRule::default(),
+            verified: super::chain::VerifiedSeals::default(),
         };
         migrate::migrate_with(&mut store, Some(passphrase), migrations)?;
         Ok(store)

@@ -6,6 +6,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
+use rusqlite::params_from_iter;
+
 use super::rows::date;
 use super::{Result, Store};
 use crate::domain::{CaseStatus, EpisodeKind, NoteKind, NoteStatus, VisitOutcome};
@@ -24,19 +26,20 @@ pub(crate) enum Scope {
 
 impl Scope {
     /// The condition on `c` (clients) for this scope, with `?1` bound by
-    /// [`Scope::param`].
+    /// [`Scope::params`]. (A plain condition per scope: an `OR ?1 IS NULL`
+    /// catch-all made SQLite read every client row, four times slower.)
     fn condition(self) -> &'static str {
         match self {
-            Scope::Open => "(c.status = 'open' OR ?1 IS NULL)",
-            Scope::All => "(1 OR ?1 IS NULL)",
+            Scope::Open => "c.status = 'open'",
+            Scope::All => "1",
             Scope::One(_) => "c.id = ?1",
         }
     }
 
-    fn param(self) -> Option<i64> {
+    fn params(self) -> Vec<i64> {
         match self {
-            Scope::One(id) => Some(id),
-            _ => Some(0),
+            Scope::One(id) => vec![id],
+            _ => Vec::new(),
         }
     }
 }
@@ -102,7 +105,7 @@ impl Store {
                FROM clients c WHERE {} ORDER BY c.id",
             scope.condition()
         ))?;
-        let rows = stmt.query_map([scope.param()], |r| {
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
             Ok(ClientBasis {
                 client_id: r.get(0)?,
                 name: r.get(1)?,
@@ -119,7 +122,7 @@ impl Store {
               WHERE e.end_on IS NULL AND {} ORDER BY e.start_on, e.id",
             scope.condition()
         ))?;
-        let rows = stmt.query_map([scope.param()], |r| {
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, EpisodeKind>(1)?,
@@ -150,7 +153,7 @@ impl Store {
               GROUP BY p.client_id, v.kind, p.outcome",
             scope.condition()
         ))?;
-        let rows = stmt.query_map([scope.param()], |r| {
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
             let at: NaiveDateTime = r.get(3)?;
             Ok(Contact {
                 client_id: r.get(0)?,
@@ -181,7 +184,7 @@ impl Store {
             kinds.join(", "),
             scope.condition()
         ))?;
-        let rows = stmt.query_map([scope.param()], |r| {
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
             let at: Option<NaiveDateTime> = r.get(2)?;
             Ok((r.get::<_, i64>(0)?, r.get::<_, NoteKind>(1)?, at))
         })?;

@@ -3,51 +3,15 @@
 //! completed by recording the visit. Each user action is one transaction.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, params};
 
 use super::audit::record;
 use super::notes::insert_note;
-use super::rows::{fmt_dt, opt_dt};
+use super::rows::fmt_dt;
 use super::rules_apply::write_completion;
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
-use crate::domain::{
-    NewNote, NewVisit, NoteKind, Visit, VisitMove, VisitOutcome, VisitPerson, VisitStatus,
-};
-
-const VISIT_COLS: &str = "v.id, v.status, v.kind, v.planned_at, v.occurred_at, v.minutes,
-    v.location, v.with_whom, v.lone_check, v.cancel_reason, v.note_id, v.deadline_id";
-
-fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<Visit> {
-    let check: Option<String> = r.get(8)?;
-    Ok(Visit {
-        id: r.get(0)?,
-        status: r.get(1)?,
-        kind: r.get(2)?,
-        planned_at: opt_dt(r, 3)?,
-        occurred_at: opt_dt(r, 4)?,
-        minutes: r.get(5)?,
-        location: r.get(6)?,
-        with_whom: r.get(7)?,
-        lone_check: check.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
-        cancel_reason: r.get(9)?,
-        note_id: r.get(10)?,
-        deadline_id: r.get(11)?,
-        people: Vec::new(),
-        moves: Vec::new(),
-    })
-}
-
-/// Which visits to list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct VisitFilter {
-    /// Only visits to this client.
-    pub client: Option<i64>,
-    /// From this day.
-    pub from: Option<NaiveDate>,
-    /// To this day (inclusive).
-    pub to: Option<NaiveDate>,
-}
+use crate::domain::{NewNote, NewVisit, NoteKind, Visit, VisitOutcome, VisitStatus};
 
 /// What completing a statutory visit deadline did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,82 +106,6 @@ impl Store {
         Ok(id)
     }
 
-    /// One visit with its people and moves.
-    pub fn visit(&self, id: i64) -> Result<Visit> {
-        let mut v = self
-            .conn
-            .query_row(
-                &format!("SELECT {VISIT_COLS} FROM visits v WHERE v.id = ?1"),
-                [id],
-                visit_from_row,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "visit",
-                id,
-            })?;
-        self.fill(std::slice::from_mut(&mut v))?;
-        Ok(v)
-    }
-
-    /// Visits in diary order (by when they happened, else are planned for).
-    pub fn visits(&self, f: &VisitFilter) -> Result<Vec<Visit>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {VISIT_COLS} FROM visits v
-              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM visit_people p
-                                            WHERE p.visit_id = v.id AND p.client_id = ?1))
-                AND (?2 IS NULL OR coalesce(v.occurred_at, v.planned_at) >= ?2)
-                AND (?3 IS NULL OR coalesce(v.occurred_at, v.planned_at) < ?3)
-              ORDER BY coalesce(v.occurred_at, v.planned_at), v.id"
-        ))?;
-        let day_after = f.to.and_then(|t| t.succ_opt());
-        let rows = stmt.query_map(
-            params![
-                f.client,
-                f.from.map(super::rows::fmt_date),
-                day_after.map(super::rows::fmt_date)
-            ],
-            visit_from_row,
-        )?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        self.fill(&mut out)?;
-        Ok(out)
-    }
-
-    /// Adds each visit's people (with names) and moves.
-    fn fill(&self, visits: &mut [Visit]) -> Result<()> {
-        let mut people = self.conn.prepare(
-            "SELECT p.client_id, coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
-                    p.outcome
-               FROM visit_people p JOIN clients c ON c.id = p.client_id
-              WHERE p.visit_id = ?1 ORDER BY p.id",
-        )?;
-        let mut moves = self.conn.prepare(
-            "SELECT from_at, to_at, moved_at FROM visit_moves WHERE visit_id = ?1 ORDER BY id",
-        )?;
-        for v in visits {
-            v.people = people
-                .query_map([v.id], |r| {
-                    Ok(VisitPerson {
-                        client_id: r.get(0)?,
-                        name: r.get(1)?,
-                        outcome: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            v.moves = moves
-                .query_map([v.id], |r| {
-                    Ok(VisitMove {
-                        from: r.get(0)?,
-                        to: r.get(1)?,
-                        moved_at: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-        }
-        Ok(())
-    }
-
     fn planned(&self, id: i64) -> Result<Visit> {
         let v = self.visit(id)?;
         if v.status != VisitStatus::Planned {
@@ -240,28 +128,9 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         let v = self.planned(id)?;
+        self.check_outcomes(&v, outcomes)?;
+        let at = self.outcome_time(&v, at, now)?;
         let on_visit: Vec<i64> = v.people.iter().map(|p| p.client_id).collect();
-        for (c, _) in outcomes {
-            if !on_visit.contains(c) {
-                return Err(StoreError::Refused(format!(
-                    "client {c} is not on visit {id}"
-                )));
-            }
-        }
-        if let Some(missing) = on_visit
-            .iter()
-            .find(|c| !outcomes.iter().any(|(o, _)| o == *c))
-        {
-            return Err(StoreError::Refused(format!(
-                "give an outcome for each person on the visit (client {missing} has none)"
-            )));
-        }
-        let at = at.or(v.planned_at).unwrap_or(now);
-        if at > now {
-            return Err(StoreError::Refused(
-                "the visit's time has not come yet; record it once it has happened".into(),
-            ));
-        }
         let tx = self.conn.transaction()?;
         write_outcomes(&tx, id, outcomes, at, now)?;
         record(
@@ -275,6 +144,96 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Records what came of a planned visit (as [`Store::record_visit`])
+    /// and, in the same transaction, starts its note for `client_id`: a
+    /// draft filled in from the visit (kind, time, place, who was there,
+    /// the outcomes), tied to the visit. Returns the draft's id.
+    pub fn record_visit_and_start_note(
+        &mut self,
+        id: i64,
+        outcomes: &[(i64, VisitOutcome)],
+        at: Option<NaiveDateTime>,
+        client_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        let mut v = self.planned(id)?;
+        self.check_outcomes(&v, outcomes)?;
+        if !v.people.iter().any(|p| p.client_id == client_id) {
+            return Err(StoreError::Refused(format!(
+                "client {client_id} is not on visit {id}"
+            )));
+        }
+        let at = self.outcome_time(&v, at, now)?;
+        v.occurred_at = Some(at);
+        for p in &mut v.people {
+            p.outcome = outcomes
+                .iter()
+                .find(|(c, _)| *c == p.client_id)
+                .map(|(_, o)| *o);
+        }
+        let note = v
+            .note_draft(client_id)
+            .ok_or_else(|| StoreError::Refused("the visit has no time".into()))?
+            .validate(now)?;
+        let tx = self.conn.transaction()?;
+        write_outcomes(&tx, id, outcomes, at, now)?;
+        let note_id = insert_note(&tx, &note, now)?;
+        tx.execute(
+            "UPDATE visits SET note_id = ?2 WHERE id = ?1",
+            params![id, note_id],
+        )?;
+        record(
+            &tx,
+            now,
+            "visit",
+            id,
+            Some(client_id),
+            "update",
+            &["status", "occurred_at", "outcome", "note_id"],
+        )?;
+        tx.commit()?;
+        Ok(note_id)
+    }
+
+    /// Refuses outcomes that are not exactly one for each person on `v`.
+    fn check_outcomes(&self, v: &Visit, outcomes: &[(i64, VisitOutcome)]) -> Result<()> {
+        let on_visit: Vec<i64> = v.people.iter().map(|p| p.client_id).collect();
+        for (c, _) in outcomes {
+            if !on_visit.contains(c) {
+                return Err(StoreError::Refused(format!(
+                    "client {c} is not on visit {}",
+                    v.id
+                )));
+            }
+        }
+        if let Some(missing) = on_visit
+            .iter()
+            .find(|c| !outcomes.iter().any(|(o, _)| o == *c))
+        {
+            return Err(StoreError::Refused(format!(
+                "give an outcome for each person on the visit (client {missing} has none)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// When a visit being recorded happened: `at`, else its planned time;
+    /// never in the future.
+    fn outcome_time(
+        &self,
+        v: &Visit,
+        at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<NaiveDateTime> {
+        let at = at.or(v.planned_at).unwrap_or(now);
+        if at > now {
+            return Err(StoreError::Refused(
+                "the visit's time has not come yet; record it once it has happened".into(),
+            ));
+        }
+        Ok(at)
     }
 
     /// Moves a planned visit to another time, keeping the old time in its

@@ -82,6 +82,8 @@ pub enum DueRow {
     Deadline(usize),
     /// Index into `actions`.
     Action(usize),
+    /// Index into the planned visits (`seen.planned`).
+    Visit(usize),
 }
 
 /// Everything a client's tabs show, loaded at once.
@@ -191,11 +193,12 @@ impl ClientView {
         self.notes.iter().find(|n| n.status == NoteStatus::Draft)
     }
 
-    /// Rows of the Deadlines tab: deadlines then actions.
+    /// Rows of the Deadlines tab: planned visits, deadlines, then actions.
     #[must_use]
     pub fn due_rows(&self) -> Vec<DueRow> {
-        (0..self.deadlines.len())
-            .map(DueRow::Deadline)
+        (0..self.seen.planned.len())
+            .map(DueRow::Visit)
+            .chain((0..self.deadlines.len()).map(DueRow::Deadline))
             .chain((0..self.actions.len()).map(DueRow::Action))
             .collect()
     }
@@ -217,7 +220,7 @@ impl ClientView {
         let (cursor, len) = match self.tab {
             Tab::Notes => (&mut self.notes_cursor, self.notes.len()),
             Tab::Deadlines => {
-                let len = self.deadlines.len() + self.actions.len();
+                let len = self.deadlines.len() + self.actions.len() + self.seen.planned.len();
                 (&mut self.due_cursor, len)
             }
             Tab::Network => (&mut self.network_cursor, self.network.len()),

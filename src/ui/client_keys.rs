@@ -14,6 +14,14 @@ use crate::domain::NoteStatus;
 use crate::keymap::Mode;
 
 impl ClientView {
+    /// The planned visit selected on the Deadlines tab.
+    fn selected_visit(&self) -> Option<&crate::domain::Visit> {
+        match (self.tab, self.selected_due()) {
+            (Tab::Deadlines, Some(DueRow::Visit(i))) => self.seen.planned.get(i),
+            _ => None,
+        }
+    }
+
     /// Actions that open a form or another screen.
     fn open_action(&self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
         let (id, theme, today) = (self.client.id, self.theme, now.date());
@@ -32,7 +40,23 @@ impl ClientView {
                     None => Vec::new(),
                 };
             }
-            (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(today),
+            (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(now),
+            (Action::PlanVisit, _) => {
+                let household = self.seen.household.iter().map(|(id, _)| *id).collect();
+                super::visit_forms::plan(id, household, theme, today)
+            }
+            (Action::MoveVisit | Action::CancelVisit, _) => {
+                let Some(v) = self.selected_visit() else {
+                    return vec![Effect::Info(
+                        "Select a planned visit on the Deadlines tab (4) first".into(),
+                    )];
+                };
+                if action == Action::MoveVisit {
+                    super::visit_forms::move_visit(v.id, theme, today)
+                } else {
+                    super::visit_forms::cancel_visit(v.id, theme, today)
+                }
+            }
             (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
                 forms::client(Some(&self.client), theme, today)
             }
@@ -48,8 +72,20 @@ impl ClientView {
     }
 
     /// Marks the selected deadline (asks for date and outcome) or action done.
-    fn mark_done(&self, today: NaiveDate) -> Vec<Effect> {
+    fn mark_done(&self, now: NaiveDateTime) -> Vec<Effect> {
+        let today = now.date();
         match self.selected_due() {
+            Some(DueRow::Visit(i)) => {
+                let v = &self.seen.planned[i];
+                if !v.awaits_outcome(now) {
+                    return vec![Effect::Info(
+                        "Record what came of a visit once its time has passed (m moves it, x cancels it)"
+                            .into(),
+                    )];
+                }
+                let f = super::visit_forms::outcome(v.clone(), self.client.id, self.theme, today);
+                vec![Effect::Push(f.into())]
+            }
             Some(DueRow::Deadline(i)) => {
                 let d = &self.deadlines[i];
                 if d.completed_on.is_some() || d.cancelled {

@@ -85,23 +85,52 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
-    // Last seen and "overdue a visit" come from the screen's loader (one
-    // place decides who was seen when), never re-derived here.
-    let seen = match (v.seen.last, c.visit_every_days) {
-        (Some(d), Some(every)) => {
-            let days = (today - d).num_days();
-            let late = if v.seen.overdue {
-                " — overdue a visit"
-            } else {
-                ""
-            };
-            format!("{d} ({}; visit every {every} days){late}", ago(days))
-        }
-        (Some(d), None) => format!("{d} ({})", ago((today - d).num_days())),
-        (None, Some(every)) => format!("never (visit every {every} days)"),
-        (None, None) => "never".into(),
+    // Last seen, last contact and the next visit come from the practice
+    // layer through the loader (one place decides who was seen when).
+    let when = |d: Option<NaiveDate>| match d {
+        Some(d) => format!("{d} ({})", ago((today - d).num_days())),
+        None => "never".into(),
     };
+    let mut seen = when(v.seen.last);
+    if let Some(every) = c.visit_every_days {
+        seen.push_str(&format!(" · visit every {every} days"));
+    }
     lines.push(field("Last seen", seen, theme));
+    lines.push(field("Last contact", when(v.seen.last_contact), theme));
+    if let Some((due, what)) = &v.seen.next_visit {
+        let late = if v.seen.overdue { " — overdue" } else { "" };
+        let style = if v.seen.overdue {
+            theme.danger()
+        } else {
+            theme.text()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<16}", "Next visit due"), theme.dim()),
+            Span::styled(format!("{due} {}{late}", one_line(what)), style),
+        ]));
+    }
+    for p in &v.seen.planned {
+        let at = p
+            .planned_at
+            .map(|t| t.format("%a %-d %b %H:%M").to_string())
+            .unwrap_or_default();
+        let others: Vec<String> = p
+            .people
+            .iter()
+            .filter(|x| x.client_id != c.id)
+            .map(|x| one_line(&x.name))
+            .collect();
+        let with = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", others.join(", "))
+        };
+        lines.push(field("Visit planned", format!("{at}{with}"), theme));
+    }
+    if !v.seen.household.is_empty() {
+        let names: Vec<String> = v.seen.household.iter().map(|(_, n)| one_line(n)).collect();
+        lines.push(field("Household", names.join(", "), theme));
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
     lines.extend(paragraph_lines(
@@ -312,6 +341,32 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     (one_line(&d.what), style),
                     (state, style),
                     (opt(d.rule.as_ref()), theme.dim()),
+                ]
+            }
+            DueRow::Visit(i) => {
+                let p = &v.seen.planned[i];
+                let waiting = p.planned_at.is_some_and(|t| t.date() < today);
+                let (state, style) = if waiting {
+                    ("outcome?".to_string(), theme.danger())
+                } else {
+                    ("planned".to_string(), theme.text())
+                };
+                [
+                    (
+                        p.planned_at
+                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                            .unwrap_or_default(),
+                        theme.text(),
+                    ),
+                    (
+                        format!(
+                            "Visit: {}",
+                            one_line(p.location.as_deref().unwrap_or(p.kind.label()))
+                        ),
+                        style,
+                    ),
+                    (state, style),
+                    ("D outcome · m move · x cancel".to_string(), theme.dim()),
                 ]
             }
             DueRow::Action(i) => {

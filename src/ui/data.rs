@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::{
     Action as Todo, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, LegalEpisode,
-    NetworkMember, Note,
+    NetworkMember, Note, Visit,
 };
 use crate::store::{AgendaItem, ChainBreak, ChronologyEntry, SearchFilter, SearchHit};
 
@@ -25,6 +25,19 @@ pub trait Source {
     fn note(&self, id: i64) -> Result<NoteData, String>;
     /// Notes, addenda and care plans matching `words` within `filter`.
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String>;
+    /// The calendar's days from `from` to `to`: the agenda and bank holidays.
+    fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String>;
+}
+
+/// What the calendar shows for a range of days.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CalendarData {
+    /// Everything dated in the range (visits planned, recorded and falling
+    /// due, deadlines, actions, contacts, reviews), in diary order.
+    pub items: Vec<AgendaItem>,
+    /// The bank holidays in the range (England and Wales, from the rules
+    /// calendar).
+    pub bank_holidays: Vec<NaiveDate>,
 }
 
 /// A draft note still to finalise.
@@ -53,23 +66,34 @@ pub struct TodayData {
     pub why: Vec<String>,
     /// This week's contacts and reviews.
     pub week: Vec<AgendaItem>,
-    /// Overdue visits, with the days since any contact (None: never).
+    /// Overdue visits, with the days since they were last seen (None: never).
     pub unseen: Vec<(DueItem, Option<i64>)>,
     /// Drafts to finalise.
     pub drafts: Vec<DraftDue>,
-    /// Open deadlines, actions and reviews in each of the next 8 weeks.
+    /// Open deadlines, actions, reviews and visits in each of the next 8 weeks.
     pub chart: [u64; 8],
     /// Whether the database holds any client yet.
     pub has_clients: bool,
+    /// Visits planned up to the end of this week (earlier ones still
+    /// waiting for their outcome included), earliest first.
+    pub visits: Vec<Visit>,
 }
 
-/// When a client was last seen and whether a visit is overdue.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Who was seen when, for the Summary tab (from `crate::practice`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Seen {
-    /// The day of the last contact, if any.
+    /// The day they were last seen in person, if ever.
     pub last: Option<NaiveDate>,
-    /// Whether a visit is overdue.
+    /// The day of the last contact of any kind (calls too).
+    pub last_contact: Option<NaiveDate>,
+    /// The next visit due under a visiting rule: when, and what.
+    pub next_visit: Option<(NaiveDate, String)>,
+    /// Whether that visit is overdue.
     pub overdue: bool,
+    /// Visits planned for them (time passed or not), earliest first.
+    pub planned: Vec<Visit>,
+    /// The other clients of their household: id and name.
+    pub household: Vec<(i64, String)>,
 }
 
 /// Everything a client's tabs show.

@@ -42,6 +42,15 @@ impl Form {
                 }
             }
             Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) => {}
+            Spec::PlanVisit(..) | Spec::MoveVisit(..) | Spec::CancelVisit(..) => {
+                e.push(Effect::Reload);
+            }
+            // Recording a visit started its note: open it in the editor.
+            Spec::VisitOutcome(..) => {
+                if let Some(id) = o.id {
+                    e.push(Effect::OpenNote(id));
+                }
+            }
         }
         e
     }

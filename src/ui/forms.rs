@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldKind, Form, Problem};
 use super::theme::Theme;
 use super::write::Write;
-use crate::domain::{CarePlan, Client, EpisodeKind, NewAction, NewDeadline, NewEpisode};
+use crate::domain::{CarePlan, Client, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit};
 
 /// Declares a form: a struct of fields, listed top to bottom.
 macro_rules! typed_form {
@@ -36,6 +36,7 @@ macro_rules! typed_form {
 }
 
 pub use super::record_forms::{ClientForm, NetworkForm, PlanForm};
+pub use super::visit_forms::{CancelForm, MoveForm, OutcomeForm, VisitForm};
 pub(super) use typed_form;
 
 typed_form! {
@@ -188,6 +189,14 @@ pub enum Spec {
     LateFinalise(i64, LateForm),
     /// Marking a deadline done.
     DeadlineDone(i64, DoneForm),
+    /// Planning a visit to a client (with the household members who may come too).
+    PlanVisit(i64, Vec<i64>, VisitForm),
+    /// What came of a visit (the client whose note opens next, the visit).
+    VisitOutcome(i64, Box<Visit>, OutcomeForm),
+    /// Moving a planned visit.
+    MoveVisit(i64, MoveForm),
+    /// Cancelling a planned visit.
+    CancelVisit(i64, CancelForm),
 }
 
 impl Spec {
@@ -203,6 +212,10 @@ impl Spec {
             Spec::Addendum(_, f) => f.fields(),
             Spec::LateFinalise(_, f) => f.fields(),
             Spec::DeadlineDone(_, f) => f.fields(),
+            Spec::PlanVisit(_, _, f) => f.fields(),
+            Spec::VisitOutcome(_, _, f) => f.fields(),
+            Spec::MoveVisit(_, f) => f.fields(),
+            Spec::CancelVisit(_, f) => f.fields(),
         }
     }
 
@@ -217,11 +230,18 @@ impl Spec {
             Spec::Addendum(_, f) => f.fields_mut(),
             Spec::LateFinalise(_, f) => f.fields_mut(),
             Spec::DeadlineDone(_, f) => f.fields_mut(),
+            Spec::PlanVisit(_, _, f) => f.fields_mut(),
+            Spec::VisitOutcome(_, _, f) => f.fields_mut(),
+            Spec::MoveVisit(_, f) => f.fields_mut(),
+            Spec::CancelVisit(_, f) => f.fields_mut(),
         }
     }
 
     /// The write this form asks for, or the field at fault.
     pub fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        if let Some(w) = super::visit_forms::to_write(self, today) {
+            return w;
+        }
         Ok(match self {
             Spec::NewClient(f) => Write::AddClient(f.to_client(today)?),
             Spec::EditClient(id, f) => Write::UpdateClient(*id, f.to_client(today)?),
@@ -249,6 +269,15 @@ impl Spec {
                     .required_date(today, "the date it was done is needed")?,
                 outcome: f.outcome.opt(),
             },
+            Spec::PlanVisit(..)
+            | Spec::VisitOutcome(..)
+            | Spec::MoveVisit(..)
+            | Spec::CancelVisit(..) => {
+                return Err(Problem {
+                    field: "",
+                    message: "not a form of this kind".into(),
+                });
+            }
         })
     }
 }

@@ -5,6 +5,8 @@
 //! Nothing here reaches the store or the app; the theme is the one place
 //! for colours.
 
+pub mod calendar;
+mod calendar_draw;
 pub mod caseload;
 pub mod chronology;
 pub mod client;
@@ -32,6 +34,7 @@ pub mod theme;
 pub mod today;
 mod today_detail;
 mod today_draw;
+pub mod visit_forms;
 pub mod widgets;
 pub mod write;
 
@@ -108,6 +111,8 @@ registry! {
     Form(form::Form),
     /// Searching notes, addenda and care plans.
     Search(search::SearchView),
+    /// A month of visits, deadlines and reviews, and the day's agenda.
+    Calendar(calendar::CalendarView),
 }
 
 /// A message in the status line.

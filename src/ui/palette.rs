@@ -44,6 +44,7 @@ impl AsRef<str> for Item {
 pub const COMMANDS: &[Action] = &[
     Action::GoToday,
     Action::GoCaseload,
+    Action::GoCalendar,
     Action::NewClient,
     Action::NewAction,
     Action::ToggleClosed,

@@ -116,15 +116,13 @@ pub trait Screen: Paint {
         Vec::new()
     }
 
+    /// The time now, given just before every reload (a screen that shows
+    /// whether a time has passed keeps it).
+    fn set_now(&mut self, _now: NaiveDateTime) {}
+
     /// (Re)loads what the screen shows from `src`, keeping its selection.
     fn reload(&mut self, _src: &dyn Source, _today: NaiveDate) -> Result<(), String> {
         Ok(())
-    }
-
-    /// As [`Screen::reload`] at a moment of the day, for a screen that counts
-    /// down in hours (Today); the app calls this one.
-    fn reload_at(&mut self, src: &dyn Source, now: NaiveDateTime) -> Result<(), String> {
-        self.reload(src, now.date())
     }
 
     /// What to do once the screen is open and loaded (offer a draft back).

@@ -245,6 +245,8 @@ impl<A: Lockable> Session<A> {
                 tracing::warn!(error = %e, "closing the store on lock failed");
             }
         }
+        // Locking the screen locks the command line too (`caseload unlock`).
+        crate::agent::on_tui_lock(&db);
         self.redactor = Redactor::default();
         self.lock = Some(LockScreen::new(&db));
         tracing::info!("locked");

@@ -13,7 +13,7 @@ use super::screen::{Click, Effect, Screen};
 use super::theme::Theme;
 use super::widgets::Cursor;
 use crate::action::Action;
-use crate::domain::DueItem;
+use crate::domain::{DueItem, Visit};
 use crate::keymap::Mode;
 use crate::store::AgendaItem;
 
@@ -32,6 +32,9 @@ pub enum TodayRow {
     Due(DueItem, String),
     /// A contact or review this week.
     Visit(AgendaItem),
+    /// A visit planned this week, or an earlier one still waiting for its
+    /// outcome.
+    Planned(Visit),
     /// A client not seen within their visiting frequency (or a visiting
     /// rule of their legal episode): the overdue visit.
     Unseen {
@@ -69,6 +72,8 @@ pub enum TodayTarget {
     Client(i64, Tab),
     /// A draft note in the editor.
     Draft(i64),
+    /// A planned visit whose time has passed: ask for its outcome.
+    Outcome(i64),
 }
 
 /// The Today screen's data and selection.
@@ -76,7 +81,8 @@ pub enum TodayTarget {
 pub struct TodayView {
     /// The day shown.
     pub today: Option<NaiveDate>,
-    /// The moment it was loaded or last used (hour countdowns count from it).
+    /// The time at the last reload or key (hour countdowns count from it,
+    /// and whether a planned visit's time has passed).
     pub now: Option<NaiveDateTime>,
     /// The rows, sections included.
     pub rows: Vec<TodayRow>,
@@ -113,6 +119,7 @@ impl TodayView {
             drafts,
             chart,
             has_clients,
+            visits,
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
@@ -132,6 +139,21 @@ impl TodayView {
             due.into_iter()
                 .map(|d| TodayRow::Due(d, why.next().unwrap_or_default())),
         );
+
+        let now = self
+            .now
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
+        let waiting = visits.iter().filter(|v| v.awaits_outcome(now)).count();
+        rows.push(TodayRow::Heading(format!(
+            "Visits planned this week ({}; {waiting} waiting for an outcome: Enter records it)",
+            visits.len()
+        )));
+        if visits.is_empty() {
+            rows.push(TodayRow::Empty(
+                "No visits planned (V on a client plans one)".into(),
+            ));
+        }
+        rows.extend(visits.into_iter().map(TodayRow::Planned));
 
         rows.push(TodayRow::Heading(format!(
             "This week's contacts and reviews ({})",
@@ -287,8 +309,35 @@ impl TodayView {
                 Some(TodayTarget::Client(client_id, Tab::Summary))
             }
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
+            TodayRow::Planned(v) => {
+                let now = self.now?;
+                if v.awaits_outcome(now) {
+                    Some(TodayTarget::Outcome(v.id))
+                } else {
+                    let c = v.people.first()?.client_id;
+                    Some(TodayTarget::Client(c, Tab::Summary))
+                }
+            }
             _ => None,
         }
+    }
+}
+
+impl TodayView {
+    /// The outcome form for planned visit `id` (its note opens after).
+    fn ask_outcome(&self, id: i64, now: NaiveDateTime) -> Vec<Effect> {
+        let visit = self.rows.iter().find_map(|r| match r {
+            TodayRow::Planned(v) if v.id == id => Some(v.clone()),
+            _ => None,
+        });
+        let Some(v) = visit else {
+            return Vec::new();
+        };
+        let Some(main) = v.people.first().map(|p| p.client_id) else {
+            return Vec::new();
+        };
+        let f = super::visit_forms::outcome(v, main, self.theme, now.date());
+        vec![Effect::Push(f.into())]
     }
 }
 
@@ -333,6 +382,7 @@ impl Screen for TodayView {
                         offer_draft: true,
                     }],
                     Some(TodayTarget::Draft(id)) => vec![Effect::OpenNote(id)],
+                    Some(TodayTarget::Outcome(id)) => self.ask_outcome(id, now),
                     None => Vec::new(),
                 };
             }
@@ -341,14 +391,18 @@ impl Screen for TodayView {
         Vec::new()
     }
 
-    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
-        self.reload_at(src, today.and_time(chrono::NaiveTime::MIN))
+    fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = Some(now);
     }
 
-    fn reload_at(&mut self, src: &dyn Source, now: NaiveDateTime) -> Result<(), String> {
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        // The moment given by set_now, so an hours deadline counts down.
+        let now = self
+            .now
+            .filter(|n| n.date() == today)
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
         let data = src.today(now)?;
-        self.now = Some(now);
-        self.fill(data, now.date());
+        self.fill(data, today);
         Ok(())
     }
 

@@ -114,6 +114,35 @@ pub fn detail(
             }
             out
         }
+        TodayRow::Planned(v) => {
+            let who = v
+                .people
+                .iter()
+                .map(|p| one_line(&p.name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut out = vec![Line::from(vec![
+                Span::styled(format!("{who}: "), theme.text()),
+                Span::styled(format!("{} planned", v.kind.label()), theme.heading()),
+            ])];
+            let when = v
+                .planned_at
+                .map(|t| t.format("%a %d/%m/%Y %H:%M").to_string())
+                .unwrap_or_default();
+            let mut l = vec![label("When"), Span::raw(format!("{when}  "))];
+            if let Some(place) = &v.location {
+                l.push(label("Where"));
+                l.push(Span::raw(one_line(place)));
+            }
+            out.push(Line::from(l));
+            if now.is_some_and(|n| v.awaits_outcome(n)) {
+                out.push(Line::from(Span::styled(
+                    "Its time has passed: Enter records the outcome.",
+                    theme.warn(),
+                )));
+            }
+            out
+        }
         TodayRow::Draft {
             name,
             occurred,

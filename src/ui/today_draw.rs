@@ -316,12 +316,39 @@ fn row_line(
                 ),
             ])
         }
+        TodayRow::Planned(v) => {
+            let waiting = now.is_some_and(|n| v.awaits_outcome(n));
+            let when = v
+                .planned_at
+                .map(|t| t.format("%a %d/%m %H:%M").to_string())
+                .unwrap_or_default();
+            let who = v
+                .people
+                .iter()
+                .map(|p| one_line(&p.name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (flag, style) = if waiting {
+                ("outcome? ", theme.danger())
+            } else {
+                ("", theme.text())
+            };
+            Line::from(vec![
+                Span::raw(format!("  {when}  ")),
+                Span::styled(flag.to_string(), style),
+                Span::raw(format!("{who} ")),
+                Span::styled(
+                    one_line(v.location.as_deref().unwrap_or(v.kind.label())),
+                    theme.dim(),
+                ),
+            ])
+        }
         TodayRow::Unseen { visit, days } => {
             let seen = match days {
                 None => "never seen".to_string(),
-                Some(0) => "last contact today".to_string(),
-                Some(1) => "last contact yesterday".to_string(),
-                Some(d) => format!("last contact {} ago", count(*d, "day")),
+                Some(0) => "last seen today".to_string(),
+                Some(1) => "last seen yesterday".to_string(),
+                Some(d) => format!("last seen {} ago", count(*d, "day")),
             };
             let late = due_words(visit.days);
             Line::from(vec![

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::{
     NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember, NewNote,
+    NewVisit, VisitOutcome,
 };
 
 /// One store write.
@@ -61,6 +62,32 @@ pub enum Write {
     },
     /// Mark an action done today.
     CompleteAction(i64),
+    /// Put a visit in the diary.
+    PlanVisit(NewVisit),
+    /// Record what came of a visit, per person, and start its note for
+    /// `note_for` (the new draft's id comes back).
+    RecordVisit {
+        /// The visit.
+        id: i64,
+        /// Each person's outcome.
+        outcomes: Vec<(i64, VisitOutcome)>,
+        /// Whose note opens.
+        note_for: i64,
+    },
+    /// Move a planned visit.
+    MoveVisit {
+        /// The visit.
+        id: i64,
+        /// The new time.
+        at: NaiveDateTime,
+    },
+    /// Cancel a planned visit.
+    CancelVisit {
+        /// The visit.
+        id: i64,
+        /// Why.
+        reason: String,
+    },
     /// Undo the last change.
     Undo,
 }

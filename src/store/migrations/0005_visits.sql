@@ -29,6 +29,10 @@ CREATE INDEX visits_planned ON visits (planned_at) WHERE planned_at IS NOT NULL;
 CREATE INDEX visits_occurred ON visits (occurred_at) WHERE occurred_at IS NOT NULL;
 CREATE INDEX visits_note ON visits (note_id) WHERE note_id IS NOT NULL;
 
+-- Who was last seen reads, per client and kind, the newest final note:
+-- answered from this index alone, without reading note bodies.
+CREATE INDEX notes_client_kind_status_occurred ON notes (client_id, kind, status, occurred_at);
+
 CREATE TABLE visit_people (
     id        INTEGER PRIMARY KEY,
     visit_id  INTEGER NOT NULL REFERENCES visits (id),

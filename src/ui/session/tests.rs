@@ -259,3 +259,29 @@ fn privacy_mode_can_start_from_the_config() {
     assert!(!screen(&s).contains("Zqxmarker"));
     assert!(s.app_mut().unwrap().privacy);
 }
+
+/// Ctrl-L also ends a `caseload unlock` agent for the same database: a
+/// stand-in agent on the database's socket is asked to lock.
+#[cfg(unix)]
+#[test]
+fn locking_the_screen_asks_the_unlock_agent_to_lock() {
+    use std::io::{BufRead, BufReader, Write};
+    let (_d, db) = setup();
+    let socket = crate::agent::socket::socket_path(&db);
+    let listener = crate::agent::server::bind_private(&socket).unwrap();
+    let agent = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut line = String::new();
+        BufReader::new(&stream).read_line(&mut line).unwrap();
+        stream.write_all(b"locked\n").unwrap();
+        line
+    });
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    unlock(&mut s, t0);
+    let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    s.handle_event(&ctrl_l, t0, 1000);
+    assert!(s.is_locked());
+    assert_eq!(agent.join().unwrap(), "lock\n");
+    let _ = std::fs::remove_file(socket);
+}

@@ -1,0 +1,199 @@
+//! The real binary in tmux at 80×24: plan a visit on a client, let its time
+//! pass (a later fixed clock, `CASELOAD_NOW`), record "seen alone" from
+//! Today, write the note that opens, and see the visiting rule move.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{Envs, PASS, Sandbox};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "t", k]);
+            // After Escape crossterm needs a moment, or it reads Alt+key.
+            std::thread::sleep(Duration::from_millis(120));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.run(&["capture-pane", "-p", "-t", "t"]);
+            if pane.contains(needle) || start.elapsed() > Duration::from_secs(20) {
+                return pane;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Starts caseload on `db` at `now`, and unlocks it.
+    fn start(&self, sb: &Sandbox, db: &Path, now: &str) {
+        let program = format!(
+            "env {} CASELOAD_NOW={now} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
+            sb.env_words(),
+            env!("CARGO_BIN_EXE_caseload"),
+            db.display()
+        );
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &program,
+        ]);
+        let pane = self.wait_for("Passphrase:");
+        assert!(pane.contains("Passphrase:"), "{pane}");
+        self.type_text(PASS);
+        self.keys(&["Enter"]);
+        let pane = self.wait_for("Today");
+        assert!(pane.contains("Today"), "{pane}");
+    }
+
+    fn quit(&self) {
+        self.keys(&["q", "q", "q"]);
+        let pane = self.wait_for("EXITED");
+        assert!(pane.contains("EXITED"), "caseload did not exit:\n{pane}");
+        self.run(&["kill-session", "-t", "t"]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn cli(sb: &Sandbox, db: &Path, now: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_caseload"))
+        .sandbox(sb)
+        .env("CASELOAD_PASSPHRASE", PASS)
+        .env("CASELOAD_NOW", now)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let db = sb.db();
+    // A child visited every 10 days, open since 1 November and never seen.
+    let opened = "2026-11-01T09:00:00";
+    cli(&sb, &db, opened, &["init"]);
+    cli(
+        &sb,
+        &db,
+        opened,
+        &[
+            "client",
+            "add",
+            "--given",
+            "Tess",
+            "--family",
+            "Testperson",
+            "--service",
+            "children",
+            "--visit-every",
+            "10",
+        ],
+    );
+    let tmux = Tmux {
+        socket: format!("caseload-visits-{}", std::process::id()),
+    };
+
+    // 09:00: the visit is overdue (due 11 Nov); plan one for 10:00 today.
+    tmux.start(&sb, &db, "2026-11-22T09:00:00");
+    tmux.keys(&["c", "Enter"]);
+    let pane = tmux.wait_for("Next visit due");
+    assert!(
+        pane.contains("2026-11-11 Visit due (every 10 days) — overdue"),
+        "{pane}"
+    );
+    tmux.keys(&["V"]);
+    tmux.wait_for("Plan a visit");
+    tmux.type_text("10:00");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.type_text("Home");
+    tmux.keys(&["C-s"]);
+    let pane = tmux.wait_for("Visit planned");
+    assert!(pane.contains("Visit planned   Sun 22 Nov 10:00"), "{pane}");
+    tmux.quit();
+
+    // 11:00: its time has passed; Today asks for the outcome.
+    tmux.start(&sb, &db, "2026-11-22T11:00:00");
+    let pane = tmux.wait_for("outcome?");
+    assert!(
+        pane.contains("Sun 22/11 10:00  outcome? Tess Testperson"),
+        "{pane}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Visit outcome");
+    tmux.keys(&["Right", "C-s"]);
+    // The note opens, filled in from the visit.
+    let pane = tmux.wait_for("Outcome: Seen alone.");
+    assert!(pane.contains("Note · Tess Testperson"), "{pane}");
+    assert!(pane.contains("Where        Home"), "{pane}");
+    tmux.type_text("Tess showed me her room and said school is going well.");
+    tmux.keys(&["C-s", "Escape"]);
+    tmux.keys(&["1"]);
+    let pane = tmux.wait_for("Last seen");
+    assert!(
+        pane.contains("Last seen       2026-11-22 (today)"),
+        "{pane}"
+    );
+    assert!(
+        pane.contains("Next visit due  2026-12-02 Visit due (every 10 days)"),
+        "{pane}"
+    );
+    assert!(!pane.contains("overdue"), "{pane}");
+    tmux.keys(&["t"]);
+    let pane = tmux.wait_for("Everyone has been seen on time");
+    assert!(pane.contains("Everyone has been seen on time"), "{pane}");
+    tmux.quit();
+
+    // The note is kept, with what was typed after the visit's details.
+    let notes = cli(&sb, &db, "2026-11-22T11:30:00", &["note", "list", "tess"]);
+    assert!(notes.contains("Outcome: Seen alone."), "{notes}");
+    let visits = cli(&sb, &db, "2026-11-22T11:30:00", &["visit", "list", "tess"]);
+    assert!(visits.contains("Seen alone"), "{visits}");
+}
