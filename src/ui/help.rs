@@ -61,7 +61,7 @@ pub fn lines(keymap: &Keymap, mode: Mode, theme: Theme) -> Vec<Line<'static>> {
         Mode::Editor | Mode::Form | Mode::Filter | Mode::Palette | Mode::Search
     ) {
         out.push(Line::from(Span::styled(
-            "Every other key types text. In a long text field Enter starts a new line.",
+            "Every other key types text. In a long text field Enter starts a new line; Ctrl-U clears a one-line field.",
             theme.dim(),
         )));
     }
