@@ -426,3 +426,55 @@ fn search_as_you_type_finds_a_partly_typed_word() {
     assert!(!screen.contains("No matches"), "{screen}");
     assert!(screen.contains("Wren Ashdown"), "{screen}");
 }
+
+#[test]
+fn esc_from_a_draft_opened_from_today_returns_to_today() {
+    use caseload::domain::{NewNote, NoteKind};
+    use caseload::ui::View;
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::hours(3);
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Tamsin".into(),
+                family_name: "Orrell".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    s.add_note(
+        &NewNote {
+            client_id: id,
+            kind: NoteKind::Phone,
+            occurred_at: t,
+            location: None,
+            present: None,
+            body: "Rang about the move.".into(),
+            significant: false,
+        },
+        t,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    // Tab to the drafts section (the last), Enter opens the draft.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+        if text(&draw(&app, 80, 24)).contains("Enter opens the draft") {
+            break;
+        }
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.stack.last(), Some(View::Editor(_))));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.stack.last(), Some(View::Today(_))),
+        "{}",
+        text(&draw(&app, 80, 24))
+    );
+}
