@@ -478,3 +478,54 @@ fn esc_from_a_draft_opened_from_today_returns_to_today() {
         text(&draw(&app, 80, 24))
     );
 }
+
+#[test]
+fn carry_on_with_the_draft_is_asked_once_per_draft() {
+    use caseload::domain::{NewNote, NoteKind};
+    use caseload::ui::Overlay;
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::hours(3);
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Tamsin".into(),
+                family_name: "Orrell".into(),
+                ..NewClient::default()
+            },
+            t,
+        )
+        .unwrap();
+    s.add_note(
+        &NewNote {
+            client_id: id,
+            kind: NoteKind::Phone,
+            occurred_at: t,
+            location: None,
+            present: None,
+            body: "Rang about the move.".into(),
+            significant: false,
+        },
+        t,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s,
+        Box::new(now),
+        Keymap::defaults().unwrap(),
+        Theme::new(false),
+    );
+    let open = |app: &mut App| {
+        press(app, KeyCode::Char('c'));
+        press(app, KeyCode::Enter);
+    };
+    open(&mut app);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Esc);
+    open(&mut app);
+    assert!(app.overlay.is_none(), "asked a second time");
+    assert!(matches!(
+        app.stack.last(),
+        Some(caseload::ui::View::Client(_))
+    ));
+}

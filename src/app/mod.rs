@@ -55,6 +55,9 @@ pub struct App {
     pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
+    /// Drafts already offered back ("carry on with the draft?" is asked
+    /// once per draft in a session).
+    offered_drafts: std::collections::HashSet<i64>,
 }
 
 impl App {
@@ -71,6 +74,7 @@ impl App {
             should_quit: false,
             lock_requested: false,
             stale: false,
+            offered_drafts: std::collections::HashSet::new(),
         };
         app.push_today();
         app

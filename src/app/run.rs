@@ -150,7 +150,14 @@ impl App {
         let today = self.now().date();
         match load::client(&self.store, id, today) {
             Ok(data) => {
-                let v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                let mut v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                // Asked once per draft: not again when it was asked before.
+                if offer_draft
+                    && let Some(n) = v.draft()
+                    && !self.offered_drafts.insert(n.id)
+                {
+                    v.skip_draft_offer();
+                }
                 self.stack.push(v.into());
                 self.opened();
             }
