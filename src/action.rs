@@ -96,6 +96,8 @@ actions! {
     PlanVisit => ("plan visit", "Plan a visit to this client (the household too, if linked)"),
     MoveVisit => ("move visit", "Move the selected planned visit to another time (the old time is kept)"),
     CancelVisit => ("cancel visit", "Cancel the selected planned visit, with a reason (it stays in the record)"),
+    Export => ("export", "Export or print: summary, chronology, ics, csv, json, outage pack"),
+    Paste => ("paste", "Copy the note for pasting into a form, and show it"),
 }
 
 #[cfg(test)]

@@ -28,6 +28,12 @@ pub struct Config {
     pub late_entry_working_days: u32,
     /// Working days within which a note flagged significant should be written.
     pub late_entry_significant_working_days: u32,
+    /// Retention: adults' records are reviewed this many years after closure.
+    pub retention_adult_years_after_closure: u32,
+    /// Retention: children's records until this birthday.
+    pub retention_children_until_age: u32,
+    /// Retention: records of children who were looked after until this birthday.
+    pub retention_looked_after_until_age: u32,
 }
 
 impl Default for Config {
@@ -37,6 +43,9 @@ impl Default for Config {
             privacy_mode: false,
             late_entry_working_days: 5,
             late_entry_significant_working_days: 1,
+            retention_adult_years_after_closure: 6,
+            retention_children_until_age: 25,
+            retention_looked_after_until_age: 75,
         }
     }
 }
@@ -102,6 +111,16 @@ impl Config {
     /// Parses config text.
     pub fn parse(text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|e| e.message().to_string())
+    }
+
+    /// The retention schedule for closed cases.
+    #[must_use]
+    pub fn retention_schedule(&self) -> crate::domain::retention::RetentionSchedule {
+        crate::domain::retention::RetentionSchedule {
+            adult_years_after_closure: self.retention_adult_years_after_closure,
+            children_until_age: self.retention_children_until_age,
+            looked_after_until_age: self.retention_looked_after_until_age,
+        }
     }
 
     /// The late-entry limits for finalising notes.

@@ -44,6 +44,8 @@ pub enum Mode {
     Help,
     /// The calendar (a month, and the selected day's agenda).
     Calendar,
+    /// The Export menu (a letter picks an entry; then the folder is typed).
+    Export,
 }
 
 impl Mode {
@@ -74,6 +76,7 @@ impl Mode {
             Mode::Confirm => "Question",
             Mode::Help => "Help",
             Mode::Calendar => "Calendar",
+            Mode::Export => "Export",
         }
     }
 }

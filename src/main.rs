@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Only that it failed goes in the log; the message is for the person.
             tracing::info!("command failed");
-            eprintln!("caseload: {}", sanitize(&format!("{e:#}")));
+            eprintln!("caseload: {}", sanitize(&cli::output::error_text(&e)));
             ExitCode::FAILURE
         }
     }

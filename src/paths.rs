@@ -20,3 +20,22 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "caseload", "caseload")
         .map(|d| d.config_dir().to_path_buf())
 }
+
+/// The practitioner's own paste-pack templates (`~/.config/caseload/templates`,
+/// following `XDG_CONFIG_HOME`); a file there overrides the built-in one of
+/// the same name.
+#[must_use]
+pub fn templates_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("templates"))
+}
+
+/// Where the terminal UI offers to write exports: `~/Documents/caseload`
+/// (the platform's documents folder), else `caseload-exports` in the home folder.
+#[must_use]
+pub fn exports_dir() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    Some(match user.document_dir() {
+        Some(d) => d.join("caseload"),
+        None => user.home_dir().join("Documents").join("caseload"),
+    })
+}

@@ -83,6 +83,14 @@ fn run_session(mut session: Session<App>) -> anyhow::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> anyhow::Result<()> {
     while !session.should_quit() {
         terminal.draw(|f| session.draw(f))?;
+        // A copy to the clipboard goes to the terminal as OSC 52, after the
+        // frame so it never lands in the middle of one.
+        if let Some(seq) = session.take_clipboard() {
+            use std::io::Write;
+            let out = terminal.backend_mut();
+            out.write_all(seq.as_bytes())?;
+            out.flush()?;
+        }
         let wait = session
             .idle_remaining(Instant::now())
             .map_or(POLL, |r| r.clamp(Duration::from_millis(10), POLL));

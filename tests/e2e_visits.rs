@@ -42,7 +42,7 @@ impl Tmux {
         let start = Instant::now();
         loop {
             let pane = self.run(&["capture-pane", "-p", "-t", "t"]);
-            if pane.contains(needle) || start.elapsed() > Duration::from_secs(20) {
+            if pane.contains(needle) || start.elapsed() > Duration::from_secs(60) {
                 return pane;
             }
             std::thread::sleep(Duration::from_millis(50));

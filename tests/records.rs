@@ -333,7 +333,11 @@ fn undo_restores_an_update_and_is_itself_audited() {
         (undone.entity.as_str(), undone.op.as_str()),
         ("client", "update")
     );
-    assert!(undone.summary.contains("client"), "{}", undone.summary);
+    assert!(
+        undone.summary.contains("edit the details of Ann Example"),
+        "{}",
+        undone.summary
+    );
     assert_eq!(s.client(c).unwrap().phone.as_deref(), Some("01632 960001"));
     let log = s.audit_log(Some(c), 10).unwrap();
     assert_eq!(log[0].op, "undo");
@@ -899,6 +903,17 @@ mod tui {
             .unwrap();
         let mut app = app(s);
         keys(&mut app, "u");
+        // It says what it will undo and asks first.
+        let Some(caseload::ui::Overlay::Confirm(c)) = &app.overlay else {
+            panic!("undo did not ask")
+        };
+        assert!(
+            c.question.contains("add deadline 'Review'"),
+            "{}",
+            c.question
+        );
+        assert!(!app.store().deadline(d).unwrap().cancelled);
+        keys(&mut app, "y");
         assert!(status(&app).contains("cancelled"), "{}", status(&app));
         assert!(app.store().deadline(d).unwrap().cancelled);
         assert_eq!(app.store().audit_log(None, 1).unwrap()[0].op, "undo");

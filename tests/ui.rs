@@ -517,7 +517,7 @@ fn a_date_in_the_future_is_refused_beside_the_field_and_the_text_still_saves() {
     for _ in 0..20 {
         press(&mut app, KeyCode::Backspace);
     }
-    keys(&mut app, "+2w");
+    keys(&mut app, "+2w 10:00");
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("is in the future"), "{text}");
     press(&mut app, KeyCode::Tab);

@@ -106,7 +106,7 @@ fn visits_are_planned_moved_cancelled_and_recorded_from_the_client() {
     assert_eq!(planned(&a, ann).len(), 3);
 
     // The Deadlines tab lists the planned visits first; m moves the
-    // selected one, x cancels it with a reason.
+    // selected one, X cancels it with a reason.
     keys(&mut a, "4");
     keys(&mut a, "j");
     keys(&mut a, "m");
@@ -118,7 +118,7 @@ fn visits_are_planned_moved_cancelled_and_recorded_from_the_client() {
         Some(at(25, 9) + chrono::Duration::minutes(30))
     );
     assert_eq!(v.moves.len(), 1);
-    keys(&mut a, "x");
+    keys(&mut a, "X");
     ctrl(&mut a, 's');
     assert!(
         matches!(a.stack.last(), Some(View::Form(_))),

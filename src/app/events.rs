@@ -17,16 +17,7 @@ impl App {
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(*k),
             Event::Mouse(m) => self.handle_mouse(*m),
-            Event::Paste(text) => {
-                for c in text.chars().filter(|c| *c != '\r') {
-                    let code = if c == '\n' {
-                        KeyCode::Enter
-                    } else {
-                        KeyCode::Char(c)
-                    };
-                    self.type_key(KeyEvent::new(code, KeyModifiers::NONE));
-                }
-            }
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
     }
@@ -42,6 +33,29 @@ impl App {
             return;
         }
         self.type_key(key);
+    }
+
+    /// Pasted text: into the palette's query, or the screen on top takes it
+    /// (the note editor in one go; CR, CR LF and LF are all line breaks).
+    fn paste(&mut self, text: &str) {
+        self.status = None;
+        let now = self.now();
+        if let Some(Overlay::Palette(p)) = &mut self.overlay {
+            for c in crate::domain::cell::normalise_newlines(text).chars() {
+                let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                crate::ui::input::edit_line(&mut p.query, key);
+            }
+            p.refilter();
+            return;
+        }
+        if self.overlay.is_some() {
+            return;
+        }
+        let effects = match self.stack.last_mut() {
+            Some(v) => v.screen_mut().paste(text, now),
+            None => Vec::new(),
+        };
+        self.run(effects);
     }
 
     /// Types a key into whatever takes text now (nothing, on a browsing screen).

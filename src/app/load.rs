@@ -47,7 +47,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
 
     // The same rule (config.toml's limits) the store applies when a draft
     // is finalised.
-    let rule = store.late_entry_rule();
+    let rule = store.late_entry_in_force();
     let midnight = today.and_time(NaiveTime::MIN);
     let drafts = store
         .draft_rows()?

@@ -38,6 +38,10 @@ impl Lockable for App {
         self.should_quit
     }
 
+    fn take_clipboard(&mut self) -> Option<String> {
+        App::take_clipboard(self)
+    }
+
     // Looked up in the global section whatever the mode, so both keys work
     // while typing a note too.
     fn is_lock_key(&self, key: &KeyEvent) -> bool {

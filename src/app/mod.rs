@@ -5,6 +5,7 @@
 //! the `Screen` trait.
 
 mod events;
+mod export;
 pub mod load;
 mod lockable;
 mod run;
@@ -58,6 +59,10 @@ pub struct App {
     /// Drafts already offered back ("carry on with the draft?" is asked
     /// once per draft in a session).
     offered_drafts: std::collections::HashSet<i64>,
+    /// The folder the Export menu offers (`~/Documents/caseload`).
+    pub export_dir: Option<std::path::PathBuf>,
+    /// A clipboard copy (OSC 52 sequence) waiting to go to the terminal.
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -75,6 +80,8 @@ impl App {
             lock_requested: false,
             stale: false,
             offered_drafts: std::collections::HashSet::new(),
+            export_dir: crate::paths::exports_dir(),
+            clipboard: None,
         };
         app.push_today();
         app
@@ -163,14 +170,14 @@ impl App {
                 let f = forms::action(client().map(|c| c.0), self.theme, today);
                 self.run(vec![Effect::Push(f.into())]);
             }
-            Action::Undo => {
-                self.run(vec![Effect::Write(Box::new(Write::Undo))]);
-            }
+            Action::Undo => self.ask_undo(),
             Action::GoSearch => {
                 let v = SearchView::new(client(), self.theme);
                 self.run(vec![Effect::Push(v.into())]);
             }
             Action::Quit | Action::Back => self.back(action == Action::Quit),
+            Action::Export => self.open_export_menu(),
+            Action::Paste => self.paste_note(),
             Action::Lock => self.lock_requested = true,
             Action::TogglePrivacy => self.set_theme(self.theme.with_privacy(!self.theme.privacy())),
             _ => {
@@ -244,6 +251,23 @@ impl App {
     /// Asks a yes/no question.
     fn confirm(&mut self, question: String, yes: Vec<Effect>, no: Vec<Effect>) {
         self.overlay = Some(Overlay::Confirm(Confirm { question, yes, no }));
+    }
+
+    /// Says what undo would take back and asks first; says why when it
+    /// cannot, and changes nothing then.
+    fn ask_undo(&mut self) {
+        match self.store.next_undo() {
+            Ok(None) => self.info("There is nothing to undo"),
+            Ok(Some(step)) => match step.blocked {
+                Some(why) => self.error(format!("Cannot undo \"{}\": {why}", step.label)),
+                None => self.confirm(
+                    format!("Undo \"{}\"?", step.label),
+                    vec![Effect::Write(Box::new(Write::Undo))],
+                    Vec::new(),
+                ),
+            },
+            Err(e) => self.error(format!("Nothing undone: {e}")),
+        }
     }
 
     /// Goes back one screen; `quit` leaves caseload from the first screen.

@@ -44,6 +44,8 @@ impl App {
                 Effect::Info(t) => self.info(t),
                 Effect::Error(t) => self.error(t),
                 Effect::Confirm { question, yes, no } => self.confirm(question, yes, no),
+                Effect::Export { job, dir } => self.export(&job, &dir),
+                Effect::Paste(job) => self.paste_pack(&job),
                 Effect::Quit => self.should_quit = true,
             }
         }

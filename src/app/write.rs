@@ -132,11 +132,12 @@ pub(super) fn apply(
                     ))
                 });
             }
+            let what = crate::domain::cell::cell_text(&store.deadline(*id)?.what);
             let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {
-                Some(d) => said(format!("Deadline marked done; next due {}", d.due)),
-                None => said("Deadline marked done"),
+                Some(d) => said(format!("\"{what}\" marked done; next due {}", d.due)),
+                None => said(format!("\"{what}\" marked done")),
             }
         }
         Write::CompleteAction(id) => {
@@ -164,6 +165,13 @@ pub(super) fn apply(
         Write::CancelVisit { id, reason } => {
             store.cancel_visit(*id, reason, now)?;
             said("Visit cancelled (kept in the record)")
+        }
+        Write::CompletePlanAction { id, on } => {
+            let a = store.mark_plan_action_done(*id, *on, now)?;
+            said(format!(
+                "\"{}\" marked done",
+                crate::domain::cell::cell_text(&a.what)
+            ))
         }
         Write::Undo => {
             let u = store

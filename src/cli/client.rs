@@ -6,7 +6,6 @@ use clap::Subcommand;
 use super::{output, show};
 use chrono::NaiveDateTime;
 
-use super::parse;
 use crate::domain::validate::parse_date;
 use crate::domain::{NewClient, RiskLevel, Service};
 use crate::store::Store;
@@ -62,9 +61,15 @@ pub enum ClientCmd {
         /// Why the case is closing.
         #[arg(long)]
         reason: String,
+        /// The closure summary: what was done and where things stand.
+        #[arg(long)]
+        summary: Option<String>,
         /// The closing date, YYYY-MM-DD (default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
+        /// Close even though a legal episode is still open (after the warning).
+        #[arg(long)]
+        yes: bool,
     },
     /// Link clients as one household (siblings, a parent and child who are
     /// both clients), so one visit can see them all.
@@ -125,6 +130,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                         s.next_due.map(|d| d.to_string()).unwrap_or_default(),
                         s.last_seen.map(|d| d.to_string()).unwrap_or_default(),
                         s.last_contact.map(|d| d.to_string()).unwrap_or_default(),
+                        retention_flag(s.client.retain_until, now.date()),
                     ]
                 })
                 .collect();
@@ -138,6 +144,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                     "next due",
                     "last seen",
                     "last contact",
+                    "retention",
                 ],
                 &table,
             );
@@ -150,12 +157,23 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             }
             view.print();
         }
-        ClientCmd::Close { client, reason, on } => {
-            let c = store.resolve_client(&client)?;
-            let on = parse::date_or("closing date", on.as_deref(), now.date())?;
-            store.close_client(c.id, on, &reason, now)?;
-            println!("Closed case {} on {on}.", c.id);
-        }
+        ClientCmd::Close {
+            client,
+            reason,
+            summary,
+            on,
+            yes,
+        } => super::close::close(
+            store,
+            super::close::CloseArgs {
+                client: &client,
+                reason,
+                summary,
+                on: on.as_deref(),
+                yes,
+            },
+            now,
+        )?,
         ClientCmd::Link { clients } => {
             let ids = clients
                 .iter()
@@ -171,4 +189,13 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
         }
     }
     Ok(())
+}
+
+/// The retention column: "review due" once the review date has come.
+fn retention_flag(retain_until: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
+    match retain_until {
+        Some(d) if d <= today => format!("review due {d}"),
+        Some(d) => format!("until {d}"),
+        None => String::new(),
+    }
 }

@@ -1,10 +1,12 @@
 //! `caseload deadline …` and `caseload action …`.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;
 
 use super::{output, parse};
+use crate::domain::completion::{DeadlineCategory, completion_meaning};
+use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
 use crate::domain::{NewAction, NewDeadline, VisitOutcome};
 use crate::store::Store;
@@ -22,8 +24,16 @@ pub enum DeadlineCmd {
         /// When it is due, YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         due: String,
+        /// How much it matters, so it ranks on Today and in `due`: legal,
+        /// review or routine (default routine).
+        #[arg(long, conflicts_with = "weight")]
+        category: Option<String>,
+        /// Or a weight as in the rule packs (1-100; higher ranks first).
+        #[arg(long)]
+        weight: Option<i64>,
     },
-    /// Mark a deadline done.
+    /// Mark a deadline done. A renewal (for example a section 3 expiry)
+    /// needs --outcome: completing it records that it was renewed.
     Done {
         /// The deadline's id.
         deadline: String,
@@ -78,14 +88,22 @@ pub enum ActionCmd {
 /// Runs a deadline subcommand.
 pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()> {
     match cmd {
-        DeadlineCmd::Add { client, what, due } => {
+        DeadlineCmd::Add {
+            client,
+            what,
+            due,
+            category,
+            weight,
+        } => {
             let due = parse_date("--due", &due)?;
+            let weight = deadline_weight(category.as_deref(), weight)?;
             let c = store.resolve_client(&client)?;
             let id = store.add_deadline(
                 &NewDeadline {
                     client_id: Some(c.id),
                     what,
                     due: Some(due),
+                    weight: Some(weight),
                     ..NewDeadline::default()
                 },
                 now,
@@ -99,6 +117,8 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
         } => {
             let id = parse::id("the deadline", &deadline)?;
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
+            let d = store.deadline(id)?;
+            let what = one_line(&d.what);
             let next = if store.is_visit_deadline(id)? {
                 let o = outcome
                     .as_deref()
@@ -121,9 +141,18 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                 );
                 done.next
             } else {
+                let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
+                let meaning = completion_meaning(rule);
+                if meaning.needs_outcome && outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
+                    bail!(
+                        "deadline {id} \"{what}\": {} {} Nothing was recorded; if it was, run again with --outcome (for example --outcome renewed).",
+                        meaning.question,
+                        meaning.meaning
+                    );
+                }
                 store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?
             };
-            println!("Deadline {id} done on {on}.");
+            println!("Deadline {id} \"{what}\" done on {on}.");
             // Where the rule's chain continues, say what comes next.
             for n in next {
                 let d = store.deadline(n)?;
@@ -215,4 +244,27 @@ pub fn run_action(store: &mut Store, cmd: ActionCmd, now: NaiveDateTime) -> Resu
         }
     }
     Ok(())
+}
+
+/// The weight of a hand-added deadline: from its category, or as given.
+fn deadline_weight(category: Option<&str>, weight: Option<i64>) -> Result<i64> {
+    if let Some(w) = weight {
+        if !(1..=100).contains(&w) {
+            bail!(
+                "--weight: should be between 1 and 100 (the rule packs use 100 for detention expiry)"
+            );
+        }
+        return Ok(w);
+    }
+    let category = match category {
+        Some(c) => c.parse::<DeadlineCategory>().map_err(|_| {
+            anyhow::anyhow!(
+                "--category: \"{}\" is not one of: {}",
+                one_line(c),
+                DeadlineCategory::codes()
+            )
+        })?,
+        None => DeadlineCategory::Routine,
+    };
+    Ok(category.weight())
 }

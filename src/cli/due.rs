@@ -25,7 +25,26 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bo
         return Ok(());
     }
     print_due(&items, within);
+    print_retention(&store.retention_due(today)?);
     Ok(())
+}
+
+/// Closed cases whose records have reached their retention review date:
+/// flagged for the practitioner, never acted on.
+fn print_retention(due: &[crate::store::RetentionDue]) {
+    if due.is_empty() {
+        return;
+    }
+    println!();
+    println!("Retention reviews due (closed cases; nothing is deleted automatically):");
+    for r in due {
+        println!(
+            "  client {} {}: review due since {}",
+            r.client_id,
+            crate::domain::text::one_line(&r.name),
+            r.retain_until
+        );
+    }
 }
 
 fn print_due(items: &[DueItem], within: u32) {

@@ -4,14 +4,17 @@
 mod agent;
 mod batch;
 mod client;
+mod close;
 mod deadline;
 mod demo;
 mod due;
 mod episode;
+mod export;
 mod maintenance;
 mod note;
-mod output;
+pub mod output;
 mod parse;
+mod plan;
 mod records;
 pub mod rules;
 mod show;
@@ -67,6 +70,9 @@ pub enum Command {
     /// Add, list and complete actions (small to-dos).
     #[command(subcommand)]
     Action(deadline::ActionCmd),
+    /// A client's care plan: show it, tick off actions, review it.
+    #[command(subcommand)]
+    Plan(plan::PlanCmd),
     /// Plan visits, record what came of them (per person), move and cancel them.
     #[command(subcommand)]
     Visit(visit::VisitCmd),
@@ -115,6 +121,9 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Only say what undo would take back; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// A client's chronology: significant notes, addenda, legal episodes, statutory deadlines done.
     Chronology {
@@ -152,6 +161,21 @@ pub enum Command {
     },
     /// Create a fictional demo caseload in a NEW database file (never over an existing one).
     Demo(demo::DemoArgs),
+    /// Documents to hand on: summary, chronology, calendar, spreadsheets, JSON, outage pack, subject access.
+    #[command(subcommand)]
+    Export(export::ExportCmd),
+    /// Load a `caseload export json` file into a new, empty database (--db).
+    #[command(subcommand)]
+    Import(export::ImportCmd),
+    /// A note laid out for pasting into the employer's form (see data/templates).
+    Paste {
+        /// The note's id.
+        note: String,
+        /// The template: case-note (default), visit-record, care-plan-review,
+        /// social-circumstances-report, or one of your own.
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+    },
     /// Change the passphrase: asks the current one, then the new one twice.
     /// Scripts may give the new one in CASELOAD_NEW_PASSPHRASE.
     Passwd,
@@ -275,6 +299,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rules(cmd) => rules::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
+        Command::Import(cmd) => export::import(&db_path(cli.db.as_ref())?, cmd),
         Command::Unlock {
             idle_minutes,
             idle_seconds,
@@ -340,6 +365,9 @@ fn run_demo(command: Option<Command>) -> Result<()> {
                 "--demo already opens a demo caseload; use `caseload demo --db PATH` for one you keep"
             )
         }
+        Some(Command::Import(_)) => {
+            bail!("import into a database you keep: `caseload import json FILE --db NEW`")
+        }
         Some(Command::Backup { .. }) => bail!(
             "the --demo caseload is thrown away at exit; make one you keep with `caseload demo --db PATH`"
         ),
@@ -358,6 +386,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Note(cmd) => note::run(store, cmd, now),
         Command::Deadline(cmd) => deadline::run(store, cmd, now),
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
+        Command::Plan(cmd) => plan::run(store, cmd, now),
         Command::Visit(cmd) => visit::run(store, cmd, now),
         Command::Due {
             within,
@@ -375,7 +404,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             limit,
             json,
         } => records::audit(store, client.as_deref(), limit, json),
-        Command::Undo { json } => records::undo(store, json),
+        Command::Undo { json, dry_run } => records::undo(store, json, dry_run),
         Command::Chronology { client, json } => records::chronology(store, &client, json),
         Command::Search {
             query,
@@ -399,6 +428,9 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             )
         }
         Command::Backup { path } => maintenance::backup(store, &path, key),
+        Command::Export(cmd) => export::run(store, cmd, now),
+        Command::Paste { note, template } => export::paste(store, &note, template, now),
+        Command::Import(_) => bail!("import makes a new database; it cannot run on an open one"),
         Command::Init | Command::Demo(_) => {
             bail!("this command makes a new database; it cannot run on an open one")
         }

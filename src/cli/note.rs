@@ -23,7 +23,7 @@ pub enum NoteCmd {
         /// meeting, review, court, other.
         #[arg(long)]
         kind: String,
-        /// When it happened, "YYYY-MM-DD HH:MM" (default now).
+        /// When it happened, "YYYY-MM-DD HH:MM", "yesterday 2pm" (default now).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
         /// Where it happened.
@@ -104,7 +104,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             let kind = parse::note_kind(&kind)?;
             let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
             let occurred_at = match at {
-                Some(a) => parse::date_time("--at", &a)?,
+                Some(a) => parse::date_time("--at", &a, now)?,
                 None => now,
             };
             let c = store.resolve_client(&client)?;
@@ -118,9 +118,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             // Refuse a late --final note without a reason before anything is written.
             if finalise
                 && late_reason.as_deref().is_none_or(|r| r.trim().is_empty())
-                && let Some(days) = store
-                    .late_entry_rule()
-                    .lateness(occurred_at, now, significant)
+                && let Some(days) =
+                    store
+                        .late_entry_in_force()
+                        .lateness(occurred_at, now, significant)
             {
                 bail!(
                     "this contact was {days} working days ago, so finalising it now is a late entry; \
@@ -136,16 +137,17 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 body,
                 significant,
             };
-            let id = match outcome {
-                Some(o) => store.add_note_with_outcome(&new, o, now)?.0,
-                None => store.add_note(&new, now)?,
+            // Adding (with its visit) and finalising is one transaction:
+            // a final note or nothing, never a stray draft.
+            let written = match (outcome, finalise) {
+                (Some(o), true) => store
+                    .add_final_note_with_outcome(&new, o, late_reason.as_deref(), now)
+                    .map(|(id, _)| id),
+                (Some(o), false) => store.add_note_with_outcome(&new, o, now).map(|(id, _)| id),
+                (None, true) => store.add_final_note(&new, late_reason.as_deref(), now),
+                (None, false) => store.add_note(&new, now),
             };
-            if finalise {
-                // The draft is stored even if finalising fails; say so.
-                store
-                    .finalise_note(id, late_reason.as_deref(), now)
-                    .with_context(|| format!("note {id} was saved as a draft but not finalised"))?;
-            }
+            let id = written.map_err(|e| super::output::not_saved(&e))?;
             // Printed only after the commit: a printed id is a stored note.
             let mut out = std::io::stdout().lock();
             writeln!(out, "{id}")?;
@@ -188,7 +190,9 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
         }
         NoteCmd::Addendum { note, reason, text } => {
             let id = parse::id("the note", &note)?;
-            let add = store.add_addendum(id, &reason, &text, now)?;
+            let add = store.add_addendum(id, &reason, &text, now).map_err(|e| {
+                anyhow::anyhow!("{e}; the addendum was NOT saved (nothing was written)")
+            })?;
             println!("{add}");
         }
     }

@@ -1,7 +1,7 @@
 //! Printing: JSON for scripts, aligned plain text for people. All stored text
 //! is sanitised before it is printed.
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use serde::Serialize;
 
 use serde_json::Value;
@@ -95,5 +95,49 @@ mod tests {
         assert!(!out.contains('\u{202e}'));
         assert!(out.contains("\"AB\""), "{out}");
         assert!(out.contains("\"n\": 3"), "{out}");
+    }
+}
+
+/// An error as the practitioner reads it: each cause once, in order, with
+/// a cause left out when the words so far already say it (a wrapped
+/// "disk I/O error" is not printed three times).
+#[must_use]
+pub fn error_text(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if part.is_empty() || text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
+/// A failed write of a note, saying plainly that the text was not kept
+/// (each store action is one transaction, so a failed one leaves nothing).
+#[must_use]
+pub fn not_saved(e: &crate::store::StoreError) -> anyhow::Error {
+    anyhow!("{e}; the note was NOT saved (nothing was written)")
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_cause_is_said_once() {
+        let inner = std::io::Error::other("disk I/O error");
+        let e = anyhow::Error::new(inner)
+            .context("disk I/O error")
+            .context("the note was not saved");
+        assert_eq!(error_text(&e), "the note was not saved: disk I/O error");
+        let v = crate::domain::ValidationError::new("when it happened", "is in the future");
+        let e = anyhow::Error::new(crate::store::StoreError::from(v));
+        let text = error_text(&e);
+        assert_eq!(text.matches("is in the future").count(), 1, "{text}");
     }
 }

@@ -15,30 +15,19 @@ pub fn date_or(field: &'static str, typed: Option<&str>, today: NaiveDate) -> Re
     }
 }
 
-/// A time typed as "YYYY-MM-DD HH:MM" (or with a `T`), or a bare date
-/// (taken as 09:00).
-pub fn date_time(field: &'static str, typed: &str) -> Result<NaiveDateTime> {
+/// A date and time as [`crate::dates::parse_datetime`] reads it
+/// ("2026-11-20 14:30", "2026-11-20T14:30", "yesterday 2pm"); a date with no
+/// time is refused, never guessed.
+pub fn date_time(field: &'static str, typed: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let t = typed.trim();
-    let (day, time) = match t.split_once([' ', 'T']) {
-        Some((d, tm)) => (d, Some(tm.trim())),
-        None => (t, None),
-    };
-    let date = parse_date(field, day)?;
-    let time = match time {
-        None => chrono::NaiveTime::from_hms_opt(9, 0, 0),
-        Some(tm) => {
-            let mut parts = tm.split(':');
-            let h = parts.next().and_then(|p| p.parse::<u32>().ok());
-            let m = parts.next().and_then(|p| p.parse::<u32>().ok());
-            match (h, m, parts.next()) {
-                (Some(h), Some(m), None) => chrono::NaiveTime::from_hms_opt(h, m, 0),
-                _ => None,
-            }
+    // The ISO "T" between date and time, as scripts write it.
+    let spaced = match t.split_once('T') {
+        Some((d, tm)) if d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-') => {
+            format!("{d} {tm}")
         }
+        _ => t.to_string(),
     };
-    time.map(|tm| date.and_time(tm)).ok_or_else(|| {
-        anyhow!("{field}: should be written \"YYYY-MM-DD HH:MM\", for example \"2026-11-20 14:30\"")
-    })
+    crate::dates::parse_datetime(&spaced, now).map_err(|e| anyhow!("{field}: {e}"))
 }
 
 /// A note kind, naming the valid kinds when the typed one is not one of them.
@@ -66,15 +55,20 @@ mod tests {
 
     #[test]
     fn date_times_parse_and_refuse_garbage() {
-        let t = date_time("at", "2026-11-20 14:30").unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let t = date_time("at", "2026-11-20 14:30", now).unwrap();
         assert_eq!(t.to_string(), "2026-11-20 14:30:00");
-        assert!(date_time("at", "2026-02-30 10:00").is_err());
-        assert!(date_time("at", "2026-11-20 25:00").is_err());
-        assert!(date_time("at", "2026-11-20 1430").is_err());
-        assert_eq!(
-            date_time("at", "2026-11-20").unwrap().to_string(),
-            "2026-11-20 09:00:00"
-        );
+        let t = date_time("at", "2026-11-20T14:30", now).unwrap();
+        assert_eq!(t.to_string(), "2026-11-20 14:30:00");
+        assert!(date_time("at", "2026-02-30 10:00", now).is_err());
+        assert!(date_time("at", "2026-11-20 25:00", now).is_err());
+        assert!(date_time("at", "2026-11-20 1430", now).is_err());
+        // A date alone does not guess a time.
+        assert!(date_time("at", "2026-11-20", now).is_err());
+        assert!(date_time("at", "14", now).is_err());
     }
 
     #[test]

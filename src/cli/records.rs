@@ -40,8 +40,23 @@ pub fn audit(store: &Store, client: Option<&str>, limit: u32, json: bool) -> Res
     Ok(())
 }
 
-/// `caseload undo`: undoes the last change and says what was undone.
-pub fn undo(store: &mut Store, json: bool) -> Result<()> {
+/// `caseload undo`: undoes the last change and says what was undone
+/// (with `--dry-run`, only says what it would undo).
+pub fn undo(store: &mut Store, json: bool, dry_run: bool) -> Result<()> {
+    if dry_run {
+        let step = store.next_undo()?;
+        if json {
+            return output::json(&step);
+        }
+        match step {
+            None => println!("There is nothing to undo."),
+            Some(s) => match s.blocked {
+                None => println!("Undo would take back: {}.", s.label),
+                Some(why) => println!("The last change ({}) cannot be undone: {why}", s.label),
+            },
+        }
+        return Ok(());
+    }
     let undone = store.undo_last(clock::now())?;
     if json {
         return output::json(&undone);

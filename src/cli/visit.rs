@@ -140,7 +140,7 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: NaiveDateTime) -> Result<()> {
             }
             let new = NewVisit {
                 clients,
-                at: Some(parse::date_time("--at", &at)?),
+                at: Some(parse::date_time("--at", &at, now)?),
                 kind: kind.as_deref().map(parse::note_kind).transpose()?,
                 minutes,
                 location,
@@ -180,13 +180,13 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: NaiveDateTime) -> Result<()> {
             let id = parse::id("the visit", &visit)?;
             let v = store.visit(id)?;
             let outcomes = outcomes(store, &v, &outcome)?;
-            let at = at.map(|a| parse::date_time("--at", &a)).transpose()?;
+            let at = at.map(|a| parse::date_time("--at", &a, now)).transpose()?;
             store.record_visit(id, &outcomes, at, now)?;
             println!("Visit {id} recorded: {}.", store.visit(id)?.outcome_words());
         }
         VisitCmd::Move { visit, at } => {
             let id = parse::id("the visit", &visit)?;
-            let to = parse::date_time("--at", &at)?;
+            let to = parse::date_time("--at", &at, now)?;
             store.move_visit(id, to, now)?;
             println!("Visit {id} moved to {}.", to.format("%Y-%m-%d %H:%M"));
         }

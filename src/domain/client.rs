@@ -88,6 +88,10 @@ pub struct Client {
     pub created_at: NaiveDateTime,
     /// When the record last changed.
     pub updated_at: NaiveDateTime,
+    /// When a closed case's record falls due for a retention review (set
+    /// on closing from the retention schedule; never acted on automatically).
+    #[serde(default)]
+    pub retain_until: Option<NaiveDate>,
 }
 
 impl Client {

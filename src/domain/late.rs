@@ -1,9 +1,8 @@
 //! The late-entry rule: a note finalised more than a set number of working
 //! days after the contact it records needs a reason, kept with the note.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 use crate::rules::calendar::Calendar;
 
@@ -40,6 +39,30 @@ impl LateEntryRule {
             self.days
         }
     }
+}
+
+/// The late-entry rule with the working-day calendar it counts by: the rule
+/// engine's calendar, overrides (extra closure days) included, so a note's
+/// deadline and every statutory deadline agree on which days are working days.
+#[derive(Debug, Clone)]
+pub struct LateEntry {
+    /// The limits.
+    pub rule: LateEntryRule,
+    calendar: Calendar,
+}
+
+impl LateEntry {
+    /// The rule counted by `calendar`.
+    #[must_use]
+    pub fn new(rule: LateEntryRule, calendar: Calendar) -> LateEntry {
+        LateEntry { rule, calendar }
+    }
+
+    /// The working days allowed for a note.
+    #[must_use]
+    pub fn allowed(&self, significant: bool) -> u32 {
+        self.rule.allowed(significant)
+    }
 
     /// Working days from the contact to `finalised_at`, when that is more
     /// than allowed (so the note is a late entry); `None` when in time.
@@ -50,13 +73,13 @@ impl LateEntryRule {
         finalised_at: NaiveDateTime,
         significant: bool,
     ) -> Option<u32> {
-        let days = working_days_between(occurred_at.date(), finalised_at.date());
+        let days = self.working_days_between(occurred_at.date(), finalised_at.date());
         (self.working_days_left(occurred_at, finalised_at, significant) < 0).then_some(days)
     }
 
     /// Working days still allowed for finalising a note at `now`: 0 means
     /// today is the last day in time, a negative number how many working
-    /// days late it already is. [`LateEntryRule::lateness`] is `Some`
+    /// days late it already is. [`LateEntry::lateness`] is `Some`
     /// exactly when this is negative.
     #[must_use]
     pub fn working_days_left(
@@ -65,32 +88,22 @@ impl LateEntryRule {
         now: NaiveDateTime,
         significant: bool,
     ) -> i64 {
-        let days = working_days_between(occurred_at.date(), now.date());
+        let days = self.working_days_between(occurred_at.date(), now.date());
         i64::from(self.allowed(significant)) - i64::from(days)
     }
-}
 
-/// Working days after `from` up to and including `to` (0 when `to` is not
-/// after `from`): weekends and England and Wales bank holidays do not count.
-#[must_use]
-pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
-    if to <= from {
-        return 0;
-    }
-    from.iter_days()
-        .skip(1)
-        .take_while(|d| *d <= to)
-        .filter(|d| is_working_day(*d))
-        .fold(0u32, |n, _| n.saturating_add(1))
-}
-
-fn is_working_day(d: NaiveDate) -> bool {
-    static CALENDAR: OnceLock<Option<Calendar>> = OnceLock::new();
-    match CALENDAR.get_or_init(|| Calendar::england_and_wales().ok()) {
-        Some(cal) => cal.is_working_day(d),
-        // The embedded holiday list is checked by tests; should it ever fail
-        // to load, weekends still do not count.
-        None => !matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
+    /// Working days after `from` up to and including `to` (0 when `to` is
+    /// not after `from`), by this calendar.
+    #[must_use]
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        from.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= to)
+            .filter(|d| self.calendar.is_working_day(*d))
+            .fold(0u32, |n, _| n.saturating_add(1))
     }
 }
 
@@ -100,6 +113,14 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn england(rule: LateEntryRule) -> LateEntry {
+        LateEntry::new(rule, Calendar::england_and_wales().unwrap())
+    }
+
+    fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
+        england(LateEntryRule::default()).working_days_between(from, to)
     }
 
     #[test]
@@ -116,13 +137,12 @@ mod tests {
     fn bank_holidays_do_not_count() {
         // Thu 24 Dec 2026 to Tue 29 Dec: Christmas (Fri 25) and Boxing Day
         // substitute (Mon 28) are bank holidays, so only Tue 29 counts.
-        assert!(Calendar::england_and_wales().is_ok());
         assert_eq!(working_days_between(day(12, 24), day(12, 29)), 1);
     }
 
     #[test]
     fn days_left_counts_down_to_late() {
-        let rule = LateEntryRule::default();
+        let rule = england(LateEntryRule::default());
         let at = |m, d| day(m, d).and_hms_opt(10, 0, 0).unwrap();
         // Contact Mon 16 Nov: 5 working days, so Mon 23 Nov is the last day.
         assert_eq!(rule.working_days_left(at(11, 16), at(11, 16), false), 5);
@@ -137,7 +157,7 @@ mod tests {
 
     #[test]
     fn significant_notes_are_late_sooner() {
-        let rule = LateEntryRule::default();
+        let rule = england(LateEntryRule::default());
         let mon = day(11, 16).and_hms_opt(10, 0, 0).unwrap();
         let next_mon = day(11, 23).and_hms_opt(9, 0, 0).unwrap();
         let next_tue = day(11, 24).and_hms_opt(9, 0, 0).unwrap();
@@ -147,5 +167,19 @@ mod tests {
         assert_eq!(rule.lateness(mon, wed, true), Some(2));
         let tue = day(11, 17).and_hms_opt(9, 0, 0).unwrap();
         assert_eq!(rule.lateness(mon, tue, true), None);
+    }
+
+    #[test]
+    fn closure_days_from_the_rule_overrides_do_not_count() {
+        // Mon 16 Nov to Mon 23 Nov is 5 working days; an office closure on
+        // Wed 18 Nov (a calendar override) makes it 4, so finalising on
+        // Mon 23 Nov is in time and Tue 24 Nov the first late day.
+        let mut cal = Calendar::england_and_wales().unwrap();
+        cal.add_extra([day(11, 18)]);
+        let rule = LateEntry::new(LateEntryRule::default(), cal);
+        assert_eq!(rule.working_days_between(day(11, 16), day(11, 23)), 4);
+        let at = |m, d| day(m, d).and_hms_opt(10, 0, 0).unwrap();
+        assert_eq!(rule.working_days_left(at(11, 16), at(11, 24), false), 0);
+        assert_eq!(rule.lateness(at(11, 16), at(11, 24), false), None);
     }
 }

@@ -5,13 +5,16 @@
 #[macro_use]
 mod enums;
 pub mod agenda;
+pub mod cell;
 pub mod client;
+pub mod completion;
 pub mod deadline;
 pub mod episode;
 pub mod late;
 pub mod network;
 pub mod note;
 pub mod plan;
+pub mod retention;
 pub mod search_query;
 pub mod text;
 pub mod validate;

@@ -98,6 +98,10 @@ pub struct Note {
     pub prev_hash: Option<String>,
     /// Tamper-evidence hash of this entry.
     pub hash: Option<String>,
+    /// The UTC offset of `occurred_at` ("+01:00"), so the hour the clocks
+    /// go back is unambiguous (none for notes from before it was kept).
+    #[serde(default)]
+    pub occurred_offset: Option<String>,
 }
 
 /// A correction or addition appended to a final note.
@@ -140,13 +144,10 @@ pub struct NewNote {
 
 impl NewNote {
     /// Checks the note's fields. `now` refuses contacts dated in the future
-    /// (beyond a day's grace for clock drift and late-night write-ups).
+    /// (see [`contact_time_problem`]).
     pub fn validate(&self, now: NaiveDateTime) -> Result<NewNote, ValidationError> {
-        if self.occurred_at > now + chrono::Duration::days(1) {
-            return Err(ValidationError::new(
-                "when it happened",
-                "is in the future; a note records a contact that has happened",
-            ));
+        if let Some(problem) = contact_time_problem(self.occurred_at, now) {
+            return Err(ValidationError::new("when it happened", problem));
         }
         validate::limit("note text", &self.body, MAX_LONG)?;
         Ok(NewNote {
@@ -159,6 +160,52 @@ impl NewNote {
             significant: self.significant,
         })
     }
+}
+
+/// Minutes a contact time may run ahead of the clock (a watch a little fast).
+pub const FUTURE_GRACE_MINUTES: i64 = 5;
+
+/// Why a contact time cannot be recorded at `now`, if it cannot: a contact
+/// has happened, so it is never in the future (a future time belongs to a
+/// planned visit). The one check the CLI, the TUI and the store all apply.
+///
+/// Both are local wall-clock times, compared as instants in the local time
+/// zone: in the hour the clocks go back, a wall time could be either of two
+/// instants, and the contact is refused only when even its earlier reading
+/// is after the later reading of now (01:50 BST typed at 01:10 GMT is fine).
+#[must_use]
+pub fn contact_time_problem(
+    occurred_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Option<&'static str> {
+    contact_time_problem_in(&chrono::Local, occurred_at, now)
+}
+
+/// [`contact_time_problem`] in a given time zone.
+#[must_use]
+pub fn contact_time_problem_in<Tz: chrono::TimeZone>(
+    zone: &Tz,
+    occurred_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Option<&'static str> {
+    use chrono::LocalResult;
+    let instant = |t: NaiveDateTime, later: bool| match zone.from_local_datetime(&t) {
+        LocalResult::Single(a) => Some(a.naive_utc()),
+        LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (a.naive_utc(), b.naive_utc());
+            Some(if later { a.max(b) } else { a.min(b) })
+        }
+        LocalResult::None => None,
+    };
+    let grace = chrono::Duration::minutes(FUTURE_GRACE_MINUTES);
+    let future = match (instant(occurred_at, false), instant(now, true)) {
+        (Some(o), Some(n)) => o > n + grace,
+        // A wall time the clocks skipped: compare as written.
+        _ => occurred_at > now + grace,
+    };
+    future.then_some(
+        "is in the future; a note records a contact that has happened (plan a visit instead)",
+    )
 }
 
 #[cfg(test)]
@@ -185,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn a_note_far_in_the_future_is_refused() {
+    fn a_note_in_the_future_is_refused() {
         let n = NewNote {
             client_id: 1,
             kind: NoteKind::Phone,
@@ -196,6 +243,11 @@ mod tests {
             significant: false,
         };
         assert!(n.validate(at(22, 9)).is_err());
-        assert!(n.validate(at(25, 8)).is_ok());
+        // Tomorrow is the future too (it used to pass on a day's grace).
+        assert!(n.validate(at(24, 10)).is_err());
+        assert!(n.validate(at(25, 8)).is_err());
+        assert!(n.validate(at(25, 9)).is_ok());
+        let minutes_ahead = at(25, 9) + chrono::Duration::minutes(FUTURE_GRACE_MINUTES);
+        assert!(contact_time_problem(minutes_ahead, at(25, 9)).is_none());
     }
 }

@@ -83,3 +83,153 @@ impl NewCarePlan {
         })
     }
 }
+
+/// The separator between an action's what, who and by-when when typed on
+/// one line: a semicolon with a space each side, so a `;` written inside
+/// the text ("bed; then the cooker") stays in the text.
+pub const ACTION_SEPARATOR: &str = " ; ";
+
+/// One action as a line of the plan form: "what ; who ; by".
+#[must_use]
+pub fn action_line(a: &PlanAction) -> String {
+    let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+    let mut line = a.what.clone();
+    if !a.owner.is_empty() || !due.is_empty() {
+        line.push_str(ACTION_SEPARATOR);
+        line.push_str(&a.owner);
+    }
+    if !due.is_empty() {
+        line.push_str(ACTION_SEPARATOR);
+        line.push_str(&due);
+    }
+    line
+}
+
+/// Reads one typed line "what ; who ; by" (who and by optional). Only
+/// " ; " separates; a by-when that is not a date is an error, never dropped.
+pub fn parse_action_line(line: &str, today: NaiveDate) -> Result<PlanAction, String> {
+    let parts: Vec<&str> = line.split(ACTION_SEPARATOR).map(str::trim).collect();
+    let (what, owner, due) = match parts.as_slice() {
+        [what] => (*what, "", None),
+        [what, owner] => (*what, *owner, None),
+        [what, owner, due] => (*what, *owner, Some(*due).filter(|d| !d.is_empty())),
+        _ => {
+            return Err(format!(
+                "an action is \"what{ACTION_SEPARATOR}who{ACTION_SEPARATOR}by\"; this line has more parts"
+            ));
+        }
+    };
+    let due = due
+        .map(|d| crate::dates::parse_date(d, today).map_err(|e| format!("by when: {e}")))
+        .transpose()?;
+    Ok(PlanAction {
+        id: 0,
+        what: what.trim_end_matches([' ', ';']).to_string(),
+        owner: owner.to_string(),
+        due,
+        done_on: None,
+    })
+}
+
+/// Carries the done state of the previous version's actions into a new
+/// version: an action with the same text (ignoring case and spacing) that
+/// was done stays done, with its date. A review never undoes work.
+pub fn carry_forward(previous: &[PlanAction], actions: &mut [PlanAction]) {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for a in actions.iter_mut().filter(|a| a.done_on.is_none()) {
+        if let Some(done) = previous
+            .iter()
+            .find(|p| p.done_on.is_some() && key(&p.what) == key(&a.what))
+        {
+            a.done_on = done.done_on;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_semicolon_in_the_text_does_not_split_the_action() {
+        let a =
+            parse_action_line("Buy a bed; then the cooker ; Sam ; 2026-12-03", d(11, 22)).unwrap();
+        assert_eq!(a.what, "Buy a bed; then the cooker");
+        assert_eq!(a.owner, "Sam");
+        assert_eq!(a.due, Some(d(12, 3)));
+        let a = parse_action_line("Buy a bed; then the cooker", d(11, 22)).unwrap();
+        assert_eq!(a.what, "Buy a bed; then the cooker");
+        assert_eq!(a.owner, "");
+        assert!(parse_action_line("Bed ; Sam ; whenever", d(11, 22)).is_err());
+        assert!(parse_action_line("a ; b ; 2026-12-03 ; d", d(11, 22)).is_err());
+    }
+
+    #[test]
+    fn a_line_written_for_the_form_reads_back_the_same() {
+        for a in [
+            PlanAction {
+                what: "Buy a bed; deliver it".into(),
+                owner: "Sam".into(),
+                due: Some(d(12, 3)),
+                ..PlanAction::default()
+            },
+            PlanAction {
+                what: "Ring GP".into(),
+                owner: String::new(),
+                due: Some(d(12, 3)),
+                ..PlanAction::default()
+            },
+            PlanAction {
+                what: "Ring GP".into(),
+                owner: "Jo".into(),
+                due: None,
+                ..PlanAction::default()
+            },
+            PlanAction {
+                what: "Ring GP".into(),
+                ..PlanAction::default()
+            },
+        ] {
+            assert_eq!(parse_action_line(&action_line(&a), d(11, 22)).unwrap(), a);
+        }
+    }
+
+    #[test]
+    fn a_review_keeps_done_actions_done() {
+        let before = vec![
+            PlanAction {
+                id: 4,
+                what: "Buy and deliver a bed".into(),
+                done_on: Some(d(11, 20)),
+                ..PlanAction::default()
+            },
+            PlanAction {
+                id: 5,
+                what: "Ring GP".into(),
+                ..PlanAction::default()
+            },
+        ];
+        let mut after = vec![
+            PlanAction {
+                what: "buy and  deliver a bed".into(),
+                ..PlanAction::default()
+            },
+            PlanAction {
+                what: "Ring GP".into(),
+                ..PlanAction::default()
+            },
+        ];
+        carry_forward(&before, &mut after);
+        assert_eq!(after[0].done_on, Some(d(11, 20)));
+        assert_eq!(after[1].done_on, None);
+    }
+}

@@ -40,10 +40,17 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Like [`sanitize`] but also folds newlines to spaces, for one-line cells.
+/// Like [`sanitize`] but also folds newlines to spaces, for one-line cells,
+/// and leaves out the joiners and modifiers terminals disagree on the width
+/// of (see [`super::cell`]), so a name with a family emoji cannot shift the
+/// rest of its row.
 #[must_use]
 pub fn one_line(s: &str) -> String {
-    sanitize(s).replace(['\n', '\r'], " ")
+    sanitize(s)
+        .chars()
+        .filter(|c| !super::cell::width_ambiguous(*c))
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -119,6 +126,12 @@ mod tests {
     #[test]
     fn one_line_folds_newlines() {
         assert_eq!(one_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn one_line_unjoins_emoji_whose_width_terminals_disagree_on() {
+        let family = "Ana \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(one_line(family), "Ana \u{1f468}\u{1f469}\u{1f467}");
     }
 }
 

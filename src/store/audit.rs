@@ -37,8 +37,8 @@ pub(crate) fn record(
     fields: &[&str],
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO audit (at, entity, entity_id, client_id, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![fmt_dt(at), entity, entity_id, client_id, op, fields.join(",")],
+        "INSERT INTO audit (at, entity, entity_id, client_id, op, fields, at_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![fmt_dt(at), entity, entity_id, client_id, op, fields.join(","), crate::clock::stamp_offset(at)],
     )?;
     Ok(())
 }

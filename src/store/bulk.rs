@@ -25,6 +25,7 @@ pub struct Bulk<'a> {
     action: Statement<'a>,
     audit: Statement<'a>,
     now: NaiveDateTime,
+    now_offset: String,
 }
 
 impl Store {
@@ -116,8 +117,8 @@ impl<'a> Bulk<'a> {
             )?,
             note: conn.prepare(
                 "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body,
-                    significant, status, finalised_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    significant, status, finalised_at, occurred_offset, written_offset)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?,
             deadline: conn.prepare(
                 "INSERT INTO deadlines (client_id, episode_id, what, due, warn_from, rule_id, source,
@@ -144,9 +145,10 @@ impl<'a> Bulk<'a> {
                 "INSERT INTO actions (client_id, what, due, done_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
             audit: conn.prepare(
-                "INSERT INTO audit (at, entity, entity_id, client_id, op, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO audit (at, entity, entity_id, client_id, op, fields, at_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             now,
+            now_offset: crate::clock::stamp_offset(now),
         })
     }
 
@@ -162,8 +164,15 @@ impl<'a> Bulk<'a> {
         op: &str,
         fields: &str,
     ) -> Result<()> {
-        self.audit
-            .execute(params![fmt_dt(self.now), entity, id, client_id, op, fields])?;
+        self.audit.execute(params![
+            fmt_dt(self.now),
+            entity,
+            id,
+            client_id,
+            op,
+            fields,
+            self.now_offset
+        ])?;
         Ok(())
     }
 
@@ -209,6 +218,8 @@ impl<'a> Bulk<'a> {
             n.significant,
             NoteStatus::Draft,
             None::<String>,
+            crate::clock::contact_offset(n.occurred_at, written_at),
+            crate::clock::stamp_offset(written_at),
         ])?;
         let id = self.conn.last_insert_rowid();
         if status == NoteStatus::Final {

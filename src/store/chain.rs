@@ -205,9 +205,10 @@ pub(crate) fn seal_note(
     let entry = note_for_sealing(conn, id, finalised_at, late_reason)?;
     let hash = seal("note", prev.as_deref(), &entry.fields);
     conn.execute(
-        "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3, prev_hash=?4, hash=?5, chain_seq=?6
+        "UPDATE notes SET status='final', finalised_at=?2, late_reason=?3, prev_hash=?4, hash=?5, chain_seq=?6,
+            finalised_offset=?7
          WHERE id=?1 AND status='draft'",
-        params![id, finalised_at, late_reason, prev, hash, seq],
+        params![id, finalised_at, late_reason, prev, hash, seq, finalised_offset(finalised_at)],
     )?;
     advance(conn, client_id, seq, &hash)
 }
@@ -385,6 +386,13 @@ impl Store {
             }
         }
     }
+}
+
+/// The UTC offset of a finalising time given as stored text.
+fn finalised_offset(finalised_at: &str) -> Option<String> {
+    chrono::NaiveDateTime::parse_from_str(finalised_at, "%Y-%m-%dT%H:%M:%S")
+        .ok()
+        .map(crate::clock::stamp_offset)
 }
 
 #[cfg(test)]

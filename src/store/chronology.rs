@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::{Result, Store};
-use crate::domain::text::one_line;
+use crate::domain::text::{one_line, sanitize};
 use crate::domain::visit::agenda_words;
 use crate::domain::{NoteStatus, VisitStatus};
 
@@ -48,8 +48,13 @@ pub struct ChronologyEntry {
     pub date: NaiveDate,
     /// The time, when known (contacts and addenda).
     pub time: Option<NaiveTime>,
-    /// What happened, on one line.
+    /// What happened, on one line, never cut short.
     pub event: String,
+    /// The author's full text (notes and addenda), sanitised, paragraphs
+    /// kept; empty for episodes and deadlines.
+    pub text: String,
+    /// An addendum's reason (why it was added).
+    pub reason: Option<String>,
     /// Which kind of record it comes from.
     pub source: ChronologySource,
     /// That record's id.
@@ -66,17 +71,15 @@ impl ChronologyEntry {
     }
 }
 
-/// Characters of a note's text shown in the chronology.
-const SUMMARY_CHARS: usize = 160;
-
+/// The whole text on one line. A chronology goes into court bundles: it is
+/// never cut short here; a screen that lacks room wraps or scrolls it.
 fn summary(text: &str) -> String {
-    let line = one_line(text);
-    let line = line.trim();
-    if line.chars().count() <= SUMMARY_CHARS {
-        return line.to_string();
-    }
-    let cut: String = line.chars().take(SUMMARY_CHARS).collect();
-    format!("{}…", cut.trim_end())
+    one_line(text).trim().to_string()
+}
+
+/// The whole text with its paragraphs, sanitised.
+fn full(text: &str) -> String {
+    sanitize(text).trim().to_string()
 }
 
 fn at(entry_time: NaiveDateTime) -> (NaiveDate, Option<NaiveTime>) {
@@ -101,6 +104,8 @@ impl Store {
                 date,
                 time,
                 event,
+                text: full(&note.body),
+                reason: None,
                 source: ChronologySource::Note,
                 source_id: note.id,
                 note_id: Some(note.id),
@@ -116,6 +121,8 @@ impl Store {
                         summary(&a.reason),
                         summary(&a.body)
                     ),
+                    text: full(&a.body),
+                    reason: Some(full(&a.reason)),
                     source: ChronologySource::Addendum,
                     source_id: a.id,
                     note_id: Some(note.id),
@@ -127,6 +134,8 @@ impl Store {
                 date: e.start_on,
                 time: None,
                 event: format!("{} started", e.kind.label()),
+                text: String::new(),
+                reason: None,
                 source: ChronologySource::Episode,
                 source_id: e.id,
                 note_id: None,
@@ -136,6 +145,8 @@ impl Store {
                     date: end,
                     time: None,
                     event: format!("{} ended", e.kind.label()),
+                    text: String::new(),
+                    reason: None,
                     source: ChronologySource::Episode,
                     source_id: e.id,
                     note_id: None,
@@ -157,6 +168,8 @@ impl Store {
                 date: done,
                 time: None,
                 event,
+                text: String::new(),
+                reason: None,
                 source: ChronologySource::Deadline,
                 source_id: d.id,
                 note_id: None,
@@ -189,6 +202,8 @@ impl Store {
                 date,
                 time,
                 event,
+                text: String::new(),
+                reason: None,
                 source: ChronologySource::Visit,
                 source_id: v.id,
                 note_id: v.note_id,

@@ -7,7 +7,8 @@ use super::audit::record;
 use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
 use super::visit_facts::Scope;
 use super::{Result, Store, StoreError};
-use crate::domain::validate::{self, MAX_SHORT};
+use crate::domain::retention::RetentionSchedule;
+
 use crate::domain::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
 use crate::practice::{self, VisitFacts};
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use std::collections::HashMap;
 const CLIENT_COLS: &str = "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
     c.record_no, c.address, c.phone, c.language, c.interpreter, c.team, c.service, c.status,
     c.opened_on, c.closed_on, c.closure_reason, c.visit_every_days, c.risk, c.risk_summary,
-    c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at";
+    c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at, c.retain_until";
 
 fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     let alerts: String = r.get(21)?;
@@ -44,6 +45,7 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         alerts: serde_json::from_str(&alerts).unwrap_or_default(),
         created_at: dt(r, 22)?,
         updated_at: dt(r, 23)?,
+        retain_until: opt_date(r, 24)?,
     })
 }
 
@@ -193,7 +195,8 @@ impl Store {
             })
     }
 
-    /// Closes a case with a reason. Closing twice is refused.
+    /// Closes a case with a reason (no summary, the default retention
+    /// schedule). Closing twice is refused.
     pub fn close_client(
         &mut self,
         id: i64,
@@ -201,34 +204,13 @@ impl Store {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = validate::required("reason", reason, MAX_SHORT)?;
-        let client = self.client(id)?;
-        if client.status == CaseStatus::Closed {
-            return Err(StoreError::Refused(format!(
-                "client {id} is already closed"
-            )));
-        }
-        if on < client.opened_on {
-            return Err(StoreError::Refused(
-                "the closing date is before the case was opened".into(),
-            ));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE clients SET status='closed', closed_on=?2, closure_reason=?3, updated_at=?4 WHERE id=?1",
-            params![id, fmt_date(on), reason, fmt_dt(now)],
-        )?;
-        record(
-            &tx,
-            now,
-            "client",
-            id,
-            Some(id),
-            "close",
-            &["status", "closed_on", "closure_reason"],
-        )?;
-        tx.commit()?;
-        Ok(())
+        let closing = crate::domain::retention::Closing {
+            on,
+            reason: reason.to_string(),
+            summary: String::new(),
+        };
+        self.close_case(id, &closing, &RetentionSchedule::default(), now)
+            .map(|_| ())
     }
 
     /// Reopens a closed case.
@@ -279,9 +261,9 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([include_closed], |r| {
-            let frameworks: Option<String> = r.get(26)?;
-            let deadline: Option<NaiveDate> = opt_date(r, 24)?;
-            let what: Option<String> = r.get(25)?;
+            let frameworks: Option<String> = r.get(27)?;
+            let deadline: Option<NaiveDate> = opt_date(r, 25)?;
+            let what: Option<String> = r.get(26)?;
             Ok((
                 ClientSummary {
                     client: client_from_row(r)?,
@@ -292,7 +274,7 @@ impl Store {
                     frameworks: frameworks
                         .map(|f| f.split(',').map(str::to_string).collect())
                         .unwrap_or_default(),
-                    drafts: r.get(27)?,
+                    drafts: r.get(28)?,
                 },
                 deadline.map(|d| (d, what.unwrap_or_default())),
             ))

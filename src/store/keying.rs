@@ -57,6 +57,13 @@ impl Store {
         self.late_rule
     }
 
+    /// The late-entry limits in force, counted by the rule engine's calendar
+    /// (overrides included): what finalising applies.
+    #[must_use]
+    pub fn late_entry_in_force(&self) -> crate::domain::late::LateEntry {
+        crate::domain::late::LateEntry::new(self.late_rule, self.rules().calendar().clone())
+    }
+
     /// Whether the store is closed (locked) or in memory.
     #[must_use]
     pub fn is_closed(&self) -> bool {

@@ -9,6 +9,17 @@ use std::time::Duration;
 use super::open::{apply_key, prepare_file};
 use super::{Result, Store, StoreError};
 
+/// The triggers that make final records final, and what each one stops.
+const PROTECTIONS: [(&str, &str); 4] = [
+    ("notes_final_immutable", "stops a final note being changed"),
+    (
+        "notes_final_undeletable",
+        "stops a final note being deleted",
+    ),
+    ("addenda_immutable", "stops an addendum being changed"),
+    ("addenda_undeletable", "stops an addendum being deleted"),
+];
+
 impl Store {
     /// Runs SQLite's `integrity_check` and a foreign-key check; returns the
     /// problems found (empty when the database is sound).
@@ -35,7 +46,25 @@ impl Store {
         for row in rows {
             problems.push(row?);
         }
+        problems.extend(self.missing_protections()?);
         Ok(problems)
+    }
+
+    /// The database's own protections (the triggers that keep final notes
+    /// and addenda final) that are missing, in words; empty when all are there.
+    pub fn missing_protections(&self) -> Result<Vec<String>> {
+        let mut missing = Vec::new();
+        for (name, what) in PROTECTIONS {
+            let found: i64 = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )?;
+            if found == 0 {
+                missing.push(format!("protection missing: trigger {name} ({what})"));
+            }
+        }
+        Ok(missing)
     }
 
     /// Writes a consistent copy of the database to `dest` through SQLite's

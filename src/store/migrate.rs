@@ -14,8 +14,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_rules.sql"),
     include_str!("migrations/0004_today.sql"),
     include_str!("migrations/0005_visits.sql"),
+    include_str!("migrations/0006_records_integrity.sql"),
     include_str!("migrations/0007_rules_breadth.sql"),
-    // 0006 is taken by another branch; keep this one last when merging.
     include_str!("migrations/0008_perf.sql"),
 ];
 

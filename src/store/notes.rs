@@ -1,18 +1,20 @@
 //! Contact notes: drafts (autosaved), finalising, addenda.
 
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::audit::record;
 use super::chain;
 use super::rows::{dt, flag, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
-use crate::domain::late::LateEntryRule;
+use crate::clock;
+use crate::domain::late::{LateEntry, LateEntryRule};
+use crate::domain::note::contact_time_problem;
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{Addendum, NewNote, Note, NoteStatus};
 
 const NOTE_COLS: &str = "id, client_id, kind, occurred_at, written_at, location, present, body,
-    significant, status, finalised_at, late_reason, prev_hash, hash";
+    significant, status, finalised_at, late_reason, prev_hash, hash, occurred_offset";
 
 pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     Ok(Note {
@@ -30,40 +32,18 @@ pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
         late_reason: r.get(11)?,
         prev_hash: r.get(12)?,
         hash: r.get(13)?,
+        occurred_offset: r.get(14)?,
     })
-}
-
-/// Inserts a validated note as a draft inside the caller's transaction.
-pub(crate) fn insert_note(
-    conn: &rusqlite::Connection,
-    n: &NewNote,
-    now: NaiveDateTime,
-) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft')",
-        params![
-            n.client_id,
-            n.kind,
-            fmt_dt(n.occurred_at),
-            fmt_dt(now),
-            n.location,
-            n.present,
-            n.body,
-            n.significant
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    record(conn, now, "note", id, Some(n.client_id), "create", &["*"])?;
-    Ok(id)
 }
 
 impl Store {
     /// Adds a note as a draft; returns its id.
     pub fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64> {
         let n = new.validate(now)?;
-        self.client(n.client_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        client_exists(&tx, n.client_id)?;
         let id = insert_note(&tx, &n, now)?;
         tx.commit()?;
         Ok(id)
@@ -73,7 +53,10 @@ impl Store {
     /// Returns false when nothing changed (so nothing was written).
     pub fn save_draft(&mut self, id: i64, new: &NewNote, now: NaiveDateTime) -> Result<bool> {
         let n = new.validate(now)?;
-        let old = self.note(id)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = load_note(&tx, id)?;
         if old.status == NoteStatus::Final {
             return Err(StoreError::Refused(format!(
                 "note {id} is final and cannot be changed; add an addendum instead"
@@ -106,9 +89,9 @@ impl Store {
         if changed.is_empty() {
             return Ok(false);
         }
-        let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8
+            "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8,
+                occurred_offset=?9, written_offset=?10
              WHERE id=?1 AND status='draft'",
             params![
                 id,
@@ -118,7 +101,9 @@ impl Store {
                 n.location,
                 n.present,
                 n.body,
-                n.significant
+                n.significant,
+                clock::contact_offset(n.occurred_at, now),
+                clock::stamp_offset(now)
             ],
         )?;
         record(&tx, now, "note", id, Some(n.client_id), "update", &changed)?;
@@ -126,8 +111,9 @@ impl Store {
         Ok(true)
     }
 
-    /// Finalises a draft under the default late-entry rule (5 working days,
-    /// 1 for a significant note). After this the note never changes.
+    /// Finalises a draft under the late-entry limits in force (config.toml's,
+    /// or 5 working days, 1 for a significant note). After this the note
+    /// never changes.
     pub fn finalise_note(
         &mut self,
         id: i64,
@@ -146,11 +132,15 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Option<u32>> {
         let note = self.note(id)?;
-        Ok(rule.lateness(note.occurred_at, now, note.significant))
+        Ok(self
+            .late_entry_by(rule)
+            .lateness(note.occurred_at, now, note.significant))
     }
 
     /// Finalises a draft: a late entry under `rule` needs a reason, which is
-    /// kept with the note. The note is sealed into its client's chain.
+    /// kept with the note. The note is sealed into its client's chain. The
+    /// checks run inside the (immediate) transaction that seals it, so a
+    /// write from another process between them cannot slip through.
     pub fn finalise_note_with_rule(
         &mut self,
         id: i64,
@@ -158,54 +148,38 @@ impl Store {
         rule: LateEntryRule,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let note = self.note(id)?;
-        if note.status == NoteStatus::Final {
-            return Err(StoreError::Refused(format!("note {id} is already final")));
-        }
-        if note.body.trim().is_empty() {
-            return Err(StoreError::Refused(
-                "an empty note cannot be finalised; write what happened first".into(),
-            ));
-        }
-        let late_reason = validate::optional("reason for late entry", late_reason, MAX_SHORT)?;
-        if late_reason.is_none()
-            && let Some(days) = rule.lateness(note.occurred_at, now, note.significant)
-        {
-            return Err(StoreError::Refused(format!(
-                "note {id} is a late entry: it is being finalised {days} working days after the contact \
-                 (the limit is {} for {} note); give the reason for the late entry",
-                rule.allowed(note.significant),
-                if note.significant {
-                    "a significant"
-                } else {
-                    "an ordinary"
-                }
-            )));
-        }
-        let finalised_at = fmt_dt(now);
-        let tx = self.conn.transaction()?;
-        chain::seal_note(
-            &tx,
-            id,
-            note.client_id,
-            &finalised_at,
-            late_reason.as_deref(),
-        )?;
-        let mut fields = vec!["status", "finalised_at", "hash"];
-        if late_reason.is_some() {
-            fields.push("late_reason");
-        }
-        record(
-            &tx,
-            now,
-            "note",
-            id,
-            Some(note.client_id),
-            "finalise",
-            &fields,
-        )?;
+        let late = self.late_entry_by(rule);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        finalise_in(&tx, id, late_reason, &late, now)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Adds a note and finalises it in one transaction (`note add --final`):
+    /// either the final note is stored or nothing is; never a stray draft.
+    pub fn add_final_note(
+        &mut self,
+        new: &NewNote,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        let n = new.validate(now)?;
+        let late = self.late_entry_by(self.late_rule);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        client_exists(&tx, n.client_id)?;
+        let id = insert_note(&tx, &n, now)?;
+        finalise_in(&tx, id, late_reason, &late, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// `rule` counted by the rule engine's working-day calendar.
+    fn late_entry_by(&self, rule: LateEntryRule) -> LateEntry {
+        LateEntry::new(rule, self.rules.calendar().clone())
     }
 
     /// Appends an addendum to a final note; returns its id.
@@ -218,21 +192,23 @@ impl Store {
     ) -> Result<i64> {
         let reason = validate::required("reason", reason, MAX_SHORT)?;
         let body = validate::required("addendum text", body, MAX_LONG)?;
-        let note = self.note(note_id)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let note = load_note(&tx, note_id)?;
         if note.status != NoteStatus::Final {
             return Err(StoreError::Refused(format!(
                 "note {note_id} is still a draft; edit it directly instead of adding an addendum"
             )));
         }
         let written_at = fmt_dt(now);
-        let tx = self.conn.transaction()?;
         let (seq, prev) = chain::chain_head(&tx, note.client_id)?;
         let fields = chain::addendum_fields(note_id, &written_at, &reason, &body);
         let hash = chain::seal("addendum", prev.as_deref(), &fields);
         tx.execute(
-            "INSERT INTO addenda (note_id, written_at, reason, body, prev_hash, hash, chain_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![note_id, written_at, reason, body, prev, hash, seq],
+            "INSERT INTO addenda (note_id, written_at, reason, body, prev_hash, hash, chain_seq, written_offset)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![note_id, written_at, reason, body, prev, hash, seq, clock::stamp_offset(now)],
         )?;
         chain::advance(&tx, note.client_id, seq, &hash)?;
         let id = tx.last_insert_rowid();
@@ -251,14 +227,7 @@ impl Store {
 
     /// One note.
     pub fn note(&self, id: i64) -> Result<Note> {
-        self.conn
-            .query_row(
-                &format!("SELECT {NOTE_COLS} FROM notes WHERE id = ?1"),
-                [id],
-                note_from_row,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound { entity: "note", id })
+        load_note(&self.conn, id)
     }
 
     /// A client's notes, newest contact first.
@@ -298,4 +267,110 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+fn load_note(conn: &Connection, id: i64) -> Result<Note> {
+    conn.query_row(
+        &format!("SELECT {NOTE_COLS} FROM notes WHERE id = ?1"),
+        [id],
+        note_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound { entity: "note", id })
+}
+
+fn client_exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<i64> = conn
+        .query_row("SELECT id FROM clients WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    found.map(|_| ()).ok_or(StoreError::NotFound {
+        entity: "client",
+        id,
+    })
+}
+
+/// Inserts a validated note as a draft inside the caller's transaction.
+pub(crate) fn insert_note(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status,
+            occurred_offset, written_offset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10)",
+        params![
+            n.client_id,
+            n.kind,
+            fmt_dt(n.occurred_at),
+            fmt_dt(now),
+            n.location,
+            n.present,
+            n.body,
+            n.significant,
+            clock::contact_offset(n.occurred_at, now),
+            clock::stamp_offset(now)
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    record(conn, now, "note", id, Some(n.client_id), "create", &["*"])?;
+    Ok(id)
+}
+
+/// Finalises draft `id` inside the caller's transaction, checking first
+/// (inside it) that it is a draft, not empty, not dated in the future, and
+/// not a late entry without a reason.
+pub(crate) fn finalise_in(
+    conn: &Connection,
+    id: i64,
+    late_reason: Option<&str>,
+    late: &LateEntry,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let note = load_note(conn, id)?;
+    if note.status == NoteStatus::Final {
+        return Err(StoreError::Refused(format!("note {id} is already final")));
+    }
+    if note.body.trim().is_empty() {
+        return Err(StoreError::Refused(
+            "an empty note cannot be finalised; write what happened first".into(),
+        ));
+    }
+    if let Some(problem) = contact_time_problem(note.occurred_at, now) {
+        return Err(StoreError::Refused(format!(
+            "note {id} cannot be finalised: the time of the contact {problem}"
+        )));
+    }
+    let late_reason = validate::optional("reason for late entry", late_reason, MAX_SHORT)?;
+    if late_reason.is_none()
+        && let Some(days) = late.lateness(note.occurred_at, now, note.significant)
+    {
+        return Err(StoreError::Refused(format!(
+            "note {id} is a late entry: it is being finalised {days} working days after the contact \
+             (the limit is {} for {} note); give the reason for the late entry",
+            late.allowed(note.significant),
+            if note.significant {
+                "a significant"
+            } else {
+                "an ordinary"
+            }
+        )));
+    }
+    let finalised_at = fmt_dt(now);
+    chain::seal_note(
+        conn,
+        id,
+        note.client_id,
+        &finalised_at,
+        late_reason.as_deref(),
+    )?;
+    let mut fields = vec!["status", "finalised_at", "hash"];
+    if late_reason.is_some() {
+        fields.push("late_reason");
+    }
+    record(
+        conn,
+        now,
+        "note",
+        id,
+        Some(note.client_id),
+        "finalise",
+        &fields,
+    )
 }

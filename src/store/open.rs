@@ -14,14 +14,28 @@ impl Store {
     /// passphrase is reported at once rather than at the first query.
     pub fn open(path: &Path, passphrase: &SecretString) -> Result<Store> {
         prepare_file(path)?;
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        apply_key(&conn, passphrase)?;
+        match apply_key(&conn, passphrase) {
+            // Page 1 failing its check is a wrong passphrase or a damaged
+            // file: page 2 tells them apart (a damaged file is no guess).
+            Err(StoreError::WrongPassphrase)
+                if super::damage::page_one_damaged(path, passphrase) =>
+            {
+                tracing::warn!("page 1 damaged; the key opens page 2");
+                return Err(StoreError::Damaged(super::damage::latest_backup(path)));
+            }
+            other => other?,
+        }
         apply_pragmas(&conn, true)?;
+        // Every write transaction takes the write lock at BEGIN, so the
+        // checks it reads run under the lock and a second writer (the CLI
+        // beside the TUI) waits its turn instead of failing mid-transaction.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -37,8 +51,9 @@ impl Store {
 
     /// A fresh, unencrypted in-memory database, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
+        let mut conn = Connection::open_in_memory()?;
         apply_pragmas(&conn, false)?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store {
             conn,
             path: None,

@@ -120,10 +120,19 @@ pub(crate) fn write_completion(
     next: Vec<Generated>,
     now: NaiveDateTime,
 ) -> Result<Vec<i64>> {
-    conn.execute(
-        "UPDATE deadlines SET completed_on=?2, outcome=?3 WHERE id=?1",
+    // Checked again under the write lock: another window may have
+    // completed it since it was read.
+    let changed = conn.execute(
+        "UPDATE deadlines SET completed_on=?2, outcome=?3
+         WHERE id=?1 AND completed_on IS NULL AND cancelled = 0",
         params![d.id, fmt_date(on), outcome],
     )?;
+    if changed == 0 {
+        return Err(StoreError::Refused(format!(
+            "deadline {} is already done or cancelled (changed elsewhere just now)",
+            d.id
+        )));
+    }
     record(
         conn,
         now,

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::audit::record;
 use super::rows::{fmt_date, fmt_dt};
+use super::undo_label::{Change, label, next_step};
 use super::{Result, Store, StoreError};
 
 /// What an undo did.
@@ -28,8 +29,21 @@ pub struct Undone {
     pub op: String,
     /// The fields that change touched.
     pub fields: String,
+    /// What was undone, in the words the practitioner saw ("complete
+    /// deadline 'CPA review'").
+    pub label: String,
     /// What was done, in words.
     pub summary: String,
+}
+
+/// The next undo step, described before it is done, so the practitioner
+/// can be asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UndoStep {
+    /// What undo would take back ("complete deadline 'CPA review'").
+    pub label: String,
+    /// Why it cannot be undone, when it cannot (nothing will change).
+    pub blocked: Option<String>,
 }
 
 /// Tables whose changes can be undone (the names come from our own
@@ -43,19 +57,11 @@ const TABLES: &[&str] = &[
     "legal_episodes",
     "deadlines",
     "actions",
+    "closures",
     "visits",
     "visit_people",
     "visit_moves",
 ];
-
-struct Change {
-    id: i64,
-    entity: String,
-    entity_id: i64,
-    client_id: Option<i64>,
-    op: String,
-    fields: String,
-}
 
 struct LogRow {
     tbl: String,
@@ -66,28 +72,6 @@ struct LogRow {
 
 fn refuse(msg: impl Into<String>) -> StoreError {
     StoreError::Refused(msg.into())
-}
-
-fn last_change(conn: &Connection) -> Result<Option<Change>> {
-    Ok(conn
-        .query_row(
-            "SELECT a.id, a.entity, a.entity_id, a.client_id, a.op, a.fields FROM audit a
-             WHERE a.op <> 'undo' AND NOT EXISTS
-                (SELECT 1 FROM undo_log u WHERE u.audit_id = a.id AND u.undone_by IS NOT NULL)
-             ORDER BY a.id DESC LIMIT 1",
-            [],
-            |r| {
-                Ok(Change {
-                    id: r.get(0)?,
-                    entity: r.get(1)?,
-                    entity_id: r.get(2)?,
-                    client_id: r.get(3)?,
-                    op: r.get(4)?,
-                    fields: r.get(5)?,
-                })
-            },
-        )
-        .optional()?)
 }
 
 fn log_rows(conn: &Connection, audit_id: i64) -> Result<Vec<LogRow>> {
@@ -236,6 +220,10 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
             tx.execute("DELETE FROM actions WHERE id = ?1", [id])?;
             "the action was removed"
         }
+        "closures" => {
+            tx.execute("DELETE FROM closures WHERE id = ?1", [id])?;
+            "the case was reopened"
+        }
         "legal_episodes" => {
             let kept: i64 = tx.query_row(
                 "SELECT count(*) FROM deadlines WHERE episode_id = ?1
@@ -282,9 +270,18 @@ impl Store {
     /// audited change (op "undo"). Finalising a note and adding an addendum
     /// cannot be undone; the message says so and nothing changes.
     pub fn undo_last(&mut self, now: NaiveDateTime) -> Result<Undone> {
-        let tx = self.conn.transaction()?;
-        let change = last_change(&tx)?.ok_or_else(|| refuse("there is nothing to undo"))?;
-        let rows = log_rows(&tx, change.id)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let step = next_step(&tx)?;
+        let Some(change) = step.first().cloned() else {
+            return Err(refuse("there is nothing to undo"));
+        };
+        let what = label(&tx, &step)?;
+        let mut rows = Vec::new();
+        for c in &step {
+            rows.extend(log_rows(&tx, c.id)?);
+        }
         check_undoable(&change, &rows)?;
         let mut effect = "the previous values were restored";
         for row in &rows {
@@ -297,6 +294,9 @@ impl Store {
                 _ => effect = withdraw(&tx, row, now)?,
             }
         }
+        if step.len() > 1 && step.iter().any(|c| c.op == "complete") {
+            effect = "the deadline is open again, and the next one it added was cancelled";
+        }
         let fields: Vec<&str> = change.fields.split(',').filter(|f| !f.is_empty()).collect();
         record(
             &tx,
@@ -308,15 +308,14 @@ impl Store {
             &fields,
         )?;
         let audit_id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE undo_log SET undone_by = ?2 WHERE audit_id = ?1",
-            params![change.id, audit_id],
-        )?;
+        for c in &step {
+            tx.execute(
+                "UPDATE undo_log SET undone_by = ?2 WHERE audit_id = ?1",
+                params![c.id, audit_id],
+            )?;
+        }
         tx.commit()?;
-        let summary = format!(
-            "undid the {} of {} {}: {effect}",
-            change.op, change.entity, change.entity_id
-        );
+        let summary = format!("undid \"{what}\": {effect}");
         Ok(Undone {
             undid_audit_id: change.id,
             audit_id,
@@ -325,7 +324,29 @@ impl Store {
             client_id: change.client_id,
             op: change.op,
             fields: change.fields,
+            label: what,
             summary,
         })
+    }
+
+    /// What the next undo would take back, without changing anything:
+    /// `None` when there is nothing to undo.
+    pub fn next_undo(&self) -> Result<Option<UndoStep>> {
+        let step = next_step(&self.conn)?;
+        let Some(change) = step.first() else {
+            return Ok(None);
+        };
+        let mut rows = Vec::new();
+        for c in &step {
+            rows.extend(log_rows(&self.conn, c.id)?);
+        }
+        let blocked = match check_undoable(change, &rows) {
+            Ok(()) => None,
+            Err(e) => Some(e.to_string()),
+        };
+        Ok(Some(UndoStep {
+            label: label(&self.conn, &step)?,
+            blocked,
+        }))
     }
 }

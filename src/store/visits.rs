@@ -296,6 +296,30 @@ impl Store {
         outcome: VisitOutcome,
         now: NaiveDateTime,
     ) -> Result<(i64, i64)> {
+        self.note_with_outcome(note, outcome, None, now)
+    }
+
+    /// As [`Store::add_note_with_outcome`], and the note is finalised in
+    /// the same transaction (a late entry needs `late_reason`): a final note
+    /// with its visit, or nothing.
+    pub fn add_final_note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)> {
+        self.note_with_outcome(note, outcome, Some(late_reason), now)
+    }
+
+    fn note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        finalise: Option<Option<&str>>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)> {
+        let late = self.late_entry_in_force();
         let n = note.validate(now)?;
         if !n.kind.is_in_person() {
             return Err(StoreError::Refused(format!(
@@ -335,6 +359,9 @@ impl Store {
             "create",
             &["*"],
         )?;
+        if let Some(late_reason) = finalise {
+            super::notes::finalise_in(&tx, note_id, late_reason, &late, now)?;
+        }
         tx.commit()?;
         Ok((note_id, visit_id))
     }

@@ -57,6 +57,17 @@ impl ClientView {
                     super::visit_forms::cancel_visit(v.id, theme, today)
                 }
             }
+            (Action::MarkDone, Tab::Plan) => match self.plans.first() {
+                Some(p) if self.plan_index == 0 && !p.actions.is_empty() => {
+                    forms::plan_action_done(p, theme, today)
+                }
+                Some(_) if self.plan_index != 0 => {
+                    return vec![Effect::Info(
+                        "Earlier versions are read-only; ] shows the current plan".into(),
+                    )];
+                }
+                _ => return vec![Effect::Info("The plan has no actions to tick off".into())],
+            },
             (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
                 forms::client(Some(&self.client), theme, today)
             }
@@ -79,7 +90,7 @@ impl ClientView {
                 let v = &self.seen.planned[i];
                 if !v.awaits_outcome(now) {
                     return vec![Effect::Info(
-                        "Record what came of a visit once its time has passed (m moves it, x cancels it)"
+                        "Record what came of a visit once its time has passed (m moves it, X cancels it)"
                             .into(),
                     )];
                 }
@@ -91,7 +102,7 @@ impl ClientView {
                 if d.completed_on.is_some() || d.cancelled {
                     return vec![Effect::Info("That deadline is already closed".into())];
                 }
-                let f = forms::deadline_done(d.id, self.theme, today);
+                let f = forms::deadline_done(d, self.theme, today);
                 vec![Effect::Push(f.into())]
             }
             Some(DueRow::Action(i)) => {
@@ -206,6 +217,17 @@ impl Screen for ClientView {
 
     fn client(&self) -> Option<(i64, String)> {
         Some((self.client.id, self.client.display_name()))
+    }
+
+    // On the Notes tab the selected note, elsewhere the latest one.
+    fn note(&self) -> Option<i64> {
+        if self.tab == Tab::Notes {
+            return self.selected_note().map(|n| n.id);
+        }
+        self.notes
+            .iter()
+            .max_by_key(|n| (n.occurred_at, n.id))
+            .map(|n| n.id)
     }
 
     // What the record already holds: no query needed.

@@ -282,11 +282,15 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     if p.actions.is_empty() {
         lines.push(Line::from(Span::styled("  none", theme.dim())));
     }
-    for a in &p.actions {
-        let done = if a.done_on.is_some() { "[x]" } else { "[ ]" };
+    for (i, a) in p.actions.iter().enumerate() {
+        let done = match a.done_on {
+            Some(d) => format!("[x] done {d}:"),
+            None => "[ ]".into(),
+        };
         let due = a.due.map(|d| format!(" by {d}")).unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {done} {} — {}{due}",
+            "  {}. {done} {} — {}{due}",
+            i + 1,
             one_line(&a.what),
             if a.owner.is_empty() {
                 "—".into()
@@ -366,7 +370,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                         style,
                     ),
                     (state, style),
-                    ("D outcome · m move · x cancel".to_string(), theme.dim()),
+                    ("D outcome · m move · X cancel".to_string(), theme.dim()),
                 ]
             }
             DueRow::Action(i) => {

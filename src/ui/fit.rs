@@ -66,10 +66,12 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// A plain string cut to `width` columns with "…" (for table cells).
+/// A plain string cut to `width` columns with "…" (for table cells):
+/// the domain's grapheme-aware [`crate::domain::cell::clip`], so a cell is
+/// cut the same way everywhere.
 #[must_use]
 pub fn fit_str(text: &str, width: usize) -> String {
-    fit(Line::from(text.to_string()), width).to_string()
+    crate::domain::cell::clip(text, width)
 }
 
 /// Breaks `line` into rows of at most `width` columns, at spaces where it

@@ -144,8 +144,19 @@ impl Field {
         if v.trim().is_empty() {
             return Ok(None);
         }
-        dates::parse_date(&v, today)
-            .map(Some)
+        dates::resolve_date_for(&v, today, date_use(self.key))
+            .map(|r| Some(r.value()))
+            .map_err(|e| self.problem(&e))
+    }
+
+    /// A date of birth: as [`Field::date`], with a two-digit year in the past.
+    pub fn birth_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, Problem> {
+        let v = self.value();
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        dates::resolve_date_for(&v, today, dates::DateUse::Birth)
+            .map(|r| Some(r.value()))
             .map_err(|e| self.problem(&e))
     }
 
@@ -423,8 +434,8 @@ impl Widget for &Form {
             let note = if let Some(e) = &f.error {
                 Span::styled(format!(" {e}"), theme.danger())
             } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() {
-                match dates::parse_date(&f.input.text(), self.today) {
-                    Ok(d) => Span::styled(format!(" → {}", dates::show(d)), theme.good()),
+                match dates::resolve_date_for(&f.input.text(), self.today, date_use(f.key)) {
+                    Ok(d) => Span::styled(format!(" → {}", d.shown()), theme.good()),
                     Err(e) => Span::styled(format!(" {e}"), theme.warn()),
                 }
             } else {
@@ -432,5 +443,14 @@ impl Widget for &Form {
             };
             Widget::render(Paragraph::new(Line::from(note)), msg, frame);
         }
+    }
+}
+
+/// How a date field reads a two-digit year: a date of birth is in the past.
+fn date_use(key: &str) -> dates::DateUse {
+    if key == "date of birth" {
+        dates::DateUse::Birth
+    } else {
+        dates::DateUse::Any
     }
 }

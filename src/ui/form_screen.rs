@@ -31,7 +31,9 @@ impl Form {
                 e.push(Effect::Action(Action::TabDeadlines));
             }
             Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
-            Spec::PlanReview(..) => e.push(Effect::Action(Action::TabPlan)),
+            Spec::PlanReview(..) | Spec::PlanActionDone(..) => {
+                e.push(Effect::Action(Action::TabPlan));
+            }
             Spec::NewClient(_) => {
                 if let Some(id) = o.id {
                     e.push(Effect::OpenClient {

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldKind, Form, Problem};
 use super::theme::Theme;
 use super::write::Write;
-use crate::domain::{CarePlan, Client, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit};
+use crate::domain::{
+    CarePlan, Client, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit,
+};
 
 /// Declares a form: a struct of fields, listed top to bottom.
 macro_rules! typed_form {
@@ -166,6 +168,16 @@ typed_form! {
     }
 }
 
+typed_form! {
+    /// Ticking off a care plan action.
+    PlanDoneForm {
+        /// Its number on the Plan tab.
+        number,
+        /// When it was done.
+        on,
+    }
+}
+
 /// Which form, with the records it concerns.
 #[derive(Debug, Clone)]
 pub enum Spec {
@@ -188,7 +200,7 @@ pub enum Spec {
     /// Finalising a late note (the draft's id).
     LateFinalise(i64, LateForm),
     /// Marking a deadline done.
-    DeadlineDone(i64, DoneForm),
+    DeadlineDone(i64, DoneNeeds, DoneForm),
     /// Planning a visit to a client (with the household members who may come too).
     PlanVisit(i64, Vec<i64>, VisitForm),
     /// What came of a visit (the client whose note opens next, the visit).
@@ -197,6 +209,9 @@ pub enum Spec {
     MoveVisit(i64, MoveForm),
     /// Cancelling a planned visit.
     CancelVisit(i64, CancelForm),
+    /// Marking a plan action done: the current plan's action ids, in the
+    /// order (and numbering from 1) the Plan tab shows them.
+    PlanActionDone(Vec<i64>, PlanDoneForm),
 }
 
 impl Spec {
@@ -211,11 +226,12 @@ impl Spec {
             Spec::Episode(_, f) => f.fields(),
             Spec::Addendum(_, f) => f.fields(),
             Spec::LateFinalise(_, f) => f.fields(),
-            Spec::DeadlineDone(_, f) => f.fields(),
+            Spec::DeadlineDone(_, _, f) => f.fields(),
             Spec::PlanVisit(_, _, f) => f.fields(),
             Spec::VisitOutcome(_, _, f) => f.fields(),
             Spec::MoveVisit(_, f) => f.fields(),
             Spec::CancelVisit(_, f) => f.fields(),
+            Spec::PlanActionDone(_, f) => f.fields(),
         }
     }
 
@@ -229,11 +245,12 @@ impl Spec {
             Spec::Episode(_, f) => f.fields_mut(),
             Spec::Addendum(_, f) => f.fields_mut(),
             Spec::LateFinalise(_, f) => f.fields_mut(),
-            Spec::DeadlineDone(_, f) => f.fields_mut(),
+            Spec::DeadlineDone(_, _, f) => f.fields_mut(),
             Spec::PlanVisit(_, _, f) => f.fields_mut(),
             Spec::VisitOutcome(_, _, f) => f.fields_mut(),
             Spec::MoveVisit(_, f) => f.fields_mut(),
             Spec::CancelVisit(_, f) => f.fields_mut(),
+            Spec::PlanActionDone(_, f) => f.fields_mut(),
         }
     }
 
@@ -262,12 +279,19 @@ impl Spec {
                         .problem("give the reason this note is written up late")
                 })?),
             },
-            Spec::DeadlineDone(id, f) => Write::CompleteDeadline {
+            Spec::DeadlineDone(id, needs, f) => Write::CompleteDeadline {
                 id: *id,
                 on: f
                     .on
                     .required_date(today, "the date it was done is needed")?,
-                outcome: f.outcome.opt(),
+                outcome: match (f.outcome.opt(), needs) {
+                    (None, DoneNeeds::Outcome) => {
+                        return Err(f.outcome.problem(
+                            "say what happened (renewed: the next period starts); if it ended, end the legal episode instead",
+                        ));
+                    }
+                    (o, _) => o,
+                },
             },
             Spec::PlanVisit(..)
             | Spec::VisitOutcome(..)
@@ -277,6 +301,27 @@ impl Spec {
                     field: "",
                     message: "not a form of this kind".into(),
                 });
+            }
+            Spec::PlanActionDone(ids, f) => {
+                let n = f.number.value();
+                let id = n
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| ids.get(i))
+                    .ok_or_else(|| {
+                        f.number.problem(&format!(
+                            "give the action's number on the Plan tab (1 to {})",
+                            ids.len()
+                        ))
+                    })?;
+                Write::CompletePlanAction {
+                    id: *id,
+                    on: f
+                        .on
+                        .required_date(today, "the date it was done is needed")?,
+                }
             }
         })
     }
@@ -370,11 +415,65 @@ pub fn late_reason(note_id: i64, days: u32, theme: Theme, today: NaiveDate) -> F
     Form::new(spec, title, today, theme)
 }
 
-/// The "mark deadline done" form.
+/// The "mark a plan action done" form over the current plan; the first
+/// action not yet done is offered.
 #[must_use]
-pub fn deadline_done(deadline_id: i64, theme: Theme, today: NaiveDate) -> Form {
+pub fn plan_action_done(plan: &CarePlan, theme: Theme, today: NaiveDate) -> Form {
+    let first_open = plan
+        .actions
+        .iter()
+        .position(|a| a.done_on.is_none())
+        .map_or(String::new(), |i| (i + 1).to_string());
+    let spec = Spec::PlanActionDone(
+        plan.actions.iter().map(|a| a.id).collect(),
+        PlanDoneForm {
+            number: Field::text(
+                "Action number",
+                "number",
+                FieldKind::Text,
+                &first_open,
+                theme,
+            ),
+            on: Field::text(
+                "Done on",
+                "done on",
+                FieldKind::Date { required: true },
+                "today",
+                theme,
+            ),
+        },
+    );
+    Form::new(spec, "Mark a plan action done".into(), today, theme)
+}
+
+/// Whether completing a deadline needs its outcome said first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneNeeds {
+    /// Any deadline: the outcome is optional.
+    Nothing,
+    /// A renewal (s3 expiry, CTO, DoLS): completing records that it was
+    /// renewed and starts the next period, so the outcome must be said.
+    Outcome,
+}
+
+/// The "mark deadline done" form: it names the deadline and, for a
+/// statutory one, asks the question completing it answers ("Renewed?").
+#[must_use]
+pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
+    let rules = crate::rules::RuleSet::embedded().ok();
+    let rule = d
+        .rule
+        .as_deref()
+        .and_then(|id| rules.as_ref().and_then(|r| r.rule(id)));
+    let meaning = crate::domain::completion::completion_meaning(rule);
+    let (needs, label) = if meaning.needs_outcome {
+        (DoneNeeds::Outcome, "Renewed? Outcome")
+    } else {
+        (DoneNeeds::Nothing, "Outcome")
+    };
     let spec = Spec::DeadlineDone(
-        deadline_id,
+        d.id,
+        needs,
         DoneForm {
             on: Field::text(
                 "Done on",
@@ -383,10 +482,16 @@ pub fn deadline_done(deadline_id: i64, theme: Theme, today: NaiveDate) -> Form {
                 "today",
                 theme,
             ),
-            outcome: Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
+            outcome: Field::text(label, "outcome", FieldKind::Text, "", theme),
         },
     );
-    Form::new(spec, "Mark deadline done".into(), today, theme)
+    let what = crate::domain::cell::cell_text(&d.what);
+    let title = if rule.is_some() {
+        format!("{} \"{what}\" — {}", meaning.question, meaning.meaning)
+    } else {
+        format!("Mark \"{what}\" done")
+    };
+    Form::new(spec, title, today, theme)
 }
 
 #[cfg(test)]

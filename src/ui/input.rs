@@ -99,6 +99,33 @@ impl Input {
         self.area.input(key)
     }
 
+    /// Takes pasted text in one go (linear in its length): every kind of
+    /// line ending (CR from a terminal's paste, CR LF, LF) is a line break,
+    /// or a space in a one-line input. Refused whole, with the reason and
+    /// nothing changed, when the text would pass `max` characters. True
+    /// when the text changed.
+    pub fn paste(&mut self, text: &str, max: usize) -> Result<bool, String> {
+        let text = crate::domain::cell::normalise_newlines(text);
+        let text = if self.multiline {
+            text
+        } else {
+            std::borrow::Cow::Owned(text.replace('\n', " "))
+        };
+        let have: usize = self
+            .area
+            .lines()
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum();
+        let adding = text.chars().count();
+        if have.saturating_sub(1) + adding > max {
+            return Err(format!(
+                "Nothing pasted: {adding} characters is over the {max} limit; your text is kept."
+            ));
+        }
+        Ok(self.area.insert_str(text.as_ref()))
+    }
+
     /// Scrolls a multi-line input by mouse wheel.
     pub fn scroll(&mut self, down: bool) {
         let m = if down {

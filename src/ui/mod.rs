@@ -14,6 +14,7 @@ mod client_keys;
 pub mod client_tabs;
 pub mod confirm;
 pub mod data;
+pub mod export_menu;
 pub mod fit;
 pub mod form;
 mod form_screen;
@@ -30,6 +31,7 @@ pub mod records;
 pub mod screen;
 pub mod search;
 pub mod session;
+pub mod text_view;
 pub mod theme;
 pub mod today;
 mod today_detail;
@@ -113,6 +115,10 @@ registry! {
     Search(search::SearchView),
     /// A month of visits, deadlines and reviews, and the day's agenda.
     Calendar(calendar::CalendarView),
+    /// The Export menu.
+    Export(export_menu::ExportMenu),
+    /// A paste pack to read and select.
+    Text(text_view::TextView),
 }
 
 /// A message in the status line.

@@ -259,12 +259,36 @@ impl NoteEditor {
             _ => self.input_mut().is_some_and(|i| i.key(key)),
         };
         if changed {
+            self.changed(now);
+        }
+    }
+
+    /// Pastes text into the focused field in one go; `Err` says why it was
+    /// refused (too long), nothing changed.
+    pub fn paste(&mut self, text: &str, now: NaiveDateTime) -> Result<(), String> {
+        let max = if self.focus == Focus::Body {
+            crate::domain::validate::MAX_LONG
+        } else {
+            crate::domain::validate::MAX_SHORT
+        };
+        let Some(input) = self.input_mut() else {
+            return Ok(());
+        };
+        if input.paste(text, max)? {
+            self.changed(now);
+        }
+        Ok(())
+    }
+
+    /// After the text changed: unsaved, and the time re-read when it was the time.
+    fn changed(&mut self, now: NaiveDateTime) {
+        {
             self.dirty = true;
             if self.focus == Focus::When {
                 match dates::parse_datetime(&self.when.text(), now) {
-                    Ok(t) if t > now + chrono::Duration::days(1) => {
+                    Ok(t) if crate::domain::note::contact_time_problem(t, now).is_some() => {
                         self.when_error =
-                            Some("is in the future; a note records what has happened".into());
+                            crate::domain::note::contact_time_problem(t, now).map(Into::into);
                     }
                     Ok(t) => {
                         self.occurred_at = t;

@@ -94,6 +94,13 @@ impl Screen for NoteEditor {
         Vec::new()
     }
 
+    fn paste(&mut self, text: &str, now: NaiveDateTime) -> Vec<Effect> {
+        match NoteEditor::paste(self, text, now) {
+            Ok(()) => Vec::new(),
+            Err(why) => vec![Effect::Error(why)],
+        }
+    }
+
     /// Saves and closes; when the draft cannot be saved the editor stays.
     fn back(&mut self) -> Vec<Effect> {
         let mut e = self.save_effects(Instant::now());

@@ -164,6 +164,10 @@ impl Screen for NoteViewer {
         Ok(())
     }
 
+    fn note(&self) -> Option<i64> {
+        Some(self.note.id)
+    }
+
     fn set_theme(&mut self, theme: Theme) {
         self.theme = theme;
     }

@@ -48,6 +48,8 @@ pub const COMMANDS: &[Action] = &[
     Action::NewClient,
     Action::NewAction,
     Action::ToggleClosed,
+    Action::Export,
+    Action::Paste,
     Action::Help,
     Action::Quit,
 ];

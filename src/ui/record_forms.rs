@@ -9,7 +9,7 @@ use super::forms::typed_form;
 use super::theme::Theme;
 use crate::domain::text::sanitize;
 use crate::domain::{
-    CarePlan, Client, NewCarePlan, NewClient, NewNetworkMember, PlanAction, RiskLevel, Service,
+    CarePlan, Client, NewCarePlan, NewClient, NewNetworkMember, RiskLevel, Service,
 };
 
 const SERVICES: [&str; 2] = ["Adult", "Children"];
@@ -192,7 +192,7 @@ impl ClientForm {
             family_name: self.family.value(),
             preferred_name: self.preferred.opt(),
             pronouns: self.pronouns.opt(),
-            dob: self.dob.date(today)?,
+            dob: self.dob.birth_date(today)?,
             record_no: self.record.opt(),
             address: self.address.opt(),
             phone: self.phone.opt(),
@@ -303,16 +303,7 @@ impl PlanForm {
             .map(|p| {
                 p.actions
                     .iter()
-                    .map(|a| {
-                        format!(
-                            "{} ; {} ; {}",
-                            sanitize(&a.what),
-                            sanitize(&a.owner),
-                            a.due.map(|d| d.to_string()).unwrap_or_default()
-                        )
-                        .trim_end_matches([' ', ';'])
-                        .to_string()
-                    })
+                    .map(|a| sanitize(&crate::domain::plan::action_line(a)).into_owned())
                     .collect::<Vec<_>>()
                     .join("\n")
             })
@@ -362,23 +353,10 @@ impl PlanForm {
         let mut actions = Vec::new();
         let text = self.actions.value();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let mut parts = line.split(';').map(str::trim);
-            let what = parts.next().unwrap_or_default().to_string();
-            let owner = parts.next().unwrap_or_default().to_string();
-            let due = match parts.next().filter(|d| !d.is_empty()) {
-                Some(d) => Some(
-                    crate::dates::parse_date(d, today)
-                        .map_err(|e| self.actions.problem(&format!("a date: {e}")))?,
-                ),
-                None => None,
-            };
-            actions.push(PlanAction {
-                id: 0,
-                what,
-                owner,
-                due,
-                done_on: None,
-            });
+            actions.push(
+                crate::domain::plan::parse_action_line(line, today)
+                    .map_err(|e| self.actions.problem(&e))?,
+            );
         }
         Ok(NewCarePlan {
             needs: self.needs.value(),

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
@@ -62,6 +62,16 @@ pub enum Effect {
         /// What no does.
         no: Vec<Effect>,
     },
+    /// Make an export's files and write them into a folder (created 0700,
+    /// files 0600); the status line says what was written.
+    Export {
+        /// What to make.
+        job: crate::export::files::Job,
+        /// Where to write it.
+        dir: std::path::PathBuf,
+    },
+    /// Make a paste pack, copy it to the clipboard and show it.
+    Paste(crate::export::files::Job),
     /// Leave caseload.
     Quit,
 }
@@ -92,6 +102,21 @@ pub trait Screen: Paint {
     /// A key no action claimed (typing modes type it).
     fn type_key(&mut self, _key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {
         Vec::new()
+    }
+
+    /// Pasted text (one bracketed paste). By default typed key by key, every
+    /// kind of line ending as Enter; the note editor takes it in one go.
+    fn paste(&mut self, text: &str, now: NaiveDateTime) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for c in crate::domain::cell::normalise_newlines(text).chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            effects.extend(self.type_key(KeyEvent::new(code, KeyModifiers::NONE), now));
+        }
+        effects
     }
 
     /// Whether the screen wants this key as text even though the keymap
@@ -154,6 +179,11 @@ pub trait Screen: Paint {
     /// The client whose record this screen is: (id, display name). Scopes
     /// new actions and searches, and tells whether a draft opens over it.
     fn client(&self) -> Option<(i64, String)> {
+        None
+    }
+
+    /// The note this screen is on or has selected (paste packs use it).
+    fn note(&self) -> Option<i64> {
         None
     }
 

@@ -55,6 +55,10 @@ pub trait Lockable {
     fn privacy_people(&self) -> Vec<String> {
         Vec::new()
     }
+    /// A clipboard copy (an OSC 52 sequence) to write to the terminal, taken once.
+    fn take_clipboard(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Builds the app once the database is first opened.
@@ -144,6 +148,14 @@ impl<A: Lockable> Session<A> {
     #[must_use]
     pub fn should_quit(&self) -> bool {
         self.quit || self.app.as_ref().is_some_and(Lockable::should_quit)
+    }
+
+    /// A clipboard copy the app asked for, while unlocked (taken once).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        if self.is_locked() {
+            return None;
+        }
+        self.app.as_mut().and_then(Lockable::take_clipboard)
     }
 
     /// The app, once unlocked at least once (tests).

@@ -88,6 +88,13 @@ pub enum Write {
         /// Why.
         reason: String,
     },
+    /// Mark a care plan action done.
+    CompletePlanAction {
+        /// The plan action.
+        id: i64,
+        /// When it was done.
+        on: NaiveDate,
+    },
     /// Undo the last change.
     Undo,
 }

@@ -53,7 +53,15 @@ fn episode_add_list_end_and_rules_from_the_command_line() {
     );
     // Renewal report furnished: the next period follows, from the expiry.
     cmd(dir.path())
-        .args(["deadline", "done", "1", "--on", "2026-11-20"])
+        .args([
+            "deadline",
+            "done",
+            "1",
+            "--on",
+            "2026-11-20",
+            "--outcome",
+            "renewed",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains(

@@ -102,6 +102,9 @@ fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
     // the renewed period ends: 6 months from 21 May 2027 = 21 Nov 2027.
     keys(&mut app, "g");
     keys(&mut app, "D");
+    // Completing a renewal asks "Renewed?": say so in the outcome.
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "renewed");
     press(&mut app, KeyCode::Enter);
     let status = app
         .status
@@ -110,7 +113,7 @@ fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
         .unwrap_or_default();
     assert_eq!(
         status,
-        "Deadline marked done; next due 2027-11-21",
+        "\"Section 3 detention ends unless renewed\" marked done; next due 2027-11-21",
         "{}",
         screen(&app)
     );

@@ -1,0 +1,88 @@
+//! `caseload client close`: says what stops being tracked before closing,
+//! records the closure summary and sets the retention review date.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDateTime;
+
+use super::parse;
+use crate::domain::retention::Closing;
+use crate::domain::text::one_line;
+use crate::store::{ClosurePreview, Store};
+
+/// What `client close` was given.
+pub struct CloseArgs<'a> {
+    /// The client as typed.
+    pub client: &'a str,
+    /// Why.
+    pub reason: String,
+    /// The closure summary.
+    pub summary: Option<String>,
+    /// The closing date as typed.
+    pub on: Option<&'a str>,
+    /// Confirmed after the warning.
+    pub yes: bool,
+}
+
+/// Closes a case. With an open legal episode the warning is printed and
+/// nothing changes unless `--yes` was given.
+pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Result<()> {
+    let c = store.resolve_client(args.client)?;
+    let on = parse::date_or("closing date", args.on, now.date())?;
+    let schedule = crate::config::Config::load()?.retention_schedule();
+    let preview = store.closure_preview(c.id, on, &schedule)?;
+    if !preview.open_episodes.is_empty() && !args.yes {
+        eprint!("{}", warning(&preview));
+        bail!(
+            "the case was NOT closed: it has an open legal episode. End the episode first, or run again with --yes to close anyway"
+        );
+    }
+    let closing = Closing {
+        on,
+        reason: args.reason,
+        summary: args.summary.unwrap_or_default(),
+    };
+    let done = store.close_case(c.id, &closing, &schedule, now)?;
+    if done.needs_warning() {
+        print!("{}", warning(&done));
+    }
+    println!("Closed case {} on {on}.", c.id);
+    if let Some(r) = &done.retention {
+        println!(
+            "Retention review due {} ({}); the record is flagged then, never deleted automatically.",
+            crate::dates::show(r.on),
+            r.basis
+        );
+    }
+    Ok(())
+}
+
+/// What closing stops tracking, one line each.
+fn warning(p: &ClosurePreview) -> String {
+    let mut s = String::from("Closing this case stops tracking:\n");
+    for e in &p.open_episodes {
+        s.push_str(&format!(
+            "  legal episode {}: {} since {} (still open)\n",
+            e.id,
+            e.kind.label(),
+            e.start_on
+        ));
+    }
+    for d in &p.open_deadlines {
+        s.push_str(&format!(
+            "  deadline {}: {} due {}\n",
+            d.id,
+            one_line(&d.what),
+            d.due
+        ));
+    }
+    if p.open_actions > 0 {
+        s.push_str(&format!("  {} open action(s)\n", p.open_actions));
+    }
+    if p.drafts > 0 {
+        s.push_str(&format!(
+            "  {} draft note(s) not yet finalised (they stay drafts)\n",
+            p.drafts
+        ));
+    }
+    s
+}

@@ -1,0 +1,199 @@
+use super::*;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
+    d(y, m, day).and_hms_opt(h, min, 0).unwrap()
+}
+
+#[test]
+fn the_documented_forms_resolve() {
+    let today = d(2026, 11, 22); // a Sunday
+    let cases = [
+        ("2026-12-03", d(2026, 12, 3)),
+        ("03/12/2026", d(2026, 12, 3)),
+        ("3.12.2026", d(2026, 12, 3)),
+        ("3 Dec 2026", d(2026, 12, 3)),
+        ("Thu 3 Dec 2026", d(2026, 12, 3)),
+        ("3 december 2026", d(2026, 12, 3)),
+        ("today", today),
+        ("Tomorrow", d(2026, 11, 23)),
+        ("+2w", d(2026, 12, 6)),
+        ("+3d", d(2026, 11, 25)),
+        ("+1m", d(2026, 12, 22)),
+        ("-2d", d(2026, 11, 20)),
+        ("next tue", d(2026, 11, 24)),
+        ("tue", d(2026, 11, 24)),
+        ("sunday", d(2026, 11, 29)),
+    ];
+    for (input, want) in cases {
+        assert_eq!(parse_date(input, today), Ok(want), "{input}");
+    }
+}
+
+#[test]
+fn two_digit_years_are_refused_or_in_the_past_for_a_birth() {
+    let today = d(2026, 11, 22);
+    let e = parse_date("12/3/85", today).unwrap_err();
+    assert!(e.contains("year in full"), "{e}");
+    assert!(parse_date("3/12/26", today).is_err());
+    let born = |s| resolve_date_for(s, today, DateUse::Birth).map(|r| r.value());
+    assert_eq!(born("12/3/85"), Ok(d(1985, 3, 12)));
+    assert_eq!(born("1/1/05"), Ok(d(2005, 1, 1)));
+    // Later this year in this century would be the future: the last century.
+    assert_eq!(born("12/12/26"), Ok(d(1926, 12, 12)));
+    assert_eq!(born("22/11/26"), Ok(d(2026, 11, 22)));
+    // A four-digit year is never moved.
+    assert_eq!(born("1/1/2030"), Ok(d(2030, 1, 1)));
+}
+
+#[test]
+fn impossible_and_garbage_dates_say_so() {
+    let today = d(2026, 11, 22);
+    assert!(
+        parse_date("2026-02-30", today)
+            .unwrap_err()
+            .contains("not a real date")
+    );
+    for bad in [
+        "31/02/2026",
+        "whenever",
+        "",
+        "+99999999999w",
+        "14",
+        "0014-01-01",
+        "2026/12/03",
+        "3 dec",
+        "Fri 3 Dec 2026",
+        "next week",
+        "2pm",
+    ] {
+        assert!(parse_date(bad, today).is_err(), "{bad:?} should be refused");
+    }
+    assert!(
+        parse_date("Fri 3 Dec 2026", today)
+            .unwrap_err()
+            .contains("Thursday")
+    );
+}
+
+#[test]
+fn times_are_understood_or_refused_never_now() {
+    let now = at(2026, 11, 22, 9, 30);
+    let ok = [
+        ("2pm", at(2026, 11, 22, 14, 0)),
+        ("2 pm", at(2026, 11, 22, 14, 0)),
+        ("2:30pm", at(2026, 11, 22, 14, 30)),
+        ("12am", at(2026, 11, 22, 0, 0)),
+        ("12pm", at(2026, 11, 22, 12, 0)),
+        ("noon", at(2026, 11, 22, 12, 0)),
+        ("14:05", at(2026, 11, 22, 14, 5)),
+        ("9:05", at(2026, 11, 22, 9, 5)),
+        ("yesterday 16:00", at(2026, 11, 21, 16, 0)),
+        ("20/11/2026 10am", at(2026, 11, 20, 10, 0)),
+        ("Fri 20 Nov 2026 10:15", at(2026, 11, 20, 10, 15)),
+        ("", now),
+        ("now", now),
+    ];
+    for (input, want) in ok {
+        assert_eq!(parse_datetime(input, now), Ok(want), "{input:?}");
+    }
+    for bad in [
+        "14",
+        "25:00",
+        "13pm",
+        "0am",
+        "2",
+        "14.30",
+        "9:5",
+        "yesterday",
+        "20/11/2026",
+        "tomorrow at 3",
+        "2pm ish",
+        "12/3/85 10:00",
+    ] {
+        assert!(
+            parse_datetime(bad, now).is_err(),
+            "{bad:?} should be refused"
+        );
+    }
+    assert!(
+        parse_datetime("yesterday", now)
+            .unwrap_err()
+            .contains("time")
+    );
+}
+
+#[test]
+fn what_is_shown_is_what_is_resolved() {
+    let now = at(2026, 11, 22, 9, 30);
+    let r = resolve_datetime("2pm", now).unwrap();
+    assert_eq!(r.shown(), "Sun 22 Nov 2026 14:00");
+    assert_eq!(r.value(), at(2026, 11, 22, 14, 0));
+}
+
+/// Words a practitioner might type, well formed or not.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("today".to_string()),
+        Just("tomorrow".to_string()),
+        Just("yesterday".to_string()),
+        Just("next".to_string()),
+        Just("now".to_string()),
+        Just("pm".to_string()),
+        Just("am".to_string()),
+        Just("noon".to_string()),
+        "(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,3}",
+        "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,5}",
+        "[0-9]{1,4}",
+        "[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{1,4}",
+        "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
+        "[0-9]{1,2}[:.][0-9]{1,2}(am|pm)?",
+        "[0-9]{1,2}(am|pm)",
+        "[+-][0-9]{1,3}[dwmy]",
+        "[a-z]{1,6}",
+    ]
+}
+
+fn typed() -> impl Strategy<Value = String> {
+    prop::collection::vec(token(), 0..5).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever is accepted is shown, and the shown words, typed back, are
+    /// the same value: what is saved equals what was shown.
+    #[test]
+    fn accepted_datetimes_round_trip_through_what_is_shown(s in typed()) {
+        let now = at(2026, 11, 22, 9, 30);
+        if let Ok(r) = resolve_datetime(&s, now) {
+            prop_assert_eq!(r.shown(), show_dt(r.value()));
+            let again = resolve_datetime(r.shown(), now);
+            prop_assert_eq!(again.map(|a| a.value()), Ok(r.value()));
+        }
+    }
+
+    /// The same for dates, for any use.
+    #[test]
+    fn accepted_dates_round_trip_through_what_is_shown(s in typed(), birth in any::<bool>()) {
+        let today = d(2026, 11, 22);
+        let use_ = if birth { DateUse::Birth } else { DateUse::Any };
+        if let Ok(r) = resolve_date_for(&s, today, use_) {
+            prop_assert_eq!(r.shown(), show(r.value()));
+            let again = resolve_date_for(r.shown(), today, use_);
+            prop_assert_eq!(again.map(|a| a.value()), Ok(r.value()));
+        }
+    }
+
+    /// A bare number is never a date or a time.
+    #[test]
+    fn a_bare_number_is_refused(n in 0u32..100_000) {
+        let now = at(2026, 11, 22, 9, 30);
+        prop_assert!(resolve_datetime(&n.to_string(), now).is_err());
+        prop_assert!(resolve_date(&n.to_string(), now.date()).is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! Closing a case: what stops being tracked (said before closing), the
+//! closure summary, and the retention review date it sets. Records past
+//! their review date are flagged, never deleted or changed automatically.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{TransactionBehavior, params};
+use serde::Serialize;
+
+use super::audit::record;
+use super::rows::{fmt_date, fmt_dt, fmt_opt_date, opt_date};
+use super::{Result, Store, StoreError};
+use crate::domain::retention::{Closing, RetentionReview, RetentionSchedule};
+use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
+use crate::domain::{CaseStatus, Deadline, EpisodeKind, LegalEpisode};
+
+/// What closing a case would stop tracking, and the retention review it sets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClosurePreview {
+    /// Legal episodes still open (s3, CTO, DoLS, child protection…).
+    pub open_episodes: Vec<LegalEpisode>,
+    /// Deadlines still open: they leave Today and `due` once closed.
+    pub open_deadlines: Vec<Deadline>,
+    /// Actions not yet done.
+    pub open_actions: usize,
+    /// Notes still in draft.
+    pub drafts: usize,
+    /// When the record falls due for a retention review, and why.
+    pub retention: Option<RetentionReview>,
+}
+
+impl ClosurePreview {
+    /// Whether closing needs a warning first (anything would stop being tracked).
+    #[must_use]
+    pub fn needs_warning(&self) -> bool {
+        !self.open_episodes.is_empty() || !self.open_deadlines.is_empty() || self.drafts > 0
+    }
+}
+
+/// A closed case whose record has reached its retention review date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionDue {
+    /// The client.
+    pub client_id: i64,
+    /// Their display name.
+    pub name: String,
+    /// The review date.
+    pub retain_until: NaiveDate,
+}
+
+impl Store {
+    /// What closing client `id` on `on` would stop tracking, and the
+    /// retention review date `schedule` would set.
+    pub fn closure_preview(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        schedule: &RetentionSchedule,
+    ) -> Result<ClosurePreview> {
+        let client = self.client(id)?;
+        let episodes = self.episodes(id)?;
+        let looked_after = episodes
+            .iter()
+            .any(|e| matches!(e.kind, EpisodeKind::Lac | EpisodeKind::CareLeaver));
+        let open_deadlines: Vec<Deadline> = self
+            .deadlines(id)?
+            .into_iter()
+            .filter(|d| d.completed_on.is_none() && !d.cancelled)
+            .collect();
+        let open_actions = self
+            .actions(Some(id))?
+            .iter()
+            .filter(|a| a.done_on.is_none())
+            .count();
+        let drafts = self
+            .notes(id)?
+            .iter()
+            .filter(|n| n.status == crate::domain::NoteStatus::Draft)
+            .count();
+        Ok(ClosurePreview {
+            open_episodes: episodes
+                .into_iter()
+                .filter(|e| e.end_on.is_none())
+                .collect(),
+            open_deadlines,
+            open_actions,
+            drafts,
+            retention: schedule.review(client.service, client.dob, looked_after, on),
+        })
+    }
+
+    /// Closes a case: records the closure with its summary and sets the
+    /// retention review date from `schedule`. Returns what was previewed
+    /// (so the caller can say what stopped being tracked).
+    pub fn close_case(
+        &mut self,
+        id: i64,
+        closing: &Closing,
+        schedule: &RetentionSchedule,
+        now: NaiveDateTime,
+    ) -> Result<ClosurePreview> {
+        let reason = validate::required("reason", &closing.reason, MAX_SHORT)?;
+        let summary = validate::optional("closure summary", Some(&closing.summary), MAX_LONG)?
+            .unwrap_or_default();
+        let on = closing.on;
+        let preview = self.closure_preview(id, on, schedule)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (status, opened_on): (CaseStatus, NaiveDate) = tx.query_row(
+            "SELECT status, opened_on FROM clients WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, opt_date(r, 1)?.unwrap_or(on))),
+        )?;
+        if status == CaseStatus::Closed {
+            return Err(StoreError::Refused(format!(
+                "client {id} is already closed"
+            )));
+        }
+        if on < opened_on {
+            return Err(StoreError::Refused(
+                "the closing date is before the case was opened".into(),
+            ));
+        }
+        let retain = preview.retention.as_ref().map(|r| r.on);
+        tx.execute(
+            "UPDATE clients SET status='closed', closed_on=?2, closure_reason=?3, retain_until=?4, updated_at=?5
+             WHERE id=?1",
+            params![id, fmt_date(on), reason, fmt_opt_date(retain), fmt_dt(now)],
+        )?;
+        tx.execute(
+            "INSERT INTO closures (client_id, closed_on, reason, summary, retain_until, basis, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                id,
+                fmt_date(on),
+                reason,
+                summary,
+                fmt_opt_date(retain),
+                preview.retention.as_ref().map(|r| r.basis.clone()),
+                fmt_dt(now)
+            ],
+        )?;
+        record(
+            &tx,
+            now,
+            "client",
+            id,
+            Some(id),
+            "close",
+            &[
+                "status",
+                "closed_on",
+                "closure_reason",
+                "retain_until",
+                "closure_summary",
+            ],
+        )?;
+        tx.commit()?;
+        Ok(preview)
+    }
+
+    /// The latest closure summary of a client, if the case was ever closed
+    /// with one.
+    pub fn closure_summary(&self, id: i64) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT summary FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Closed cases whose retention review date has come (on or before
+    /// `today`), earliest first: flagged for the practitioner to review.
+    pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, coalesce(preferred_name, given_name) || ' ' || family_name, retain_until
+             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL AND retain_until <= ?1
+             ORDER BY retain_until, id",
+        )?;
+        let rows = stmt.query_map([fmt_date(today)], |r| {
+            Ok(RetentionDue {
+                client_id: r.get(0)?,
+                name: r.get(1)?,
+                retain_until: opt_date(r, 2)?.unwrap_or(today),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
