@@ -3,6 +3,7 @@
 //! deadlines). Each "key" case handles one key press through the keymap and
 //! `App::update` and draws the whole 120×40 frame, which is what a key
 //! costs the practitioner. `CASELOAD_BENCH_CLIENTS` changes the size.
+//! The privacy cases draw through `App::render`, which adds the frame sweep.
 
 use caseload::app::App;
 use caseload::demo::{self, SynthOptions};
@@ -104,6 +105,30 @@ fn bench_ui(c: &mut Criterion) {
             draw(&app, &mut buf);
         });
     });
+    // Privacy mode: Ctrl-O through the keymap and App::update, then the
+    // frame with the sweep; and moving one row with privacy mode on.
+    let ctrl_o = Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    eprintln!("privacy sweep knows {} name patterns", app.known_names());
+    g.bench_function("caseload_privacy_toggle", |b| {
+        b.iter(|| {
+            app.handle_event(&ctrl_o);
+            buf.reset();
+            app.render(buf.area, &mut buf);
+        });
+    });
+    if !app.theme.privacy() {
+        app.handle_event(&ctrl_o);
+    }
+    g.bench_function("caseload_private_key_down", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char('j'));
+            buf.reset();
+            app.render(buf.area, &mut buf);
+        });
+    });
+    app.handle_event(&ctrl_o);
+    assert!(!app.theme.privacy());
+
     keys(&mut app, "/");
     g.bench_function("caseload_filter_type_and_delete", |b| {
         b.iter(|| {

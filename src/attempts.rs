@@ -3,7 +3,7 @@
 //! than [`WINDOW`] old, so guessing runs at most ten tries per five minutes.
 //!
 //! Only the times of wrong attempts are kept (Unix seconds, one per line) in
-//! a 0600 file beside the database, `<db>.attempts`, so the limit holds across
+//! a private file (0600 on Unix, owner-only on Windows) beside the database, `<db>.attempts`, so the limit holds across
 //! command-line runs; it is removed after a right passphrase. No passphrase,
 //! name or other text is ever written there. This slows a person at the
 //! keyboard; someone who copies the file off the laptop is held back only by
@@ -12,7 +12,6 @@
 use secrecy::SecretString;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -120,12 +119,10 @@ impl Attempts {
         let Some(file) = &self.file else {
             return Ok(());
         };
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(file)?;
+        let mut f = crate::platform::perms::open(
+            OpenOptions::new().write(true).create(true).truncate(true),
+            file,
+        )?;
         for t in &self.times {
             writeln!(f, "{t}")?;
         }
@@ -198,7 +195,6 @@ mod tests {
 
     #[test]
     fn the_file_holds_only_times_is_private_and_clears() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("x.db");
         let mut a = Attempts::beside(&db);
@@ -208,8 +204,12 @@ mod tests {
         let file = a.file().unwrap().to_path_buf();
         let text = fs::read_to_string(&file).unwrap();
         assert!(text.lines().all(|l| l.parse::<u64>().is_ok()), "{text}");
-        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
         // A new run reads the same record.
         assert!(Attempts::beside(&db).wait_needed(5010).is_some());
         a.clear().unwrap();

@@ -2,8 +2,7 @@
 //! that restores the terminal and prints nothing from the panic itself, and
 //! logging to a private file (never to the terminal).
 
-use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -16,29 +15,17 @@ pub const PANIC_MESSAGE: &str = "caseload stopped because of an internal error. 
 Everything saved before this moment is safe in the encrypted database. \
 Please report the problem (the log file holds no client details).";
 
-/// Sets the core-dump size limit to zero so a crash cannot write the
-/// decrypted caseload (or the key) to disk. Returns whether it took effect.
+/// Keeps a crash from writing the decrypted caseload (or the key) to disk:
+/// no core dumps on Unix, no Windows Error Reporting dumps or dialogs on
+/// Windows. Returns whether it took effect.
 pub fn disable_core_dumps() -> bool {
-    let zero = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: setrlimit reads the struct we pass and has no other effect on
-    // this process's memory.
-    let rc = unsafe { libc::setrlimit(libc::RLIMIT_CORE, &raw const zero) };
-    rc == 0
+    crate::platform::crashdump::disable()
 }
 
-/// The core-dump limit now in force (soft limit), for tests and `check`.
+/// Whether crash dumps are off for this process, for tests and the log.
 #[must_use]
-pub fn core_limit() -> Option<u64> {
-    let mut lim = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit writes into the struct we own.
-    let rc = unsafe { libc::getrlimit(libc::RLIMIT_CORE, &raw mut lim) };
-    (rc == 0).then_some(lim.rlim_cur)
+pub fn core_dumps_disabled() -> bool {
+    crate::platform::crashdump::disabled()
 }
 
 /// Replaces the panic hook: leave the alternate screen and raw mode if the
@@ -57,24 +44,17 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Starts logging to `caseload.log` (0600) in `dir`, created 0700 if
+/// Starts logging to `caseload.log` in `dir`, both private to the user
+/// (0600/0700 on Unix, an owner-only ACL on Windows), `dir` created if
 /// missing. Returns the log's path. Log lines carry ids and counts only; the
 /// log never goes to stdout or stderr, which the TUI owns.
 pub fn init_logging(dir: &Path) -> std::io::Result<PathBuf> {
     if !dir.as_os_str().is_empty() && !dir.exists() {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
+        crate::platform::perms::create_dir_all(dir)?;
     }
     let path = dir.join(LOG_FILE);
-    let file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(&path)?;
-    // An existing log made by an older build may be wider open.
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o600))?;
+    // An existing log made by an older build may be wider open: `open` tightens it.
+    let file = crate::platform::perms::open(OpenOptions::new().create(true).append(true), &path)?;
     let _ = tracing_subscriber::fmt()
         .with_writer(Mutex::new(file))
         .with_ansi(false)
@@ -82,15 +62,4 @@ pub fn init_logging(dir: &Path) -> std::io::Result<PathBuf> {
         .with_max_level(tracing::Level::INFO)
         .try_init();
     Ok(path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn core_dumps_are_off_after_disabling() {
-        assert!(disable_core_dumps());
-        assert_eq!(core_limit(), Some(0));
-    }
 }

@@ -25,6 +25,7 @@ pub mod idle;
 pub mod keymap;
 pub mod passphrase;
 pub mod paths;
+pub mod platform;
 pub mod practice;
 pub mod privacy;
 pub mod rules;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     // Before anything holds client data: no core dumps, a silent panic hook.
     hardening::disable_core_dumps();
     hardening::install_panic_hook();
-    restore_sigpipe();
+    caseload::platform::sigpipe::restore_default();
     let args = Cli::parse();
     if !args.demo {
         let log_dir = cli::db_path(args.db.as_ref())
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             let _ = hardening::init_logging(dir);
         }
     }
-    tracing::info!(core_limit = hardening::core_limit(), "started");
+    tracing::info!(core_dumps_off = hardening::core_dumps_disabled(), "started");
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -37,15 +37,5 @@ fn main() -> ExitCode {
             eprintln!("caseload: {}", sanitize(&cli::output::error_text(&e)));
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Lets `caseload … | head` end quietly, as other command-line tools do,
-/// instead of panicking when the reader goes away.
-fn restore_sigpipe() {
-    // SAFETY: called first thing, before any other thread exists; resetting
-    // SIGPIPE to its default disposition has no other effect on this process.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -7,18 +7,18 @@ use std::path::PathBuf;
 pub const DB_ENV: &str = "CASELOAD_DB";
 
 /// The default database path in the platform data directory
-/// (`~/.local/share/caseload/caseload.db` on Linux).
+/// (`~/.local/share/caseload/caseload.db` on Linux,
+/// `%LOCALAPPDATA%\caseload\data\caseload.db` on Windows).
 #[must_use]
 pub fn default_db() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "caseload", "caseload")
-        .map(|d| d.data_dir().join("caseload.db"))
+    crate::platform::dirs::data().map(|d| d.join("caseload.db"))
 }
 
-/// The platform config directory (`~/.config/caseload` on Linux).
+/// The platform config directory (`~/.config/caseload` on Linux,
+/// `%APPDATA%\caseload\config` on Windows).
 #[must_use]
 pub fn config_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "caseload", "caseload")
-        .map(|d| d.config_dir().to_path_buf())
+    crate::platform::dirs::config()
 }
 
 /// The practitioner's own paste-pack templates (`~/.config/caseload/templates`,

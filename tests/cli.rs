@@ -703,3 +703,53 @@ fn an_acknowledged_note_survives_kill_9() {
         stored.len()
     );
 }
+
+/// The round trip every platform must pass (run under Wine for Windows):
+/// a new database takes a client and a final note, a later run opens it
+/// with the passphrase and reads them back, a wrong passphrase is refused,
+/// and the file on disk is ciphertext, not a plain SQLite file.
+#[test]
+fn a_new_database_is_ciphertext_and_reads_back_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("caseload.db");
+    ok(&db, &["init"]);
+    let id = ok(
+        &db,
+        &["client", "add", "--given", "Wenna", "--family", "Pellow"],
+    );
+    let id = id.trim().to_string();
+    let text = "Home visit; kitchen warm, Wenna well.";
+    ok(
+        &db,
+        &[
+            "note",
+            "add",
+            &id,
+            "--kind",
+            "home-visit",
+            "--final",
+            "--text",
+            text,
+        ],
+    );
+
+    let notes = json(&db, &["note", "list", &id, "--json"]);
+    assert_eq!(notes[0]["body"], text);
+    assert_eq!(notes[0]["status"], "final");
+    let clients = json(&db, &["client", "list", "--json"]);
+    assert_eq!(clients[0]["family_name"], "Pellow");
+    let wrong = on(&db)
+        .env("CASELOAD_PASSPHRASE", "not the passphrase")
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    assert!(!wrong.status.success(), "a wrong passphrase opened it");
+
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() >= 4096, "{} bytes", bytes.len());
+    assert!(!bytes.starts_with(b"SQLite format 3"), "plain SQLite file");
+    assert!(
+        !bytes.windows(5).any(|w| w == b"Wenna"),
+        "name in plain text"
+    );
+}

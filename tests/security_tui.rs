@@ -218,7 +218,7 @@ fn privacy_mode_shows_no_full_name_record_number_or_note_text() {
     keys(&mut s, "2", t0);
     let notes = screen(&s);
     assert_hides_everything(&notes);
-    assert!(notes.contains("hidden in privacy mode"), "{notes}");
+    assert!(notes.contains("‹note, 1 line›"), "{notes}");
     insta::assert_snapshot!("privacy_client_notes_80x24", notes);
     keys(&mut s, "5", t0);
     let network = screen(&s);

@@ -529,3 +529,17 @@ fn carry_on_with_the_draft_is_asked_once_per_draft() {
         Some(caseload::ui::View::Client(_))
     ));
 }
+
+#[test]
+fn the_detail_pane_keeps_privacy_mode() {
+    let mut app = app();
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('o'),
+        KeyModifiers::CONTROL,
+    )));
+    let screen = text(&draw(&app, 120, 40));
+    assert!(screen.contains(" Selected "), "{screen}");
+    assert!(!screen.contains("Quennell"), "{screen}");
+    // The statute is not personal: it still shows.
+    assert!(flat(&screen).contains(SOURCE), "{screen}");
+}

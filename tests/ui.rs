@@ -20,7 +20,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 fn now() -> NaiveDateTime {
@@ -1055,4 +1055,19 @@ fn a_late_note_asks_why_before_it_is_finalised() {
         .unwrap();
     assert_eq!(n.status, NoteStatus::Final);
     assert_eq!(n.late_reason.as_deref(), Some("Off sick"));
+}
+
+#[test]
+fn a_key_release_does_nothing() {
+    // Windows consoles report every key twice, pressed and released.
+    let mut app = app();
+    keys(&mut app, "c");
+    for kind in [KeyEventKind::Press, KeyEventKind::Release] {
+        let j = KeyEvent::new_with_kind(KeyCode::Char('j'), KeyModifiers::NONE, kind);
+        app.handle_event(&Event::Key(j));
+    }
+    let View::Caseload(c) = top(&app) else {
+        panic!()
+    };
+    assert_eq!(c.cursor.selected, 1, "moved once, not twice");
 }

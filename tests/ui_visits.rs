@@ -110,7 +110,7 @@ fn visits_are_planned_moved_cancelled_and_recorded_from_the_client() {
     keys(&mut a, "4");
     keys(&mut a, "j");
     keys(&mut a, "m");
-    keys(&mut a, "25/11 09:30");
+    keys(&mut a, "25/11/2026 09:30");
     ctrl(&mut a, 's');
     let v = &planned(&a, ann)[1];
     assert_eq!(

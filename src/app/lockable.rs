@@ -8,14 +8,13 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 
 use super::App;
 use crate::action::Action;
-use crate::domain::Client;
 use crate::keymap::Mode;
 use crate::store::Store;
 use crate::ui::session::Lockable;
 
 impl Lockable for App {
     fn draw(&self, frame: &mut Frame<'_>) {
-        crate::ui::draw(frame, self);
+        App::draw(self, frame);
     }
 
     fn handle_event(&mut self, ev: &Event) {
@@ -68,15 +67,7 @@ impl Lockable for App {
         self.info(text.to_string());
     }
 
-    fn privacy_names(&mut self) -> Vec<Client> {
-        self.store.clients(true).unwrap_or_default()
-    }
-
-    // What the open screens already hold: no query needed.
-    fn privacy_people(&self) -> Vec<String> {
-        self.stack
-            .iter()
-            .flat_map(|v| v.screen().people())
-            .collect()
+    fn store_opened(&mut self) {
+        self.rebuild_names();
     }
 }

@@ -59,6 +59,9 @@ pub struct App {
     /// Drafts already offered back ("carry on with the draft?" is asked
     /// once per draft in a session).
     offered_drafts: std::collections::HashSet<i64>,
+    /// The privacy sweep's known names: built when the store is opened and
+    /// after a write that adds or renames a person, never per key.
+    redactor: crate::privacy::Redactor,
     /// The folder the Export menu offers (`~/Documents/caseload`).
     pub export_dir: Option<std::path::PathBuf>,
     /// A clipboard copy (OSC 52 sequence) waiting to go to the terminal.
@@ -80,9 +83,11 @@ impl App {
             lock_requested: false,
             stale: false,
             offered_drafts: std::collections::HashSet::new(),
+            redactor: crate::privacy::Redactor::default(),
             export_dir: crate::paths::exports_dir(),
             clipboard: None,
         };
+        app.rebuild_names();
         app.push_today();
         app
     }
@@ -186,6 +191,53 @@ impl App {
                     None => Vec::new(),
                 };
                 self.run(effects);
+            }
+        }
+    }
+
+    /// Rebuilds the privacy sweep's known names from the store: every
+    /// client's names and record number and every network member's name
+    /// (two queries). Called when the store is opened and after a write
+    /// that adds or renames a person.
+    pub fn rebuild_names(&mut self) {
+        let clients = self.store.clients(true);
+        let people = self.store.network_names();
+        match (clients, people) {
+            (Ok(c), Ok(p)) => {
+                self.redactor = crate::privacy::Redactor::build(&c, p.iter().map(String::as_str));
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                tracing::warn!(error = %e, "could not list names for the privacy sweep");
+                self.error("Could not list names for privacy mode's sweep");
+            }
+        }
+    }
+
+    /// How many names and name parts the privacy sweep knows (tests, bench).
+    #[must_use]
+    pub fn known_names(&self) -> usize {
+        self.redactor.len()
+    }
+
+    /// Draws the frame: the screens (which mask personal fields themselves
+    /// in privacy mode), then the sweep as a second line of defence. In
+    /// test builds the sweep finding anything is a bug in the first line.
+    pub fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+    }
+
+    /// Draws the frame into `area` of a buffer, as [`App::draw`] does.
+    pub fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+        crate::ui::render(self, area, buf);
+        if self.theme.privacy() {
+            let missed = self.redactor.apply(buf);
+            debug_assert_eq!(
+                missed, 0,
+                "privacy sweep found names a screen drew unmasked"
+            );
+            if missed > 0 {
+                tracing::warn!(missed, "privacy sweep overwrote unmasked names");
             }
         }
     }

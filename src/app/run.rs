@@ -100,6 +100,9 @@ impl App {
                 if changed {
                     self.stale = true;
                 }
+                if write::changes_names(&w) {
+                    self.rebuild_names();
+                }
                 if let Some(m) = &o.message {
                     self.info(m.clone());
                 }

@@ -27,6 +27,15 @@ pub(super) fn changes_store(w: &Write) -> bool {
     !matches!(w, Write::CheckLate(_))
 }
 
+/// Whether a write may add or rename a person (the privacy sweep's names
+/// are rebuilt after it; undo may take back a rename).
+pub(super) fn changes_names(w: &Write) -> bool {
+    matches!(
+        w,
+        Write::AddClient(_) | Write::UpdateClient(..) | Write::AddNetwork(_) | Write::Undo
+    )
+}
+
 fn said(message: impl Into<String>) -> Outcome {
     Outcome {
         message: Some(message.into()),

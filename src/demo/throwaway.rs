@@ -1,11 +1,9 @@
 //! `caseload --demo`: the demo caseload in an encrypted database inside a
-//! private (0700) temporary folder, with a random key, removed at exit.
+//! private (0700, or owner-only on Windows) temporary folder, with a random key, removed at exit.
 
 use chrono::NaiveDateTime;
 use secrecy::SecretString;
 use std::fs;
-use std::io::Read;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use super::{DemoError, seed};
@@ -46,7 +44,7 @@ pub fn open_throwaway(now: NaiveDateTime) -> Result<DemoDb, DemoError> {
     let token = random_hex(8)?;
     let dir = std::env::temp_dir().join(format!("caseload-demo-{}-{token}", std::process::id()));
     // Not recursive: creating fails if the name is taken, so the folder is ours.
-    fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    crate::platform::perms::create_dir(&dir)?;
     let guard = DirGuard(dir);
     let key = SecretString::from(random_hex(32)?);
     let mut store = Store::open(&guard.path().join("demo.db"), &key)?;
@@ -62,6 +60,6 @@ pub fn open_throwaway(now: NaiveDateTime) -> Result<DemoDb, DemoError> {
 /// `bytes` random bytes from the operating system, as hex.
 fn random_hex(bytes: usize) -> Result<String, DemoError> {
     let mut buf = vec![0u8; bytes];
-    fs::File::open("/dev/urandom")?.read_exact(&mut buf)?;
+    getrandom::fill(&mut buf).map_err(std::io::Error::other)?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -3,14 +3,16 @@
 use rusqlite::{Connection, OpenFlags};
 use secrecy::{ExposeSecret, SecretString};
 use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+
+use crate::platform::perms;
 
 use super::{Result, Store, StoreError, migrate};
 
 impl Store {
     /// Opens (creating if needed) the encrypted database at `path` with
-    /// `passphrase`. The folder is created 0700 and the file 0600; a wrong
+    /// `passphrase`. The folder and file are created private to the user
+    /// (see [`prepare_file`]); a wrong
     /// passphrase is reported at once rather than at the first query.
     pub fn open(path: &Path, passphrase: &SecretString) -> Result<Store> {
         prepare_file(path)?;
@@ -210,26 +212,20 @@ fn expect_pragma(pragma: &'static str, wanted: &str, got: &str) -> Result<()> {
     }
 }
 
-/// Creates the parent folder (0700) and an empty file (0600) when missing,
-/// and tightens an existing file's mode to 0600.
+/// Creates the parent folder and an empty file, private to the user (0700
+/// and 0600 on Unix, an owner-only ACL on Windows), when missing, and
+/// tightens an existing file the same way.
 pub(crate) fn prepare_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
         && !dir.exists()
     {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
+        perms::create_dir_all(dir)?;
     }
     if path.exists() {
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+        perms::restrict(path)?;
     } else {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)?;
+        perms::open(OpenOptions::new().write(true).create_new(true), path)?;
     }
     Ok(())
 }

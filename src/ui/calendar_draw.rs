@@ -14,6 +14,7 @@ use super::widgets::{take_left, take_top};
 use crate::domain::AgendaItem;
 use crate::domain::text::one_line;
 use crate::practice::CalendarDay;
+use crate::privacy::{self, Kind};
 
 /// The narrowest a day's cell may be.
 const MIN_CELL: u16 = 9;
@@ -181,8 +182,11 @@ impl CalendarView {
                 "{mark}{:<5} {:<9} {} {}",
                 item.time.as_deref().unwrap_or(""),
                 kind_words(item),
-                fit(item.client_name.as_deref().unwrap_or("—"), 18),
-                one_line(&item.what)
+                fit(
+                    &privacy::shown_opt(Kind::Name, item.client_name.as_deref(), t.privacy()),
+                    18
+                ),
+                privacy::due_words(&item.kind, &item.what, item.rule.is_some(), t.privacy())
             );
             lines.push(Line::from(Span::styled(text, style)));
         }

@@ -16,6 +16,7 @@ use crate::action::Action;
 use crate::domain::text::one_line;
 use crate::domain::{CaseStatus, ClientSummary};
 use crate::keymap::Mode;
+use crate::privacy::{Kind, client_name, shown};
 use chrono::NaiveDateTime;
 
 /// A sortable column.
@@ -196,7 +197,7 @@ impl Widget for &CaseloadView {
     fn render(self, area: Rect, frame: &mut Buffer) {
         let theme = self.theme;
         let (top, table_area) = super::widgets::take_top(area, 1);
-        let shown = format!(
+        let counts = format!(
             "{} of {} clients{} · sorted by {}{}",
             self.rows.len(),
             self.all.len(),
@@ -212,12 +213,18 @@ impl Widget for &CaseloadView {
             let cursor = if self.filtering { "▏" } else { "" };
             vec![
                 Span::styled("Filter: ", theme.key()),
-                Span::styled(format!("{}{cursor}", one_line(&self.filter)), theme.input()),
+                Span::styled(
+                    format!(
+                        "{}{cursor}",
+                        shown(Kind::Typed, &self.filter, theme.privacy())
+                    ),
+                    theme.input(),
+                ),
                 Span::raw("  "),
-                Span::styled(shown, theme.dim()),
+                Span::styled(counts, theme.dim()),
             ]
         } else {
-            vec![Span::styled(shown, theme.dim())]
+            vec![Span::styled(counts, theme.dim())]
         };
         Widget::render(Paragraph::new(Line::from(filter)), top, frame);
 
@@ -258,11 +265,15 @@ impl Widget for &CaseloadView {
                         format!(
                             "{}{}",
                             if c.alerts.is_empty() { "" } else { "⚠ " },
-                            one_line(&c.display_name())
+                            client_name(c, theme.privacy())
                         ),
                         name_style,
                     )),
-                    Cell::from(one_line(c.record_no.as_deref().unwrap_or(""))),
+                    Cell::from(shown(
+                        Kind::RecordNo,
+                        c.record_no.as_deref().unwrap_or(""),
+                        theme.privacy(),
+                    )),
                     Cell::from(Span::styled(c.status.label(), status_style)),
                     Cell::from(one_line(&s.frameworks.join(","))),
                     Cell::from(Span::styled(c.risk.label(), theme.risk(c.risk))),

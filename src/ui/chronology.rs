@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::client::ClientView;
 use super::theme::Theme;
 use crate::domain::text::one_line;
+use crate::store::ChronologySource;
 
 /// Draws the chronology as dated lines with their source.
 pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
@@ -33,7 +34,7 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         lines.push(Line::from(vec![
             Span::raw(format!("{}  {time:<5}  ", e.date)),
             Span::styled(format!("{:<14}  ", e.source_ref()), theme.dim()),
-            Span::raw(one_line(&e.event)),
+            Span::raw(event(e, theme.privacy())),
         ]));
     }
     Widget::render(
@@ -43,4 +44,15 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         area,
         frame,
     );
+}
+
+/// An entry's words: a legal episode starting or ending is the program's
+/// own ("CTO started"); notes, addenda, deadlines (with their outcome) and
+/// visits carry what the practitioner wrote, a placeholder in privacy mode.
+fn event(e: &crate::store::ChronologyEntry, on: bool) -> String {
+    if e.source == ChronologySource::Episode {
+        one_line(&e.event)
+    } else {
+        crate::privacy::shown(crate::privacy::Kind::Text("entry"), &one_line(&e.event), on)
+    }
 }

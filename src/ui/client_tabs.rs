@@ -1,5 +1,6 @@
 //! Drawing each tab of a client's record. Every stored string passes through
-//! `one_line` or `sanitize` before it reaches the screen.
+//! `one_line` or `sanitize` before it reaches the screen, and every personal
+//! field through `privacy::shown` with its kind.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -12,7 +13,8 @@ use super::client::{ClientView, DueRow};
 use super::fit::{columns, fit_str, wrap_within};
 use super::theme::Theme;
 use crate::domain::NoteStatus;
-use crate::domain::text::{one_line, sanitize};
+use crate::domain::text::one_line;
+use crate::privacy::{Kind, shown, shown_opt};
 
 fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
     Line::from(vec![
@@ -25,11 +27,11 @@ fn opt(v: Option<&String>) -> String {
     v.map(|s| one_line(s)).unwrap_or_else(|| "—".into())
 }
 
-fn paragraph_lines(text: &str, theme: Theme) -> Vec<Line<'static>> {
+fn paragraph_lines(what: &'static str, text: &str, theme: Theme) -> Vec<Line<'static>> {
     if text.trim().is_empty() {
         return vec![Line::from(Span::styled("  (nothing written)", theme.dim()))];
     }
-    sanitize(text)
+    shown(Kind::Text(what), text, theme.privacy())
         .lines()
         .map(|l| Line::from(format!("  {l}")))
         .collect()
@@ -51,26 +53,43 @@ fn ago(days: i64) -> String {
     }
 }
 
+/// A deadline's words: a rule's own words always; words the practitioner
+/// typed are free text (they may name people), hidden in privacy mode.
+#[must_use]
+pub fn deadline_what(d: &crate::domain::Deadline, on: bool) -> String {
+    crate::privacy::due_words("deadline", &d.what, d.rule.is_some(), on)
+}
+
 /// The Summary tab.
 pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
     let c = &v.client;
+    let on = theme.privacy();
     let mut lines = Vec::new();
     let age = c
         .dob
-        .and_then(|d| today.years_since(d))
-        .map(|y| {
-            format!(
-                "{} (age {y})",
-                c.dob.map(|d| d.to_string()).unwrap_or_default()
-            )
+        .and_then(|d| Some((d, today.years_since(d)?)))
+        .map(|(d, y)| {
+            if on {
+                shown(Kind::Dob, &d.to_string(), on)
+            } else {
+                format!("{d} (age {y})")
+            }
         })
         .unwrap_or_else(|| "—".into());
     lines.push(field("Date of birth", age, theme));
-    lines.push(field("Address", opt(c.address.as_ref()), theme));
-    lines.push(field("Phone", opt(c.phone.as_ref()), theme));
+    lines.push(field(
+        "Address",
+        shown_opt(Kind::Contact, c.address.as_deref(), on),
+        theme,
+    ));
+    lines.push(field(
+        "Phone",
+        shown_opt(Kind::Contact, c.phone.as_deref(), on),
+        theme,
+    ));
     let lang = match (&c.language, c.interpreter) {
-        (Some(l), true) => format!("{} — interpreter needed", one_line(l)),
-        (Some(l), false) => one_line(l),
+        (Some(l), true) => format!("{} — interpreter needed", shown(Kind::Detail, l, on)),
+        (Some(l), false) => shown(Kind::Detail, l, on),
         (None, true) => "interpreter needed".into(),
         (None, false) => "—".into(),
     };
@@ -81,7 +100,10 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         theme,
     ));
     let status = match (c.closed_on, &c.closure_reason) {
-        (Some(d), r) => format!("closed {d}: {}", opt(r.as_ref())),
+        (Some(d), r) => format!(
+            "closed {d}: {}",
+            shown_opt(Kind::Text("reason"), r.as_deref(), on)
+        ),
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
@@ -118,7 +140,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             .people
             .iter()
             .filter(|x| x.client_id != c.id)
-            .map(|x| one_line(&x.name))
+            .map(|x| shown(Kind::Name, &x.name, on))
             .collect();
         let with = if others.is_empty() {
             String::new()
@@ -128,12 +150,18 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         lines.push(field("Visit planned", format!("{at}{with}"), theme));
     }
     if !v.seen.household.is_empty() {
-        let names: Vec<String> = v.seen.household.iter().map(|(_, n)| one_line(n)).collect();
+        let names: Vec<String> = v
+            .seen
+            .household
+            .iter()
+            .map(|(_, n)| shown(Kind::Name, n, on))
+            .collect();
         lines.push(field("Household", names.join(", "), theme));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
     lines.extend(paragraph_lines(
+        "risk summary",
         c.risk_summary.as_deref().unwrap_or(""),
         theme,
     ));
@@ -163,7 +191,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
                 theme.text()
             };
             lines.push(Line::from(Span::styled(
-                format!("  {}  {}", d.due, one_line(&d.what)),
+                format!("  {}  {}", d.due, deadline_what(d, on)),
                 style,
             )));
         }
@@ -200,11 +228,11 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             };
             // Only the start of the first line shows; don't lay out the rest.
             let first = if theme.privacy() {
-                crate::privacy::HIDDEN_BODY
+                shown(Kind::Text("note"), &n.body, true)
             } else {
-                n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+                let line = n.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                line.chars().take(200).collect()
             };
-            let first: String = first.chars().take(200).collect();
             Row::new(vec![
                 Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
                 Cell::from(n.kind.label()),
@@ -276,7 +304,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         ("Crisis and contingency plan", &p.crisis_plan),
     ] {
         lines.push(Line::from(Span::styled(title, theme.heading())));
-        lines.extend(paragraph_lines(text, theme));
+        lines.extend(paragraph_lines("plan", text, theme));
     }
     lines.push(Line::from(Span::styled("Actions agreed", theme.heading())));
     if p.actions.is_empty() {
@@ -291,11 +319,11 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         lines.push(Line::from(format!(
             "  {}. {done} {} — {}{due}",
             i + 1,
-            one_line(&a.what),
+            shown(Kind::Text("action"), &a.what, theme.privacy()),
             if a.owner.is_empty() {
                 "—".into()
             } else {
-                one_line(&a.owner)
+                shown(Kind::Name, &a.owner, theme.privacy())
             }
         )));
     }
@@ -342,7 +370,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 };
                 [
                     (d.due.to_string(), theme.text()),
-                    (one_line(&d.what), style),
+                    (deadline_what(d, theme.privacy()), style),
                     (state, style),
                     (opt(d.rule.as_ref()), theme.dim()),
                 ]
@@ -365,7 +393,10 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     (
                         format!(
                             "Visit: {}",
-                            one_line(p.location.as_deref().unwrap_or(p.kind.label()))
+                            match p.location.as_deref() {
+                                Some(place) => shown(Kind::Contact, place, theme.privacy()),
+                                None => p.kind.label().to_string(),
+                            }
                         ),
                         style,
                     ),
@@ -385,7 +416,13 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                         a.due.map(|d| d.to_string()).unwrap_or_default(),
                         theme.text(),
                     ),
-                    (format!("Action: {}", one_line(&a.what)), style),
+                    (
+                        format!(
+                            "Action: {}",
+                            crate::privacy::due_words("action", &a.what, false, theme.privacy())
+                        ),
+                        style,
+                    ),
                     (state, style),
                     (String::new(), theme.dim()),
                 ]
@@ -476,13 +513,14 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         "Phone",
         "Consent",
     ];
+    let on = theme.privacy();
     let cells = |m: &crate::domain::NetworkMember| {
         [
-            one_line(&m.name),
+            shown(Kind::Name, &m.name, on),
             one_line(&m.role),
-            opt(m.organisation.as_ref()),
+            shown_opt(Kind::Contact, m.organisation.as_deref(), on),
             opt(m.relationship.as_ref()),
-            opt(m.phone.as_ref()),
+            shown_opt(Kind::Contact, m.phone.as_deref(), on),
             (if m.consent_to_share { "yes" } else { "no" }).to_string(),
         ]
     };

@@ -429,11 +429,15 @@ impl Widget for &Form {
                         frame,
                     );
                 }
-                _ => f.input.draw(frame, inp),
+                _ => match crate::privacy::field_kind(f.key) {
+                    Some(kind) => f.input.draw_private(frame, inp, kind, theme.privacy()),
+                    None => f.input.draw(frame, inp),
+                },
             }
+            let private = theme.privacy() && crate::privacy::field_kind(f.key).is_some();
             let note = if let Some(e) = &f.error {
                 Span::styled(format!(" {e}"), theme.danger())
-            } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() {
+            } else if matches!(f.kind, FieldKind::Date { .. }) && !f.input.is_blank() && !private {
                 match dates::resolve_date_for(&f.input.text(), self.today, date_use(f.key)) {
                     Ok(d) => Span::styled(format!(" → {}", d.shown()), theme.good()),
                     Err(e) => Span::styled(format!(" {e}"), theme.warn()),

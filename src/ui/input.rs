@@ -9,6 +9,8 @@ use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::theme::Theme;
+use crate::privacy::Kind;
+use ratatui::widgets::Paragraph;
 
 /// A text input.
 #[derive(Debug, Clone)]
@@ -144,6 +146,21 @@ impl Input {
             return;
         }
         Widget::render(&self.area, area, frame);
+    }
+
+    /// Draws the input holding a personal field of `kind`: as it is, or,
+    /// in privacy mode, as [`crate::privacy::shown`] masks it (typing
+    /// still goes into the real text).
+    pub fn draw_private(&self, frame: &mut Buffer, area: Rect, kind: Kind, on: bool) {
+        if !on {
+            self.draw(frame, area);
+            return;
+        }
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let masked = crate::privacy::shown(kind, &self.text(), true);
+        Widget::render(Paragraph::new(masked).style(self.area.style()), area, frame);
     }
 }
 

@@ -70,6 +70,16 @@ macro_rules! registry {
         }
 
         impl View {
+            /// Every variant's name, in registry order (the privacy sweep
+            /// test checks it drew each one).
+            pub const NAMES: &'static [&'static str] = &[ $( stringify!($name) ),+ ];
+
+            /// This variant's name.
+            #[must_use]
+            pub fn name(&self) -> &'static str {
+                match self { $( View::$name(_) => stringify!($name) ),+ }
+            }
+
             /// The screen, as the trait every screen implements.
             #[must_use]
             pub fn screen(&self) -> &dyn Screen {
@@ -157,6 +167,21 @@ pub enum Overlay {
     Palette(palette::PaletteView),
     /// A yes/no question.
     Confirm(confirm::Confirm),
+}
+
+impl Overlay {
+    /// Every variant's name (the privacy sweep test checks it drew each).
+    pub const NAMES: &'static [&'static str] = &["Help", "Palette", "Confirm"];
+
+    /// This variant's name (exhaustive: a new popup must be named here).
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Overlay::Help(_) => "Help",
+            Overlay::Palette(_) => "Palette",
+            Overlay::Confirm(_) => "Confirm",
+        }
+    }
 }
 
 /// The hint bar's actions for the popups (screens declare their own).

@@ -19,6 +19,7 @@ use super::widgets::{take_left, take_top};
 use crate::dates;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{NewNote, Note, NoteKind};
+use crate::privacy::Kind;
 
 /// A draft is written once it is dirty and this long has passed since the
 /// last save; with the loop waking at least every 250 ms, nothing typed more
@@ -316,7 +317,10 @@ impl Widget for &NoteEditor {
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(
-                format!(" Note · {} ", one_line(&self.client_name)),
+                format!(
+                    " Note · {} ",
+                    crate::privacy::shown(Kind::Name, &self.client_name, theme.privacy())
+                ),
                 theme.heading(),
             ))
             .title(saved);
@@ -362,9 +366,11 @@ impl Widget for &NoteEditor {
             frame,
         );
         let rest = row(frame, l, Focus::Where, "Where");
-        self.location.draw(frame, rest);
+        self.location
+            .draw_private(frame, rest, Kind::Contact, theme.privacy());
         let rest = row(frame, p, Focus::Present, "Present");
-        self.present.draw(frame, rest);
+        self.present
+            .draw_private(frame, rest, Kind::Text("people"), theme.privacy());
         let rest = row(frame, s, Focus::Significant, "Significant");
         Widget::render(
             Paragraph::new(Line::from(vec![
@@ -391,6 +397,7 @@ impl Widget for &NoteEditor {
             sep,
             frame,
         );
-        self.body.draw(frame, body);
+        self.body
+            .draw_private(frame, body, Kind::Text("note"), theme.privacy());
     }
 }

@@ -10,9 +10,9 @@ use super::data::{NoteData, Source};
 use super::screen::{Effect, Screen};
 use super::theme::Theme;
 use crate::action::Action;
-use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Addendum, Client, Note};
 use crate::keymap::Mode;
+use crate::privacy::{Kind, client_name, shown, shown_opt};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A final note on screen.
@@ -57,8 +57,9 @@ impl Widget for &NoteViewer {
     fn render(self, area: Rect, frame: &mut Buffer) {
         let theme = self.theme;
         let n = &self.note;
+        let on = theme.privacy();
         let block = Block::new().borders(Borders::TOP).title(Span::styled(
-            format!(" Final note · {} ", one_line(&self.client.display_name())),
+            format!(" Final note · {} ", client_name(&self.client, on)),
             theme.heading(),
         ));
         let mut lines = vec![
@@ -81,11 +82,11 @@ impl Widget for &NoteViewer {
             ]),
             Line::from(vec![
                 Span::styled("Where       ", theme.dim()),
-                Span::raw(one_line(n.location.as_deref().unwrap_or("—"))),
+                Span::raw(shown_opt(Kind::Contact, n.location.as_deref(), on)),
             ]),
             Line::from(vec![
                 Span::styled("Present     ", theme.dim()),
-                Span::raw(one_line(n.present.as_deref().unwrap_or("—"))),
+                Span::raw(shown_opt(Kind::Text("people"), n.present.as_deref(), on)),
             ]),
             Line::from(vec![
                 Span::styled("Significant ", theme.dim()),
@@ -99,22 +100,30 @@ impl Widget for &NoteViewer {
         if let Some(reason) = &n.late_reason {
             lines.push(Line::from(vec![
                 Span::styled("Late entry  ", theme.dim()),
-                Span::styled(one_line(reason), theme.warn()),
+                Span::styled(shown(Kind::Text("reason"), reason, on), theme.warn()),
             ]));
         }
         lines.push(Line::default());
-        lines.extend(sanitize(&n.body).lines().map(|l| Line::from(l.to_string())));
+        lines.extend(
+            shown(Kind::Text("note"), &n.body, on)
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
         for a in &self.addenda {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 format!(
                     "Addendum {} — reason: {}",
                     a.written_at.format("%Y-%m-%d %H:%M"),
-                    one_line(&a.reason)
+                    shown(Kind::Text("reason"), &a.reason, on)
                 ),
                 theme.heading(),
             )));
-            lines.extend(sanitize(&a.body).lines().map(|l| Line::from(l.to_string())));
+            lines.extend(
+                shown(Kind::Text("addendum"), &a.body, on)
+                    .lines()
+                    .map(|l| Line::from(l.to_string())),
+            );
         }
         Widget::render(
             Paragraph::new(lines)

@@ -14,7 +14,7 @@ use super::theme::Theme;
 use super::widgets::{Cursor, centered};
 use crate::action::Action;
 use crate::domain::ClientSummary;
-use crate::domain::text::one_line;
+use crate::privacy::{Kind, client_name, shown};
 
 /// Where a palette entry leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,9 @@ pub enum Target {
 pub struct Item {
     /// What is matched and shown.
     pub label: String,
+    /// What is shown in privacy mode (a client's initials and masked
+    /// record number; a command's own words).
+    pub private: String,
     /// Where it leads.
     pub target: Target,
 }
@@ -75,24 +78,28 @@ impl PaletteView {
             .iter()
             .map(|s| {
                 let c = &s.client;
-                let rec = c
-                    .record_no
-                    .as_deref()
-                    .map(|r| format!("  #{}", one_line(r)))
-                    .unwrap_or_default();
+                let rec = |on| {
+                    c.record_no
+                        .as_deref()
+                        .map(|r| format!("  #{}", shown(Kind::RecordNo, r, on)))
+                        .unwrap_or_default()
+                };
                 let closed = if c.status == crate::domain::CaseStatus::Closed {
                     "  (closed)"
                 } else {
                     ""
                 };
+                let label = |on| format!("{}{}{closed}", client_name(c, on), rec(on));
                 Item {
-                    label: format!("{}{rec}{closed}", one_line(&c.display_name())),
+                    label: label(false),
+                    private: label(true),
                     target: Target::Client(c.id),
                 }
             })
             .collect();
         items.extend(COMMANDS.iter().map(|a| Item {
             label: format!("› {}", a.describe()),
+            private: format!("› {}", a.describe()),
             target: Target::Command(*a),
         }));
         let mut p = PaletteView {
@@ -136,7 +143,7 @@ impl PaletteView {
         Widget::render(
             Paragraph::new(Line::from(vec![
                 Span::styled(": ", theme.key()),
-                Span::raw(one_line(&self.query)),
+                Span::raw(shown(Kind::Typed, &self.query, theme.privacy())),
                 Span::styled("▏", theme.key()),
             ])),
             q,
@@ -145,7 +152,13 @@ impl PaletteView {
         let window = self.cursor.window(list.height, self.matches.len());
         let items: Vec<ListItem<'_>> = self.matches[window]
             .iter()
-            .map(|i| ListItem::new(i.label.clone()))
+            .map(|i| {
+                ListItem::new(if theme.privacy() {
+                    i.private.clone()
+                } else {
+                    i.label.clone()
+                })
+            })
             .collect();
         let mut state = ListState::default().with_selected(Some(self.cursor.selected_in_window()));
         StatefulWidget::render(

@@ -15,9 +15,9 @@ use super::screen::{Effect, Screen};
 use super::theme::Theme;
 use super::widgets::{Cursor, take_top};
 use crate::action::Action;
-use crate::domain::text::one_line;
 use crate::domain::validate::parse_date;
 use crate::keymap::Mode;
+use crate::privacy::{Kind, shown};
 use crate::store::{SearchFilter, SearchHit};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
@@ -104,7 +104,10 @@ impl Widget for &SearchView {
         let (top, body) = take_top(area, 3);
         let scope = match (&self.scope, self.everyone) {
             (Some((_, name)), false) => {
-                format!("In {}'s records only (ctrl-a: everyone)", one_line(name))
+                format!(
+                    "In {}'s records only (ctrl-a: everyone)",
+                    shown(Kind::Name, name, theme.privacy())
+                )
             }
             (Some(_), true) => "In everyone's records (ctrl-a: this client only)".into(),
             (None, _) => "In everyone's records".into(),
@@ -113,7 +116,10 @@ impl Widget for &SearchView {
             Paragraph::new(vec![
                 Line::from(vec![
                     Span::styled(" Search: ", theme.heading()),
-                    Span::styled(format!("{}▏", one_line(&self.query)), theme.input()),
+                    Span::styled(
+                        format!("{}▏", shown(Kind::Typed, &self.query, theme.privacy())),
+                        theme.input(),
+                    ),
                 ]),
                 Line::from(Span::styled(format!(" {scope}"), theme.dim())),
                 Line::from(Span::styled(
@@ -156,7 +162,7 @@ impl Widget for &SearchView {
                 "{} {}  {}  {place}",
                 if selected { "▶" } else { " " },
                 h.at.format("%Y-%m-%d"),
-                h.client_name
+                shown(Kind::Name, &h.client_name, theme.privacy())
             );
             lines.push(Line::from(Span::styled(
                 head,
@@ -167,6 +173,17 @@ impl Widget for &SearchView {
                 },
             )));
             let mut spans = vec![Span::raw("    ")];
+            if theme.privacy() {
+                // The words found are the practitioner's own; the text
+                // around them is the record's, hidden.
+                let text: String = h.snippet.iter().map(|s| s.text.as_str()).collect();
+                spans.push(Span::styled(
+                    shown(Kind::Text("snippet"), &text, true),
+                    theme.dim(),
+                ));
+                lines.push(Line::from(spans));
+                continue;
+            }
             for s in &h.snippet {
                 spans.push(if s.hit {
                     Span::styled(s.text.clone(), mark)

@@ -3,7 +3,9 @@
 //! app saves its draft, the store closes (SQLCipher wipes its key) and the
 //! lock screen is drawn instead of anything else. Unlocking reopens the file
 //! and hands it back to the same app, so the practitioner returns to the
-//! screen they left, draft and all. Privacy mode is swept over every frame.
+//! screen they left, draft and all. Privacy mode is the app's one piece of
+//! state; the session only remembers the starting choice until the app
+//! exists, and toggles it through the app.
 //!
 //! The app is reached through [`Lockable`], so this logic is tested without
 //! the real screens, and the real `App` only has to implement the trait.
@@ -14,9 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::lock::{LockOutcome, LockScreen};
-use crate::domain::Client;
 use crate::idle::IdleTimer;
-use crate::privacy::Redactor;
 use crate::store::Store;
 
 /// What a session needs from the app it locks.
@@ -37,7 +37,7 @@ pub trait Lockable {
     fn is_lock_key(&self, key: &KeyEvent) -> bool;
     /// Whether this key toggles privacy mode (looked up in every mode).
     fn is_privacy_key(&self, key: &KeyEvent) -> bool;
-    /// Tells the app privacy mode changed (it hides note bodies itself).
+    /// Turns privacy mode on or off (the app holds the one flag).
     fn set_privacy(&mut self, on: bool);
     /// Whether the app is in privacy mode (it may toggle it itself, e.g.
     /// from the command palette).
@@ -46,15 +46,9 @@ pub trait Lockable {
     fn take_lock_request(&mut self) -> bool;
     /// Shows a one-off message in the status line.
     fn notify(&mut self, text: &str);
-    /// The clients whose names the privacy sweep hides (from data the app
-    /// already holds or one small query; called on unlock, toggle, and
-    /// after events while privacy mode is on).
-    fn privacy_names(&mut self) -> Vec<Client>;
-    /// Other people's names the app holds for the screen shown (network
-    /// members, people present), swept like client names.
-    fn privacy_people(&self) -> Vec<String> {
-        Vec::new()
-    }
+    /// A store was (re)opened under the app: it rebuilds what it derives
+    /// from the whole store once (the privacy sweep's known names).
+    fn store_opened(&mut self) {}
     /// A clipboard copy (an OSC 52 sequence) to write to the terminal, taken once.
     fn take_clipboard(&mut self) -> Option<String> {
         None
@@ -77,8 +71,8 @@ pub struct Session<A: Lockable> {
     make_app: Option<MakeApp<A>>,
     setup_store: Option<StoreSetup>,
     idle: IdleTimer,
-    privacy: bool,
-    redactor: Redactor,
+    /// Privacy mode to start the app in (the app holds the flag after).
+    start_private: bool,
     quit: bool,
 }
 
@@ -99,8 +93,7 @@ impl<A: Lockable> Session<A> {
             make_app: Some(make_app),
             setup_store: None,
             idle: IdleTimer::new(idle_limit, now),
-            privacy,
-            redactor: Redactor::default(),
+            start_private: privacy,
             quit: false,
         }
     }
@@ -109,19 +102,16 @@ impl<A: Lockable> Session<A> {
     /// privacy mode works, the lock key only says why it does nothing.
     pub fn without_lock(mut app: A, privacy: bool, now: Instant) -> Session<A> {
         app.set_privacy(privacy);
-        let mut s = Session {
+        Session {
             db: None,
             app: Some(app),
             lock: None,
             make_app: None,
             setup_store: None,
             idle: IdleTimer::new(None, now),
-            privacy,
-            redactor: Redactor::default(),
+            start_private: privacy,
             quit: false,
-        };
-        s.refresh_redactor();
-        s
+        }
     }
 
     /// Runs `setup` on every store this session opens, first and after
@@ -141,7 +131,9 @@ impl<A: Lockable> Session<A> {
     /// Whether privacy mode is on.
     #[must_use]
     pub fn privacy(&self) -> bool {
-        self.privacy
+        self.app
+            .as_ref()
+            .map_or(self.start_private, Lockable::privacy)
     }
 
     /// Whether the session should end.
@@ -215,18 +207,13 @@ impl<A: Lockable> Session<A> {
                 } else {
                     "Privacy mode off"
                 });
-                self.privacy = on;
-                self.refresh_redactor();
                 return;
             }
         }
         app.handle_event(ev);
         if app.take_lock_request() {
             self.lock_now();
-            return;
         }
-        self.privacy = app.privacy();
-        self.refresh_redactor();
     }
 
     /// The timer: the app's autosave, then the idle lock.
@@ -259,7 +246,6 @@ impl<A: Lockable> Session<A> {
         }
         // Locking the screen locks the command line too (`caseload unlock`).
         crate::agent::on_tui_lock(&db);
-        self.redactor = Redactor::default();
         self.lock = Some(LockScreen::new(&db));
         tracing::info!("locked");
     }
@@ -278,14 +264,17 @@ impl<A: Lockable> Session<A> {
             setup(&mut store);
         }
         match &mut self.app {
-            Some(app) => *app.store_mut() = store,
+            Some(app) => {
+                *app.store_mut() = store;
+                app.store_opened();
+            }
             None => {
                 // Only a lockable session (which has a maker) ever unlocks.
                 let Some(make) = self.make_app.as_mut() else {
                     return;
                 };
                 let mut app = make(store);
-                app.set_privacy(self.privacy);
+                app.set_privacy(self.start_private);
                 self.app = Some(app);
             }
         }
@@ -294,33 +283,15 @@ impl<A: Lockable> Session<A> {
         if let (Some(w), Some(app)) = (warning, &mut self.app) {
             app.notify(w);
         }
-        self.refresh_redactor();
         tracing::info!("unlocked");
     }
 
-    fn refresh_redactor(&mut self) {
-        self.redactor = match (&mut self.app, self.privacy) {
-            (Some(app), true) => {
-                let mut r = Redactor::for_clients(&app.privacy_names());
-                for name in app.privacy_people() {
-                    r.add_person(&name);
-                }
-                r
-            }
-            _ => Redactor::default(),
-        };
-    }
-
-    /// Draws the lock screen, or the app (swept in privacy mode).
+    /// Draws the lock screen, or the app (which sweeps its own frame in
+    /// privacy mode).
     pub fn draw(&self, frame: &mut Frame<'_>) {
         match (&self.lock, &self.app) {
             (Some(lock), _) => frame.render_widget(lock, frame.area()),
-            (None, Some(app)) => {
-                app.draw(frame);
-                if self.privacy {
-                    self.redactor.apply(frame.buffer_mut());
-                }
-            }
+            (None, Some(app)) => app.draw(frame),
             (None, None) => {}
         }
     }

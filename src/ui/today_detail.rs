@@ -9,6 +9,7 @@ use super::theme::Theme;
 use super::today::TodayRow;
 use crate::domain::DueItem;
 use crate::domain::text::{due_words, one_line};
+use crate::privacy::{Kind, due_words as due_words_private, shown};
 
 /// How far off an item is: "5 h 20 min left" for a deadline with a time
 /// (counted from `now`), else "2 days overdue", "in 3 days"…
@@ -28,14 +29,24 @@ pub fn detail(
     today: NaiveDate,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let who = |name: Option<&str>| one_line(name.unwrap_or("no client"));
+    // Names, hand-written text and places go through the privacy layer, as
+    // in the list above.
+    let on = theme.privacy();
+    let who = |name: Option<&str>| match name {
+        Some(n) => shown(Kind::Name, n, on),
+        None => "no client".to_string(),
+    };
+    let what = |kind: &str, text: &str, by_rule: bool| due_words_private(kind, text, by_rule, on);
     let label = |l: &str| Span::styled(format!("{l}: "), theme.dim());
     match row {
         TodayRow::Heading(_) | TodayRow::Empty(_) => Vec::new(),
         TodayRow::Due(d, why) => {
             let mut out = vec![Line::from(vec![
                 Span::styled(format!("{}: ", who(d.client_name.as_deref())), theme.text()),
-                Span::styled(one_line(&d.what), theme.heading()),
+                Span::styled(
+                    what(d.kind.as_str(), &d.what, d.rule.is_some()),
+                    theme.heading(),
+                ),
             ])];
             // When, then why it ranks here as `due --explain` says it (rule
             // included).
@@ -65,9 +76,10 @@ pub fn detail(
             Line::from(vec![
                 Span::styled(format!("{}: ", who(a.client_name.as_deref())), theme.text()),
                 Span::styled(
-                    a.what
-                        .parse::<crate::domain::NoteKind>()
-                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
+                    a.what.parse::<crate::domain::NoteKind>().map_or_else(
+                        |_| what(&a.kind, &a.what, a.rule.is_some()),
+                        |k| k.label().to_string(),
+                    ),
                     theme.heading(),
                 ),
             ]),
@@ -93,7 +105,10 @@ pub fn detail(
                         format!("{}: ", who(visit.client_name.as_deref())),
                         theme.text(),
                     ),
-                    Span::styled(one_line(&visit.what), theme.heading()),
+                    Span::styled(
+                        what(visit.kind.as_str(), &visit.what, visit.rule.is_some()),
+                        theme.heading(),
+                    ),
                 ]),
                 Line::from(vec![
                     label("Visit was due"),
@@ -118,7 +133,7 @@ pub fn detail(
             let who = v
                 .people
                 .iter()
-                .map(|p| one_line(&p.name))
+                .map(|p| shown(Kind::Name, &p.name, on))
                 .collect::<Vec<_>>()
                 .join(", ");
             let mut out = vec![Line::from(vec![
@@ -132,7 +147,7 @@ pub fn detail(
             let mut l = vec![label("When"), Span::raw(format!("{when}  "))];
             if let Some(place) = &v.location {
                 l.push(label("Where"));
-                l.push(Span::raw(one_line(place)));
+                l.push(Span::raw(shown(Kind::Contact, place, on)));
             }
             out.push(Line::from(l));
             if now.is_some_and(|n| v.awaits_outcome(n)) {
@@ -150,7 +165,7 @@ pub fn detail(
             ..
         } => vec![
             Line::from(vec![
-                Span::styled(format!("{}: ", one_line(name)), theme.text()),
+                Span::styled(format!("{}: ", shown(Kind::Name, name, on)), theme.text()),
                 Span::styled("draft note", theme.heading()),
             ]),
             Line::from(vec![

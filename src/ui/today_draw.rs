@@ -18,6 +18,7 @@ use super::today::{TodayRow, TodayView};
 use super::today_detail::{detail, when};
 use super::widgets::{take_bottom, take_right};
 use crate::domain::text::{count, due_words, one_line};
+use crate::privacy;
 
 /// Item rows every section after Due is given before Due takes the rest:
 /// more on a taller screen (2 at 80×24: one row and "+N more").
@@ -260,6 +261,11 @@ fn allocate(needs: &[usize], height: usize, focus: usize) -> Option<Vec<usize>> 
     Some(alloc)
 }
 
+/// A client's name in a Today row: initials in privacy mode.
+fn name(n: Option<&str>, theme: Theme) -> String {
+    privacy::shown_opt(privacy::Kind::Name, n, theme.privacy())
+}
+
 fn row_line(
     r: &TodayRow,
     now: Option<NaiveDateTime>,
@@ -282,10 +288,13 @@ fn row_line(
                 Span::styled(format!("  {when:<16}"), style),
                 Span::raw(format!(" {} ", d.due.format("%d/%m"))),
                 Span::styled(
-                    format!("{:<20} ", one_line(d.client_name.as_deref().unwrap_or("—"))),
+                    format!("{:<20} ", name(d.client_name.as_deref(), theme)),
                     theme.text(),
                 ),
-                Span::styled(one_line(&d.what), style),
+                Span::styled(
+                    privacy::due_words(d.kind.as_str(), &d.what, d.rule.is_some(), theme.privacy()),
+                    style,
+                ),
             ];
             if let Some(rule) = &d.rule {
                 spans.push(Span::styled(format!("  [{}]", one_line(rule)), theme.dim()));
@@ -304,14 +313,12 @@ fn row_line(
                     day,
                     a.time.as_deref().unwrap_or("")
                 )),
-                Span::raw(format!(
-                    "{:<20} ",
-                    one_line(a.client_name.as_deref().unwrap_or("—"))
-                )),
+                Span::raw(format!("{:<20} ", name(a.client_name.as_deref(), theme))),
                 Span::styled(
-                    a.what
-                        .parse::<crate::domain::NoteKind>()
-                        .map_or_else(|_| one_line(&a.what), |k| k.label().to_string()),
+                    a.what.parse::<crate::domain::NoteKind>().map_or_else(
+                        |_| privacy::due_words(&a.kind, &a.what, a.rule.is_some(), theme.privacy()),
+                        |k| k.label().to_string(),
+                    ),
                     theme.dim(),
                 ),
             ])
@@ -325,7 +332,7 @@ fn row_line(
             let who = v
                 .people
                 .iter()
-                .map(|p| one_line(&p.name))
+                .map(|p| name(Some(&p.name), theme))
                 .collect::<Vec<_>>()
                 .join(", ");
             let (flag, style) = if waiting {
@@ -338,7 +345,12 @@ fn row_line(
                 Span::styled(flag.to_string(), style),
                 Span::raw(format!("{who} ")),
                 Span::styled(
-                    one_line(v.location.as_deref().unwrap_or(v.kind.label())),
+                    match v.location.as_deref() {
+                        Some(place) => {
+                            privacy::shown(privacy::Kind::Contact, place, theme.privacy())
+                        }
+                        None => v.kind.label().to_string(),
+                    },
                     theme.dim(),
                 ),
             ])
@@ -354,7 +366,7 @@ fn row_line(
             Line::from(vec![
                 Span::raw(format!(
                     "  {:<20} ",
-                    one_line(visit.client_name.as_deref().unwrap_or("—"))
+                    name(visit.client_name.as_deref(), theme)
                 )),
                 Span::styled(format!("{late:<16} "), theme.danger()),
                 Span::styled(format!("{seen} · "), theme.text()),
@@ -369,7 +381,7 @@ fn row_line(
         } => {
             let (left, style) = countdown(*days_left, theme);
             Line::from(vec![
-                Span::raw(format!("  {:<20} ", one_line(name))),
+                Span::raw(format!("  {:<20} ", self::name(Some(name), theme))),
                 Span::styled(
                     format!("{}  ", occurred.format("%a %d/%m %H:%M")),
                     theme.text(),

@@ -100,12 +100,17 @@ impl Cursor {
 /// record number, risk; then alerts in red.
 #[must_use]
 pub fn client_header(c: &Client, theme: Theme) -> Vec<Line<'static>> {
-    let mut first = vec![Span::styled(one_line(&c.display_name()), theme.heading())];
+    let on = theme.privacy();
+    let mut first = vec![Span::styled(
+        crate::privacy::client_name(c, on),
+        theme.heading(),
+    )];
     if let Some(p) = &c.pronouns {
         first.push(Span::styled(format!(" ({})", one_line(p)), theme.dim()));
     }
     if let Some(r) = &c.record_no {
-        first.push(Span::raw(format!("  #{}", one_line(r))));
+        let r = crate::privacy::shown(crate::privacy::Kind::RecordNo, r, on);
+        first.push(Span::raw(format!("  #{r}")));
     }
     first.push(Span::raw("  Risk: "));
     first.push(Span::styled(
@@ -124,7 +129,7 @@ pub fn client_header(c: &Client, theme: Theme) -> Vec<Line<'static>> {
         let text = c
             .alerts
             .iter()
-            .map(|a| one_line(a))
+            .map(|a| crate::privacy::shown(crate::privacy::Kind::Text("alert"), a, on))
             .collect::<Vec<_>>()
             .join(" · ");
         Line::from(Span::styled(format!("⚠ {text}"), theme.danger()))

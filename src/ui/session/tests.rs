@@ -1,5 +1,5 @@
 //! The session with a stand-in app: lock, idle lock on a fake clock,
-//! unlock back to the same place, privacy sweep.
+//! unlock back to the same place, privacy mode held by the app.
 
 use super::*;
 use chrono::NaiveDate;
@@ -20,6 +20,8 @@ struct FakeApp {
     saved_draft: Option<String>,
     privacy: bool,
     messages: Vec<String>,
+    /// How many times a store was handed back after unlocking.
+    reopened: u32,
 }
 
 impl Lockable for FakeApp {
@@ -32,8 +34,12 @@ impl Lockable for FakeApp {
         };
         let text = format!(
             "Client: {} ref {}\nDraft: {body}",
-            c.display_name(),
-            c.record_no.clone().unwrap_or_default()
+            crate::privacy::client_name(c, self.privacy),
+            crate::privacy::shown(
+                crate::privacy::Kind::RecordNo,
+                c.record_no.as_deref().unwrap_or_default(),
+                self.privacy
+            )
         );
         frame.render_widget(Paragraph::new(text), frame.area());
     }
@@ -72,8 +78,8 @@ impl Lockable for FakeApp {
     fn notify(&mut self, text: &str) {
         self.messages.push(text.to_string());
     }
-    fn privacy_names(&mut self) -> Vec<Client> {
-        self.store.clients(true).unwrap_or_default()
+    fn store_opened(&mut self) {
+        self.reopened += 1;
     }
 }
 
@@ -110,6 +116,7 @@ fn session(db: &Path, t0: Instant) -> Session<FakeApp> {
             saved_draft: None,
             privacy: false,
             messages: Vec::new(),
+            reopened: 0,
         }),
         t0,
     )
@@ -230,7 +237,7 @@ fn a_wrong_passphrase_on_relock_keeps_the_screen_locked() {
 }
 
 #[test]
-fn privacy_mode_sweeps_names_and_record_numbers_from_the_frame() {
+fn privacy_mode_is_the_apps_one_flag_toggled_by_the_key() {
     let (_d, db) = setup();
     let t0 = Instant::now();
     let mut s = session(&db, t0);
@@ -243,10 +250,13 @@ fn privacy_mode_sweeps_names_and_record_numbers_from_the_frame() {
         "{shown}"
     );
     assert!(!shown.contains("998877"), "{shown}");
-    assert!(shown.contains("A.  Z."), "{shown}");
+    assert!(shown.contains("A.Z."), "{shown}");
     assert!(s.app_mut().unwrap().privacy, "the app was not told");
     s.handle_event(&key(KeyCode::F(9)), t0, 1000);
     assert!(screen(&s).contains("Ann Zqxmarker"));
+    // The app turning it on itself (the palette) is the session's answer too.
+    s.app_mut().unwrap().privacy = true;
+    assert!(s.privacy());
 }
 
 #[test]
@@ -254,10 +264,16 @@ fn privacy_mode_can_start_from_the_config() {
     let (_d, db) = setup();
     let t0 = Instant::now();
     let mut s = session(&db, t0);
-    s.privacy = true;
+    s.start_private = true;
     unlock(&mut s, t0);
     assert!(!screen(&s).contains("Zqxmarker"));
     assert!(s.app_mut().unwrap().privacy);
+    // The first unlock makes the app over its store; only a later unlock
+    // hands a reopened store back.
+    assert_eq!(s.app_mut().unwrap().reopened, 0);
+    s.lock_now();
+    unlock(&mut s, t0);
+    assert_eq!(s.app_mut().unwrap().reopened, 1);
 }
 
 /// Ctrl-L also ends a `caseload unlock` agent for the same database: a
@@ -284,4 +300,25 @@ fn locking_the_screen_asks_the_unlock_agent_to_lock() {
     assert!(s.is_locked());
     assert_eq!(agent.join().unwrap(), "lock\n");
     let _ = std::fs::remove_file(socket);
+}
+
+#[test]
+fn a_key_pressed_and_released_counts_once() {
+    // Windows consoles report every key twice, pressed and released.
+    fn both(s: &mut Session<FakeApp>, code: KeyCode, at: Instant) {
+        for kind in [KeyEventKind::Press, KeyEventKind::Release] {
+            let k = KeyEvent::new_with_kind(code, KeyModifiers::NONE, kind);
+            s.handle_event(&Event::Key(k), at, 1000);
+        }
+    }
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    for c in PASS.chars() {
+        both(&mut s, KeyCode::Char(c), t0);
+    }
+    both(&mut s, KeyCode::Enter, t0);
+    assert!(!s.is_locked(), "passphrase read twice: {}", screen(&s));
+    both(&mut s, KeyCode::F(9), t0);
+    assert!(s.privacy(), "privacy toggled twice");
 }
