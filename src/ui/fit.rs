@@ -71,7 +71,12 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
 /// cut the same way everywhere.
 #[must_use]
 pub fn fit_str(text: &str, width: usize) -> String {
-    crate::domain::cell::clip(text, width)
+    let cut = crate::domain::cell::clip(text, width);
+    // "closes …" reads as a gap: the mark goes straight after the word.
+    match cut.strip_suffix('…') {
+        Some(kept) if kept.ends_with(' ') => format!("{}…", kept.trim_end()),
+        _ => cut,
+    }
 }
 
 /// Breaks `line` into rows of at most `width` columns, at spaces where it
@@ -191,6 +196,7 @@ mod tests {
         let short = fit(Line::from("fits"), 10);
         assert_eq!(short.to_string(), "fits");
         assert_eq!(fit_str("Nearest relative", 8), "Nearest…");
+        assert_eq!(fit_str("Nearest relative", 9), "Nearest…");
     }
 
     #[test]
