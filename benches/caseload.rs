@@ -71,13 +71,13 @@ fn bench_due(c: &mut Criterion) {
     group.bench_function("unlock_to_today_passphrase", |b| {
         b.iter(|| {
             let s = Store::open(&path, black_box(&key)).unwrap();
-            load::today(&s, today).unwrap()
+            load::today(&s, today.and_time(chrono::NaiveTime::MIN)).unwrap()
         });
     });
     group.bench_function("unlock_to_today_agent_key", |b| {
         b.iter(|| {
             let s = Store::open(&path, black_box(&raw)).unwrap();
-            load::today(&s, today).unwrap()
+            load::today(&s, today.and_time(chrono::NaiveTime::MIN)).unwrap()
         });
     });
     group.bench_function("derive_key_once", |b| {

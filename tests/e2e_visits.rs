@@ -175,6 +175,12 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     assert!(pane.contains("Where        Home"), "{pane}");
     tmux.type_text("Tess showed me her room and said school is going well.");
     tmux.keys(&["C-s", "Escape"]);
+    // Esc from the note opened from Today goes back to Today; open Tess
+    // from the caseload (declining to carry on with the draft now).
+    tmux.wait_for("Visits planned this week");
+    tmux.keys(&["c", "Enter"]);
+    tmux.wait_for("Carry on writing it now?");
+    tmux.keys(&["n"]);
     tmux.keys(&["1"]);
     let pane = tmux.wait_for("Last seen");
     assert!(

@@ -284,9 +284,23 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     }
 
     // The first client's draft in the editor, a final note read-only.
+    // (Its draft was offered above, and is asked about once per draft:
+    // open it from the Notes tab.)
     open(&mut app, first);
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
-    keys(&mut app, "y");
+    assert!(app.overlay.is_none(), "the draft is offered once");
+    keys(&mut app, "2");
+    let draft_row = match app.stack.last() {
+        Some(View::Client(v)) => v
+            .notes
+            .iter()
+            .position(|n| n.status == caseload::domain::NoteStatus::Draft)
+            .unwrap(),
+        _ => panic!("not on the client"),
+    };
+    for _ in 0..draft_row {
+        keys(&mut app, "j");
+    }
+    press(&mut app, KeyCode::Enter);
     let editor = sw.check(&app, "the draft in the editor");
     assert!(editor.contains("‹note,"), "{editor}");
     press(&mut app, KeyCode::Esc);

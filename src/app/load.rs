@@ -3,7 +3,7 @@
 //! queries live; a screen reaches them through [`Source`] when the app asks
 //! it to reload.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::VisitStatus;
 use crate::domain::{ClientSummary, DueItem, DueKind};
@@ -12,11 +12,17 @@ use crate::ui::data::{CalendarData, ClientData, DraftDue, NoteData, Seen, Source
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
-pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData> {
+pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayData> {
+    let today = now.date();
     let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
-        .due(today, DUE_WITHIN_DAYS)?
+        .due_now(now, DUE_WITHIN_DAYS)?
         .into_iter()
         .partition(|d| d.kind == DueKind::Visit && d.overdue);
+
+    let why = due
+        .iter()
+        .map(|d| crate::rules::explain::why(d, store.rules()))
+        .collect();
 
     let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(6);
@@ -42,7 +48,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
     // The same rule (config.toml's limits) the store applies when a draft
     // is finalised.
     let rule = store.late_entry_in_force();
-    let now = today.and_time(NaiveTime::MIN);
+    let midnight = today.and_time(NaiveTime::MIN);
     let drafts = store
         .draft_rows()?
         .into_iter()
@@ -51,7 +57,7 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
             client_id: d.client_id,
             name: d.name,
             occurred: d.occurred_at,
-            days_left: rule.working_days_left(d.occurred_at, now, d.significant),
+            days_left: rule.working_days_left(d.occurred_at, midnight, d.significant),
         })
         .collect();
 
@@ -66,8 +72,10 @@ pub fn today(store: &Store, today: NaiveDate) -> crate::store::Result<TodayData>
         .filter(|v| v.status == VisitStatus::Planned)
         .collect();
     Ok(TodayData {
+        has_clients: store.has_clients()?,
         visits,
         due,
+        why,
         week,
         unseen,
         drafts,
@@ -157,8 +165,8 @@ pub fn calendar(
 }
 
 impl Source for Store {
-    fn today(&self, day: NaiveDate) -> Result<TodayData, String> {
-        today(self, day).map_err(|e| e.to_string())
+    fn today(&self, now: NaiveDateTime) -> Result<TodayData, String> {
+        today(self, now).map_err(|e| e.to_string())
     }
 
     fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {

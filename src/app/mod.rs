@@ -56,6 +56,9 @@ pub struct App {
     pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
+    /// Drafts already offered back ("carry on with the draft?" is asked
+    /// once per draft in a session).
+    offered_drafts: std::collections::HashSet<i64>,
     /// The privacy sweep's known names: built when the store is opened and
     /// after a write that adds or renames a person, never per key.
     redactor: crate::privacy::Redactor,
@@ -79,6 +82,7 @@ impl App {
             should_quit: false,
             lock_requested: false,
             stale: false,
+            offered_drafts: std::collections::HashSet::new(),
             redactor: crate::privacy::Redactor::default(),
             export_dir: crate::paths::exports_dir(),
             clipboard: None,
@@ -151,10 +155,7 @@ impl App {
         let client = || self.top().and_then(Screen::client);
         match action {
             Action::Help => {
-                self.overlay = Some(Overlay::Help(HelpView {
-                    mode: self.mode(),
-                    scroll: 0,
-                }));
+                self.overlay = Some(Overlay::Help(HelpView::new(self.mode())));
             }
             Action::Palette => match load::caseload(&self.store, true) {
                 Ok(c) => self.overlay = Some(Overlay::Palette(PaletteView::new(&c))),
@@ -253,15 +254,19 @@ impl App {
         match overlay {
             Overlay::Help(mut h) => match action {
                 Action::Back | Action::Quit | Action::Help => {}
-                Action::Up => {
-                    h.scroll = h.scroll.saturating_sub(1);
+                _ => {
+                    let page = h.page();
+                    match action {
+                        Action::Up => h.scroll_by(-1),
+                        Action::Down => h.scroll_by(1),
+                        Action::PageUp => h.scroll_by(-page),
+                        Action::PageDown => h.scroll_by(page),
+                        Action::Top => h.scroll_by(i32::MIN / 2),
+                        Action::Bottom => h.scroll_by(i32::MAX / 2),
+                        _ => {}
+                    }
                     self.overlay = Some(Overlay::Help(h));
                 }
-                Action::Down => {
-                    h.scroll = h.scroll.saturating_add(1).min(200);
-                    self.overlay = Some(Overlay::Help(h));
-                }
-                _ => self.overlay = Some(Overlay::Help(h)),
             },
             Overlay::Palette(mut p) => match action {
                 Action::Back => {}

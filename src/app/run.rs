@@ -9,7 +9,7 @@ use crate::ui::View;
 use crate::ui::client::{ClientView, Tab};
 use crate::ui::note::NoteEditor;
 use crate::ui::note_view::NoteViewer;
-use crate::ui::screen::{Effect, Screen, Write};
+use crate::ui::screen::{Effect, Write};
 
 impl App {
     /// Carries out `effects` in order. When a write fails the effects after
@@ -155,7 +155,14 @@ impl App {
         let today = self.now().date();
         match load::client(&self.store, id, today) {
             Ok(data) => {
-                let v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                let mut v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                // Asked once per draft: not again when it was asked before.
+                if offer_draft
+                    && let Some(n) = v.draft()
+                    && !self.offered_drafts.insert(n.id)
+                {
+                    v.skip_draft_offer();
+                }
                 self.stack.push(v.into());
                 self.opened();
             }
@@ -174,17 +181,9 @@ impl App {
             self.stack.push(NoteViewer::open(data, self.theme).into());
             return;
         }
-        let client = data.note.client_id;
-        let on_client = self
-            .top()
-            .and_then(Screen::client)
-            .is_some_and(|c| c.0 == client);
-        if !on_client {
-            self.open_client(client, Tab::Notes, false);
-        }
-        let Some((_, name)) = self.top().and_then(Screen::client) else {
-            return;
-        };
+        // The editor opens over the screen it was asked from, so Esc goes
+        // back there (a draft opened from Today returns to Today).
+        let name = data.client.display_name();
         let e = NoteEditor::resume(&data.note, &name, Instant::now(), self.theme);
         self.stack.push(e.into());
     }

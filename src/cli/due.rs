@@ -92,9 +92,8 @@ fn when_words(days: i64) -> String {
     match days {
         0 => "today".into(),
         1 => "tomorrow".into(),
-        -1 => "overdue 1 day".into(),
-        d if d < 0 => format!("overdue {} days", -d),
-        d => format!("in {d} days"),
+        d if d < 0 => format!("overdue {}", crate::domain::text::count(-d, "day")),
+        d => format!("in {}", crate::domain::text::count(d, "day")),
     }
 }
 

@@ -134,3 +134,47 @@ mod tests {
         assert_eq!(one_line(family), "Ana \u{1f468}\u{1f469}\u{1f467}");
     }
 }
+
+/// A count with its noun, singular for one: `count(1, "day")` is "1 day",
+/// `count(3, "day")` is "3 days" (for nouns that take an "s").
+#[must_use]
+pub fn count(n: i64, noun: &str) -> String {
+    if n == 1 || n == -1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// How far off a due date is, in words: "2 days overdue", "due today",
+/// "due tomorrow", "in 1 day"… (`days` until it; negative when past).
+#[must_use]
+pub fn due_words(days: i64) -> String {
+    match days {
+        d if d < 0 => format!("{} overdue", count(-d, "day")),
+        0 => "due today".into(),
+        1 => "due tomorrow".into(),
+        d => format!("in {}", count(d, "day")),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::{count, due_words};
+
+    #[test]
+    fn due_words_say_one_day_not_one_days() {
+        assert_eq!(due_words(-1), "1 day overdue");
+        assert_eq!(due_words(-3), "3 days overdue");
+        assert_eq!(due_words(0), "due today");
+        assert_eq!(due_words(1), "due tomorrow");
+        assert_eq!(due_words(9), "in 9 days");
+    }
+
+    #[test]
+    fn one_is_singular_and_the_rest_plural() {
+        assert_eq!(count(1, "day"), "1 day");
+        assert_eq!(count(0, "day"), "0 days");
+        assert_eq!(count(2, "working day"), "2 working days");
+    }
+}

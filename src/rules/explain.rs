@@ -13,44 +13,19 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
          missing it, from the rule pack); then by date.\n\n",
     );
     for (i, item) in items.iter().enumerate() {
-        let when = match item.days {
-            d if d < 0 => format!("overdue by {} day(s)", -d),
-            0 => "due today".to_string(),
-            d => format!("due in {d} day(s)"),
-        };
         let who = item
             .client_name
             .as_deref()
             .map_or_else(|| "(no client)".to_string(), one_line);
         out.push_str(&format!(
-            "{:>3}. {} {} {}: {}\n     {when}; weight {}",
+            "{:>3}. {} {} {}: {}\n     {}\n",
             i + 1,
             item.due,
             item.kind.label(),
             who,
             one_line(&item.what),
-            item.weight
+            why(item, rules)
         ));
-        match item.rule.as_deref() {
-            Some(id) => {
-                let marked = rules
-                    .rule(id)
-                    .map(|r| {
-                        if r.overridden || r.added_locally {
-                            " (local)"
-                        } else {
-                            ""
-                        }
-                    })
-                    .unwrap_or("");
-                out.push_str(&format!(" from rule {id}{marked}\n"));
-            }
-            None if item.kind == crate::domain::DueKind::Action => {
-                out.push_str(" (actions rank below deadlines)\n");
-            }
-            None if item.weight == 10 => out.push_str(" (added by hand: the default)\n"),
-            None => out.push_str(" (set by hand)\n"),
-        }
         if let Some(src) = item.source.as_deref() {
             out.push_str(&format!("     source: {}\n", one_line(src)));
         }
@@ -68,6 +43,39 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
     }
     out.push_str("    10  deadlines added by hand\n     5  actions\n");
     out
+}
+
+/// Why one item ranks where it does, in one line: "overdue by 2 day(s);
+/// weight 100 from rule mha-s3-expiry" (the `due --explain` line, also
+/// shown in Today's detail pane).
+#[must_use]
+pub fn why(item: &DueItem, rules: &RuleSet) -> String {
+    let when = match item.days {
+        d if d < 0 => format!("overdue by {} day(s)", -d),
+        0 => "due today".to_string(),
+        d => format!("due in {d} day(s)"),
+    };
+    let how = match item.rule.as_deref() {
+        Some(id) => {
+            let marked = rules
+                .rule(id)
+                .map(|r| {
+                    if r.overridden || r.added_locally {
+                        " (local)"
+                    } else {
+                        ""
+                    }
+                })
+                .unwrap_or("");
+            format!(" from rule {id}{marked}")
+        }
+        None if item.kind == crate::domain::DueKind::Action => {
+            " (actions rank below deadlines)".to_string()
+        }
+        None if item.weight == 10 => " (added by hand: the default)".to_string(),
+        None => " (set by hand)".to_string(),
+    };
+    format!("{when}; weight {}{how}", item.weight)
 }
 
 #[cfg(test)]

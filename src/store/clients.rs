@@ -303,6 +303,14 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether there is any client at all, closed ones included (Today on a
+    /// new database says how to add the first).
+    pub fn has_clients(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM clients)", [], |r| r.get(0))?)
+    }
+
     /// All clients (open only unless `include_closed`).
     pub fn clients(&self, include_closed: bool) -> Result<Vec<Client>> {
         let mut stmt = self.conn.prepare(&format!(

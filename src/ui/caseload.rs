@@ -351,6 +351,8 @@ impl Screen for CaseloadView {
                 Action::SortNext,
                 Action::ToggleClosed,
                 Action::NewClient,
+                Action::GoSearch,
+                Action::Undo,
                 Action::Help,
                 Action::Quit,
             ]

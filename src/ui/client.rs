@@ -187,6 +187,11 @@ impl ClientView {
         self.network_cursor.clamp(self.network.len());
     }
 
+    /// Asks nothing about the draft on opening (it was asked about before).
+    pub fn skip_draft_offer(&mut self) {
+        self.offer_draft = false;
+    }
+
     /// The first draft note, if any (offered back when the client opens).
     #[must_use]
     pub fn draft(&self) -> Option<&Note> {

@@ -132,6 +132,8 @@ impl Screen for ClientView {
             Action::NewNote,
             Action::Add,
             Action::EditClient,
+            Action::GoSearch,
+            Action::Undo,
             Action::Open,
             Action::Help,
             Action::Quit,

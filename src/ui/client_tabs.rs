@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::client::{ClientView, DueRow};
+use super::fit::{columns, fit_str, wrap_within};
 use super::theme::Theme;
 use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
@@ -48,7 +49,7 @@ fn ago(days: i64) -> String {
     match days {
         0 => "today".into(),
         1 => "yesterday".into(),
-        n => format!("{n} days ago"),
+        n => format!("{} ago", crate::domain::text::count(n, "day")),
     }
 }
 
@@ -350,32 +351,29 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
     let window = v
         .due_cursor
         .window(area.height.saturating_sub(1), rows_idx.len());
-    let rows: Vec<Row<'_>> = rows_idx[window]
-        .iter()
-        .map(|r| match *r {
+    let cells = |r: &DueRow| -> [(String, ratatui::style::Style); 4] {
+        match *r {
             DueRow::Deadline(i) => {
                 let d = &v.deadlines[i];
                 let (state, style) = if let Some(done) = d.completed_on {
                     (format!("done {done}"), theme.dim())
                 } else if d.cancelled {
                     ("cancelled".into(), theme.dim())
-                } else if d.due < today {
-                    (
-                        format!("{} days overdue", (today - d.due).num_days()),
-                        theme.danger(),
-                    )
                 } else {
-                    (
-                        format!("in {} days", (d.due - today).num_days()),
-                        theme.text(),
-                    )
+                    let words = crate::domain::text::due_words((d.due - today).num_days());
+                    let style = if d.due < today {
+                        theme.danger()
+                    } else {
+                        theme.text()
+                    };
+                    (words, style)
                 };
-                Row::new(vec![
-                    Cell::from(d.due.to_string()),
-                    Cell::from(Span::styled(deadline_what(d, theme.privacy()), style)),
-                    Cell::from(Span::styled(state, style)),
-                    Cell::from(Span::styled(opt(d.rule.as_ref()), theme.dim())),
-                ])
+                [
+                    (d.due.to_string(), theme.text()),
+                    (deadline_what(d, theme.privacy()), style),
+                    (state, style),
+                    (opt(d.rule.as_ref()), theme.dim()),
+                ]
             }
             DueRow::Visit(i) => {
                 let p = &v.seen.planned[i];
@@ -385,13 +383,14 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 } else {
                     ("planned".to_string(), theme.text())
                 };
-                Row::new(vec![
-                    Cell::from(
+                [
+                    (
                         p.planned_at
                             .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
                             .unwrap_or_default(),
+                        theme.text(),
                     ),
-                    Cell::from(Span::styled(
+                    (
                         format!(
                             "Visit: {}",
                             match p.location.as_deref() {
@@ -400,10 +399,10 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                             }
                         ),
                         style,
-                    )),
-                    Cell::from(Span::styled(state, style)),
-                    Cell::from(Span::styled("D outcome · m move · X cancel", theme.dim())),
-                ])
+                    ),
+                    (state, style),
+                    ("D outcome · m move · X cancel".to_string(), theme.dim()),
+                ]
             }
             DueRow::Action(i) => {
                 let a = &v.actions[i];
@@ -412,30 +411,51 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     (None, Some(d)) if d < today => ("overdue".to_string(), theme.danger()),
                     _ => ("to do".to_string(), theme.text()),
                 };
-                Row::new(vec![
-                    Cell::from(a.due.map(|d| d.to_string()).unwrap_or_default()),
-                    Cell::from(Span::styled(
+                [
+                    (
+                        a.due.map(|d| d.to_string()).unwrap_or_default(),
+                        theme.text(),
+                    ),
+                    (
                         format!(
                             "Action: {}",
                             crate::privacy::due_words("action", &a.what, false, theme.privacy())
                         ),
                         style,
-                    )),
-                    Cell::from(Span::styled(state, style)),
-                    Cell::from(""),
-                ])
+                    ),
+                    (state, style),
+                    (String::new(), theme.dim()),
+                ]
             }
+        }
+    };
+    let header = ["Due", "What", "State", "Rule"];
+    // Columns sized from every row's content; What takes the spare room and
+    // anything cut ends in "…".
+    let mut wants: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &rows_idx {
+        for (w, (c, _)) in wants.iter_mut().zip(cells(r)) {
+            *w = (*w).max(Line::from(c).width());
+        }
+    }
+    let widths = columns(usize::from(area.width), &wants, &[10, 16, 9, 8], 1, 1);
+    let rows: Vec<Row<'_>> = rows_idx[window]
+        .iter()
+        .map(|r| {
+            let shown: Vec<Cell<'_>> = cells(r)
+                .into_iter()
+                .zip(&widths)
+                .map(|((c, style), w)| Cell::from(Span::styled(fit_str(&c, *w), style)))
+                .collect();
+            Row::new(shown)
         })
         .collect();
-    let header = Row::new(["Due", "What", "State", "Rule"]).style(theme.heading());
+    let header = Row::new(header).style(theme.heading());
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(10),
-            Constraint::Min(16),
-            Constraint::Length(16),
-            Constraint::Length(12),
-        ],
+        widths
+            .iter()
+            .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX))),
     )
     .header(header)
     .row_highlight_style(theme.selected());
@@ -450,14 +470,15 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(2)])
                     .areas(area);
             v.due_cursor.render_table(frame, top, table, 1);
-            Widget::render(text.wrap(Wrap { trim: true }), bottom, frame);
+            let rows = wrap_within(&[text], usize::from(bottom.width), 2, 2);
+            Widget::render(Paragraph::new(rows), bottom, frame);
         }
         _ => v.due_cursor.render_table(frame, area, table, 1),
     }
 }
 
 /// "Rule mha-s3-expiry · Mental Health Act 1983 s20…" for a generated deadline.
-fn rule_detail(d: &crate::domain::Deadline, theme: Theme) -> Option<Paragraph<'static>> {
+fn rule_detail(d: &crate::domain::Deadline, theme: Theme) -> Option<Line<'static>> {
     let rule = d.rule.as_deref()?;
     let mut spans = vec![
         Span::styled("Rule ", theme.dim()),
@@ -467,7 +488,7 @@ fn rule_detail(d: &crate::domain::Deadline, theme: Theme) -> Option<Paragraph<'s
         spans.push(Span::styled(" · ", theme.dim()));
         spans.push(Span::raw(one_line(src)));
     }
-    Some(Paragraph::new(Line::from(spans)))
+    Some(Line::from(spans))
 }
 
 /// The Network tab.
@@ -484,6 +505,34 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     let window = v
         .network_cursor
         .window(area.height.saturating_sub(1), v.network.len());
+    let header = [
+        "Name",
+        "Role",
+        "Organisation",
+        "Relationship",
+        "Phone",
+        "Consent",
+    ];
+    let on = theme.privacy();
+    let cells = |m: &crate::domain::NetworkMember| {
+        [
+            shown(Kind::Name, &m.name, on),
+            one_line(&m.role),
+            shown_opt(Kind::Contact, m.organisation.as_deref(), on),
+            opt(m.relationship.as_ref()),
+            shown_opt(Kind::Contact, m.phone.as_deref(), on),
+            (if m.consent_to_share { "yes" } else { "no" }).to_string(),
+        ]
+    };
+    // Columns sized from what they hold (every member, not just those in
+    // view, so they do not jump while scrolling); a cut value ends in "…".
+    let mut wants: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for m in &v.network {
+        for (w, c) in wants.iter_mut().zip(cells(m)) {
+            *w = (*w).max(Line::from(c).width());
+        }
+    }
+    let widths = columns(usize::from(area.width), &wants, &[8, 8, 8, 8, 8, 7], 1, 0);
     let rows: Vec<Row<'_>> = v.network[window]
         .iter()
         .map(|m| {
@@ -492,37 +541,20 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             } else {
                 theme.text()
             };
-            let on = theme.privacy();
-            Row::new(vec![
-                Cell::from(shown(Kind::Name, &m.name, on)),
-                Cell::from(one_line(&m.role)),
-                Cell::from(shown_opt(Kind::Contact, m.organisation.as_deref(), on)),
-                Cell::from(opt(m.relationship.as_ref())),
-                Cell::from(shown_opt(Kind::Contact, m.phone.as_deref(), on)),
-                Cell::from(if m.consent_to_share { "yes" } else { "no" }),
-            ])
-            .style(style)
+            let shown: Vec<Cell<'_>> = cells(m)
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| Cell::from(fit_str(c, *w)))
+                .collect();
+            Row::new(shown).style(style)
         })
         .collect();
-    let header = Row::new([
-        "Name",
-        "Role",
-        "Organisation",
-        "Relationship",
-        "Phone",
-        "Consent",
-    ])
-    .style(theme.heading());
+    let header = Row::new(header).style(theme.heading());
     let table = Table::new(
         rows,
-        [
-            Constraint::Min(12),
-            Constraint::Length(12),
-            Constraint::Length(14),
-            Constraint::Length(12),
-            Constraint::Length(13),
-            Constraint::Length(7),
-        ],
+        widths
+            .iter()
+            .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX))),
     )
     .header(header)
     .row_highlight_style(theme.selected());

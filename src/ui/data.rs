@@ -14,8 +14,9 @@ use crate::store::{AgendaItem, ChainBreak, ChronologyEntry, SearchFilter, Search
 
 /// Where the screens' data comes from.
 pub trait Source {
-    /// The Today screen for `day`.
-    fn today(&self, day: NaiveDate) -> Result<TodayData, String>;
+    /// The Today screen at `now` (a deadline counted in hours is overdue
+    /// from the minute it passes).
+    fn today(&self, now: NaiveDateTime) -> Result<TodayData, String>;
     /// Every client's summary row (closed cases too when `closed`).
     fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String>;
     /// One client's record, as of `day`.
@@ -60,6 +61,9 @@ pub struct DraftDue {
 pub struct TodayData {
     /// Deadlines and actions (and visits not yet overdue) overdue or due soon.
     pub due: Vec<DueItem>,
+    /// Why each of `due` ranks where it does (the `due --explain` line), in
+    /// the same order.
+    pub why: Vec<String>,
     /// This week's contacts and reviews.
     pub week: Vec<AgendaItem>,
     /// Overdue visits, with the days since they were last seen (None: never).
@@ -68,6 +72,8 @@ pub struct TodayData {
     pub drafts: Vec<DraftDue>,
     /// Open deadlines, actions, reviews and visits in each of the next 8 weeks.
     pub chart: [u64; 8],
+    /// Whether the database holds any client yet.
+    pub has_clients: bool,
     /// Visits planned up to the end of this week (earlier ones still
     /// waiting for their outcome included), earliest first.
     pub visits: Vec<Visit>,

@@ -90,6 +90,14 @@ impl Input {
         {
             return false;
         }
+        // Ctrl-U clears a one-line field (a long text keeps Ctrl-U as undo).
+        if !self.multiline
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && key.code == KeyCode::Char('u')
+        {
+            self.area.select_all();
+            return self.area.cut();
+        }
         self.area.input(key)
     }
 
@@ -169,5 +177,23 @@ pub fn edit_line(s: &mut String, key: KeyEvent) -> bool {
         }
         KeyCode::Backspace => s.pop().is_some(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_u_clears_a_one_line_field_only() {
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        let mut when = Input::new("2026-11-29 19:14", false, Theme::new(false));
+        assert!(when.key(ctrl_u));
+        assert_eq!(when.text(), "");
+        assert!(when.key(KeyEvent::new(KeyCode::Char('9'), KeyModifiers::NONE)));
+        assert_eq!(when.text(), "9");
+        let mut body = Input::new("Visited at home.", true, Theme::new(false));
+        body.key(ctrl_u);
+        assert_eq!(body.text(), "Visited at home.");
     }
 }

@@ -15,6 +15,7 @@ pub mod client_tabs;
 pub mod confirm;
 pub mod data;
 pub mod export_menu;
+pub mod fit;
 pub mod form;
 mod form_screen;
 pub mod forms;
@@ -33,6 +34,7 @@ pub mod session;
 pub mod text_view;
 pub mod theme;
 pub mod today;
+mod today_detail;
 mod today_draw;
 pub mod visit_forms;
 pub mod widgets;
@@ -188,7 +190,7 @@ pub fn overlay_hints(overlay: &Overlay) -> &'static [Action] {
     match overlay {
         Overlay::Palette(_) => &[Action::Open, Action::Back],
         Overlay::Confirm(_) => &[Action::Yes, Action::No],
-        Overlay::Help(_) => &[Action::Back],
+        Overlay::Help(_) => &[Action::Down, Action::PageDown, Action::Back],
     }
 }
 
@@ -259,13 +261,33 @@ fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
         Some(o) => overlay_hints(o),
         None => app.top().map(Screen::hints).unwrap_or_default(),
     };
-    let mut spans = Vec::new();
-    for a in hints {
-        let Some(k) = app.keymap().keys_for(mode, *a).into_iter().next() else {
-            continue;
+    let mut items: Vec<(Action, String, String)> = hints
+        .iter()
+        .filter_map(|a| {
+            let k = app.keymap().keys_for(mode, *a).into_iter().next()?;
+            Some((*a, format!(" {k}"), format!(" {} ", a.hint())))
+        })
+        .collect();
+    // Too many for the width: the last ones give way, never help or back.
+    let width = |items: &[(Action, String, String)]| -> usize {
+        items
+            .iter()
+            .map(|(_, k, h)| Line::from(format!("{k}{h}")).width())
+            .sum()
+    };
+    while width(&items) > usize::from(area.width) {
+        let Some(i) = items
+            .iter()
+            .rposition(|(a, _, _)| !matches!(a, Action::Help | Action::Back))
+        else {
+            break;
         };
-        spans.push(Span::styled(format!(" {k}"), theme.key()));
-        spans.push(Span::styled(format!(" {} ", a.hint()), theme.dim()));
+        items.remove(i);
+    }
+    let mut spans = Vec::new();
+    for (_, k, h) in items {
+        spans.push(Span::styled(k, theme.key()));
+        spans.push(Span::styled(h, theme.dim()));
     }
     Widget::render(Paragraph::new(Line::from(spans)), area, frame);
 }

@@ -66,14 +66,25 @@ impl SearchView {
             },
             ..SearchFilter::default()
         };
-        let mut words = Vec::new();
-        for w in self.query.split_whitespace() {
+        let mut words: Vec<String> = Vec::new();
+        let tokens: Vec<&str> = self.query.split_whitespace().collect();
+        // The word still being typed (no space after it yet) is searched as
+        // a prefix, so "olanz" finds "olanzapine" as you type.
+        let typing = !self.query.ends_with(char::is_whitespace);
+        for (i, w) in tokens.iter().enumerate() {
             if let Some(d) = w.strip_prefix("from:") {
                 filter.from = Some(parse_date("from", d).map_err(|e| e.to_string())?);
             } else if let Some(d) = w.strip_prefix("to:") {
                 filter.to = Some(parse_date("to", d).map_err(|e| e.to_string())?);
+            } else if typing
+                && i + 1 == tokens.len()
+                && w.chars().all(char::is_alphanumeric)
+                && !matches!(*w, "AND" | "OR" | "NOT")
+                && self.query.matches('"').count().is_multiple_of(2)
+            {
+                words.push(format!("{w}*"));
             } else {
-                words.push(w);
+                words.push((*w).to_string());
             }
         }
         Ok((words.join(" "), filter))
@@ -255,5 +266,27 @@ impl Screen for SearchView {
 
     fn set_theme(&mut self, theme: Theme) {
         self.theme = theme;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(typed: &str) -> String {
+        let mut v = SearchView::new(None, Theme::new(false));
+        v.query = typed.to_string();
+        v.parse().unwrap().0
+    }
+
+    #[test]
+    fn the_word_being_typed_is_a_prefix_and_finished_words_are_whole() {
+        assert_eq!(parsed("olanz"), "olanz*");
+        assert_eq!(parsed("mood olanz"), "mood olanz*");
+        assert_eq!(parsed("olanz "), "olanz");
+        assert_eq!(parsed("mood AND"), "mood AND");
+        assert_eq!(parsed("\"low mood"), "\"low mood");
+        assert_eq!(parsed("olanz*"), "olanz*");
+        assert_eq!(parsed("mood from:2026-11-01"), "mood");
     }
 }

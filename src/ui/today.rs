@@ -27,8 +27,9 @@ pub enum TodayRow {
     Heading(String),
     /// A quiet line saying a section is empty (not selectable).
     Empty(String),
-    /// A deadline or action that is overdue or due soon.
-    Due(DueItem),
+    /// A deadline or action that is overdue or due soon, with why it ranks
+    /// where it does.
+    Due(DueItem, String),
     /// A contact or review this week.
     Visit(AgendaItem),
     /// A visit planned this week, or an earlier one still waiting for its
@@ -80,6 +81,9 @@ pub enum TodayTarget {
 pub struct TodayView {
     /// The day shown.
     pub today: Option<NaiveDate>,
+    /// The time at the last reload or key (hour countdowns count from it,
+    /// and whether a planned visit's time has passed).
+    pub now: Option<NaiveDateTime>,
     /// The rows, sections included.
     pub rows: Vec<TodayRow>,
     /// The selected row.
@@ -93,8 +97,6 @@ pub struct TodayView {
     pub(super) drawn: RefCell<(Rect, Vec<Option<usize>>)>,
     /// The colours.
     pub theme: Theme,
-    /// The time at the last reload (whether a planned visit's time has passed).
-    pub now: Option<NaiveDateTime>,
 }
 
 impl TodayView {
@@ -111,10 +113,12 @@ impl TodayView {
     fn fill(&mut self, data: TodayData, today: NaiveDate) {
         let TodayData {
             due,
+            why,
             week,
             unseen,
             drafts,
             chart,
+            has_clients,
             visits,
         } = data;
         let mut rows = Vec::new();
@@ -123,10 +127,18 @@ impl TodayView {
             "Due — {overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
             due.len() - overdue
         )));
-        if due.is_empty() {
+        if !has_clients {
+            rows.push(TodayRow::Empty(
+                "No clients yet: press N to add your first client".into(),
+            ));
+        } else if due.is_empty() {
             rows.push(TodayRow::Empty("Nothing overdue or due soon".into()));
         }
-        rows.extend(due.into_iter().map(TodayRow::Due));
+        let mut why = why.into_iter();
+        rows.extend(
+            due.into_iter()
+                .map(|d| TodayRow::Due(d, why.next().unwrap_or_default())),
+        );
 
         let now = self
             .now
@@ -283,7 +295,7 @@ impl TodayView {
     pub fn target(&self) -> Option<TodayTarget> {
         match self.rows.get(self.cursor.selected)? {
             // Deadlines and actions both live on the Deadlines tab.
-            TodayRow::Due(d) => d.client_id.map(|c| TodayTarget::Client(c, Tab::Deadlines)),
+            TodayRow::Due(d, _) => d.client_id.map(|c| TodayTarget::Client(c, Tab::Deadlines)),
             TodayRow::Visit(a) => {
                 let tab = if a.kind == "review" {
                     Tab::Plan
@@ -342,6 +354,8 @@ impl Screen for TodayView {
         &[
             Action::Open,
             Action::NextSection,
+            Action::GoSearch,
+            Action::Undo,
             Action::GoCaseload,
             Action::Palette,
             Action::Help,
@@ -382,7 +396,12 @@ impl Screen for TodayView {
     }
 
     fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
-        let data = src.today(today)?;
+        // The moment given by set_now, so an hours deadline counts down.
+        let now = self
+            .now
+            .filter(|n| n.date() == today)
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
+        let data = src.today(now)?;
         self.fill(data, today);
         Ok(())
     }

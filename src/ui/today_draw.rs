@@ -12,10 +12,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
+use super::fit::{fit, wrap_within};
 use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
+use super::today_detail::{detail, when};
 use super::widgets::{take_bottom, take_right};
-use crate::domain::text::one_line;
+use crate::domain::text::{count, due_words, one_line};
 use crate::privacy;
 
 /// Item rows every section after Due is given before Due takes the rest:
@@ -31,13 +33,26 @@ fn min_section_rows(height: usize) -> usize {
 impl Widget for &TodayView {
     fn render(self, area: Rect, frame: &mut Buffer) {
         let theme = self.theme;
-        let wide = area.width >= 100;
-        let (list_area, chart_area) = if wide {
-            take_right(area, 49)
-        } else {
-            take_bottom(area, 6)
+        // The chart shrinks before the text does: beside the list it takes
+        // what is left of the width after 90 columns (at least 26); under
+        // it, bars when the list still fits whole or the screen is tall,
+        // else one line of counts.
+        let detail_h = match area.height {
+            0..18 => 3,
+            18..30 => 5,
+            _ => 6,
         };
+        let whole = self.rows.len() + usize::from(detail_h) + 6 <= usize::from(area.height);
+        let (main, chart_area) = if area.width >= 100 {
+            take_right(area, area.width.saturating_sub(90).clamp(26, 49))
+        } else if area.height >= 30 || whole {
+            take_bottom(area, 6)
+        } else {
+            take_bottom(area, 1)
+        };
+        let (list_area, detail_area) = take_bottom(main, detail_h);
         self.draw_list(frame, list_area, theme);
+        self.draw_detail(frame, detail_area, theme);
         self.draw_chart(frame, chart_area, theme);
     }
 }
@@ -54,11 +69,17 @@ impl TodayView {
                 Some(Shown::Row(i)) => self
                     .rows
                     .get(*i)
-                    .map(|r| row_line(r, today, self.now, theme)),
+                    .map(|r| row_line(r, self.now, today, theme)),
                 Some(Shown::More(n)) => Some(Line::from(Span::styled(
                     format!("  +{n} more"),
                     theme.dim(),
                 ))),
+                Some(Shown::HeadingMore(i, n)) => self.rows.get(*i).map(|r| {
+                    let mut l = row_line(r, self.now, today, theme);
+                    l.spans
+                        .push(Span::styled(format!("  +{n} more"), theme.dim()));
+                    l
+                }),
                 None => None,
             };
             if let Some(text) = text {
@@ -98,8 +119,13 @@ impl TodayView {
         };
         let mut out = Vec::with_capacity(height);
         for ((h, e), a) in sections.iter().zip(alloc) {
-            out.push(Some(Shown::Row(*h)));
             let (first, n) = (h + 1, e - h - 1);
+            // One row only: the heading says how many more there are.
+            if a == 1 && n > 1 {
+                out.push(Some(Shown::HeadingMore(*h, n - 1)));
+            } else {
+                out.push(Some(Shown::Row(*h)));
+            }
             if n <= a {
                 out.extend((first..*e).map(|i| Some(Shown::Row(i))));
                 continue;
@@ -116,8 +142,44 @@ impl TodayView {
         out
     }
 
+    /// The selected row in full, wrapped; the last row that fits ends in
+    /// "…" when there is more.
+    fn draw_detail(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme.dim())
+            .title(Span::styled(" Selected ", theme.dim()));
+        let inner = block.inner(area);
+        Widget::render(block, area, frame);
+        let today = self.today.unwrap_or_default();
+        let width = usize::from(inner.width);
+        let Some(row) = self.rows.get(self.cursor.selected) else {
+            return;
+        };
+        let rows = wrap_within(
+            &detail(row, self.now, today, theme),
+            width,
+            usize::from(inner.height),
+            2,
+        );
+        Widget::render(Paragraph::new(rows), inner, frame);
+    }
+
     fn draw_chart(&self, frame: &mut Buffer, area: Rect, theme: Theme) {
         let today = self.today.unwrap_or_default();
+        if area.height <= 2 {
+            let counts: Vec<String> = self.chart.iter().map(ToString::to_string).collect();
+            let line = Line::from(vec![
+                Span::styled("Due in the next 8 weeks, week by week: ", theme.heading()),
+                Span::raw(counts.join(" · ")),
+            ]);
+            Widget::render(
+                Paragraph::new(fit(line, usize::from(area.width))),
+                area,
+                frame,
+            );
+            return;
+        }
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(" Due in the next 8 weeks ", theme.heading()));
@@ -165,6 +227,8 @@ enum Shown {
     Row(usize),
     /// "+N more" rows of a section that did not fit.
     More(usize),
+    /// A section heading with "+N more" after it (its section has one row).
+    HeadingMore(usize, usize),
 }
 
 /// Item rows for each section (`needs[i]` rows wanted, heading not
@@ -197,50 +261,6 @@ fn allocate(needs: &[usize], height: usize, focus: usize) -> Option<Vec<usize>> 
     Some(alloc)
 }
 
-/// Cuts `line` to `width` columns: when it does not fit, it ends at a word
-/// boundary where one is near, followed by "…".
-fn fit(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width || width == 0 {
-        return line;
-    }
-    let chars: Vec<(char, Style)> = line
-        .spans
-        .iter()
-        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
-        .collect();
-    let mut used = 0;
-    let mut cut = 0;
-    for (c, _) in &chars {
-        let w = Span::raw(c.to_string()).width();
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        cut += 1;
-    }
-    // Back up to the last space when we are inside a word and one is near.
-    if chars.get(cut).is_some_and(|(c, _)| *c != ' ')
-        && let Some(space) = chars[..cut].iter().rposition(|(c, _)| *c == ' ')
-        && cut - space <= 12
-        && space > 0
-    {
-        cut = space;
-    }
-    while cut > 0 && chars[cut - 1].0 == ' ' {
-        cut -= 1;
-    }
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    for (c, style) in &chars[..cut] {
-        match spans.last_mut() {
-            Some(last) if last.style == *style => last.content.to_mut().push(*c),
-            _ => spans.push(Span::styled(c.to_string(), *style)),
-        }
-    }
-    let style = chars[..cut].last().map_or(Style::default(), |(_, s)| *s);
-    spans.push(Span::styled("…", style));
-    Line::from(spans)
-}
-
 /// A client's name in a Today row: initials in privacy mode.
 fn name(n: Option<&str>, theme: Theme) -> String {
     privacy::shown_opt(privacy::Kind::Name, n, theme.privacy())
@@ -248,21 +268,15 @@ fn name(n: Option<&str>, theme: Theme) -> String {
 
 fn row_line(
     r: &TodayRow,
-    today: NaiveDate,
     now: Option<NaiveDateTime>,
+    today: NaiveDate,
     theme: Theme,
 ) -> Line<'static> {
     match r {
         TodayRow::Heading(h) => Line::from(Span::styled(h.clone(), theme.heading())),
         TodayRow::Empty(t) => Line::from(Span::styled(format!("  {t}"), theme.dim())),
-        TodayRow::Due(d) => {
-            let when = match d.days {
-                -1 => "1 day overdue".to_string(),
-                n if n < 0 => format!("{} days overdue", -n),
-                0 => "due today".into(),
-                1 => "due tomorrow".into(),
-                n => format!("in {n} days"),
-            };
+        TodayRow::Due(d, _) => {
+            let when = when(d, now);
             let style = if d.overdue {
                 theme.danger()
             } else if d.days <= 2 {
@@ -346,12 +360,9 @@ fn row_line(
                 None => "never seen".to_string(),
                 Some(0) => "last seen today".to_string(),
                 Some(1) => "last seen yesterday".to_string(),
-                Some(d) => format!("last seen {d} days ago"),
+                Some(d) => format!("last seen {} ago", count(*d, "day")),
             };
-            let late = match -visit.days {
-                1 => "1 day overdue".to_string(),
-                n => format!("{n} days overdue"),
-            };
+            let late = due_words(visit.days);
             Line::from(vec![
                 Span::raw(format!(
                     "  {:<20} ",
@@ -383,19 +394,22 @@ fn row_line(
 
 /// "finalise within 2 working days" / "finalise today" / "late by 1
 /// working day", from the late-entry rule's working days left.
-fn countdown(days_left: i64, theme: Theme) -> (String, Style) {
-    let plural = |n: i64| if n == 1 { "" } else { "s" };
+pub(super) fn countdown_words(days_left: i64) -> String {
     match days_left {
-        n if n < 0 => (
-            format!("late by {} working day{}", -n, plural(-n)),
-            theme.danger(),
-        ),
-        0 => ("finalise today".into(), theme.warn()),
-        n => (
-            format!("finalise within {n} working day{}", plural(n)),
-            if n == 1 { theme.warn() } else { theme.text() },
-        ),
+        n if n < 0 => format!("late by {}", count(-n, "working day")),
+        0 => "finalise today".into(),
+        n => format!("finalise within {}", count(n, "working day")),
     }
+}
+
+/// [`countdown_words`] with its colour.
+fn countdown(days_left: i64, theme: Theme) -> (String, Style) {
+    let style = match days_left {
+        n if n < 0 => theme.danger(),
+        0 | 1 => theme.warn(),
+        _ => theme.text(),
+    };
+    (countdown_words(days_left), style)
 }
 
 #[cfg(test)]
@@ -421,13 +435,19 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_end_in_an_ellipsis_at_a_word() {
-        let l = fit(Line::from("  Section 47 enquiry outcome"), 20);
-        assert_eq!(l.to_string(), "  Section 47…");
-        assert!(l.width() <= 20);
-        let l = fit(Line::from("Abcdefghijklmnopqrstuvwxyz"), 10);
-        assert_eq!(l.to_string(), "Abcdefghi…");
-        let short = fit(Line::from("fits"), 10);
-        assert_eq!(short.to_string(), "fits");
+    fn a_section_cut_to_one_row_counts_the_rest_on_its_heading() {
+        let mut view = TodayView::default();
+        for s in 0..4 {
+            view.rows.push(TodayRow::Heading(format!("Section {s}")));
+            for i in 0..5 {
+                view.rows.push(TodayRow::Empty(format!("item {i}")));
+            }
+        }
+        let lines = view.visible_lines(8);
+        let heads: Vec<_> = lines
+            .iter()
+            .filter(|l| matches!(l, Some(Shown::HeadingMore(_, 4))))
+            .collect();
+        assert_eq!(heads.len(), 4, "{lines:?}");
     }
 }
