@@ -4,28 +4,11 @@
 //! saved quickly; both are read back through `note list --json`. Skipped
 //! (with a message) where tmux is not installed.
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod common;
 
-use common::Envs as _;
-use common::{NOW, PASS};
-
-fn cli(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_caseload"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", NOW)
-        .sandboxed()
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::cli::ok as cli;
 
 #[test]
 fn pasted_notes_keep_their_lines_and_a_long_one_saves_quickly() {
