@@ -51,6 +51,11 @@ pub fn at(h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
 }
 
+/// `m`/`d` in 2026, the year of [`NOW`].
+pub fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
 /// A temporary home: data, config, temp and home folders all inside it.
 pub struct Sandbox {
     /// The folder holding everything (deleted when dropped).
