@@ -6,6 +6,9 @@
 //! they did when this was one file: every module's snapshots are taken
 //! here, in the crate root, so the names keep their `ui__` prefix.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod app;
 mod clients;
 mod forms;
