@@ -97,6 +97,9 @@ impl Sandbox {
             ("XDG_STATE_HOME", self.path("home/.local/state")),
             ("XDG_CACHE_HOME", self.path("home/.cache")),
             ("TMPDIR", self.path("tmp")),
+            // Windows' temporary folder (`std::env::temp_dir` there).
+            ("TMP", self.path("tmp")),
+            ("TEMP", self.path("tmp")),
             ("SQLITE_TMPDIR", self.path("tmp")),
             ("CASELOAD_CONFIG", self.path("config/config.toml")),
         ]
