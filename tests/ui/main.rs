@@ -84,6 +84,44 @@ fn snapshots_of_every_screen() {
     }
 }
 
+/// Every screen shows its dates in the chosen style, and none in the other:
+/// UK (the default, the snapshots above) and ISO (`date_style = "iso"`,
+/// snapshots of the screens with most dates).
+#[test]
+fn every_screen_shows_dates_in_the_chosen_style_only() {
+    use caseload::dates::display::{DateStyle, scoped};
+    for style in [DateStyle::Uk, DateStyle::Iso] {
+        let _style = scoped(style);
+        let iso = style == DateStyle::Iso;
+        for (name, app) in screens() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let text = screen_text(&app, w, h);
+                let other = common::dates_in_other_style(&text, iso);
+                assert!(
+                    other.is_empty(),
+                    "{name} {w}x{h} under {style:?}: {other:?}\n{text}"
+                );
+            }
+            let snap = [
+                "today",
+                "caseload",
+                "client_summary",
+                "client_notes",
+                "client_plan",
+                "client_deadlines",
+                "note_view",
+                "note_editor",
+            ];
+            if iso && snap.contains(&name) {
+                let t = draw(&app, 80, 24);
+                insta::with_settings!({snapshot_path => "../snapshots"}, {
+                    insta::assert_snapshot!(format!("iso_{name}_80x24"), t.backend());
+                });
+            }
+        }
+    }
+}
+
 #[test]
 fn every_size_draws_without_panic() {
     // Two threads, each drawing every screen at every size in its half of
