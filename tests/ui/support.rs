@@ -195,3 +195,19 @@ pub(crate) fn open_ada(app: &mut App) {
     keys(app, "n");
     assert!(app.overlay.is_none());
 }
+
+/// Opens Bob Rivers' record and starts a new note, typing `body`.
+pub(crate) fn write_note_for_bob(app: &mut App, body: &str) {
+    keys(app, "c/riv");
+    press(app, KeyCode::Enter);
+    keys(app, "n");
+    keys(app, body);
+}
+
+/// Clears the focused field with `n` backspaces and types `text`.
+pub(crate) fn retype(app: &mut App, n: usize, text: &str) {
+    for _ in 0..n {
+        press(app, KeyCode::Backspace);
+    }
+    keys(app, text);
+}
