@@ -219,11 +219,17 @@ impl Fixture {
 
     /// Adds a client named `given` `family` (added at [`now`]); returns its id.
     pub fn client(&mut self, given: &str, family: &str) -> i64 {
-        self.client_with(NewClient {
+        self.client_at(given, family, now())
+    }
+
+    /// Adds a client named `given` `family`, added `when`; returns its id.
+    pub fn client_at(&mut self, given: &str, family: &str, when: NaiveDateTime) -> i64 {
+        let c = NewClient {
             given_name: given.into(),
             family_name: family.into(),
             ..NewClient::default()
-        })
+        };
+        self.store.add_client(&c, when).unwrap()
     }
 
     /// Adds a client as given; returns its id.
