@@ -156,7 +156,10 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.type_text("Home");
     tmux.keys(&["C-s"]);
     let pane = tmux.wait_for("Visit planned");
-    assert!(pane.contains("Visit planned   Sun 22/11/2026 10:00"), "{pane}");
+    assert!(
+        pane.contains("Visit planned   Sun 22/11/2026 10:00"),
+        "{pane}"
+    );
     tmux.quit();
 
     // 11:00: its time has passed; Today asks for the outcome.
