@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use common::{PASS, Sandbox, dates_in_other_style};
 use serde_json::Value;
 
+/// A database in its own sandbox (not the shared one `common::cli` uses):
+/// each test writes its own `config.toml`.
 struct Db {
     sb: Sandbox,
     db: PathBuf,
