@@ -107,6 +107,8 @@ pub struct ClientView {
     pub network: Vec<NetworkMember>,
     /// Legal episodes, current first.
     pub episodes: Vec<LegalEpisode>,
+    /// The current period of each open episode that ends unless renewed.
+    pub periods: Vec<crate::practice::CurrentPeriod>,
     /// The chronology, oldest first.
     pub chronology: Vec<ChronologyEntry>,
     /// The first entry of the tamper-evidence chain that does not verify.
@@ -152,6 +154,7 @@ impl ClientView {
             actions: Vec::new(),
             network: Vec::new(),
             episodes: Vec::new(),
+            periods: Vec::new(),
             chronology: Vec::new(),
             chain_break: None,
             seen: Seen::default(),
@@ -177,6 +180,7 @@ impl ClientView {
         self.actions = data.actions;
         self.network = data.network;
         self.episodes = data.episodes;
+        self.periods = data.periods;
         self.chronology = data.chronology;
         self.chain_break = data.chain_break;
         self.seen = data.seen;
@@ -322,7 +326,7 @@ impl Widget for &ClientView {
         Widget::render(tabs, bar, frame);
         self.tab_bar.set(bar);
         match self.tab {
-            Tab::Summary => client_tabs::summary(self, frame, body, theme, today),
+            Tab::Summary => super::client_summary::summary(self, frame, body, theme, today),
             Tab::Notes => client_tabs::notes(self, frame, body, theme),
             Tab::Plan => client_tabs::plan(self, frame, body, theme),
             Tab::Deadlines => client_tabs::deadlines(self, frame, body, theme, today),
