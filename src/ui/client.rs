@@ -175,6 +175,11 @@ impl ClientView {
     pub(super) fn fill(&mut self, data: ClientData, today: NaiveDate) {
         self.client = data.client;
         self.notes = data.notes;
+        // An earlier plan version being read stays shown after a reload;
+        // the current one stays current (a new version replaces it).
+        let reading = (self.plan_index > 0)
+            .then(|| self.plans.get(self.plan_index).map(|p| p.id))
+            .flatten();
         self.plans = data.plans;
         self.deadlines = data.deadlines;
         self.actions = data.actions;
@@ -186,9 +191,18 @@ impl ClientView {
         self.seen = data.seen;
         self.today = today;
         self.plan_index = 0;
+        if let Some(id) = reading {
+            self.show_plan(id);
+        }
         self.notes_cursor.clamp(self.notes.len());
         self.due_cursor.clamp(self.due_rows().len());
         self.network_cursor.clamp(self.network.len());
+    }
+
+    /// Shows care plan version `id` on the Plan tab (the current version
+    /// when there is no such version).
+    pub fn show_plan(&mut self, id: i64) {
+        self.plan_index = self.plans.iter().position(|p| p.id == id).unwrap_or(0);
     }
 
     /// Asks nothing about the draft on opening (it was asked about before).
@@ -200,6 +214,17 @@ impl ClientView {
     #[must_use]
     pub fn draft(&self) -> Option<&Note> {
         self.notes.iter().find(|n| n.status == NoteStatus::Draft)
+    }
+
+    /// The kind of the note written last for this client (a new note
+    /// starts as that kind: a practitioner who phones weekly is not made to
+    /// change "Home visit" every time).
+    #[must_use]
+    pub fn last_note_kind(&self) -> Option<crate::domain::NoteKind> {
+        self.notes
+            .iter()
+            .max_by_key(|n| (n.written_at, n.id))
+            .map(|n| n.kind)
     }
 
     /// Rows of the Deadlines tab: planned visits, deadlines, then actions.
