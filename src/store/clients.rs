@@ -103,6 +103,18 @@ pub(crate) fn insert_client(
     Ok(conn.last_insert_rowid())
 }
 
+/// "2026-11-24T10:00:00 home-visit" (the earliest planned visit) as its
+/// day and words.
+fn planned_visit(text: &str) -> Option<(NaiveDate, String)> {
+    let (at, kind) = text.split_once(' ')?;
+    let day = NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()?;
+    let kind: crate::domain::NoteKind = kind.parse().ok()?;
+    Some((
+        day,
+        crate::domain::visit::agenda_words(kind, crate::domain::VisitStatus::Planned, None),
+    ))
+}
+
 impl Store {
     /// Adds a client; returns the new id. One transaction, audited.
     pub fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64> {
@@ -279,7 +291,11 @@ impl Store {
                    ORDER BY d.due, d.id LIMIT 1),
                 (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT e.kind FROM legal_episodes e
                    WHERE e.client_id = c.id AND e.end_on IS NULL ORDER BY e.kind)),
-                coalesce(dr.n, 0)
+                coalesce(dr.n, 0),
+                (SELECT v.planned_at || ' ' || v.kind FROM visit_people p
+                   JOIN visits v ON v.id = p.visit_id
+                   WHERE p.client_id = c.id AND v.status = 'planned' AND v.planned_at IS NOT NULL
+                   ORDER BY v.planned_at, v.id LIMIT 1)
              FROM clients c
              LEFT JOIN (SELECT client_id, count(*) AS n FROM notes WHERE status = 'draft'
                         GROUP BY client_id) dr ON dr.client_id = c.id
@@ -291,6 +307,7 @@ impl Store {
             let frameworks: Option<String> = r.get(CLIENT_COL_COUNT + 2)?;
             let deadline: Option<NaiveDate> = opt_date(r, CLIENT_COL_COUNT)?;
             let what: Option<String> = r.get(CLIENT_COL_COUNT + 1)?;
+            let planned: Option<String> = r.get(CLIENT_COL_COUNT + 4)?;
             Ok((
                 ClientSummary {
                     client: client_from_row(r)?,
@@ -304,6 +321,7 @@ impl Store {
                     drafts: r.get(CLIENT_COL_COUNT + 3)?,
                 },
                 deadline.map(|d| (d, what.unwrap_or_default())),
+                planned.as_deref().and_then(planned_visit),
             ))
         })?;
         let scope = if include_closed {
@@ -318,11 +336,11 @@ impl Store {
             .collect();
         let mut out = Vec::new();
         for row in rows {
-            let (mut s, deadline) = row?;
+            let (mut s, deadline, planned) = row?;
             let f = facts.get(&s.client.id);
             s.last_seen = f.and_then(|f| f.last_seen);
             s.last_contact = f.and_then(|f| f.last_contact);
-            let next = practice::next_due(deadline, f);
+            let next = practice::next_due(deadline, planned, f);
             s.next_due = next.as_ref().map(|(d, _)| *d);
             s.next_due_what = next.map(|(_, w)| w);
             out.push(s);

@@ -5,13 +5,14 @@
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::client::ClientView;
 use super::client_tabs::{deadline_what, field, opt, paragraph_lines};
+use super::fit::wrap;
 use super::theme::Theme;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
@@ -89,8 +90,12 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         theme,
     ));
     let consent = match (c.consent_to_share, c.consent_recorded_on) {
-        (Some(_), Some(d)) => format!("{} (recorded {})", c.consent_words(), d.format("%-d %b %Y")),
-        _ => c.consent_words().to_string(),
+        (Some(_), Some(d)) => format!(
+            "to share: {} (recorded {})",
+            c.consent_words(),
+            d.format("%-d %b %Y")
+        ),
+        _ => format!("to share: {}", c.consent_words()),
     };
     let consent_style = if c.consent_to_share == Some(true) {
         theme.text()
@@ -98,7 +103,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         theme.warn()
     };
     lines.push(Line::from(vec![
-        Span::styled(format!("{:<16}", "Consent to share"), theme.dim()),
+        Span::styled(format!("{:<16}", "Consent"), theme.dim()),
         Span::styled(consent, consent_style),
     ]));
     lines.push(field(
@@ -165,7 +170,9 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             .collect();
         lines.push(field("Household", names.join(", "), theme));
     }
-    lines.push(Line::default());
+    // The second half: risk, legal status, what is next (beside the
+    // details when there is room, else below them).
+    let details = std::mem::take(&mut lines);
     lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
     lines.extend(paragraph_lines(
         "risk summary",
@@ -219,11 +226,50 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
         lines.push(Line::from(format!("  {r}  care plan review")));
     }
-    Widget::render(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((v.scroll, 0)),
-        area,
-        frame,
-    );
+    if area.width >= SIDE_BY_SIDE {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        scrolled(&details, left, frame, (v.scroll, 16), theme);
+        scrolled(&lines, right, frame, (v.scroll, 4), theme);
+    } else {
+        let mut all = details;
+        all.push(Line::default());
+        all.extend(lines);
+        scrolled(&all, area, frame, (v.scroll, 4), theme);
+    }
+}
+
+/// From this width the details and the status sit side by side.
+const SIDE_BY_SIDE: u16 = 100;
+
+/// Draws `lines` wrapped to `area` (continuations indented `indent`) from
+/// row `scroll`; when more follow below, the last row says so (nothing is
+/// cut off unseen).
+fn scrolled(
+    lines: &[Line<'_>],
+    area: Rect,
+    frame: &mut Buffer,
+    (scroll, indent): (u16, usize),
+    theme: Theme,
+) {
+    let rows: Vec<Line<'static>> = lines
+        .iter()
+        .flat_map(|l| wrap(l, usize::from(area.width), indent))
+        .collect();
+    let height = usize::from(area.height);
+    let skip = usize::from(scroll).min(rows.len().saturating_sub(1));
+    let mut shown: Vec<Line<'static>> = rows.iter().skip(skip).take(height).cloned().collect();
+    let below = rows.len().saturating_sub(skip + height);
+    if below > 0 && height > 0 {
+        shown.pop();
+        shown.push(Line::from(Span::styled(
+            format!("↓ {} more below (↓ scrolls)", below + 1),
+            theme.dim(),
+        )));
+    }
+    Widget::render(Paragraph::new(shown), area, frame);
 }

@@ -150,3 +150,32 @@ fn client_show_gives_an_s3_its_period_end_and_renewal_window() {
     assert_eq!(v["periods"][0]["ends"], "2026-11-30");
     assert_eq!(v["periods"][0]["window_opens"], "2026-10-01");
 }
+
+#[test]
+fn next_due_includes_a_planned_visit_in_client_list() {
+    let (_d, db) = new_db();
+    ok(
+        &db,
+        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
+    );
+    ok(
+        &db,
+        &[
+            "deadline",
+            "add",
+            "1",
+            "--what",
+            "Send the letter",
+            "--due",
+            "2026-12-10",
+        ],
+    );
+    let before = json(&db, &["client", "list", "--json"]);
+    assert_eq!(before[0]["next_due"], "2026-12-10");
+    ok(&db, &["visit", "plan", "1", "--at", "2026-11-26 10:00"]);
+    let after = json(&db, &["client", "list", "--json"]);
+    assert_eq!(after[0]["next_due"], "2026-11-26");
+    assert_eq!(after[0]["next_due_what"], "Home visit (planned)");
+    let table = ok(&db, &["client", "list"]);
+    assert!(table.contains("2026-11-26"), "{table}");
+}
