@@ -67,8 +67,9 @@ impl Column {
     /// The narrowest the column may become before its values are cut.
     fn min_width(self) -> usize {
         match self {
-            Column::Name => 12,
-            Column::Record | Column::Framework => 6,
+            Column::Name => 10,
+            Column::Record => 5,
+            Column::Framework => 4,
             Column::Status | Column::Risk => 6,
             Column::NextDue | Column::LastSeen => 10,
         }
@@ -245,15 +246,6 @@ impl Widget for &CaseloadView {
         };
         Widget::render(Paragraph::new(Line::from(filter)), top, frame);
 
-        let header = Row::new(Column::ALL.map(|c| {
-            let mark = if c == self.sort {
-                if self.descending { "↓" } else { "↑" }
-            } else {
-                ""
-            };
-            Cell::from(format!("{}{mark}", c.title()))
-        }))
-        .style(theme.heading());
         let today = self.today.unwrap_or_default();
         let on = theme.privacy();
         // Columns sized from what they hold (every client, not only those
@@ -275,6 +267,15 @@ impl Widget for &CaseloadView {
             1,
             0,
         );
+        let header = Row::new(Column::ALL.iter().zip(&widths).map(|(c, w)| {
+            let mark = if *c == self.sort {
+                if self.descending { "↓" } else { "↑" }
+            } else {
+                ""
+            };
+            fit_str(&format!("{}{mark}", c.title()), *w)
+        }))
+        .style(theme.heading());
         let window = self
             .cursor
             .window(table_area.height.saturating_sub(1), self.rows.len());

@@ -119,6 +119,8 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
+    // Who was seen when goes with the status (below what is next).
+    let seen_from = lines.len();
     // Last seen, last contact and the next visit come from the practice
     // layer through the loader (one place decides who was seen when).
     let when = |d: Option<NaiveDate>| match d {
@@ -171,7 +173,8 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         lines.push(field("Household", names.join(", "), theme));
     }
     // The second half: risk, legal status, what is next (beside the
-    // details when there is room, else below them).
+    // details when there is room, else above them).
+    let seen: Vec<Line<'static>> = lines.drain(seen_from..).collect();
     let details = std::mem::take(&mut lines);
     lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
     lines.extend(paragraph_lines(
@@ -189,7 +192,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             Some(end) => format!("{} to {end}", e.start_on),
             None => format!("since {}", e.start_on),
         };
-        let mut spans = vec![Span::raw(format!("  {} {span}", e.kind.label()))];
+        lines.push(Line::from(format!("  {} {span}", e.kind.label())));
         // The current period's end and renewal window, from the rule engine.
         if let Some(p) = v.periods.iter().find(|p| p.episode_id == e.id) {
             let style = if p.ends < today {
@@ -199,9 +202,11 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             } else {
                 theme.text()
             };
-            spans.push(Span::styled(format!(" — {}", p.words()), style));
+            lines.push(Line::from(Span::styled(
+                format!("    {}", p.words()),
+                style,
+            )));
         }
-        lines.push(Line::from(spans));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Next", theme.heading())));
@@ -226,6 +231,8 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
         lines.push(Line::from(format!("  {r}  care plan review")));
     }
+    lines.push(Line::default());
+    lines.extend(seen);
     if area.width >= SIDE_BY_SIDE {
         let [left, _, right] = Layout::horizontal([
             Constraint::Percentage(55),
@@ -236,9 +243,11 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         scrolled(&details, left, frame, (v.scroll, 16), theme);
         scrolled(&lines, right, frame, (v.scroll, 4), theme);
     } else {
-        let mut all = details;
+        // One column: what matters at a glance (risk, legal status, what
+        // is next) first, the details after it.
+        let mut all = lines;
         all.push(Line::default());
-        all.extend(lines);
+        all.extend(details);
         scrolled(&all, area, frame, (v.scroll, 4), theme);
     }
 }
