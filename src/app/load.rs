@@ -117,7 +117,7 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
     let deadlines = store.deadlines(id)?;
     let episodes = store.episodes(id)?;
     Ok(ClientData {
-        periods: crate::practice::current_periods(&episodes, &deadlines, store.rules()),
+        periods: crate::practice::current_periods(&episodes, &deadlines, store.rules(), today),
         notes,
         plans: store.plan_versions(id)?,
         deadlines,

@@ -273,7 +273,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
         }
         ClientCmd::Show { client, json } => {
             let c = store.resolve_client(&client)?;
-            let view = show::ClientView::load(store, c)?;
+            let view = show::ClientView::load(store, c, now.date())?;
             if json {
                 return output::json(&view);
             }

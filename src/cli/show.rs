@@ -41,8 +41,8 @@ pub struct ClientView {
 }
 
 impl ClientView {
-    /// Reads what is shown about `client`.
-    pub fn load(store: &Store, client: Client) -> Result<Self> {
+    /// Reads what is shown about `client` as of `today`.
+    pub fn load(store: &Store, client: Client, today: NaiveDate) -> Result<Self> {
         let id = client.id;
         let notes = store.notes(id)?;
         let facts = store.client_visit_facts(id)?;
@@ -59,7 +59,7 @@ impl ClientView {
                 .count(),
             notes: notes.len(),
             network: store.network(id)?,
-            periods: crate::practice::current_periods(&episodes, &deadlines, store.rules()),
+            periods: crate::practice::current_periods(&episodes, &deadlines, store.rules(), today),
             episodes,
             plan: store.current_plan(id)?,
             deadlines,

@@ -49,7 +49,7 @@ pub fn parse(typed: &str) -> Result<String, ValidationError> {
     if check_digit(&nums[..9]) != Some(nums[9]) {
         return Err(ValidationError::new(
             FIELD,
-            "is not a valid NHS number: its check digit does not match (look for a mistyped digit)",
+            "wrong check digit (is a digit mistyped?): not a valid NHS number",
         ));
     }
     Ok(digits)

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode};
-use crate::rules::RuleSet;
+use crate::rules::{EpisodeStart, Generated, RuleSet};
 
 /// The current period of an open episode that ends unless renewed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,7 +21,8 @@ pub struct CurrentPeriod {
     pub window_opens: Option<NaiveDate>,
     /// What continuing it is called: "renewal", or "extension" for a CTO.
     pub continued_by: &'static str,
-    /// The deadline that marks the end.
+    /// The deadline that marks the end (0 when the episode has no stored
+    /// period deadline and the engine worked the period out).
     pub deadline_id: i64,
 }
 
@@ -49,28 +50,42 @@ impl CurrentPeriod {
 }
 
 /// The current period of each open episode whose rules set one (s3, CTO,
-/// guardianship…), in the order of `episodes`. Episodes with no such rule
-/// (s117, a child protection plan) have none.
+/// guardianship…), in the order of `episodes`, as of `today`. Episodes with
+/// no such rule (s117, a child protection plan) have none.
+///
+/// The period's open deadline, when the episode has its statutory
+/// deadlines, says where it ends. An episode recorded without them (added
+/// by hand or imported) is worked out by the engine from its start: the
+/// first period, then each renewal in turn (an episode still open has been
+/// renewed) until the one that contains `today`.
 #[must_use]
 pub fn current_periods(
     episodes: &[LegalEpisode],
     deadlines: &[Deadline],
     rules: &RuleSet,
+    today: NaiveDate,
 ) -> Vec<CurrentPeriod> {
+    let ends_period = |rule: Option<&str>| {
+        rule.and_then(|r| rules.rule(r))
+            .is_some_and(crate::rules::pack::Rule::ends_period)
+    };
     episodes
         .iter()
         .filter(|e| e.end_on.is_none())
         .filter_map(|e| {
-            let d = deadlines
+            let stored: Vec<&Deadline> = deadlines
                 .iter()
-                .filter(|d| d.episode_id == Some(e.id) && d.completed_on.is_none() && !d.cancelled)
-                .filter(|d| {
-                    d.rule
-                        .as_deref()
-                        .and_then(|r| rules.rule(r))
-                        .is_some_and(crate::rules::pack::Rule::ends_period)
-                })
-                .min_by_key(|d| (d.due, d.id))?;
+                .filter(|d| d.episode_id == Some(e.id) && ends_period(d.rule.as_deref()))
+                .collect();
+            let d = if stored.is_empty() {
+                worked_out(e, rules, today)?
+            } else {
+                stored
+                    .into_iter()
+                    .filter(|d| d.completed_on.is_none() && !d.cancelled)
+                    .min_by_key(|d| (d.due, d.id))?
+                    .clone()
+            };
             Some(CurrentPeriod {
                 episode_id: e.id,
                 ends: d.due,
@@ -84,6 +99,63 @@ pub fn current_periods(
             })
         })
         .collect()
+}
+
+/// The period containing `today` of an episode with no stored period
+/// deadline, from the engine: its first deadline, then `next_after` each
+/// expiry (renewed on the day), at most 100 periods on.
+fn worked_out(e: &LegalEpisode, rules: &RuleSet, today: NaiveDate) -> Option<Deadline> {
+    let target = crate::rules::engine::Target {
+        client_id: e.client_id,
+        episode_id: Some(e.id),
+        dob: None,
+    };
+    let is_period = |g: &Generated| {
+        g.deadline
+            .rule
+            .as_deref()
+            .and_then(|r| rules.rule(r))
+            .is_some_and(crate::rules::pack::Rule::ends_period)
+    };
+    let first = rules
+        .initial_deadlines(e.kind, EpisodeStart::day(e.start_on), target)
+        .into_iter()
+        .find(is_period)?;
+    let mut d = as_deadline(&first, e, 0);
+    for _ in 0..100 {
+        if d.due >= today {
+            return Some(d);
+        }
+        let next = rules
+            .next_after(&d, d.due, e.start_on, None)
+            .into_iter()
+            .find(|g| is_period(g) && g.deadline.rule == d.rule)?;
+        d = as_deadline(&next, e, d.chain_index + 1);
+    }
+    None
+}
+
+/// A generated deadline as if stored (id 0: it is not).
+fn as_deadline(g: &Generated, e: &LegalEpisode, index: i64) -> Deadline {
+    Deadline {
+        id: 0,
+        client_id: Some(e.client_id),
+        episode_id: Some(e.id),
+        what: g.deadline.what.clone(),
+        due: g.deadline.due.unwrap_or(e.start_on),
+        warn_from: g.deadline.warn_from,
+        rule: g.deadline.rule.clone(),
+        source: g.deadline.source.clone(),
+        weight: g.deadline.weight.unwrap_or(0),
+        chain_index: index,
+        completed_on: None,
+        outcome: None,
+        cancelled: false,
+        created_at: e.created_at,
+        due_at: g.due_at,
+        window_opens: g.window_opens,
+        later_due: g.later_due,
+    }
 }
 
 #[cfg(test)]
@@ -120,7 +192,12 @@ mod tests {
                 now,
             )
             .unwrap();
-        let p = current_periods(&s.episodes(c).unwrap(), &s.deadlines(c).unwrap(), s.rules());
+        let p = current_periods(
+            &s.episodes(c).unwrap(),
+            &s.deadlines(c).unwrap(),
+            s.rules(),
+            d(2026, 11, 29),
+        );
         (s, e, p)
     }
 
@@ -167,5 +244,86 @@ mod tests {
         assert!(ends.contains(&"mha-s3-expiry"), "{ends:?}");
         assert!(ends.contains(&"cto-expiry"), "{ends:?}");
         assert!(!ends.contains(&"mha-s3-tribunal"), "{ends:?}");
+    }
+
+    /// An episode stored without its statutory deadlines (the demo, an
+    /// import) still shows its period, worked out by the engine: in the
+    /// first period, and after renewals (still open, so renewed).
+    #[test]
+    fn an_episode_without_stored_deadlines_is_worked_out_from_its_start() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = d(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap();
+        let c = s
+            .add_client(
+                &NewClient {
+                    given_name: "Ada".into(),
+                    family_name: "Kestrel".into(),
+                    ..NewClient::default()
+                },
+                now,
+            )
+            .unwrap();
+        for start in [d(2026, 5, 31), d(2025, 5, 31)] {
+            s.add_episode(
+                &NewEpisode {
+                    client_id: c,
+                    kind: EpisodeKind::MhaS3,
+                    start_on: start,
+                    notes: None,
+                },
+                now,
+            )
+            .unwrap();
+        }
+        assert!(s.deadlines(c).unwrap().is_empty());
+        let episodes = s.episodes(c).unwrap();
+        let p = current_periods(&episodes, &[], s.rules(), d(2026, 11, 29));
+        let by_start = |y| {
+            let e = episodes.iter().find(|e| e.start_on == d(y, 5, 31)).unwrap();
+            p.iter().find(|p| p.episode_id == e.id).unwrap().clone()
+        };
+        let first = by_start(2026);
+        assert_eq!(first.ends, d(2026, 11, 30));
+        assert_eq!(first.window_opens, Some(d(2026, 10, 1)));
+        assert_eq!(first.deadline_id, 0);
+        // Admitted 31 May 2025 and renewed twice: the same period the store
+        // reaches by completing each renewal as it falls due.
+        let third = by_start(2025);
+        let (store, e, _) = periods_for(EpisodeKind::MhaS3, d(2025, 5, 31));
+        let mut store = store;
+        for _ in 0..2 {
+            let open = store
+                .deadlines(1)
+                .unwrap()
+                .into_iter()
+                .filter(|x| {
+                    x.episode_id == Some(e)
+                        && x.rule.as_deref() == Some("mha-s3-expiry")
+                        && x.completed_on.is_none()
+                        && !x.cancelled
+                })
+                .min_by_key(|x| x.due)
+                .unwrap();
+            store
+                .complete_deadline_and_continue(
+                    open.id,
+                    open.due,
+                    Some("renewed"),
+                    open.due.and_hms_opt(12, 0, 0).unwrap(),
+                )
+                .unwrap();
+        }
+        let stored = current_periods(
+            &store.episodes(1).unwrap(),
+            &store.deadlines(1).unwrap(),
+            store.rules(),
+            d(2026, 11, 29),
+        );
+        assert_eq!(third.ends, stored[0].ends);
+        assert_eq!(third.window_opens, stored[0].window_opens);
+        assert!(
+            third.ends > d(2027, 5, 1) && third.ends <= d(2027, 5, 31),
+            "{third:?}"
+        );
     }
 }

@@ -260,13 +260,15 @@ impl Widget for &CaseloadView {
                 *w = (*w).max(Line::from(c).width());
             }
         }
-        let widths = columns(
-            usize::from(table_area.width),
-            &wants,
-            &Column::ALL.map(Column::min_width),
-            1,
-            0,
-        );
+        // The name is what the practitioner reads: the other columns give
+        // way to their minimum before it drops below 22 cells.
+        let mut mins = Column::ALL.map(Column::min_width);
+        let others: usize = mins[1..].iter().sum::<usize>() + mins.len() - 1;
+        mins[0] = usize::from(table_area.width)
+            .saturating_sub(others)
+            .min(wants[0].min(22))
+            .max(mins[0]);
+        let widths = columns(usize::from(table_area.width), &wants, &mins, 1, 0);
         let header = Row::new(Column::ALL.iter().zip(&widths).map(|(c, w)| {
             let mark = if *c == self.sort {
                 if self.descending { "↓" } else { "↑" }

@@ -233,6 +233,9 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     }
     lines.push(Line::default());
     lines.extend(seen);
+    // Continuations of a detail line sit under its value; of a status line,
+    // under its text.
+    let (detail_indent, status_indent) = (16, 2);
     if area.width >= SIDE_BY_SIDE {
         let [left, _, right] = Layout::horizontal([
             Constraint::Percentage(55),
@@ -240,39 +243,38 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             Constraint::Fill(1),
         ])
         .areas(area);
-        scrolled(&details, left, frame, (v.scroll, 16), theme);
-        scrolled(&lines, right, frame, (v.scroll, 4), theme);
+        let details = wrapped(&details, left.width, detail_indent);
+        scrolled(details, left, frame, v.scroll, theme);
+        let status = wrapped(&lines, right.width, status_indent);
+        scrolled(status, right, frame, v.scroll, theme);
     } else {
         // One column: what matters at a glance (risk, legal status, what
         // is next) first, the details after it.
-        let mut all = lines;
+        let mut all = wrapped(&lines, area.width, status_indent);
         all.push(Line::default());
-        all.extend(details);
-        scrolled(&all, area, frame, (v.scroll, 4), theme);
+        all.extend(wrapped(&details, area.width, detail_indent));
+        scrolled(all, area, frame, v.scroll, theme);
     }
 }
 
 /// From this width the details and the status sit side by side.
 const SIDE_BY_SIDE: u16 = 100;
 
-/// Draws `lines` wrapped to `area` (continuations indented `indent`) from
-/// row `scroll`; when more follow below, the last row says so (nothing is
-/// cut off unseen).
-fn scrolled(
-    lines: &[Line<'_>],
-    area: Rect,
-    frame: &mut Buffer,
-    (scroll, indent): (u16, usize),
-    theme: Theme,
-) {
-    let rows: Vec<Line<'static>> = lines
+/// `lines` wrapped to `width`, continuations indented `indent`.
+fn wrapped(lines: &[Line<'_>], width: u16, indent: usize) -> Vec<Line<'static>> {
+    lines
         .iter()
-        .flat_map(|l| wrap(l, usize::from(area.width), indent))
-        .collect();
+        .flat_map(|l| wrap(l, usize::from(width), indent))
+        .collect()
+}
+
+/// Draws `rows` into `area` from row `scroll`; when more follow below, the
+/// last row says so (nothing is cut off unseen).
+fn scrolled(rows: Vec<Line<'static>>, area: Rect, frame: &mut Buffer, scroll: u16, theme: Theme) {
     let height = usize::from(area.height);
     let skip = usize::from(scroll).min(rows.len().saturating_sub(1));
-    let mut shown: Vec<Line<'static>> = rows.iter().skip(skip).take(height).cloned().collect();
     let below = rows.len().saturating_sub(skip + height);
+    let mut shown: Vec<Line<'static>> = rows.into_iter().skip(skip).take(height).collect();
     if below > 0 && height > 0 {
         shown.pop();
         shown.push(Line::from(Span::styled(
