@@ -232,7 +232,6 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         lines.push(Line::from(format!("  {r}  care plan review")));
     }
     lines.push(Line::default());
-    lines.extend(seen);
     // Continuations of a detail line sit under its value; of a status line,
     // under its text.
     let (detail_indent, status_indent) = (16, 2);
@@ -245,12 +244,14 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         .areas(area);
         let details = wrapped(&details, left.width, detail_indent);
         scrolled(details, left, frame, v.scroll, theme);
-        let status = wrapped(&lines, right.width, status_indent);
+        let mut status = wrapped(&lines, right.width, status_indent);
+        status.extend(wrapped(&seen, right.width, detail_indent));
         scrolled(status, right, frame, v.scroll, theme);
     } else {
         // One column: what matters at a glance (risk, legal status, what
         // is next) first, the details after it.
         let mut all = wrapped(&lines, area.width, status_indent);
+        all.extend(wrapped(&seen, area.width, detail_indent));
         all.push(Line::default());
         all.extend(wrapped(&details, area.width, detail_indent));
         scrolled(all, area, frame, v.scroll, theme);
