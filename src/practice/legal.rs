@@ -4,7 +4,7 @@
 //! `due` and `window_opens`); this only finds that deadline, so the
 //! Summary tab, `client show` and the summary export say the same thing.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode};
@@ -32,18 +32,15 @@ impl CurrentPeriod {
     /// shown only when it differs).
     #[must_use]
     pub fn words(&self) -> String {
-        let mut out = format!("expires {}", self.ends.format("%-d %b %Y"));
+        use crate::dates::display::{day_month, day_month_year};
+        let mut out = format!("expires {}", day_month_year(self.ends));
         if let Some(opens) = self.window_opens {
-            let fmt = if opens.format("%Y").to_string() == self.ends.format("%Y").to_string() {
-                "%-d %b"
+            let when = if opens.year() == self.ends.year() {
+                day_month(opens)
             } else {
-                "%-d %b %Y"
+                day_month_year(opens)
             };
-            out.push_str(&format!(
-                ", {} window from {}",
-                self.continued_by,
-                opens.format(fmt)
-            ));
+            out.push_str(&format!(", {} window from {when}", self.continued_by));
         }
         out
     }

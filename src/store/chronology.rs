@@ -90,7 +90,7 @@ fn full(text: &str) -> String {
 
 /// A day as the source column writes it: "3 Nov".
 fn day(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    crate::dates::display::day_month(d)
 }
 
 fn at(entry_time: NaiveDateTime) -> (NaiveDate, Option<NaiveTime>) {

@@ -89,8 +89,12 @@ fn cells(s: &ClientSummary, on: bool) -> [String; 7] {
         c.status.label().to_string(),
         one_line(&s.frameworks.join(",")),
         c.risk.label().to_string(),
-        s.next_due.map(|d| d.to_string()).unwrap_or_default(),
-        s.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+        s.next_due
+            .map(crate::dates::display::date)
+            .unwrap_or_default(),
+        s.last_seen
+            .map(crate::dates::display::date)
+            .unwrap_or_default(),
     ]
 }
 

@@ -43,7 +43,10 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             .map(|t| t.format("%H:%M").to_string())
             .unwrap_or_default();
         let row = Line::from(vec![
-            Span::raw(format!("{}  {time:<5}  ", e.date)),
+            Span::raw(format!(
+                "{}  {time:<5}  ",
+                crate::dates::display::date(e.date)
+            )),
             Span::styled(
                 format!("{:<sw$}  ", fit_str(&e.source_ref(), sw)),
                 theme.dim(),

@@ -14,6 +14,7 @@ use super::client::ClientView;
 use super::client_tabs::{deadline_what, field, opt, paragraph_lines};
 use super::fit::wrap;
 use super::theme::Theme;
+use crate::dates::display;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
 
@@ -48,9 +49,9 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         .and_then(|d| Some((d, today.years_since(d)?)))
         .map(|(d, y)| {
             if on {
-                shown(Kind::Dob, &d.to_string(), on)
+                shown(Kind::Dob, &display::date(d), on)
             } else {
-                format!("{d} (age {y})")
+                format!("{} (age {y})", display::date(d))
             }
         })
         .unwrap_or_else(|| "—".into());
@@ -93,7 +94,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         (Some(_), Some(d)) => format!(
             "to share: {} (recorded {})",
             c.consent_words(),
-            d.format("%-d %b %Y")
+            display::date(d)
         ),
         _ => format!("to share: {}", c.consent_words()),
     };
@@ -113,10 +114,11 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     ));
     let status = match (c.closed_on, &c.closure_reason) {
         (Some(d), r) => format!(
-            "closed {d}: {}",
+            "closed {}: {}",
+            display::date(d),
             shown_opt(Kind::Text("reason"), r.as_deref(), on)
         ),
-        _ => format!("open since {}", c.opened_on),
+        _ => format!("open since {}", display::date(c.opened_on)),
     };
     lines.push(field("Case", status, theme));
     // Who was seen when goes with the status (below what is next).
@@ -124,7 +126,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     // Last seen, last contact and the next visit come from the practice
     // layer through the loader (one place decides who was seen when).
     let when = |d: Option<NaiveDate>| match d {
-        Some(d) => format!("{d} ({})", ago((today - d).num_days())),
+        Some(d) => format!("{} ({})", display::date(d), ago((today - d).num_days())),
         None => "never".into(),
     };
     let mut seen = when(v.seen.last);
@@ -142,14 +144,14 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{:<16}", "Next visit due"), theme.dim()),
-            Span::styled(format!("{due} {}{late}", one_line(what)), style),
+            Span::styled(
+                format!("{} {}{late}", display::date(*due), one_line(what)),
+                style,
+            ),
         ]));
     }
     for p in &v.seen.planned {
-        let at = p
-            .planned_at
-            .map(|t| t.format("%a %-d %b %H:%M").to_string())
-            .unwrap_or_default();
+        let at = p.planned_at.map(display::day_date_time).unwrap_or_default();
         let others: Vec<String> = p
             .people
             .iter()
@@ -189,8 +191,8 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     }
     for e in &v.episodes {
         let span = match e.end_on {
-            Some(end) => format!("{} to {end}", e.start_on),
-            None => format!("since {}", e.start_on),
+            Some(end) => format!("{} to {}", display::date(e.start_on), display::date(end)),
+            None => format!("since {}", display::date(e.start_on)),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));
         // The current period's end and renewal window, from the rule engine.
@@ -222,14 +224,17 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
                 theme.text()
             };
             lines.push(Line::from(Span::styled(
-                format!("  {}  {}", d.due, deadline_what(d, on)),
+                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
                 style,
             )));
         }
         None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
     }
     if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
-        lines.push(Line::from(format!("  {r}  care plan review")));
+        lines.push(Line::from(format!(
+            "  {}  care plan review",
+            display::date(r)
+        )));
     }
     lines.push(Line::default());
     // Continuations of a detail line sit under its value; of a status line,

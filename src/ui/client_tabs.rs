@@ -12,6 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::client::{ClientView, DueRow};
 use super::fit::{columns, fit_str, wrap_within};
 use super::theme::Theme;
+use crate::dates::display;
 use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
@@ -77,7 +78,7 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
                 line.chars().take(200).collect()
             };
             Row::new(vec![
-                Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(display::date_time(n.occurred_at)),
                 Cell::from(n.kind.label()),
                 Cell::from(status),
                 Cell::from(if n.significant { "★" } else { "" }),
@@ -121,7 +122,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         Span::styled(
             format!(
                 "  written {}{}",
-                p.created_at.format("%Y-%m-%d"),
+                display::date(p.created_at.date()),
                 if newest {
                     " (current)"
                 } else {
@@ -134,7 +135,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             format!(
                 "  next review {}",
                 p.next_review
-                    .map(|d| d.to_string())
+                    .map(display::date)
                     .unwrap_or_else(|| "not set".into())
             ),
             theme.dim(),
@@ -155,10 +156,13 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     }
     for (i, a) in p.actions.iter().enumerate() {
         let done = match a.done_on {
-            Some(d) => format!("[x] done {d}:"),
+            Some(d) => format!("[x] done {}:", display::date(d)),
             None => "[ ]".into(),
         };
-        let due = a.due.map(|d| format!(" by {d}")).unwrap_or_default();
+        let due = a
+            .due
+            .map(|d| format!(" by {}", display::date(d)))
+            .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {}. {done} {} — {}{due}",
             i + 1,
@@ -199,7 +203,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
             DueRow::Deadline(i) => {
                 let d = &v.deadlines[i];
                 let (state, style) = if let Some(done) = d.completed_on {
-                    (format!("done {done}"), theme.dim())
+                    (format!("done {}", display::date(done)), theme.dim())
                 } else if d.cancelled {
                     ("cancelled".into(), theme.dim())
                 } else {
@@ -212,7 +216,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     (words, style)
                 };
                 [
-                    (d.due.to_string(), theme.text()),
+                    (display::date(d.due), theme.text()),
                     (deadline_what(d, theme.privacy()), style),
                     (state, style),
                     (opt(d.rule.as_ref()), theme.dim()),
@@ -228,9 +232,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 };
                 [
                     (
-                        p.planned_at
-                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                            .unwrap_or_default(),
+                        p.planned_at.map(display::date_time).unwrap_or_default(),
                         theme.text(),
                     ),
                     (
@@ -250,15 +252,12 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
             DueRow::Action(i) => {
                 let a = &v.actions[i];
                 let (state, style) = match (a.done_on, a.due) {
-                    (Some(done), _) => (format!("done {done}"), theme.dim()),
+                    (Some(done), _) => (format!("done {}", display::date(done)), theme.dim()),
                     (None, Some(d)) if d < today => ("overdue".to_string(), theme.danger()),
                     _ => ("to do".to_string(), theme.text()),
                 };
                 [
-                    (
-                        a.due.map(|d| d.to_string()).unwrap_or_default(),
-                        theme.text(),
-                    ),
+                    (a.due.map(display::date).unwrap_or_default(), theme.text()),
                     (
                         format!(
                             "Action: {}",
