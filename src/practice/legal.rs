@@ -70,9 +70,16 @@ pub fn current_periods(
         .iter()
         .filter(|e| e.end_on.is_none())
         .filter_map(|e| {
+            // Generated period deadlines carry their window; one added by
+            // hand that merely names the rule does not, and says nothing
+            // about where the period ends.
             let stored: Vec<&Deadline> = deadlines
                 .iter()
-                .filter(|d| d.episode_id == Some(e.id) && ends_period(d.rule.as_deref()))
+                .filter(|d| {
+                    d.episode_id == Some(e.id)
+                        && ends_period(d.rule.as_deref())
+                        && d.window_opens.is_some()
+                })
                 .collect();
             let d = if stored.is_empty() {
                 worked_out(e, rules, today)?
@@ -322,5 +329,54 @@ mod tests {
             third.ends > d(2027, 5, 1) && third.ends <= d(2027, 5, 31),
             "{third:?}"
         );
+    }
+
+    /// A deadline added by hand that names the expiry rule (no window) does
+    /// not stand for the period's end: the engine works it out.
+    #[test]
+    fn a_hand_deadline_naming_the_rule_does_not_move_the_period_end() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = d(2026, 11, 22).and_hms_opt(9, 0, 0).unwrap();
+        let c = s
+            .add_client(
+                &NewClient {
+                    given_name: "Ada".into(),
+                    family_name: "Kestrel".into(),
+                    ..NewClient::default()
+                },
+                now,
+            )
+            .unwrap();
+        let e = s
+            .add_episode(
+                &NewEpisode {
+                    client_id: c,
+                    kind: EpisodeKind::Cto,
+                    start_on: d(2026, 6, 15),
+                    notes: None,
+                },
+                now,
+            )
+            .unwrap();
+        s.add_deadline(
+            &crate::domain::NewDeadline {
+                client_id: Some(c),
+                episode_id: Some(e),
+                what: "Examination before renewal".into(),
+                due: Some(d(2026, 12, 12)),
+                rule: Some("cto-expiry".into()),
+                ..crate::domain::NewDeadline::default()
+            },
+            now,
+        )
+        .unwrap();
+        let p = current_periods(
+            &s.episodes(c).unwrap(),
+            &s.deadlines(c).unwrap(),
+            s.rules(),
+            d(2026, 11, 22),
+        );
+        assert_eq!(p[0].ends, d(2026, 12, 14));
+        assert_eq!(p[0].window_opens, Some(d(2026, 10, 15)));
     }
 }

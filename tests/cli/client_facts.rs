@@ -179,3 +179,45 @@ fn next_due_includes_a_planned_visit_in_client_list() {
     let table = ok(&db, &["client", "list"]);
     assert!(table.contains("2026-11-26"), "{table}");
 }
+
+#[test]
+fn the_exported_summary_has_the_client_facts_and_the_period() {
+    let (_d, db) = new_db();
+    ok(
+        &db,
+        &[
+            "client",
+            "add",
+            "--given",
+            "Ada",
+            "--family",
+            "Kestrel",
+            "--nhs",
+            "9434765919",
+            "--gp",
+            "Dr Iris Vantongeren",
+            "--consent",
+            "yes",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "1",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-05-31",
+        ],
+    );
+    let doc = ok(&db, &["export", "summary", "1", "--format", "txt"]);
+    assert!(doc.contains("943 476 5919"), "{doc}");
+    assert!(doc.contains("Dr Iris Vantongeren"), "{doc}");
+    assert!(doc.contains("yes (recorded 2026-11-22)"), "{doc}");
+    assert!(
+        doc.contains("expires 30 Nov 2026, renewal window from 1 Oct"),
+        "{doc}"
+    );
+}
