@@ -34,7 +34,7 @@ fn client_add_takes_the_nhs_number_gp_and_consent_and_show_prints_them() {
     let text = ok(&db, &["client", "show", id]);
     assert!(text.contains("NHS number      943 476 5919"), "{text}");
     assert!(
-        text.contains("Consent         no (recorded 2026-"),
+        text.contains("Consent         no (recorded 22/11/2026)"),
         "{text}"
     );
 }
@@ -177,7 +177,7 @@ fn next_due_includes_a_planned_visit_in_client_list() {
     assert_eq!(after[0]["next_due"], "2026-11-26");
     assert_eq!(after[0]["next_due_what"], "Home visit (planned)");
     let table = ok(&db, &["client", "list"]);
-    assert!(table.contains("2026-11-26"), "{table}");
+    assert!(table.contains("26/11/2026"), "{table}");
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn the_exported_summary_has_the_client_facts_and_the_period() {
     let doc = ok(&db, &["export", "summary", "1", "--format", "txt"]);
     assert!(doc.contains("943 476 5919"), "{doc}");
     assert!(doc.contains("Dr Iris Vantongeren"), "{doc}");
-    assert!(doc.contains("yes (recorded 2026-11-22)"), "{doc}");
+    assert!(doc.contains("yes (recorded 22/11/2026)"), "{doc}");
     assert!(
         doc.contains("expires 30 Nov 2026, renewal window from 1 Oct"),
         "{doc}"
