@@ -67,7 +67,10 @@ fn finalising_late_asks_the_reason_and_the_chronology_shows_it() {
     assert_eq!(v.tab, Tab::Chronology);
     let text = screen(&app);
     assert!(text.contains("She mentioned the landlord"), "{text}");
-    assert!(text.contains("late entry: Off sick"), "{text}");
+    // The event wraps under itself; the source says what it is.
+    assert!(text.contains("(late entry:"), "{text}");
+    assert!(text.contains("Off sick)"), "{text}");
+    assert!(text.contains("Home visit note, 16 Nov"), "{text}");
 
     keys(&mut app, "u");
     assert!(
