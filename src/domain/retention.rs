@@ -41,6 +41,19 @@ pub struct RetentionReview {
     pub basis: String,
 }
 
+impl RetentionReview {
+    /// "Retention review due 22/11/2032 (6 years after closure)": what the
+    /// CLI and the terminal UI say once a case is closed.
+    #[must_use]
+    pub fn words(&self) -> String {
+        format!(
+            "Retention review due {} ({})",
+            crate::dates::show(self.on),
+            self.basis
+        )
+    }
+}
+
 impl RetentionSchedule {
     /// The review date for a case closed on `closed_on`. A child's record
     /// without a date of birth falls back to the adult rule (an early review

@@ -34,6 +34,42 @@ impl ClosurePreview {
     pub fn needs_warning(&self) -> bool {
         !self.open_episodes.is_empty() || !self.open_deadlines.is_empty() || self.drafts > 0
     }
+
+    /// What closing stops tracking, one line each (legal episodes first),
+    /// as `client close` prints it and the terminal UI asks about it.
+    #[must_use]
+    pub fn stops_tracking(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .open_episodes
+            .iter()
+            .map(|e| {
+                format!(
+                    "legal episode {}: {} since {} (still open)",
+                    e.id,
+                    e.kind.label(),
+                    crate::dates::show(e.start_on)
+                )
+            })
+            .collect();
+        lines.extend(self.open_deadlines.iter().map(|d| {
+            format!(
+                "deadline {}: {} due {}",
+                d.id,
+                crate::domain::text::one_line(&d.what),
+                crate::dates::show(d.due)
+            )
+        }));
+        if self.open_actions > 0 {
+            lines.push(format!("{} open action(s)", self.open_actions));
+        }
+        if self.drafts > 0 {
+            lines.push(format!(
+                "{} draft note(s) not yet finalised (they stay drafts)",
+                self.drafts
+            ));
+        }
+        lines
+    }
 }
 
 /// A closed case whose record has reached its retention review date.

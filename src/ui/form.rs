@@ -31,7 +31,7 @@ pub enum FieldKind {
         required: bool,
     },
     /// One of a few labelled options.
-    Choice(Vec<&'static str>),
+    Choice(Vec<String>),
     /// Yes or no.
     Check,
 }
@@ -167,13 +167,14 @@ impl Field {
 
     /// A choice field.
     #[must_use]
-    pub fn choice(
+    pub fn choice<S: Into<String>>(
         label: &'static str,
         key: &'static str,
-        options: Vec<&'static str>,
+        options: Vec<S>,
         chosen: usize,
         theme: Theme,
     ) -> Field {
+        let options: Vec<String> = options.into_iter().map(Into::into).collect();
         Field {
             choice: chosen.min(options.len().saturating_sub(1)),
             ..Field::text(label, key, FieldKind::Choice(options), "", theme)
@@ -360,9 +361,12 @@ impl Widget for &Form {
     /// Draws the form, scrolled so the focused field shows.
     fn render(self, area: Rect, frame: &mut Buffer) {
         let theme = self.theme;
+        // A title longer than the width is cut with "…", never mid-word
+        // without a mark.
+        let title = super::fit::fit_str(&self.title, usize::from(area.width).saturating_sub(4));
         let block = Block::new()
             .borders(Borders::TOP)
-            .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+            .title(Span::styled(format!(" {title} "), theme.heading()));
         let inner = block.inner(area);
         Widget::render(block, area, frame);
         if inner.height == 0 {
@@ -388,7 +392,17 @@ impl Widget for &Form {
         }
         self.offset.set(off);
         self.first_y.set(inner.y.saturating_sub(off));
-        let label_w = 20u16.min(inner.width / 3);
+        // Labels as wide as the longest (with its star and a space), up to
+        // a third of the width; one longer than that ends in "…".
+        let longest = fields
+            .iter()
+            .map(|f| crate::domain::cell::width(f.label) + 2)
+            .max()
+            .unwrap_or(0);
+        let label_w = u16::try_from(longest)
+            .unwrap_or(u16::MAX)
+            .clamp(20, 26)
+            .min(inner.width / 3);
         for (i, f) in fields.iter().enumerate() {
             let top = tops[i];
             if top < off || top + f.height() > off + inner.height {
@@ -407,11 +421,11 @@ impl Widget for &Form {
                 _ if f.required => "*",
                 _ => "",
             };
-            Widget::render(
-                Paragraph::new(Span::styled(format!("{}{required}", f.label), style)),
-                l,
-                frame,
+            let shown = super::fit::fit_str(
+                &format!("{}{required}", f.label),
+                usize::from(l.width.saturating_sub(1)),
             );
+            Widget::render(Paragraph::new(Span::styled(shown, style)), l, frame);
             let input_w = match f.kind {
                 FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
                 _ => rest.width.min(36),
@@ -419,7 +433,9 @@ impl Widget for &Form {
             let (inp, msg) = take_left(rest, input_w);
             match &f.kind {
                 FieldKind::Choice(opts) => {
-                    let label = opts.get(f.choice).copied().unwrap_or("");
+                    let label = opts.get(f.choice).map_or("", String::as_str);
+                    let room = usize::from(inp.width).saturating_sub(4);
+                    let label = super::fit::fit_str(label, room);
                     Widget::render(Paragraph::new(format!("‹ {label} ›")), inp, frame);
                 }
                 FieldKind::Check => {

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 mod calendar_draw;
+pub mod case_forms;
 pub mod caseload;
 pub mod chronology;
 pub mod client;
@@ -22,6 +23,7 @@ pub mod forms;
 pub mod help;
 pub mod input;
 pub mod lock;
+pub mod member;
 pub mod note;
 mod note_keys;
 pub mod note_view;
@@ -129,6 +131,8 @@ registry! {
     Export(export_menu::ExportMenu),
     /// A paste pack to read and select.
     Text(text_view::TextView),
+    /// One network member's details.
+    Member(member::MemberView),
 }
 
 /// A message in the status line.
@@ -230,15 +234,22 @@ fn draw_title<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
     let theme = app.theme();
     let title = app.top().map(Screen::title).unwrap_or_default();
     let when = app.now().format("%a %-d %b %Y %H:%M").to_string();
-    let left = format!(" caseload · {title}");
-    let pad =
-        usize::from(area.width).saturating_sub(left.chars().count() + when.chars().count() + 1);
+    // The title gives way to the clock (cut with "…", two spaces before
+    // the time), never runs into it.
+    let room = usize::from(area.width).saturating_sub(when.chars().count() + 3);
+    let left = fit::fit_str(&format!(" caseload · {title}"), room);
+    let pad = usize::from(area.width)
+        .saturating_sub(domain_width(&left) + when.chars().count() + 1);
     Widget::render(
         Paragraph::new(Line::from(format!("{left}{}{when} ", " ".repeat(pad))))
             .style(theme.title()),
         area,
         frame,
     );
+}
+
+fn domain_width(s: &str) -> usize {
+    crate::domain::cell::width(s)
 }
 
 fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {

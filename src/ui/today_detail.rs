@@ -179,5 +179,25 @@ pub fn detail(
                 theme.dim(),
             )),
         ],
+        TodayRow::Retention(r) => vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", who(Some(&r.name))), theme.text()),
+                Span::styled("retention review due", theme.heading()),
+            ]),
+            Line::from(vec![
+                label("Review date"),
+                Span::raw(format!(
+                    "{} (set from the retention schedule when the case was closed)",
+                    r.retain_until.format("%d/%m/%Y")
+                )),
+            ]),
+            Line::from(Span::raw(
+                "This closed case's record has reached its review date: decide whether it is still needed under your retention schedule. caseload never deletes or changes it by itself.",
+            )),
+            Line::from(Span::styled(
+                "Enter opens the record.",
+                theme.dim(),
+            )),
+        ],
     }
 }

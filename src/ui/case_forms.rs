@@ -1,0 +1,281 @@
+//! The forms for what the CLI could do and the terminal UI could not:
+//! closing a case (with what stops being tracked, asked about before it
+//! is written), ending or moving a legal episode, and editing a network
+//! member. Each converts to a typed write the app carries out with the same
+//! store call as the CLI.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::data::Source;
+use super::form::{Field, FieldKind, Form, Problem};
+use super::forms::{NetworkForm, Spec, typed_form};
+use super::screen::Effect;
+use super::theme::Theme;
+use super::write::Write;
+use crate::domain::retention::Closing;
+use crate::domain::{LegalEpisode, NetworkMember};
+use crate::store::ClosurePreview;
+
+typed_form! {
+    /// Closing a case: why, the closure summary, and the day.
+    CloseForm {
+        /// Why the case is closing (short).
+        reason,
+        /// What was done, where things stand, who holds what.
+        summary,
+        /// The closing date.
+        on,
+    }
+}
+
+typed_form! {
+    /// Ending a legal episode.
+    EndEpisodeForm {
+        /// Which open episode.
+        episode,
+        /// The end date.
+        on,
+    }
+}
+
+typed_form! {
+    /// Correcting a legal episode's start.
+    MoveEpisodeForm {
+        /// Which episode.
+        episode,
+        /// The new start date.
+        start,
+    }
+}
+
+/// A case form, with the records it concerns.
+#[derive(Debug, Clone)]
+pub enum CaseSpec {
+    /// Closing a client's case; `preview` is what closing stops tracking,
+    /// loaded when the form opens (the store's own preview).
+    Close {
+        /// The client.
+        client_id: i64,
+        /// What closing stops tracking (None until loaded).
+        preview: Option<Box<ClosurePreview>>,
+        /// The fields.
+        form: CloseForm,
+    },
+    /// Ending one of the open episodes (their ids, in the order offered).
+    EndEpisode(Vec<i64>, EndEpisodeForm),
+    /// Moving one of the episodes: each id with its start time, if it has
+    /// one (a kind counted in hours keeps its time of day).
+    MoveEpisode(Vec<(i64, Option<chrono::NaiveTime>)>, MoveEpisodeForm),
+    /// Editing a network member: the member's id and client.
+    EditNetwork(i64, i64, NetworkForm),
+}
+
+impl CaseSpec {
+    /// The fields, top to bottom.
+    #[must_use]
+    pub fn fields(&self) -> Vec<&Field> {
+        match self {
+            CaseSpec::Close { form, .. } => form.fields(),
+            CaseSpec::EndEpisode(_, f) => f.fields(),
+            CaseSpec::MoveEpisode(_, f) => f.fields(),
+            CaseSpec::EditNetwork(_, _, f) => f.fields(),
+        }
+    }
+
+    /// The fields, mutably.
+    pub fn fields_mut(&mut self) -> Vec<&mut Field> {
+        match self {
+            CaseSpec::Close { form, .. } => form.fields_mut(),
+            CaseSpec::EndEpisode(_, f) => f.fields_mut(),
+            CaseSpec::MoveEpisode(_, f) => f.fields_mut(),
+            CaseSpec::EditNetwork(_, _, f) => f.fields_mut(),
+        }
+    }
+
+    /// The write this form asks for, or the field at fault.
+    pub fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        Ok(match self {
+            CaseSpec::Close {
+                client_id, form, ..
+            } => Write::CloseCase {
+                client_id: *client_id,
+                closing: Closing {
+                    on: form
+                        .on
+                        .required_date(today, "the closing date is needed")?,
+                    reason: form
+                        .reason
+                        .opt()
+                        .ok_or_else(|| form.reason.problem("say why the case is closing"))?,
+                    summary: form.summary.value(),
+                },
+            },
+            CaseSpec::EndEpisode(ids, f) => Write::EndEpisode {
+                id: *ids
+                    .get(f.episode.choice)
+                    .ok_or_else(|| f.episode.problem("there is no open legal episode"))?,
+                on: f.on.required_date(today, "the end date is needed")?,
+            },
+            CaseSpec::MoveEpisode(eps, f) => {
+                let (id, time) = eps
+                    .get(f.episode.choice)
+                    .ok_or_else(|| f.episode.problem("there is no legal episode"))?;
+                let start = f.start.required_date(today, "the new start date is needed")?;
+                Write::MoveEpisode {
+                    id: *id,
+                    start,
+                    at: time.map(|t| NaiveDateTime::new(start, t)),
+                }
+            }
+            CaseSpec::EditNetwork(id, client_id, f) => {
+                Write::UpdateNetwork(*id, f.to_member(*client_id))
+            }
+        })
+    }
+
+    /// Loads what the form needs from the store (closing: what it stops
+    /// tracking).
+    pub fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        if let CaseSpec::Close {
+            client_id, preview, ..
+        } = self
+        {
+            *preview = Some(Box::new(src.closure(*client_id, today)?));
+        }
+        Ok(())
+    }
+
+    /// What saving does: the write, or first a question when closing stops
+    /// tracking something (each thing listed, as `client close` warns).
+    #[must_use]
+    pub fn confirm(&self, w: Write) -> Vec<Effect> {
+        let write = Effect::Write(Box::new(w));
+        match self {
+            CaseSpec::Close {
+                preview: Some(p), ..
+            } if p.needs_warning() => {
+                let mut question = String::from("Closing this case stops tracking:\n");
+                for line in p.stops_tracking() {
+                    question.push_str(&format!("• {line}\n"));
+                }
+                question.push_str("Close the case anyway?");
+                vec![Effect::Confirm {
+                    question,
+                    yes: vec![write],
+                    no: Vec::new(),
+                }]
+            }
+            _ => vec![write],
+        }
+    }
+}
+
+fn date_field(label: &'static str, key: &'static str, value: &str, theme: Theme) -> Field {
+    Field::text(label, key, FieldKind::Date { required: true }, value, theme)
+}
+
+/// An episode as offered in a choice: "MHA s3 since Tue 1 Sep 2026".
+fn episode_label(e: &LegalEpisode) -> String {
+    format!(
+        "{} since {}",
+        e.kind.label(),
+        crate::dates::show(e.start_on)
+    )
+}
+
+/// The closing form for a client.
+#[must_use]
+pub fn close(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let form = CloseForm {
+        reason: Field::text("Reason", "reason", FieldKind::Text, "", theme).required(),
+        summary: Field::text(
+            "Closure summary",
+            "closure summary",
+            FieldKind::Long,
+            "",
+            theme,
+        ),
+        on: date_field("Closing date", "closing date", "today", theme),
+    };
+    let spec = Spec::Case(CaseSpec::Close {
+        client_id,
+        preview: None,
+        form,
+    });
+    Form::new(spec, "Close the case".into(), today, theme)
+}
+
+/// The "end a legal episode" form over the client's open episodes; `None`
+/// when none is open.
+#[must_use]
+pub fn end_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -> Option<Form> {
+    let open: Vec<&LegalEpisode> = episodes.iter().filter(|e| e.end_on.is_none()).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let form = EndEpisodeForm {
+        episode: Field::choice(
+            "Episode",
+            "episode",
+            open.iter().map(|e| episode_label(e)).collect(),
+            0,
+            theme,
+        ),
+        on: date_field("Ended on", "end date", "today", theme),
+    };
+    let spec = Spec::Case(CaseSpec::EndEpisode(
+        open.iter().map(|e| e.id).collect(),
+        form,
+    ));
+    Some(Form::new(
+        spec,
+        "End a legal episode (open deadlines after it are cancelled)".into(),
+        today,
+        theme,
+    ))
+}
+
+/// The "correct an episode's start" form; `None` when there is no episode.
+#[must_use]
+pub fn move_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -> Option<Form> {
+    let first = episodes.first()?;
+    let form = MoveEpisodeForm {
+        episode: Field::choice(
+            "Episode",
+            "episode",
+            episodes.iter().map(episode_label).collect(),
+            0,
+            theme,
+        ),
+        start: date_field(
+            "New start",
+            "start",
+            &first.start_on.format("%Y-%m-%d").to_string(),
+            theme,
+        ),
+    };
+    let spec = Spec::Case(CaseSpec::MoveEpisode(
+        episodes
+            .iter()
+            .map(|e| (e.id, e.start_at.map(|t| t.time())))
+            .collect(),
+        form,
+    ));
+    Some(Form::new(
+        spec,
+        "Correct a legal episode's start (deadlines are recalculated)".into(),
+        today,
+        theme,
+    ))
+}
+
+/// The form editing network member `m`, filled from what is stored.
+#[must_use]
+pub fn edit_network(m: &NetworkMember, theme: Theme, today: NaiveDate) -> Form {
+    let spec = Spec::Case(CaseSpec::EditNetwork(
+        m.id,
+        m.client_id,
+        NetworkForm::filled(m, theme),
+    ));
+    Form::new(spec, "Edit network member".into(), today, theme)
+}
