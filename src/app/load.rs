@@ -126,6 +126,10 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
         chronology: store.chronology(id)?,
         chain_break: store.verify_chain(id)?,
         seen,
+        closure: match client.status {
+            crate::domain::CaseStatus::Closed => store.latest_closure(id)?,
+            crate::domain::CaseStatus::Open => None,
+        },
         client,
     })
 }

@@ -17,8 +17,8 @@ fn said(message: impl Into<String>) -> Outcome {
 
 /// The retention schedule in force (config.toml, defaults otherwise): the
 /// one `client close` uses.
-pub(super) fn retention_schedule()
--> Result<crate::domain::retention::RetentionSchedule, WriteError> {
+pub(super) fn retention_schedule() -> Result<crate::domain::retention::RetentionSchedule, WriteError>
+{
     crate::config::Config::load()
         .map(|c| c.retention_schedule())
         .map_err(|e| WriteError {
@@ -52,9 +52,11 @@ pub(super) fn apply(
             let before = open(store)?;
             store.end_episode(*id, *on, now)?;
             let cancelled = before.saturating_sub(open(store)?);
+            let cancelled = i64::try_from(cancelled).unwrap_or(i64::MAX);
             said(format!(
-                "Episode ended {}; {cancelled} open deadline(s) after it cancelled (kept)",
-                crate::dates::show(*on)
+                "Episode ended {}; {} after it cancelled (kept)",
+                crate::dates::show(*on),
+                crate::domain::text::count(cancelled, "open deadline")
             ))
         }
         Write::MoveEpisode { id, start, at } => {

@@ -209,6 +209,20 @@ impl Store {
             .optional()?)
     }
 
+    /// The latest closure of a client: its summary and the retention rule
+    /// applied ("6 years after closure"), if the case was ever closed.
+    pub fn latest_closure(&self, id: i64) -> Result<Option<(String, Option<String>)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT summary, basis FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// Closed cases whose retention review date has come (on or before
     /// `today`), earliest first: flagged for the practitioner to review.
     pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {

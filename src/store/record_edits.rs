@@ -56,7 +56,10 @@ impl Store {
             ("relationship", old.relationship != m.relationship),
             ("phone", old.phone != m.phone),
             ("email", old.email != m.email),
-            ("consent_to_share", old.consent_to_share != m.consent_to_share),
+            (
+                "consent_to_share",
+                old.consent_to_share != m.consent_to_share,
+            ),
             ("notes", old.notes != m.notes),
         ];
         for (field, differs) in pairs {
@@ -157,10 +160,7 @@ impl Store {
         }
         // The visit first, so undo (newest first) puts the note back
         // before the visit points at it again.
-        tx.execute(
-            "UPDATE visits SET note_id = NULL WHERE note_id = ?1",
-            [id],
-        )?;
+        tx.execute("UPDATE visits SET note_id = NULL WHERE note_id = ?1", [id])?;
         tx.execute("DELETE FROM notes WHERE id = ?1 AND status = 'draft'", [id])?;
         record(&tx, now, "note", id, Some(client_id), "discard", &["*"])?;
         tx.commit()?;

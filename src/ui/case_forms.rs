@@ -59,7 +59,7 @@ pub enum CaseSpec {
         /// What closing stops tracking (None until loaded).
         preview: Option<Box<ClosurePreview>>,
         /// The fields.
-        form: CloseForm,
+        form: Box<CloseForm>,
     },
     /// Ending one of the open episodes (their ids, in the order offered).
     EndEpisode(Vec<i64>, EndEpisodeForm),
@@ -67,7 +67,7 @@ pub enum CaseSpec {
     /// one (a kind counted in hours keeps its time of day).
     MoveEpisode(Vec<(i64, Option<chrono::NaiveTime>)>, MoveEpisodeForm),
     /// Editing a network member: the member's id and client.
-    EditNetwork(i64, i64, NetworkForm),
+    EditNetwork(i64, i64, Box<NetworkForm>),
 }
 
 impl CaseSpec {
@@ -100,9 +100,7 @@ impl CaseSpec {
             } => Write::CloseCase {
                 client_id: *client_id,
                 closing: Closing {
-                    on: form
-                        .on
-                        .required_date(today, "the closing date is needed")?,
+                    on: form.on.required_date(today, "the closing date is needed")?,
                     reason: form
                         .reason
                         .opt()
@@ -120,7 +118,9 @@ impl CaseSpec {
                 let (id, time) = eps
                     .get(f.episode.choice)
                     .ok_or_else(|| f.episode.problem("there is no legal episode"))?;
-                let start = f.start.required_date(today, "the new start date is needed")?;
+                let start = f
+                    .start
+                    .required_date(today, "the new start date is needed")?;
                 Write::MoveEpisode {
                     id: *id,
                     start,
@@ -186,7 +186,7 @@ fn episode_label(e: &LegalEpisode) -> String {
 /// The closing form for a client.
 #[must_use]
 pub fn close(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    let form = CloseForm {
+    let form = Box::new(CloseForm {
         reason: Field::text("Reason", "reason", FieldKind::Text, "", theme).required(),
         summary: Field::text(
             "Closure summary",
@@ -196,7 +196,7 @@ pub fn close(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
             theme,
         ),
         on: date_field("Closing date", "closing date", "today", theme),
-    };
+    });
     let spec = Spec::Case(CaseSpec::Close {
         client_id,
         preview: None,
@@ -275,7 +275,7 @@ pub fn edit_network(m: &NetworkMember, theme: Theme, today: NaiveDate) -> Form {
     let spec = Spec::Case(CaseSpec::EditNetwork(
         m.id,
         m.client_id,
-        NetworkForm::filled(m, theme),
+        Box::new(NetworkForm::filled(m, theme)),
     ));
     Form::new(spec, "Edit network member".into(), today, theme)
 }

@@ -3,9 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::case_forms;
 use super::client::{ClientView, DueRow, Tab};
 use super::data::Source;
-use super::case_forms;
 use super::forms;
 use super::member::MemberView;
 use super::note::NoteEditor;
@@ -84,11 +84,12 @@ impl ClientView {
                 }
                 case_forms::close(id, theme, today)
             }
-            (Action::EndEpisode, _) => match case_forms::end_episode(&self.episodes, theme, today)
-            {
-                Some(f) => f,
-                None => return vec![Effect::Info("No legal episode is open".into())],
-            },
+            (Action::EndEpisode, _) => {
+                match case_forms::end_episode(&self.episodes, theme, today) {
+                    Some(f) => f,
+                    None => return vec![Effect::Info("No legal episode is open".into())],
+                }
+            }
             (Action::MoveEpisode, _) => {
                 match case_forms::move_episode(&self.episodes, theme, today) {
                     Some(f) => f,

@@ -107,6 +107,22 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         _ => format!("open since {}", c.opened_on),
     };
     lines.push(field("Case", status, theme));
+    if let (Some(_), Some(r)) = (c.closed_on, c.retain_until) {
+        let basis = v.closure.as_ref().and_then(|(_, b)| b.clone());
+        let why = basis.map_or_else(String::new, |b| format!(" ({b})"));
+        lines.push(field(
+            "Retention",
+            format!("review due {r}{why}; flagged then, never deleted"),
+            theme,
+        ));
+    }
+    if let Some((summary, _)) = v.closure.as_ref().filter(|(s, _)| !s.trim().is_empty()) {
+        lines.push(field(
+            "Closure",
+            shown(Kind::Text("closure summary"), summary, on),
+            theme,
+        ));
+    }
     // Last seen, last contact and the next visit come from the practice
     // layer through the loader (one place decides who was seen when).
     let when = |d: Option<NaiveDate>| match d {
@@ -517,7 +533,11 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     let cells = |m: &crate::domain::NetworkMember| {
         [
             shown(Kind::Name, &m.name, on),
-            one_line(&m.role),
+            if m.archived {
+                format!("archived: {}", one_line(&m.role))
+            } else {
+                one_line(&m.role)
+            },
             shown_opt(Kind::Contact, m.organisation.as_deref(), on),
             opt(m.relationship.as_ref()),
             shown_opt(Kind::Contact, m.phone.as_deref(), on),

@@ -125,6 +125,8 @@ pub struct ClientData {
     pub chain_break: Option<ChainBreak>,
     /// Last seen, and whether a visit is overdue (the Summary tab).
     pub seen: Seen,
+    /// A closed case's closure summary and the retention rule applied.
+    pub closure: Option<(String, Option<String>)>,
 }
 
 /// A note with its addenda and client.

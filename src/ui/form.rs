@@ -396,7 +396,10 @@ impl Widget for &Form {
         // a third of the width; one longer than that ends in "…".
         let longest = fields
             .iter()
-            .map(|f| crate::domain::cell::width(f.label) + 2)
+            .map(|f| {
+                let star = f.required || matches!(f.kind, FieldKind::Date { required: true });
+                crate::domain::cell::width(f.label) + usize::from(star) + 1
+            })
             .max()
             .unwrap_or(0);
         let label_w = u16::try_from(longest)
@@ -426,8 +429,20 @@ impl Widget for &Form {
                 usize::from(l.width.saturating_sub(1)),
             );
             Widget::render(Paragraph::new(Span::styled(shown, style)), l, frame);
-            let input_w = match f.kind {
+            let input_w = match &f.kind {
                 FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
+                // A choice as wide as its longest option ("‹ … ›" round it).
+                FieldKind::Choice(opts) => {
+                    let longest = opts
+                        .iter()
+                        .map(|o| crate::domain::cell::width(o) + 4)
+                        .max()
+                        .unwrap_or(0);
+                    u16::try_from(longest)
+                        .unwrap_or(u16::MAX)
+                        .max(36)
+                        .min(rest.width)
+                }
                 _ => rest.width.min(36),
             };
             let (inp, msg) = take_left(rest, input_w);

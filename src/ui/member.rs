@@ -47,11 +47,18 @@ impl MemberView {
         let none = || "—".to_string();
         let or_none = |s: String| if s.is_empty() { none() } else { s };
         let mut out = vec![
-            Line::from(vec![label("Name"), Span::raw(shown(Kind::Name, &m.name, on))]),
+            Line::from(vec![
+                label("Name"),
+                Span::raw(shown(Kind::Name, &m.name, on)),
+            ]),
             Line::from(vec![label("Role"), Span::raw(or_none(one_line(&m.role)))]),
             Line::from(vec![
                 label("Organisation"),
-                Span::raw(or_none(shown_opt(Kind::Contact, m.organisation.as_deref(), on))),
+                Span::raw(or_none(shown_opt(
+                    Kind::Contact,
+                    m.organisation.as_deref(),
+                    on,
+                ))),
             ]),
             Line::from(vec![
                 label("Relationship"),

@@ -238,8 +238,8 @@ fn draw_title<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
     // the time), never runs into it.
     let room = usize::from(area.width).saturating_sub(when.chars().count() + 3);
     let left = fit::fit_str(&format!(" caseload · {title}"), room);
-    let pad = usize::from(area.width)
-        .saturating_sub(domain_width(&left) + when.chars().count() + 1);
+    let pad =
+        usize::from(area.width).saturating_sub(domain_width(&left) + when.chars().count() + 1);
     Widget::render(
         Paragraph::new(Line::from(format!("{left}{}{when} ", " ".repeat(pad))))
             .style(theme.title()),
@@ -260,11 +260,8 @@ fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
         } else {
             theme.good()
         };
-        Widget::render(
-            Paragraph::new(Span::styled(format!(" {}", s.text), style)),
-            area,
-            frame,
-        );
+        let text = fit::fit_str(&format!(" {}", s.text), usize::from(area.width));
+        Widget::render(Paragraph::new(Span::styled(text, style)), area, frame);
         return;
     }
     let mode = app.mode();

@@ -194,10 +194,7 @@ pub fn detail(
             Line::from(Span::raw(
                 "This closed case's record has reached its review date: decide whether it is still needed under your retention schedule. caseload never deletes or changes it by itself.",
             )),
-            Line::from(Span::styled(
-                "Enter opens the record.",
-                theme.dim(),
-            )),
+            Line::from(Span::styled("Enter opens the record.", theme.dim())),
         ],
     }
 }
