@@ -133,7 +133,7 @@ fn today_detail_shows_the_rule_source_and_ranking_at_every_size() {
             assert!(all.contains("mha-s3-tribunal"), "{screen}");
             assert!(all.contains(SOURCE), "{screen}");
             assert!(
-                all.contains("overdue by 2 day(s); weight 90 from rule mha-s3-tribunal"),
+                all.contains("overdue by 2 days; weight 90 from rule mha-s3-tribunal"),
                 "{screen}"
             );
         }

@@ -8,10 +8,18 @@
 //!   clients;
 //! - [`require_tool`]: a test needing an outside program (tmux; later
 //!   Chromium, Python, Wine) reports itself skipped when the program is
-//!   missing, unless `CASELOAD_REQUIRE_TOOLS=1` (CI) makes that a failure.
+//!   missing, unless `CASELOAD_REQUIRE_TOOLS=1` (CI) makes that a failure;
+//! - [`cli`]: the command line on a temporary database (`ok`, `fails`,
+//!   `json`, `new_db`);
+//! - [`kill`]: writers killed with `kill -9` at random moments;
+//! - [`tmux`]: the real binary in a tmux session, driven by keys.
 //!
 //! Not every test file uses every item.
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod kill;
+pub mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -84,15 +92,6 @@ impl Sandbox {
             ("SQLITE_TMPDIR", self.path("tmp")),
             ("CASELOAD_CONFIG", self.path("config/config.toml")),
         ]
-    }
-
-    /// The same as `env NAME=VALUE …` words, for a shell command line (tmux).
-    pub fn env_words(&self) -> String {
-        self.envs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.display()))
-            .collect::<Vec<_>>()
-            .join(" ")
     }
 }
 
