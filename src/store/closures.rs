@@ -53,19 +53,22 @@ impl ClosurePreview {
             .collect();
         lines.extend(self.open_deadlines.iter().map(|d| {
             format!(
-                "deadline {}: {} due {}",
+                "deadline {}: {} (due {})",
                 d.id,
                 crate::domain::text::one_line(&d.what),
                 crate::dates::show(d.due)
             )
         }));
+        let count = |n: usize, noun: &str| {
+            crate::domain::text::count(i64::try_from(n).unwrap_or(i64::MAX), noun)
+        };
         if self.open_actions > 0 {
-            lines.push(format!("{} open action(s)", self.open_actions));
+            lines.push(count(self.open_actions, "open action"));
         }
         if self.drafts > 0 {
             lines.push(format!(
-                "{} draft note(s) not yet finalised (they stay drafts)",
-                self.drafts
+                "{} not yet finalised (kept as drafts)",
+                count(self.drafts, "draft note")
             ));
         }
         lines

@@ -155,8 +155,18 @@ impl CaseSpec {
                 preview: Some(p), ..
             } if p.needs_warning() => {
                 let mut question = String::from("Closing this case stops tracking:\n");
-                for line in p.stops_tracking() {
+                let lines = p.stops_tracking();
+                // Legal episodes come first and are always listed; a long
+                // list of deadlines is cut short so the question fits.
+                let shown = lines.len().min(MAX_LISTED.max(p.open_episodes.len()));
+                for line in &lines[..shown] {
                     question.push_str(&format!("• {line}\n"));
+                }
+                if shown < lines.len() {
+                    question.push_str(&format!(
+                        "• and {} more (`caseload client close` lists them all)\n",
+                        lines.len() - shown
+                    ));
                 }
                 question.push_str("Close the case anyway?");
                 vec![Effect::Confirm {
@@ -169,6 +179,9 @@ impl CaseSpec {
         }
     }
 }
+
+/// The most lines of what closing stops tracking the question lists.
+const MAX_LISTED: usize = 8;
 
 fn date_field(label: &'static str, key: &'static str, value: &str, theme: Theme) -> Field {
     Field::text(label, key, FieldKind::Date { required: true }, value, theme)

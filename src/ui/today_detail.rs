@@ -182,19 +182,22 @@ pub fn detail(
         TodayRow::Retention(r) => vec![
             Line::from(vec![
                 Span::styled(format!("{}: ", who(Some(&r.name))), theme.text()),
-                Span::styled("retention review due", theme.heading()),
+                Span::styled("retention review due (closed case)", theme.heading()),
             ]),
             Line::from(vec![
                 label("Review date"),
                 Span::raw(format!(
-                    "{} (set from the retention schedule when the case was closed)",
+                    "{}, set by the retention schedule at closing",
                     r.retain_until.format("%d/%m/%Y")
                 )),
             ]),
             Line::from(Span::raw(
-                "This closed case's record has reached its review date: decide whether it is still needed under your retention schedule. caseload never deletes or changes it by itself.",
+                "Flagged only: caseload never deletes or changes the record by itself.",
             )),
-            Line::from(Span::styled("Enter opens the record.", theme.dim())),
+            Line::from(Span::styled(
+                "Decide whether it is still needed under your schedule; Enter opens it.",
+                theme.dim(),
+            )),
         ],
     }
 }

@@ -7,6 +7,7 @@
 //! here, in the crate root, so the names keep their `ui__` prefix.
 
 mod app;
+mod case_actions;
 mod clients;
 mod forms;
 mod notes;
