@@ -44,6 +44,10 @@ impl Form {
                     });
                 }
             }
+            // A closed case: its Summary says the closure and retention date.
+            Spec::Case(super::case_forms::CaseSpec::Close { .. }) => {
+                e.push(Effect::Action(Action::TabSummary));
+            }
             Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) | Spec::Case(_) => {}
             Spec::PlanVisit(..) | Spec::MoveVisit(..) | Spec::CancelVisit(..) => {
                 e.push(Effect::Reload);
