@@ -104,7 +104,10 @@ fn an_episode_ended_a_member_archived_and_a_case_closed_in_the_tui_read_back_as_
     // Ada's record (the caseload lists open cases only).
     t.keys(&["c", "Enter"]);
     let pane = t.wait_for("Legal episodes");
-    assert!(pane.contains("E end episode") && pane.contains("Z close case"), "{pane}");
+    assert!(
+        pane.contains("E end episode") && pane.contains("Z close case"),
+        "{pane}"
+    );
 
     // End the s3 episode today.
     t.keys(&["E"]);
@@ -136,12 +139,18 @@ fn an_episode_ended_a_member_archived_and_a_case_closed_in_the_tui_read_back_as_
     let (which, pane) = wait_for_either(&t, &["Please confirm", "Case closed."]);
     if which == 0 {
         assert!(pane.contains("stops tracking"), "{pane}");
-        assert!(!pane.contains("legal episode"), "the episode was ended: {pane}");
+        assert!(
+            !pane.contains("legal episode"),
+            "the episode was ended: {pane}"
+        );
         t.keys(&["y"]);
     }
     let pane = t.wait_for("Case closed.");
     assert!(pane.contains("Retention review due"), "{pane}");
-    assert!(pane.contains("Retention       review due 2032-11-22"), "{pane}");
+    assert!(
+        pane.contains("Retention       review due 2032-11-22"),
+        "{pane}"
+    );
     t.keys(&["q", "q", "q"]);
     t.exited();
 
