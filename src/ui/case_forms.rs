@@ -292,3 +292,121 @@ pub fn edit_network(m: &NetworkMember, theme: Theme, today: NaiveDate) -> Form {
     ));
     Form::new(spec, "Edit network member".into(), today, theme)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::EpisodeKind;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn episode(id: i64, kind: EpisodeKind, start: NaiveDate) -> LegalEpisode {
+        LegalEpisode {
+            id,
+            client_id: 1,
+            kind,
+            start_on: start,
+            end_on: None,
+            notes: None,
+            created_at: today().and_hms_opt(9, 0, 0).unwrap(),
+            start_at: None,
+        }
+    }
+
+    fn type_into(f: &mut Field, text: &str) {
+        f.input
+            .key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        for c in text.chars() {
+            f.input.key(KeyEvent::from(KeyCode::Char(c)));
+        }
+    }
+
+    fn case(form: Form) -> CaseSpec {
+        match form.spec {
+            Spec::Case(c) => c,
+            _ => panic!("not a case form"),
+        }
+    }
+
+    #[test]
+    fn closing_needs_a_reason_and_carries_the_summary_and_date() {
+        let mut c = case(close(4, Theme::default(), today()));
+        assert_eq!(c.to_write(today()).unwrap_err().field, "reason");
+        if let CaseSpec::Close { form, .. } = &mut c {
+            type_into(&mut form.reason, "Moved away");
+            type_into(&mut form.summary, "Handed over.");
+            type_into(&mut form.on, "20/11/2026");
+        }
+        match c.to_write(today()).unwrap() {
+            Write::CloseCase { client_id, closing } => {
+                assert_eq!(client_id, 4);
+                assert_eq!(closing.reason, "Moved away");
+                assert_eq!(closing.summary, "Handed over.");
+                assert_eq!(closing.on, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn closing_asks_first_only_when_something_stops_being_tracked() {
+        let mut c = case(close(4, Theme::default(), today()));
+        let w = Write::Undo;
+        // Not loaded yet, or nothing tracked: straight to the write.
+        assert!(matches!(c.confirm(w.clone())[..], [Effect::Write(_)]));
+        let mut p = ClosurePreview {
+            open_episodes: vec![],
+            open_deadlines: vec![],
+            open_actions: 0,
+            drafts: 0,
+            retention: None,
+        };
+        if let CaseSpec::Close { preview, .. } = &mut c {
+            *preview = Some(Box::new(p.clone()));
+        }
+        assert!(matches!(c.confirm(w.clone())[..], [Effect::Write(_)]));
+        p.open_episodes = vec![episode(9, EpisodeKind::Dols, today())];
+        if let CaseSpec::Close { preview, .. } = &mut c {
+            *preview = Some(Box::new(p));
+        }
+        match &c.confirm(w)[..] {
+            [Effect::Confirm { question, yes, .. }] => {
+                assert!(question.contains("legal episode 9: DoLS"), "{question}");
+                assert!(matches!(yes[..], [Effect::Write(_)]));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ending_offers_open_episodes_only_and_moving_keeps_the_time_of_day() {
+        let start = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let mut ended = episode(1, EpisodeKind::MhaS2, start);
+        ended.end_on = Some(start);
+        let mut s136 = episode(2, EpisodeKind::MhaS136, start);
+        s136.start_at = start.and_hms_opt(22, 15, 0);
+        let all = vec![ended.clone(), s136];
+        assert!(end_episode(&[ended], Theme::default(), today()).is_none());
+        let c = case(end_episode(&all, Theme::default(), today()).unwrap());
+        match c.to_write(today()).unwrap() {
+            Write::EndEpisode { id, on } => assert_eq!((id, on), (2, today())),
+            other => panic!("{other:?}"),
+        }
+        let mut c = case(move_episode(&all, Theme::default(), today()).unwrap());
+        if let CaseSpec::MoveEpisode(_, f) = &mut c {
+            f.episode.choice = 1;
+            type_into(&mut f.start, "2026-11-21");
+        }
+        match c.to_write(today()).unwrap() {
+            Write::MoveEpisode { id, start, at } => {
+                assert_eq!(id, 2);
+                assert_eq!(start, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+                assert_eq!(at, start.and_hms_opt(22, 15, 0));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

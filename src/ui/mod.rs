@@ -324,6 +324,24 @@ mod tests {
             note::NoteEditor::new(1, "A", now, std::time::Instant::now(), theme).into(),
             search::SearchView::new(None, theme).into(),
             forms::deadline(1, theme, now.date()).into(),
+            member::MemberView::new(
+                crate::domain::NetworkMember {
+                    id: 1,
+                    client_id: 1,
+                    name: "A".into(),
+                    role: String::new(),
+                    organisation: None,
+                    relationship: None,
+                    phone: None,
+                    email: None,
+                    consent_to_share: false,
+                    notes: None,
+                    archived: false,
+                    created_at: now,
+                },
+                theme,
+            )
+            .into(),
         ];
         for v in &screens {
             let s = v.screen();

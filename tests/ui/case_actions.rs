@@ -300,3 +300,37 @@ fn form_titles_and_labels_are_never_cut_without_a_mark_at_80x24() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Reason for late entry "), "{text}");
 }
+
+#[test]
+fn each_client_tabs_hint_keys_are_bound_and_shown() {
+    let km = caseload::keymap::Keymap::defaults().unwrap();
+    let mut app = app();
+    open_ada(&mut app);
+    for tab in '1'..='6' {
+        keys(&mut app, &tab.to_string());
+        let s = top(&app).screen();
+        for a in s.hints() {
+            assert!(
+                !km.keys_for(s.mode(), *a).is_empty(),
+                "tab {tab} shows {a:?} with no key"
+            );
+        }
+    }
+    keys(&mut app, "1");
+    let bar = screen_text(&app, 80, 24)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(
+        bar.contains("Z close case") && bar.contains("E end episode"),
+        "{bar}"
+    );
+    keys(&mut app, "2");
+    let bar = screen_text(&app, 80, 24)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(bar.contains("Delete discard"), "{bar}");
+}
