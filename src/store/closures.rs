@@ -67,8 +67,13 @@ impl ClosurePreview {
         }
         if self.drafts > 0 {
             lines.push(format!(
-                "{} not yet finalised (kept as drafts)",
-                count(self.drafts, "draft note")
+                "{} not yet finalised ({})",
+                count(self.drafts, "draft note"),
+                if self.drafts == 1 {
+                    "it stays a draft"
+                } else {
+                    "they stay drafts"
+                }
             ));
         }
         lines

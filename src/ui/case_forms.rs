@@ -63,9 +63,12 @@ pub enum CaseSpec {
     },
     /// Ending one of the open episodes (their ids, in the order offered).
     EndEpisode(Vec<i64>, EndEpisodeForm),
-    /// Moving one of the episodes: each id with its start time, if it has
-    /// one (a kind counted in hours keeps its time of day).
-    MoveEpisode(Vec<(i64, Option<chrono::NaiveTime>)>, MoveEpisodeForm),
+    /// Moving one of the episodes: each id with its start date and time,
+    /// if it has one (a kind counted in hours keeps its time of day).
+    MoveEpisode(
+        Vec<(i64, NaiveDate, Option<chrono::NaiveTime>)>,
+        MoveEpisodeForm,
+    ),
     /// Editing a network member: the member's id and client.
     EditNetwork(i64, i64, Box<NetworkForm>),
 }
@@ -115,7 +118,7 @@ impl CaseSpec {
                 on: f.on.required_date(today, "the end date is needed")?,
             },
             CaseSpec::MoveEpisode(eps, f) => {
-                let (id, time) = eps
+                let (id, _, time) = eps
                     .get(f.episode.choice)
                     .ok_or_else(|| f.episode.problem("there is no legal episode"))?;
                 let start = f
@@ -131,6 +134,17 @@ impl CaseSpec {
                 Write::UpdateNetwork(*id, f.to_member(*client_id))
             }
         })
+    }
+
+    /// After the episode chosen changes: the start offered is its start.
+    pub fn follow_choice(&mut self) {
+        if let CaseSpec::MoveEpisode(eps, f) = self
+            && let Some((_, start, _)) = eps.get(f.episode.choice)
+        {
+            f.start
+                .input
+                .set_text(&start.format("%Y-%m-%d").to_string());
+        }
     }
 
     /// Loads what the form needs from the store (closing: what it stops
@@ -270,7 +284,7 @@ pub fn move_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -
     let spec = Spec::Case(CaseSpec::MoveEpisode(
         episodes
             .iter()
-            .map(|e| (e.id, e.start_at.map(|t| t.time())))
+            .map(|e| (e.id, e.start_on, e.start_at.map(|t| t.time())))
             .collect(),
         form,
     ));
@@ -384,7 +398,7 @@ mod tests {
     #[test]
     fn ending_offers_open_episodes_only_and_moving_keeps_the_time_of_day() {
         let start = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        let mut ended = episode(1, EpisodeKind::MhaS2, start);
+        let mut ended = episode(1, EpisodeKind::MhaS2, start - chrono::Days::new(30));
         ended.end_on = Some(start);
         let mut s136 = episode(2, EpisodeKind::MhaS136, start);
         s136.start_at = start.and_hms_opt(22, 15, 0);
@@ -395,9 +409,13 @@ mod tests {
             Write::EndEpisode { id, on } => assert_eq!((id, on), (2, today())),
             other => panic!("{other:?}"),
         }
-        let mut c = case(move_episode(&all, Theme::default(), today()).unwrap());
+        let mut form = move_episode(&all, Theme::default(), today()).unwrap();
+        // Choosing the other episode offers its own start.
+        form.key(KeyEvent::from(KeyCode::Right));
+        let mut c = case(form);
         if let CaseSpec::MoveEpisode(_, f) = &mut c {
-            f.episode.choice = 1;
+            assert_eq!(f.episode.choice, 1);
+            assert_eq!(f.start.value(), "2026-11-20");
             type_into(&mut f.start, "2026-11-21");
         }
         match c.to_write(today()).unwrap() {

@@ -266,6 +266,7 @@ impl Form {
         let Some(f) = fields.get_mut(focus) else {
             return;
         };
+        let was_choice = matches!(f.kind, FieldKind::Choice(_));
         let changed = match &f.kind {
             FieldKind::Choice(opts) => {
                 let n = opts.len().max(1);
@@ -312,6 +313,10 @@ impl Form {
             f.error = None;
             drop(fields);
             self.changed = true;
+            // A field filled from the chosen record follows the choice.
+            if was_choice && let Spec::Case(c) = &mut self.spec {
+                c.follow_choice();
+            }
         }
     }
 
