@@ -12,7 +12,8 @@
 //! - [`cli`]: the command line on a temporary database (`ok`, `fails`,
 //!   `json`, `new_db`);
 //! - [`kill`]: writers killed with `kill -9` at random moments;
-//! - [`tmux`]: the real binary in a tmux session, driven by keys.
+//! - [`tmux`]: the real binary in a tmux session, driven by keys;
+//! - [`tui`]: the app on a store with no terminal: keys in, text out.
 //!
 //! Not every test file uses every item.
 #![allow(dead_code)]
@@ -20,6 +21,7 @@
 pub mod cli;
 pub mod kill;
 pub mod tmux;
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -27,7 +29,8 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, NaiveDateTime};
 use secrecy::SecretString;
 
-use caseload::domain::NewClient;
+use caseload::app::App;
+use caseload::domain::{NewClient, NewNote, NoteKind};
 use caseload::store::Store;
 
 /// The passphrase every test database uses.
@@ -46,6 +49,11 @@ pub fn at(h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(h, m, 0)
         .unwrap()
+}
+
+/// `m`/`d` in 2026, the year of [`NOW`].
+pub fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
 
 /// A temporary home: data, config, temp and home folders all inside it.
@@ -220,8 +228,39 @@ impl Fixture {
         self.store.add_client(&c, now()).unwrap()
     }
 
+    /// Adds a draft note of `kind` about `client_id`, happening `at` (written
+    /// at [`now`]); returns its id.
+    pub fn note(&mut self, client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -> i64 {
+        self.note_with(new_note(client_id, kind, at, body))
+    }
+
+    /// Adds a draft note as given; returns its id.
+    pub fn note_with(&mut self, n: NewNote) -> i64 {
+        self.store.add_note(&n, now()).unwrap()
+    }
+
+    /// The app on this store (see [`tui::app_on`]), and the folder holding
+    /// its file, to keep while the app runs.
+    pub fn app(self) -> (tempfile::TempDir, App) {
+        (self.dir, tui::app_on(self.store))
+    }
+
     /// Closes the store, keeping the files: for running the binary on them.
     pub fn into_files(self) -> (tempfile::TempDir, PathBuf) {
         (self.dir, self.db)
+    }
+}
+
+/// A note of `kind` about `client_id`, happening `at`, saying `body`: no
+/// place, nobody else present, not significant.
+pub fn new_note(client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -> NewNote {
+    NewNote {
+        client_id,
+        kind,
+        occurred_at: at,
+        location: None,
+        present: None,
+        body: body.into(),
+        significant: false,
     }
 }
