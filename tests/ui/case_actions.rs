@@ -334,3 +334,26 @@ fn each_client_tabs_hint_keys_are_bound_and_shown() {
         .to_string();
     assert!(bar.contains("Delete discard"), "{bar}");
 }
+
+#[test]
+fn the_draft_open_in_the_editor_is_discarded_after_asking() {
+    let mut app = app();
+    open_ada(&mut app);
+    keys(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top(&app), View::Editor(_)));
+    assert!(screen_text(&app, 80, 24).contains("Ctrl-d discard"));
+    ctrl(&mut app, 'd');
+    assert!(question(&app).contains("Discard this draft note?"));
+    keys(&mut app, "n");
+    assert!(matches!(top(&app), View::Editor(_)), "no: still writing");
+    assert_eq!(app.store().notes(1).unwrap().len(), 2);
+    // Typed text, then discarded: nothing of it is kept.
+    keys(&mut app, " more");
+    ctrl(&mut app, 'd');
+    keys(&mut app, "y");
+    assert!(matches!(top(&app), View::Client(_)));
+    let notes = app.store().notes(1).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(notes.iter().all(|n| n.status == NoteStatus::Final));
+}
