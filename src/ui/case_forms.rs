@@ -147,6 +147,29 @@ impl CaseSpec {
         }
     }
 
+    /// What the form shows under its fields: for closing, what stops being
+    /// tracked and the retention review it sets (if closed today).
+    #[must_use]
+    pub fn notes(&self, privacy: bool) -> Vec<String> {
+        let CaseSpec::Close {
+            preview: Some(p), ..
+        } = self
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if p.needs_warning() {
+            out.push("Closing this case stops tracking (you are asked before it closes):".into());
+            out.extend(tracked(p, privacy).into_iter().map(|l| format!("• {l}")));
+        } else {
+            out.push("Nothing else is tracked for this client.".into());
+        }
+        if let Some(r) = &p.retention {
+            out.push(format!("If closed today: {}.", r.words()));
+        }
+        out
+    }
+
     /// Loads what the form needs from the store (closing: what it stops
     /// tracking).
     pub fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
@@ -160,16 +183,17 @@ impl CaseSpec {
     }
 
     /// What saving does: the write, or first a question when closing stops
-    /// tracking something (each thing listed, as `client close` warns).
+    /// tracking something (each thing listed, as `client close` warns; in
+    /// privacy mode deadlines are counted, not named).
     #[must_use]
-    pub fn confirm(&self, w: Write) -> Vec<Effect> {
+    pub fn confirm(&self, w: Write, privacy: bool) -> Vec<Effect> {
         let write = Effect::Write(Box::new(w));
         match self {
             CaseSpec::Close {
                 preview: Some(p), ..
             } if p.needs_warning() => {
                 let mut question = String::from("Closing this case stops tracking:\n");
-                let lines = p.stops_tracking();
+                let lines = tracked(p, privacy);
                 // Legal episodes come first and are always listed; a long
                 // list of deadlines is cut short so the question fits.
                 let shown = lines.len().min(MAX_LISTED.max(p.open_episodes.len()));
@@ -192,6 +216,22 @@ impl CaseSpec {
             _ => vec![write],
         }
     }
+}
+
+/// What closing stops tracking, one line each: the store's own lines, with
+/// the deadlines (hand-written text) counted instead in privacy mode.
+fn tracked(p: &ClosurePreview, privacy: bool) -> Vec<String> {
+    let lines = p.stops_tracking();
+    if !privacy || p.open_deadlines.is_empty() {
+        return lines;
+    }
+    let episodes = p.open_episodes.len();
+    let deadlines = p.open_deadlines.len();
+    let n = i64::try_from(deadlines).unwrap_or(i64::MAX);
+    let mut out: Vec<String> = lines[..episodes].to_vec();
+    out.push(crate::domain::text::count(n, "open deadline"));
+    out.extend(lines[episodes + deadlines..].iter().cloned());
+    out
 }
 
 /// The most lines of what closing stops tracking the question lists.
@@ -370,7 +410,10 @@ mod tests {
         let mut c = case(close(4, Theme::default(), today()));
         let w = Write::Undo;
         // Not loaded yet, or nothing tracked: straight to the write.
-        assert!(matches!(c.confirm(w.clone())[..], [Effect::Write(_)]));
+        assert!(matches!(
+            c.confirm(w.clone(), false)[..],
+            [Effect::Write(_)]
+        ));
         let mut p = ClosurePreview {
             open_episodes: vec![],
             open_deadlines: vec![],
@@ -381,12 +424,15 @@ mod tests {
         if let CaseSpec::Close { preview, .. } = &mut c {
             *preview = Some(Box::new(p.clone()));
         }
-        assert!(matches!(c.confirm(w.clone())[..], [Effect::Write(_)]));
+        assert!(matches!(
+            c.confirm(w.clone(), false)[..],
+            [Effect::Write(_)]
+        ));
         p.open_episodes = vec![episode(9, EpisodeKind::Dols, today())];
         if let CaseSpec::Close { preview, .. } = &mut c {
             *preview = Some(Box::new(p));
         }
-        match &c.confirm(w)[..] {
+        match &c.confirm(w, false)[..] {
             [Effect::Confirm { question, yes, .. }] => {
                 assert!(question.contains("legal episode 9: DoLS"), "{question}");
                 assert!(matches!(yes[..], [Effect::Write(_)]));

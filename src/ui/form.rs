@@ -483,6 +483,27 @@ impl Widget for &Form {
             };
             Widget::render(Paragraph::new(Line::from(note)), msg, frame);
         }
+        // What the form's record says before saving (closing: what stops
+        // being tracked), under the fields where there is room.
+        let below = tops.last().copied().unwrap_or(0) + fields.last().map_or(0, |f| f.height()) + 1;
+        if let Spec::Case(c) = &self.spec
+            && below >= off
+            && below - off < inner.height
+        {
+            let y = inner.y + (below - off);
+            let area = Rect::new(inner.x, y, inner.width, inner.bottom() - y);
+            let width = usize::from(area.width);
+            let lines: Vec<Line<'static>> = c
+                .notes(theme.privacy())
+                .into_iter()
+                .flat_map(|l| {
+                    let indent = if l.starts_with("• ") { 2 } else { 0 };
+                    super::fit::wrap(&Line::from(l), width, indent)
+                })
+                .map(|l| l.style(theme.dim()))
+                .collect();
+            Widget::render(Paragraph::new(lines), area, frame);
+        }
     }
 }
 

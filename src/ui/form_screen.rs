@@ -83,7 +83,7 @@ impl Screen for Form {
             Action::Submit => {
                 return match self.spec.to_write(self.today) {
                     Ok(w) => match &self.spec {
-                        Spec::Case(c) => c.confirm(w),
+                        Spec::Case(c) => c.confirm(w, self.theme.privacy()),
                         _ => vec![Effect::Write(Box::new(w))],
                     },
                     Err(p) => self.problem(p.field, &p.message),

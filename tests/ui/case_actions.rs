@@ -357,3 +357,22 @@ fn the_draft_open_in_the_editor_is_discarded_after_asking() {
     assert_eq!(notes.len(), 1);
     assert!(notes.iter().all(|n| n.status == NoteStatus::Final));
 }
+
+#[test]
+fn in_privacy_mode_closing_counts_deadlines_instead_of_naming_them() {
+    let mut app = app_with(with_s3());
+    open_ada(&mut app);
+    caseload::ui::session::Lockable::set_privacy(&mut app, true);
+    keys(&mut app, "Z");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("MHA s3 since"), "{text}");
+    assert!(text.contains("6 open deadlines"), "{text}");
+    assert!(!text.contains("Care Act review"), "{text}");
+    keys(&mut app, "Moved");
+    press(&mut app, KeyCode::Enter);
+    let q = question(&app);
+    assert!(
+        q.contains("6 open deadlines") && !q.contains("Care Act review"),
+        "{q}"
+    );
+}
