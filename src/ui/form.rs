@@ -493,7 +493,7 @@ impl Widget for &Form {
             let y = inner.y + (below - off);
             let area = Rect::new(inner.x, y, inner.width, inner.bottom() - y);
             let width = usize::from(area.width);
-            let lines: Vec<Line<'static>> = c
+            let mut lines: Vec<Line<'static>> = c
                 .notes(theme.privacy())
                 .into_iter()
                 .flat_map(|l| {
@@ -502,6 +502,13 @@ impl Widget for &Form {
                 })
                 .map(|l| l.style(theme.dim()))
                 .collect();
+            // More than fits: say so rather than cut silently.
+            let rows = usize::from(area.height);
+            if lines.len() > rows && rows > 0 {
+                let more = lines.len() - (rows - 1);
+                lines.truncate(rows - 1);
+                lines.push(Line::styled(format!("… {more} more lines"), theme.dim()));
+            }
             Widget::render(Paragraph::new(lines), area, frame);
         }
     }

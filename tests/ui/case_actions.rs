@@ -376,3 +376,19 @@ fn in_privacy_mode_closing_counts_deadlines_instead_of_naming_them() {
         "{q}"
     );
 }
+
+#[test]
+fn on_a_short_screen_the_close_form_says_how_much_more_there_is() {
+    let mut app = app_with(with_s3());
+    open_ada(&mut app);
+    keys(&mut app, "Z");
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("legal episode 1: MHA s3"), "{text}");
+    assert!(text.contains("more lines"), "{text}");
+    let tall = screen_text(&app, 80, 40);
+    assert!(!tall.contains("more lines"), "{tall}");
+    assert!(
+        tall.contains("If closed today: Retention review due"),
+        "{tall}"
+    );
+}
