@@ -80,7 +80,7 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.keys(&["c", "Enter"]);
     let pane = tmux.wait_for("Next visit due");
     assert!(
-        pane.contains("2026-11-11 Visit due (every 10 days) — overdue"),
+        pane.contains("11/11/2026 Visit due (every 10 days) — overdue"),
         "{pane}"
     );
     tmux.keys(&["V"]);
@@ -90,7 +90,10 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.type_text("Home");
     tmux.keys(&["C-s"]);
     let pane = tmux.wait_for("Visit planned");
-    assert!(pane.contains("Visit planned   Sun 22 Nov 10:00"), "{pane}");
+    assert!(
+        pane.contains("Visit planned   Sun 22/11/2026 10:00"),
+        "{pane}"
+    );
     quit(tmux);
 
     // 11:00: its time has passed; Today asks for the outcome.
@@ -118,11 +121,11 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.keys(&["1"]);
     let pane = tmux.wait_for("Last seen");
     assert!(
-        pane.contains("Last seen       2026-11-22 (today)"),
+        pane.contains("Last seen       22/11/2026 (today)"),
         "{pane}"
     );
     assert!(
-        pane.contains("Next visit due  2026-12-02 Visit due (every 10 days)"),
+        pane.contains("Next visit due  02/12/2026 Visit due (every 10 days)"),
         "{pane}"
     );
     assert!(!pane.contains("overdue"), "{pane}");

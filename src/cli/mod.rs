@@ -280,6 +280,11 @@ fn open_existing_with(db: &Path, use_agent: bool) -> Result<(Store, SecretString
 /// throwaway demo database; with no subcommand the demo prints the due list
 /// and this week's agenda.
 pub fn run(cli: Cli) -> Result<()> {
+    // Dates are shown as the config says; a broken config file is reported
+    // by the commands that read the rest of it.
+    if let Ok(config) = crate::config::Config::load() {
+        crate::dates::display::set_style(config.date_style);
+    }
     if cli.demo {
         return run_demo(cli.command);
     }

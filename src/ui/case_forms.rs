@@ -141,9 +141,7 @@ impl CaseSpec {
         if let CaseSpec::MoveEpisode(eps, f) = self
             && let Some((_, start, _)) = eps.get(f.episode.choice)
         {
-            f.start
-                .input
-                .set_text(&start.format("%Y-%m-%d").to_string());
+            f.start.input.set_text(&crate::dates::display::date(*start));
         }
     }
 
@@ -317,7 +315,7 @@ pub fn move_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -
         start: date_field(
             "New start",
             "start",
-            &first.start_on.format("%Y-%m-%d").to_string(),
+            &crate::dates::display::date(first.start_on),
             theme,
         ),
     };
@@ -461,7 +459,7 @@ mod tests {
         let mut c = case(form);
         if let CaseSpec::MoveEpisode(_, f) = &mut c {
             assert_eq!(f.episode.choice, 1);
-            assert_eq!(f.start.value(), "2026-11-20");
+            assert_eq!(f.start.value(), crate::dates::display::date(start));
             type_into(&mut f.start, "2026-11-21");
         }
         match c.to_write(today()).unwrap() {

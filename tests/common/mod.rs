@@ -264,3 +264,33 @@ pub fn new_note(client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -
         significant: false,
     }
 }
+
+/// Dates in `text` written in the style not chosen: day-first `dd/mm` when
+/// `iso`, `yyyy-mm-dd` when not. What a screen or a command shows under one
+/// `date_style` should have none.
+pub fn dates_in_other_style(text: &str, iso: bool) -> Vec<String> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        from + n <= b.len() && b[from..from + n].iter().all(u8::is_ascii_digit)
+    };
+    let mut found = Vec::new();
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let hit = if iso {
+            digits(i, 2) && b.get(i + 2) == Some(&b'/') && digits(i + 3, 2)
+        } else {
+            digits(i, 4)
+                && b.get(i + 4) == Some(&b'-')
+                && digits(i + 5, 2)
+                && b.get(i + 7) == Some(&b'-')
+                && digits(i + 8, 2)
+        };
+        if hit {
+            let end = (i + 10).min(b.len());
+            found.push(String::from_utf8_lossy(&b[i..end]).into_owned());
+        }
+    }
+    found
+}

@@ -57,7 +57,7 @@ fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
         .unwrap_or_default();
     assert_eq!(
         status,
-        "\"Section 3 detention ends unless renewed\" marked done; next due 2027-11-21",
+        "\"Section 3 detention ends unless renewed\" marked done; next due 21/11/2027",
         "{}",
         screen(&app)
     );

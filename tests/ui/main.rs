@@ -6,6 +6,9 @@
 //! they did when this was one file: every module's snapshots are taken
 //! here, in the crate root, so the names keep their `ui__` prefix.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod app;
 mod case_actions;
 mod clients;
@@ -78,6 +81,44 @@ fn snapshots_of_every_screen() {
             insta::with_settings!({snapshot_path => "../snapshots"}, {
                 insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
             });
+        }
+    }
+}
+
+/// Every screen shows its dates in the chosen style, and none in the other:
+/// UK (the default, the snapshots above) and ISO (`date_style = "iso"`,
+/// snapshots of the screens with most dates).
+#[test]
+fn every_screen_shows_dates_in_the_chosen_style_only() {
+    use caseload::dates::display::{DateStyle, scoped};
+    for style in [DateStyle::Uk, DateStyle::Iso] {
+        let _style = scoped(style);
+        let iso = style == DateStyle::Iso;
+        for (name, app) in screens() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let text = screen_text(&app, w, h);
+                let other = common::dates_in_other_style(&text, iso);
+                assert!(
+                    other.is_empty(),
+                    "{name} {w}x{h} under {style:?}: {other:?}\n{text}"
+                );
+            }
+            let snap = [
+                "today",
+                "caseload",
+                "client_summary",
+                "client_notes",
+                "client_plan",
+                "client_deadlines",
+                "note_view",
+                "note_editor",
+            ];
+            if iso && snap.contains(&name) {
+                let t = draw(&app, 80, 24);
+                insta::with_settings!({snapshot_path => "../snapshots"}, {
+                    insta::assert_snapshot!(format!("iso_{name}_80x24"), t.backend());
+                });
+            }
         }
     }
 }
