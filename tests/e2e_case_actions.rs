@@ -148,7 +148,7 @@ fn an_episode_ended_a_member_archived_and_a_case_closed_in_the_tui_read_back_as_
     let pane = t.wait_for("Case closed.");
     assert!(pane.contains("Retention review due"), "{pane}");
     assert!(
-        pane.contains("Retention       review due 2032-11-22"),
+        pane.contains("Retention       review due 22/11/2032"),
         "{pane}"
     );
     t.keys(&["q", "q", "q"]);

@@ -122,7 +122,7 @@ impl ClientView {
         vec![Effect::Confirm {
             question: format!(
                 "Discard the draft note of {} ({})? It leaves the record; u (undo) puts it back.",
-                draft.occurred_at.format("%a %-d %b %H:%M"),
+                crate::dates::display::short_day_time(draft.occurred_at),
                 draft.kind.label()
             ),
             yes: vec![Effect::Write(Box::new(Write::DiscardDraft(draft.id)))],

@@ -186,7 +186,7 @@ fn a_draft_is_discarded_after_asking_and_undo_puts_it_back() {
     assert!(app.overlay.is_none());
     keys(&mut app, "k");
     press(&mut app, KeyCode::Delete);
-    assert!(question(&app).contains("Discard the draft note of Sat 21 Nov 16:00"));
+    assert!(question(&app).contains("Discard the draft note of Sat 21/11 16:00"));
     keys(&mut app, "n");
     assert_eq!(app.store().notes(1).unwrap().len(), 2);
     press(&mut app, KeyCode::Delete);
@@ -255,7 +255,7 @@ fn retention_reviews_that_have_come_are_flagged_on_today_and_explained() {
         View::Client(c) => assert_eq!(c.client.id, old),
         other => panic!("expected Otto's record, got {}", other.title()),
     }
-    assert!(screen_text(&app, 80, 24).contains("review due 2025-06-30"));
+    assert!(screen_text(&app, 80, 24).contains("review due 30/06/2025"));
 }
 
 #[test]
