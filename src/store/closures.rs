@@ -236,16 +236,24 @@ impl Store {
     pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, coalesce(preferred_name, given_name) || ' ' || family_name, retain_until
-             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL AND retain_until <= ?1
+             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL
              ORDER BY retain_until, id",
         )?;
-        let rows = stmt.query_map([fmt_date(today)], |r| {
-            Ok(RetentionDue {
-                client_id: r.get(0)?,
-                name: r.get(1)?,
-                retain_until: opt_date(r, 2)?.unwrap_or(today),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, opt_date(r, 2)?)))?;
+        let mut due = Vec::new();
+        for row in rows {
+            let (client_id, name, retain_until): (i64, String, Option<NaiveDate>) = row?;
+            // The one test of "has come" (`client list` uses it too).
+            if let Some(retain_until) =
+                retain_until.filter(|_| crate::domain::retention::review_due(retain_until, today))
+            {
+                due.push(RetentionDue {
+                    client_id,
+                    name,
+                    retain_until,
+                });
+            }
+        }
+        Ok(due)
     }
 }
