@@ -313,7 +313,7 @@ fn a_statutory_visit_deadline_done_records_the_visit_with_its_outcome() {
         ],
     );
     assert!(
-        out.contains("seen alone") && out.contains("done on 2026-11-20"),
+        out.contains("seen alone") && out.contains("done on 20/11/2026"),
         "{out}"
     );
     let show = json(&db, &["client", "show", "cat", "--json"]);

@@ -26,7 +26,7 @@ pub struct CloseArgs<'a> {
 /// nothing changes unless `--yes` was given.
 pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Result<()> {
     let c = store.resolve_client(args.client)?;
-    let on = parse::date_or("closing date", args.on, now.date())?;
+    let on = parse::date_or("--on", args.on, now.date())?;
     let schedule = crate::config::Config::load()?.retention_schedule();
     let preview = store.closure_preview(c.id, on, &schedule)?;
     if !preview.open_episodes.is_empty() && !args.yes {
@@ -44,7 +44,11 @@ pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Resu
     if done.needs_warning() {
         print!("{}", warning(&done));
     }
-    println!("Closed case {} on {on}.", c.id);
+    println!(
+        "Closed case {} on {}.",
+        c.id,
+        crate::dates::display::date(on)
+    );
     if let Some(r) = &done.retention {
         println!(
             "{}; the record is flagged then, never deleted automatically.",

@@ -93,10 +93,10 @@ pub enum Command {
     /// days): visits planned, recorded and falling due, deadlines, actions,
     /// contacts and reviews.
     Agenda {
-        /// First day, YYYY-MM-DD (default today).
+        /// First day (2026-12-03, 03/12/2026, today, +2w, next tue…; default today).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Last day, YYYY-MM-DD (default six days after --from).
+        /// Last day (2026-12-03, 03/12/2026, today, +2w, next tue…; default six days after --from).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Print JSON.
@@ -141,10 +141,10 @@ pub enum Command {
         /// Only this client (id, record number or part of the name).
         #[arg(long)]
         client: Option<String>,
-        /// From this day (YYYY-MM-DD).
+        /// From this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long)]
         from: Option<String>,
-        /// To this day (YYYY-MM-DD).
+        /// To this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long)]
         to: Option<String>,
         /// Show at most this many matches.

@@ -55,7 +55,7 @@ impl RetentionReview {
     pub fn words(&self) -> String {
         format!(
             "Retention review due {} ({})",
-            crate::dates::show(self.on),
+            crate::dates::display::date(self.on),
             self.basis
         )
     }

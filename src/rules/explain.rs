@@ -20,7 +20,7 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
         out.push_str(&format!(
             "{:>3}. {} {} {}: {}\n     {}\n",
             i + 1,
-            item.due,
+            crate::dates::display::date(item.due),
             item.kind.label(),
             who,
             one_line(&item.what),

@@ -47,7 +47,7 @@ impl ClosurePreview {
                     "legal episode {}: {} since {} (still open)",
                     e.id,
                     e.kind.label(),
-                    crate::dates::show(e.start_on)
+                    crate::dates::display::date(e.start_on)
                 )
             })
             .collect();
@@ -56,7 +56,7 @@ impl ClosurePreview {
                 "deadline {}: {} (due {})",
                 d.id,
                 crate::domain::text::one_line(&d.what),
-                crate::dates::show(d.due)
+                crate::dates::display::date(d.due)
             )
         }));
         let count = |n: usize, noun: &str| {

@@ -90,7 +90,7 @@ impl MemberView {
             ]),
             Line::from(vec![
                 label("Added"),
-                Span::raw(crate::dates::show(m.created_at.date())),
+                Span::raw(crate::dates::display::date(m.created_at.date())),
             ]),
             Line::default(),
             Line::from(Span::styled("Notes", self.theme.heading())),

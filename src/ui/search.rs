@@ -72,11 +72,21 @@ impl SearchView {
         // The word still being typed (no space after it yet) is searched as
         // a prefix, so "olanz" finds "olanzapine" as you type.
         let typing = !self.query.ends_with(char::is_whitespace);
+        // "from:31/02/2026 is not a real date…", the word as typed.
+        let date = |w: &str, d: &str| {
+            parse_date(d, today).map_err(|e| {
+                if e.starts_with("is ") {
+                    format!("{w} {e}")
+                } else {
+                    format!("{w}: {e}")
+                }
+            })
+        };
         for (i, w) in tokens.iter().enumerate() {
             if let Some(d) = w.strip_prefix("from:") {
-                filter.from = Some(parse_date(d, today).map_err(|e| format!("from: {e}"))?);
+                filter.from = Some(date(w, d)?);
             } else if let Some(d) = w.strip_prefix("to:") {
-                filter.to = Some(parse_date(d, today).map_err(|e| format!("to: {e}"))?);
+                filter.to = Some(date(w, d)?);
             } else if typing
                 && i + 1 == tokens.len()
                 && w.chars().all(char::is_alphanumeric)
@@ -124,7 +134,7 @@ impl Widget for &SearchView {
                 ]),
                 Line::from(Span::styled(format!(" {scope}"), theme.dim())),
                 Line::from(Span::styled(
-                    " words, \"a phrase\", prefix*, AND/OR/NOT, from:YYYY-MM-DD to:YYYY-MM-DD",
+                    " words, \"a phrase\", prefix*, AND/OR/NOT, from:DATE to:DATE (01/11/2026, -2w)",
                     theme.dim(),
                 )),
             ]),
@@ -303,9 +313,6 @@ mod tests {
         assert_eq!(f.to, chrono::NaiveDate::from_ymd_opt(2026, 11, 21));
         v.query = "mood from:31/02/2026".into();
         let e = v.parse(today).unwrap_err();
-        assert!(
-            e.starts_with("from: ") && e.contains("not a real date"),
-            "{e}"
-        );
+        assert!(e.starts_with("from:31/02/2026 is not a real date"), "{e}");
     }
 }

@@ -87,9 +87,9 @@ fn no_date_is_formatted_for_display_outside_this_module() {
     const MACHINE: &[(&str, &str)] = &[
         ("src/domain/deadline.rs", "JSON time to the minute"),
         ("src/export/files.rs", "file names carry the ISO day"),
+        ("src/export/json.rs", "the JSON export's made_at"),
+        ("src/store/rows.rs", "dates as stored"),
     ];
-    // The command line and the documents follow in the next change.
-    const SCANNED: &[&str] = &["src/ui/", "src/app/", "src/store/", "src/config.rs"];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut bad = Vec::new();
     let mut stack = vec![root.clone()];
@@ -106,7 +106,6 @@ fn no_date_is_formatted_for_display_outside_this_module() {
                 .to_string_lossy()
                 .replace('\\', "/");
             if !rel.ends_with(".rs")
-                || !SCANNED.iter().any(|p| rel.starts_with(p))
                 || rel.starts_with("src/dates/")
                 || MACHINE.iter().any(|(f, _)| *f == rel)
             {
@@ -130,6 +129,11 @@ fn no_date_is_formatted_for_display_outside_this_module() {
 /// A `format("…")` whose pattern has a date field (day, month, year,
 /// weekday) in it.
 fn shows_a_date(line: &str) -> bool {
+    // The storage formats are for machines; on a screen they would bypass
+    // the style.
+    if line.contains("format(") && (line.contains("DATE_FMT") || line.contains("DATETIME_FMT")) {
+        return true;
+    }
     let Some(at) = line.find("format(\"") else {
         return false;
     };
@@ -147,4 +151,7 @@ fn the_source_check_sees_a_date_pattern_and_not_a_time() {
     assert!(shows_a_date(r#"x.format("%Y-%m-%d %H:%M")"#));
     assert!(!shows_a_date(r#"x.format("%H:%M").to_string()"#));
     assert!(!shows_a_date(r#"format!("{}", x)"#));
+    assert!(shows_a_date(
+        r"d.format(crate::domain::DATE_FMT).to_string()"
+    ));
 }
