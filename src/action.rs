@@ -98,6 +98,12 @@ actions! {
     CancelVisit => ("cancel visit", "Cancel the selected planned visit, with a reason (it stays in the record)"),
     Export => ("export", "Export or print: summary, chronology, ics, csv, json, outage pack"),
     Paste => ("paste", "Copy the note for pasting into a form, and show it"),
+    CloseCase => ("close case", "Close the case: asks for the closure summary, lists what stops being tracked, and sets the retention review date"),
+    EndEpisode => ("end episode", "End an open legal episode; its open deadlines after the end are cancelled (kept)"),
+    MoveEpisode => ("move episode", "Correct a legal episode's start date; its open deadlines are recalculated"),
+    DiscardDraft => ("discard", "Discard the draft note (on the Notes tab, the selected one; asks first, u puts it back)"),
+    EditMember => ("edit", "Edit this network member's details"),
+    ArchiveMember => ("archive", "Archive this network member (asks first; kept in the record, u undoes)"),
 }
 
 #[cfg(test)]

@@ -46,6 +46,8 @@ pub enum Mode {
     Calendar,
     /// The Export menu (a letter picks an entry; then the folder is typed).
     Export,
+    /// One network member's details.
+    Member,
 }
 
 impl Mode {
@@ -55,7 +57,12 @@ impl Mode {
     pub fn uses_global(self) -> bool {
         matches!(
             self,
-            Mode::Today | Mode::Caseload | Mode::Client | Mode::NoteView | Mode::Calendar
+            Mode::Today
+                | Mode::Caseload
+                | Mode::Client
+                | Mode::NoteView
+                | Mode::Calendar
+                | Mode::Member
         )
     }
 
@@ -77,6 +84,7 @@ impl Mode {
             Mode::Help => "Help",
             Mode::Calendar => "Calendar",
             Mode::Export => "Export",
+            Mode::Member => "Network member",
         }
     }
 }

@@ -277,6 +277,13 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
             keys(&mut app, &tab.to_string());
             let shown = sw.check(&app, &format!("{} tab {tab}", c.family));
             assert!(!shown.contains(&c.family), "{shown}");
+            // A network member's details (email and notes too).
+            if tab == '5' && !c.network.is_empty() {
+                press(&mut app, KeyCode::Enter);
+                assert!(matches!(app.stack.last(), Some(View::Member(_))));
+                sw.check(&app, &format!("{}'s network member", c.family));
+                press(&mut app, KeyCode::Esc);
+            }
         }
         press(&mut app, KeyCode::Esc);
     }
@@ -351,6 +358,8 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         sw.check(&app, &format!("form {title}"));
         app.stack.pop();
     }
+
+    case_forms(&mut app, &mut sw, first);
 
     // The calendar (month, then the day's list), the export menu over a
     // client, and a paste pack shown as text.
@@ -505,4 +514,31 @@ fn the_sweeps_names_are_rebuilt_when_a_client_is_added_not_per_key() {
     app.render(buf.area, &mut buf);
     let shown = text(&buf);
     assert!(!shown.contains("Vexworthy"), "{shown}");
+}
+
+/// The case forms (close, end or move an episode, edit a network member),
+/// filled from the first client's record, one at a time (a form is large:
+/// the other forms' array is on the caller's stack).
+#[inline(never)]
+fn case_forms(app: &mut App, sw: &mut Sweep, first: &DemoClient) {
+    use caseload::ui::case_forms::{close, edit_network, end_episode, move_episode};
+    let (id, theme, today) = (1, app.theme, now().date());
+    let episodes = app.store().episodes(id).unwrap();
+    let network = app.store().network(id).unwrap();
+    for k in 0..4 {
+        let f = match k {
+            0 => Some(close(id, theme, today)),
+            1 => end_episode(&episodes, theme, today),
+            2 => move_episode(&episodes, theme, today),
+            _ => network.first().map(|m| edit_network(m, theme, today)),
+        };
+        let Some(f) = f else { continue };
+        let title = f.title.clone();
+        app.stack.push(View::Form(Box::new(f)));
+        if k == 0 {
+            keys(app, &format!("{} {}", first.given, first.family));
+        }
+        sw.check(app, &format!("form {title}"));
+        app.stack.pop();
+    }
 }

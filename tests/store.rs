@@ -237,3 +237,6 @@ mod files;
 
 #[path = "store/demo_and_bulk.rs"]
 mod demo_and_bulk;
+
+#[path = "store/record_edits.rs"]
+mod record_edits;

@@ -80,6 +80,8 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         unseen,
         drafts,
         chart,
+        // The same list `due` prints.
+        retention: store.retention_due(today)?,
     })
 }
 
@@ -127,6 +129,10 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
         chronology: store.chronology(id)?,
         chain_break: store.verify_chain(id)?,
         seen,
+        closure: match client.status {
+            crate::domain::CaseStatus::Closed => store.latest_closure(id)?,
+            crate::domain::CaseStatus::Open => None,
+        },
         client,
     })
 }
@@ -190,5 +196,11 @@ impl Source for Store {
 
     fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String> {
         calendar(self, from, to).map_err(|e| e.to_string())
+    }
+
+    fn closure(&self, id: i64, on: NaiveDate) -> Result<crate::store::ClosurePreview, String> {
+        let schedule = super::write_case::retention_schedule().map_err(|e| e.message)?;
+        self.closure_preview(id, on, &schedule)
+            .map_err(|e| e.to_string())
     }
 }

@@ -10,6 +10,7 @@ pub mod load;
 mod lockable;
 mod run;
 mod write;
+mod write_case;
 
 use std::time::Instant;
 

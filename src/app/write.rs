@@ -32,7 +32,11 @@ pub(super) fn changes_store(w: &Write) -> bool {
 pub(super) fn changes_names(w: &Write) -> bool {
     matches!(
         w,
-        Write::AddClient(_) | Write::UpdateClient(..) | Write::AddNetwork(_) | Write::Undo
+        Write::AddClient(_)
+            | Write::UpdateClient(..)
+            | Write::AddNetwork(_)
+            | Write::UpdateNetwork(..)
+            | Write::Undo
     )
 }
 
@@ -188,6 +192,12 @@ pub(super) fn apply(
                 crate::domain::cell::cell_text(&a.what)
             ))
         }
+        Write::CloseCase { .. }
+        | Write::EndEpisode { .. }
+        | Write::MoveEpisode { .. }
+        | Write::UpdateNetwork(..)
+        | Write::ArchiveNetwork(_)
+        | Write::DiscardDraft(_) => super::write_case::apply(store, w, now)?,
         Write::Undo => {
             let u = store
                 .undo_last(now)

@@ -323,7 +323,9 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
 /// The retention column: "review due" once the review date has come.
 fn retention_flag(retain_until: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
     match retain_until {
-        Some(d) if d <= today => format!("review due {}", crate::dates::display::date(d)),
+        Some(d) if crate::domain::retention::review_due(retain_until, today) => {
+            format!("review due {}", crate::dates::display::date(d))
+        }
         Some(d) => format!("until {}", crate::dates::display::date(d)),
         None => String::new(),
     }

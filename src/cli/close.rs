@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 
 use super::parse;
 use crate::domain::retention::Closing;
-use crate::domain::text::one_line;
 use crate::store::{ClosurePreview, Store};
 
 /// What `client close` was given.
@@ -52,9 +51,8 @@ pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Resu
     );
     if let Some(r) = &done.retention {
         println!(
-            "Retention review due {} ({}); the record is flagged then, never deleted automatically.",
-            crate::dates::display::date(r.on),
-            r.basis
+            "{}; the record is flagged then, never deleted automatically.",
+            r.words()
         );
     }
     Ok(())
@@ -63,30 +61,8 @@ pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Resu
 /// What closing stops tracking, one line each.
 fn warning(p: &ClosurePreview) -> String {
     let mut s = String::from("Closing this case stops tracking:\n");
-    for e in &p.open_episodes {
-        s.push_str(&format!(
-            "  legal episode {}: {} since {} (still open)\n",
-            e.id,
-            e.kind.label(),
-            crate::dates::display::date(e.start_on)
-        ));
-    }
-    for d in &p.open_deadlines {
-        s.push_str(&format!(
-            "  deadline {}: {} due {}\n",
-            d.id,
-            one_line(&d.what),
-            crate::dates::display::date(d.due)
-        ));
-    }
-    if p.open_actions > 0 {
-        s.push_str(&format!("  {} open action(s)\n", p.open_actions));
-    }
-    if p.drafts > 0 {
-        s.push_str(&format!(
-            "  {} draft note(s) not yet finalised (they stay drafts)\n",
-            p.drafts
-        ));
+    for line in p.stops_tracking() {
+        s.push_str(&format!("  {line}\n"));
     }
     s
 }

@@ -41,6 +41,26 @@ pub struct RetentionReview {
     pub basis: String,
 }
 
+/// Whether a closed record's retention review has come: its review date is
+/// today or earlier. The one test `client list`, `due` and Today use.
+#[must_use]
+pub fn review_due(retain_until: Option<NaiveDate>, today: NaiveDate) -> bool {
+    retain_until.is_some_and(|d| d <= today)
+}
+
+impl RetentionReview {
+    /// "Retention review due 22/11/2032 (6 years after closure)": what the
+    /// CLI and the terminal UI say once a case is closed.
+    #[must_use]
+    pub fn words(&self) -> String {
+        format!(
+            "Retention review due {} ({})",
+            crate::dates::display::date(self.on),
+            self.basis
+        )
+    }
+}
+
 impl RetentionSchedule {
     /// The review date for a case closed on `closed_on`. A child's record
     /// without a date of birth falls back to the adult rule (an early review
@@ -100,6 +120,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_review_has_come_on_its_day_and_after_never_before() {
+        let on = d(2032, 11, 22);
+        assert!(!review_due(Some(on), d(2032, 11, 21)));
+        assert!(review_due(Some(on), on));
+        assert!(review_due(Some(on), d(2033, 1, 1)));
+        assert!(!review_due(None, d(2099, 1, 1)));
     }
 
     #[test]

@@ -34,6 +34,50 @@ impl ClosurePreview {
     pub fn needs_warning(&self) -> bool {
         !self.open_episodes.is_empty() || !self.open_deadlines.is_empty() || self.drafts > 0
     }
+
+    /// What closing stops tracking, one line each (legal episodes first),
+    /// as `client close` prints it and the terminal UI asks about it.
+    #[must_use]
+    pub fn stops_tracking(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .open_episodes
+            .iter()
+            .map(|e| {
+                format!(
+                    "legal episode {}: {} since {} (still open)",
+                    e.id,
+                    e.kind.label(),
+                    crate::dates::display::date(e.start_on)
+                )
+            })
+            .collect();
+        lines.extend(self.open_deadlines.iter().map(|d| {
+            format!(
+                "deadline {}: {} (due {})",
+                d.id,
+                crate::domain::text::one_line(&d.what),
+                crate::dates::display::date(d.due)
+            )
+        }));
+        let count = |n: usize, noun: &str| {
+            crate::domain::text::count(i64::try_from(n).unwrap_or(i64::MAX), noun)
+        };
+        if self.open_actions > 0 {
+            lines.push(count(self.open_actions, "open action"));
+        }
+        if self.drafts > 0 {
+            lines.push(format!(
+                "{} not yet finalised ({})",
+                count(self.drafts, "draft note"),
+                if self.drafts == 1 {
+                    "it stays a draft"
+                } else {
+                    "they stay drafts"
+                }
+            ));
+        }
+        lines
+    }
 }
 
 /// A closed case whose record has reached its retention review date.
@@ -173,21 +217,43 @@ impl Store {
             .optional()?)
     }
 
+    /// The latest closure of a client: its summary and the retention rule
+    /// applied ("6 years after closure"), if the case was ever closed.
+    pub fn latest_closure(&self, id: i64) -> Result<Option<(String, Option<String>)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT summary, basis FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// Closed cases whose retention review date has come (on or before
     /// `today`), earliest first: flagged for the practitioner to review.
     pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, coalesce(preferred_name, given_name) || ' ' || family_name, retain_until
-             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL AND retain_until <= ?1
+             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL
              ORDER BY retain_until, id",
         )?;
-        let rows = stmt.query_map([fmt_date(today)], |r| {
-            Ok(RetentionDue {
-                client_id: r.get(0)?,
-                name: r.get(1)?,
-                retain_until: opt_date(r, 2)?.unwrap_or(today),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, opt_date(r, 2)?)))?;
+        let mut due = Vec::new();
+        for row in rows {
+            let (client_id, name, retain_until): (i64, String, Option<NaiveDate>) = row?;
+            // The one test of "has come" (`client list` uses it too).
+            if let Some(retain_until) =
+                retain_until.filter(|_| crate::domain::retention::review_due(retain_until, today))
+            {
+                due.push(RetentionDue {
+                    client_id,
+                    name,
+                    retain_until,
+                });
+            }
+        }
+        Ok(due)
     }
 }

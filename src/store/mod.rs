@@ -25,6 +25,7 @@ mod network;
 mod notes;
 mod open;
 mod plans;
+mod record_edits;
 mod rows;
 mod rules_apply;
 mod search;

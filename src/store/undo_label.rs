@@ -136,6 +136,19 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
             let what = quoted(text("SELECT what FROM plan_actions WHERE id = ?1")?);
             format!("mark plan action{what} done")
         }
+        ("note", "discard") => {
+            // The draft is gone from `notes`: its date is in what undo kept.
+            let when: Option<String> = conn
+                .query_row(
+                    "SELECT substr(json_extract(before, '$.occurred_at'), 1, 10) FROM undo_log
+                     WHERE audit_id = ?1 AND tbl = 'notes' AND op = 'delete'",
+                    [c.id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            format!("discard the draft note of {}", when.unwrap_or_default())
+        }
         ("note", op) => {
             let when = text("SELECT substr(occurred_at, 1, 10) FROM notes WHERE id = ?1")?
                 .map(|s| {
@@ -173,7 +186,15 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
             }
         }
         ("care_plan", _) => "write a care plan version".into(),
-        ("network_member", op) => format!("{op} a network member"),
+        ("network_member", op) => {
+            let name = quoted(text("SELECT name FROM network_members WHERE id = ?1")?);
+            match op {
+                "create" => format!("add network member{name}"),
+                "archive" => format!("archive network member{name}"),
+                "edit" => format!("edit network member{name}"),
+                _ => format!("{op} network member{name}"),
+            }
+        }
         (entity, op) => format!("{op} {} {}", entity.replace('_', " "), c.entity_id),
     })
 }

@@ -113,6 +113,8 @@ pub struct ClientView {
     pub chronology: Vec<ChronologyEntry>,
     /// The first entry of the tamper-evidence chain that does not verify.
     pub chain_break: Option<ChainBreak>,
+    /// A closed case's closure summary and the retention rule applied.
+    pub closure: Option<(String, Option<String>)>,
     /// Selection on the Notes tab.
     pub notes_cursor: Cursor,
     /// Selection on the Deadlines tab.
@@ -157,6 +159,7 @@ impl ClientView {
             periods: Vec::new(),
             chronology: Vec::new(),
             chain_break: None,
+            closure: None,
             seen: Seen::default(),
             notes_cursor: Cursor::default(),
             due_cursor: Cursor::default(),
@@ -188,6 +191,7 @@ impl ClientView {
         self.periods = data.periods;
         self.chronology = data.chronology;
         self.chain_break = data.chain_break;
+        self.closure = data.closure;
         self.seen = data.seen;
         self.today = today;
         self.plan_index = 0;
@@ -336,7 +340,12 @@ impl Widget for &ClientView {
         };
         let (bar, body) = super::widgets::take_top(rest, 1);
         Widget::render(
-            Paragraph::new(client_header(&self.client, theme)),
+            Paragraph::new(
+                client_header(&self.client, theme)
+                    .into_iter()
+                    .map(|l| super::fit::fit(l, usize::from(head.width)))
+                    .collect::<Vec<_>>(),
+            ),
             head,
             frame,
         );

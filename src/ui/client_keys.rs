@@ -3,9 +3,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::case_forms;
 use super::client::{ClientView, DueRow, Tab};
 use super::data::Source;
 use super::forms;
+use super::member::MemberView;
 use super::note::NoteEditor;
 use super::screen::{Click, Effect, Screen, Write};
 use super::theme::Theme;
@@ -79,10 +81,56 @@ impl ClientView {
                 forms::deadline(id, theme, today)
             }
             (Action::NewEpisode, _) => forms::episode(id, theme, today),
+            (Action::CloseCase, _) => {
+                if self.client.status == crate::domain::CaseStatus::Closed {
+                    return vec![Effect::Info("This case is already closed".into())];
+                }
+                case_forms::close(id, theme, today)
+            }
+            (Action::EndEpisode, _) => {
+                match case_forms::end_episode(&self.episodes, theme, today) {
+                    Some(f) => f,
+                    None => return vec![Effect::Info("No legal episode is open".into())],
+                }
+            }
+            (Action::MoveEpisode, _) => {
+                match case_forms::move_episode(&self.episodes, theme, today) {
+                    Some(f) => f,
+                    None => return vec![Effect::Info("There is no legal episode".into())],
+                }
+            }
+            (Action::DiscardDraft, _) => return self.discard_draft(),
+            (Action::Open, Tab::Network) => {
+                return match self.network.get(self.network_cursor.selected) {
+                    Some(m) => vec![Effect::Push(MemberView::new(m.clone(), theme).into())],
+                    None => Vec::new(),
+                };
+            }
             (Action::Add, Tab::Network) => forms::network(id, theme, today),
             _ => return Vec::new(),
         };
         vec![Effect::Push(form.into())]
+    }
+
+    /// Discards the selected draft on the Notes tab, after asking.
+    fn discard_draft(&self) -> Vec<Effect> {
+        let draft = match (self.tab, self.selected_note()) {
+            (Tab::Notes, Some(n)) if n.status == NoteStatus::Draft => n,
+            _ => {
+                return vec![Effect::Info(
+                    "Select a draft note on the Notes tab (2) to discard it".into(),
+                )];
+            }
+        };
+        vec![Effect::Confirm {
+            question: format!(
+                "Discard the draft note of {} ({})? It leaves the record; u (undo) puts it back.",
+                crate::dates::display::short_day_time(draft.occurred_at),
+                draft.kind.label()
+            ),
+            yes: vec![Effect::Write(Box::new(Write::DiscardDraft(draft.id)))],
+            no: Vec::new(),
+        }]
     }
 
     /// Marks the selected deadline (asks for date and outcome) or action done.
@@ -129,18 +177,50 @@ impl Screen for ClientView {
         Mode::Client
     }
 
+    // Each tab's own keys first: the bar drops the last ones when narrow.
     fn hints(&self) -> &'static [Action] {
-        &[
-            Action::NextTab,
-            Action::NewNote,
-            Action::Add,
-            Action::EditClient,
-            Action::GoSearch,
-            Action::Undo,
-            Action::Open,
-            Action::Help,
-            Action::Quit,
-        ]
+        match self.tab {
+            Tab::Summary => &[
+                Action::NextTab,
+                Action::NewNote,
+                Action::EditClient,
+                Action::EndEpisode,
+                Action::CloseCase,
+                Action::Help,
+                Action::Undo,
+                Action::Quit,
+            ],
+            Tab::Notes => &[
+                Action::NextTab,
+                Action::NewNote,
+                Action::Open,
+                Action::DiscardDraft,
+                Action::Help,
+                Action::GoSearch,
+                Action::Undo,
+                Action::Quit,
+            ],
+            Tab::Network => &[
+                Action::NextTab,
+                Action::Open,
+                Action::Add,
+                Action::Help,
+                Action::GoSearch,
+                Action::Undo,
+                Action::Quit,
+            ],
+            Tab::Plan | Tab::Deadlines | Tab::Chronology => &[
+                Action::NextTab,
+                Action::NewNote,
+                Action::Add,
+                Action::EditClient,
+                Action::GoSearch,
+                Action::Undo,
+                Action::Open,
+                Action::Help,
+                Action::Quit,
+            ],
+        }
     }
 
     fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {

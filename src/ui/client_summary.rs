@@ -120,7 +120,30 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         ),
         _ => format!("open since {}", display::date(c.opened_on)),
     };
-    lines.push(field("Case", status, theme));
+    // Whether the case is open (and, once closed, its retention review and
+    // closure summary) heads the status.
+    let mut case = vec![field("Case", status, theme)];
+    if let (Some(_), Some(r)) = (c.closed_on, c.retain_until) {
+        let basis = v.closure.as_ref().and_then(|(_, b)| b.clone());
+        case.push(field(
+            "Retention",
+            format!("review due {}", display::date(r)),
+            theme,
+        ));
+        let why = basis.map_or_else(String::new, |b| format!("({b}); "));
+        case.push(field(
+            "",
+            format!("{why}flagged then, never deleted"),
+            theme,
+        ));
+    }
+    if let Some((summary, _)) = v.closure.as_ref().filter(|(s, _)| !s.trim().is_empty()) {
+        case.push(field(
+            "Closure",
+            shown(Kind::Text("closure summary"), summary, on),
+            theme,
+        ));
+    }
     // Who was seen when goes with the status (below what is next).
     let seen_from = lines.len();
     // Last seen, last contact and the next visit come from the practice
@@ -249,13 +272,17 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         .areas(area);
         let details = wrapped(&details, left.width, detail_indent);
         scrolled(details, left, frame, v.scroll, theme);
-        let mut status = wrapped(&lines, right.width, status_indent);
+        let mut status = wrapped(&case, right.width, detail_indent);
+        status.push(Line::default());
+        status.extend(wrapped(&lines, right.width, status_indent));
         status.extend(wrapped(&seen, right.width, detail_indent));
         scrolled(status, right, frame, v.scroll, theme);
     } else {
         // One column: what matters at a glance (risk, legal status, what
         // is next) first, the details after it.
-        let mut all = wrapped(&lines, area.width, status_indent);
+        let mut all = wrapped(&case, area.width, detail_indent);
+        all.push(Line::default());
+        all.extend(wrapped(&lines, area.width, status_indent));
         all.extend(wrapped(&seen, area.width, detail_indent));
         all.push(Line::default());
         all.extend(wrapped(&details, area.width, detail_indent));

@@ -359,7 +359,11 @@ pub fn network(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     let cells = |m: &crate::domain::NetworkMember| {
         [
             shown(Kind::Name, &m.name, on),
-            one_line(&m.role),
+            if m.archived {
+                format!("archived: {}", one_line(&m.role))
+            } else {
+                one_line(&m.role)
+            },
             shown_opt(Kind::Contact, m.organisation.as_deref(), on),
             opt(m.relationship.as_ref()),
             shown_opt(Kind::Contact, m.phone.as_deref(), on),

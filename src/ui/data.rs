@@ -27,6 +27,9 @@ pub trait Source {
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String>;
     /// The calendar's days from `from` to `to`: the agenda and bank holidays.
     fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String>;
+    /// What closing client `id` on `on` would stop tracking, and the
+    /// retention review it would set (the store's own preview).
+    fn closure(&self, id: i64, on: NaiveDate) -> Result<crate::store::ClosurePreview, String>;
 }
 
 /// What the calendar shows for a range of days.
@@ -77,6 +80,9 @@ pub struct TodayData {
     /// Visits planned up to the end of this week (earlier ones still
     /// waiting for their outcome included), earliest first.
     pub visits: Vec<Visit>,
+    /// Closed cases whose records have reached their retention review
+    /// date (flagged for review, never acted on automatically).
+    pub retention: Vec<crate::store::RetentionDue>,
 }
 
 /// Who was seen when, for the Summary tab (from `crate::practice`).
@@ -122,6 +128,8 @@ pub struct ClientData {
     /// Where each open episode's current period ends, and its renewal
     /// window (from `crate::practice::current_periods`).
     pub periods: Vec<crate::practice::CurrentPeriod>,
+    /// A closed case's closure summary and the retention rule applied.
+    pub closure: Option<(String, Option<String>)>,
 }
 
 /// A note with its addenda and client.

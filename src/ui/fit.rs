@@ -99,7 +99,10 @@ pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> 
             used += cells(chars[end].0);
             end += 1;
         }
+        // A row that ends just before a space is whole; otherwise back up
+        // to the last space in it.
         if end < chars.len()
+            && chars[end].0 != ' '
             && let Some(space) = chars[start..end].iter().rposition(|(c, _)| *c == ' ')
             && space > 0
         {

@@ -31,7 +31,7 @@ pub enum FieldKind {
         required: bool,
     },
     /// One of a few labelled options.
-    Choice(Vec<&'static str>),
+    Choice(Vec<String>),
     /// Yes or no.
     Check,
 }
@@ -167,13 +167,14 @@ impl Field {
 
     /// A choice field.
     #[must_use]
-    pub fn choice(
+    pub fn choice<S: Into<String>>(
         label: &'static str,
         key: &'static str,
-        options: Vec<&'static str>,
+        options: Vec<S>,
         chosen: usize,
         theme: Theme,
     ) -> Field {
+        let options: Vec<String> = options.into_iter().map(Into::into).collect();
         Field {
             choice: chosen.min(options.len().saturating_sub(1)),
             ..Field::text(label, key, FieldKind::Choice(options), "", theme)
@@ -265,6 +266,7 @@ impl Form {
         let Some(f) = fields.get_mut(focus) else {
             return;
         };
+        let was_choice = matches!(f.kind, FieldKind::Choice(_));
         let changed = match &f.kind {
             FieldKind::Choice(opts) => {
                 let n = opts.len().max(1);
@@ -311,6 +313,10 @@ impl Form {
             f.error = None;
             drop(fields);
             self.changed = true;
+            // A field filled from the chosen record follows the choice.
+            if was_choice && let Spec::Case(c) = &mut self.spec {
+                c.follow_choice();
+            }
         }
     }
 
@@ -360,9 +366,12 @@ impl Widget for &Form {
     /// Draws the form, scrolled so the focused field shows.
     fn render(self, area: Rect, frame: &mut Buffer) {
         let theme = self.theme;
+        // A title longer than the width is cut with "…", never mid-word
+        // without a mark.
+        let title = super::fit::fit_str(&self.title, usize::from(area.width).saturating_sub(4));
         let block = Block::new()
             .borders(Borders::TOP)
-            .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+            .title(Span::styled(format!(" {title} "), theme.heading()));
         let inner = block.inner(area);
         Widget::render(block, area, frame);
         if inner.height == 0 {
@@ -388,7 +397,20 @@ impl Widget for &Form {
         }
         self.offset.set(off);
         self.first_y.set(inner.y.saturating_sub(off));
-        let label_w = 20u16.min(inner.width / 3);
+        // Labels as wide as the longest (with its star and a space), up to
+        // a third of the width; one longer than that ends in "…".
+        let longest = fields
+            .iter()
+            .map(|f| {
+                let star = f.required || matches!(f.kind, FieldKind::Date { required: true });
+                crate::domain::cell::width(f.label) + usize::from(star) + 1
+            })
+            .max()
+            .unwrap_or(0);
+        let label_w = u16::try_from(longest)
+            .unwrap_or(u16::MAX)
+            .clamp(20, 26)
+            .min(inner.width / 3);
         for (i, f) in fields.iter().enumerate() {
             let top = tops[i];
             if top < off || top + f.height() > off + inner.height {
@@ -407,19 +429,33 @@ impl Widget for &Form {
                 _ if f.required => "*",
                 _ => "",
             };
-            Widget::render(
-                Paragraph::new(Span::styled(format!("{}{required}", f.label), style)),
-                l,
-                frame,
+            let shown = super::fit::fit_str(
+                &format!("{}{required}", f.label),
+                usize::from(l.width.saturating_sub(1)),
             );
-            let input_w = match f.kind {
+            Widget::render(Paragraph::new(Span::styled(shown, style)), l, frame);
+            let input_w = match &f.kind {
                 FieldKind::Long => rest.width.saturating_sub(22).max(rest.width.min(30)),
+                // A choice as wide as its longest option ("‹ … ›" round it).
+                FieldKind::Choice(opts) => {
+                    let longest = opts
+                        .iter()
+                        .map(|o| crate::domain::cell::width(o) + 4)
+                        .max()
+                        .unwrap_or(0);
+                    u16::try_from(longest)
+                        .unwrap_or(u16::MAX)
+                        .max(36)
+                        .min(rest.width)
+                }
                 _ => rest.width.min(36),
             };
             let (inp, msg) = take_left(rest, input_w);
             match &f.kind {
                 FieldKind::Choice(opts) => {
-                    let label = opts.get(f.choice).copied().unwrap_or("");
+                    let label = opts.get(f.choice).map_or("", String::as_str);
+                    let room = usize::from(inp.width).saturating_sub(4);
+                    let label = super::fit::fit_str(label, room);
                     Widget::render(Paragraph::new(format!("‹ {label} ›")), inp, frame);
                 }
                 FieldKind::Check => {
@@ -448,6 +484,34 @@ impl Widget for &Form {
             // A long problem is cut with "…" (the status line has it whole).
             let note = super::fit::fit(Line::from(note), usize::from(msg.width));
             Widget::render(Paragraph::new(note), msg, frame);
+        }
+        // What the form's record says before saving (closing: what stops
+        // being tracked), under the fields where there is room.
+        let below = tops.last().copied().unwrap_or(0) + fields.last().map_or(0, |f| f.height()) + 1;
+        if let Spec::Case(c) = &self.spec
+            && below >= off
+            && below - off < inner.height
+        {
+            let y = inner.y + (below - off);
+            let area = Rect::new(inner.x, y, inner.width, inner.bottom() - y);
+            let width = usize::from(area.width);
+            let mut lines: Vec<Line<'static>> = c
+                .notes(theme.privacy())
+                .into_iter()
+                .flat_map(|l| {
+                    let indent = if l.starts_with("• ") { 2 } else { 0 };
+                    super::fit::wrap(&Line::from(l), width, indent)
+                })
+                .map(|l| l.style(theme.dim()))
+                .collect();
+            // More than fits: say so rather than cut silently.
+            let rows = usize::from(area.height);
+            if lines.len() > rows && rows > 0 {
+                let more = lines.len() - (rows - 1);
+                lines.truncate(rows - 1);
+                lines.push(Line::styled(format!("… {more} more lines"), theme.dim()));
+            }
+            Widget::render(Paragraph::new(lines), area, frame);
         }
     }
 }

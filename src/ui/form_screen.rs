@@ -1,10 +1,11 @@
 //! A form as a screen: Tab between fields, Ctrl-s (or Enter) checks it and
 //! asks the app for the write; a problem comes back beside its field.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::client::Tab;
+use super::data::Source;
 use super::form::Form;
 use super::forms::Spec;
 use super::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
@@ -43,7 +44,11 @@ impl Form {
                     });
                 }
             }
-            Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) => {}
+            // A closed case: its Summary says the closure and retention date.
+            Spec::Case(super::case_forms::CaseSpec::Close { .. }) => {
+                e.push(Effect::Action(Action::TabSummary));
+            }
+            Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) | Spec::Case(_) => {}
             Spec::PlanVisit(..) | Spec::MoveVisit(..) | Spec::CancelVisit(..) => {
                 e.push(Effect::Reload);
             }
@@ -77,13 +82,23 @@ impl Screen for Form {
             Action::PrevField => self.move_focus(-1),
             Action::Submit => {
                 return match self.spec.to_write(self.today) {
-                    Ok(w) => vec![Effect::Write(Box::new(w))],
+                    Ok(w) => match &self.spec {
+                        Spec::Case(c) => c.confirm(w, self.theme.privacy()),
+                        _ => vec![Effect::Write(Box::new(w))],
+                    },
                     Err(p) => self.problem(p.field, &p.message),
                 };
             }
             _ => {}
         }
         Vec::new()
+    }
+
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
+        match &mut self.spec {
+            Spec::Case(c) => c.reload(src, today),
+            _ => Ok(()),
+        }
     }
 
     fn type_key(&mut self, key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {

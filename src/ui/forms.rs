@@ -212,6 +212,8 @@ pub enum Spec {
     /// Marking a plan action done: the current plan's action ids, in the
     /// order (and numbering from 1) the Plan tab shows them.
     PlanActionDone(Vec<i64>, PlanDoneForm),
+    /// Closing a case, ending or moving an episode, editing a network member.
+    Case(super::case_forms::CaseSpec),
 }
 
 impl Spec {
@@ -232,6 +234,7 @@ impl Spec {
             Spec::MoveVisit(_, f) => f.fields(),
             Spec::CancelVisit(_, f) => f.fields(),
             Spec::PlanActionDone(_, f) => f.fields(),
+            Spec::Case(c) => c.fields(),
         }
     }
 
@@ -251,6 +254,7 @@ impl Spec {
             Spec::MoveVisit(_, f) => f.fields_mut(),
             Spec::CancelVisit(_, f) => f.fields_mut(),
             Spec::PlanActionDone(_, f) => f.fields_mut(),
+            Spec::Case(c) => c.fields_mut(),
         }
     }
 
@@ -293,6 +297,7 @@ impl Spec {
                     (o, _) => o,
                 },
             },
+            Spec::Case(c) => c.to_write(today)?,
             Spec::PlanVisit(..)
             | Spec::VisitOutcome(..)
             | Spec::MoveVisit(..)

@@ -143,7 +143,7 @@ impl HelpView {
 mod tests {
     use super::*;
 
-    const MODES: [Mode; 12] = [
+    const MODES: [Mode; 13] = [
         Mode::Global,
         Mode::Today,
         Mode::Caseload,
@@ -156,6 +156,7 @@ mod tests {
         Mode::Palette,
         Mode::Confirm,
         Mode::Help,
+        Mode::Member,
     ];
 
     /// Everything the popup shows over the scroll from top to end, drawn

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 mod calendar_draw;
+pub mod case_forms;
 pub mod caseload;
 pub mod chronology;
 pub mod client;
@@ -23,6 +24,7 @@ pub mod forms;
 pub mod help;
 pub mod input;
 pub mod lock;
+pub mod member;
 pub mod note;
 mod note_keys;
 pub mod note_view;
@@ -130,6 +132,8 @@ registry! {
     Export(export_menu::ExportMenu),
     /// A paste pack to read and select.
     Text(text_view::TextView),
+    /// One network member's details.
+    Member(member::MemberView),
 }
 
 /// A message in the status line.
@@ -231,15 +235,22 @@ fn draw_title<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
     let theme = app.theme();
     let title = app.top().map(Screen::title).unwrap_or_default();
     let when = crate::dates::display::words_time(app.now());
-    let left = format!(" caseload · {title}");
+    // The title gives way to the clock (cut with "…", two spaces before
+    // the time), never runs into it.
+    let room = usize::from(area.width).saturating_sub(when.chars().count() + 3);
+    let left = fit::fit_str(&format!(" caseload · {title}"), room);
     let pad =
-        usize::from(area.width).saturating_sub(left.chars().count() + when.chars().count() + 1);
+        usize::from(area.width).saturating_sub(domain_width(&left) + when.chars().count() + 1);
     Widget::render(
         Paragraph::new(Line::from(format!("{left}{}{when} ", " ".repeat(pad))))
             .style(theme.title()),
         area,
         frame,
     );
+}
+
+fn domain_width(s: &str) -> usize {
+    crate::domain::cell::width(s)
 }
 
 fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
@@ -250,11 +261,8 @@ fn draw_bottom<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
         } else {
             theme.good()
         };
-        Widget::render(
-            Paragraph::new(Span::styled(format!(" {}", s.text), style)),
-            area,
-            frame,
-        );
+        let text = fit::fit_str(&format!(" {}", s.text), usize::from(area.width));
+        Widget::render(Paragraph::new(Span::styled(text, style)), area, frame);
         return;
     }
     let mode = app.mode();
@@ -317,6 +325,24 @@ mod tests {
             note::NoteEditor::new(1, "A", now, std::time::Instant::now(), theme).into(),
             search::SearchView::new(None, theme).into(),
             forms::deadline(1, theme, now.date()).into(),
+            member::MemberView::new(
+                crate::domain::NetworkMember {
+                    id: 1,
+                    client_id: 1,
+                    name: "A".into(),
+                    role: String::new(),
+                    organisation: None,
+                    relationship: None,
+                    phone: None,
+                    email: None,
+                    consent_to_share: false,
+                    notes: None,
+                    archived: false,
+                    created_at: now,
+                },
+                theme,
+            )
+            .into(),
         ];
         for v in &screens {
             let s = v.screen();

@@ -95,6 +95,8 @@ pub struct NoteEditor {
     pub saved_at: Option<NaiveDateTime>,
     /// Finalising was asked for and waits for the draft to be saved.
     pub(super) finalising: bool,
+    /// Discarding was asked about and waits for the answer.
+    pub(super) discard_asked: bool,
     /// The colours.
     pub theme: Theme,
 }
@@ -126,6 +128,7 @@ impl NoteEditor {
             last_save: at,
             saved_at: None,
             finalising: false,
+            discard_asked: false,
             theme,
         };
         e.body.set_focus(true);
@@ -164,6 +167,7 @@ impl NoteEditor {
             last_save: at,
             saved_at: Some(note.written_at),
             finalising: false,
+            discard_asked: false,
             theme,
         };
         e.body.set_focus(true);

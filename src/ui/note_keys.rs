@@ -47,6 +47,30 @@ impl NoteEditor {
     }
 }
 
+impl NoteEditor {
+    /// Discarding the draft: asked first; on yes (the action again) a saved
+    /// draft leaves the record (undo puts it back) and the editor closes.
+    /// The id is read at the answer, so an autosave in between is
+    /// discarded too.
+    fn discard(&mut self) -> Vec<Effect> {
+        if !std::mem::take(&mut self.discard_asked) {
+            self.discard_asked = true;
+            return vec![Effect::Confirm {
+                question: "Discard this draft note? It leaves the record; u (undo) puts it back."
+                    .into(),
+                yes: vec![Effect::Action(Action::DiscardDraft)],
+                no: vec![Effect::Action(Action::No)],
+            }];
+        }
+        let mut out = Vec::new();
+        if let Some(id) = self.note_id {
+            out.push(Effect::Write(Box::new(Write::DiscardDraft(id))));
+        }
+        out.push(Effect::Close);
+        out
+    }
+}
+
 impl Screen for NoteEditor {
     fn title(&self) -> String {
         "Note editor".into()
@@ -61,6 +85,7 @@ impl Screen for NoteEditor {
             Action::NextField,
             Action::Save,
             Action::Finalise,
+            Action::DiscardDraft,
             Action::Back,
         ]
     }
@@ -84,6 +109,11 @@ impl Screen for NoteEditor {
                 } else {
                     e
                 }
+            }
+            Action::DiscardDraft => self.discard(),
+            Action::No => {
+                self.discard_asked = false;
+                Vec::new()
             }
             _ => Vec::new(),
         }

@@ -303,6 +303,22 @@ impl NetworkForm {
         }
     }
 
+    /// Filled from a stored member (to edit it).
+    #[must_use]
+    pub fn filled(m: &crate::domain::NetworkMember, theme: Theme) -> NetworkForm {
+        let mut f = NetworkForm::new(theme);
+        let v = |x: &String| sanitize(x).into_owned();
+        f.name.input.set_text(&v(&m.name));
+        f.role.input.set_text(&v(&m.role));
+        f.organisation.input.set_text(&s(m.organisation.as_ref()));
+        f.relationship.input.set_text(&s(m.relationship.as_ref()));
+        f.phone.input.set_text(&s(m.phone.as_ref()));
+        f.email.input.set_text(&s(m.email.as_ref()));
+        f.consent.checked = m.consent_to_share;
+        f.notes.input.set_text(&s(m.notes.as_ref()));
+        f
+    }
+
     /// The member as filled in.
     #[must_use]
     pub fn to_member(&self, client_id: i64) -> NewNetworkMember {

@@ -57,6 +57,9 @@ pub enum TodayRow {
         /// (negative: late by that many).
         days_left: i64,
     },
+    /// A closed case whose record has reached its retention review date:
+    /// flagged for the practitioner, never acted on automatically.
+    Retention(crate::store::RetentionDue),
 }
 
 impl TodayRow {
@@ -120,6 +123,7 @@ impl TodayView {
             chart,
             has_clients,
             visits,
+            retention,
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
@@ -191,6 +195,14 @@ impl TodayView {
             occurred: d.occurred,
             days_left: d.days_left,
         }));
+        // Shown only when one has come: most days there is none.
+        if !retention.is_empty() {
+            rows.push(TodayRow::Heading(format!(
+                "Records due a retention review ({})",
+                retention.len()
+            )));
+            rows.extend(retention.into_iter().map(TodayRow::Retention));
+        }
         let old = self.cursor.selected;
         let first = self.rows.is_empty();
         self.today = Some(today);
@@ -309,6 +321,7 @@ impl TodayView {
                 Some(TodayTarget::Client(client_id, Tab::Summary))
             }
             TodayRow::Draft { note_id, .. } => Some(TodayTarget::Draft(*note_id)),
+            TodayRow::Retention(r) => Some(TodayTarget::Client(r.client_id, Tab::Summary)),
             TodayRow::Planned(v) => {
                 let now = self.now?;
                 if v.awaits_outcome(now) {

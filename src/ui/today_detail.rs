@@ -171,5 +171,25 @@ pub fn detail(
                 theme.dim(),
             )),
         ],
+        TodayRow::Retention(r) => vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", who(Some(&r.name))), theme.text()),
+                Span::styled("retention review due (closed case)", theme.heading()),
+            ]),
+            Line::from(vec![
+                label("Review date"),
+                Span::raw(format!(
+                    "{}, set by the retention schedule at closing",
+                    crate::dates::display::date(r.retain_until)
+                )),
+            ]),
+            Line::from(Span::raw(
+                "Flagged only: caseload never deletes or changes the record by itself.",
+            )),
+            Line::from(Span::styled(
+                "Decide whether it is still needed under your schedule; Enter opens it.",
+                theme.dim(),
+            )),
+        ],
     }
 }

@@ -391,7 +391,23 @@ fn row_line(
                 Span::styled(left, style),
             ])
         }
+        TodayRow::Retention(r) => retention_line(r, theme),
     }
+}
+
+/// A retention review row: who, and since when it has been due.
+fn retention_line(r: &crate::store::RetentionDue, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::raw(format!("  {:<20} ", name(Some(&r.name), theme))),
+        Span::styled(
+            format!(
+                "review due since {}",
+                crate::dates::display::date(r.retain_until)
+            ),
+            theme.warn(),
+        ),
+        Span::styled(" · closed case", theme.dim()),
+    ])
 }
 
 /// "finalise within 2 working days" / "finalise today" / "late by 1

@@ -105,6 +105,10 @@ pub fn client_header(c: &Client, theme: Theme) -> Vec<Line<'static>> {
         crate::privacy::client_name(c, on),
         theme.heading(),
     )];
+    // Before the rest, which may be cut on a narrow screen.
+    if c.status == crate::domain::CaseStatus::Closed {
+        first.push(Span::styled(" CLOSED", theme.warn()));
+    }
     if let Some(p) = &c.pronouns {
         first.push(Span::styled(format!(" ({})", one_line(p)), theme.dim()));
     }
@@ -122,9 +126,6 @@ pub fn client_header(c: &Client, theme: Theme) -> Vec<Line<'static>> {
             format!(" (reviewed {})", crate::dates::display::date(d)),
             theme.dim(),
         ));
-    }
-    if c.status == crate::domain::CaseStatus::Closed {
-        first.push(Span::styled("  CLOSED", theme.warn()));
     }
     let second = if c.alerts.is_empty() {
         Line::from(Span::styled("No alerts", theme.dim()))

@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::domain::retention::Closing;
 use crate::domain::{
     NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember, NewNote,
     NewVisit, VisitOutcome,
@@ -95,6 +96,37 @@ pub enum Write {
         /// When it was done.
         on: NaiveDate,
     },
+    /// Close a case: the closure summary is kept and the retention review
+    /// date set from the configured schedule.
+    CloseCase {
+        /// The client.
+        client_id: i64,
+        /// The date, reason and summary.
+        closing: Closing,
+    },
+    /// End a legal episode; its open deadlines due after the end are
+    /// cancelled (kept).
+    EndEpisode {
+        /// The episode.
+        id: i64,
+        /// The end date.
+        on: NaiveDate,
+    },
+    /// Correct a legal episode's start; its open deadlines are recalculated.
+    MoveEpisode {
+        /// The episode.
+        id: i64,
+        /// The new start date.
+        start: NaiveDate,
+        /// The start time, for kinds counted in hours.
+        at: Option<NaiveDateTime>,
+    },
+    /// Change a network member's details.
+    UpdateNetwork(i64, NewNetworkMember),
+    /// Archive a network member (kept, shown as archived).
+    ArchiveNetwork(i64),
+    /// Discard a draft note (undo puts it back).
+    DiscardDraft(i64),
     /// Undo the last change.
     Undo,
 }

@@ -131,6 +131,7 @@ fn every_action_has_a_key_or_is_reachable() {
         Mode::Confirm,
         Mode::Help,
         Mode::Calendar,
+        Mode::Member,
     ];
     for a in Action::ALL {
         assert!(

@@ -10,6 +10,7 @@
 mod common;
 
 mod app;
+mod case_actions;
 mod clients;
 mod forms;
 mod notes;

@@ -1,0 +1,92 @@
+//! Carrying out the writes that change a case as the CLI can: closing it,
+//! ending or moving a legal episode, editing or archiving a network member,
+//! discarding a draft. Each is the same store call the CLI makes (one
+//! transaction), and says what it did.
+
+use chrono::NaiveDateTime;
+
+use crate::store::Store;
+use crate::ui::screen::{Outcome, Write, WriteError};
+
+fn said(message: impl Into<String>) -> Outcome {
+    Outcome {
+        message: Some(message.into()),
+        ..Outcome::default()
+    }
+}
+
+/// The retention schedule in force (config.toml, defaults otherwise): the
+/// one `client close` uses.
+pub(super) fn retention_schedule() -> Result<crate::domain::retention::RetentionSchedule, WriteError>
+{
+    crate::config::Config::load()
+        .map(|c| c.retention_schedule())
+        .map_err(|e| WriteError {
+            field: None,
+            message: format!("the case was NOT closed: {e}"),
+        })
+}
+
+/// Carries out one of this module's writes at `now`.
+pub(super) fn apply(
+    store: &mut Store,
+    w: &Write,
+    now: NaiveDateTime,
+) -> Result<Outcome, WriteError> {
+    Ok(match w {
+        Write::CloseCase { client_id, closing } => {
+            let schedule = retention_schedule()?;
+            let done = store.close_case(*client_id, closing, &schedule, now)?;
+            match &done.retention {
+                Some(r) => said(format!("Case closed. {}", r.words())),
+                None => said("Case closed"),
+            }
+        }
+        Write::EndEpisode { id, on } => {
+            let open = |s: &Store| -> Result<usize, WriteError> {
+                Ok(s.episode_deadlines(*id)?
+                    .iter()
+                    .filter(|d| d.completed_on.is_none() && !d.cancelled)
+                    .count())
+            };
+            let before = open(store)?;
+            store.end_episode(*id, *on, now)?;
+            let cancelled = before.saturating_sub(open(store)?);
+            let cancelled = i64::try_from(cancelled).unwrap_or(i64::MAX);
+            said(format!(
+                "Episode ended {}; {} after it cancelled (kept)",
+                crate::dates::show(*on),
+                crate::domain::text::count(cancelled, "open deadline")
+            ))
+        }
+        Write::MoveEpisode { id, start, at } => {
+            store.change_episode_start_at(*id, *start, *at, now)?;
+            said(format!(
+                "Episode now starts {}; its open deadlines were recalculated",
+                crate::dates::show(*start)
+            ))
+        }
+        Write::UpdateNetwork(id, m) => {
+            let changed = store.update_network_member(*id, m, now)?;
+            if changed.is_empty() {
+                said("Nothing changed")
+            } else {
+                said(format!("Saved ({} changed)", changed.len()))
+            }
+        }
+        Write::ArchiveNetwork(id) => {
+            store.archive_network_member(*id, now)?;
+            said("Network member archived (kept in the record; u undoes)")
+        }
+        Write::DiscardDraft(id) => {
+            store.discard_draft(*id, now)?;
+            said("Draft discarded (u puts it back)")
+        }
+        _ => {
+            return Err(WriteError {
+                field: None,
+                message: "that change is not made here".into(),
+            });
+        }
+    })
+}
