@@ -89,6 +89,47 @@ fn bench_ui(c: &mut Criterion) {
         });
     });
 
+    // The keys that change screen, each with the frame it draws: `c` from
+    // Today (the table alone is loaded), Esc back to Today (Today loads),
+    // `f` and typing a search (results as you type), Esc out of it.
+    g.bench_function("key_c_today_to_caseload", |b| {
+        b.iter(|| {
+            keys(&mut app, "t");
+            keys(&mut app, "c");
+            draw(&app, &mut buf);
+        });
+    });
+    g.bench_function("key_c_then_esc_to_today", |b| {
+        b.iter(|| {
+            keys(&mut app, "c");
+            press(&mut app, KeyCode::Esc);
+            draw(&app, &mut buf);
+        });
+    });
+    g.bench_function("search_open_type_word_and_esc", |b| {
+        b.iter(|| {
+            keys(&mut app, "f");
+            for c in "landlord".chars() {
+                keys(&mut app, &c.to_string());
+                draw(&app, &mut buf);
+            }
+            press(&mut app, KeyCode::Esc);
+            draw(&app, &mut buf);
+        });
+    });
+    keys(&mut app, "f");
+    keys(&mut app, "landlor");
+    g.bench_function("search_type_one_key", |b| {
+        b.iter(|| {
+            keys(&mut app, "d");
+            draw(&app, &mut buf);
+            press(&mut app, KeyCode::Backspace);
+            draw(&app, &mut buf);
+        });
+    });
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "t");
+
     keys(&mut app, "c");
     g.bench_function("caseload_draw", |b| {
         b.iter(|| draw(black_box(&app), &mut buf))
@@ -150,6 +191,41 @@ fn bench_ui(c: &mut Criterion) {
             draw(&app, &mut buf);
             keys(&mut app, "q");
             draw(&app, &mut buf);
+        });
+    });
+
+    // Enter on a client alone (its record loaded and drawn); back to the
+    // table outside the timing.
+    g.bench_function("enter_on_a_client", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                press(&mut app, KeyCode::Enter);
+                draw(&app, &mut buf);
+                spent += t.elapsed();
+                if app.overlay.is_some() {
+                    keys(&mut app, "n");
+                }
+                press(&mut app, KeyCode::Esc);
+            }
+            spent
+        });
+    });
+    g.bench_function("esc_client_to_caseload", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                press(&mut app, KeyCode::Enter);
+                if app.overlay.is_some() {
+                    keys(&mut app, "n");
+                }
+                let t = Instant::now();
+                press(&mut app, KeyCode::Esc);
+                draw(&app, &mut buf);
+                spent += t.elapsed();
+            }
+            spent
         });
     });
 

@@ -1,0 +1,221 @@
+//! The visit facts cache (migration 0010): each client's last seen, last
+//! contact and visits due, as `crate::practice` last worked them out, so the
+//! due list, the agenda, Today and the Caseload table read one row per client
+//! instead of their notes and visits. The practice layer stays the one place
+//! that decides; this file only stores what it said.
+//!
+//! Kept current on write: triggers delete a client's row in the same
+//! transaction as any change its facts rest on (undo and closures included).
+//! A missing row is worked out again, and stored, at the next read, inside a
+//! write-locked transaction so a concurrent change cannot slip in between.
+//! Rows worked out under other rules (a changed `rules.toml`, or a build
+//! whose visit rules changed) are all dropped when the store first reads.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
+use sha2::{Digest, Sha256};
+
+use super::rows::{fmt_date, fmt_opt_date, opt_date};
+use super::visit_facts::Scope;
+use super::{Result, Store};
+use crate::practice::VisitFacts;
+use crate::rules::VisitDue;
+
+/// Above this many stale clients they are worked out in one pass over the
+/// scope (a few grouped queries) rather than one client at a time.
+const ONE_PASS_FROM: usize = 32;
+
+/// The code that decides the facts: a change to any of it (a new build)
+/// empties the cache, as a change of rules does.
+const DECIDING_SOURCES: [&str; 4] = [
+    include_str!("../practice/due.rs"),
+    include_str!("../practice/seen.rs"),
+    include_str!("../rules/engine.rs"),
+    include_str!("visit_facts.rs"),
+];
+
+const FACTS_COLS: &str = "f.client_id,
+    coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
+    f.last_seen, f.last_contact, f.due";
+
+impl Store {
+    /// Visit facts for every client in `scope`, in id order, from the cache
+    /// (worked out and stored first for any client whose row is missing).
+    pub(crate) fn facts_in(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts(scope)? {
+            return self.computed_facts(scope);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {FACTS_COLS} FROM visit_facts f JOIN clients c ON c.id = f.client_id
+              WHERE {} ORDER BY c.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map(params_from_iter(scope.params()), facts_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The visit facts of open clients with a visit due by `due_by`, or
+    /// (with `warn_by`) one whose warning window opens by then: the only
+    /// clients the due list and the agenda need, read through two indexes.
+    pub(crate) fn facts_due_by(
+        &self,
+        due_by: NaiveDate,
+        warn_by: Option<NaiveDate>,
+    ) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts(Scope::Open)? {
+            return self.computed_facts(Scope::Open);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {FACTS_COLS} FROM visit_facts f JOIN clients c ON c.id = f.client_id
+              WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+              ORDER BY c.id"
+        ))?;
+        let rows = stmt.query_map(
+            params![fmt_date(due_by), fmt_opt_date(warn_by)],
+            facts_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Works out and stores the facts of every client (after a bulk load,
+    /// so the first `due` does not pay for them).
+    pub(crate) fn fill_visit_facts(&self) -> Result<()> {
+        self.refresh_facts(Scope::All).map(|_| ())
+    }
+
+    /// Makes every client in `scope` have a current row. False when the
+    /// cache could not be written (another process holds the write lock,
+    /// or a transaction is open): the caller works the facts out instead.
+    fn refresh_facts(&self, scope: Scope) -> Result<bool> {
+        if !self.facts_rules_checked.get() {
+            if !self.check_facts_rules()? {
+                return Ok(false);
+            }
+            self.facts_rules_checked.set(true);
+        }
+        if self.stale_clients(scope)?.is_empty() {
+            return Ok(true);
+        }
+        let Some(tx) = self.write_lock() else {
+            return Ok(false);
+        };
+        // Asked again under the lock: only now can nothing change under us.
+        let stale = self.stale_clients(scope)?;
+        let facts = if stale.len() >= ONE_PASS_FROM {
+            let mut all = self.computed_facts(scope)?;
+            all.retain(|f| stale.binary_search(&f.client_id).is_ok());
+            all
+        } else {
+            let mut some = Vec::with_capacity(stale.len());
+            for id in &stale {
+                some.extend(self.computed_facts(Scope::One(*id))?);
+            }
+            some
+        };
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT OR REPLACE INTO visit_facts
+                   (client_id, last_seen, last_contact, next_due, first_warn, due)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for f in &facts {
+                let due = serde_json::to_string(&f.due).map_err(to_sql_error)?;
+                let first_warn = f.due.iter().filter_map(|v| v.warn_from).min();
+                put.execute(params![
+                    f.client_id,
+                    fmt_opt_date(f.last_seen),
+                    fmt_opt_date(f.last_contact),
+                    fmt_opt_date(f.next_visit().map(|v| v.due)),
+                    fmt_opt_date(first_warn),
+                    due,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// The clients in `scope` with no cached row, in id order.
+    fn stale_clients(&self, scope: Scope) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT c.id FROM clients c WHERE {} AND NOT EXISTS
+               (SELECT 1 FROM visit_facts f WHERE f.client_id = c.id) ORDER BY c.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Empties the cache when it was filled under other rules or other
+    /// deciding code; false when it could not be checked and written.
+    fn check_facts_rules(&self) -> Result<bool> {
+        let mut hash = Sha256::new();
+        hash.update(format!("{:?}", self.rules).as_bytes());
+        for source in DECIDING_SOURCES {
+            hash.update(source.as_bytes());
+        }
+        let wanted: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let stored = || -> Result<Option<String>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT fingerprint FROM visit_facts_rules WHERE id = 1")?;
+            let mut rows = stmt.query([])?;
+            Ok(match rows.next()? {
+                Some(r) => Some(r.get(0)?),
+                None => None,
+            })
+        };
+        if stored()?.as_deref() == Some(wanted.as_str()) {
+            return Ok(true);
+        }
+        let Some(tx) = self.write_lock() else {
+            return Ok(false);
+        };
+        if stored()?.as_deref() != Some(wanted.as_str()) {
+            tx.execute("DELETE FROM visit_facts", [])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO visit_facts_rules (id, fingerprint) VALUES (1, ?1)",
+                [&wanted],
+            )?;
+            tracing::info!("visit facts cache emptied: other rules");
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// A write-locked transaction for the cache, or `None` when one cannot
+    /// be had now (a transaction is already open, or the database is busy).
+    fn write_lock(&self) -> Option<rusqlite::Transaction<'_>> {
+        if !self.conn.is_autocommit() {
+            return None;
+        }
+        match rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate) {
+            Ok(tx) => Some(tx),
+            Err(e) => {
+                tracing::warn!(error = %e, "visit facts cache not written");
+                None
+            }
+        }
+    }
+}
+
+/// A cached row (with the client's name, read from `clients`).
+fn facts_from_row(r: &Row<'_>) -> rusqlite::Result<VisitFacts> {
+    let due: String = r.get(4)?;
+    let due: Vec<VisitDue> = serde_json::from_str(&due).map_err(to_sql_error)?;
+    Ok(VisitFacts {
+        client_id: r.get(0)?,
+        name: r.get(1)?,
+        last_seen: opt_date(r, 2)?,
+        last_contact: opt_date(r, 3)?,
+        due,
+    })
+}
+
+fn to_sql_error(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
+#[cfg(test)]
+#[path = "facts_cache_tests.rs"]
+mod tests;
