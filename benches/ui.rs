@@ -47,9 +47,12 @@ fn bench_ui(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(2000);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ui.db");
+    // CASELOAD_BENCH_DB=PATH builds the caseload there once and reuses it
+    // (passphrase "benchmark passphrase", as `scripts/bench-cli.sh` makes).
+    let path = std::env::var_os("CASELOAD_BENCH_DB")
+        .map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
     let key = SecretString::from("benchmark passphrase".to_string());
-    {
+    if !path.exists() {
         let started = Instant::now();
         let mut store = Store::open(&path, &key).unwrap();
         demo::generate(&mut store, SynthOptions::new(clients, 7), now()).unwrap();

@@ -4,10 +4,11 @@
 //! instead of their notes and visits. The practice layer stays the one place
 //! that decides; this file only stores what it said.
 //!
-//! Kept current on write: triggers delete a client's row in the same
+//! Kept current on write: triggers mark a client's row stale in the same
 //! transaction as any change its facts rest on (undo and closures included).
-//! A missing row is worked out again, and stored, at the next read, inside a
-//! write-locked transaction so a concurrent change cannot slip in between.
+//! Stale rows (and any client left without a row) are worked out again, and
+//! stored, at the next read, inside a write-locked transaction so a
+//! concurrent change cannot slip in between.
 //! Rows worked out under other rules (a changed `rules.toml`, or a build
 //! whose visit rules changed) are all dropped when the store first reads.
 
@@ -42,7 +43,7 @@ impl Store {
     /// Visit facts for every client in `scope`, in id order, from the cache
     /// (worked out and stored first for any client whose row is missing).
     pub(crate) fn facts_in(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
-        if !self.refresh_facts(scope)? {
+        if !self.refresh_facts()? {
             return self.computed_facts(scope);
         }
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -62,13 +63,15 @@ impl Store {
         due_by: NaiveDate,
         warn_by: Option<NaiveDate>,
     ) -> Result<Vec<VisitFacts>> {
-        if !self.refresh_facts(Scope::Open)? {
+        if !self.refresh_facts()? {
             return self.computed_facts(Scope::Open);
         }
+        // visit_facts first (CROSS JOIN keeps that order), through its two
+        // date indexes, then each candidate's client: not every open client.
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {FACTS_COLS} FROM visit_facts f JOIN clients c ON c.id = f.client_id
+            "SELECT {FACTS_COLS} FROM visit_facts f CROSS JOIN clients c ON c.id = f.client_id
               WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
-              ORDER BY c.id"
+              ORDER BY f.client_id"
         ))?;
         let rows = stmt.query_map(
             params![fmt_date(due_by), fmt_opt_date(warn_by)],
@@ -80,29 +83,36 @@ impl Store {
     /// Works out and stores the facts of every client (after a bulk load,
     /// so the first `due` does not pay for them).
     pub(crate) fn fill_visit_facts(&self) -> Result<()> {
-        self.refresh_facts(Scope::All).map(|_| ())
+        self.refresh_facts().map(|_| ())
     }
 
-    /// Makes every client in `scope` have a current row. False when the
-    /// cache could not be written (another process holds the write lock,
-    /// or a transaction is open): the caller works the facts out instead.
-    fn refresh_facts(&self, scope: Scope) -> Result<bool> {
+    /// Makes every client's row current (stale rows are only those of
+    /// clients written since the last read). False when the
+    /// cache could not be written (another process holds the write lock, or
+    /// a transaction is open): the caller works the facts out instead.
+    fn refresh_facts(&self) -> Result<bool> {
         if !self.facts_rules_checked.get() {
             if !self.check_facts_rules()? {
                 return Ok(false);
             }
             self.facts_rules_checked.set(true);
         }
-        if self.stale_clients(scope)?.is_empty() {
+        if self.stale_clients()?.is_empty() && self.every_client_has_a_row()? {
             return Ok(true);
         }
         let Some(tx) = self.write_lock() else {
             return Ok(false);
         };
+        // A client without a row (a database filled with the triggers off)
+        // gets a stale one.
+        tx.execute(
+            "INSERT OR IGNORE INTO visit_facts (client_id) SELECT id FROM clients",
+            [],
+        )?;
         // Asked again under the lock: only now can nothing change under us.
-        let stale = self.stale_clients(scope)?;
+        let stale = self.stale_clients()?;
         let facts = if stale.len() >= ONE_PASS_FROM {
-            let mut all = self.computed_facts(scope)?;
+            let mut all = self.computed_facts(Scope::All)?;
             all.retain(|f| stale.binary_search(&f.client_id).is_ok());
             all
         } else {
@@ -115,8 +125,8 @@ impl Store {
         {
             let mut put = tx.prepare_cached(
                 "INSERT OR REPLACE INTO visit_facts
-                   (client_id, last_seen, last_contact, next_due, first_warn, due)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   (client_id, stale, last_seen, last_contact, next_due, first_warn, due)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for f in &facts {
                 let due = serde_json::to_string(&f.due).map_err(to_sql_error)?;
@@ -135,15 +145,22 @@ impl Store {
         Ok(true)
     }
 
-    /// The clients in `scope` with no cached row, in id order.
-    fn stale_clients(&self, scope: Scope) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT c.id FROM clients c WHERE {} AND NOT EXISTS
-               (SELECT 1 FROM visit_facts f WHERE f.client_id = c.id) ORDER BY c.id",
-            scope.condition()
-        ))?;
-        let rows = stmt.query_map(params_from_iter(scope.params()), |r| r.get(0))?;
+    /// The clients whose row is stale, in id order (the partial index).
+    fn stale_clients(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id FROM visit_facts WHERE stale = 1 ORDER BY client_id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Whether there are as many rows as clients (counted from the
+    /// smallest index of each: a few pages, not a read per client).
+    fn every_client_has_a_row(&self) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM clients) = (SELECT count(*) FROM visit_facts)",
+        )?;
+        Ok(stmt.query_row([], |r| r.get(0))?)
     }
 
     /// Empties the cache when it was filled under other rules or other
@@ -172,12 +189,12 @@ impl Store {
             return Ok(false);
         };
         if stored()?.as_deref() != Some(wanted.as_str()) {
-            tx.execute("DELETE FROM visit_facts", [])?;
+            tx.execute("UPDATE visit_facts SET stale = 1", [])?;
             tx.execute(
                 "INSERT OR REPLACE INTO visit_facts_rules (id, fingerprint) VALUES (1, ?1)",
                 [&wanted],
             )?;
-            tracing::info!("visit facts cache emptied: other rules");
+            tracing::info!("visit facts cache marked stale: other rules");
         }
         tx.commit()?;
         Ok(true)

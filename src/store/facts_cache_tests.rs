@@ -278,36 +278,44 @@ proptest! {
 }
 
 #[test]
-fn a_write_empties_only_its_clients_row_and_a_read_refills_it() {
+fn a_write_marks_only_its_clients_row_stale_and_a_read_refreshes_it() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
     let b = s.add_client(&person("Ben", Some(14)), now()).unwrap();
+    assert_eq!(
+        s.stale_clients().unwrap(),
+        vec![a, b],
+        "new clients start stale"
+    );
     s.fill_visit_facts().unwrap();
-    let rows = |s: &Store| -> Vec<i64> {
-        let mut st = s
-            .conn
-            .prepare("SELECT client_id FROM visit_facts ORDER BY 1")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
-    assert_eq!(rows(&s), vec![a, b]);
+    assert!(s.stale_clients().unwrap().is_empty());
     s.add_final_note(&note(a, NoteKind::HomeVisit, days_ago(2)), None, now())
         .unwrap();
     assert_eq!(
-        rows(&s),
-        vec![b],
-        "the note's client's row goes in the same transaction"
+        s.stale_clients().unwrap(),
+        vec![a],
+        "the note's client's row is marked in the same transaction"
     );
     let f = s.client_visit_facts(a).unwrap();
     assert_eq!(f.last_seen, Some(days_ago(2).date()));
-    assert_eq!(rows(&s), vec![a, b]);
+    assert!(s.stale_clients().unwrap().is_empty());
 }
 
 #[test]
-fn other_rules_empty_the_cache() {
+fn a_client_without_a_row_gets_one_at_the_next_read() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
+    s.fill_visit_facts().unwrap();
+    s.conn.execute("DELETE FROM visit_facts", []).unwrap();
+    assert_eq!(
+        s.facts_in(Scope::All).unwrap(),
+        s.computed_facts(Scope::All).unwrap()
+    );
+    assert_eq!(s.facts_in(Scope::All).unwrap()[0].client_id, a);
+}
+
+#[test]
+fn other_rules_make_the_cache_stale() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
     s.fill_visit_facts().unwrap();
@@ -326,6 +334,7 @@ fn other_rules_empty_the_cache() {
         .unwrap();
     let rules = s.rules().clone();
     s.use_rules(rules);
+    assert!(s.stale_clients().unwrap().is_empty(), "not yet checked");
     assert_eq!(
         s.facts_in(Scope::All).unwrap(),
         s.computed_facts(Scope::All).unwrap()
