@@ -7,6 +7,7 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+use crate::dates::display::DateStyle;
 use crate::domain::late::LateEntryRule;
 use crate::paths;
 
@@ -34,6 +35,9 @@ pub struct Config {
     pub retention_children_until_age: u32,
     /// Retention: records of children who were looked after until this birthday.
     pub retention_looked_after_until_age: u32,
+    /// How dates are shown: `"uk"` (`01/12/2026`, the default) or `"iso"`
+    /// (`2026-12-01`). `--json`, CSV and calendar files are always ISO.
+    pub date_style: DateStyle,
 }
 
 impl Default for Config {
@@ -46,6 +50,7 @@ impl Default for Config {
             retention_adult_years_after_closure: 6,
             retention_children_until_age: 25,
             retention_looked_after_until_age: 75,
+            date_style: DateStyle::Uk,
         }
     }
 }
@@ -154,6 +159,21 @@ mod tests {
         assert_eq!(c.late_entry_significant_working_days, 1);
         assert_eq!(c.late_entry_rule(), LateEntryRule::default());
         assert_eq!(c.idle_lock(), Some(std::time::Duration::from_secs(300)));
+        assert_eq!(c.date_style, DateStyle::Uk);
+    }
+
+    #[test]
+    fn the_date_style_is_uk_or_iso_and_nothing_else() {
+        assert_eq!(
+            Config::parse("date_style = \"iso\"").unwrap().date_style,
+            DateStyle::Iso
+        );
+        assert_eq!(
+            Config::parse("date_style = \"uk\"").unwrap().date_style,
+            DateStyle::Uk
+        );
+        let e = Config::parse("date_style = \"us\"").unwrap_err();
+        assert!(e.contains("uk") && e.contains("iso"), "{e}");
     }
 
     #[test]

@@ -1,28 +1,11 @@
 //! `caseload batch`: many commands on one open database, each answered on
 //! standard output in order, a failing line reported without stopping the rest.
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
-const PASS: &str = "correct horse battery";
-
-fn on(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("caseload").unwrap();
-    c.env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", "2026-11-22T09:00:00")
-        .env_remove("CASELOAD_DB")
-        .arg("--db")
-        .arg(db);
-    c
-}
-
-fn new_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    assert!(on(&db).arg("init").output().unwrap().status.success());
-    (dir, db)
-}
+use common::cli::{new_db, on};
 
 const SCRIPT: &str = "\
 # two clients, then what is there

@@ -8,8 +8,8 @@ use assert_cmd::Command;
 use common::Envs as _;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
+use common::cli::{fails, json, new_db, ok, on};
 use common::{NOW, PASS};
 
 fn bin() -> Command {
@@ -18,45 +18,6 @@ fn bin() -> Command {
         .env("CASELOAD_NOW", NOW)
         .sandboxed();
     c
-}
-
-fn on(db: &Path) -> Command {
-    let mut c = bin();
-    c.arg("--db").arg(db);
-    c
-}
-
-/// Runs and returns stdout, asserting success.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = on(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
-}
-
-/// Runs, asserts failure with an empty stdout, returns stderr.
-fn fails(db: &Path, args: &[&str]) -> String {
-    let out = on(db).args(args).output().unwrap();
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert!(
-        out.stdout.is_empty(),
-        "{args:?} printed to stdout on failure"
-    );
-    String::from_utf8(out.stderr).unwrap()
-}
-
-fn new_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    ok(&db, &["init"]);
-    (dir, db)
 }
 
 #[test]

@@ -2,52 +2,11 @@
 //! `note add --outcome`, `deadline done --outcome` on a statutory visit,
 //! households, and the agenda's visit lines, on a temporary database.
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
-const PASS: &str = "correct horse battery";
-
-fn on(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("caseload").unwrap();
-    c.env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", "2026-11-22T09:00:00")
-        .env_remove("CASELOAD_DB")
-        .env("HOME", db.parent().unwrap())
-        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
-        .env("XDG_DATA_HOME", db.parent().unwrap().join("data"))
-        .arg("--db")
-        .arg(db);
-    c
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = on(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
-}
-
-fn fails(db: &Path, args: &[&str]) -> String {
-    let out = on(db).args(args).output().unwrap();
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-    String::from_utf8(out.stderr).unwrap()
-}
-
-fn new_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    ok(&db, &["init"]);
-    (dir, db)
-}
+use common::cli::{fails, json, new_db, ok};
 
 #[test]
 fn visits_are_planned_moved_recorded_and_cancelled_from_the_command_line() {
@@ -354,7 +313,7 @@ fn a_statutory_visit_deadline_done_records_the_visit_with_its_outcome() {
         ],
     );
     assert!(
-        out.contains("seen alone") && out.contains("done on 2026-11-20"),
+        out.contains("seen alone") && out.contains("done on 20/11/2026"),
         "{out}"
     );
     let show = json(&db, &["client", "show", "cat", "--json"]);

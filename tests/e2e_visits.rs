@@ -6,90 +6,28 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
+use common::tmux::{self, Tmux};
 use common::{Envs, PASS, Sandbox};
 
-struct Tmux {
-    socket: String,
+/// Starts caseload on `db` at `now`, and unlocks it.
+fn start(sb: &Sandbox, db: &Path, now: &str) -> Tmux {
+    let t = tmux::launch(sb, "visits")
+        .env("CASELOAD_NOW", now)
+        .db(db)
+        .start();
+    let pane = t.wait_for("Passphrase:");
+    assert!(pane.contains("Passphrase:"), "{pane}");
+    let pane = t.unlock();
+    assert!(pane.contains("Today"), "{pane}");
+    t
 }
 
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "t", k]);
-            // After Escape crossterm needs a moment, or it reads Alt+key.
-            std::thread::sleep(Duration::from_millis(120));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-        std::thread::sleep(Duration::from_millis(120));
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.run(&["capture-pane", "-p", "-t", "t"]);
-            if pane.contains(needle) || start.elapsed() > Duration::from_secs(60) {
-                return pane;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Starts caseload on `db` at `now`, and unlocks it.
-    fn start(&self, sb: &Sandbox, db: &Path, now: &str) {
-        let program = format!(
-            "env {} CASELOAD_NOW={now} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
-            sb.env_words(),
-            env!("CARGO_BIN_EXE_caseload"),
-            db.display()
-        );
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &program,
-        ]);
-        let pane = self.wait_for("Passphrase:");
-        assert!(pane.contains("Passphrase:"), "{pane}");
-        self.type_text(PASS);
-        self.keys(&["Enter"]);
-        let pane = self.wait_for("Today");
-        assert!(pane.contains("Today"), "{pane}");
-    }
-
-    fn quit(&self) {
-        self.keys(&["q", "q", "q"]);
-        let pane = self.wait_for("EXITED");
-        assert!(pane.contains("EXITED"), "caseload did not exit:\n{pane}");
-        self.run(&["kill-session", "-t", "t"]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// Quits caseload (from a client, through its screens) and sees it exit.
+fn quit(t: Tmux) {
+    t.keys(&["q", "q", "q"]);
+    let pane = t.exited();
+    assert!(pane.contains("EXITED"), "caseload did not exit:\n{pane}");
 }
 
 fn cli(sb: &Sandbox, db: &Path, now: &str, args: &[&str]) -> String {
@@ -137,16 +75,12 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
             "10",
         ],
     );
-    let tmux = Tmux {
-        socket: format!("caseload-visits-{}", std::process::id()),
-    };
-
     // 09:00: the visit is overdue (due 11 Nov); plan one for 10:00 today.
-    tmux.start(&sb, &db, "2026-11-22T09:00:00");
+    let tmux = start(&sb, &db, "2026-11-22T09:00:00");
     tmux.keys(&["c", "Enter"]);
     let pane = tmux.wait_for("Next visit due");
     assert!(
-        pane.contains("2026-11-11 Visit due (every 10 days) — overdue"),
+        pane.contains("11/11/2026 Visit due (every 10 days) — overdue"),
         "{pane}"
     );
     tmux.keys(&["V"]);
@@ -156,11 +90,14 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.type_text("Home");
     tmux.keys(&["C-s"]);
     let pane = tmux.wait_for("Visit planned");
-    assert!(pane.contains("Visit planned   Sun 22 Nov 10:00"), "{pane}");
-    tmux.quit();
+    assert!(
+        pane.contains("Visit planned   Sun 22/11/2026 10:00"),
+        "{pane}"
+    );
+    quit(tmux);
 
     // 11:00: its time has passed; Today asks for the outcome.
-    tmux.start(&sb, &db, "2026-11-22T11:00:00");
+    let tmux = start(&sb, &db, "2026-11-22T11:00:00");
     let pane = tmux.wait_for("outcome?");
     assert!(
         pane.contains("Sun 22/11 10:00  outcome? Tess Testperson"),
@@ -184,18 +121,18 @@ fn a_visit_planned_then_recorded_seen_alone_moves_the_visiting_rule() {
     tmux.keys(&["1"]);
     let pane = tmux.wait_for("Last seen");
     assert!(
-        pane.contains("Last seen       2026-11-22 (today)"),
+        pane.contains("Last seen       22/11/2026 (today)"),
         "{pane}"
     );
     assert!(
-        pane.contains("Next visit due  2026-12-02 Visit due (every 10 days)"),
+        pane.contains("Next visit due  02/12/2026 Visit due (every 10 days)"),
         "{pane}"
     );
     assert!(!pane.contains("overdue"), "{pane}");
     tmux.keys(&["t"]);
     let pane = tmux.wait_for("Everyone has been seen on time");
     assert!(pane.contains("Everyone has been seen on time"), "{pane}");
-    tmux.quit();
+    quit(tmux);
 
     // The note is kept, with what was typed after the visit's details.
     let notes = cli(&sb, &db, "2026-11-22T11:30:00", &["note", "list", "tess"]);

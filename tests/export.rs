@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::cli::ok;
+
 use assert_cmd::Command;
 use caseload::domain::{NewClient, NewNote, NoteKind};
 use caseload::export::files::{self, Job};
@@ -68,16 +70,6 @@ fn python() -> Option<PathBuf> {
 /// the test passphrase and clock.
 fn bin() -> Command {
     common::caseload()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = bin().arg("--db").arg(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn demo_db() -> (tempfile::TempDir, PathBuf) {

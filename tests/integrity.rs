@@ -3,7 +3,8 @@
 //! transaction, errors are said once and plainly, and `check` notices
 //! missing protections. Fictional people only; the clock is pinned.
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use secrecy::SecretString;
 use serde_json::Value;
@@ -12,43 +13,14 @@ use std::path::{Path, PathBuf};
 use caseload::domain::{NewClient, NewNote, NoteKind};
 use caseload::store::{Store, StoreError};
 
-const PASS: &str = "correct horse battery";
-const NOW: &str = "2026-11-22T09:00:00";
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("caseload").unwrap();
-    c.env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", NOW)
-        .env_remove("CASELOAD_DB");
-    c
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = bin().arg("--db").arg(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(db: &Path, args: &[&str]) -> String {
-    let out = bin().arg("--db").arg(db).args(args).output().unwrap();
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-    String::from_utf8(out.stderr).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
-}
+use common::NOW;
+use common::PASS;
+use common::caseload as bin;
+use common::cli::{fails, json, ok};
 
 /// A database with one client, Ada Kestrel (id 1).
 fn new_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    ok(&db, &["init"]);
+    let (dir, db) = common::cli::new_db();
     ok(
         &db,
         &["client", "add", "--given", "Ada", "--family", "Kestrel"],
@@ -133,66 +105,16 @@ fn note_add_final_leaves_a_final_note_or_nothing() {
 /// `scripts/kill-loop.sh` runs the same loop 300 times.
 #[test]
 fn kill_9_over_note_add_final_leaves_no_stray_drafts() {
-    use std::io::Read;
-    use std::process::{Command as Std, Stdio};
     use std::time::{Duration, Instant};
 
     let (_dir, db) = new_db();
-    let exe = assert_cmd::cargo::cargo_bin("caseload");
-    let mut rng = caseload::demo::rng::Rng::new(
-        u64::try_from(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-                % 1_000_000,
-        )
-        .unwrap(),
-    );
-    let (mut acknowledged, mut killed) = (Vec::new(), 0);
+    let mut kl = common::kill::KillLoop::new();
     for run in 0..30 {
-        let mut child = Std::new(&exe)
-            .args([
-                "--db",
-                db.to_str().unwrap(),
-                "note",
-                "add",
-                "1",
-                "--kind",
-                "phone",
-            ])
-            .args([
-                "--final",
-                "--text",
-                &format!("Run {run}: rang to check in."),
-            ])
-            .env("CASELOAD_PASSPHRASE", PASS)
-            .env("CASELOAD_NOW", NOW)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let after = Duration::from_millis(rng.range(100, 400).unsigned_abs());
-        let start = Instant::now();
-        while start.elapsed() < after && child.try_wait().unwrap().is_none() {
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap(); // SIGKILL
-            killed += 1;
-        }
-        child.wait().unwrap();
-        let mut out = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
-        if let Ok(id) = out.trim().parse::<i64>() {
-            acknowledged.push(id);
-        }
+        let child = kl.writer(&db, &format!("Run {run}: rang to check in."));
+        let after = Duration::from_millis(kl.rng.range(100, 400).unsigned_abs());
+        kl.reap(child, Instant::now(), Some(after));
     }
+    let (acknowledged, killed) = (kl.acknowledged, kl.killed);
     let all = notes(&db);
     let drafts: Vec<&Value> = all.iter().filter(|n| n["status"] != "final").collect();
     assert!(drafts.is_empty(), "stray drafts: {drafts:?}");

@@ -4,130 +4,15 @@
 //! saved quickly; both are read back through `note list --json`. Skipped
 //! (with a message) where tmux is not installed.
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod common;
 
-use common::Envs as _;
-use common::{NOW, PASS};
-
-struct Tmux {
-    name: String,
-}
-
-impl Tmux {
-    fn start(db: &Path, name: &str) -> Tmux {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", name])
-            .output();
-        let exe = env!("CARGO_BIN_EXE_caseload");
-        let cmd = format!(
-            "env {} CASELOAD_NOW={NOW} TERM=xterm-256color {exe} --db {}",
-            common::shared().env_words(),
-            db.display()
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                &cmd,
-            ])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        let t = Tmux { name: name.into() };
-        t.wait_for("Passphrase", 15);
-        t.keys(&[PASS]);
-        t.keys(&["Enter"]);
-        t.wait_for("Today", 15);
-        t
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str, secs: u64) -> Duration {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(secs) {
-            if self.screen().contains(needle) {
-                return start.elapsed();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never saw {needle:?}; screen:\n{}", self.screen());
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.name];
-        args.extend_from_slice(keys);
-        assert!(Command::new("tmux").args(&args).status().unwrap().success());
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    /// Pastes `text` as a terminal does: bracketed, LF sent as CR.
-    fn paste(&self, text: &str, file: &Path) {
-        std::fs::write(file, text).unwrap();
-        let load = Command::new("tmux")
-            .args(["load-buffer", "-b", &self.name])
-            .arg(file)
-            .status()
-            .unwrap();
-        assert!(load.success());
-        let paste = Command::new("tmux")
-            .args([
-                "paste-buffer",
-                "-p",
-                "-d",
-                "-b",
-                &self.name,
-                "-t",
-                &self.name,
-            ])
-            .status()
-            .unwrap();
-        assert!(paste.success());
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .output();
-    }
-}
-
-fn cli(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_caseload"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("CASELOAD_PASSPHRASE", PASS)
-        .env("CASELOAD_NOW", NOW)
-        .sandboxed()
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::cli::ok as cli;
 
 #[test]
 fn pasted_notes_keep_their_lines_and_a_long_one_saves_quickly() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipped");
+    if !common::require_tool("tmux", "apt-get install tmux") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -137,26 +22,26 @@ fn pasted_notes_keep_their_lines_and_a_long_one_saves_quickly() {
         &db,
         &["client", "add", "--given", "Gus", "--family", "Example"],
     );
-    let name = format!("caseload-paste-{}", std::process::id());
-    let t = Tmux::start(&db, &name);
+    let t = common::tmux::launch(common::shared(), "paste")
+        .env("TERM", "xterm-256color")
+        .db(&db)
+        .start();
+    t.unlock();
 
     // A three-line note; tmux sends its line breaks as CR.
     t.keys(&["c"]);
-    t.wait_for("Gus Example", 5);
+    t.wait_for("Gus Example");
     t.keys(&["Enter"]);
     t.keys(&["n"]);
-    t.wait_for("What happened", 5);
-    t.paste(
-        "Visited Gus.\nKitchen was cold.\nAgreed to ring the landlord.",
-        &dir.path().join("a.txt"),
-    );
-    t.wait_for("Agreed to ring", 5);
+    t.wait_for("What happened");
+    t.paste("Visited Gus.\nKitchen was cold.\nAgreed to ring the landlord.");
+    t.wait_for("Agreed to ring");
     t.keys(&["Escape"]);
-    t.wait_for("Draft kept", 5);
+    t.wait_for("Draft kept");
 
     // 200,000 characters, the limit: shown and saved within a second.
     t.keys(&["n"]);
-    t.wait_for("What happened", 5);
+    t.wait_for("What happened");
     let long: String = "Rang the GP surgery. "
         .repeat(10_000)
         .chars()
@@ -164,10 +49,10 @@ fn pasted_notes_keep_their_lines_and_a_long_one_saves_quickly() {
         .collect();
     let long = format!("{long}END-MARKER");
     let started = Instant::now();
-    t.paste(&long, &dir.path().join("b.txt"));
-    t.wait_for("END-MARKER", 10);
+    t.paste(&long);
+    t.wait_for("END-MARKER");
     t.keys(&["Escape"]);
-    t.wait_for("Draft kept", 10);
+    t.wait_for("Draft kept");
     let took = started.elapsed();
     eprintln!(
         "200,000-character paste shown and saved in {} ms",
@@ -176,13 +61,13 @@ fn pasted_notes_keep_their_lines_and_a_long_one_saves_quickly() {
 
     // Larger than the limit: refused with a message, the text kept.
     t.keys(&["n"]);
-    t.wait_for("What happened", 5);
-    t.keys(&["-l", "Kept words"]);
-    t.paste(&"x".repeat(200_001), &dir.path().join("c.txt"));
-    t.wait_for("Nothing pasted", 10);
-    t.wait_for("Kept words", 2);
+    t.wait_for("What happened");
+    t.type_text("Kept words");
+    t.paste(&"x".repeat(200_001));
+    t.wait_for("Nothing pasted");
+    t.wait_for("Kept words");
     t.keys(&["Escape"]);
-    t.wait_for("Draft kept", 5);
+    t.wait_for("Draft kept");
     t.keys(&["q"]);
     t.keys(&["q"]);
     t.keys(&["q"]);

@@ -11,8 +11,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use caseload::app::App;
@@ -410,53 +408,13 @@ fn privacy_mode_in_the_real_terminal_shows_nothing_personal() {
     let demo = load().unwrap();
     let needles = needles(&demo.client);
     let sandbox = common::Sandbox::new();
-    let socket = format!("caseload-privacy-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let program = format!(
-        "env {} CASELOAD_NOW={} NO_COLOR=1 {} --demo",
-        sandbox.env_words(),
-        common::NOW,
-        env!("CARGO_BIN_EXE_caseload"),
-    );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "p",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &program,
-    ]);
-    let wait_for = |needle: &str| -> String {
-        let start = Instant::now();
-        loop {
-            let pane = tmux(&["capture-pane", "-p", "-t", "p"]);
-            if pane.contains(needle) || start.elapsed() > Duration::from_secs(20) {
-                return pane;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    let send = |k: &[&str]| {
-        let mut args = vec!["send-keys", "-t", "p"];
-        args.extend_from_slice(k);
-        tmux(&args);
-        std::thread::sleep(Duration::from_millis(150));
-    };
+    let t = common::tmux::launch(&sandbox, "privacy")
+        .arg("--demo")
+        .start();
     let first = &demo.client[0];
     let mut checked = Vec::new();
     let mut check = |what: &str, expect: &str| {
-        let pane = wait_for(expect);
+        let pane = t.wait_for(expect);
         assert!(
             pane.contains(expect),
             "{what}: never showed {expect:?}:\n{pane}"
@@ -465,17 +423,17 @@ fn privacy_mode_in_the_real_terminal_shows_nothing_personal() {
         assert!(found.is_empty(), "{what} shows {found:?}:\n{pane}");
         checked.push(what.to_string());
     };
-    wait_for("Today");
-    send(&["C-o"]);
+    t.wait_for("Today");
+    t.keys(&["C-o"]);
     check("Today", "Privacy mode on");
-    send(&["c"]);
+    t.keys(&["c"]);
     check("Caseload", "M.T.");
-    send(&[":"]);
-    send(&["-l", &first.family]);
+    t.keys(&[":"]);
+    t.type_text(&first.family);
     check("Palette", "Go to a client");
-    send(&["Enter"]);
+    t.keys(&["Enter"]);
     check("draft offer", "unfinished draft");
-    send(&["n"]);
+    t.keys(&["n"]);
     for (tab, title) in [
         "Summary",
         "Notes",
@@ -487,19 +445,19 @@ fn privacy_mode_in_the_real_terminal_shows_nothing_personal() {
     .iter()
     .enumerate()
     {
-        send(&[&(tab + 1).to_string()]);
+        t.keys(&[&(tab + 1).to_string()]);
         check(title, &format!("Client · {title}"));
     }
-    send(&["?"]);
+    t.keys(&["?"]);
     check("Help", "Keys");
-    send(&["Escape"]);
-    send(&["f"]);
-    send(&["-l", "visit"]);
+    t.keys(&["Escape"]);
+    t.keys(&["f"]);
+    t.type_text("visit");
     check("Search", "‹snippet");
-    send(&["Escape"]);
-    send(&["C-o"]);
-    let plain = wait_for("Privacy mode off");
-    tmux(&["kill-server"]);
+    t.keys(&["Escape"]);
+    t.keys(&["C-o"]);
+    let plain = t.wait_for("Privacy mode off");
+    drop(t);
     assert!(plain.contains(&first.family), "off again:\n{plain}");
     assert_eq!(checked.len(), 12, "{checked:?}");
 }

@@ -11,7 +11,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use secrecy::SecretString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use caseload::app::App;
@@ -257,63 +256,25 @@ fn after_exit_the_terminal_holds_no_client_name() {
     }
     let (dir, db) = fixture();
     let sandbox = common::Sandbox::new();
-    let socket = format!("caseload-sec-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let config = dir.path().join("config.toml");
-    let program = format!(
-        "env {} CASELOAD_NOW={} CASELOAD_CONFIG={} NO_COLOR=1 {} --db {}; echo EXITED; sleep 30",
-        sandbox.env_words(),
-        common::NOW,
-        config.display(),
-        env!("CARGO_BIN_EXE_caseload"),
-        db.display()
-    );
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &program,
-    ]);
-    let wait_for = |needle: &str| -> String {
-        let start = Instant::now();
-        loop {
-            let pane = tmux(&["capture-pane", "-p", "-t", "t"]);
-            if pane.contains(needle) || start.elapsed() > Duration::from_secs(15) {
-                return pane;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    let pane = wait_for("Passphrase:");
+    let t = common::tmux::launch(&sandbox, "sec")
+        .env("CASELOAD_CONFIG", dir.path().join("config.toml"))
+        .db(&db)
+        .start();
+    let pane = t.wait_for("Passphrase:");
     assert!(pane.contains("locked"), "{pane}");
-    tmux(&["send-keys", "-t", "t", "-l", PASS]);
-    tmux(&["send-keys", "-t", "t", "Enter"]);
-    wait_for("Today");
-    tmux(&["send-keys", "-t", "t", "c"]);
-    let pane = wait_for("Zqxmarker");
+    t.unlock();
+    t.keys(&["c"]);
+    let pane = t.wait_for("Zqxmarker");
     assert!(
         pane.contains("Zqxmarker"),
         "the client never showed:\n{pane}"
     );
-    tmux(&["send-keys", "-t", "t", "q"]);
+    t.keys(&["q"]);
     std::thread::sleep(Duration::from_millis(300));
-    tmux(&["send-keys", "-t", "t", "q"]);
-    let after = wait_for("EXITED");
-    let history = tmux(&["capture-pane", "-p", "-t", "t", "-S", "-", "-E", "-"]);
-    tmux(&["kill-server"]);
+    t.keys(&["q"]);
+    let after = t.exited();
+    let history = t.history();
+    drop(t);
     assert!(after.contains("EXITED"), "caseload did not exit:\n{after}");
     assert_hides_everything(&after);
     assert_hides_everything(&history);

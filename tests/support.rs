@@ -42,3 +42,49 @@ fn the_sandbox_points_home_and_xdg_inside_itself() {
     assert!(out.status.success(), "{out:?}");
     assert!(sb.db().exists());
 }
+
+/// The tmux driver: the real binary at the size asked, in the sandbox, its
+/// exit seen, and its tmux server gone once the driver is dropped.
+#[test]
+fn the_tmux_driver_runs_caseload_sandboxed_at_its_size_and_cleans_up() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = common::Sandbox::new();
+    let t = common::tmux::launch(&sb, "support")
+        .size(100, 30)
+        .env("CASELOAD_PASSPHRASE", common::PASS)
+        .arg("init")
+        .start();
+    assert_eq!(t.size(), (100, 30));
+    let pane = t.exited();
+    assert!(pane.contains(common::tmux::EXITED), "{pane}");
+    // No --db: the default database went into the sandbox's data folder.
+    let made: Vec<_> = walk(&sb.path("home/.local/share"));
+    assert!(
+        made.iter()
+            .any(|p| p.extension().is_some_and(|e| e == "db")),
+        "{made:?}\n{pane}"
+    );
+    let socket = t.socket().to_string();
+    drop(t);
+    let alive = std::process::Command::new("tmux")
+        .args(["-L", &socket, "has-session"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!alive.success(), "the tmux server outlived its driver");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

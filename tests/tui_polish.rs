@@ -2,26 +2,18 @@
 //! shows the rule, its source and why an item ranks where it does; nothing
 //! is hidden at 60×16 without "+N more"; help scrolls to its end.
 
+mod common;
+
 use caseload::app::App;
-use caseload::domain::{NewClient, NewDeadline};
-use caseload::keymap::Keymap;
+use caseload::domain::{NewClient, NewDeadline, NoteKind};
 use caseload::store::Store;
-use caseload::ui::theme::Theme;
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
+use common::tui::{app_on, ctrl, draw, keys, press, screen as screen_at, text};
+use common::{day, new_note, now};
 
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
+/// The sizes the detail pane and the sized columns are checked at.
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 16)];
 
 const LONG: &str = "Tribunal application window closes for the nearest relative's \
                     application to the First-tier Tribunal (Mental Health)";
@@ -32,16 +24,7 @@ const SOURCE: &str = "Mental Health Act 1983 s66(1)(a) and (2)(a): within 6 mont
 fn app() -> App {
     let mut s = Store::open_in_memory().unwrap();
     let t = now() - chrono::Duration::days(30);
-    let ida = s
-        .add_client(
-            &NewClient {
-                given_name: "Ida".into(),
-                family_name: "Quennell".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
+    let ida = client(&mut s, "Ida", "Quennell", t);
     s.add_deadline(
         &NewDeadline {
             client_id: Some(ida),
@@ -79,35 +62,7 @@ fn app() -> App {
         )
         .unwrap();
     }
-    App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-    t
-}
-
-fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        for x in 0..area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    app_on(s)
 }
 
 /// The text with every run of spaces, newlines and borders made one space.
@@ -118,13 +73,36 @@ fn flat(s: &str) -> String {
         .join(" ")
 }
 
+/// Adds a client `given` `family`, added at `t`; returns its id.
+fn client(s: &mut Store, given: &str, family: &str, t: chrono::NaiveDateTime) -> i64 {
+    s.add_client(
+        &NewClient {
+            given_name: given.into(),
+            family_name: family.into(),
+            ..NewClient::default()
+        },
+        t,
+    )
+    .unwrap()
+}
+
+/// Tamsin Orrell, added three hours ago with a draft phone note.
+fn tamsin_with_a_draft() -> App {
+    let mut s = Store::open_in_memory().unwrap();
+    let t = now() - chrono::Duration::hours(3);
+    let id = client(&mut s, "Tamsin", "Orrell", t);
+    s.add_note(&new_note(id, NoteKind::Phone, t, "Rang about the move."), t)
+        .unwrap();
+    app_on(s)
+}
+
 #[test]
 fn today_detail_shows_the_rule_source_and_ranking_at_every_size() {
     let app = app();
-    for (w, h) in [(80u16, 24u16), (120, 40), (60, 16)] {
+    for (w, h) in SIZES {
         let t = draw(&app, w, h);
         insta::assert_snapshot!(format!("today_long_deadline_{w}x{h}"), t.backend());
-        let screen = text(&t);
+        let screen = text(t.backend().buffer());
         // The list line is cut, and says so.
         let row = screen.lines().find(|l| l.contains("Tribunal")).unwrap();
         assert!(row.contains("Tribunal") && row.contains("…"), "{row}");
@@ -133,7 +111,7 @@ fn today_detail_shows_the_rule_source_and_ranking_at_every_size() {
             assert!(all.contains("mha-s3-tribunal"), "{screen}");
             assert!(all.contains(SOURCE), "{screen}");
             assert!(
-                all.contains("overdue by 2 day(s); weight 90 from rule mha-s3-tribunal"),
+                all.contains("overdue by 2 days; weight 90 from rule mha-s3-tribunal"),
                 "{screen}"
             );
         }
@@ -142,7 +120,7 @@ fn today_detail_shows_the_rule_source_and_ranking_at_every_size() {
 
 #[test]
 fn at_60x16_every_due_item_is_shown_or_counted() {
-    let screen = text(&draw(&app(), 60, 16));
+    let screen = screen_at(&app(), 60, 16);
     let lines: Vec<&str> = screen.lines().collect();
     let start = lines.iter().position(|l| l.starts_with("Due")).unwrap();
     let end = lines
@@ -170,19 +148,19 @@ fn at_60x16_every_due_item_is_shown_or_counted() {
 fn help_scrolls_to_its_end() {
     let mut app = app();
     press(&mut app, KeyCode::Char('?'));
-    let first = text(&draw(&app, 80, 24));
+    let first = screen_at(&app, 80, 24);
     assert!(!first.contains("Search notes, addenda"), "{first}");
     assert!(first.contains("more below"));
     press(&mut app, KeyCode::End);
     let t = draw(&app, 80, 24);
-    let end = text(&t);
+    let end = text(t.backend().buffer());
     insta::assert_snapshot!("help_today_end_80x24", t.backend());
     assert!(end.contains("Search notes, addenda"), "{end}");
     assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
     assert!(end.contains(" end "), "{end}");
     // And back up a page.
     press(&mut app, KeyCode::PageUp);
-    assert!(text(&draw(&app, 80, 24)).contains("more below"));
+    assert!(screen_at(&app, 80, 24).contains("more below"));
 }
 
 #[test]
@@ -191,16 +169,7 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
     use caseload::rules::Generated;
     let mut s = Store::open_in_memory().unwrap();
     let t = now() - chrono::Duration::hours(2);
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Ivo".into(),
-                family_name: "Marchetti".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
+    let id = client(&mut s, "Ivo", "Marchetti", t);
     let made = |what: &str, due_at, opens| Generated {
         deadline: NewDeadline {
             what: what.into(),
@@ -233,13 +202,8 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
         t,
     )
     .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
-    let screen = text(&draw(&app, 120, 40));
+    let mut app = app_on(s);
+    let screen = screen_at(&app, 120, 40);
     let row = screen
         .lines()
         .find(|l| l.contains("Place of safety"))
@@ -248,7 +212,7 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
     // Each, selected, shows its time or when its window opens.
     let mut details = String::new();
     for _ in 0..2 {
-        details.push_str(&flat(&text(&draw(&app, 120, 40))));
+        details.push_str(&flat(&screen_at(&app, 120, 40)));
         press(&mut app, KeyCode::Down);
     }
     assert!(
@@ -260,13 +224,8 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
 
 #[test]
 fn a_new_database_says_how_to_add_the_first_client_and_hints_search_and_undo() {
-    let empty = App::new(
-        Store::open_in_memory().unwrap(),
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
-    let screen = text(&draw(&empty, 80, 24));
+    let empty = app_on(Store::open_in_memory().unwrap());
+    let screen = screen_at(&empty, 80, 24);
     assert!(
         screen.contains("No clients yet: press N to add your first client"),
         "{screen}"
@@ -278,7 +237,7 @@ fn a_new_database_says_how_to_add_the_first_client_and_hints_search_and_undo() {
     );
     assert!(hints.contains("? help"), "{hints}");
     // With clients, the usual words.
-    let screen = text(&draw(&app(), 80, 24));
+    let screen = screen_at(&app(), 80, 24);
     assert!(!screen.contains("No clients yet"), "{screen}");
 }
 
@@ -309,16 +268,7 @@ fn network_and_deadlines_size_columns_from_content_and_mark_cuts() {
     use caseload::domain::NewNetworkMember;
     let mut s = Store::open_in_memory().unwrap();
     let t = now() - chrono::Duration::days(3);
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Odile".into(),
-                family_name: "Penhaligon".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
+    let id = client(&mut s, "Odile", "Penhaligon", t);
     let values = [
         "Bartholomew Featherstonehaugh-Wrexham",
         "Nearest relative",
@@ -353,25 +303,18 @@ fn network_and_deadlines_size_columns_from_content_and_mark_cuts() {
         t,
     )
     .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
-    for c in "c".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
+    let mut app = app_on(s);
+    keys(&mut app, "c");
     press(&mut app, KeyCode::Enter);
     for (tab, name, checked) in [
         ('5', "network", &values[..]),
         ('4', "deadlines", &[LONG, "mha-s3-tribunal-window"][..]),
     ] {
         press(&mut app, KeyCode::Char(tab));
-        for (w, h) in [(80u16, 24u16), (120, 40), (60, 16)] {
+        for (w, h) in SIZES {
             let t = draw(&app, w, h);
             insta::assert_snapshot!(format!("client_{name}_long_{w}x{h}"), t.backend());
-            let screen = text(&t);
+            let screen = text(t.backend().buffer());
             for v in checked {
                 if let Err(e) = cut_marked(&screen, v) {
                     panic!("{name} at {w}x{h}: {e}\n{screen}");
@@ -381,91 +324,40 @@ fn network_and_deadlines_size_columns_from_content_and_mark_cuts() {
     }
     // At 120 columns the role is whole (the name gives way first).
     press(&mut app, KeyCode::Char('5'));
-    assert!(text(&draw(&app, 120, 40)).contains("Nearest relative"));
+    assert!(screen_at(&app, 120, 40).contains("Nearest relative"));
 }
 
 #[test]
 fn search_as_you_type_finds_a_partly_typed_word() {
-    use caseload::domain::{NewNote, NoteKind};
     let mut s = Store::open_in_memory().unwrap();
     let t = now() - chrono::Duration::days(3);
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Wren".into(),
-                family_name: "Ashdown".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
+    let id = client(&mut s, "Wren", "Ashdown", t);
     s.add_note(
-        &NewNote {
-            client_id: id,
-            kind: NoteKind::HomeVisit,
-            occurred_at: t,
-            location: None,
-            present: None,
-            body: "Started olanzapine last week; sleeping better.".into(),
-            significant: false,
-        },
+        &new_note(
+            id,
+            NoteKind::HomeVisit,
+            t,
+            "Started olanzapine last week; sleeping better.",
+        ),
         t,
     )
     .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
+    let mut app = app_on(s);
     press(&mut app, KeyCode::Char('f'));
-    for c in "olanz".chars() {
-        press(&mut app, KeyCode::Char(c));
-    }
-    let screen = text(&draw(&app, 80, 24));
+    keys(&mut app, "olanz");
+    let screen = screen_at(&app, 80, 24);
     assert!(!screen.contains("No matches"), "{screen}");
     assert!(screen.contains("Wren Ashdown"), "{screen}");
 }
 
 #[test]
 fn esc_from_a_draft_opened_from_today_returns_to_today() {
-    use caseload::domain::{NewNote, NoteKind};
     use caseload::ui::View;
-    let mut s = Store::open_in_memory().unwrap();
-    let t = now() - chrono::Duration::hours(3);
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Tamsin".into(),
-                family_name: "Orrell".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
-    s.add_note(
-        &NewNote {
-            client_id: id,
-            kind: NoteKind::Phone,
-            occurred_at: t,
-            location: None,
-            present: None,
-            body: "Rang about the move.".into(),
-            significant: false,
-        },
-        t,
-    )
-    .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
+    let mut app = tamsin_with_a_draft();
     // Tab to the drafts section (the last), Enter opens the draft.
     for _ in 0..4 {
         press(&mut app, KeyCode::Tab);
-        if text(&draw(&app, 80, 24)).contains("Enter opens the draft") {
+        if screen_at(&app, 80, 24).contains("Enter opens the draft") {
             break;
         }
     }
@@ -475,45 +367,14 @@ fn esc_from_a_draft_opened_from_today_returns_to_today() {
     assert!(
         matches!(app.stack.last(), Some(View::Today(_))),
         "{}",
-        text(&draw(&app, 80, 24))
+        screen_at(&app, 80, 24)
     );
 }
 
 #[test]
 fn carry_on_with_the_draft_is_asked_once_per_draft() {
-    use caseload::domain::{NewNote, NoteKind};
     use caseload::ui::Overlay;
-    let mut s = Store::open_in_memory().unwrap();
-    let t = now() - chrono::Duration::hours(3);
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Tamsin".into(),
-                family_name: "Orrell".into(),
-                ..NewClient::default()
-            },
-            t,
-        )
-        .unwrap();
-    s.add_note(
-        &NewNote {
-            client_id: id,
-            kind: NoteKind::Phone,
-            occurred_at: t,
-            location: None,
-            present: None,
-            body: "Rang about the move.".into(),
-            significant: false,
-        },
-        t,
-    )
-    .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
+    let mut app = tamsin_with_a_draft();
     let open = |app: &mut App| {
         press(app, KeyCode::Char('c'));
         press(app, KeyCode::Enter);
@@ -533,11 +394,8 @@ fn carry_on_with_the_draft_is_asked_once_per_draft() {
 #[test]
 fn the_detail_pane_keeps_privacy_mode() {
     let mut app = app();
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char('o'),
-        KeyModifiers::CONTROL,
-    )));
-    let screen = text(&draw(&app, 120, 40));
+    ctrl(&mut app, 'o');
+    let screen = screen_at(&app, 120, 40);
     assert!(screen.contains(" Selected "), "{screen}");
     assert!(!screen.contains("Quennell"), "{screen}");
     // The statute is not personal: it still shows.

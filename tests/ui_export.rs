@@ -2,79 +2,43 @@
 //! no terminal: what is offered, where it writes, what it says, what goes
 //! to the clipboard. Fictional people only.
 
-use caseload::app::App;
-use caseload::domain::{NewClient, NewNote, NoteKind};
-use caseload::keymap::Keymap;
-use caseload::store::Store;
-use caseload::ui::theme::Theme;
-use caseload::ui::{Overlay, View};
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod common;
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
+use caseload::app::App;
+use caseload::domain::{NewClient, NoteKind};
+use caseload::ui::{Overlay, View};
+use ratatui::crossterm::event::KeyCode;
+
+use common::tui::{ctrl, keys, press};
+use common::{Fixture, new_note, now};
 
 /// One client with one significant note, and an app whose export folder
-/// is `dir`.
-fn app(dir: &std::path::Path) -> App {
-    let mut s = Store::open_in_memory().unwrap();
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Ada".into(),
-                family_name: "Vale".into(),
-                record_no: Some("T-1".into()),
-                ..NewClient::default()
-            },
-            now(),
+/// is `dir` (with the folder holding the database, to keep).
+fn app(dir: &std::path::Path) -> (tempfile::TempDir, App) {
+    let mut f = Fixture::new();
+    let id = f.client_with(NewClient {
+        given_name: "Ada".into(),
+        family_name: "Vale".into(),
+        record_no: Some("T-1".into()),
+        ..NewClient::default()
+    });
+    f.note_with(caseload::domain::NewNote {
+        location: Some("Home".into()),
+        significant: true,
+        ..new_note(
+            id,
+            NoteKind::HomeVisit,
+            now() - chrono::Duration::days(1),
+            "Ada was well and made tea.",
         )
-        .unwrap();
-    s.add_note(
-        &NewNote {
-            client_id: id,
-            kind: NoteKind::HomeVisit,
-            occurred_at: now() - chrono::Duration::days(1),
-            location: Some("Home".into()),
-            present: None,
-            body: "Ada was well and made tea.".into(),
-            significant: true,
-        },
-        now(),
-    )
-    .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
+    });
+    let (db_dir, mut app) = f.app();
     app.export_dir = Some(dir.to_path_buf());
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
+    (db_dir, app)
 }
 
 fn screen_text(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer();
-    (0..24)
-        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
+    common::tui::screen(app, 80, 24)
 }
 
 fn open_ada(app: &mut App) {
@@ -90,7 +54,7 @@ fn open_ada(app: &mut App) {
 fn x_on_a_client_writes_the_chosen_export_into_the_folder_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("out");
-    let mut app = app(&dir);
+    let (_db, mut app) = app(&dir);
     open_ada(&mut app);
     keys(&mut app, "x");
     let menu = screen_text(&app);
@@ -135,7 +99,7 @@ fn x_on_a_client_writes_the_chosen_export_into_the_folder_and_says_so() {
 #[test]
 fn esc_in_the_folder_goes_back_to_the_choices_and_a_typed_folder_is_used() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut app = app(&tmp.path().join("unused"));
+    let (_db, mut app) = app(&tmp.path().join("unused"));
     open_ada(&mut app);
     keys(&mut app, "xs");
     press(&mut app, KeyCode::Esc);
@@ -155,7 +119,7 @@ fn esc_in_the_folder_goes_back_to_the_choices_and_a_typed_folder_is_used() {
 #[test]
 fn y_copies_the_note_through_osc52_and_shows_it_and_privacy_hides_it() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut app = app(tmp.path());
+    let (_db, mut app) = app(tmp.path());
     open_ada(&mut app);
     keys(&mut app, "y");
     let seq = app.take_clipboard().expect("a clipboard copy");
@@ -166,10 +130,7 @@ fn y_copies_the_note_through_osc52_and_shows_it_and_privacy_hides_it() {
         "{text}"
     );
     assert_eq!(app.take_clipboard(), None, "copied once");
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char('o'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut app, 'o');
     let hidden = screen_text(&app);
     assert!(
         !hidden.contains("made tea") && hidden.contains("Hidden in privacy mode"),
@@ -180,7 +141,7 @@ fn y_copies_the_note_through_osc52_and_shows_it_and_privacy_hides_it() {
 #[test]
 fn the_palette_offers_export_and_copy_and_without_a_client_only_caseload_documents() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut app = app(tmp.path());
+    let (_db, mut app) = app(tmp.path());
     keys(&mut app, ":");
     keys(&mut app, "export");
     press(&mut app, KeyCode::Enter);

@@ -145,7 +145,10 @@ pub(super) fn apply(
             let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {
-                Some(d) => said(format!("\"{what}\" marked done; next due {}", d.due)),
+                Some(d) => said(format!(
+                    "\"{what}\" marked done; next due {}",
+                    crate::dates::display::date(d.due)
+                )),
                 None => said(format!("\"{what}\" marked done")),
             }
         }
@@ -169,7 +172,10 @@ pub(super) fn apply(
         },
         Write::MoveVisit { id, at } => {
             store.move_visit(*id, *at, now)?;
-            said(format!("Visit moved to {}", at.format("%a %-d %b %H:%M")))
+            said(format!(
+                "Visit moved to {}",
+                crate::dates::display::day_date_time(*at)
+            ))
         }
         Write::CancelVisit { id, reason } => {
             store.cancel_visit(*id, reason, now)?;

@@ -3,10 +3,9 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::{output, show};
+use super::{output, parse, show};
 use chrono::NaiveDateTime;
 
-use crate::domain::validate::parse_date;
 use crate::domain::{NewClient, RiskLevel, Service};
 use crate::store::Store;
 
@@ -21,7 +20,7 @@ pub enum ClientCmd {
         /// Family name.
         #[arg(long)]
         family: String,
-        /// Date of birth, YYYY-MM-DD.
+        /// Date of birth (03/12/1985 or 1985-12-03; 3/12/85 is 1985).
         #[arg(long)]
         dob: Option<String>,
         /// The employer's record number.
@@ -64,7 +63,7 @@ pub enum ClientCmd {
         /// The closure summary: what was done and where things stand.
         #[arg(long)]
         summary: Option<String>,
-        /// The closing date, YYYY-MM-DD (default today).
+        /// The closing date (2026-12-03, 03/12/2026, today, +2w, next tue…; default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
         /// Close even though a legal episode is still open (after the warning).
@@ -97,7 +96,9 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             risk,
             service,
         } => {
-            let dob = dob.map(|d| parse_date("date of birth", &d)).transpose()?;
+            let dob = dob
+                .map(|d| parse::birth_date("--dob", &d, now.date()))
+                .transpose()?;
             let id = store.add_client(
                 &NewClient {
                     given_name: given,
@@ -127,9 +128,15 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                         s.client.record_no.clone().unwrap_or_default(),
                         s.client.status.label().into(),
                         s.client.risk.label().into(),
-                        s.next_due.map(|d| d.to_string()).unwrap_or_default(),
-                        s.last_seen.map(|d| d.to_string()).unwrap_or_default(),
-                        s.last_contact.map(|d| d.to_string()).unwrap_or_default(),
+                        s.next_due
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
+                        s.last_seen
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
+                        s.last_contact
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
                         retention_flag(s.client.retain_until, now.date()),
                     ]
                 })
@@ -194,8 +201,8 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
 /// The retention column: "review due" once the review date has come.
 fn retention_flag(retain_until: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
     match retain_until {
-        Some(d) if d <= today => format!("review due {d}"),
-        Some(d) => format!("until {d}"),
+        Some(d) if d <= today => format!("review due {}", crate::dates::display::date(d)),
+        Some(d) => format!("until {}", crate::dates::display::date(d)),
         None => String::new(),
     }
 }

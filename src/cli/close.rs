@@ -27,7 +27,7 @@ pub struct CloseArgs<'a> {
 /// nothing changes unless `--yes` was given.
 pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Result<()> {
     let c = store.resolve_client(args.client)?;
-    let on = parse::date_or("closing date", args.on, now.date())?;
+    let on = parse::date_or("--on", args.on, now.date())?;
     let schedule = crate::config::Config::load()?.retention_schedule();
     let preview = store.closure_preview(c.id, on, &schedule)?;
     if !preview.open_episodes.is_empty() && !args.yes {
@@ -45,11 +45,15 @@ pub fn close(store: &mut Store, args: CloseArgs<'_>, now: NaiveDateTime) -> Resu
     if done.needs_warning() {
         print!("{}", warning(&done));
     }
-    println!("Closed case {} on {on}.", c.id);
+    println!(
+        "Closed case {} on {}.",
+        c.id,
+        crate::dates::display::date(on)
+    );
     if let Some(r) = &done.retention {
         println!(
             "Retention review due {} ({}); the record is flagged then, never deleted automatically.",
-            crate::dates::show(r.on),
+            crate::dates::display::date(r.on),
             r.basis
         );
     }
@@ -64,7 +68,7 @@ fn warning(p: &ClosurePreview) -> String {
             "  legal episode {}: {} since {} (still open)\n",
             e.id,
             e.kind.label(),
-            e.start_on
+            crate::dates::display::date(e.start_on)
         ));
     }
     for d in &p.open_deadlines {
@@ -72,7 +76,7 @@ fn warning(p: &ClosurePreview) -> String {
             "  deadline {}: {} due {}\n",
             d.id,
             one_line(&d.what),
-            d.due
+            crate::dates::display::date(d.due)
         ));
     }
     if p.open_actions > 0 {

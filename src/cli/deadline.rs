@@ -7,7 +7,6 @@ use clap::Subcommand;
 use super::{output, parse};
 use crate::domain::completion::{DeadlineCategory, completion_meaning};
 use crate::domain::text::one_line;
-use crate::domain::validate::parse_date;
 use crate::domain::{NewAction, NewDeadline, VisitOutcome};
 use crate::store::Store;
 
@@ -21,7 +20,7 @@ pub enum DeadlineCmd {
         /// What must happen.
         #[arg(long)]
         what: String,
-        /// When it is due, YYYY-MM-DD.
+        /// When it is due (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long, value_name = "DATE")]
         due: String,
         /// How much it matters, so it ranks on Today and in `due`: legal,
@@ -37,7 +36,7 @@ pub enum DeadlineCmd {
     Done {
         /// The deadline's id.
         deadline: String,
-        /// The date it was done, YYYY-MM-DD (default today).
+        /// The date it was done (2026-12-03, 03/12/2026, today, +2w, next tue…; default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
         /// What came of it. For a statutory visit deadline: seen (default),
@@ -66,7 +65,7 @@ pub enum ActionCmd {
         /// What to do.
         #[arg(long)]
         what: String,
-        /// When by, YYYY-MM-DD.
+        /// When by (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
     },
@@ -95,7 +94,7 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
             category,
             weight,
         } => {
-            let due = parse_date("--due", &due)?;
+            let due = parse::date("--due", &due, now.date())?;
             let weight = deadline_weight(category.as_deref(), weight)?;
             let c = store.resolve_client(&client)?;
             let id = store.add_deadline(
@@ -128,15 +127,17 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                 let done = store.complete_visit_deadline(id, on, o, now)?;
                 if !done.completed {
                     println!(
-                        "Visit {} recorded on {on}: {}. Deadline {id} stays open: the person was not seen.",
+                        "Visit {} recorded on {}: {}. Deadline {id} stays open: the person was not seen.",
                         done.visit_id,
+                        crate::dates::display::date(on),
                         o.label().to_lowercase()
                     );
                     return Ok(());
                 }
                 println!(
-                    "Visit {} recorded on {on}: {}.",
+                    "Visit {} recorded on {}: {}.",
                     done.visit_id,
+                    crate::dates::display::date(on),
                     o.label().to_lowercase()
                 );
                 done.next
@@ -152,13 +153,16 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                 }
                 store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?
             };
-            println!("Deadline {id} \"{what}\" done on {on}.");
+            println!(
+                "Deadline {id} \"{what}\" done on {}.",
+                crate::dates::display::date(on)
+            );
             // Where the rule's chain continues, say what comes next.
             for n in next {
                 let d = store.deadline(n)?;
                 println!(
                     "Next: deadline {n} due {} ({}), {}",
-                    d.due,
+                    crate::dates::display::date(d.due),
                     d.rule.as_deref().unwrap_or(""),
                     crate::domain::text::one_line(&d.what)
                 );
@@ -174,13 +178,13 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                 .iter()
                 .map(|d| {
                     let state = match (d.completed_on, d.cancelled) {
-                        (Some(on), _) => format!("done {on}"),
+                        (Some(on), _) => format!("done {}", crate::dates::display::date(on)),
                         (None, true) => "cancelled".into(),
                         (None, false) => "open".into(),
                     };
                     vec![
                         d.id.to_string(),
-                        d.due.to_string(),
+                        crate::dates::display::date(d.due),
                         state,
                         d.rule.clone().unwrap_or_default(),
                         d.what.clone(),
@@ -197,7 +201,9 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
 pub fn run_action(store: &mut Store, cmd: ActionCmd, now: NaiveDateTime) -> Result<()> {
     match cmd {
         ActionCmd::Add { client, what, due } => {
-            let due = due.map(|d| parse_date("--due", &d)).transpose()?;
+            let due = due
+                .map(|d| parse::date("--due", &d, now.date()))
+                .transpose()?;
             let client_id = match client {
                 Some(c) => Some(store.resolve_client(&c)?.id),
                 None => None,
@@ -232,9 +238,9 @@ pub fn run_action(store: &mut Store, cmd: ActionCmd, now: NaiveDateTime) -> Resu
                     vec![
                         a.id.to_string(),
                         a.client_id.map(|c| c.to_string()).unwrap_or_default(),
-                        a.due.map(|d| d.to_string()).unwrap_or_default(),
+                        a.due.map(crate::dates::display::date).unwrap_or_default(),
                         a.done_on
-                            .map(|d| format!("done {d}"))
+                            .map(|d| format!("done {}", crate::dates::display::date(d)))
                             .unwrap_or_else(|| "open".into()),
                         a.what.clone(),
                     ]

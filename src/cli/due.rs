@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{output, parse};
+use crate::dates::display;
 use crate::domain::DueItem;
 use crate::store::{AgendaItem, Store};
 
@@ -42,7 +43,7 @@ fn print_retention(due: &[crate::store::RetentionDue]) {
             "  client {} {}: review due since {}",
             r.client_id,
             crate::domain::text::one_line(&r.name),
-            r.retain_until
+            display::date(r.retain_until)
         );
     }
 }
@@ -58,14 +59,13 @@ fn print_due(items: &[DueItem], within: u32) {
         .map(|i| {
             // Periods counted in hours show the time and a countdown.
             let (due, when) = match i.due_at {
-                Some(at) => (
-                    at.format("%Y-%m-%d %H:%M").to_string(),
-                    crate::rules::countdown(now, at),
-                ),
-                None => (i.due.to_string(), when_words(i.days)),
+                Some(at) => (display::date_time(at), crate::rules::countdown(now, at)),
+                None => (display::date(i.due), when_words(i.days)),
             };
             let when = match i.window_opens {
-                Some(w) if w > now.date() => format!("{when} (window opens {w})"),
+                Some(w) if w > now.date() => {
+                    format!("{when} (window opens {})", display::date(w))
+                }
                 _ => when,
             };
             vec![
@@ -126,14 +126,18 @@ pub fn agenda(
 
 fn print_agenda(items: &[AgendaItem], from: NaiveDate, to: NaiveDate) {
     if items.is_empty() {
-        println!("Nothing dated from {from} to {to}.");
+        println!(
+            "Nothing dated from {} to {}.",
+            display::date(from),
+            display::date(to)
+        );
         return;
     }
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
             vec![
-                i.date.format("%a %Y-%m-%d").to_string(),
+                display::day_date(i.date),
                 i.time.clone().unwrap_or_default(),
                 i.kind.clone(),
                 i.id.to_string(),
@@ -149,11 +153,18 @@ fn print_agenda(items: &[AgendaItem], from: NaiveDate, to: NaiveDate) {
 /// What `caseload --demo` prints when it is not in a terminal: the due list
 /// and this week's agenda.
 pub fn print_overview(store: &Store, today: NaiveDate) -> Result<()> {
-    println!("Demo caseload (fictional people), today {today}\n");
+    println!(
+        "Demo caseload (fictional people), today {}\n",
+        display::date(today)
+    );
     println!("Due: overdue and the next 14 days");
     print_due(&store.due(today, 14)?, 14);
     let to = today + chrono::Days::new(6);
-    println!("\nAgenda: {today} to {to}");
+    println!(
+        "\nAgenda: {} to {}",
+        display::date(today),
+        display::date(to)
+    );
     print_agenda(&store.agenda(today, to)?, today, to);
     println!(
         "\nThis demo is thrown away at exit. Try `caseload --demo client list`, \

@@ -5,12 +5,11 @@ use anyhow::Result;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::output;
+use super::{output, parse};
 use crate::clock;
 use crate::domain::text::one_line;
-use crate::domain::validate::parse_date;
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
-use crate::rules::{RuleSet, hours};
+use crate::rules::RuleSet;
 use crate::store::{NewMark, Store};
 
 /// Episode subcommands.
@@ -23,9 +22,9 @@ pub enum EpisodeCmd {
         /// The framework (see `caseload rules list` for each kind's rules).
         #[arg(long)]
         kind: EpisodeKind,
-        /// Start date, YYYY-MM-DD (admission, referral, strategy discussion,
+        /// Start date, 2026-12-03 or 03/12/2026 (admission, referral, strategy discussion,
         /// the day the child became looked after…); for kinds counted in
-        /// hours (s136, s5(2), police protection…) "YYYY-MM-DD HH:MM".
+        /// hours (s136, s5(2), police protection…) "2026-12-03 14:30".
         #[arg(long)]
         start: String,
         /// Notes.
@@ -44,7 +43,7 @@ pub enum EpisodeCmd {
     End {
         /// The episode id.
         episode: i64,
-        /// The end date, YYYY-MM-DD.
+        /// The end date (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long)]
         on: String,
     },
@@ -52,7 +51,7 @@ pub enum EpisodeCmd {
     Move {
         /// The episode id.
         episode: i64,
-        /// The new start date, YYYY-MM-DD (or "YYYY-MM-DD HH:MM").
+        /// The new start date, 2026-12-03 or 03/12/2026 (or "2026-12-03 14:30").
         #[arg(long)]
         start: String,
     },
@@ -64,7 +63,7 @@ pub enum EpisodeCmd {
         episode: i64,
         /// What the date is (the kind's marks are listed if it is wrong).
         mark: String,
-        /// The date, YYYY-MM-DD (or "YYYY-MM-DD HH:MM").
+        /// The date, 2026-12-03 or 03/12/2026 (or "2026-12-03 14:30").
         #[arg(long)]
         on: String,
         /// What came of it (a panel: agreed, declined, partly-agreed, deferred).
@@ -77,17 +76,6 @@ pub enum EpisodeCmd {
         /// The deadline id (see `caseload episode list`).
         deadline: i64,
     },
-}
-
-/// A start typed as a date, or a date and a time.
-fn parse_start(
-    field: &'static str,
-    text: &str,
-) -> Result<(chrono::NaiveDate, Option<chrono::NaiveDateTime>)> {
-    if let Some(t) = hours::parse_local(text) {
-        return Ok((t.date(), Some(t)));
-    }
-    Ok((parse_date(field, text)?, None))
 }
 
 #[derive(Serialize)]
@@ -110,7 +98,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             notes,
         } => {
             let c = store.resolve_client(&client)?;
-            let (start_on, start_at) = parse_start("start", &start)?;
+            let (start_on, start_at) = parse::date_maybe_time("--start", &start, now)?;
             let (id, _) = store.add_legal_episode_at(
                 &NewEpisode {
                     client_id: c.id,
@@ -121,9 +109,10 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 start_at,
                 now,
             )?;
-            let from = start_at.map_or(start_on.to_string(), |t| {
-                t.format("%Y-%m-%d %H:%M").to_string()
-            });
+            let from = start_at.map_or_else(
+                || crate::dates::display::date(start_on),
+                crate::dates::display::date_time,
+            );
             println!(
                 "Added episode {id}: {} for {} from {from}.",
                 kind.label(),
@@ -162,16 +151,22 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                     "Episode {}: {} from {}{}",
                     e.id,
                     e.kind.label(),
-                    e.start_at.map_or(e.start_on.to_string(), |t| t
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string()),
-                    e.end_on.map(|d| format!(" to {d}")).unwrap_or_default()
+                    e.start_at.map_or_else(
+                        || crate::dates::display::date(e.start_on),
+                        crate::dates::display::date_time
+                    ),
+                    e.end_on
+                        .map(|d| format!(" to {}", crate::dates::display::date(d)))
+                        .unwrap_or_default()
                 );
                 for m in &v.marks {
                     println!(
                         "  {} {}{}",
                         m.mark,
-                        m.on,
+                        m.at.map_or_else(
+                            || crate::dates::display::date(m.on),
+                            crate::dates::display::date_time
+                        ),
                         m.outcome
                             .as_deref()
                             .map(|o| format!(": {}", one_line(o)))
@@ -182,12 +177,13 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             }
         }
         EpisodeCmd::End { episode, on } => {
-            let on = parse_date("on", &on)?;
+            let on = parse::date("--on", &on, now.date())?;
             let open_before = open_count(store, episode)?;
             store.end_episode(episode, on, now)?;
             let cancelled = open_before - open_count(store, episode)?;
             println!(
-                "Ended episode {episode} on {on}; {cancelled} open deadline(s) due after it cancelled (kept, not deleted)."
+                "Ended episode {episode} on {}; {cancelled} open deadline(s) due after it cancelled (kept, not deleted).",
+                crate::dates::display::date(on)
             );
         }
         EpisodeCmd::Mark {
@@ -196,7 +192,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             on,
             outcome,
         } => {
-            let (day, at) = parse_start("on", &on)?;
+            let (day, at) = parse::date_maybe_time("--on", &on, now)?;
             let ids = store.add_mark(
                 &NewMark {
                     episode_id: episode,
@@ -208,8 +204,12 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 now,
             )?;
             println!(
-                "Recorded {} on {day} for episode {episode}; {} deadline(s) added.",
+                "Recorded {} on {} for episode {episode}; {} deadline(s) added.",
                 mark.trim(),
+                at.map_or_else(
+                    || crate::dates::display::date(day),
+                    crate::dates::display::date_time
+                ),
                 ids.len()
             );
             print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
@@ -223,10 +223,14 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             );
         }
         EpisodeCmd::Move { episode, start } => {
-            let (start, start_at) = parse_start("start", &start)?;
+            let (start, start_at) = parse::date_maybe_time("--start", &start, now)?;
             store.change_episode_start_at(episode, start, start_at, now)?;
             println!(
-                "Episode {episode} now starts on {start}; its open deadlines were recalculated."
+                "Episode {episode} now starts on {}; its open deadlines were recalculated.",
+                start_at.map_or_else(
+                    || crate::dates::display::date(start),
+                    crate::dates::display::date_time
+                )
             );
             print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
         }
@@ -249,7 +253,7 @@ fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
             let state = if d.cancelled {
                 "cancelled".to_string()
             } else if let Some(on) = d.completed_on {
-                format!("done {on}")
+                format!("done {}", crate::dates::display::date(on))
             } else {
                 "open".to_string()
             };
@@ -283,7 +287,8 @@ fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
 
 /// The due date, with its time for periods counted in hours.
 fn when(d: &Deadline) -> String {
-    d.due_at.map_or(d.due.to_string(), |t| {
-        t.format("%Y-%m-%d %H:%M").to_string()
-    })
+    d.due_at.map_or_else(
+        || crate::dates::display::date(d.due),
+        crate::dates::display::date_time,
+    )
 }

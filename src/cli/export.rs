@@ -27,10 +27,10 @@ pub enum ExportCmd {
     Chronology {
         /// The client (id, record number or part of the name).
         client: String,
-        /// First day, YYYY-MM-DD (default: the first record).
+        /// First day (2026-12-03, 03/12/2026, today, +2w, next tue…; default: the first record).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Last day, YYYY-MM-DD (default: the last record).
+        /// Last day (2026-12-03, 03/12/2026, today, +2w, next tue…; default: the last record).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// md, html or csv.
@@ -91,14 +91,10 @@ pub enum ImportCmd {
     },
 }
 
-fn period(from: Option<&str>, to: Option<&str>) -> Result<Period> {
+fn period(from: Option<&str>, to: Option<&str>, today: chrono::NaiveDate) -> Result<Period> {
     let p = Period {
-        from: from
-            .map(|f| parse::date_or("--from", Some(f), chrono::NaiveDate::MIN))
-            .transpose()?,
-        to: to
-            .map(|t| parse::date_or("--to", Some(t), chrono::NaiveDate::MIN))
-            .transpose()?,
+        from: from.map(|f| parse::date("--from", f, today)).transpose()?,
+        to: to.map(|t| parse::date("--to", t, today)).transpose()?,
     };
     if let (Some(f), Some(t)) = (p.from, p.to)
         && t < f
@@ -130,7 +126,7 @@ pub fn run(store: &Store, cmd: ExportCmd, now: NaiveDateTime) -> Result<()> {
             format,
         } => Job::Chronology(
             store.resolve_client(&client)?.id,
-            period(from.as_deref(), to.as_deref())?,
+            period(from.as_deref(), to.as_deref(), now.date())?,
             allow(
                 format,
                 &[Format::Md, Format::Html, Format::Csv],
@@ -138,10 +134,10 @@ pub fn run(store: &Store, cmd: ExportCmd, now: NaiveDateTime) -> Result<()> {
             )?,
         ),
         ExportCmd::Ics { from, to, names } => {
-            Job::Calendar(period(from.as_deref(), to.as_deref())?, names)
+            Job::Calendar(period(from.as_deref(), to.as_deref(), now.date())?, names)
         }
         ExportCmd::Csv { what, from, to } => {
-            Job::Csv(what, period(from.as_deref(), to.as_deref())?)
+            Job::Csv(what, period(from.as_deref(), to.as_deref(), now.date())?)
         }
         ExportCmd::Json => Job::Json,
         ExportCmd::Outage { out } => return to_folder(store, &Job::Outage, &out, now),

@@ -93,10 +93,10 @@ pub enum Command {
     /// days): visits planned, recorded and falling due, deadlines, actions,
     /// contacts and reviews.
     Agenda {
-        /// First day, YYYY-MM-DD (default today).
+        /// First day (2026-12-03, 03/12/2026, today, +2w, next tue…; default today).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Last day, YYYY-MM-DD (default six days after --from).
+        /// Last day (2026-12-03, 03/12/2026, today, +2w, next tue…; default six days after --from).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Print JSON.
@@ -141,10 +141,10 @@ pub enum Command {
         /// Only this client (id, record number or part of the name).
         #[arg(long)]
         client: Option<String>,
-        /// From this day (YYYY-MM-DD).
+        /// From this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long)]
         from: Option<String>,
-        /// To this day (YYYY-MM-DD).
+        /// To this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long)]
         to: Option<String>,
         /// Show at most this many matches.
@@ -280,6 +280,11 @@ fn open_existing_with(db: &Path, use_agent: bool) -> Result<(Store, SecretString
 /// throwaway demo database; with no subcommand the demo prints the due list
 /// and this week's agenda.
 pub fn run(cli: Cli) -> Result<()> {
+    // Dates are shown as the config says; a broken config file is reported
+    // by the commands that read the rest of it.
+    if let Ok(config) = crate::config::Config::load() {
+        crate::dates::display::set_style(config.date_style);
+    }
     if cli.demo {
         return run_demo(cli.command);
     }

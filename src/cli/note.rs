@@ -23,7 +23,7 @@ pub enum NoteCmd {
         /// meeting, review, court, other.
         #[arg(long)]
         kind: String,
-        /// When it happened, "YYYY-MM-DD HH:MM", "yesterday 2pm" (default now).
+        /// When it happened, "2026-12-03 14:30", "03/12/2026 2pm", "yesterday 2pm" (default now).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
         /// Where it happened.
@@ -169,7 +169,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 .map(|n| {
                     vec![
                         n.id.to_string(),
-                        n.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                        crate::dates::display::date_time(n.occurred_at),
                         n.kind.as_str().into(),
                         n.status.as_str().into(),
                         if n.significant {

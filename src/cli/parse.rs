@@ -4,21 +4,61 @@
 use anyhow::{Result, anyhow};
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::dates::DateUse;
 use crate::domain::NoteKind;
-use crate::domain::validate::parse_date;
 
-/// A date typed as YYYY-MM-DD, or `today` when absent.
-pub fn date_or(field: &'static str, typed: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
+/// A date typed on the command line, read as the forms read it
+/// ([`crate::dates`]): `2026-12-03`, `03/12/2026`, `3 Dec 2026`, `today`,
+/// `+2w`, `next tue`; anything else is an error naming the option.
+pub fn date(field: &str, typed: &str, today: NaiveDate) -> Result<NaiveDate> {
+    crate::dates::resolve_date(typed, today)
+        .map(|r| r.value())
+        .map_err(|e| about(field, &e))
+}
+
+/// "--from is not a real date…", "--to: not a date I know…".
+fn about(field: &str, e: &str) -> anyhow::Error {
+    if e.starts_with("is ") {
+        anyhow!("{field} {e}")
+    } else {
+        anyhow!("{field}: {e}")
+    }
+}
+
+/// A date of birth: as [`date`], and a two-digit year is the latest such
+/// year not after today.
+pub fn birth_date(field: &str, typed: &str, today: NaiveDate) -> Result<NaiveDate> {
+    crate::dates::resolve_date_for(typed, today, DateUse::Birth)
+        .map(|r| r.value())
+        .map_err(|e| about(field, &e))
+}
+
+/// A date as [`date`], or `today` when absent.
+pub fn date_or(field: &str, typed: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
     match typed {
-        Some(t) => Ok(parse_date(field, t)?),
+        Some(t) => date(field, t, today),
         None => Ok(today),
+    }
+}
+
+/// A date, or a date and a time (`2026-10-24 23:30`, `24/10/2026 11:30pm`):
+/// the day, and the time when one was given.
+pub fn date_maybe_time(
+    field: &str,
+    typed: &str,
+    now: NaiveDateTime,
+) -> Result<(NaiveDate, Option<NaiveDateTime>)> {
+    match date(field, typed, now.date()) {
+        Ok(d) => Ok((d, None)),
+        Err(e) if typed.split_whitespace().count() < 2 && !typed.contains('T') => Err(e),
+        Err(_) => date_time(field, typed, now).map(|t| (t.date(), Some(t))),
     }
 }
 
 /// A date and time as [`crate::dates::parse_datetime`] reads it
 /// ("2026-11-20 14:30", "2026-11-20T14:30", "yesterday 2pm"); a date with no
 /// time is refused, never guessed.
-pub fn date_time(field: &'static str, typed: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
+pub fn date_time(field: &str, typed: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let t = typed.trim();
     // The ISO "T" between date and time, as scripts write it.
     let spaced = match t.split_once('T') {
@@ -27,7 +67,7 @@ pub fn date_time(field: &'static str, typed: &str, now: NaiveDateTime) -> Result
         }
         _ => t.to_string(),
     };
-    crate::dates::parse_datetime(&spaced, now).map_err(|e| anyhow!("{field}: {e}"))
+    crate::dates::parse_datetime(&spaced, now).map_err(|e| about(field, &e))
 }
 
 /// A note kind, naming the valid kinds when the typed one is not one of them.
@@ -69,6 +109,53 @@ mod tests {
         // A date alone does not guess a time.
         assert!(date_time("at", "2026-11-20", now).is_err());
         assert!(date_time("at", "14", now).is_err());
+    }
+
+    #[test]
+    fn dates_take_the_forms_the_forms_take_and_name_the_option() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let dec3 = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        for typed in [
+            "2026-12-03",
+            "03/12/2026",
+            "3 Dec 2026",
+            "Thu 03/12/2026",
+            "+11d",
+        ] {
+            assert_eq!(date("--from", typed, today).unwrap(), dec3, "{typed}");
+        }
+        assert_eq!(
+            date("--from", "next tue", today).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+        assert_eq!(date_or("--on", None, today).unwrap(), today);
+        let e = date("--from", "31/02/2026", today).unwrap_err().to_string();
+        assert!(e.starts_with("--from is not a real date"), "{e}");
+        let e = date("--to", "soonish", today).unwrap_err().to_string();
+        assert!(e.starts_with("--to: ") && e.contains("03/12/2026"), "{e}");
+        assert_eq!(
+            birth_date("--dob", "12/3/85", today).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(1985, 3, 12).unwrap()
+        );
+        assert!(date("--due", "12/3/85", today).is_err());
+    }
+
+    #[test]
+    fn a_start_is_a_date_or_a_date_and_time() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let (d, t) = date_maybe_time("start", "24/10/2026", now).unwrap();
+        assert_eq!((d.to_string(), t), ("2026-10-24".into(), None));
+        for typed in ["2026-10-24 23:30", "2026-10-24T23:30", "24/10/2026 11:30pm"] {
+            let (d, t) = date_maybe_time("start", typed, now).unwrap();
+            assert_eq!(d.to_string(), "2026-10-24", "{typed}");
+            assert_eq!(t.unwrap().to_string(), "2026-10-24 23:30:00", "{typed}");
+        }
+        assert!(date_maybe_time("start", "", now).is_err());
+        assert!(date_maybe_time("start", "2026-10-24 25:00", now).is_err());
+        assert!(date_maybe_time("start", "whenever", now).is_err());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub enum PlanCmd {
     Done {
         /// The action's id (from `plan show`).
         action: String,
-        /// The day it was done, YYYY-MM-DD (default today).
+        /// The day it was done (2026-12-03, 03/12/2026, today, +2w, next tue…; default today).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
@@ -34,7 +34,7 @@ pub enum PlanCmd {
     Review {
         /// The client: id, record number, or part of the name.
         client: String,
-        /// The next review date, YYYY-MM-DD (default: keep the current one).
+        /// The next review date (2026-12-03, 03/12/2026, today, +2w, next tue…; default: keep the current one).
         #[arg(long, value_name = "DATE")]
         next_review: Option<String>,
     },
@@ -75,7 +75,7 @@ pub fn run(store: &mut Store, cmd: PlanCmd, now: NaiveDateTime) -> Result<()> {
             println!(
                 "Plan action {id} \"{}\" is done ({}).",
                 one_line(&a.what),
-                crate::dates::show(on)
+                crate::dates::display::date(on)
             );
         }
         PlanCmd::Review {
@@ -84,7 +84,7 @@ pub fn run(store: &mut Store, cmd: PlanCmd, now: NaiveDateTime) -> Result<()> {
         } => {
             let c = store.resolve_client(&client)?;
             let next = next_review
-                .map(|d| crate::domain::validate::parse_date("--next-review", &d))
+                .map(|d| parse::date("--next-review", &d, now.date()))
                 .transpose()?;
             let version = store.review_plan(c.id, next, now)?;
             println!("Care plan reviewed: version {version} written; done actions kept.");
@@ -111,9 +111,9 @@ fn print_plan(p: &CarePlan) {
     println!(
         "Care plan version {} (written {}; next review {})",
         p.version,
-        p.created_at.format("%Y-%m-%d"),
+        crate::dates::display::date(p.created_at.date()),
         p.next_review
-            .map_or_else(|| "not set".into(), crate::dates::show)
+            .map_or_else(|| "not set".into(), crate::dates::display::date)
     );
     let rows: Vec<Vec<String>> = p
         .actions
@@ -124,8 +124,10 @@ fn print_plan(p: &CarePlan) {
                 if a.done_on.is_some() { "[x]" } else { "[ ]" }.into(),
                 one_line(&a.what),
                 one_line(&a.owner),
-                a.due.map(|d| d.to_string()).unwrap_or_default(),
-                a.done_on.map(|d| d.to_string()).unwrap_or_default(),
+                a.due.map(crate::dates::display::date).unwrap_or_default(),
+                a.done_on
+                    .map(crate::dates::display::date)
+                    .unwrap_or_default(),
             ]
         })
         .collect();

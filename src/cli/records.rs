@@ -4,10 +4,9 @@
 use anyhow::Result;
 use std::io::IsTerminal;
 
-use super::output;
+use super::{output, parse};
 use crate::clock;
 use crate::domain::text::one_line;
-use crate::domain::validate::parse_date;
 use crate::store::{SearchFilter, Store};
 
 /// `caseload audit [CLIENT]`: ids, entities, operations and field names.
@@ -25,7 +24,7 @@ pub fn audit(store: &Store, client: Option<&str>, limit: u32, json: bool) -> Res
         .map(|a| {
             vec![
                 a.id.to_string(),
-                a.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                crate::dates::display::date_time_seconds(a.at),
                 a.client_id.map(|c| c.to_string()).unwrap_or_default(),
                 format!("{} {}", a.entity, a.entity_id),
                 a.op.clone(),
@@ -86,7 +85,7 @@ pub fn chronology(store: &Store, client: &str, json: bool) -> Result<()> {
         .iter()
         .map(|e| {
             vec![
-                e.date.to_string(),
+                crate::dates::display::date(e.date),
                 e.time
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default(),
@@ -106,9 +105,9 @@ pub struct SearchArgs<'a> {
     pub query: &'a str,
     /// Only this client.
     pub client: Option<&'a str>,
-    /// From this day (YYYY-MM-DD).
+    /// From this day (a date as the forms take it).
     pub from: Option<&'a str>,
-    /// To this day (YYYY-MM-DD).
+    /// To this day (a date as the forms take it).
     pub to: Option<&'a str>,
     /// At most this many hits.
     pub limit: u32,
@@ -119,6 +118,7 @@ pub struct SearchArgs<'a> {
 /// `caseload search QUERY`: matched words in bold on a terminal, in
 /// [brackets] otherwise.
 pub fn search(store: &Store, args: &SearchArgs<'_>) -> Result<()> {
+    let today = clock::now().date();
     let client_id = args
         .client
         .map(|c| store.resolve_client(c))
@@ -126,8 +126,11 @@ pub fn search(store: &Store, args: &SearchArgs<'_>) -> Result<()> {
         .map(|c| c.id);
     let filter = SearchFilter {
         client_id,
-        from: args.from.map(|d| parse_date("from", d)).transpose()?,
-        to: args.to.map(|d| parse_date("to", d)).transpose()?,
+        from: args
+            .from
+            .map(|d| parse::date("--from", d, today))
+            .transpose()?,
+        to: args.to.map(|d| parse::date("--to", d, today)).transpose()?,
         limit: args.limit,
     };
     let hits = store.search(args.query, &filter)?;
@@ -153,7 +156,7 @@ pub fn search(store: &Store, args: &SearchArgs<'_>) -> Result<()> {
         // Segments are sanitised already; only our own markers are added.
         println!(
             "{}  {}  {}\n    {}",
-            h.at.format("%Y-%m-%d"),
+            crate::dates::display::date(h.at.date()),
             one_line(&h.client_name),
             place,
             h.marked(open, close)

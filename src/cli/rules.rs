@@ -8,9 +8,8 @@ use clap::Subcommand;
 use serde::Serialize;
 use std::path::PathBuf;
 
-use super::output;
+use super::{output, parse};
 use crate::clock;
-use crate::domain::validate::parse_date;
 use crate::paths;
 use crate::rules::{RULES_ENV, Rule, RuleSet};
 
@@ -28,7 +27,7 @@ pub enum RulesCmd {
     Show {
         /// The rule id (see `caseload rules list`).
         rule: String,
-        /// Example start, YYYY-MM-DD or "YYYY-MM-DD HH:MM" (default: the --on
+        /// Example start, 2026-12-03 or 03/12/2026, or "2026-12-03 14:30" (default: the --on
         /// date, or today).
         #[arg(long)]
         from: Option<String>,
@@ -131,18 +130,18 @@ pub fn run(cmd: RulesCmd) -> Result<()> {
                 bail!("there is no rule called that; see `caseload rules list`");
             }
             let on: NaiveDate = match on {
-                Some(f) => parse_date("on", &f)?,
+                Some(f) => parse::date("--on", &f, clock::now().date())?,
                 None => clock::now().date(),
             };
             let Some(r) = set.rule_on(id, on) else {
-                bail!("no version of {id} is in force on {on}; see `caseload rules list`");
+                bail!(
+                    "no version of {id} is in force on {}; see `caseload rules list`",
+                    crate::dates::display::date(on)
+                );
             };
-            // A time ("YYYY-MM-DD HH:MM") matters for rules counted in hours.
+            // A time ("2026-10-24 23:30") matters for rules counted in hours.
             let (start, at) = match from {
-                Some(f) => match crate::rules::hours::parse_local(&f) {
-                    Some(t) => (t.date(), Some(t)),
-                    None => (parse_date("from", &f)?, None),
-                },
+                Some(f) => parse::date_maybe_time("--from", &f, clock::now())?,
                 None => (on, None),
             };
             print!("{}", describe(&set, r, start, at));
@@ -231,9 +230,10 @@ pub fn describe(
     }
     line(&mut s, "law", set.version_period(r));
     if let Some(next) = set.next_version(r) {
-        let when = next
-            .in_force_from
-            .map_or_else(|| "when commenced".to_string(), |d| format!("from {d}"));
+        let when = next.in_force_from.map_or_else(
+            || "when commenced".to_string(),
+            |d| format!("from {}", crate::dates::display::date(d)),
+        );
         line(
             &mut s,
             "changes",
@@ -262,8 +262,9 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate, at: Option<chrono::NaiveDa
     if r.is_visit() {
         let end = crate::rules::period::period_end(start, r.period, r.unit, false, set.calendar());
         return format!(
-            "last visit {start}: next due by {}",
-            end.map_or("?".into(), |d| d.to_string())
+            "last visit {}: next due by {}",
+            crate::dates::display::date(start),
+            end.map_or("?".into(), crate::dates::display::date)
         );
     }
     if r.unit == crate::rules::Unit::Hours {
@@ -273,8 +274,8 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate, at: Option<chrono::NaiveDa
         return match (from, end) {
             (Some(f), Some(e)) => format!(
                 "from {}: ends {} ({} real hours, across any change of the clocks)",
-                f.format("%Y-%m-%d %H:%M"),
-                e.format("%Y-%m-%d %H:%M"),
+                crate::dates::display::date_time(f),
+                crate::dates::display::date_time(e),
                 r.period
             ),
             _ => "(out of range)".into(),
@@ -301,18 +302,20 @@ fn example(set: &RuleSet, r: &Rule, start: NaiveDate, at: Option<chrono::NaiveDa
             .find(|g| g.deadline.rule.as_deref() == Some(&r.id))
             .and_then(|g| g.deadline.due);
         return format!(
-            "{} entered as {start}: due {}",
+            "{} entered as {}: due {}",
             r.mark.as_deref().unwrap_or("?"),
-            due.map_or("?".into(), |d| d.to_string())
+            crate::dates::display::date(start),
+            due.map_or("?".into(), crate::dates::display::date)
         );
     }
     let chain = set.chain(r, start, 4);
     let mut text = format!(
-        "from {start}: {}",
+        "from {}: {}",
+        crate::dates::display::date(start),
         chain
             .iter()
             .filter_map(|g| g.deadline.due)
-            .map(|d| d.to_string())
+            .map(crate::dates::display::date)
             .collect::<Vec<_>>()
             .join(", ")
     );

@@ -1,5 +1,6 @@
 //! `caseload client show`: one client with everything around them.
 
+use crate::dates::display;
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -81,7 +82,7 @@ impl ClientView {
             one_line(&format!("{} {}", c.given_name, c.family_name)),
         );
         field("Pronouns", opt(&c.pronouns));
-        field("Born", c.dob.map(|d| d.to_string()).unwrap_or_default());
+        field("Born", c.dob.map(display::date).unwrap_or_default());
         field("Service", c.service.label().to_string());
         field("Team", opt(&c.team));
         field("Status", status_line(c));
@@ -104,18 +105,18 @@ impl ClientView {
         field(
             "Last seen",
             self.last_seen
-                .map(|d| d.to_string())
+                .map(display::date)
                 .unwrap_or_else(|| "never".into()),
         );
         field(
             "Last contact",
             self.last_contact
-                .map(|d| d.to_string())
+                .map(display::date)
                 .unwrap_or_else(|| "never".into()),
         );
         field(
             "Next visit",
-            self.next_visit.map(|d| d.to_string()).unwrap_or_default(),
+            self.next_visit.map(display::date).unwrap_or_default(),
         );
         field(
             "Household",
@@ -138,13 +139,13 @@ impl ClientView {
             for e in &self.episodes {
                 let end = e
                     .end_on
-                    .map(|d| format!(" to {d}"))
+                    .map(|d| format!(" to {}", display::date(d)))
                     .unwrap_or_else(|| " (current)".into());
                 println!(
                     "  {:>5}  {}  from {}{end}",
                     e.id,
                     e.kind.label(),
-                    e.start_on
+                    display::date(e.start_on)
                 );
             }
         }
@@ -152,7 +153,7 @@ impl ClientView {
             println!(
                 "\nCare plan (version {}, written {})",
                 p.version,
-                p.created_at.date()
+                display::date(p.created_at.date())
             );
             for (label, text) in [
                 ("Needs", &p.needs),
@@ -165,13 +166,17 @@ impl ClientView {
                 }
             }
             if let Some(r) = p.next_review {
-                println!("  Next review: {r}");
+                println!("  Next review: {}", display::date(r));
             }
             for a in &p.actions {
                 let state = a
                     .done_on
-                    .map(|d| format!("done {d}"))
-                    .unwrap_or_else(|| a.due.map(|d| format!("due {d}")).unwrap_or_default());
+                    .map(|d| format!("done {}", display::date(d)))
+                    .unwrap_or_else(|| {
+                        a.due
+                            .map(|d| format!("due {}", display::date(d)))
+                            .unwrap_or_default()
+                    });
                 println!("  - {} ({}) {state}", one_line(&a.what), one_line(&a.owner));
             }
         }
@@ -204,7 +209,12 @@ impl ClientView {
         if !open.is_empty() {
             println!("\nOpen deadlines");
             for d in open {
-                println!("  {:>5}  {}  {}", d.id, d.due, one_line(&d.what));
+                println!(
+                    "  {:>5}  {}  {}",
+                    d.id,
+                    display::date(d.due),
+                    one_line(&d.what)
+                );
             }
         }
         let actions: Vec<&Action> = self
@@ -215,7 +225,7 @@ impl ClientView {
         if !actions.is_empty() {
             println!("\nOpen actions");
             for a in actions {
-                let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+                let due = a.due.map(display::date).unwrap_or_else(|| "-".into());
                 println!("  {:>5}  {due:<10}  {}", a.id, one_line(&a.what));
             }
         }
@@ -225,19 +235,20 @@ impl ClientView {
 fn status_line(c: &Client) -> String {
     match (c.closed_on, &c.closure_reason) {
         (Some(on), reason) => format!(
-            "closed {on}{}",
+            "closed {}{}",
+            display::date(on),
             reason
                 .as_deref()
                 .map(|r| format!(": {}", one_line(r)))
                 .unwrap_or_default()
         ),
-        (None, _) => format!("open since {}", c.opened_on),
+        (None, _) => format!("open since {}", display::date(c.opened_on)),
     }
 }
 
 fn risk_line(c: &Client) -> String {
     match c.risk_reviewed_on {
-        Some(d) => format!("{} (reviewed {d})", c.risk.label()),
+        Some(d) => format!("{} (reviewed {})", c.risk.label(), display::date(d)),
         None => c.risk.label().to_string(),
     }
 }

@@ -20,7 +20,7 @@ pub enum VisitCmd {
         /// Another client seen on the same visit (a household); repeat for more.
         #[arg(long, value_name = "CLIENT")]
         also: Vec<String>,
-        /// When, "YYYY-MM-DD HH:MM".
+        /// When, "2026-12-03 14:30", "03/12/2026 2pm", "next tue 10am".
         #[arg(long, value_name = "WHEN")]
         at: String,
         /// Expected length in minutes.
@@ -43,10 +43,10 @@ pub enum VisitCmd {
     List {
         /// The client: id, record number, or part of the name.
         client: Option<String>,
-        /// From this day, YYYY-MM-DD.
+        /// From this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// To this day, YYYY-MM-DD.
+        /// To this day (2026-12-03, 03/12/2026, today, +2w, next tue…).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Print JSON.
@@ -61,7 +61,7 @@ pub enum VisitCmd {
         /// either one outcome for everyone or CLIENT=OUTCOME once per person.
         #[arg(long, required = true)]
         outcome: Vec<String>,
-        /// When it happened, "YYYY-MM-DD HH:MM" (default: the planned time).
+        /// When it happened, "2026-12-03 14:30" or "03/12/2026 2pm" (default: the planned time).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
     },
@@ -69,7 +69,7 @@ pub enum VisitCmd {
     Move {
         /// The visit's id.
         visit: String,
-        /// The new time, "YYYY-MM-DD HH:MM".
+        /// The new time, "2026-12-03 14:30", "03/12/2026 2pm", "next tue 10am".
         #[arg(long, value_name = "WHEN")]
         at: String,
     },
@@ -188,7 +188,10 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: NaiveDateTime) -> Result<()> {
             let id = parse::id("the visit", &visit)?;
             let to = parse::date_time("--at", &at, now)?;
             store.move_visit(id, to, now)?;
-            println!("Visit {id} moved to {}.", to.format("%Y-%m-%d %H:%M"));
+            println!(
+                "Visit {id} moved to {}.",
+                crate::dates::display::date_time(to)
+            );
         }
         VisitCmd::Cancel { visit, reason } => {
             let id = parse::id("the visit", &visit)?;
@@ -221,7 +224,7 @@ fn print_visits(rows: &[Visit]) {
             vec![
                 v.id.to_string(),
                 v.when()
-                    .map(|t| t.format("%a %Y-%m-%d %H:%M").to_string())
+                    .map(crate::dates::display::day_date_time)
                     .unwrap_or_default(),
                 v.kind.as_str().into(),
                 state,

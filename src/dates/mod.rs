@@ -6,9 +6,13 @@
 //! save and the words shown for it, so what is saved is what was shown.
 //!
 //! Dates: `2026-12-03`, `03/12/2026` (day first), `3 Dec 2026`, `Thu 3 Dec
-//! 2026`, `today`, `tomorrow`, `yesterday`, `+2w`, `+3d`, `+1m`, `-2d`,
-//! `next tue`, `fri`. Times: `14:30`, `9:05`, `2pm`, `2:30pm`, `noon`.
+//! 2026`, `Thu 03/12/2026` (as dates are shown), `today`, `tomorrow`,
+//! `yesterday`, `+2w`, `+3d`, `+1m`, `-2d`, `fri` or `this fri` (the coming
+//! Friday), `next fri` (Friday of next week: weeks start on Monday, and on a
+//! Sunday the week starting tomorrow is this week). Times:
+//! `14:30`, `9:05`, `2pm`, `2:30pm`, `noon`.
 
+pub mod display;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
@@ -96,13 +100,13 @@ pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, 
 /// "Thu 3 Dec 2026", the way a resolved date is shown.
 #[must_use]
 pub fn show(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    display::words(d)
 }
 
 /// "Thu 3 Dec 2026 14:30".
 #[must_use]
 pub fn show_dt(t: NaiveDateTime) -> String {
-    t.format("%a %-d %b %Y %H:%M").to_string()
+    display::words_time(t)
 }
 
 /// Lower-cased words of what was typed, single-spaced.
@@ -132,24 +136,33 @@ fn date_words(w: &[&str], today: NaiveDate, use_: DateUse) -> Option<Result<Naiv
         [one] => numeric(one, today, use_)
             .or_else(|| offset(one, today))
             .or_else(|| next_weekday(one, today)),
-        ["next", day] => next_weekday(day, today),
+        ["next", day] => next_week(day, today),
+        ["this", day] => next_weekday(day, today),
+        // "Tue 01/12/2026", as dates are shown.
+        [wd, one] => {
+            let want = weekday(wd)?;
+            Some(numeric(one, today, use_)?.and_then(|date| on_weekday(date, want)))
+        }
         [d, m, y] => named_month(d, m, y, today, use_),
         [wd, d, m, y] => {
             let want = weekday(wd)?;
-            Some(named_month(d, m, y, today, use_)?.and_then(|date| {
-                if date.weekday() == want {
-                    Ok(date)
-                } else {
-                    Err(format!(
-                        "{} is a {}, not a {}",
-                        date.format("%-d %b %Y"),
-                        date.format("%A"),
-                        words::weekday_name(want)
-                    ))
-                }
-            }))
+            Some(named_month(d, m, y, today, use_)?.and_then(|date| on_weekday(date, want)))
         }
         _ => None,
+    }
+}
+
+/// The date when it falls on `want`; else says which day it is.
+fn on_weekday(date: NaiveDate, want: chrono::Weekday) -> Result<NaiveDate, String> {
+    if date.weekday() == want {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{} is a {}, not a {}",
+            date.format("%-d %b %Y"),
+            words::weekday_name(date.weekday()),
+            words::weekday_name(want)
+        ))
     }
 }
 
@@ -258,8 +271,8 @@ fn offset(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     Some(r.ok_or_else(far))
 }
 
-/// `tue` and `next tue` both mean the coming Tuesday (today excluded), as
-/// most people mean it; the resolved date is shown either way.
+/// `tue` and `this tue`: the coming Tuesday, within the next seven days
+/// (today excluded: `tue` typed on a Tuesday is a week today).
 fn next_weekday(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     let wd = weekday(s)?;
     let mut d = today.succ_opt()?;
@@ -267,6 +280,22 @@ fn next_weekday(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> 
         d = d.succ_opt()?;
     }
     Some(Ok(d))
+}
+
+/// `next tue`: the Tuesday of next week, as a UK reader means it. Weeks
+/// run Monday to Sunday, and "this week" is the week of tomorrow: on a
+/// Sunday the week starting tomorrow is this week. So typed on Sunday 22
+/// November 2026, `tue` is 24 November and `next tue` is 1 December; typed
+/// on Wednesday 25 November, `next tue` is 1 December too.
+fn next_week(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    let wd = weekday(s)?;
+    let d = today.succ_opt().and_then(|tomorrow| {
+        let back = u64::from(tomorrow.weekday().num_days_from_monday());
+        tomorrow
+            .checked_sub_days(Days::new(back))?
+            .checked_add_days(Days::new(7 + u64::from(wd.num_days_from_monday())))
+    });
+    Some(d.ok_or_else(far))
 }
 
 fn datetime_value(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {

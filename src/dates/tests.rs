@@ -25,8 +25,11 @@ fn the_documented_forms_resolve() {
         ("+3d", d(2026, 11, 25)),
         ("+1m", d(2026, 12, 22)),
         ("-2d", d(2026, 11, 20)),
-        ("next tue", d(2026, 11, 24)),
+        ("next tue", d(2026, 12, 1)),
         ("tue", d(2026, 11, 24)),
+        ("this tue", d(2026, 11, 24)),
+        ("Thu 03/12/2026", d(2026, 12, 3)),
+        ("thu 2026-12-03", d(2026, 12, 3)),
         ("sunday", d(2026, 11, 29)),
     ];
     for (input, want) in cases {
@@ -69,6 +72,8 @@ fn impossible_and_garbage_dates_say_so() {
         "3 dec",
         "Fri 3 Dec 2026",
         "next week",
+        "Fri 03/12/2026",
+        "next 03/12/2026",
         "2pm",
     ] {
         assert!(parse_date(bad, today).is_err(), "{bad:?} should be refused");
@@ -196,4 +201,55 @@ proptest! {
         prop_assert!(resolve_datetime(&n.to_string(), now).is_err());
         prop_assert!(resolve_date(&n.to_string(), now.date()).is_err());
     }
+}
+
+/// `tue` / `this tue` is the coming Tuesday (within seven days, never
+/// today); `next tue` is the Tuesday of next week, weeks running Monday to
+/// Sunday with "this week" the week of tomorrow (so on a Sunday, the week
+/// starting tomorrow). Checked from every day of a fortnight, for every
+/// weekday typed.
+#[test]
+fn this_and_next_weekday_from_every_day_of_the_week() {
+    use chrono::Weekday;
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    for offset in 0..14 {
+        let today = d(2026, 11, 16) + Days::new(offset); // from a Monday
+        let tomorrow = today + Days::new(1);
+        let this_monday =
+            tomorrow - Days::new(u64::from(tomorrow.weekday().num_days_from_monday()));
+        for (i, name) in names.iter().enumerate() {
+            let want = Weekday::try_from(u8::try_from(i).unwrap()).unwrap();
+            let coming = parse_date(name, today).unwrap();
+            assert_eq!(coming.weekday(), want, "{name} from {today}");
+            assert!(
+                coming > today && coming <= today + Days::new(7),
+                "{name} from {today}"
+            );
+            assert_eq!(parse_date(&format!("this {name}"), today), Ok(coming));
+            let next = parse_date(&format!("next {name}"), today).unwrap();
+            assert_eq!(next.weekday(), want, "next {name} from {today}");
+            assert_eq!(
+                next,
+                this_monday + Days::new(7 + i as u64),
+                "next {name} from {today}"
+            );
+            // Never today, never more than a fortnight ahead.
+            assert!(
+                next > today && next <= today + Days::new(14),
+                "next {name} from {today}"
+            );
+        }
+    }
+    // The case the issue names: typed on Sunday 22 November 2026.
+    let sunday = d(2026, 11, 22);
+    assert_eq!(parse_date("tue", sunday), Ok(d(2026, 11, 24)));
+    assert_eq!(parse_date("next tue", sunday), Ok(d(2026, 12, 1)));
+    // Midweek, "next" is next week's even when this week's has passed.
+    let wednesday = d(2026, 11, 25);
+    assert_eq!(parse_date("next tue", wednesday), Ok(d(2026, 12, 1)));
+    assert_eq!(parse_date("next fri", wednesday), Ok(d(2026, 12, 4)));
+    assert_eq!(parse_date("fri", wednesday), Ok(d(2026, 11, 27)));
+    // On Saturday, Monday is already next week's.
+    let saturday = d(2026, 11, 28);
+    assert_eq!(parse_date("next mon", saturday), Ok(d(2026, 11, 30)));
 }

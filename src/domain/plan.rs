@@ -92,7 +92,7 @@ pub const ACTION_SEPARATOR: &str = " ; ";
 /// One action as a line of the plan form: "what ; who ; by".
 #[must_use]
 pub fn action_line(a: &PlanAction) -> String {
-    let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+    let due = a.due.map(crate::dates::display::date).unwrap_or_default();
     let mut line = a.what.clone();
     if !a.owner.is_empty() || !due.is_empty() {
         line.push_str(ACTION_SEPARATOR);
@@ -154,6 +154,7 @@ pub fn carry_forward(previous: &[PlanAction], actions: &mut [PlanAction]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::display::{DateStyle, scoped};
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
@@ -199,8 +200,19 @@ mod tests {
                 ..PlanAction::default()
             },
         ] {
-            assert_eq!(parse_action_line(&action_line(&a), d(11, 22)).unwrap(), a);
+            for style in [DateStyle::Uk, DateStyle::Iso] {
+                let _style = scoped(style);
+                assert_eq!(parse_action_line(&action_line(&a), d(11, 22)).unwrap(), a);
+            }
         }
+        // The by-when is written as dates are shown.
+        let a = PlanAction {
+            what: "Ring GP".into(),
+            due: Some(d(12, 3)),
+            ..PlanAction::default()
+        };
+        let _uk = scoped(DateStyle::Uk);
+        assert_eq!(action_line(&a), "Ring GP ;  ; 03/12/2026");
     }
 
     #[test]

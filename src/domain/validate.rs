@@ -69,29 +69,6 @@ pub fn limit(field: &'static str, value: &str, max: usize) -> Result<(), Validat
     Ok(())
 }
 
-/// Parses a calendar date typed as `YYYY-MM-DD`, refusing impossible dates
-/// such as 30 February with a message rather than a parse dump.
-pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ValidationError> {
-    let v = value.trim();
-    let parts: Vec<&str> = v.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 {
-        return Err(ValidationError::new(
-            field,
-            "should be a date written YYYY-MM-DD, for example 2026-12-03",
-        ));
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
-    let Some(nums) = nums else {
-        return Err(ValidationError::new(
-            field,
-            "should be a date written YYYY-MM-DD, for example 2026-12-03",
-        ));
-    };
-    let year = i32::try_from(nums[0]).unwrap_or(0);
-    NaiveDate::from_ymd_opt(year, nums[1], nums[2])
-        .ok_or_else(|| ValidationError::new(field, "is not a real date (check the day and month)"))
-}
-
 /// A date of birth: a real date, not in the future, not absurdly long ago.
 pub fn date_of_birth(dob: NaiveDate, today: NaiveDate) -> Result<NaiveDate, ValidationError> {
     if dob > today {
@@ -111,28 +88,6 @@ pub fn date_of_birth(dob: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Vali
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn february_30_is_refused_with_a_message() {
-        let err = parse_date("due", "2026-02-30").unwrap_err();
-        assert_eq!(err.field, "due");
-        assert!(err.problem.contains("not a real date"));
-    }
-
-    #[test]
-    fn a_well_formed_date_parses() {
-        assert_eq!(
-            parse_date("due", " 2024-02-29 ").unwrap(),
-            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
-        );
-    }
-
-    #[test]
-    fn garbage_dates_are_refused() {
-        for bad in ["", "03/12/2026", "2026-1", "2026-xx-01", "26-01-01"] {
-            assert!(parse_date("d", bad).is_err(), "{bad} should be refused");
-        }
-    }
 
     #[test]
     fn empty_and_huge_names_are_refused() {

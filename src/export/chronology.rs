@@ -64,10 +64,11 @@ fn heading(file: &ClientFile, e: &ChronologyEntry) -> String {
     }
 }
 
+/// The entry's day (and time) as the practitioner reads dates.
 fn when(e: &ChronologyEntry) -> String {
     match e.time {
-        Some(t) => format!("{} {}", e.date, t.format("%H:%M")),
-        None => e.date.to_string(),
+        Some(t) => crate::dates::display::date_time(e.date.and_time(t)),
+        None => crate::dates::display::date(e.date),
     }
 }
 
@@ -114,11 +115,16 @@ fn header_lines(
         ),
         format!(
             "Date of birth: {}",
-            c.dob.map_or("not recorded".into(), |d| d.to_string())
+            c.dob
+                .map_or("not recorded".into(), crate::dates::display::date)
         ),
     ];
     let span = match (items.first(), items.last()) {
-        (Some(a), Some(b)) => format!(" (entries {} to {})", a.entry.date, b.entry.date),
+        (Some(a), Some(b)) => format!(
+            " (entries {} to {})",
+            crate::dates::display::date(a.entry.date),
+            crate::dates::display::date(b.entry.date)
+        ),
         _ => " (no entries)".into(),
     };
     v.push(format!("Period covered: {}{span}", period.describe()));

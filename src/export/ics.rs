@@ -55,6 +55,9 @@ pub fn calendar(
     names: bool,
     made: &Made,
 ) -> String {
+    // A calendar file is a machine format: its words carry ISO dates
+    // whatever the practitioner's date_style.
+    let _iso = crate::dates::display::scoped(crate::dates::display::DateStyle::Iso);
     let clients: HashMap<i64, &Client> = caseload
         .files
         .iter()

@@ -94,12 +94,13 @@ pub struct Made {
 }
 
 impl Made {
-    /// "Made 2026-11-22 09:00 by caseload 0.1.0 from the caseload database (schema 4)".
+    /// "Made 22/11/2026 09:00 by caseload 0.1.0 from the caseload database
+    /// (schema 4)", the date as the practitioner reads dates.
     #[must_use]
     pub fn line(&self) -> String {
         format!(
             "Made {} by caseload {} from the caseload database (schema {})",
-            self.at.format("%Y-%m-%d %H:%M"),
+            crate::dates::display::date_time(self.at),
             env!("CARGO_PKG_VERSION"),
             self.schema
         )
@@ -122,13 +123,14 @@ impl Period {
         self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
 
-    /// "2026-01-01 to 2026-11-22", "from 2026-01-01", "all records".
+    /// "01/01/2026 to 22/11/2026", "from 01/01/2026", "all records".
     #[must_use]
     pub fn describe(&self) -> String {
+        let show = crate::dates::display::date;
         match (self.from, self.to) {
-            (Some(f), Some(t)) => format!("{f} to {t}"),
-            (Some(f), None) => format!("from {f}"),
-            (None, Some(t)) => format!("up to {t}"),
+            (Some(f), Some(t)) => format!("{} to {}", show(f), show(t)),
+            (Some(f), None) => format!("from {}", show(f)),
+            (None, Some(t)) => format!("up to {}", show(t)),
             (None, None) => "all records".into(),
         }
     }
@@ -160,7 +162,7 @@ mod tests {
         };
         assert!(!p.contains(d(1)) && p.contains(d(2)) && p.contains(d(4)) && !p.contains(d(5)));
         assert!(Period::default().contains(d(1)));
-        assert_eq!(p.describe(), "2026-11-02 to 2026-11-04");
+        assert_eq!(p.describe(), "02/11/2026 to 04/11/2026");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn doc(caseload: &Caseload, made: &Made) -> Doc {
             };
             format!(
                 "{} ({when}) — {} — {} [{}]",
-                d.due,
+                crate::dates::display::date(d.due),
                 d.client_name.as_deref().unwrap_or("no client"),
                 d.what,
                 d.kind.label()

@@ -168,7 +168,9 @@ fn o(s: Option<&String>) -> Option<String> {
 
 fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) -> Context {
     let c = &file.client;
-    let dt = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    // Pasted text reads dates as the practitioner does (date_style).
+    let dt = crate::dates::display::date_time;
+    let day = crate::dates::display::date;
     Context {
         client: ClientCtx {
             name: clean(&c.display_name()),
@@ -176,7 +178,7 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
             family_name: clean(&c.family_name),
             preferred_name: o(c.preferred_name.as_ref()),
             pronouns: o(c.pronouns.as_ref()),
-            dob: c.dob.map(|d| d.to_string()),
+            dob: c.dob.map(day),
             record_no: o(c.record_no.as_ref()),
             address: o(c.address.as_ref()),
             phone: o(c.phone.as_ref()),
@@ -191,7 +193,7 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
         note: NoteCtx {
             id: note.id,
             kind: note.kind.label().into(),
-            date: note.occurred_at.date().to_string(),
+            date: day(note.occurred_at.date()),
             time: note.occurred_at.format("%H:%M").to_string(),
             written_at: dt(note.written_at),
             location: o(note.location.as_ref()),
@@ -212,17 +214,17 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
         plan: file.current_plan().map(|p| {
             serde_json::json!({
                 "version": p.version,
-                "created_at": p.created_at.date().to_string(),
+                "created_at": day(p.created_at.date()),
                 "needs": clean(&p.needs),
                 "outcomes": clean(&p.outcomes),
                 "strengths": clean(&p.strengths),
                 "crisis_plan": clean(&p.crisis_plan),
-                "next_review": p.next_review.map(|d| d.to_string()),
+                "next_review": p.next_review.map(day),
                 "actions": p.actions.iter().map(|a| serde_json::json!({
                     "what": clean(&a.what),
                     "owner": clean(&a.owner),
-                    "due": a.due.map(|d| d.to_string()),
-                    "done_on": a.done_on.map(|d| d.to_string()),
+                    "due": a.due.map(day),
+                    "done_on": a.done_on.map(day),
                 })).collect::<Vec<_>>(),
             })
         }),
@@ -244,14 +246,12 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
             .episodes
             .iter()
             .filter(|e| e.end_on.is_none())
-            .map(
-                |e| serde_json::json!({"kind": e.kind.label(), "start_on": e.start_on.to_string()}),
-            )
+            .map(|e| serde_json::json!({"kind": e.kind.label(), "start_on": day(e.start_on)}))
             .collect(),
         deadlines: file
             .open_deadlines()
             .iter()
-            .map(|d| serde_json::json!({"what": clean(&d.what), "due": d.due.to_string()}))
+            .map(|d| serde_json::json!({"what": clean(&d.what), "due": day(d.due)}))
             .collect(),
         made: made.line(),
     }

@@ -111,11 +111,11 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
         let mut t = format!(
             "Note {} — {} {} — {} ({}{})\nWhere: {}\nPresent: {}\n\n{}",
             n.id,
-            n.occurred_at.format("%Y-%m-%d %H:%M"),
+            crate::dates::display::date_time(n.occurred_at),
             n.kind.label(),
             n.status.label(),
             if n.significant { "significant, " } else { "" },
-            format_args!("written {}", n.written_at.format("%Y-%m-%d %H:%M")),
+            format_args!("written {}", crate::dates::display::date_time(n.written_at)),
             n.location.as_deref().unwrap_or("—"),
             n.present.as_deref().unwrap_or("—"),
             n.body
@@ -124,7 +124,7 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
             t.push_str(&format!(
                 "\n\nAddendum {} written {} — reason: {}\n{}",
                 a.id,
-                a.written_at.format("%Y-%m-%d %H:%M"),
+                crate::dates::display::date_time(a.written_at),
                 a.reason,
                 a.body
             ));
@@ -138,7 +138,7 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
             let t = format!(
                 "Version {} of {}\nNeeds:\n{}\nOutcomes:\n{}\nStrengths:\n{}\nCrisis plan:\n{}",
                 p.version,
-                p.created_at.format("%Y-%m-%d"),
+                crate::dates::display::date(p.created_at.date()),
                 p.needs,
                 p.outcomes,
                 p.strengths,
@@ -159,9 +159,11 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
             vec![
                 d.id.to_string(),
                 d.what.clone(),
-                d.due.to_string(),
+                crate::dates::display::date(d.due),
                 d.rule.clone().unwrap_or_default(),
-                d.completed_on.map(|x| x.to_string()).unwrap_or_default(),
+                d.completed_on
+                    .map(crate::dates::display::date)
+                    .unwrap_or_default(),
                 d.outcome.clone().unwrap_or_default(),
             ]
         })
@@ -170,7 +172,7 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
         .iter()
         .map(|a| {
             vec![
-                a.at.format("%Y-%m-%d %H:%M").to_string(),
+                crate::dates::display::date_time(a.at),
                 a.entity.clone(),
                 a.entity_id.to_string(),
                 a.op.clone(),
@@ -204,8 +206,10 @@ pub fn doc(file: &ClientFile, audit: &[AuditEntry], made: &Made) -> (Doc, String
                     format!(
                         "{} from {}{}",
                         e.kind.label(),
-                        e.start_on,
-                        e.end_on.map(|d| format!(" to {d}")).unwrap_or_default()
+                        crate::dates::display::date(e.start_on),
+                        e.end_on
+                            .map(|d| format!(" to {}", crate::dates::display::date(d)))
+                            .unwrap_or_default()
                     )
                 })
                 .collect(),

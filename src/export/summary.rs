@@ -25,7 +25,7 @@ pub fn details(file: &ClientFile) -> Vec<(String, String)> {
         ("Record number".into(), opt(c.record_no.as_ref())),
         (
             "Date of birth".into(),
-            c.dob.map_or("—".into(), |d| d.to_string()),
+            c.dob.map_or("—".into(), crate::dates::display::date),
         ),
         ("Pronouns".into(), opt(c.pronouns.as_ref())),
         ("Address".into(), opt(c.address.as_ref())),
@@ -41,17 +41,21 @@ pub fn details(file: &ClientFile) -> Vec<(String, String)> {
         ),
         (
             "Case".into(),
-            format!("{} since {}", c.status.label(), c.opened_on),
+            format!(
+                "{} since {}",
+                c.status.label(),
+                crate::dates::display::date(c.opened_on)
+            ),
         ),
         (
             "Last seen in person".into(),
             file.last_seen
-                .map_or("not seen yet".into(), |d| d.to_string()),
+                .map_or("not seen yet".into(), crate::dates::display::date),
         ),
         (
             "Last contact".into(),
             file.last_contact
-                .map_or("no contact recorded".into(), |d| d.to_string()),
+                .map_or("no contact recorded".into(), crate::dates::display::date),
         ),
     ];
     if let Some(v) = c.visit_every_days {
@@ -109,7 +113,7 @@ pub fn risk_blocks(file: &ClientFile) -> Vec<Block> {
     let c = &file.client;
     let mut f = vec![("Risk".into(), c.risk.label().to_string())];
     if let Some(d) = c.risk_reviewed_on {
-        f.push(("Risk reviewed".into(), d.to_string()));
+        f.push(("Risk reviewed".into(), crate::dates::display::date(d)));
     }
     let mut v = vec![Block::Fields(f)];
     if let Some(s) = &c.risk_summary {
@@ -134,39 +138,53 @@ pub fn crisis_plan(file: &ClientFile) -> String {
     }
 }
 
-/// Open deadlines and planned visits as table rows: date, what, source.
+/// Open deadlines and planned visits as table rows, soonest first: date,
+/// what, source.
 #[must_use]
 pub fn due_rows(file: &ClientFile) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = file
+    // Sorted by the date itself: a day-first date does not sort as text.
+    let mut rows: Vec<(chrono::NaiveDateTime, Vec<String>)> = file
         .open_deadlines()
         .iter()
         .map(|d| {
-            vec![
-                d.due.to_string(),
-                d.what.clone(),
-                d.rule.as_ref().map_or_else(
-                    || format!("deadline {}", d.id),
-                    |r| format!("deadline {} ({r})", d.id),
-                ),
-            ]
+            (
+                d.due.and_time(chrono::NaiveTime::MIN),
+                vec![
+                    crate::dates::display::date(d.due),
+                    d.what.clone(),
+                    d.rule.as_ref().map_or_else(
+                        || format!("deadline {}", d.id),
+                        |r| format!("deadline {} ({r})", d.id),
+                    ),
+                ],
+            )
         })
         .collect();
     rows.extend(file.visits_due.iter().map(|v| {
-        vec![
-            v.due.to_string(),
-            v.what.clone(),
-            format!("visiting rule ({})", v.source),
-        ]
+        (
+            v.due.and_time(chrono::NaiveTime::MIN),
+            vec![
+                crate::dates::display::date(v.due),
+                v.what.clone(),
+                format!("visiting rule ({})", v.source),
+            ],
+        )
     }));
     rows.extend(file.visits.iter().map(|v| {
-        let when = match v.time {
-            Some(t) => format!("{} {}", v.date, t.format("%H:%M")),
-            None => v.date.to_string(),
+        let (at, when) = match v.time {
+            Some(t) => (
+                v.date.and_time(t),
+                crate::dates::display::date_time(v.date.and_time(t)),
+            ),
+            None => (
+                v.date.and_time(chrono::NaiveTime::MIN),
+                crate::dates::display::date(v.date),
+            ),
         };
-        vec![when, v.what.clone(), "planned visit".into()]
+        (at, vec![when, v.what.clone(), "planned visit".into()])
     }));
     rows.sort();
-    rows
+    rows.into_iter().map(|(_, r)| r).collect()
 }
 
 fn legal(file: &ClientFile) -> Vec<Block> {
@@ -179,12 +197,12 @@ fn legal(file: &ClientFile) -> Vec<Block> {
                 .deadlines
                 .iter()
                 .filter(|d| d.episode_id == Some(e.id) && d.completed_on.is_none() && !d.cancelled)
-                .map(|d| format!("{}: {}", d.due, d.what))
+                .map(|d| format!("{}: {}", crate::dates::display::date(d.due), d.what))
                 .collect::<Vec<_>>()
                 .join("\n");
             vec![
                 e.kind.label().to_string(),
-                e.start_on.to_string(),
+                crate::dates::display::date(e.start_on),
                 if expiry.is_empty() {
                     "—".into()
                 } else {
@@ -211,11 +229,16 @@ fn plan(file: &ClientFile) -> Vec<Block> {
     let mut v = vec![Block::Fields(vec![
         (
             "Version".into(),
-            format!("{} of {}", p.version, p.created_at.date()),
+            format!(
+                "{} of {}",
+                p.version,
+                crate::dates::display::date(p.created_at.date())
+            ),
         ),
         (
             "Next review".into(),
-            p.next_review.map_or("—".into(), |d| d.to_string()),
+            p.next_review
+                .map_or("—".into(), crate::dates::display::date),
         ),
     ])];
     for (label, text) in [
@@ -239,8 +262,10 @@ fn plan(file: &ClientFile) -> Vec<Block> {
                     vec![
                         a.what.clone(),
                         a.owner.clone(),
-                        a.due.map(|d| d.to_string()).unwrap_or_default(),
-                        a.done_on.map(|d| d.to_string()).unwrap_or_default(),
+                        a.due.map(crate::dates::display::date).unwrap_or_default(),
+                        a.done_on
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect(),
@@ -257,7 +282,7 @@ pub fn doc(file: &ClientFile, made: &Made) -> Doc {
         .iter()
         .map(|n| {
             vec![
-                n.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                crate::dates::display::date_time(n.occurred_at),
                 n.kind.label().to_string(),
                 n.status.label().to_string(),
                 format!("note {}", n.id),

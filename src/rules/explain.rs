@@ -2,7 +2,7 @@
 
 use super::pack::RuleSet;
 use crate::domain::DueItem;
-use crate::domain::text::one_line;
+use crate::domain::text::{count, one_line};
 
 /// The ranking, in words: one block per item, in the order given (the
 /// caller sorts with `DueItem::urgency_cmp`), then the weight scale.
@@ -20,7 +20,7 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
         out.push_str(&format!(
             "{:>3}. {} {} {}: {}\n     {}\n",
             i + 1,
-            item.due,
+            crate::dates::display::date(item.due),
             item.kind.label(),
             who,
             one_line(&item.what),
@@ -45,15 +45,15 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
     out
 }
 
-/// Why one item ranks where it does, in one line: "overdue by 2 day(s);
+/// Why one item ranks where it does, in one line: "overdue by 2 days;
 /// weight 100 from rule mha-s3-expiry" (the `due --explain` line, also
 /// shown in Today's detail pane).
 #[must_use]
 pub fn why(item: &DueItem, rules: &RuleSet) -> String {
     let when = match item.days {
-        d if d < 0 => format!("overdue by {} day(s)", -d),
+        d if d < 0 => format!("overdue by {}", count(-d, "day")),
         0 => "due today".to_string(),
-        d => format!("due in {d} day(s)"),
+        d => format!("due in {}", count(d, "day")),
     };
     let how = match item.rule.as_deref() {
         Some(id) => {
@@ -104,7 +104,7 @@ mod tests {
         };
         let text = explain(&[item], &rules);
         assert!(
-            text.contains("overdue by 2 day(s); weight 100 from rule mha-s3-expiry"),
+            text.contains("overdue by 2 days; weight 100 from rule mha-s3-expiry"),
             "{text}"
         );
         assert!(text.contains("source: Mental Health Act 1983 s20"));

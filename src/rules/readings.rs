@@ -28,7 +28,7 @@ impl RuleSet {
     }
 }
 
-/// "act by 2027-08-28 (…); window opens 2027-07-01 (…)", or none when
+/// "act by 28/08/2027 (…); window opens 01/07/2027 (…)", or none when
 /// both readings agree.
 #[must_use]
 pub fn describe(
@@ -38,7 +38,9 @@ pub fn describe(
     earlier_opens: Option<NaiveDate>,
 ) -> Option<String> {
     let mut parts = Vec::new();
+    let show = crate::dates::display::date;
     if let Some(later) = later_due.filter(|l| *l != due) {
+        let (due, later) = (show(due), show(later));
         parts.push(format!(
             "act by {due}: the law can be read two ways at the month's end; counted from the \
              expiry day it ends {due}, beginning with the day after it {later}; the earlier is used \
@@ -48,6 +50,7 @@ pub fn describe(
     if let (Some(opens), Some(earlier)) = (window_opens, earlier_opens)
         && opens != earlier
     {
+        let (opens, earlier) = (show(opens), show(earlier));
         parts.push(format!(
             "window opens {opens}: counted back from the corresponding day it would open \
              {earlier}; the later is used so it cannot open early"
@@ -73,13 +76,13 @@ mod tests {
             Some(d(2027, 6, 29)),
         )
         .unwrap();
-        assert!(text.contains("act by 2027-08-28"), "{text}");
+        assert!(text.contains("act by 28/08/2027"), "{text}");
         assert!(
-            text.contains("beginning with the day after it 2027-08-31"),
+            text.contains("beginning with the day after it 31/08/2027"),
             "{text}"
         );
-        assert!(text.contains("window opens 2027-07-01"), "{text}");
-        assert!(text.contains("would open 2027-06-29"), "{text}");
+        assert!(text.contains("window opens 01/07/2027"), "{text}");
+        assert!(text.contains("would open 29/06/2027"), "{text}");
         let same = Some(d(2027, 6, 29));
         assert_eq!(
             describe(d(2027, 8, 28), Some(d(2027, 8, 28)), same, same),
@@ -91,8 +94,8 @@ mod tests {
         let text = set
             .readings("mha-s3-expiry", d(2027, 2, 28), None, Some(d(2027, 1, 1)))
             .unwrap();
-        assert!(text.contains("window opens 2027-01-01"), "{text}");
-        assert!(text.contains("would open 2026-12-29"), "{text}");
+        assert!(text.contains("window opens 01/01/2027"), "{text}");
+        assert!(text.contains("would open 29/12/2026"), "{text}");
         let trib = set.readings("mha-s3-tribunal", d(2027, 2, 28), None, Some(d(2026, 9, 1)));
         assert_eq!(trib, None);
     }

@@ -147,8 +147,12 @@ impl RuleSet {
                 format!("not yet in force (waits on commencement {c})")
             }
             (Some(NaiveDate::MIN), None) => "always (added locally)".into(),
-            (Some(from), None) => format!("in force from {from}"),
-            (Some(from), Some(until)) => format!("in force {from} to {until}"),
+            (Some(from), None) => format!("in force from {}", crate::dates::display::date(from)),
+            (Some(from), Some(until)) => format!(
+                "in force {} to {}",
+                crate::dates::display::date(from),
+                crate::dates::display::date(until)
+            ),
         }
     }
 }
@@ -172,12 +176,12 @@ mod tests {
         );
         assert_eq!(set.next_version(new), None);
         assert!(set.version_period(new).starts_with("not yet in force"));
-        assert_eq!(set.version_period(old), "in force from 2008-11-03");
+        assert_eq!(set.version_period(old), "in force from 03/11/2008");
         assert!(!set.commence("no-such-commencement", Some(d(2027, 1, 1))));
         assert!(set.commence("mha-2025-detention-periods", Some(d(2027, 10, 1))));
         let old = set.versions("cto-expiry")[0];
         assert_eq!(set.in_force_until(old), Some(d(2027, 9, 30)));
-        assert_eq!(set.version_period(old), "in force 2008-11-03 to 2027-09-30");
+        assert_eq!(set.version_period(old), "in force 03/11/2008 to 30/09/2027");
         // A CTO made before commencement keeps the 1983 length for the
         // period running; one made after takes the new version at once.
         assert_eq!(

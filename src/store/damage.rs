@@ -98,6 +98,6 @@ pub(crate) fn latest_backup(path: &Path) -> Option<String> {
     Some(format!(
         "{} (made {})",
         newest.1.display(),
-        made.format("%-d %b %Y %H:%M")
+        crate::dates::display::date_time(made.naive_local())
     ))
 }

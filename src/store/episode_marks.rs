@@ -61,7 +61,8 @@ impl Store {
             && m.on > end
         {
             return Err(StoreError::Refused(format!(
-                "the episode ended on {end}; the date is after it"
+                "the episode ended on {}; the date is after it",
+                crate::dates::display::date(end)
             )));
         }
         let target = Target {

@@ -151,6 +151,8 @@ impl Store {
             )));
         }
         if let Some(d) = done_on {
+            let d = chrono::NaiveDate::parse_from_str(&d, crate::domain::DATE_FMT)
+                .map_or(d, crate::dates::display::date);
             return Err(StoreError::Refused(format!(
                 "plan action {action_id} was already marked done on {d}"
             )));

@@ -138,6 +138,10 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
         }
         ("note", op) => {
             let when = text("SELECT substr(occurred_at, 1, 10) FROM notes WHERE id = ?1")?
+                .map(|s| {
+                    chrono::NaiveDate::parse_from_str(&s, crate::domain::DATE_FMT)
+                        .map_or(s, crate::dates::display::date)
+                })
                 .unwrap_or_default();
             match op {
                 "create" => format!("start the draft note of {when}"),

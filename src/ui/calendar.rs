@@ -6,7 +6,7 @@
 //!
 //! This file is the worked example in CONTRIBUTING.md of adding a screen.
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
+use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 
 use super::client::Tab;
 use super::data::Source;
@@ -233,5 +233,5 @@ impl Screen for CalendarView {
 /// "December 2026".
 #[must_use]
 pub fn month_title(month: NaiveDate) -> String {
-    format!("{} {}", month.format("%B"), month.year())
+    crate::dates::display::month_year(month)
 }

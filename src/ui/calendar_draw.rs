@@ -147,7 +147,7 @@ impl CalendarView {
 
     fn draw_day(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let mut heading = self.selected.format("%A %-d %B %Y").to_string();
+        let mut heading = crate::dates::display::words_long(self.selected);
         if let Some(day) = self.selected_day() {
             if day.bank_holiday {
                 heading.push_str(" · bank holiday");

@@ -278,10 +278,16 @@ impl Widget for &CaseloadView {
                     Cell::from(one_line(&s.frameworks.join(","))),
                     Cell::from(Span::styled(c.risk.label(), theme.risk(c.risk))),
                     Cell::from(Span::styled(
-                        s.next_due.map(|d| d.to_string()).unwrap_or_default(),
+                        s.next_due
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
                         due_style,
                     )),
-                    Cell::from(s.last_seen.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::from(
+                        s.last_seen
+                            .map(crate::dates::display::date)
+                            .unwrap_or_default(),
+                    ),
                 ])
             })
             .collect();

@@ -32,7 +32,10 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             .map(|t| t.format("%H:%M").to_string())
             .unwrap_or_default();
         lines.push(Line::from(vec![
-            Span::raw(format!("{}  {time:<5}  ", e.date)),
+            Span::raw(format!(
+                "{}  {time:<5}  ",
+                crate::dates::display::date(e.date)
+            )),
             Span::styled(format!("{:<14}  ", e.source_ref()), theme.dim()),
             Span::raw(event(e, theme.privacy())),
         ]));

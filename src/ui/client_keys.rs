@@ -189,7 +189,7 @@ impl Screen for ClientView {
         vec![Effect::Confirm {
             question: format!(
                 "There is an unfinished draft note for this client (contact on {}). Carry on writing it now?",
-                n.occurred_at.format("%a %-d %b %H:%M")
+                crate::dates::display::day_date_time(n.occurred_at)
             ),
             yes: vec![Effect::OpenNote(n.id)],
             no: Vec::new(),

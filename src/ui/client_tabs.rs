@@ -12,6 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::client::{ClientView, DueRow};
 use super::fit::{columns, fit_str, wrap_within};
 use super::theme::Theme;
+use crate::dates::display;
 use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
@@ -70,9 +71,9 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         .and_then(|d| Some((d, today.years_since(d)?)))
         .map(|(d, y)| {
             if on {
-                shown(Kind::Dob, &d.to_string(), on)
+                shown(Kind::Dob, &display::date(d), on)
             } else {
-                format!("{d} (age {y})")
+                format!("{} (age {y})", display::date(d))
             }
         })
         .unwrap_or_else(|| "—".into());
@@ -101,16 +102,17 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     ));
     let status = match (c.closed_on, &c.closure_reason) {
         (Some(d), r) => format!(
-            "closed {d}: {}",
+            "closed {}: {}",
+            display::date(d),
             shown_opt(Kind::Text("reason"), r.as_deref(), on)
         ),
-        _ => format!("open since {}", c.opened_on),
+        _ => format!("open since {}", display::date(c.opened_on)),
     };
     lines.push(field("Case", status, theme));
     // Last seen, last contact and the next visit come from the practice
     // layer through the loader (one place decides who was seen when).
     let when = |d: Option<NaiveDate>| match d {
-        Some(d) => format!("{d} ({})", ago((today - d).num_days())),
+        Some(d) => format!("{} ({})", display::date(d), ago((today - d).num_days())),
         None => "never".into(),
     };
     let mut seen = when(v.seen.last);
@@ -128,14 +130,14 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{:<16}", "Next visit due"), theme.dim()),
-            Span::styled(format!("{due} {}{late}", one_line(what)), style),
+            Span::styled(
+                format!("{} {}{late}", display::date(*due), one_line(what)),
+                style,
+            ),
         ]));
     }
     for p in &v.seen.planned {
-        let at = p
-            .planned_at
-            .map(|t| t.format("%a %-d %b %H:%M").to_string())
-            .unwrap_or_default();
+        let at = p.planned_at.map(display::day_date_time).unwrap_or_default();
         let others: Vec<String> = p
             .people
             .iter()
@@ -172,8 +174,8 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     }
     for e in &v.episodes {
         let span = match e.end_on {
-            Some(end) => format!("{} to {end}", e.start_on),
-            None => format!("since {}", e.start_on),
+            Some(end) => format!("{} to {}", display::date(e.start_on), display::date(end)),
+            None => format!("since {}", display::date(e.start_on)),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));
     }
@@ -191,14 +193,17 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
                 theme.text()
             };
             lines.push(Line::from(Span::styled(
-                format!("  {}  {}", d.due, deadline_what(d, on)),
+                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
                 style,
             )));
         }
         None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
     }
     if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
-        lines.push(Line::from(format!("  {r}  care plan review")));
+        lines.push(Line::from(format!(
+            "  {}  care plan review",
+            display::date(r)
+        )));
     }
     Widget::render(
         Paragraph::new(lines)
@@ -234,7 +239,7 @@ pub fn notes(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
                 line.chars().take(200).collect()
             };
             Row::new(vec![
-                Cell::from(n.occurred_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(display::date_time(n.occurred_at)),
                 Cell::from(n.kind.label()),
                 Cell::from(status),
                 Cell::from(if n.significant { "★" } else { "" }),
@@ -278,7 +283,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
         Span::styled(
             format!(
                 "  written {}{}",
-                p.created_at.format("%Y-%m-%d"),
+                display::date(p.created_at.date()),
                 if newest {
                     " (current)"
                 } else {
@@ -291,7 +296,7 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             format!(
                 "  next review {}",
                 p.next_review
-                    .map(|d| d.to_string())
+                    .map(display::date)
                     .unwrap_or_else(|| "not set".into())
             ),
             theme.dim(),
@@ -312,10 +317,13 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
     }
     for (i, a) in p.actions.iter().enumerate() {
         let done = match a.done_on {
-            Some(d) => format!("[x] done {d}:"),
+            Some(d) => format!("[x] done {}:", display::date(d)),
             None => "[ ]".into(),
         };
-        let due = a.due.map(|d| format!(" by {d}")).unwrap_or_default();
+        let due = a
+            .due
+            .map(|d| format!(" by {}", display::date(d)))
+            .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {}. {done} {} — {}{due}",
             i + 1,
@@ -356,7 +364,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
             DueRow::Deadline(i) => {
                 let d = &v.deadlines[i];
                 let (state, style) = if let Some(done) = d.completed_on {
-                    (format!("done {done}"), theme.dim())
+                    (format!("done {}", display::date(done)), theme.dim())
                 } else if d.cancelled {
                     ("cancelled".into(), theme.dim())
                 } else {
@@ -369,7 +377,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                     (words, style)
                 };
                 [
-                    (d.due.to_string(), theme.text()),
+                    (display::date(d.due), theme.text()),
                     (deadline_what(d, theme.privacy()), style),
                     (state, style),
                     (opt(d.rule.as_ref()), theme.dim()),
@@ -385,9 +393,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 };
                 [
                     (
-                        p.planned_at
-                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                            .unwrap_or_default(),
+                        p.planned_at.map(display::date_time).unwrap_or_default(),
                         theme.text(),
                     ),
                     (
@@ -407,15 +413,12 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
             DueRow::Action(i) => {
                 let a = &v.actions[i];
                 let (state, style) = match (a.done_on, a.due) {
-                    (Some(done), _) => (format!("done {done}"), theme.dim()),
+                    (Some(done), _) => (format!("done {}", display::date(done)), theme.dim()),
                     (None, Some(d)) if d < today => ("overdue".to_string(), theme.danger()),
                     _ => ("to do".to_string(), theme.text()),
                 };
                 [
-                    (
-                        a.due.map(|d| d.to_string()).unwrap_or_default(),
-                        theme.text(),
-                    ),
+                    (a.due.map(display::date).unwrap_or_default(), theme.text()),
                     (
                         format!(
                             "Action: {}",

@@ -229,7 +229,7 @@ pub fn render<A: Shell>(app: &A, area: Rect, frame: &mut Buffer) {
 fn draw_title<A: Shell>(frame: &mut Buffer, area: Rect, app: &A) {
     let theme = app.theme();
     let title = app.top().map(Screen::title).unwrap_or_default();
-    let when = app.now().format("%a %-d %b %Y %H:%M").to_string();
+    let when = crate::dates::display::words_time(app.now());
     let left = format!(" caseload · {title}");
     let pad =
         usize::from(area.width).saturating_sub(left.chars().count() + when.chars().count() + 1);

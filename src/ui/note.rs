@@ -113,7 +113,7 @@ impl NoteEditor {
             note_id: None,
             client_id,
             client_name: client_name.to_string(),
-            when: Input::new(&now.format("%Y-%m-%d %H:%M").to_string(), false, theme),
+            when: Input::new(&crate::dates::display::date_time(now), false, theme),
             occurred_at: now,
             when_error: None,
             kind: NoteKind::HomeVisit,
@@ -140,7 +140,7 @@ impl NoteEditor {
             client_id: note.client_id,
             client_name: client_name.to_string(),
             when: Input::new(
-                &note.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                &crate::dates::display::date_time(note.occurred_at),
                 false,
                 theme,
             ),
@@ -309,7 +309,11 @@ impl Widget for &NoteEditor {
         let saved = match (self.dirty, self.saved_at) {
             (true, _) => Span::styled(" unsaved changes ", theme.warn()),
             (false, Some(t)) => Span::styled(
-                format!(" draft saved {} ", t.format("%-d %b %H:%M:%S")),
+                format!(
+                    " draft saved {} {} ",
+                    crate::dates::display::short_day(t.date()),
+                    t.format("%H:%M:%S")
+                ),
                 theme.good(),
             ),
             (false, None) => Span::styled(" new note ", theme.dim()),

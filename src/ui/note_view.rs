@@ -65,12 +65,12 @@ impl Widget for &NoteViewer {
         let mut lines = vec![
             Line::from(vec![
                 Span::styled("When        ", theme.dim()),
-                Span::raw(n.occurred_at.format("%a %-d %b %Y %H:%M").to_string()),
+                Span::raw(crate::dates::display::day_date_time(n.occurred_at)),
                 Span::styled(
                     format!(
                         "   finalised {}",
                         n.finalised_at
-                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                            .map(crate::dates::display::date_time)
                             .unwrap_or_default()
                     ),
                     theme.dim(),
@@ -114,7 +114,7 @@ impl Widget for &NoteViewer {
             lines.push(Line::from(Span::styled(
                 format!(
                     "Addendum {} — reason: {}",
-                    a.written_at.format("%Y-%m-%d %H:%M"),
+                    crate::dates::display::date_time(a.written_at),
                     shown(Kind::Text("reason"), &a.reason, on)
                 ),
                 theme.heading(),

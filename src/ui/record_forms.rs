@@ -107,7 +107,7 @@ impl ClientForm {
                 "date of birth",
                 FieldKind::Date { required: false },
                 c.and_then(|c| c.dob)
-                    .map(|d| d.to_string())
+                    .map(crate::dates::display::date)
                     .unwrap_or_default(),
             ),
             record: t(
@@ -342,7 +342,7 @@ impl PlanForm {
                 FieldKind::Date { required: false },
                 current
                     .and_then(|p| p.next_review)
-                    .map(|d| d.to_string())
+                    .map(crate::dates::display::date)
                     .unwrap_or_default(),
             ),
         }

@@ -1,5 +1,6 @@
 //! The Search screen: type words (`"a phrase"`, `prefix*`, AND/OR/NOT,
-//! `from:YYYY-MM-DD`, `to:YYYY-MM-DD`); matches appear as you type, newest
+//! `from:DATE`, `to:DATE` with a date as the forms take it, `from:01/11/2026`
+//! or `from:2026-11-01` or `from:-2w`); matches appear as you type, newest
 //! first, with the matched words highlighted. Enter opens the record.
 
 use ratatui::buffer::Buffer;
@@ -15,7 +16,7 @@ use super::screen::{Effect, Screen};
 use super::theme::Theme;
 use super::widgets::{Cursor, take_top};
 use crate::action::Action;
-use crate::domain::validate::parse_date;
+use crate::dates::parse_date;
 use crate::keymap::Mode;
 use crate::privacy::{Kind, shown};
 use crate::store::{SearchFilter, SearchHit};
@@ -57,7 +58,7 @@ impl SearchView {
     }
 
     /// The words to search for and the filter, from what was typed.
-    fn parse(&self) -> Result<(String, SearchFilter), String> {
+    fn parse(&self, today: NaiveDate) -> Result<(String, SearchFilter), String> {
         let mut filter = SearchFilter {
             client_id: if self.everyone {
                 None
@@ -71,11 +72,21 @@ impl SearchView {
         // The word still being typed (no space after it yet) is searched as
         // a prefix, so "olanz" finds "olanzapine" as you type.
         let typing = !self.query.ends_with(char::is_whitespace);
+        // "from:31/02/2026 is not a real date…", the word as typed.
+        let date = |w: &str, d: &str| {
+            parse_date(d, today).map_err(|e| {
+                if e.starts_with("is ") {
+                    format!("{w} {e}")
+                } else {
+                    format!("{w}: {e}")
+                }
+            })
+        };
         for (i, w) in tokens.iter().enumerate() {
             if let Some(d) = w.strip_prefix("from:") {
-                filter.from = Some(parse_date("from", d).map_err(|e| e.to_string())?);
+                filter.from = Some(date(w, d)?);
             } else if let Some(d) = w.strip_prefix("to:") {
-                filter.to = Some(parse_date("to", d).map_err(|e| e.to_string())?);
+                filter.to = Some(date(w, d)?);
             } else if typing
                 && i + 1 == tokens.len()
                 && w.chars().all(char::is_alphanumeric)
@@ -123,7 +134,7 @@ impl Widget for &SearchView {
                 ]),
                 Line::from(Span::styled(format!(" {scope}"), theme.dim())),
                 Line::from(Span::styled(
-                    " words, \"a phrase\", prefix*, AND/OR/NOT, from:YYYY-MM-DD to:YYYY-MM-DD",
+                    " words, \"a phrase\", prefix*, AND/OR/NOT, from:DATE to:DATE (01/11/2026, -2w)",
                     theme.dim(),
                 )),
             ]),
@@ -161,7 +172,7 @@ impl Widget for &SearchView {
             let head = format!(
                 "{} {}  {}  {place}",
                 if selected { "▶" } else { " " },
-                h.at.format("%Y-%m-%d"),
+                crate::dates::display::date(h.at.date()),
                 shown(Kind::Name, &h.client_name, theme.privacy())
             );
             lines.push(Line::from(Span::styled(
@@ -248,14 +259,14 @@ impl Screen for SearchView {
     }
 
     /// Runs the search again (after typing or a change of scope).
-    fn reload(&mut self, src: &dyn Source, _today: NaiveDate) -> Result<(), String> {
+    fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
         self.message = None;
         self.hits.clear();
         self.cursor.selected = 0;
         if self.query.trim().is_empty() {
             return Ok(());
         }
-        let result = self.parse().and_then(|(q, f)| src.search(&q, &f));
+        let result = self.parse(today).and_then(|(q, f)| src.search(&q, &f));
         match result {
             Ok(hits) if hits.is_empty() => self.message = Some("No matches.".into()),
             Ok(hits) => self.hits = hits,
@@ -276,7 +287,9 @@ mod tests {
     fn parsed(typed: &str) -> String {
         let mut v = SearchView::new(None, Theme::new(false));
         v.query = typed.to_string();
-        v.parse().unwrap().0
+        v.parse(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
+            .unwrap()
+            .0
     }
 
     #[test]
@@ -288,5 +301,18 @@ mod tests {
         assert_eq!(parsed("\"low mood"), "\"low mood");
         assert_eq!(parsed("olanz*"), "olanz*");
         assert_eq!(parsed("mood from:2026-11-01"), "mood");
+    }
+
+    #[test]
+    fn from_and_to_take_the_dates_the_forms_take() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut v = SearchView::new(None, Theme::new(false));
+        v.query = "mood from:01/11/2026 to:-1d".into();
+        let (_, f) = v.parse(today).unwrap();
+        assert_eq!(f.from, chrono::NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(f.to, chrono::NaiveDate::from_ymd_opt(2026, 11, 21));
+        v.query = "mood from:31/02/2026".into();
+        let e = v.parse(today).unwrap_err();
+        assert!(e.starts_with("from:31/02/2026 is not a real date"), "{e}");
     }
 }

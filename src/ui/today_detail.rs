@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use super::today::TodayRow;
+use crate::dates::display;
 use crate::domain::DueItem;
 use crate::domain::text::{due_words, one_line};
 use crate::privacy::{Kind, due_words as due_words_private, shown};
@@ -54,17 +55,13 @@ pub fn detail(
                 format!("{} ({})", t.format(" %H:%M"), when(d, now))
             });
             out.push(Line::from(vec![
-                label(&format!(
-                    "{} {}{at}",
-                    d.kind.label(),
-                    d.due.format("%d/%m/%Y"),
-                )),
+                label(&format!("{} {}{at}", d.kind.label(), display::date(d.due),)),
                 Span::raw(why.clone()),
             ]));
             if let Some(opens) = d.window_opens {
                 out.push(Line::from(vec![
                     label("Window opens"),
-                    Span::raw(format!("{} (not before)", opens.format("%d/%m/%Y"))),
+                    Span::raw(format!("{} (not before)", display::date(opens))),
                 ]));
             }
             if let Some(src) = &d.source {
@@ -87,7 +84,7 @@ pub fn detail(
                 label("When"),
                 Span::raw(format!(
                     "{} {}",
-                    a.date.format("%a %d/%m/%Y"),
+                    display::day_date(a.date),
                     a.time.as_deref().unwrap_or("")
                 )),
             ]),
@@ -95,9 +92,7 @@ pub fn detail(
         TodayRow::Unseen { visit, days } => {
             let seen = match days {
                 None => "never".to_string(),
-                Some(d) => (today - chrono::Days::new(u64::try_from(*d).unwrap_or(0)))
-                    .format("%d/%m/%Y")
-                    .to_string(),
+                Some(d) => display::date(today - chrono::Days::new(u64::try_from(*d).unwrap_or(0))),
             };
             let mut out = vec![
                 Line::from(vec![
@@ -114,7 +109,7 @@ pub fn detail(
                     label("Visit was due"),
                     Span::raw(format!(
                         "{} ({})  ",
-                        visit.due.format("%d/%m/%Y"),
+                        display::date(visit.due),
                         due_words(visit.days)
                     )),
                     label("Last contact"),
@@ -140,10 +135,7 @@ pub fn detail(
                 Span::styled(format!("{who}: "), theme.text()),
                 Span::styled(format!("{} planned", v.kind.label()), theme.heading()),
             ])];
-            let when = v
-                .planned_at
-                .map(|t| t.format("%a %d/%m/%Y %H:%M").to_string())
-                .unwrap_or_default();
+            let when = v.planned_at.map(display::day_date_time).unwrap_or_default();
             let mut l = vec![label("When"), Span::raw(format!("{when}  "))];
             if let Some(place) = &v.location {
                 l.push(label("Where"));
@@ -170,7 +162,7 @@ pub fn detail(
             ]),
             Line::from(vec![
                 label("Contact"),
-                Span::raw(format!("{}  ", occurred.format("%a %d/%m/%Y %H:%M"))),
+                Span::raw(format!("{}  ", display::day_date_time(*occurred))),
                 label("Late-entry rule"),
                 Span::raw(super::today_draw::countdown_words(*days_left)),
             ]),

@@ -17,6 +17,7 @@ use super::theme::Theme;
 use super::today::{TodayRow, TodayView};
 use super::today_detail::{detail, when};
 use super::widgets::{take_bottom, take_right};
+use crate::dates::display;
 use crate::domain::text::{count, due_words, one_line};
 use crate::privacy;
 
@@ -195,7 +196,6 @@ impl TodayView {
             return;
         }
         let bar_w = ((inner.width + 1) / 8).saturating_sub(1).clamp(1, 5);
-        let fmt = if bar_w >= 5 { "%d/%m" } else { "%d" };
         let bars: Vec<Bar<'_>> = self
             .chart
             .iter()
@@ -204,7 +204,7 @@ impl TodayView {
                 let start = today + Days::new(7 * i as u64);
                 Bar::default()
                     .value(*n)
-                    .label(Line::from(start.format(fmt).to_string()))
+                    .label(Line::from(display::chart_label(start, usize::from(bar_w))))
                     .style(if i == 0 && self.overdue > 0 {
                         theme.danger()
                     } else {
@@ -286,7 +286,7 @@ fn row_line(
             };
             let mut spans = vec![
                 Span::styled(format!("  {when:<16}"), style),
-                Span::raw(format!(" {} ", d.due.format("%d/%m"))),
+                Span::raw(format!(" {} ", display::short(d.due))),
                 Span::styled(
                     format!("{:<20} ", name(d.client_name.as_deref(), theme)),
                     theme.text(),
@@ -305,11 +305,13 @@ fn row_line(
             let day = if a.date == today {
                 "today".to_string()
             } else {
-                a.date.format("%a %d/%m").to_string()
+                display::short_day(a.date)
             };
+            // "today" and the dates line up whatever the date style.
+            let w = display::short_day(today).chars().count() + 1;
             Line::from(vec![
                 Span::raw(format!(
-                    "  {:<10} {:<5} ",
+                    "  {:<w$} {:<5} ",
                     day,
                     a.time.as_deref().unwrap_or("")
                 )),
@@ -327,7 +329,7 @@ fn row_line(
             let waiting = now.is_some_and(|n| v.awaits_outcome(n));
             let when = v
                 .planned_at
-                .map(|t| t.format("%a %d/%m %H:%M").to_string())
+                .map(display::short_day_time)
                 .unwrap_or_default();
             let who = v
                 .people
@@ -383,7 +385,7 @@ fn row_line(
             Line::from(vec![
                 Span::raw(format!("  {:<20} ", self::name(Some(name), theme))),
                 Span::styled(
-                    format!("{}  ", occurred.format("%a %d/%m %H:%M")),
+                    format!("{}  ", display::short_day_time(*occurred)),
                     theme.text(),
                 ),
                 Span::styled(left, style),

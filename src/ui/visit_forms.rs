@@ -190,7 +190,7 @@ pub fn outcome(visit: Visit, main: i64, theme: Theme, today: NaiveDate) -> Form 
     };
     let when = visit
         .planned_at
-        .map(|t| t.format("%a %-d %b %H:%M").to_string())
+        .map(crate::dates::display::short_day_time)
         .unwrap_or_default();
     let title = format!("Visit outcome ({when}); saving opens its note");
     Form::new(

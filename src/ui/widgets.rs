@@ -118,7 +118,10 @@ pub fn client_header(c: &Client, theme: Theme) -> Vec<Line<'static>> {
         theme.risk(c.risk),
     ));
     if let Some(d) = c.risk_reviewed_on {
-        first.push(Span::styled(format!(" (reviewed {d})"), theme.dim()));
+        first.push(Span::styled(
+            format!(" (reviewed {})", crate::dates::display::date(d)),
+            theme.dim(),
+        ));
     }
     if c.status == crate::domain::CaseStatus::Closed {
         first.push(Span::styled("  CLOSED", theme.warn()));

@@ -71,8 +71,6 @@ fn demo_databases_are_fictional_throwaway_or_new_files_only() {
 /// and the database stays sound.
 #[test]
 fn an_acknowledged_note_survives_kill_9() {
-    use std::io::Read;
-    use std::process::{Command as Std, Stdio};
     use std::time::{Duration, Instant};
 
     let (_dir, db) = new_db();
@@ -80,70 +78,22 @@ fn an_acknowledged_note_survives_kill_9() {
         &db,
         &["client", "add", "--given", "Ada", "--family", "Kestrel"],
     );
-    let exe = assert_cmd::cargo::cargo_bin("caseload");
-    let mut rng = caseload::demo::rng::Rng::new(
-        u64::try_from(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-                % 1_000_000,
-        )
-        .unwrap(),
-    );
-    let (mut acknowledged, mut killed) = (Vec::new(), 0);
+    let mut kl = common::kill::KillLoop::new();
     for round in 0..8 {
         // Three writers at once, so commits and kills interleave.
         let mut children = Vec::new();
         for i in 0..3 {
-            let child = Std::new(&exe)
-                .args([
-                    "--db",
-                    db.to_str().unwrap(),
-                    "note",
-                    "add",
-                    "1",
-                    "--kind",
-                    "phone",
-                    "--final",
-                    "--text",
-                    &format!("Round {round} writer {i}: rang to check in."),
-                ])
-                .env("CASELOAD_PASSPHRASE", PASS)
-                .env("CASELOAD_NOW", NOW)
-                .sandboxed()
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            let kill_after =
-                (rng.chance(60)).then(|| Duration::from_millis(rng.range(0, 450).unsigned_abs()));
+            let child = kl.writer(&db, &format!("Round {round} writer {i}: rang to check in."));
+            let kill_after = (kl.rng.chance(60))
+                .then(|| Duration::from_millis(kl.rng.range(0, 450).unsigned_abs()));
             children.push((child, kill_after));
         }
         let start = Instant::now();
-        for (mut child, kill_after) in children {
-            if let Some(after) = kill_after {
-                while start.elapsed() < after {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                if child.try_wait().unwrap().is_none() {
-                    child.kill().unwrap(); // SIGKILL
-                    killed += 1;
-                }
-            }
-            child.wait().unwrap();
-            let mut out = String::new();
-            child
-                .stdout
-                .take()
-                .unwrap()
-                .read_to_string(&mut out)
-                .unwrap();
-            if let Ok(id) = out.trim().parse::<i64>() {
-                acknowledged.push(id);
-            }
+        for (child, kill_after) in children {
+            kl.reap(child, start, kill_after);
         }
     }
+    let (acknowledged, killed) = (kl.acknowledged, kl.killed);
     // Under Wine (the Windows tests here) a writer often finishes before
     // the kill lands, so only Unix insists that some writers were killed;
     // every acknowledged note must survive everywhere.

@@ -8,10 +8,20 @@
 //!   clients;
 //! - [`require_tool`]: a test needing an outside program (tmux; later
 //!   Chromium, Python, Wine) reports itself skipped when the program is
-//!   missing, unless `CASELOAD_REQUIRE_TOOLS=1` (CI) makes that a failure.
+//!   missing, unless `CASELOAD_REQUIRE_TOOLS=1` (CI) makes that a failure;
+//! - [`cli`]: the command line on a temporary database (`ok`, `fails`,
+//!   `json`, `new_db`);
+//! - [`kill`]: writers killed with `kill -9` at random moments;
+//! - [`tmux`]: the real binary in a tmux session, driven by keys;
+//! - [`tui`]: the app on a store with no terminal: keys in, text out.
 //!
 //! Not every test file uses every item.
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod kill;
+pub mod tmux;
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -19,7 +29,8 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, NaiveDateTime};
 use secrecy::SecretString;
 
-use caseload::domain::NewClient;
+use caseload::app::App;
+use caseload::domain::{NewClient, NewNote, NoteKind};
 use caseload::store::Store;
 
 /// The passphrase every test database uses.
@@ -38,6 +49,11 @@ pub fn at(h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(h, m, 0)
         .unwrap()
+}
+
+/// `m`/`d` in 2026, the year of [`NOW`].
+pub fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
 
 /// A temporary home: data, config, temp and home folders all inside it.
@@ -84,15 +100,6 @@ impl Sandbox {
             ("SQLITE_TMPDIR", self.path("tmp")),
             ("CASELOAD_CONFIG", self.path("config/config.toml")),
         ]
-    }
-
-    /// The same as `env NAME=VALUE …` words, for a shell command line (tmux).
-    pub fn env_words(&self) -> String {
-        self.envs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.display()))
-            .collect::<Vec<_>>()
-            .join(" ")
     }
 }
 
@@ -221,8 +228,69 @@ impl Fixture {
         self.store.add_client(&c, now()).unwrap()
     }
 
+    /// Adds a draft note of `kind` about `client_id`, happening `at` (written
+    /// at [`now`]); returns its id.
+    pub fn note(&mut self, client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -> i64 {
+        self.note_with(new_note(client_id, kind, at, body))
+    }
+
+    /// Adds a draft note as given; returns its id.
+    pub fn note_with(&mut self, n: NewNote) -> i64 {
+        self.store.add_note(&n, now()).unwrap()
+    }
+
+    /// The app on this store (see [`tui::app_on`]), and the folder holding
+    /// its file, to keep while the app runs.
+    pub fn app(self) -> (tempfile::TempDir, App) {
+        (self.dir, tui::app_on(self.store))
+    }
+
     /// Closes the store, keeping the files: for running the binary on them.
     pub fn into_files(self) -> (tempfile::TempDir, PathBuf) {
         (self.dir, self.db)
     }
+}
+
+/// A note of `kind` about `client_id`, happening `at`, saying `body`: no
+/// place, nobody else present, not significant.
+pub fn new_note(client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -> NewNote {
+    NewNote {
+        client_id,
+        kind,
+        occurred_at: at,
+        location: None,
+        present: None,
+        body: body.into(),
+        significant: false,
+    }
+}
+
+/// Dates in `text` written in the style not chosen: day-first `dd/mm` when
+/// `iso`, `yyyy-mm-dd` when not. What a screen or a command shows under one
+/// `date_style` should have none.
+pub fn dates_in_other_style(text: &str, iso: bool) -> Vec<String> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        from + n <= b.len() && b[from..from + n].iter().all(u8::is_ascii_digit)
+    };
+    let mut found = Vec::new();
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let hit = if iso {
+            digits(i, 2) && b.get(i + 2) == Some(&b'/') && digits(i + 3, 2)
+        } else {
+            digits(i, 4)
+                && b.get(i + 4) == Some(&b'-')
+                && digits(i + 5, 2)
+                && b.get(i + 7) == Some(&b'-')
+                && digits(i + 8, 2)
+        };
+        if hit {
+            let end = (i + 10).min(b.len());
+            found.push(String::from_utf8_lossy(&b[i..end]).into_owned());
+        }
+    }
+    found
 }

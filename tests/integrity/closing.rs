@@ -49,10 +49,7 @@ fn closing_with_an_open_legal_episode_warns_and_needs_yes() {
         ],
     );
     assert!(said.contains("Closed case 1"), "{said}");
-    assert!(
-        said.contains("Retention review due Mon 22 Nov 2032"),
-        "{said}"
-    );
+    assert!(said.contains("Retention review due 22/11/2032"), "{said}");
     let s = Store::open(&db, &SecretString::from(PASS)).unwrap();
     assert_eq!(
         s.closure_summary(1).unwrap().as_deref(),
@@ -108,7 +105,7 @@ fn a_record_past_its_retention_date_is_flagged_never_removed() {
         );
     }
     let list = ok(&db, &["client", "list", "--all"]);
-    assert!(list.contains("review due 2026-05-01"), "{list}");
+    assert!(list.contains("review due 01/05/2026"), "{list}");
     let due = ok(&db, &["due"]);
     assert!(
         due.contains("Retention reviews due") && due.contains("Pip Marsh"),

@@ -70,13 +70,13 @@ fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     let step = s.next_undo().unwrap().unwrap();
     assert_eq!(
         step.label,
-        "edit the draft note of 2026-11-20 (3 autosaves)"
+        "edit the draft note of 20/11/2026 (3 autosaves)"
     );
     s.undo_last(t(7)).unwrap();
     assert_eq!(s.note(id).unwrap().body, "Rang", "back to before the burst");
     assert_eq!(
         s.next_undo().unwrap().unwrap().label,
-        "start the draft note of 2026-11-20"
+        "start the draft note of 20/11/2026"
     );
     // Autosaves far apart are separate steps.
     new.body = "Rang Ada.".into();
@@ -85,7 +85,7 @@ fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     s.save_draft(id, &new, t(40)).unwrap();
     assert_eq!(
         s.next_undo().unwrap().unwrap().label,
-        "edit the draft note of 2026-11-20"
+        "edit the draft note of 20/11/2026"
     );
     s.undo_last(t(41)).unwrap();
     assert_eq!(s.note(id).unwrap().body, "Rang Ada.");

@@ -1,6 +1,7 @@
 //! The TUI and a CLI call writing at the same time.
 
 use super::*;
+use crate::common::Envs as _;
 
 /// A long-lived connection autosaving a draft and completing deadlines (as
 /// the TUI does) while CLI processes add final notes and complete the same
@@ -34,6 +35,7 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
             .args(args)
             .env("CASELOAD_PASSPHRASE", PASS)
             .env("CASELOAD_NOW", NOW)
+            .sandboxed()
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

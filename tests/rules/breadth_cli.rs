@@ -52,7 +52,7 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2026-10-25 22:30"));
+        .stdout(predicate::str::contains("25/10/2026 22:30"));
     cmd(dir.path(), now)
         .args([
             "episode",
@@ -88,7 +88,7 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .success()
         .stdout(
             predicate::str::contains("5 h 20 min left")
-                .and(predicate::str::contains("window opens 2027-01-01")),
+                .and(predicate::str::contains("window opens 01/01/2027")),
         );
     let out = cmd(dir.path(), now)
         .args([
@@ -121,7 +121,7 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .args(["episode", "extend", "1"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2026-10-26 10:30"));
+        .stdout(predicate::str::contains("26/10/2026 10:30"));
     cmd(dir.path(), now)
         .args(["episode", "mark", "1", "hearing", "--on", "2026-10-25"])
         .assert()
@@ -149,7 +149,7 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .args(["--outcome", "declined"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2026-11-17"));
+        .stdout(predicate::str::contains("17/11/2026"));
     let out = cmd(dir.path(), now)
         .args(["episode", "list", "1", "--json"])
         .assert()
@@ -181,14 +181,14 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "from 2026-10-24 23:30: ends 2026-10-25 22:30 (24 real hours",
+            "from 24/10/2026 23:30: ends 25/10/2026 22:30 (24 real hours",
         ));
     // The MHA 2025 version waits on its commencement.
     cmd(dir.path(), now)
         .args(["rules", "show", "mha-s3-expiry"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("in force from 1983-09-30").and(
+        .stdout(predicate::str::contains("in force from 30/09/1983").and(
             predicate::str::contains(
                 "when commenced this becomes 6 months, then 3 months, then 6 months (repeating)",
             ),
@@ -203,15 +203,15 @@ fn hours_countdown_windows_and_the_law_to_come_from_the_command_line() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("in force 1983-09-30 to 2027-09-30").and(
-                predicate::str::contains("from 2027-10-01 this becomes 6 months, then 3 months"),
+            predicate::str::contains("in force 30/09/1983 to 30/09/2027").and(
+                predicate::str::contains("from 01/10/2027 this becomes 6 months, then 3 months"),
             ),
         );
     cmd(dir.path(), now)
         .args(["rules", "show", "mha-s3-expiry", "--on", "2027-10-01"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("in force from 2027-10-01").and(
+        .stdout(predicate::str::contains("in force from 01/10/2027").and(
             predicate::str::contains("6 months, then 3 months, then 6 months"),
         ));
 }

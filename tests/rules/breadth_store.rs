@@ -139,7 +139,7 @@ fn marks_extensions_and_the_last_strategy_discussion() {
     let err = s
         .add_mark(&mark("panel", d(2026, 12, 1), None), now)
         .unwrap_err();
-    assert!(err.to_string().contains("ended on 2026-11-28"), "{err}");
+    assert!(err.to_string().contains("ended on 28/11/2026"), "{err}");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn episode_add_list_end_and_rules_from_the_command_line() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("2027-02-28").and(predicate::str::contains("mha-s3-expiry")),
+            predicate::str::contains("28/02/2027").and(predicate::str::contains("mha-s3-expiry")),
         );
     let out = cmd(dir.path())
         .args(["episode", "list", "1", "--json"])
@@ -65,7 +65,7 @@ fn episode_add_list_end_and_rules_from_the_command_line() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Next: deadline 4 due 2027-08-28 (mha-s3-expiry)",
+            "Next: deadline 4 due 28/08/2027 (mha-s3-expiry)",
         ));
     let out = cmd(dir.path())
         .args(["due", "--within", "120", "--json"])

@@ -1,78 +1,22 @@
 //! The rule engine seen from the terminal UI.
 
-use caseload::app::App;
-use caseload::domain::{NewClient, NewNote, NoteKind};
-use caseload::keymap::Keymap;
-use caseload::store::Store;
-use caseload::ui::theme::Theme;
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use caseload::domain::NoteKind;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
+use crate::common::tui::{keys, press};
+use crate::common::{Fixture, now};
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..30 {
-        for x in 0..100 {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+fn screen(app: &caseload::app::App) -> String {
+    crate::common::tui::screen(app, 100, 30)
 }
 
 #[test]
 fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
-    let mut s = Store::open_in_memory().unwrap();
-    let id = s
-        .add_client(
-            &NewClient {
-                given_name: "Test".into(),
-                family_name: "Fictional".into(),
-                ..NewClient::default()
-            },
-            now(),
-        )
-        .unwrap();
-    s.add_note(
-        &NewNote {
-            client_id: id,
-            kind: NoteKind::HomeVisit,
-            occurred_at: now(),
-            location: None,
-            present: None,
-            body: "fictional".into(),
-            significant: false,
-        },
-        now(),
-    )
-    .unwrap();
-    let mut app = App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    );
+    let mut f = Fixture::new();
+    let id = f.client("Test", "Fictional");
+    f.note(id, NoteKind::HomeVisit, now(), "fictional");
+    let (_dir, mut app) = f.app();
     keys(&mut app, "c/fic");
     press(&mut app, KeyCode::Enter);
     if app.overlay.is_some() {
@@ -113,7 +57,7 @@ fn a_legal_episode_added_in_the_tui_shows_its_deadlines_with_rule_and_source() {
         .unwrap_or_default();
     assert_eq!(
         status,
-        "\"Section 3 detention ends unless renewed\" marked done; next due 2027-11-21",
+        "\"Section 3 detention ends unless renewed\" marked done; next due 21/11/2027",
         "{}",
         screen(&app)
     );
