@@ -15,8 +15,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
-use super::rows::{fmt_date, fmt_opt_date, opt_date};
+use super::rows::{date, fmt_date, fmt_opt_date, opt_date};
 use super::visit_facts::Scope;
 use super::{Result, Store};
 use crate::practice::VisitFacts;
@@ -80,6 +81,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The day each client was last seen (those never seen are left out),
+    /// from the cache in one read: Today asks it for every unseen client.
+    pub(crate) fn last_seen_days(&self) -> Result<HashMap<i64, NaiveDate>> {
+        if !self.refresh_facts()? {
+            return Ok(self
+                .computed_facts(Scope::All)?
+                .into_iter()
+                .filter_map(|f| Some((f.client_id, f.last_seen?)))
+                .collect());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id, last_seen FROM visit_facts WHERE last_seen IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, date(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+    }
+
     /// Works out and stores the facts of every client (after a bulk load,
     /// so the first `due` does not pay for them).
     pub(crate) fn fill_visit_facts(&self) -> Result<()> {
@@ -97,18 +115,12 @@ impl Store {
             }
             self.facts_rules_checked.set(true);
         }
-        if self.stale_clients()?.is_empty() && self.every_client_has_a_row()? {
+        if self.stale_clients()?.is_empty() {
             return Ok(true);
         }
         let Some(tx) = self.write_lock() else {
             return Ok(false);
         };
-        // A client without a row (a database filled with the triggers off)
-        // gets a stale one.
-        tx.execute(
-            "INSERT OR IGNORE INTO visit_facts (client_id) SELECT id FROM clients",
-            [],
-        )?;
         // Asked again under the lock: only now can nothing change under us.
         let stale = self.stale_clients()?;
         let facts = if stale.len() >= ONE_PASS_FROM {
@@ -154,8 +166,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Whether there are as many rows as clients (counted from the
-    /// smallest index of each: a few pages, not a read per client).
+    /// Whether there are as many rows as clients (counted once per session:
+    /// the count reads every page of an index).
     fn every_client_has_a_row(&self) -> Result<bool> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT (SELECT count(*) FROM clients) = (SELECT count(*) FROM visit_facts)",
@@ -163,8 +175,9 @@ impl Store {
         Ok(stmt.query_row([], |r| r.get(0))?)
     }
 
-    /// Empties the cache when it was filled under other rules or other
-    /// deciding code; false when it could not be checked and written.
+    /// Once per session: marks every row stale when the cache was filled
+    /// under other rules or other deciding code, and gives any client left
+    /// without a row a stale one; false when that could not be written.
     fn check_facts_rules(&self) -> Result<bool> {
         let mut hash = Sha256::new();
         hash.update(format!("{:?}", self.rules).as_bytes());
@@ -182,12 +195,18 @@ impl Store {
                 None => None,
             })
         };
-        if stored()?.as_deref() == Some(wanted.as_str()) {
+        if stored()?.as_deref() == Some(wanted.as_str()) && self.every_client_has_a_row()? {
             return Ok(true);
         }
         let Some(tx) = self.write_lock() else {
             return Ok(false);
         };
+        // A client without a row (a database filled with the triggers off)
+        // gets a stale one.
+        tx.execute(
+            "INSERT OR IGNORE INTO visit_facts (client_id) SELECT id FROM clients",
+            [],
+        )?;
         if stored()?.as_deref() != Some(wanted.as_str()) {
             tx.execute("UPDATE visit_facts SET stale = 1", [])?;
             tx.execute(

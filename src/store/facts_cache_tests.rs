@@ -255,6 +255,12 @@ fn assert_cache_true(s: &Store) {
         .flat_map(|f| crate::practice::due_items(f, today, horizon))
         .collect();
     assert_eq!(from_cache, due);
+    let ids: Vec<i64> = computed.iter().map(|f| f.client_id).collect();
+    let seen: std::collections::HashMap<i64, NaiveDate> = computed
+        .iter()
+        .filter_map(|f| Some((f.client_id, f.last_seen?)))
+        .collect();
+    assert_eq!(s.last_seen(&ids).unwrap(), seen);
 }
 
 proptest! {
@@ -307,6 +313,9 @@ fn a_client_without_a_row_gets_one_at_the_next_read() {
     let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
     s.fill_visit_facts().unwrap();
     s.conn.execute("DELETE FROM visit_facts", []).unwrap();
+    // Checked when the store next checks the rules (once per session).
+    let rules = s.rules().clone();
+    s.use_rules(rules);
     assert_eq!(
         s.facts_in(Scope::All).unwrap(),
         s.computed_facts(Scope::All).unwrap()

@@ -67,17 +67,9 @@ impl Store {
     /// The day each of `clients` was last seen (those never seen are left
     /// out), by the practice layer's rules.
     pub fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
-        let mut out = HashMap::new();
-        for id in clients {
-            if let Some(d) = self
-                .facts_in(Scope::One(*id))?
-                .first()
-                .and_then(|f| f.last_seen)
-            {
-                out.insert(*id, d);
-            }
-        }
-        Ok(out)
+        let mut seen = self.last_seen_days()?;
+        seen.retain(|id, _| clients.contains(id));
+        Ok(seen)
     }
 
     /// Visit facts for every client in `scope`, in id order, worked out from
