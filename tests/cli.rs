@@ -347,3 +347,6 @@ mod mistakes;
 
 #[path = "cli/database.rs"]
 mod database;
+
+#[path = "cli/client_facts.rs"]
+mod client_facts;

@@ -150,19 +150,9 @@ fn check_reports_a_missing_protective_trigger() {
 
 #[test]
 fn late_entry_counts_closure_days_from_the_rule_overrides() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.db");
-    let mut s = Store::open(&path, &SecretString::from(PASS)).unwrap();
-    let c = s
-        .add_client(
-            &NewClient {
-                given_name: "Ada".into(),
-                family_name: "Kestrel".into(),
-                ..NewClient::default()
-            },
-            at(11, 1, 9),
-        )
-        .unwrap();
+    let mut f = common::Fixture::new();
+    let c = f.client_at("Ada", "Kestrel", at(11, 1, 9));
+    let mut s = f.store;
     let new = NewNote {
         client_id: c,
         kind: NoteKind::Phone,

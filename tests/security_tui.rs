@@ -5,7 +5,6 @@
 
 mod common;
 
-use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -14,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use caseload::app::App;
-use caseload::domain::{NewClient, NewNetworkMember, NewNote, NoteKind};
+use caseload::domain::{NewClient, NewNetworkMember, NoteKind};
 use caseload::keymap::Keymap;
 use caseload::store::Store;
 use caseload::ui::session::Session;
 use caseload::ui::theme::Theme;
+use common::{Fixture, PASS, now};
 
-const PASS: &str = "correct horse battery";
 /// Every piece of client text the fixture holds; none may show when it must not.
 const SECRETS: &[&str] = &[
     "Zqxmarker",
@@ -30,61 +29,35 @@ const SECRETS: &[&str] = &[
     "Qwxfriend",
 ];
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
 fn fixture() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    let mut store = Store::open(&db, &SecretString::from(PASS)).unwrap();
-    let id = store
-        .add_client(
-            &NewClient {
-                given_name: "Annabel".into(),
-                family_name: "Zqxmarker".into(),
-                record_no: Some("MOS-4242".into()),
-                visit_every_days: Some(14),
-                ..NewClient::default()
-            },
-            now(),
-        )
-        .unwrap();
-    let note = store
-        .add_note(
-            &NewNote {
-                client_id: id,
-                kind: NoteKind::HomeVisit,
-                occurred_at: now() - chrono::Duration::hours(1),
-                location: None,
-                present: None,
-                body: "Zqxnotebody: talked about the move.".into(),
-                significant: false,
-            },
-            now(),
-        )
-        .unwrap();
-    store.finalise_note(note, None, now()).unwrap();
-    store
+    let mut f = Fixture::new();
+    let id = f.client_with(NewClient {
+        given_name: "Annabel".into(),
+        family_name: "Zqxmarker".into(),
+        record_no: Some("MOS-4242".into()),
+        visit_every_days: Some(14),
+        ..NewClient::default()
+    });
+    let note = f.note(
+        id,
+        NoteKind::HomeVisit,
+        now() - chrono::Duration::hours(1),
+        "Zqxnotebody: talked about the move.",
+    );
+    f.store.finalise_note(note, None, now()).unwrap();
+    f.store
         .add_network_member(
             &NewNetworkMember {
                 client_id: id,
                 name: "Bertram Qwxfriend".into(),
                 role: "Friend".into(),
-                organisation: None,
-                relationship: None,
-                phone: None,
-                email: None,
                 consent_to_share: true,
-                notes: None,
+                ..NewNetworkMember::default()
             },
             now(),
         )
         .unwrap();
-    (dir, db)
+    f.into_files()
 }
 
 fn session(db: &Path, privacy: bool, t0: Instant) -> Session<App> {
@@ -123,15 +96,7 @@ fn unlock(s: &mut Session<App>, at: Instant) {
 fn screen(s: &Session<App>) -> String {
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     t.draw(|f| s.draw(f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::tui::text(t.backend().buffer())
 }
 
 fn assert_hides_everything(shown: &str) {

@@ -3,17 +3,19 @@
 //! the palette and help; snapshots at 80×24 and 120×40 with a fixed clock
 //! over the demo caseload (fictional people).
 
+mod common;
+
 use caseload::action::Action;
 use caseload::app::App;
 use caseload::keymap::{Keymap, Mode};
 use caseload::store::Store;
 use caseload::ui::client::Tab;
-use caseload::ui::theme::Theme;
 use caseload::ui::{Overlay, View};
 use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+use common::day;
+use common::tui::{app_at, draw, keys, press, screen as text};
 
 /// Wednesday 16 December 2026, 10:00: the month has Christmas and the
 /// Boxing Day substitute (Monday 28th) in it.
@@ -24,43 +26,10 @@ fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
 fn app() -> App {
     let mut s = Store::open_in_memory().unwrap();
     caseload::demo::seed(&mut s, now()).unwrap();
-    App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-    t
-}
-
-fn text(app: &App, w: u16, h: u16) -> String {
-    let t = draw(app, w, h);
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
+    app_at(s, now)
 }
 
 fn calendar(app: &App) -> &caseload::ui::calendar::CalendarView {

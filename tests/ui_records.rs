@@ -4,31 +4,18 @@
 
 use caseload::app::App;
 use caseload::domain::{EpisodeKind, NewClient, NewEpisode};
-use caseload::keymap::Keymap;
 use caseload::store::Store;
-use caseload::ui::theme::Theme;
 use caseload::ui::{Overlay, View};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
+mod common;
+
+use common::now;
+use common::tui::{app_on as app_with, keys, press};
 
 fn app() -> App {
     app_with(store())
-}
-
-fn app_with(s: Store) -> App {
-    App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
 }
 
 fn store() -> Store {
@@ -55,16 +42,6 @@ fn store() -> Store {
     )
     .unwrap();
     s
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 fn form_title(app: &App) -> String {

@@ -4,12 +4,14 @@
 
 use caseload::app::App;
 use caseload::domain::{NewClient, NewVisit, Service, VisitOutcome, VisitStatus};
-use caseload::keymap::Keymap;
 use caseload::store::{Store, VisitFilter};
 use caseload::ui::View;
-use caseload::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+
+use common::tui::{app_at, ctrl, keys, press};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)
@@ -56,29 +58,7 @@ fn store() -> (Store, i64, i64) {
 }
 
 fn app(s: Store) -> App {
-    App::new(
-        s,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
+    app_at(s, now)
 }
 
 fn planned(app: &App, client: i64) -> Vec<caseload::domain::Visit> {

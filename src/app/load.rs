@@ -114,13 +114,16 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
         planned,
         household,
     };
+    let deadlines = store.deadlines(id)?;
+    let episodes = store.episodes(id)?;
     Ok(ClientData {
+        periods: crate::practice::current_periods(&episodes, &deadlines, store.rules(), today),
         notes,
         plans: store.plan_versions(id)?,
-        deadlines: store.deadlines(id)?,
+        deadlines,
         actions: store.actions(Some(id))?,
         network: store.network(id)?,
-        episodes: store.episodes(id)?,
+        episodes,
         chronology: store.chronology(id)?,
         chain_break: store.verify_chain(id)?,
         seen,

@@ -22,7 +22,10 @@ impl App {
                     id,
                     tab,
                     offer_draft,
-                } => self.open_client(id, tab, offer_draft),
+                } => self.open_client(id, tab, offer_draft, None),
+                Effect::OpenPlanVersion { client, plan } => {
+                    self.open_client(client, Tab::Plan, true, Some(plan));
+                }
                 Effect::OpenNote(id) => self.open_note(id),
                 Effect::Close => self.close(),
                 Effect::Write(w) => {
@@ -151,12 +154,16 @@ impl App {
         }
     }
 
-    /// Opens a client's record at `tab`; `offer_draft` asks to resume a draft.
-    fn open_client(&mut self, id: i64, tab: Tab, offer_draft: bool) {
+    /// Opens a client's record at `tab` (at care plan version `plan`, when
+    /// given); `offer_draft` asks to resume a draft.
+    fn open_client(&mut self, id: i64, tab: Tab, offer_draft: bool, plan: Option<i64>) {
         let today = self.now().date();
         match load::client(&self.store, id, today) {
             Ok(data) => {
                 let mut v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                if let Some(plan) = plan {
+                    v.show_plan(plan);
+                }
                 // Asked once per draft: not again when it was asked before.
                 if offer_draft
                     && let Some(n) = v.draft()

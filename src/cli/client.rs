@@ -35,6 +35,39 @@ pub enum ClientCmd {
         /// Service: adult or children.
         #[arg(long)]
         service: Option<Service>,
+        /// The client-level facts: NHS number, GP, consent to share.
+        #[command(flatten)]
+        facts: FactArgs,
+    },
+    /// Change a client's details: only the options given change (an empty
+    /// value clears a field).
+    Edit {
+        /// The client: id, record number, or part of the name.
+        client: String,
+        /// Given name.
+        #[arg(long)]
+        given: Option<String>,
+        /// Family name.
+        #[arg(long)]
+        family: Option<String>,
+        /// The name they like to be called.
+        #[arg(long)]
+        preferred: Option<String>,
+        /// Date of birth, YYYY-MM-DD.
+        #[arg(long)]
+        dob: Option<String>,
+        /// The employer's record number.
+        #[arg(long = "ref")]
+        record_no: Option<String>,
+        /// Target days between visits.
+        #[arg(long)]
+        visit_every: Option<u32>,
+        /// Risk level: low, medium or high.
+        #[arg(long)]
+        risk: Option<RiskLevel>,
+        /// The client-level facts: NHS number, GP, consent to share.
+        #[command(flatten)]
+        facts: FactArgs,
     },
     /// List open clients (all with --all).
     List {
@@ -84,6 +117,49 @@ pub enum ClientCmd {
     },
 }
 
+/// The NHS number, GP and consent options `client add` and `client edit` share.
+#[derive(Debug, clap::Args)]
+pub struct FactArgs {
+    /// NHS number, 10 digits (spaces allowed: "943 476 5919"); refused
+    /// unless its check digit matches.
+    #[arg(long)]
+    nhs: Option<String>,
+    /// The GP (name and practice).
+    #[arg(long)]
+    gp: Option<String>,
+    /// Consent to share information: yes, no, or unknown (not recorded).
+    #[arg(long, value_name = "yes|no|unknown", value_parser = parse_consent)]
+    consent: Option<Consent>,
+}
+
+/// A consent answer as typed.
+#[derive(Debug, Clone, Copy)]
+pub struct Consent(Option<bool>);
+
+fn parse_consent(typed: &str) -> std::result::Result<Consent, String> {
+    match typed.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(Consent(Some(true))),
+        "no" | "n" | "false" => Ok(Consent(Some(false))),
+        "unknown" | "not recorded" | "" => Ok(Consent(None)),
+        _ => Err("should be yes, no or unknown".into()),
+    }
+}
+
+impl FactArgs {
+    /// Puts the options given into `c` (an empty value clears a field).
+    fn apply(self, c: &mut NewClient) {
+        if let Some(n) = self.nhs {
+            c.nhs_number = Some(n);
+        }
+        if let Some(g) = self.gp {
+            c.gp = Some(g);
+        }
+        if let Some(Consent(v)) = self.consent {
+            c.consent_to_share = v;
+        }
+    }
+}
+
 /// Runs a client subcommand.
 pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> {
     match cmd {
@@ -95,24 +171,70 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             visit_every,
             risk,
             service,
+            facts,
         } => {
             let dob = dob
                 .map(|d| parse::birth_date("--dob", &d, now.date()))
                 .transpose()?;
-            let id = store.add_client(
-                &NewClient {
-                    given_name: given,
-                    family_name: family,
-                    dob,
-                    record_no,
-                    visit_every_days: visit_every,
-                    risk,
-                    service,
-                    ..NewClient::default()
-                },
-                now,
-            )?;
+            let mut new = NewClient {
+                given_name: given,
+                family_name: family,
+                dob,
+                record_no,
+                visit_every_days: visit_every,
+                risk,
+                service,
+                ..NewClient::default()
+            };
+            facts.apply(&mut new);
+            let id = store.add_client(&new, now)?;
             println!("{id}");
+        }
+        ClientCmd::Edit {
+            client,
+            given,
+            family,
+            preferred,
+            dob,
+            record_no,
+            visit_every,
+            risk,
+            facts,
+        } => {
+            let c = store.resolve_client(&client)?;
+            let mut new = c.to_new();
+            if let Some(g) = given {
+                new.given_name = g;
+            }
+            if let Some(f) = family {
+                new.family_name = f;
+            }
+            if let Some(p) = preferred {
+                new.preferred_name = Some(p);
+            }
+            if let Some(d) = dob {
+                new.dob = if d.trim().is_empty() {
+                    None
+                } else {
+                    Some(parse::birth_date("--dob", &d, now.date())?)
+                };
+            }
+            if let Some(r) = record_no {
+                new.record_no = Some(r);
+            }
+            if visit_every.is_some() {
+                new.visit_every_days = visit_every;
+            }
+            if risk.is_some() {
+                new.risk = risk;
+            }
+            facts.apply(&mut new);
+            let changed = store.update_client(c.id, &new, now)?;
+            if changed.is_empty() {
+                println!("Nothing changed for client {}.", c.id);
+            } else {
+                println!("Client {} changed: {}.", c.id, changed.join(", "));
+            }
         }
         ClientCmd::List { all, json } => {
             let rows = store.client_summaries(all)?;
@@ -158,7 +280,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
         }
         ClientCmd::Show { client, json } => {
             let c = store.resolve_client(&client)?;
-            let view = show::ClientView::load(store, c)?;
+            let view = show::ClientView::load(store, c, now.date())?;
             if json {
                 return output::json(&view);
             }

@@ -30,6 +30,9 @@ pub struct ClientView {
     pub network: Vec<NetworkMember>,
     /// Legal episodes, current first.
     pub episodes: Vec<LegalEpisode>,
+    /// Where each open episode's current period ends and its renewal
+    /// window opens (the same facts the Summary tab shows).
+    pub periods: Vec<crate::practice::CurrentPeriod>,
     /// The current care plan version.
     pub plan: Option<CarePlan>,
     /// Deadlines, open first.
@@ -39,11 +42,13 @@ pub struct ClientView {
 }
 
 impl ClientView {
-    /// Reads what is shown about `client`.
-    pub fn load(store: &Store, client: Client) -> Result<Self> {
+    /// Reads what is shown about `client` as of `today`.
+    pub fn load(store: &Store, client: Client, today: NaiveDate) -> Result<Self> {
         let id = client.id;
         let notes = store.notes(id)?;
         let facts = store.client_visit_facts(id)?;
+        let episodes = store.episodes(id)?;
+        let deadlines = store.deadlines(id)?;
         Ok(Self {
             last_seen: facts.last_seen,
             last_contact: facts.last_contact,
@@ -55,9 +60,10 @@ impl ClientView {
                 .count(),
             notes: notes.len(),
             network: store.network(id)?,
-            episodes: store.episodes(id)?,
+            periods: crate::practice::current_periods(&episodes, &deadlines, store.rules(), today),
+            episodes,
             plan: store.current_plan(id)?,
-            deadlines: store.deadlines(id)?,
+            deadlines,
             actions: store.actions(Some(id))?,
             client,
         })
@@ -81,6 +87,9 @@ impl ClientView {
             "Full name",
             one_line(&format!("{} {}", c.given_name, c.family_name)),
         );
+        if let Some(legal) = c.legal_name() {
+            field("Legal name", one_line(&legal));
+        }
         field("Pronouns", opt(&c.pronouns));
         field("Born", c.dob.map(display::date).unwrap_or_default());
         field("Service", c.service.label().to_string());
@@ -95,6 +104,23 @@ impl ClientView {
             (None, false) => String::new(),
         };
         field("Language", lang);
+        field(
+            "NHS number",
+            c.nhs_number
+                .as_deref()
+                .map(crate::domain::nhs::display)
+                .unwrap_or_default(),
+        );
+        field("GP", opt(&c.gp));
+        field(
+            "Consent",
+            match c.consent_recorded_on {
+                Some(d) if c.consent_to_share.is_some() => {
+                    format!("{} (recorded {})", c.consent_words(), display::date(d))
+                }
+                _ => c.consent_words().to_string(),
+            },
+        );
         field("Risk", risk_line(c));
         field(
             "Visit every",
@@ -141,8 +167,14 @@ impl ClientView {
                     .end_on
                     .map(|d| format!(" to {}", display::date(d)))
                     .unwrap_or_else(|| " (current)".into());
+                let period = self
+                    .periods
+                    .iter()
+                    .find(|p| p.episode_id == e.id)
+                    .map(|p| format!(" — {}", p.words()))
+                    .unwrap_or_default();
                 println!(
-                    "  {:>5}  {}  from {}{end}",
+                    "  {:>5}  {}  from {}{end}{period}",
                     e.id,
                     e.kind.label(),
                     display::date(e.start_on)

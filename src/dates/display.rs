@@ -155,6 +155,20 @@ pub fn words_time(t: NaiveDateTime) -> String {
     t.format("%a %-d %b %Y %H:%M").to_string()
 }
 
+/// "30 Nov 2026": a date in running text (a period's end), the month
+/// named, the same under both styles.
+#[must_use]
+pub fn day_month_year(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// "3 Nov": a date in running text whose year goes without saying (a
+/// chronology's source, a window in the same year as its end).
+#[must_use]
+pub fn day_month(d: NaiveDate) -> String {
+    d.format("%-d %b").to_string()
+}
+
 /// "December 2026", a month's heading.
 #[must_use]
 pub fn month_year(d: NaiveDate) -> String {

@@ -75,6 +75,15 @@ pub struct DemoClient {
     pub age: Option<u32>,
     /// Record number.
     pub record: Option<String>,
+    /// NHS number (the fictional 999 range NHS England keeps for testing).
+    #[serde(default)]
+    pub nhs: Option<String>,
+    /// GP and practice.
+    #[serde(default)]
+    pub gp: Option<String>,
+    /// Consent to share: true, false, or absent (not recorded).
+    #[serde(default)]
+    pub consent: Option<bool>,
     /// Adult or children's services.
     pub service: Service,
     /// Team.

@@ -5,6 +5,7 @@
 pub mod data;
 pub mod rng;
 mod seed;
+mod sweep;
 pub mod synth;
 mod throwaway;
 mod visits;

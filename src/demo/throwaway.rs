@@ -1,29 +1,37 @@
 //! `caseload --demo`: the demo caseload in an encrypted database inside a
-//! private (0700, or owner-only on Windows) temporary folder, with a random key, removed at exit.
+//! private (0700, or owner-only on Windows) temporary folder, with a random
+//! key, removed at exit. The folder holds its demo's lock while it runs, so
+//! the next demo can remove it if its demo was killed (see `sweep`).
 
 use chrono::NaiveDateTime;
 use secrecy::SecretString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{DemoError, seed};
+use super::{DemoError, seed, sweep};
 use crate::store::Store;
 
-/// Removes its folder (and everything in it) when dropped.
+/// Holds the demo folder's lock, and removes the folder (and everything in
+/// it) when dropped.
 #[derive(Debug)]
-pub struct DirGuard(PathBuf);
+pub struct DirGuard {
+    dir: PathBuf,
+    lock: Option<fs::File>,
+}
 
 impl DirGuard {
     /// The folder.
     #[must_use]
     pub fn path(&self) -> &Path {
-        &self.0
+        &self.dir
     }
 }
 
 impl Drop for DirGuard {
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
+        // The lock file closes first: Windows cannot remove an open file.
+        drop(self.lock.take());
+        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -41,11 +49,14 @@ pub struct DemoDb {
 
 /// Makes a throwaway encrypted demo database seeded relative to `now`.
 pub fn open_throwaway(now: NaiveDateTime) -> Result<DemoDb, DemoError> {
+    let root = std::env::temp_dir();
+    sweep::sweep(&root);
     let token = random_hex(8)?;
-    let dir = std::env::temp_dir().join(format!("caseload-demo-{}-{token}", std::process::id()));
+    let dir = root.join(format!("{}{}-{token}", sweep::PREFIX, std::process::id()));
     // Not recursive: creating fails if the name is taken, so the folder is ours.
     crate::platform::perms::create_dir(&dir)?;
-    let guard = DirGuard(dir);
+    let mut guard = DirGuard { dir, lock: None };
+    guard.lock = Some(sweep::hold(guard.path())?);
     let key = SecretString::from(random_hex(32)?);
     let mut store = Store::open(&guard.path().join("demo.db"), &key)?;
     store.without_sync(|s| {

@@ -52,8 +52,21 @@ pub struct Client {
     pub pronouns: Option<String>,
     /// Date of birth.
     pub dob: Option<NaiveDate>,
-    /// The employer's record number (Mosaic, NHS number…), free text.
+    /// The employer's record number (Mosaic…), free text.
     pub record_no: Option<String>,
+    /// NHS number: ten digits, check digit verified (see `domain::nhs`).
+    #[serde(default)]
+    pub nhs_number: Option<String>,
+    /// The GP (name and practice), free text.
+    #[serde(default)]
+    pub gp: Option<String>,
+    /// Whether the client consents to information about them being shared
+    /// with the professionals around them; `None`: not yet recorded.
+    #[serde(default)]
+    pub consent_to_share: Option<bool>,
+    /// The day the consent answer was last recorded or changed.
+    #[serde(default)]
+    pub consent_recorded_on: Option<NaiveDate>,
     /// Address.
     pub address: Option<String>,
     /// Phone.
@@ -100,6 +113,52 @@ impl Client {
     pub fn display_name(&self) -> String {
         let first = self.preferred_name.as_deref().unwrap_or(&self.given_name);
         format!("{first} {}", self.family_name)
+    }
+
+    /// The legal name ("Given Family") when a preferred name is in use, so
+    /// it can be shown beside the name they go by; `None` when they are
+    /// the same.
+    #[must_use]
+    pub fn legal_name(&self) -> Option<String> {
+        let legal = format!("{} {}", self.given_name, self.family_name);
+        (legal != self.display_name()).then_some(legal)
+    }
+
+    /// Consent to share in words: "yes", "no" or "not recorded".
+    #[must_use]
+    pub fn consent_words(&self) -> &'static str {
+        match self.consent_to_share {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not recorded",
+        }
+    }
+
+    /// The editable details as a [`NewClient`] (to change some and save).
+    #[must_use]
+    pub fn to_new(&self) -> NewClient {
+        NewClient {
+            given_name: self.given_name.clone(),
+            family_name: self.family_name.clone(),
+            preferred_name: self.preferred_name.clone(),
+            pronouns: self.pronouns.clone(),
+            dob: self.dob,
+            record_no: self.record_no.clone(),
+            nhs_number: self.nhs_number.clone(),
+            gp: self.gp.clone(),
+            consent_to_share: self.consent_to_share,
+            address: self.address.clone(),
+            phone: self.phone.clone(),
+            language: self.language.clone(),
+            interpreter: self.interpreter,
+            team: self.team.clone(),
+            service: Some(self.service),
+            visit_every_days: self.visit_every_days,
+            risk: Some(self.risk),
+            risk_summary: self.risk_summary.clone(),
+            alerts: self.alerts.clone(),
+            opened_on: None,
+        }
     }
 
     /// Initials only, for privacy mode.
@@ -152,6 +211,15 @@ pub struct NewClient {
     pub dob: Option<NaiveDate>,
     /// Record number.
     pub record_no: Option<String>,
+    /// NHS number as typed (spaces allowed); checked by its check digit.
+    #[serde(default)]
+    pub nhs_number: Option<String>,
+    /// The GP.
+    #[serde(default)]
+    pub gp: Option<String>,
+    /// Consent to share: yes, no, or not recorded (`None`).
+    #[serde(default)]
+    pub consent_to_share: Option<bool>,
     /// Address.
     pub address: Option<String>,
     /// Phone.
@@ -208,6 +276,9 @@ impl NewClient {
             pronouns: validate::optional("pronouns", self.pronouns.as_deref(), MAX_NAME)?,
             dob,
             record_no: validate::optional("record number", self.record_no.as_deref(), MAX_NAME)?,
+            nhs_number: super::nhs::parse_opt(self.nhs_number.as_deref())?,
+            gp: validate::optional("GP", self.gp.as_deref(), MAX_SHORT)?,
+            consent_to_share: self.consent_to_share,
             address: validate::optional("address", self.address.as_deref(), MAX_SHORT)?,
             phone: validate::optional("phone", self.phone.as_deref(), MAX_NAME)?,
             language: validate::optional("language", self.language.as_deref(), MAX_NAME)?,
@@ -269,6 +340,79 @@ mod tests {
             ..NewClient::default()
         };
         assert!(bad_visit.validate(today()).is_err());
+    }
+
+    #[test]
+    fn the_nhs_number_is_checked_and_kept_as_ten_digits() {
+        let base = NewClient {
+            given_name: "Ada".into(),
+            family_name: "Lovelace".into(),
+            ..NewClient::default()
+        };
+        let ok = NewClient {
+            nhs_number: Some("943 476 5919".into()),
+            ..base.clone()
+        }
+        .validate(today())
+        .unwrap();
+        assert_eq!(ok.nhs_number.as_deref(), Some("9434765919"));
+        let bad = NewClient {
+            nhs_number: Some("943 476 5918".into()),
+            ..base
+        }
+        .validate(today())
+        .unwrap_err();
+        assert_eq!(bad.field, "NHS number");
+    }
+
+    #[test]
+    fn the_legal_name_shows_only_beside_a_different_preferred_name() {
+        let store_like = |preferred: Option<&str>| {
+            let n = NewClient {
+                given_name: "Margaret".into(),
+                family_name: "Oduya".into(),
+                preferred_name: preferred.map(str::to_string),
+                ..NewClient::default()
+            };
+            Client {
+                id: 1,
+                given_name: n.given_name,
+                family_name: n.family_name,
+                preferred_name: n.preferred_name,
+                pronouns: None,
+                dob: None,
+                record_no: None,
+                nhs_number: None,
+                gp: None,
+                consent_to_share: None,
+                consent_recorded_on: None,
+                address: None,
+                phone: None,
+                language: None,
+                interpreter: false,
+                team: None,
+                service: Service::Adult,
+                status: CaseStatus::Open,
+                opened_on: today(),
+                closed_on: None,
+                closure_reason: None,
+                visit_every_days: None,
+                risk: RiskLevel::Low,
+                risk_summary: None,
+                risk_reviewed_on: None,
+                alerts: Vec::new(),
+                created_at: today().and_hms_opt(9, 0, 0).unwrap(),
+                updated_at: today().and_hms_opt(9, 0, 0).unwrap(),
+                retain_until: None,
+            }
+        };
+        let c = store_like(Some("Peggy"));
+        assert_eq!(c.display_name(), "Peggy Oduya");
+        assert_eq!(c.legal_name().as_deref(), Some("Margaret Oduya"));
+        assert_eq!(store_like(None).legal_name(), None);
+        assert_eq!(store_like(Some("Margaret")).legal_name(), None);
+        assert_eq!(c.consent_words(), "not recorded");
+        assert_eq!(c.to_new().given_name, "Margaret");
     }
 
     #[test]

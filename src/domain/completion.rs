@@ -80,6 +80,18 @@ pub fn completion_meaning(rule: Option<&Rule>) -> CompletionMeaning {
     }
 }
 
+/// The word for a completed deadline of `rule` in a record of what
+/// happened: a renewable period "renewed", a review "held", anything else
+/// "done" (the answer to [`completion_meaning`]'s question).
+#[must_use]
+pub fn done_word(rule: Option<&Rule>) -> &'static str {
+    match rule.map(|r| r.chain) {
+        Some(Chain::PreviousDeadline) => "renewed",
+        Some(Chain::LastCompletion) => "held",
+        Some(Chain::Stop) | None => "done",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +117,18 @@ mod tests {
             "legal".parse::<DeadlineCategory>().unwrap(),
             DeadlineCategory::Legal
         );
+    }
+
+    #[test]
+    fn a_completed_renewal_reads_renewed_and_a_review_held() {
+        let rules = RuleSet::embedded().unwrap();
+        assert_eq!(done_word(rules.rule("mha-s3-expiry")), "renewed");
+        assert_eq!(done_word(None), "done");
+        let held = rules
+            .rules()
+            .iter()
+            .find(|r| r.chain == Chain::LastCompletion)
+            .unwrap();
+        assert_eq!(done_word(Some(held)), "held");
     }
 }

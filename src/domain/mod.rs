@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod episode;
 pub mod late;
 pub mod network;
+pub mod nhs;
 pub mod note;
 pub mod plan;
 pub mod retention;

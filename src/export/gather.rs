@@ -47,6 +47,9 @@ pub struct ClientFile {
     pub network: Vec<NetworkMember>,
     /// Legal episodes.
     pub episodes: Vec<LegalEpisode>,
+    /// Where each open episode's current period ends and its renewal
+    /// window opens (the same facts as the Summary tab).
+    pub periods: Vec<crate::practice::CurrentPeriod>,
     /// Deadlines, open and done.
     pub deadlines: Vec<Deadline>,
     /// Actions (small to-dos).
@@ -114,11 +117,16 @@ pub fn client_file(
     horizon_days: u32,
 ) -> Result<ClientFile> {
     let visits = planned_visits(store, today, today + chrono::Days::new(horizon_days.into()))?;
-    file_with(store, client_id, &visits)
+    file_with(store, client_id, &visits, today)
 }
 
 /// One client's file, given every planned visit (read once for a caseload).
-fn file_with(store: &Store, client_id: i64, visits: &[PlannedVisit]) -> Result<ClientFile> {
+fn file_with(
+    store: &Store,
+    client_id: i64,
+    visits: &[PlannedVisit],
+    today: NaiveDate,
+) -> Result<ClientFile> {
     let client = store.client(client_id)?;
     let mut notes = Vec::new();
     for n in store.notes(client_id)? {
@@ -134,10 +142,13 @@ fn file_with(store: &Store, client_id: i64, visits: &[PlannedVisit]) -> Result<C
         .filter(|v| v.clients.contains(&client_id))
         .cloned()
         .collect();
+    let episodes = store.episodes(client_id)?;
+    let deadlines = store.deadlines(client_id)?;
     Ok(ClientFile {
+        periods: crate::practice::current_periods(&episodes, &deadlines, store.rules(), today),
         network: store.network(client_id)?,
-        episodes: store.episodes(client_id)?,
-        deadlines: store.deadlines(client_id)?,
+        episodes,
+        deadlines,
         actions: store.actions(Some(client_id))?,
         plans,
         notes,
@@ -214,7 +225,7 @@ pub fn caseload(
     let visits = planned_visits(store, today, today + chrono::Days::new(horizon_days.into()))?;
     let mut files = Vec::with_capacity(clients.len());
     for c in &clients {
-        files.push(file_with(store, c.client.id, &visits)?);
+        files.push(file_with(store, c.client.id, &visits, today)?);
     }
     Ok(Caseload {
         clients,

@@ -24,6 +24,26 @@ pub fn details(file: &ClientFile) -> Vec<(String, String)> {
         ),
         ("Record number".into(), opt(c.record_no.as_ref())),
         (
+            "NHS number".into(),
+            c.nhs_number
+                .as_deref()
+                .map_or("—".into(), crate::domain::nhs::display),
+        ),
+        ("GP".into(), opt(c.gp.as_ref())),
+        (
+            "Consent to share".into(),
+            match c.consent_recorded_on {
+                Some(d) if c.consent_to_share.is_some() => {
+                    format!(
+                        "{} (recorded {})",
+                        c.consent_words(),
+                        crate::dates::display::date(d)
+                    )
+                }
+                _ => c.consent_words().to_string(),
+            },
+        ),
+        (
             "Date of birth".into(),
             c.dob.map_or("—".into(), crate::dates::display::date),
         ),
@@ -193,11 +213,21 @@ fn legal(file: &ClientFile) -> Vec<Block> {
         .iter()
         .filter(|e| e.end_on.is_none())
         .map(|e| {
+            // The current period first ("expires 30 Nov 2026, renewal
+            // window from 1 Oct"), then every open date.
             let expiry = file
-                .deadlines
+                .periods
                 .iter()
-                .filter(|d| d.episode_id == Some(e.id) && d.completed_on.is_none() && !d.cancelled)
-                .map(|d| format!("{}: {}", crate::dates::display::date(d.due), d.what))
+                .filter(|p| p.episode_id == e.id)
+                .map(|p| format!("{}.", p.words()))
+                .chain(
+                    file.deadlines
+                        .iter()
+                        .filter(|d| {
+                            d.episode_id == Some(e.id) && d.completed_on.is_none() && !d.cancelled
+                        })
+                        .map(|d| format!("{}: {}", crate::dates::display::date(d.due), d.what)),
+                )
                 .collect::<Vec<_>>()
                 .join("\n");
             vec![

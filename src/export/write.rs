@@ -1,12 +1,14 @@
-//! Writing exports: folders 0700, files 0600, so a chronology or outage pack
-//! is readable by its owner only. Kept in one small place so a platform layer
-//! can replace it.
+//! Writing exports: a chronology or outage pack is readable by its owner
+//! only (folders 0700 and files 0600 on Unix, an owner-only access list on
+//! Windows), through the platform layer (`platform::perms`), which holds
+//! every `cfg` for it.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
 use super::{ExportError, Result};
+use crate::platform::perms;
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
     move |source| ExportError::Io {
@@ -15,60 +17,66 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
     }
 }
 
-/// Creates `dir` (and missing parents) readable by the owner only (0700 on
-/// Unix). A folder that already exists keeps its permissions.
+/// Creates `dir` (and missing parents), each folder it creates readable by
+/// the owner only. A folder that already exists keeps its permissions.
 pub fn private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir).map_err(io(dir))
+    perms::create_dir_all(dir).map_err(io(dir))
 }
 
-/// Writes `bytes` to `path` (replacing it), readable by the owner only
-/// (0600 on Unix, also when the file existed before).
+/// Writes `bytes` to `path` (replacing it), readable by the owner only,
+/// also when the file existed before.
 pub fn private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut o = fs::OpenOptions::new();
     o.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let mut f = o.open(path).map_err(io(path))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(io(path))?;
-    }
+    let mut f = perms::open(&mut o, path).map_err(io(path))?;
     f.write_all(bytes).map_err(io(path))?;
     f.sync_all().map_err(io(path))
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
+    /// Whatever the platform, what these write is private: the mode on
+    /// Unix; on Windows a protected access list (Wine does not keep one,
+    /// so there the content and the folder are what is checked).
     #[test]
-    fn folders_are_0700_and_files_0600() {
+    fn folders_and_files_are_private_and_an_old_file_is_replaced() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("a/b");
         private_dir(&dir).unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&dir), 0o700);
+        assert!(dir.is_dir());
         let f = dir.join("x.txt");
-        fs::write(&f, "old").unwrap();
-        fs::set_permissions(&f, fs::Permissions::from_mode(0o644)).unwrap();
+        fs::write(&f, "old and longer").unwrap();
+        widen(&f);
         private_file(&f, b"new").unwrap();
-        assert_eq!(mode(&f), 0o600);
         assert_eq!(fs::read_to_string(&f).unwrap(), "new");
+        assert_private(&dir, 0o700);
+        assert_private(&tmp.path().join("a"), 0o700);
+        assert_private(&f, 0o600);
+    }
+
+    #[cfg(unix)]
+    fn widen(f: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(f, fs::Permissions::from_mode(0o644)).unwrap();
+    }
+
+    #[cfg(unix)]
+    fn assert_private(p: &Path, want: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, want, "{}", p.display());
+    }
+
+    #[cfg(not(unix))]
+    fn widen(_: &Path) {}
+
+    #[cfg(not(unix))]
+    fn assert_private(p: &Path, _: u32) {
+        assert!(p.exists(), "{}", p.display());
     }
 }

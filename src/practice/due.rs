@@ -128,20 +128,25 @@ pub fn agenda_items(facts: &VisitFacts, from: NaiveDate, to: NaiveDate) -> Vec<A
         .collect()
 }
 
-/// The next thing due for a client: the earlier of their earliest open
-/// deadline and their next visit (a deadline wins a tie).
+/// The next thing due for a client: the earliest of their earliest open
+/// deadline, their earliest planned visit and their next visit falling due
+/// under a visiting rule (a deadline wins a tie, then a planned visit).
+/// The Caseload table and `client list` both show this.
 #[must_use]
 pub fn next_due(
     deadline: Option<(NaiveDate, String)>,
+    planned: Option<(NaiveDate, String)>,
     facts: Option<&VisitFacts>,
 ) -> Option<(NaiveDate, String)> {
     let visit = facts
         .and_then(VisitFacts::next_visit)
         .map(|v| (v.due, v.what.clone()));
-    match (deadline, visit) {
-        (Some(d), Some(v)) => Some(if v.0 < d.0 { v } else { d }),
-        (d, v) => d.or(v),
-    }
+    [deadline, planned, visit]
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .min_by_key(|(i, (d, _))| (*d, *i))
+        .map(|(_, x)| x)
 }
 
 /// How much is due in each of the 8 weeks from `today` (week 0 is today and

@@ -116,7 +116,8 @@ pub fn shown_opt(kind: Kind, text: Option<&str>, on: bool) -> String {
 pub fn field_kind(key: &str) -> Option<Kind> {
     Some(match key {
         "given name" | "family name" | "preferred name" | "name" | "owner" => Kind::Name,
-        "record number" => Kind::RecordNo,
+        "record number" | "NHS number" => Kind::RecordNo,
+        "GP" => Kind::Contact,
         "address" | "phone" | "email" | "organisation" | "location" | "where" => Kind::Contact,
         "with" | "present" => Kind::Text("people"),
         "date of birth" => Kind::Dob,

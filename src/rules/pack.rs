@@ -321,6 +321,18 @@ impl Rule {
     pub fn is_visit(&self) -> bool {
         self.counts_from == CountsFrom::LastContact
     }
+
+    /// Whether this rule's deadline is the end of the episode's current
+    /// period (a detention, a CTO, a guardianship): counted from the start,
+    /// renewed period after period, with a window before it in which the
+    /// renewal is done.
+    #[must_use]
+    pub fn ends_period(&self) -> bool {
+        self.counts_from == CountsFrom::EpisodeStart
+            && self.chain == Chain::PreviousDeadline
+            && self.window.is_some()
+            && !self.window_whole_period
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,9 +7,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::{Result, Store};
+use crate::domain::completion::done_word;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::visit::agenda_words;
-use crate::domain::{NoteStatus, VisitStatus};
+use crate::domain::{Deadline, LegalEpisode, NoteStatus, VisitStatus};
+use crate::rules::Rule;
 
 /// Where a chronology entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,15 +61,19 @@ pub struct ChronologyEntry {
     pub source: ChronologySource,
     /// That record's id.
     pub source_id: i64,
+    /// What the source is, in words ("Home visit note, 3 Nov", "MHA s3
+    /// episode").
+    pub source_label: String,
     /// The note to open (for notes and addenda).
     pub note_id: Option<i64>,
 }
 
 impl ChronologyEntry {
-    /// "note 12", "episode 3": which record, for the source column.
+    /// "Home visit note, 3 Nov", "MHA s3 episode": which record, in words,
+    /// for the source column (the id stays in `source_id`).
     #[must_use]
     pub fn source_ref(&self) -> String {
-        format!("{} {}", self.source.label(), self.source_id)
+        self.source_label.clone()
     }
 }
 
@@ -82,8 +88,48 @@ fn full(text: &str) -> String {
     sanitize(text).trim().to_string()
 }
 
+/// A day as the source column writes it: "3 Nov".
+fn day(d: NaiveDate) -> String {
+    crate::dates::display::day_month(d)
+}
+
 fn at(entry_time: NaiveDateTime) -> (NaiveDate, Option<NaiveTime>) {
     (entry_time.date(), Some(entry_time.time()))
+}
+
+/// "MHA s3 deadline": the episode's framework, else just "Deadline".
+fn deadline_label(d: &Deadline, episodes: &[LegalEpisode]) -> String {
+    match d
+        .episode_id
+        .and_then(|id| episodes.iter().find(|e| e.id == id))
+    {
+        Some(e) => format!("{} deadline", e.kind.label()),
+        None => "Deadline".into(),
+    }
+}
+
+/// The day a renewable period ended without renewal: its deadline was
+/// withdrawn because the episode ended first, and it is the episode's last
+/// such deadline (an earlier one withdrawn by a corrected start is not).
+fn not_renewed(
+    d: &Deadline,
+    rule: Option<&Rule>,
+    deadlines: &[Deadline],
+    episodes: &[LegalEpisode],
+) -> Option<NaiveDate> {
+    if !d.cancelled || d.completed_on.is_some() || !rule.is_some_and(Rule::ends_period) {
+        return None;
+    }
+    let end = episodes
+        .iter()
+        .find(|e| Some(e.id) == d.episode_id)?
+        .end_on?;
+    let last = deadlines
+        .iter()
+        .filter(|o| o.episode_id == d.episode_id && o.rule == d.rule)
+        .map(|o| o.id)
+        .max();
+    (last == Some(d.id) && end <= d.due).then_some(end)
 }
 
 impl Store {
@@ -108,6 +154,7 @@ impl Store {
                 reason: None,
                 source: ChronologySource::Note,
                 source_id: note.id,
+                source_label: format!("{} note, {}", note.kind.label(), day(date)),
                 note_id: Some(note.id),
             });
             for a in self.addenda(note.id)? {
@@ -125,11 +172,14 @@ impl Store {
                     reason: Some(full(&a.reason)),
                     source: ChronologySource::Addendum,
                     source_id: a.id,
+                    source_label: format!("Addendum, {}", day(date)),
                     note_id: Some(note.id),
                 });
             }
         }
-        for e in self.episodes(client_id)? {
+        let episodes = self.episodes(client_id)?;
+        for e in &episodes {
+            let label = format!("{} episode", e.kind.label());
             out.push(ChronologyEntry {
                 date: e.start_on,
                 time: None,
@@ -138,6 +188,7 @@ impl Store {
                 reason: None,
                 source: ChronologySource::Episode,
                 source_id: e.id,
+                source_label: label.clone(),
                 note_id: None,
             });
             if let Some(end) = e.end_on {
@@ -149,31 +200,48 @@ impl Store {
                     reason: None,
                     source: ChronologySource::Episode,
                     source_id: e.id,
+                    source_label: label,
                     note_id: None,
                 });
             }
         }
-        for d in self.deadlines(client_id)? {
-            let (Some(done), Some(_rule)) = (d.completed_on, &d.rule) else {
+        let deadlines = self.deadlines(client_id)?;
+        for d in &deadlines {
+            let Some(rule) = &d.rule else {
                 continue;
             };
-            if d.cancelled {
-                continue;
+            let rule = self.rules().rule(rule);
+            let label = deadline_label(d, &episodes);
+            if let Some(done) = d.completed_on.filter(|_| !d.cancelled) {
+                // Completing a renewable period records that it was renewed.
+                let mut event = format!("{} — {}", summary(&d.what), done_word(rule));
+                if let Some(outcome) = &d.outcome {
+                    event.push_str(&format!(": {}", summary(outcome)));
+                }
+                out.push(ChronologyEntry {
+                    date: done,
+                    time: None,
+                    event,
+                    text: String::new(),
+                    reason: None,
+                    source: ChronologySource::Deadline,
+                    source_id: d.id,
+                    source_label: label,
+                    note_id: None,
+                });
+            } else if let Some(end) = not_renewed(d, rule, &deadlines, &episodes) {
+                out.push(ChronologyEntry {
+                    date: end,
+                    time: None,
+                    event: format!("{} — not renewed", summary(&d.what)),
+                    text: String::new(),
+                    reason: None,
+                    source: ChronologySource::Deadline,
+                    source_id: d.id,
+                    source_label: label,
+                    note_id: None,
+                });
             }
-            let mut event = format!("{} — done", summary(&d.what));
-            if let Some(outcome) = &d.outcome {
-                event.push_str(&format!(": {}", summary(outcome)));
-            }
-            out.push(ChronologyEntry {
-                date: done,
-                time: None,
-                event,
-                text: String::new(),
-                reason: None,
-                source: ChronologySource::Deadline,
-                source_id: d.id,
-                note_id: None,
-            });
         }
         let visits = self.visits(&super::VisitFilter {
             client: Some(client_id),
@@ -206,6 +274,7 @@ impl Store {
                 reason: None,
                 source: ChronologySource::Visit,
                 source_id: v.id,
+                source_label: format!("{} record, {}", v.kind.label(), day(date)),
                 note_id: v.note_id,
             });
         }

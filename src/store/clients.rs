@@ -16,7 +16,11 @@ use std::collections::HashMap;
 const CLIENT_COLS: &str = "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
     c.record_no, c.address, c.phone, c.language, c.interpreter, c.team, c.service, c.status,
     c.opened_on, c.closed_on, c.closure_reason, c.visit_every_days, c.risk, c.risk_summary,
-    c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at, c.retain_until";
+    c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at, c.retain_until, c.nhs_number, c.gp,
+    c.consent_to_share, c.consent_recorded_on";
+
+/// How many columns `CLIENT_COLS` reads (queries add theirs after).
+const CLIENT_COL_COUNT: usize = 29;
 
 fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     let alerts: String = r.get(21)?;
@@ -46,6 +50,10 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         created_at: dt(r, 22)?,
         updated_at: dt(r, 23)?,
         retain_until: opt_date(r, 24)?,
+        nhs_number: r.get(25)?,
+        gp: r.get(26)?,
+        consent_to_share: r.get(27)?,
+        consent_recorded_on: opt_date(r, 28)?,
     })
 }
 
@@ -62,8 +70,10 @@ pub(crate) fn insert_client(
     conn.prepare_cached(
         "INSERT INTO clients (given_name, family_name, preferred_name, pronouns, dob, record_no,
             address, phone, language, interpreter, team, service, status, opened_on,
-            visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+            visit_every_days, risk, risk_summary, risk_reviewed_on, alerts, created_at, updated_at,
+            nhs_number, gp, consent_to_share, consent_recorded_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         c.given_name,
@@ -85,8 +95,24 @@ pub(crate) fn insert_client(
         c.risk_summary.as_ref().map(|_| fmt_date(today)),
         alerts,
         fmt_dt(now),
+        c.nhs_number,
+        c.gp,
+        c.consent_to_share,
+        c.consent_to_share.map(|_| fmt_date(today)),
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// "2026-11-24T10:00:00 home-visit" (the earliest planned visit) as its
+/// day and words.
+fn planned_visit(text: &str) -> Option<(NaiveDate, String)> {
+    let (at, kind) = text.split_once(' ')?;
+    let day = NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()?;
+    let kind: crate::domain::NoteKind = kind.parse().ok()?;
+    Some((
+        day,
+        crate::domain::visit::agenda_words(kind, crate::domain::VisitStatus::Planned, None),
+    ))
 }
 
 impl Store {
@@ -138,6 +164,9 @@ impl Store {
         diff!("risk", Some(old.risk), c.risk.or(Some(old.risk)));
         diff!("risk_summary", old.risk_summary, c.risk_summary);
         diff!("alerts", old.alerts, c.alerts);
+        diff!("nhs_number", old.nhs_number, c.nhs_number);
+        diff!("gp", old.gp, c.gp);
+        diff!("consent_to_share", old.consent_to_share, c.consent_to_share);
         if changed.is_empty() {
             return Ok(changed);
         }
@@ -146,13 +175,19 @@ impl Store {
         } else {
             old.risk_reviewed_on
         };
+        let consent_on = if changed.contains(&"consent_to_share") {
+            c.consent_to_share.map(|_| now.date())
+        } else {
+            old.consent_recorded_on
+        };
         let alerts = serde_json::to_string(&c.alerts).unwrap_or_else(|_| "[]".into());
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE clients SET given_name=?2, family_name=?3, preferred_name=?4, pronouns=?5, dob=?6,
                 record_no=?7, address=?8, phone=?9, language=?10, interpreter=?11, team=?12,
                 service=?13, visit_every_days=?14, risk=?15, risk_summary=?16, risk_reviewed_on=?17,
-                alerts=?18, updated_at=?19 WHERE id=?1",
+                alerts=?18, updated_at=?19, nhs_number=?20, gp=?21, consent_to_share=?22,
+                consent_recorded_on=?23 WHERE id=?1",
             params![
                 id,
                 c.given_name,
@@ -173,6 +208,10 @@ impl Store {
                 fmt_opt_date(risk_reviewed),
                 alerts,
                 fmt_dt(now),
+                c.nhs_number,
+                c.gp,
+                c.consent_to_share,
+                fmt_opt_date(consent_on),
             ],
         )?;
         record(&tx, now, "client", id, Some(id), "update", &changed)?;
@@ -252,7 +291,11 @@ impl Store {
                    ORDER BY d.due, d.id LIMIT 1),
                 (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT e.kind FROM legal_episodes e
                    WHERE e.client_id = c.id AND e.end_on IS NULL ORDER BY e.kind)),
-                coalesce(dr.n, 0)
+                coalesce(dr.n, 0),
+                (SELECT v.planned_at || ' ' || v.kind FROM visit_people p
+                   JOIN visits v ON v.id = p.visit_id
+                   WHERE p.client_id = c.id AND v.status = 'planned' AND v.planned_at IS NOT NULL
+                   ORDER BY v.planned_at, v.id LIMIT 1)
              FROM clients c
              LEFT JOIN (SELECT client_id, count(*) AS n FROM notes WHERE status = 'draft'
                         GROUP BY client_id) dr ON dr.client_id = c.id
@@ -261,9 +304,10 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([include_closed], |r| {
-            let frameworks: Option<String> = r.get(27)?;
-            let deadline: Option<NaiveDate> = opt_date(r, 25)?;
-            let what: Option<String> = r.get(26)?;
+            let frameworks: Option<String> = r.get(CLIENT_COL_COUNT + 2)?;
+            let deadline: Option<NaiveDate> = opt_date(r, CLIENT_COL_COUNT)?;
+            let what: Option<String> = r.get(CLIENT_COL_COUNT + 1)?;
+            let planned: Option<String> = r.get(CLIENT_COL_COUNT + 4)?;
             Ok((
                 ClientSummary {
                     client: client_from_row(r)?,
@@ -274,9 +318,10 @@ impl Store {
                     frameworks: frameworks
                         .map(|f| f.split(',').map(str::to_string).collect())
                         .unwrap_or_default(),
-                    drafts: r.get(28)?,
+                    drafts: r.get(CLIENT_COL_COUNT + 3)?,
                 },
                 deadline.map(|d| (d, what.unwrap_or_default())),
+                planned.as_deref().and_then(planned_visit),
             ))
         })?;
         let scope = if include_closed {
@@ -291,11 +336,11 @@ impl Store {
             .collect();
         let mut out = Vec::new();
         for row in rows {
-            let (mut s, deadline) = row?;
+            let (mut s, deadline, planned) = row?;
             let f = facts.get(&s.client.id);
             s.last_seen = f.and_then(|f| f.last_seen);
             s.last_contact = f.and_then(|f| f.last_contact);
-            let next = practice::next_due(deadline, f);
+            let next = practice::next_due(deadline, planned, f);
             s.next_due = next.as_ref().map(|(d, _)| *d);
             s.next_due_what = next.map(|(_, w)| w);
             out.push(s);

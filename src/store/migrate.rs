@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_records_integrity.sql"),
     include_str!("migrations/0007_rules_breadth.sql"),
     include_str!("migrations/0008_perf.sql"),
+    include_str!("migrations/0009_client_facts.sql"),
     include_str!("migrations/0010_visit_facts.sql"),
 ];
 

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::data::Source;
+use super::fit::{columns, fit_str};
 use super::screen::{Click, Effect, Screen};
 use super::theme::Theme;
 use super::widgets::Cursor;
@@ -63,17 +64,38 @@ impl Column {
         }
     }
 
-    fn width(self) -> Constraint {
+    /// The narrowest the column may become before its values are cut.
+    fn min_width(self) -> usize {
         match self {
-            Column::Name => Constraint::Min(14),
-            Column::Record => Constraint::Length(11),
-            Column::Status => Constraint::Length(6),
-            Column::Framework => Constraint::Length(8),
-            Column::Risk => Constraint::Length(6),
-            Column::NextDue => Constraint::Length(10),
-            Column::LastSeen => Constraint::Length(10),
+            Column::Name => 10,
+            Column::Record => 5,
+            Column::Framework => 4,
+            Column::Status | Column::Risk => 6,
+            Column::NextDue | Column::LastSeen => 10,
         }
     }
+}
+
+/// A row's cells, left to right as [`Column::ALL`] (`on`: privacy mode).
+fn cells(s: &ClientSummary, on: bool) -> [String; 7] {
+    let c = &s.client;
+    [
+        format!(
+            "{}{}",
+            if c.alerts.is_empty() { "" } else { "⚠ " },
+            client_name(c, on)
+        ),
+        shown(Kind::RecordNo, c.record_no.as_deref().unwrap_or(""), on),
+        c.status.label().to_string(),
+        one_line(&s.frameworks.join(",")),
+        c.risk.label().to_string(),
+        s.next_due
+            .map(crate::dates::display::date)
+            .unwrap_or_default(),
+        s.last_seen
+            .map(crate::dates::display::date)
+            .unwrap_or_default(),
+    ]
 }
 
 /// The table's data, filter, sort and selection.
@@ -228,16 +250,38 @@ impl Widget for &CaseloadView {
         };
         Widget::render(Paragraph::new(Line::from(filter)), top, frame);
 
-        let header = Row::new(Column::ALL.map(|c| {
-            let mark = if c == self.sort {
+        let today = self.today.unwrap_or_default();
+        let on = theme.privacy();
+        // Columns sized from what they hold (every client, not only those
+        // in view, so they do not jump while scrolling or filtering) and the
+        // width; the name takes the spare room and a cut value ends in "…".
+        let mut wants: Vec<usize> = Column::ALL
+            .iter()
+            .map(|c| c.title().chars().count() + 1)
+            .collect();
+        for s in &self.all {
+            for (w, c) in wants.iter_mut().zip(cells(s, on)) {
+                *w = (*w).max(Line::from(c).width());
+            }
+        }
+        // The name is what the practitioner reads: the other columns give
+        // way to their minimum before it drops below 22 cells.
+        let mut mins = Column::ALL.map(Column::min_width);
+        let others: usize = mins[1..].iter().sum::<usize>() + mins.len() - 1;
+        mins[0] = usize::from(table_area.width)
+            .saturating_sub(others)
+            .min(wants[0].min(22))
+            .max(mins[0]);
+        let widths = columns(usize::from(table_area.width), &wants, &mins, 1, 0);
+        let header = Row::new(Column::ALL.iter().zip(&widths).map(|(c, w)| {
+            let mark = if *c == self.sort {
                 if self.descending { "↓" } else { "↑" }
             } else {
                 ""
             };
-            Cell::from(format!("{}{mark}", c.title()))
+            fit_str(&format!("{}{mark}", c.title()), *w)
         }))
         .style(theme.heading());
-        let today = self.today.unwrap_or_default();
         let window = self
             .cursor
             .window(table_area.height.saturating_sub(1), self.rows.len());
@@ -246,49 +290,36 @@ impl Widget for &CaseloadView {
             .map(|i| {
                 let s = &self.all[*i];
                 let c = &s.client;
-                let name_style = if c.alerts.is_empty() {
-                    theme.text()
-                } else {
-                    theme.danger()
-                };
-                let due_style = match s.next_due {
-                    Some(d) if d < today => theme.danger(),
-                    _ => theme.text(),
-                };
-                let status_style = if c.status == CaseStatus::Closed {
-                    theme.dim()
-                } else {
-                    theme.text()
-                };
-                Row::new(vec![
-                    Cell::from(Span::styled(
-                        format!(
-                            "{}{}",
-                            if c.alerts.is_empty() { "" } else { "⚠ " },
-                            client_name(c, theme.privacy())
-                        ),
-                        name_style,
-                    )),
-                    Cell::from(shown(
-                        Kind::RecordNo,
-                        c.record_no.as_deref().unwrap_or(""),
-                        theme.privacy(),
-                    )),
-                    Cell::from(Span::styled(c.status.label(), status_style)),
-                    Cell::from(one_line(&s.frameworks.join(","))),
-                    Cell::from(Span::styled(c.risk.label(), theme.risk(c.risk))),
-                    Cell::from(Span::styled(
-                        s.next_due
-                            .map(crate::dates::display::date)
-                            .unwrap_or_default(),
-                        due_style,
-                    )),
-                    Cell::from(
-                        s.last_seen
-                            .map(crate::dates::display::date)
-                            .unwrap_or_default(),
-                    ),
-                ])
+                let styles = [
+                    if c.alerts.is_empty() {
+                        theme.text()
+                    } else {
+                        theme.danger()
+                    },
+                    theme.text(),
+                    if c.status == CaseStatus::Closed {
+                        theme.dim()
+                    } else {
+                        theme.text()
+                    },
+                    theme.text(),
+                    theme.risk(c.risk),
+                    match s.next_due {
+                        Some(d) if d < today => theme.danger(),
+                        _ => theme.text(),
+                    },
+                    theme.text(),
+                ];
+                Row::new(
+                    cells(s, on)
+                        .iter()
+                        .zip(&widths)
+                        .zip(styles)
+                        .map(|((text, w), style)| {
+                            Cell::from(Span::styled(fit_str(text, *w), style))
+                        })
+                        .collect::<Vec<_>>(),
+                )
             })
             .collect();
         if rows.is_empty() {
@@ -310,10 +341,15 @@ impl Widget for &CaseloadView {
             );
             return;
         }
-        let table = Table::new(rows, Column::ALL.map(Column::width))
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected());
+        let table = Table::new(
+            rows,
+            widths
+                .iter()
+                .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX))),
+        )
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected());
         self.cursor.render_table(frame, table_area, table, 1);
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::client::ClientView;
+use super::fit::{fit_str, wrap};
 use super::theme::Theme;
 use crate::domain::text::one_line;
 use crate::store::ChronologySource;
@@ -22,31 +23,39 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
             .wrap(Wrap { trim: true }), area, frame);
         return;
     }
+    // The source column is as wide as its longest label (up to 26 cells,
+    // then cut with "…"); an event too long for the row wraps under itself.
+    let sw = v
+        .chronology
+        .iter()
+        .map(|e| e.source_ref().chars().count())
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 26);
     let mut lines = vec![Line::from(Span::styled(
-        format!("{:<10}  {:<5}  {:<14}  Event", "Date", "Time", "Source"),
+        format!("{:<10}  {:<5}  {:<sw$}  Event", "Date", "Time", "Source"),
         theme.heading(),
     ))];
+    let indent = 10 + 2 + 5 + 2 + sw + 2;
     for e in &v.chronology {
         let time = e
             .time
             .map(|t| t.format("%H:%M").to_string())
             .unwrap_or_default();
-        lines.push(Line::from(vec![
+        let row = Line::from(vec![
             Span::raw(format!(
                 "{}  {time:<5}  ",
                 crate::dates::display::date(e.date)
             )),
-            Span::styled(format!("{:<14}  ", e.source_ref()), theme.dim()),
+            Span::styled(
+                format!("{:<sw$}  ", fit_str(&e.source_ref(), sw)),
+                theme.dim(),
+            ),
             Span::raw(event(e, theme.privacy())),
-        ]));
+        ]);
+        lines.extend(wrap(&row, usize::from(area.width), indent));
     }
-    Widget::render(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((v.scroll, 0)),
-        area,
-        frame,
-    );
+    Widget::render(Paragraph::new(lines).scroll((v.scroll, 0)), area, frame);
 }
 
 /// An entry's words: a legal episode starting or ending is the program's

@@ -107,6 +107,8 @@ pub struct ClientView {
     pub network: Vec<NetworkMember>,
     /// Legal episodes, current first.
     pub episodes: Vec<LegalEpisode>,
+    /// The current period of each open episode that ends unless renewed.
+    pub periods: Vec<crate::practice::CurrentPeriod>,
     /// The chronology, oldest first.
     pub chronology: Vec<ChronologyEntry>,
     /// The first entry of the tamper-evidence chain that does not verify.
@@ -152,6 +154,7 @@ impl ClientView {
             actions: Vec::new(),
             network: Vec::new(),
             episodes: Vec::new(),
+            periods: Vec::new(),
             chronology: Vec::new(),
             chain_break: None,
             seen: Seen::default(),
@@ -172,19 +175,34 @@ impl ClientView {
     pub(super) fn fill(&mut self, data: ClientData, today: NaiveDate) {
         self.client = data.client;
         self.notes = data.notes;
+        // An earlier plan version being read stays shown after a reload;
+        // the current one stays current (a new version replaces it).
+        let reading = (self.plan_index > 0)
+            .then(|| self.plans.get(self.plan_index).map(|p| p.id))
+            .flatten();
         self.plans = data.plans;
         self.deadlines = data.deadlines;
         self.actions = data.actions;
         self.network = data.network;
         self.episodes = data.episodes;
+        self.periods = data.periods;
         self.chronology = data.chronology;
         self.chain_break = data.chain_break;
         self.seen = data.seen;
         self.today = today;
         self.plan_index = 0;
+        if let Some(id) = reading {
+            self.show_plan(id);
+        }
         self.notes_cursor.clamp(self.notes.len());
         self.due_cursor.clamp(self.due_rows().len());
         self.network_cursor.clamp(self.network.len());
+    }
+
+    /// Shows care plan version `id` on the Plan tab (the current version
+    /// when there is no such version).
+    pub fn show_plan(&mut self, id: i64) {
+        self.plan_index = self.plans.iter().position(|p| p.id == id).unwrap_or(0);
     }
 
     /// Asks nothing about the draft on opening (it was asked about before).
@@ -196,6 +214,17 @@ impl ClientView {
     #[must_use]
     pub fn draft(&self) -> Option<&Note> {
         self.notes.iter().find(|n| n.status == NoteStatus::Draft)
+    }
+
+    /// The kind of the note written last for this client (a new note
+    /// starts as that kind: a practitioner who phones weekly is not made to
+    /// change "Home visit" every time).
+    #[must_use]
+    pub fn last_note_kind(&self) -> Option<crate::domain::NoteKind> {
+        self.notes
+            .iter()
+            .max_by_key(|n| (n.written_at, n.id))
+            .map(|n| n.kind)
     }
 
     /// Rows of the Deadlines tab: planned visits, deadlines, then actions.
@@ -322,7 +351,7 @@ impl Widget for &ClientView {
         Widget::render(tabs, bar, frame);
         self.tab_bar.set(bar);
         match self.tab {
-            Tab::Summary => client_tabs::summary(self, frame, body, theme, today),
+            Tab::Summary => super::client_summary::summary(self, frame, body, theme, today),
             Tab::Notes => client_tabs::notes(self, frame, body, theme),
             Tab::Plan => client_tabs::plan(self, frame, body, theme),
             Tab::Deadlines => client_tabs::deadlines(self, frame, body, theme, today),

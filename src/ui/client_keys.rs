@@ -30,7 +30,10 @@ impl ClientView {
             // (it is offered when the client opens and listed on Notes).
             (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
                 let name = self.client.display_name();
-                let e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
+                let mut e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
+                if let Some(kind) = self.last_note_kind() {
+                    e.kind = kind;
+                }
                 return vec![Effect::Push(e.into())];
             }
             (Action::Open, Tab::Notes) => {

@@ -17,18 +17,18 @@ use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
 
-fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
+pub(super) fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label:<16}"), theme.dim()),
         Span::raw(one_line(&value)),
     ])
 }
 
-fn opt(v: Option<&String>) -> String {
+pub(super) fn opt(v: Option<&String>) -> String {
     v.map(|s| one_line(s)).unwrap_or_else(|| "—".into())
 }
 
-fn paragraph_lines(what: &'static str, text: &str, theme: Theme) -> Vec<Line<'static>> {
+pub(super) fn paragraph_lines(what: &'static str, text: &str, theme: Theme) -> Vec<Line<'static>> {
     if text.trim().is_empty() {
         return vec![Line::from(Span::styled("  (nothing written)", theme.dim()))];
     }
@@ -46,172 +46,11 @@ fn empty(frame: &mut Buffer, area: Rect, msg: &str, theme: Theme) {
     );
 }
 
-fn ago(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        n => format!("{} ago", crate::domain::text::count(n, "day")),
-    }
-}
-
 /// A deadline's words: a rule's own words always; words the practitioner
 /// typed are free text (they may name people), hidden in privacy mode.
 #[must_use]
 pub fn deadline_what(d: &crate::domain::Deadline, on: bool) -> String {
     crate::privacy::due_words("deadline", &d.what, d.rule.is_some(), on)
-}
-
-/// The Summary tab.
-pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
-    let c = &v.client;
-    let on = theme.privacy();
-    let mut lines = Vec::new();
-    let age = c
-        .dob
-        .and_then(|d| Some((d, today.years_since(d)?)))
-        .map(|(d, y)| {
-            if on {
-                shown(Kind::Dob, &display::date(d), on)
-            } else {
-                format!("{} (age {y})", display::date(d))
-            }
-        })
-        .unwrap_or_else(|| "—".into());
-    lines.push(field("Date of birth", age, theme));
-    lines.push(field(
-        "Address",
-        shown_opt(Kind::Contact, c.address.as_deref(), on),
-        theme,
-    ));
-    lines.push(field(
-        "Phone",
-        shown_opt(Kind::Contact, c.phone.as_deref(), on),
-        theme,
-    ));
-    let lang = match (&c.language, c.interpreter) {
-        (Some(l), true) => format!("{} — interpreter needed", shown(Kind::Detail, l, on)),
-        (Some(l), false) => shown(Kind::Detail, l, on),
-        (None, true) => "interpreter needed".into(),
-        (None, false) => "—".into(),
-    };
-    lines.push(field("Language", lang, theme));
-    lines.push(field(
-        "Team",
-        format!("{} ({})", opt(c.team.as_ref()), c.service.label()),
-        theme,
-    ));
-    let status = match (c.closed_on, &c.closure_reason) {
-        (Some(d), r) => format!(
-            "closed {}: {}",
-            display::date(d),
-            shown_opt(Kind::Text("reason"), r.as_deref(), on)
-        ),
-        _ => format!("open since {}", display::date(c.opened_on)),
-    };
-    lines.push(field("Case", status, theme));
-    // Last seen, last contact and the next visit come from the practice
-    // layer through the loader (one place decides who was seen when).
-    let when = |d: Option<NaiveDate>| match d {
-        Some(d) => format!("{} ({})", display::date(d), ago((today - d).num_days())),
-        None => "never".into(),
-    };
-    let mut seen = when(v.seen.last);
-    if let Some(every) = c.visit_every_days {
-        seen.push_str(&format!(" · visit every {every} days"));
-    }
-    lines.push(field("Last seen", seen, theme));
-    lines.push(field("Last contact", when(v.seen.last_contact), theme));
-    if let Some((due, what)) = &v.seen.next_visit {
-        let late = if v.seen.overdue { " — overdue" } else { "" };
-        let style = if v.seen.overdue {
-            theme.danger()
-        } else {
-            theme.text()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<16}", "Next visit due"), theme.dim()),
-            Span::styled(
-                format!("{} {}{late}", display::date(*due), one_line(what)),
-                style,
-            ),
-        ]));
-    }
-    for p in &v.seen.planned {
-        let at = p.planned_at.map(display::day_date_time).unwrap_or_default();
-        let others: Vec<String> = p
-            .people
-            .iter()
-            .filter(|x| x.client_id != c.id)
-            .map(|x| shown(Kind::Name, &x.name, on))
-            .collect();
-        let with = if others.is_empty() {
-            String::new()
-        } else {
-            format!(" with {}", others.join(", "))
-        };
-        lines.push(field("Visit planned", format!("{at}{with}"), theme));
-    }
-    if !v.seen.household.is_empty() {
-        let names: Vec<String> = v
-            .seen
-            .household
-            .iter()
-            .map(|(_, n)| shown(Kind::Name, n, on))
-            .collect();
-        lines.push(field("Household", names.join(", "), theme));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Risk summary", theme.heading())));
-    lines.extend(paragraph_lines(
-        "risk summary",
-        c.risk_summary.as_deref().unwrap_or(""),
-        theme,
-    ));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Legal episodes", theme.heading())));
-    if v.episodes.is_empty() {
-        lines.push(Line::from(Span::styled("  none", theme.dim())));
-    }
-    for e in &v.episodes {
-        let span = match e.end_on {
-            Some(end) => format!("{} to {}", display::date(e.start_on), display::date(end)),
-            None => format!("since {}", display::date(e.start_on)),
-        };
-        lines.push(Line::from(format!("  {} {span}", e.kind.label())));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Next", theme.heading())));
-    match v
-        .deadlines
-        .iter()
-        .find(|d| d.completed_on.is_none() && !d.cancelled)
-    {
-        Some(d) => {
-            let style = if d.due < today {
-                theme.danger()
-            } else {
-                theme.text()
-            };
-            lines.push(Line::from(Span::styled(
-                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
-                style,
-            )));
-        }
-        None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
-    }
-    if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
-        lines.push(Line::from(format!(
-            "  {}  care plan review",
-            display::date(r)
-        )));
-    }
-    Widget::render(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((v.scroll, 0)),
-        area,
-        frame,
-    );
 }
 
 /// The Notes tab: newest contact first; drafts marked.

@@ -119,6 +119,9 @@ pub struct ClientData {
     pub chain_break: Option<ChainBreak>,
     /// Last seen, and whether a visit is overdue (the Summary tab).
     pub seen: Seen,
+    /// Where each open episode's current period ends, and its renewal
+    /// window (from `crate::practice::current_periods`).
+    pub periods: Vec<crate::practice::CurrentPeriod>,
 }
 
 /// A note with its addenda and client.

@@ -445,7 +445,9 @@ impl Widget for &Form {
             } else {
                 Span::raw("")
             };
-            Widget::render(Paragraph::new(Line::from(note)), msg, frame);
+            // A long problem is cut with "…" (the status line has it whole).
+            let note = super::fit::fit(Line::from(note), usize::from(msg.width));
+            Widget::render(Paragraph::new(note), msg, frame);
         }
     }
 }

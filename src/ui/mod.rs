@@ -11,6 +11,7 @@ pub mod caseload;
 pub mod chronology;
 pub mod client;
 mod client_keys;
+pub mod client_summary;
 pub mod client_tabs;
 pub mod confirm;
 pub mod data;

@@ -14,6 +14,17 @@ use crate::domain::{
 
 const SERVICES: [&str; 2] = ["Adult", "Children"];
 const RISKS: [&str; 3] = ["Low", "Medium", "High"];
+/// Consent to share, in the order of [`consent_choice`].
+const CONSENT: [&str; 3] = ["Not recorded", "Yes", "No"];
+
+/// The consent choice's index for a stored answer.
+fn consent_choice(consent: Option<bool>) -> usize {
+    match consent {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
 
 fn s(v: Option<&String>) -> String {
     v.map(|x| sanitize(x).into_owned()).unwrap_or_default()
@@ -34,6 +45,8 @@ typed_form! {
         dob,
         /// Record number.
         record,
+        /// NHS number (check digit verified).
+        nhs,
         /// Address.
         address,
         /// Phone.
@@ -42,6 +55,10 @@ typed_form! {
         language,
         /// Needs an interpreter.
         interpreter,
+        /// The GP.
+        gp,
+        /// Consent to share: not recorded, yes, no.
+        consent,
         /// Team.
         team,
         /// Adult or children's service.
@@ -116,6 +133,14 @@ impl ClientForm {
                 FieldKind::Text,
                 s(c.and_then(|c| c.record_no.as_ref())),
             ),
+            nhs: t(
+                "NHS number",
+                crate::domain::nhs::FIELD,
+                FieldKind::Text,
+                c.and_then(|c| c.nhs_number.as_deref())
+                    .map(crate::domain::nhs::display)
+                    .unwrap_or_default(),
+            ),
             address: t(
                 "Address",
                 "address",
@@ -138,6 +163,19 @@ impl ClientForm {
                 "Interpreter",
                 "interpreter",
                 c.is_some_and(|c| c.interpreter),
+                theme,
+            ),
+            gp: t(
+                "GP",
+                "GP",
+                FieldKind::Text,
+                s(c.and_then(|c| c.gp.as_ref())),
+            ),
+            consent: Field::choice(
+                "Consent to share",
+                "consent to share",
+                CONSENT.to_vec(),
+                consent_choice(c.and_then(|c| c.consent_to_share)),
                 theme,
             ),
             team: t(
@@ -187,7 +225,18 @@ impl ClientForm {
                     .problem("should be a number of days, for example 28")
             })?),
         };
+        // The same check the store makes, so the problem shows beside the
+        // field before anything is sent.
+        let nhs_number = crate::domain::nhs::parse_opt(self.nhs.opt().as_deref())
+            .map_err(|e| self.nhs.problem(&e.problem))?;
         Ok(NewClient {
+            nhs_number,
+            gp: self.gp.opt(),
+            consent_to_share: match self.consent.choice {
+                1 => Some(true),
+                2 => Some(false),
+                _ => None,
+            },
             given_name: self.given.value(),
             family_name: self.family.value(),
             preferred_name: self.preferred.opt(),

@@ -39,6 +39,14 @@ pub enum Effect {
         /// Whether to offer an unfinished draft back.
         offer_draft: bool,
     },
+    /// Open a client's Plan tab at one version of the care plan (a search
+    /// hit in an earlier version shows that version, not the current one).
+    OpenPlanVersion {
+        /// The client.
+        client: i64,
+        /// The care plan version's id.
+        plan: i64,
+    },
     /// Open a note: a draft in the editor (over its client), a final note read-only.
     OpenNote(i64),
     /// Close the screen on top (no questions asked).

@@ -19,7 +19,7 @@ use crate::action::Action;
 use crate::dates::parse_date;
 use crate::keymap::Mode;
 use crate::privacy::{Kind, shown};
-use crate::store::{SearchFilter, SearchHit};
+use crate::store::{HitSource, SearchFilter, SearchHit};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -237,6 +237,10 @@ impl Screen for SearchView {
                     Some(SearchHit {
                         note_id: Some(n), ..
                     }) => vec![Effect::OpenNote(*n)],
+                    Some(h) if h.source == HitSource::Plan => vec![Effect::OpenPlanVersion {
+                        client: h.client_id,
+                        plan: h.id,
+                    }],
                     Some(h) => vec![Effect::OpenClient {
                         id: h.client_id,
                         tab: Tab::Plan,

@@ -67,6 +67,94 @@ fn demo_databases_are_fictional_throwaway_or_new_files_only() {
     assert!(ok(&synth, &["check"]).starts_with("ok"));
 }
 
+/// A demo killed before it could clean up (here `kill -9` on a `--demo
+/// batch` waiting for its input) leaves its folder; the next `--demo`
+/// removes it, but not the folder of a demo still running, nor anything
+/// else in the temporary folder.
+#[test]
+fn the_next_demo_removes_the_folder_a_killed_demo_left() {
+    use std::path::PathBuf;
+    use std::process::{Child, Command as Std, Stdio};
+    use std::time::{Duration, Instant};
+
+    let sb = common::Sandbox::new();
+    let tmp = sb.path("tmp");
+    let demo = || {
+        let mut c = Std::new(assert_cmd::cargo::cargo_bin("caseload"));
+        c.arg("--demo")
+            .env("CASELOAD_PASSPHRASE", PASS)
+            .env("CASELOAD_NOW", NOW)
+            .sandbox(&sb);
+        c
+    };
+    let folders = || -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(&tmp)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("caseload-demo-")
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    // A demo waiting for its input.
+    let batch = || -> Child {
+        demo()
+            .arg("batch")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // The one folder made since `before`, once made and locked.
+    let made = |before: &[PathBuf]| -> PathBuf {
+        let start = Instant::now();
+        loop {
+            let new: Vec<PathBuf> = folders()
+                .into_iter()
+                .filter(|f| !before.contains(f))
+                .collect();
+            if let [dir] = &new[..]
+                && std::fs::read_to_string(dir.join("demo.lock")).is_ok_and(|t| !t.is_empty())
+            {
+                return dir.clone();
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "{new:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+
+    let mut killed = batch();
+    let left = made(&[]);
+    killed.kill().unwrap(); // SIGKILL: no clean-up
+    killed.wait().unwrap();
+    assert!(left.join("demo.db").exists(), "kill -9 leaves the folder");
+    let mut running = batch();
+    let kept = made(std::slice::from_ref(&left));
+    let other = tmp.join("caseload-demo-notes");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("demo.db"), "not the demo's").unwrap();
+
+    let out = demo().arg("due").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!left.exists(), "the killed demo's folder is removed");
+    assert!(kept.join("demo.db").exists(), "a running demo's is kept");
+    assert!(
+        other.join("demo.db").exists(),
+        "what a demo did not make is kept"
+    );
+
+    // The running demo, its input closed, removes its own.
+    drop(running.stdin.take());
+    assert!(running.wait().unwrap().success());
+    assert_eq!(folders(), vec![other]);
+}
+
 /// `kill -9` at random moments: every id printed (acknowledged) is stored,
 /// and the database stays sound.
 #[test]

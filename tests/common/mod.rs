@@ -97,6 +97,9 @@ impl Sandbox {
             ("XDG_STATE_HOME", self.path("home/.local/state")),
             ("XDG_CACHE_HOME", self.path("home/.cache")),
             ("TMPDIR", self.path("tmp")),
+            // Windows' temporary folder (`std::env::temp_dir` there).
+            ("TMP", self.path("tmp")),
+            ("TEMP", self.path("tmp")),
             ("SQLITE_TMPDIR", self.path("tmp")),
             ("CASELOAD_CONFIG", self.path("config/config.toml")),
         ]
@@ -216,11 +219,17 @@ impl Fixture {
 
     /// Adds a client named `given` `family` (added at [`now`]); returns its id.
     pub fn client(&mut self, given: &str, family: &str) -> i64 {
-        self.client_with(NewClient {
+        self.client_at(given, family, now())
+    }
+
+    /// Adds a client named `given` `family`, added `when`; returns its id.
+    pub fn client_at(&mut self, given: &str, family: &str, when: NaiveDateTime) -> i64 {
+        let c = NewClient {
             given_name: given.into(),
             family_name: family.into(),
             ..NewClient::default()
-        })
+        };
+        self.store.add_client(&c, when).unwrap()
     }
 
     /// Adds a client as given; returns its id.

@@ -1,6 +1,7 @@
 //! The terminal UI with no terminal: the app on a store at the fixed clock,
 //! keys sent to it, and what it draws at a given size as text.
 
+use chrono::NaiveDateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -14,9 +15,15 @@ use caseload::ui::theme::Theme;
 /// The app on `store` at [`super::now`], with the default keys and no
 /// colour.
 pub fn app_on(store: Store) -> App {
+    app_at(store, super::now)
+}
+
+/// The app on `store` with its clock at `now()`, the default keys and no
+/// colour.
+pub fn app_at(store: Store, now: impl Fn() -> NaiveDateTime + 'static) -> App {
     App::new(
         store,
-        Box::new(super::now),
+        Box::new(now),
         Keymap::defaults().unwrap(),
         Theme::new(false),
     )

@@ -20,12 +20,17 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
     // This build writes the offset columns; lend them to the old file while
     // it is filled, then take them away, so the rows are as an old build
     // wrote them (the seals never covered them).
-    const OFFSETS: [(&str, &str); 5] = [
+    // (The client columns of 0009 likewise.)
+    const OFFSETS: [(&str, &str); 9] = [
         ("notes", "occurred_offset"),
         ("notes", "written_offset"),
         ("notes", "finalised_offset"),
         ("addenda", "written_offset"),
         ("audit", "at_offset"),
+        ("clients", "nhs_number"),
+        ("clients", "gp"),
+        ("clients", "consent_to_share"),
+        ("clients", "consent_recorded_on"),
     ];
     for (table, column) in OFFSETS {
         raw(&db)
@@ -104,4 +109,68 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
         ],
     );
     assert!(ok(&db, &["check"]).starts_with("ok"));
+}
+
+/// A caseload from before migration 0009 (no NHS number, GP or consent)
+/// opens, its clients read as "not recorded", and the new fields can then
+/// be set, shown and taken back with undo (the remade undo triggers).
+#[test]
+fn a_caseload_from_before_the_client_facts_migration_upgrades() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let all = Store::migration_scripts();
+    let at_0009 = all
+        .iter()
+        .position(|m| m.contains("ADD COLUMN nhs_number"))
+        .unwrap();
+    drop(Store::open_with_migrations(&db, &SecretString::from(PASS), &all[..at_0009]).unwrap());
+    // A client as the old build wrote it (its columns only).
+    raw(&db)
+        .execute(
+            "INSERT INTO clients (given_name, family_name, opened_on, created_at, updated_at)
+             VALUES ('Ada', 'Kestrel', '2026-01-05', '2026-01-05T09:00:00', '2026-01-05T09:00:00')",
+            [],
+        )
+        .unwrap();
+    let before = json(&db, &["client", "show", "1", "--json"]);
+    assert!(
+        dir.path()
+            .join(format!("old.db.before-v{}.bak", at_0009 + 1))
+            .exists(),
+        "the old file is backed up before migrating"
+    );
+    let c = &before["client"];
+    assert_eq!(c["given_name"], "Ada");
+    assert!(c["nhs_number"].is_null(), "{c}");
+    assert!(c["gp"].is_null());
+    assert!(c["consent_to_share"].is_null());
+    assert!(ok(&db, &["client", "show", "1"]).contains("not recorded"));
+
+    ok(
+        &db,
+        &[
+            "client",
+            "edit",
+            "1",
+            "--nhs",
+            "943 476 5919",
+            "--gp",
+            "Dr Iris Vantongeren, Quayside Medical Practice",
+            "--consent",
+            "yes",
+        ],
+    );
+    let after = json(&db, &["client", "show", "1", "--json"]);
+    let c = &after["client"];
+    assert_eq!(c["nhs_number"], "9434765919");
+    assert_eq!(c["gp"], "Dr Iris Vantongeren, Quayside Medical Practice");
+    assert_eq!(c["consent_to_share"], true);
+    assert!(c["consent_recorded_on"].is_string(), "{c}");
+    assert!(ok(&db, &["check"]).starts_with("ok"));
+
+    // Undo takes the whole edit back, new fields included.
+    ok(&db, &["undo"]);
+    let undone = json(&db, &["client", "show", "1", "--json"]);
+    assert!(undone["client"]["nhs_number"].is_null(), "{undone}");
+    assert!(undone["client"]["consent_to_share"].is_null());
 }

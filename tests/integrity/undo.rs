@@ -5,19 +5,9 @@ use super::*;
 #[test]
 fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     use caseload::domain::NewDeadline;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.db");
-    let mut s = Store::open(&path, &SecretString::from(PASS)).unwrap();
-    let c = s
-        .add_client(
-            &NewClient {
-                given_name: "Ada".into(),
-                family_name: "Kestrel".into(),
-                ..NewClient::default()
-            },
-            at(11, 1, 9),
-        )
-        .unwrap();
+    let mut f = common::Fixture::new();
+    let c = f.client_at("Ada", "Kestrel", at(11, 1, 9));
+    let mut s = f.store;
     let d = s
         .add_deadline(
             &NewDeadline {

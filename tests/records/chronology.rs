@@ -84,4 +84,76 @@ fn the_chronology_gathers_significant_events_in_date_order() {
     assert_eq!(chron[2].note_id, Some(sig));
     assert!(chron[3].event.contains("Applied"));
     assert!(chron[4].event.contains("ended"));
+    // Sources say what they are, not "note 2" or "episode 1".
+    let sources: Vec<String> = chron.iter().map(|e| e.source_ref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            "MHA s2 episode",
+            "Home visit note, 10 Mar",
+            "Addendum, 12 Mar",
+            "MHA s2 deadline",
+            "MHA s2 episode",
+        ]
+    );
+    // A tribunal application deadline completed is "done", not "renewed".
+    assert!(
+        chron[3].event.contains("— done: Applied"),
+        "{}",
+        chron[3].event
+    );
+}
+
+/// A section 3 period completed reads "renewed"; the next, withdrawn
+/// because the detention ended first, reads "not renewed" on the day it
+/// ended.
+#[test]
+fn a_renewal_line_says_renewed_or_not() {
+    let mut s = Store::open_in_memory().unwrap();
+    let c = client(&mut s, "Ann", "Example");
+    let (ep, _) = s
+        .add_legal_episode(
+            &NewEpisode {
+                client_id: c,
+                kind: EpisodeKind::MhaS3,
+                start_on: NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
+                notes: None,
+            },
+            at(1, 5, 9),
+        )
+        .unwrap();
+    let first = s
+        .deadlines(c)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.rule.as_deref() == Some("mha-s3-expiry"))
+        .unwrap();
+    assert_eq!(first.due, day(5, 31));
+    s.complete_deadline_and_continue(first.id, day(5, 20), Some("report furnished"), at(5, 20, 9))
+        .unwrap();
+    s.end_episode(ep, day(8, 14), at(8, 14, 9)).unwrap();
+
+    let chron = s.chronology(c).unwrap();
+    let lines: Vec<(NaiveDate, &str)> = chron
+        .iter()
+        .filter(|e| {
+            e.event
+                .starts_with("Section 3 detention ends unless renewed")
+        })
+        .map(|e| (e.date, e.event.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (
+                day(5, 20),
+                "Section 3 detention ends unless renewed — renewed: report furnished"
+            ),
+            (
+                day(8, 14),
+                "Section 3 detention ends unless renewed (#2) — not renewed"
+            ),
+        ]
+    );
+    assert!(chron.iter().all(|e| !e.event.contains("— done")));
 }

@@ -107,11 +107,7 @@ fn errors_go_to_the_status_line_and_the_app_carries_on() {
         keys(&mut app, "kD");
         tries += 1;
     }
-    press(&mut app, KeyCode::Backspace);
-    for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "+5d");
+    retype(&mut app, 11, "+5d");
     press(&mut app, KeyCode::Enter);
     let s = app.status.clone().unwrap();
     assert!(s.error && s.text.contains("future"), "{s:?}");

@@ -29,10 +29,7 @@ fn forms_show_the_problem_beside_the_field() {
     assert!(line.contains("not a real date"), "{line}");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(top(&app), View::Form(_)), "refused");
-    for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "03/12/1990");
+    retype(&mut app, 10, "03/12/1990");
     let text = screen_text(&app, 100, 30);
     assert!(text.contains("→ Mon 3 Dec 1990"), "{text}");
     press(&mut app, KeyCode::Enter);

@@ -14,10 +14,7 @@ use crate::support::*;
 #[test]
 fn a_typed_note_is_saved_as_a_draft_and_offered_back() {
     let mut app = app();
-    keys(&mut app, "c/riv");
-    press(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
-    keys(&mut app, "Bob was well today.");
+    write_note_for_bob(&mut app, "Bob was well today.");
     assert!(matches!(top(&app), View::Editor(e) if e.dirty));
     // Within a second nothing is written yet; after it, the autosave writes.
     app.tick_at(Instant::now());
@@ -54,18 +51,12 @@ fn a_typed_note_is_saved_as_a_draft_and_offered_back() {
 #[test]
 fn focus_change_saves_and_the_header_fields_are_kept() {
     let mut app = app();
-    keys(&mut app, "c/riv");
-    press(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
-    keys(&mut app, "Met at the office");
+    write_note_for_bob(&mut app, "Met at the office");
     // Tab to When (the body is last): saving on focus change.
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.store().drafts().unwrap().len(), 2);
     // When: clear and type a relative date; Kind: 'p' for phone; Where; Significant.
-    for _ in 0..20 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "yesterday 14:30");
+    retype(&mut app, 20, "yesterday 14:30");
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "p");
     press(&mut app, KeyCode::Tab);
@@ -90,15 +81,9 @@ fn focus_change_saves_and_the_header_fields_are_kept() {
 #[test]
 fn a_date_in_the_future_is_refused_beside_the_field_and_the_text_still_saves() {
     let mut app = app();
-    keys(&mut app, "c/riv");
-    press(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
-    keys(&mut app, "Typed first");
+    write_note_for_bob(&mut app, "Typed first");
     press(&mut app, KeyCode::Tab);
-    for _ in 0..20 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "+2w 10:00");
+    retype(&mut app, 20, "+2w 10:00");
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("is in the future"), "{text}");
     press(&mut app, KeyCode::Tab);
@@ -115,10 +100,7 @@ fn a_date_in_the_future_is_refused_beside_the_field_and_the_text_still_saves() {
 #[test]
 fn finalise_asks_first_then_the_note_is_read_only_with_addenda() {
     let mut app = app();
-    keys(&mut app, "c/riv");
-    press(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
-    keys(&mut app, "Home visit went well.");
+    write_note_for_bob(&mut app, "Home visit went well.");
     ctrl(&mut app, 'f');
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     keys(&mut app, "n");
@@ -161,15 +143,9 @@ fn a_paste_types_into_the_note_and_cannot_submit_a_form() {
 #[test]
 fn a_late_note_asks_why_before_it_is_finalised() {
     let mut app = app();
-    keys(&mut app, "c/riv");
-    press(&mut app, KeyCode::Enter);
-    keys(&mut app, "n");
-    keys(&mut app, "Visit written up late.");
+    write_note_for_bob(&mut app, "Visit written up late.");
     press(&mut app, KeyCode::Tab);
-    for _ in 0..20 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "09/11/2026 10:00");
+    retype(&mut app, 20, "09/11/2026 10:00");
     ctrl(&mut app, 'f');
     let View::Form(f) = top(&app) else {
         panic!("expected the late-entry form, got {}", top(&app).title())

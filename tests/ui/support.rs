@@ -6,26 +6,15 @@ use caseload::domain::{
     NewAction, NewCarePlan, NewClient, NewDeadline, NewNetworkMember, NewNote, NoteKind,
     PlanAction, RiskLevel,
 };
-use caseload::keymap::Keymap;
 use caseload::store::Store;
 use caseload::ui::client::Tab;
-use caseload::ui::theme::Theme;
 use caseload::ui::{Overlay, View};
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-pub(crate) fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-pub(crate) fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
+pub(crate) use crate::common::tui::{
+    app_on as app_with, ctrl, draw, keys, press, screen as screen_text,
+};
+pub(crate) use crate::common::{day, now};
 
 /// A small fictional caseload: ids 1 Ada Lovelace (high risk, an alert, a
 /// final note, a draft, a plan in two versions, an overdue deadline),
@@ -179,53 +168,8 @@ pub(crate) fn fixture() -> Store {
     s
 }
 
-pub(crate) fn app_with(store: Store) -> App {
-    App::new(
-        store,
-        Box::new(now),
-        Keymap::defaults().unwrap(),
-        Theme::new(false),
-    )
-}
-
 pub(crate) fn app() -> App {
     app_with(fixture())
-}
-
-pub(crate) fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-pub(crate) fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-pub(crate) fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-pub(crate) fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| caseload::ui::draw(f, app)).unwrap();
-    t
-}
-
-pub(crate) fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let t = draw(app, w, h);
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 pub(crate) fn top(app: &App) -> &View {
@@ -250,4 +194,20 @@ pub(crate) fn open_ada(app: &mut App) {
     );
     keys(app, "n");
     assert!(app.overlay.is_none());
+}
+
+/// Opens Bob Rivers' record and starts a new note, typing `body`.
+pub(crate) fn write_note_for_bob(app: &mut App, body: &str) {
+    keys(app, "c/riv");
+    press(app, KeyCode::Enter);
+    keys(app, "n");
+    keys(app, body);
+}
+
+/// Clears the focused field with `n` backspaces and types `text`.
+pub(crate) fn retype(app: &mut App, n: usize, text: &str) {
+    for _ in 0..n {
+        press(app, KeyCode::Backspace);
+    }
+    keys(app, text);
 }
