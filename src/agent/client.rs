@@ -91,7 +91,31 @@ pub fn start(db: &Path, key: &SecretString, idle: Option<Duration>) -> Result<St
         cmd.arg("--idle-seconds").arg(idle.as_secs().to_string());
     }
     let mut child = cmd.spawn().map_err(AgentError::Io)?;
-    let pid = child.id();
+    let ready = hand_over(&mut child, key);
+    // The process started forks the agent off and ends at once (see
+    // `server::detach`): reaped here, it leaves no zombie behind.
+    let _ = child.wait();
+    let ready = ready?;
+    let mut words = ready.split_whitespace();
+    let memory_locked = match (words.next(), words.next()) {
+        (Some("ready"), Some("locked")) => true,
+        (Some("ready"), Some("unlocked-memory")) => false,
+        _ => return Err(AgentError::NoAnswer),
+    };
+    let pid = words
+        .next()
+        .and_then(|p| p.parse().ok())
+        .ok_or(AgentError::NoAnswer)?;
+    Ok(Started {
+        pid,
+        socket,
+        memory_locked,
+    })
+}
+
+/// Writes the key to the starting agent's standard input and reads its
+/// "ready" line.
+fn hand_over(child: &mut std::process::Child, key: &SecretString) -> Result<String, AgentError> {
     {
         let mut stdin = child.stdin.take().ok_or(AgentError::NoAnswer)?;
         let line = zeroize::Zeroizing::new(format!("{}\n", key.expose_secret()));
@@ -102,21 +126,13 @@ pub fn start(db: &Path, key: &SecretString, idle: Option<Duration>) -> Result<St
     BufReader::new(stdout)
         .read_line(&mut ready)
         .map_err(AgentError::Io)?;
-    let memory_locked = match ready.trim_end() {
-        "ready locked" => true,
-        "ready unlocked-memory" => false,
-        _ => return Err(AgentError::NoAnswer),
-    };
-    Ok(Started {
-        pid,
-        socket,
-        memory_locked,
-    })
+    Ok(ready)
 }
 
 /// The `agent-serve` side of [`start`]: reads the key from standard input,
 /// hardens the process, binds the socket, says it is ready and serves.
 pub fn serve_from_stdin(socket: &Path, idle: Option<Duration>) -> Result<(), AgentError> {
+    super::server::detach().map_err(AgentError::Io)?;
     super::server::harden_process();
     let mut line = zeroize::Zeroizing::new(String::new());
     std::io::stdin()
@@ -139,7 +155,7 @@ pub fn serve_from_stdin(socket: &Path, idle: Option<Duration>) -> Result<(), Age
         } else {
             "unlocked-memory"
         };
-        writeln!(out, "ready {word}").map_err(AgentError::Io)?;
+        writeln!(out, "ready {word} {}", std::process::id()).map_err(AgentError::Io)?;
         out.flush().map_err(AgentError::Io)?;
     }
     // Nothing more is written: let the starter's pipe close.

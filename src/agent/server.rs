@@ -56,6 +56,21 @@ impl Drop for LockedKey {
     }
 }
 
+/// Forks, and ends the parent at once: the agent carries on as a child of
+/// nobody who outlives it but init (or the nearest subreaper), so whoever
+/// started it reaps the parent straight away and an ended agent is never
+/// left as a zombie of a long-running process (the terminal UI, a test).
+/// Called first thing in `agent-serve`, before any thread or key exists.
+pub fn detach() -> std::io::Result<()> {
+    // SAFETY: `agent-serve` has started no thread yet, so the child is a
+    // whole copy; the parent only calls `_exit`, which runs no destructor.
+    match unsafe { libc::fork() } {
+        -1 => Err(std::io::Error::last_os_error()),
+        0 => Ok(()),
+        _ => unsafe { libc::_exit(0) },
+    }
+}
+
 /// Makes this process unfit for core dumps and (on Linux) for other
 /// processes of the same user to read its memory through /proc or ptrace,
 /// and detaches it from the terminal that started it.

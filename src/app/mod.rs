@@ -57,6 +57,9 @@ pub struct App {
     pub lock_requested: bool,
     /// A write happened that the screens underneath have not reloaded.
     stale: bool,
+    /// Today sits beneath the Caseload table without having been loaded
+    /// (`c` loads the table alone); it loads when it is back on top.
+    root_unloaded: bool,
     /// Drafts already offered back ("carry on with the draft?" is asked
     /// once per draft in a session).
     offered_drafts: std::collections::HashSet<i64>,
@@ -83,6 +86,7 @@ impl App {
             should_quit: false,
             lock_requested: false,
             stale: false,
+            root_unloaded: false,
             offered_drafts: std::collections::HashSet::new(),
             redactor: crate::privacy::Redactor::default(),
             export_dir: crate::paths::exports_dir(),
@@ -357,10 +361,18 @@ impl App {
             }
             self.stack.pop();
         }
-        self.push_today();
-        if caseload {
-            let table = kept.map_or_else(|| CaseloadView::new(self.theme).into(), View::Caseload);
-            self.run(vec![Effect::Push(table)]);
+        if !caseload {
+            return self.push_today();
+        }
+        // Today goes beneath the table unloaded: it loads when Esc shows it,
+        // so `c` loads the table alone.
+        self.stack = vec![TodayView::new(self.theme).into()];
+        self.stale = false;
+        self.root_unloaded = true;
+        let table = kept.map_or_else(|| CaseloadView::new(self.theme).into(), View::Caseload);
+        self.run(vec![Effect::Push(table)]);
+        if self.stack.len() == 1 {
+            self.reload_top();
         }
     }
 

@@ -88,7 +88,7 @@ impl App {
         if self.stack.len() > 1 {
             self.stack.pop();
         }
-        if self.stale {
+        if self.stale || (self.root_unloaded && self.stack.len() == 1) {
             self.reload_top();
         }
     }
@@ -147,6 +147,7 @@ impl App {
         };
         if self.stack.len() <= 1 {
             self.stale = false;
+            self.root_unloaded = false;
         }
         if let Err(e) = r {
             self.error(format!("could not refresh the screen: {e}"));

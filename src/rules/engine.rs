@@ -38,7 +38,7 @@ pub struct VisitBasis {
 }
 
 /// A visit that falls due.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct VisitDue {
     /// The visiting rule.
     pub rule: String,

@@ -358,8 +358,16 @@ pub struct RuleSet {
 impl RuleSet {
     /// The packs shipped with the program, England and Wales calendar.
     pub fn embedded() -> Result<RuleSet, RulesError> {
-        let texts: Vec<(&str, &str)> = EMBEDDED_PACKS.to_vec();
-        RuleSet::from_packs(&texts, Calendar::england_and_wales()?)
+        // Parsed once per process (opening the store and reading the
+        // practitioner's overrides both start from it).
+        static PARSED: std::sync::OnceLock<Result<RuleSet, RulesError>> =
+            std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                let texts: Vec<(&str, &str)> = EMBEDDED_PACKS.to_vec();
+                RuleSet::from_packs(&texts, Calendar::england_and_wales()?)
+            })
+            .clone()
     }
 
     /// Rules from pack texts (file name, TOML).

@@ -41,6 +41,11 @@ impl Store {
         // encrypting, evicting and decrypting them again mid-load.
         self.conn.execute_batch("PRAGMA cache_size = -262144;")?;
         let result = self.bulk_inner(now, fill);
+        // The visit facts of everyone loaded, worked out once now (still
+        // with the big cache) so the first `due` does not pay for them.
+        if result.is_ok() {
+            self.fill_visit_facts()?;
+        }
         super::open::size_page_cache(&self.conn)?;
         result
     }

@@ -37,6 +37,33 @@ pub(crate) fn lift_indexing(tx: &Transaction<'_>) -> Result<Vec<String>> {
 /// order they were written, as the triggers would have), then puts the
 /// triggers back, all inside `tx`.
 pub(crate) fn index_and_restore(tx: &Transaction<'_>, lifted: &[String]) -> Result<()> {
+    // A larger in-memory term table while indexing in one pass: fewer,
+    // bigger segments to merge. Put back to FTS5's default (1 MiB) after.
+    set_hash_size(tx, BULK_HASH_SIZE);
+    let indexed = index_unindexed(tx);
+    set_hash_size(tx, DEFAULT_HASH_SIZE);
+    indexed?;
+    for sql in lifted {
+        tx.execute_batch(&format!("{sql};"))?;
+    }
+    Ok(())
+}
+
+/// FTS5's in-memory term table for a bulk index pass, and its default.
+const BULK_HASH_SIZE: i64 = 64 * 1024 * 1024;
+const DEFAULT_HASH_SIZE: i64 = 1024 * 1024;
+
+/// Sets FTS5's `hashsize`; an SQLite too old to know it keeps its own.
+fn set_hash_size(tx: &Transaction<'_>, bytes: i64) {
+    if let Err(e) = tx.execute(
+        "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?1)",
+        [bytes],
+    ) {
+        tracing::info!(error = %e, "full-text hashsize not set");
+    }
+}
+
+fn index_unindexed(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
         "INSERT INTO search_map (src, src_id)
          SELECT src, id FROM (
@@ -69,9 +96,6 @@ pub(crate) fn index_and_restore(tx: &Transaction<'_>, lifted: &[String]) -> Resu
           ORDER BY u.id;
          DROP TABLE bulk_unindexed;",
     )?;
-    for sql in lifted {
-        tx.execute_batch(&format!("{sql};"))?;
-    }
     Ok(())
 }
 

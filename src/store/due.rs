@@ -83,7 +83,7 @@ impl Store {
         for row in rows {
             items.push(row?);
         }
-        for facts in self.visit_facts()? {
+        for facts in self.facts_due_by(horizon, Some(today))? {
             items.extend(practice::due_items(&facts, today, horizon));
         }
         items.sort_by(DueItem::urgency_cmp);
@@ -136,7 +136,8 @@ impl Store {
         })?;
         let mut items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         items.extend(self.visit_agenda(from, to)?);
-        for facts in self.visit_facts()? {
+        // A client whose earliest visit due is after `to` has none in range.
+        for facts in self.facts_due_by(to, None)? {
             items.extend(practice::agenda_items(&facts, from, to));
         }
         items.sort_by(AgendaItem::diary_cmp);

@@ -28,9 +28,11 @@ pub struct Dump {
     pub tables: Vec<TableDump>,
 }
 
-/// Tables a dump holds: not SQLite's own, not the full-text index (derived).
+/// Tables a dump holds: not SQLite's own, not the full-text index nor the
+/// visit facts cache (both derived, rebuilt in the new database).
 const TABLES_SQL: &str = "SELECT name FROM sqlite_master WHERE type = 'table'
     AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_index%' ESCAPE '\\'
+    AND name NOT LIKE 'visit\\_facts%' ESCAPE '\\'
     ORDER BY name";
 
 /// Tables whose rows mean the database already holds a caseload.

@@ -16,6 +16,7 @@ mod dump;
 mod episode_marks;
 mod episodes;
 mod error;
+mod facts_cache;
 mod households;
 mod inspect;
 mod keying;
@@ -68,6 +69,8 @@ pub struct Store {
     late_rule: crate::domain::late::LateEntryRule,
     /// Chain seals already verified in this session (see `verify_chain`).
     verified: chain::VerifiedSeals,
+    /// Whether the visit facts cache was checked against the rules in use.
+    facts_rules_checked: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for Store {

@@ -44,6 +44,7 @@ impl Store {
             rules: embedded_rules()?,
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
+            facts_rules_checked: std::cell::Cell::new(false),
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         size_page_cache(&store.conn)?;
@@ -62,6 +63,7 @@ impl Store {
             rules: embedded_rules()?,
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
+            facts_rules_checked: std::cell::Cell::new(false),
         };
         migrate::migrate(&mut store, None)?;
         Ok(store)

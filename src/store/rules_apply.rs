@@ -174,6 +174,7 @@ impl Store {
     /// from now on.
     pub fn use_rules(&mut self, rules: RuleSet) {
         self.rules = rules;
+        self.facts_rules_checked.set(false);
     }
 
     /// Adds a legal episode and the deadlines the engine made for it in one

@@ -32,6 +32,7 @@ impl Store {
             rules: embedded_rules()?,
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
+            facts_rules_checked: std::cell::Cell::new(false),
         };
         migrate::migrate_with(&mut store, Some(passphrase), migrations)?;
         Ok(store)

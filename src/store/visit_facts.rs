@@ -28,7 +28,7 @@ impl Scope {
     /// The condition on `c` (clients) for this scope, with `?1` bound by
     /// [`Scope::params`]. (A plain condition per scope: an `OR ?1 IS NULL`
     /// catch-all made SQLite read every client row, four times slower.)
-    fn condition(self) -> &'static str {
+    pub(super) fn condition(self) -> &'static str {
         match self {
             Scope::Open => "c.status = 'open'",
             Scope::All => "1",
@@ -36,7 +36,7 @@ impl Scope {
         }
     }
 
-    fn params(self) -> Vec<i64> {
+    pub(super) fn params(self) -> Vec<i64> {
         match self {
             Scope::One(id) => vec![id],
             _ => Vec::new(),
@@ -67,21 +67,15 @@ impl Store {
     /// The day each of `clients` was last seen (those never seen are left
     /// out), by the practice layer's rules.
     pub fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
-        let mut out = HashMap::new();
-        for id in clients {
-            if let Some(d) = self
-                .facts_in(Scope::One(*id))?
-                .first()
-                .and_then(|f| f.last_seen)
-            {
-                out.insert(*id, d);
-            }
-        }
-        Ok(out)
+        let mut seen = self.last_seen_days()?;
+        seen.retain(|id, _| clients.contains(id));
+        Ok(seen)
     }
 
-    /// Visit facts for every client in `scope`, in id order.
-    pub(crate) fn facts_in(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
+    /// Visit facts for every client in `scope`, in id order, worked out from
+    /// scratch by the practice layer from what is recorded (what the cache
+    /// in `facts_cache` stores, and what its tests compare it with).
+    pub(crate) fn computed_facts(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
         let bases = self.client_bases(scope)?;
         let mut contacts: HashMap<i64, Vec<Contact>> = HashMap::new();
         for c in self.contacts_in(scope)? {

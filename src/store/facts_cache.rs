@@ -1,0 +1,257 @@
+//! The visit facts cache (migration 0010): each client's last seen, last
+//! contact and visits due, as `crate::practice` last worked them out, so the
+//! due list, the agenda, Today and the Caseload table read one row per client
+//! instead of their notes and visits. The practice layer stays the one place
+//! that decides; this file only stores what it said.
+//!
+//! Kept current on write: triggers mark a client's row stale in the same
+//! transaction as any change its facts rest on (undo and closures included).
+//! Stale rows (and any client left without a row) are worked out again, and
+//! stored, at the next read, inside a write-locked transaction so a
+//! concurrent change cannot slip in between.
+//! Rows worked out under other rules (a changed `rules.toml`, or a build
+//! whose visit rules changed) are all dropped when the store first reads.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+use super::rows::{date, fmt_date, fmt_opt_date, opt_date};
+use super::visit_facts::Scope;
+use super::{Result, Store};
+use crate::practice::VisitFacts;
+use crate::rules::VisitDue;
+
+/// Above this many stale clients they are worked out in one pass over the
+/// scope (a few grouped queries) rather than one client at a time.
+const ONE_PASS_FROM: usize = 32;
+
+/// The code that decides the facts: a change to any of it (a new build)
+/// empties the cache, as a change of rules does.
+const DECIDING_SOURCES: [&str; 4] = [
+    include_str!("../practice/due.rs"),
+    include_str!("../practice/seen.rs"),
+    include_str!("../rules/engine.rs"),
+    include_str!("visit_facts.rs"),
+];
+
+const FACTS_COLS: &str = "f.client_id,
+    coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
+    f.last_seen, f.last_contact, f.due";
+
+impl Store {
+    /// Visit facts for every client in `scope`, in id order, from the cache
+    /// (worked out and stored first for any client whose row is missing).
+    pub(crate) fn facts_in(&self, scope: Scope) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts()? {
+            return self.computed_facts(scope);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {FACTS_COLS} FROM visit_facts f JOIN clients c ON c.id = f.client_id
+              WHERE {} ORDER BY c.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map(params_from_iter(scope.params()), facts_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The visit facts of open clients with a visit due by `due_by`, or
+    /// (with `warn_by`) one whose warning window opens by then: the only
+    /// clients the due list and the agenda need, read through two indexes.
+    pub(crate) fn facts_due_by(
+        &self,
+        due_by: NaiveDate,
+        warn_by: Option<NaiveDate>,
+    ) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts()? {
+            return self.computed_facts(Scope::Open);
+        }
+        // visit_facts first (CROSS JOIN keeps that order), through its two
+        // date indexes, then each candidate's client: not every open client.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {FACTS_COLS} FROM visit_facts f CROSS JOIN clients c ON c.id = f.client_id
+              WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+              ORDER BY f.client_id"
+        ))?;
+        let rows = stmt.query_map(
+            params![fmt_date(due_by), fmt_opt_date(warn_by)],
+            facts_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The day each client was last seen (those never seen are left out),
+    /// from the cache in one read: Today asks it for every unseen client.
+    pub(crate) fn last_seen_days(&self) -> Result<HashMap<i64, NaiveDate>> {
+        if !self.refresh_facts()? {
+            return Ok(self
+                .computed_facts(Scope::All)?
+                .into_iter()
+                .filter_map(|f| Some((f.client_id, f.last_seen?)))
+                .collect());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id, last_seen FROM visit_facts WHERE last_seen IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, date(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+    }
+
+    /// Works out and stores the facts of every client (after a bulk load,
+    /// so the first `due` does not pay for them).
+    pub(crate) fn fill_visit_facts(&self) -> Result<()> {
+        self.refresh_facts().map(|_| ())
+    }
+
+    /// Makes every client's row current (stale rows are only those of
+    /// clients written since the last read). False when the
+    /// cache could not be written (another process holds the write lock, or
+    /// a transaction is open): the caller works the facts out instead.
+    fn refresh_facts(&self) -> Result<bool> {
+        if !self.facts_rules_checked.get() {
+            if !self.check_facts_rules()? {
+                return Ok(false);
+            }
+            self.facts_rules_checked.set(true);
+        }
+        if self.stale_clients()?.is_empty() {
+            return Ok(true);
+        }
+        let Some(tx) = self.write_lock() else {
+            return Ok(false);
+        };
+        // Asked again under the lock: only now can nothing change under us.
+        let stale = self.stale_clients()?;
+        let facts = if stale.len() >= ONE_PASS_FROM {
+            let mut all = self.computed_facts(Scope::All)?;
+            all.retain(|f| stale.binary_search(&f.client_id).is_ok());
+            all
+        } else {
+            let mut some = Vec::with_capacity(stale.len());
+            for id in &stale {
+                some.extend(self.computed_facts(Scope::One(*id))?);
+            }
+            some
+        };
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT OR REPLACE INTO visit_facts
+                   (client_id, stale, last_seen, last_contact, next_due, first_warn, due)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for f in &facts {
+                let due = serde_json::to_string(&f.due).map_err(to_sql_error)?;
+                let first_warn = f.due.iter().filter_map(|v| v.warn_from).min();
+                put.execute(params![
+                    f.client_id,
+                    fmt_opt_date(f.last_seen),
+                    fmt_opt_date(f.last_contact),
+                    fmt_opt_date(f.next_visit().map(|v| v.due)),
+                    fmt_opt_date(first_warn),
+                    due,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// The clients whose row is stale, in id order (the partial index).
+    fn stale_clients(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id FROM visit_facts WHERE stale = 1 ORDER BY client_id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Whether there are as many rows as clients (counted once per session:
+    /// the count reads every page of an index).
+    fn every_client_has_a_row(&self) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM clients) = (SELECT count(*) FROM visit_facts)",
+        )?;
+        Ok(stmt.query_row([], |r| r.get(0))?)
+    }
+
+    /// Once per session: marks every row stale when the cache was filled
+    /// under other rules or other deciding code, and gives any client left
+    /// without a row a stale one; false when that could not be written.
+    fn check_facts_rules(&self) -> Result<bool> {
+        let mut hash = Sha256::new();
+        hash.update(format!("{:?}", self.rules).as_bytes());
+        for source in DECIDING_SOURCES {
+            hash.update(source.as_bytes());
+        }
+        let wanted: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let stored = || -> Result<Option<String>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT fingerprint FROM visit_facts_rules WHERE id = 1")?;
+            let mut rows = stmt.query([])?;
+            Ok(match rows.next()? {
+                Some(r) => Some(r.get(0)?),
+                None => None,
+            })
+        };
+        if stored()?.as_deref() == Some(wanted.as_str()) && self.every_client_has_a_row()? {
+            return Ok(true);
+        }
+        let Some(tx) = self.write_lock() else {
+            return Ok(false);
+        };
+        // A client without a row (a database filled with the triggers off)
+        // gets a stale one.
+        tx.execute(
+            "INSERT OR IGNORE INTO visit_facts (client_id) SELECT id FROM clients",
+            [],
+        )?;
+        if stored()?.as_deref() != Some(wanted.as_str()) {
+            tx.execute("UPDATE visit_facts SET stale = 1", [])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO visit_facts_rules (id, fingerprint) VALUES (1, ?1)",
+                [&wanted],
+            )?;
+            tracing::info!("visit facts cache marked stale: other rules");
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// A write-locked transaction for the cache, or `None` when one cannot
+    /// be had now (a transaction is already open, or the database is busy).
+    fn write_lock(&self) -> Option<rusqlite::Transaction<'_>> {
+        if !self.conn.is_autocommit() {
+            return None;
+        }
+        match rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate) {
+            Ok(tx) => Some(tx),
+            Err(e) => {
+                tracing::warn!(error = %e, "visit facts cache not written");
+                None
+            }
+        }
+    }
+}
+
+/// A cached row (with the client's name, read from `clients`).
+fn facts_from_row(r: &Row<'_>) -> rusqlite::Result<VisitFacts> {
+    let due: String = r.get(4)?;
+    let due: Vec<VisitDue> = serde_json::from_str(&due).map_err(to_sql_error)?;
+    Ok(VisitFacts {
+        client_id: r.get(0)?,
+        name: r.get(1)?,
+        last_seen: opt_date(r, 2)?,
+        last_contact: opt_date(r, 3)?,
+        due,
+    })
+}
+
+fn to_sql_error(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
+#[cfg(test)]
+#[path = "facts_cache_tests.rs"]
+mod tests;
