@@ -3,7 +3,7 @@
 //! their review date are flagged, never deleted or changed automatically.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::audit::record;
@@ -146,10 +146,37 @@ impl Store {
         let summary = validate::optional("closure summary", Some(&closing.summary), MAX_LONG)?
             .unwrap_or_default();
         let on = closing.on;
+        // What stops being tracked, the retention date and the checks are
+        // all read inside the IMMEDIATE transaction, so a write from
+        // another process between them cannot slip past the preview.
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let done = self.close_case_inside(id, on, &reason, &summary, schedule, now);
+        match done {
+            Ok(preview) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(preview)
+            }
+            Err(e) => {
+                // The error is what the practitioner needs; a failed
+                // rollback leaves SQLite to roll back on close.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// The body of [`Self::close_case`], run inside its transaction.
+    fn close_case_inside(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+        summary: &str,
+        schedule: &RetentionSchedule,
+        now: NaiveDateTime,
+    ) -> Result<ClosurePreview> {
         let preview = self.closure_preview(id, on, schedule)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = &self.conn;
         let (status, opened_on): (CaseStatus, NaiveDate) = tx.query_row(
             "SELECT status, opened_on FROM clients WHERE id = ?1",
             [id],
@@ -185,7 +212,7 @@ impl Store {
             ],
         )?;
         record(
-            &tx,
+            tx,
             now,
             "client",
             id,
@@ -199,7 +226,6 @@ impl Store {
                 "closure_summary",
             ],
         )?;
-        tx.commit()?;
         Ok(preview)
     }
 
