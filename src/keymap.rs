@@ -51,6 +51,25 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in the order help and the tests walk them.
+    pub const ALL: [Mode; 15] = [
+        Mode::Global,
+        Mode::Today,
+        Mode::Caseload,
+        Mode::Filter,
+        Mode::Client,
+        Mode::NoteView,
+        Mode::Editor,
+        Mode::Form,
+        Mode::Search,
+        Mode::Palette,
+        Mode::Confirm,
+        Mode::Help,
+        Mode::Calendar,
+        Mode::Export,
+        Mode::Member,
+    ];
+
     /// Whether keys not bound in this mode fall back to the global section.
     /// Typing modes do not: there a letter is text.
     #[must_use]
@@ -327,6 +346,32 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Mode::ALL` lists every mode once: the match below stops compiling
+    /// when a mode is added, until it is placed in the list too.
+    #[test]
+    fn all_lists_every_mode_once() {
+        let place = |m: Mode| match m {
+            Mode::Global => 0,
+            Mode::Today => 1,
+            Mode::Caseload => 2,
+            Mode::Filter => 3,
+            Mode::Client => 4,
+            Mode::NoteView => 5,
+            Mode::Editor => 6,
+            Mode::Form => 7,
+            Mode::Search => 8,
+            Mode::Palette => 9,
+            Mode::Confirm => 10,
+            Mode::Help => 11,
+            Mode::Calendar => 12,
+            Mode::Export => 13,
+            Mode::Member => 14,
+        };
+        for (i, m) in Mode::ALL.iter().enumerate() {
+            assert_eq!(place(*m), i, "{m:?}");
+        }
+    }
 
     fn ev(code: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, m)

@@ -143,22 +143,6 @@ impl HelpView {
 mod tests {
     use super::*;
 
-    const MODES: [Mode; 13] = [
-        Mode::Global,
-        Mode::Today,
-        Mode::Caseload,
-        Mode::Filter,
-        Mode::Client,
-        Mode::NoteView,
-        Mode::Editor,
-        Mode::Form,
-        Mode::Search,
-        Mode::Palette,
-        Mode::Confirm,
-        Mode::Help,
-        Mode::Member,
-    ];
-
     /// Everything the popup shows over the scroll from top to end, drawn
     /// at the stated minimum size (60×16), borders and wrapping removed.
     fn everything_seen(mode: Mode, km: &Keymap) -> String {
@@ -186,7 +170,7 @@ mod tests {
     #[test]
     fn every_key_of_every_mode_is_in_its_help_within_scrolling() {
         let km = Keymap::defaults().unwrap();
-        for mode in MODES {
+        for mode in Mode::ALL {
             let seen = everything_seen(mode, &km);
             let mut wanted = km.bindings(mode);
             if mode.uses_global() {

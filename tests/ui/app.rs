@@ -117,22 +117,7 @@ fn errors_go_to_the_status_line_and_the_app_carries_on() {
 #[test]
 fn every_action_has_a_key_or_is_reachable() {
     let km = Keymap::defaults().unwrap();
-    let modes = [
-        Mode::Global,
-        Mode::Today,
-        Mode::Caseload,
-        Mode::Filter,
-        Mode::Client,
-        Mode::NoteView,
-        Mode::Editor,
-        Mode::Form,
-        Mode::Search,
-        Mode::Palette,
-        Mode::Confirm,
-        Mode::Help,
-        Mode::Calendar,
-        Mode::Member,
-    ];
+    let modes = Mode::ALL;
     for a in Action::ALL {
         assert!(
             modes.iter().any(|m| !km.keys_for(*m, *a).is_empty()),
