@@ -260,11 +260,12 @@ impl Store {
     /// Closed cases whose retention review date has come (on or before
     /// `today`), earliest first: flagged for the practitioner to review.
     pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, coalesce(preferred_name, given_name) || ' ' || family_name, retain_until
-             FROM clients WHERE status = 'closed' AND retain_until IS NOT NULL
-             ORDER BY retain_until, id",
-        )?;
+        let name = super::due::NAME_SQL;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, {name}, c.retain_until
+             FROM clients c WHERE c.status = 'closed' AND c.retain_until IS NOT NULL
+             ORDER BY c.retain_until, c.id",
+        ))?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, opt_date(r, 2)?)))?;
         let mut due = Vec::new();
         for row in rows {

@@ -8,7 +8,8 @@ use super::{Result, Store};
 use crate::domain::{AgendaItem, DueItem, DueKind, NoteKind, VisitOutcome, VisitStatus};
 use crate::practice;
 
-const NAME_SQL: &str = "coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name";
+pub(crate) const NAME_SQL: &str =
+    "coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name";
 
 impl Store {
     /// Open deadlines and actions that are overdue or due within `within`

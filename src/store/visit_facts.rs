@@ -94,9 +94,10 @@ impl Store {
     /// current episodes.
     fn client_bases(&self, scope: Scope) -> Result<Vec<ClientBasis>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.id, coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
+            "SELECT c.id, {},
                     c.visit_every_days, c.opened_on, c.status
                FROM clients c WHERE {} ORDER BY c.id",
+            super::due::NAME_SQL,
             scope.condition()
         ))?;
         let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
