@@ -248,6 +248,15 @@ fn retention_reviews_that_have_come_are_flagged_on_today_and_explained() {
     }
     assert!(found, "the retention row was never selected");
     snapshot("today_retention", &app);
+    // In privacy mode the row and its detail pane do not name the client.
+    caseload::ui::session::Lockable::set_privacy(&mut app, true);
+    let private = screen_text(&app, 80, 24);
+    assert!(private.contains("retention review due"), "{private}");
+    assert!(
+        !private.contains("Otto") && !private.contains("Oldcase"),
+        "{private}"
+    );
+    caseload::ui::session::Lockable::set_privacy(&mut app, false);
     // Nothing was acted on: the case is still closed, the record whole.
     assert_eq!(app.store().client(old).unwrap().status, CaseStatus::Closed);
     press(&mut app, KeyCode::Enter);
