@@ -172,9 +172,9 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn periods_for(kind: EpisodeKind, start: NaiveDate) -> (Store, i64, Vec<CurrentPeriod>) {
+    /// A store holding one client, Ada Kestrel, added at `now`.
+    fn ada_kestrel(now: chrono::NaiveDateTime) -> (Store, i64) {
         let mut s = Store::open_in_memory().unwrap();
-        let now = d(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap();
         let c = s
             .add_client(
                 &NewClient {
@@ -185,6 +185,12 @@ mod tests {
                 now,
             )
             .unwrap();
+        (s, c)
+    }
+
+    fn periods_for(kind: EpisodeKind, start: NaiveDate) -> (Store, i64, Vec<CurrentPeriod>) {
+        let now = d(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap();
+        let (mut s, c) = ada_kestrel(now);
         let (e, _) = s
             .add_legal_episode(
                 &NewEpisode {
@@ -255,18 +261,8 @@ mod tests {
     /// first period, and after renewals (still open, so renewed).
     #[test]
     fn an_episode_without_stored_deadlines_is_worked_out_from_its_start() {
-        let mut s = Store::open_in_memory().unwrap();
         let now = d(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap();
-        let c = s
-            .add_client(
-                &NewClient {
-                    given_name: "Ada".into(),
-                    family_name: "Kestrel".into(),
-                    ..NewClient::default()
-                },
-                now,
-            )
-            .unwrap();
+        let (mut s, c) = ada_kestrel(now);
         for start in [d(2026, 5, 31), d(2025, 5, 31)] {
             s.add_episode(
                 &NewEpisode {
@@ -335,18 +331,8 @@ mod tests {
     /// not stand for the period's end: the engine works it out.
     #[test]
     fn a_hand_deadline_naming_the_rule_does_not_move_the_period_end() {
-        let mut s = Store::open_in_memory().unwrap();
         let now = d(2026, 11, 22).and_hms_opt(9, 0, 0).unwrap();
-        let c = s
-            .add_client(
-                &NewClient {
-                    given_name: "Ada".into(),
-                    family_name: "Kestrel".into(),
-                    ..NewClient::default()
-                },
-                now,
-            )
-            .unwrap();
+        let (mut s, c) = ada_kestrel(now);
         let e = s
             .add_episode(
                 &NewEpisode {
