@@ -478,6 +478,9 @@ impl Widget for &Form {
                     Ok(d) => Span::styled(format!(" → {}", d.shown()), theme.good()),
                     Err(e) => Span::styled(format!(" {e}"), theme.warn()),
                 }
+            } else if i == self.focus && matches!(f.kind, FieldKind::Choice(_)) {
+                // How to change a choice, beside the one being chosen.
+                Span::styled(" ←/→ or first letter", theme.dim())
             } else {
                 Span::raw("")
             };
