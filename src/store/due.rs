@@ -27,13 +27,23 @@ impl Store {
         let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
-                    d.due_at, d.window_opens
-             FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
-             WHERE d.completed_on IS NULL AND d.cancelled = 0
-               AND (d.client_id IS NULL OR c.status = 'open')
-               AND (d.due <= ?1 OR (d.warn_from IS NOT NULL AND d.warn_from <= ?2))"
+        // Two ranges of the open-deadline indexes (migration 0011), each
+        // holding every column listed: those due by the horizon, and those
+        // due later whose warning window has opened.
+        let cols = format!(
+            "d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
+             d.due_at, d.window_opens"
+        );
+        let open = "d.completed_on IS NULL AND d.cancelled = 0
+               AND (d.client_id IS NULL OR c.status = 'open')";
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_due
+               LEFT JOIN clients c ON c.id = d.client_id
+             WHERE {open} AND d.due <= ?1
+             UNION ALL
+             SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_warn
+               LEFT JOIN clients c ON c.id = d.client_id
+             WHERE {open} AND d.due > ?1 AND d.warn_from IS NOT NULL AND d.warn_from <= ?2"
         ))?;
         let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
             let due = date(r, 4)?;
@@ -57,9 +67,10 @@ impl Store {
         for row in rows {
             items.push(row?);
         }
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id, a.client_id, {NAME_SQL}, a.what, a.due
-             FROM actions a LEFT JOIN clients c ON c.id = a.client_id
+             FROM actions a INDEXED BY actions_open_by_due
+               LEFT JOIN clients c ON c.id = a.client_id
              WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1
                AND (a.client_id IS NULL OR c.status = 'open')"
         ))?;
