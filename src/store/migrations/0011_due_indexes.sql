@@ -15,3 +15,12 @@ CREATE INDEX actions_open_by_due ON actions (due, client_id, what)
 -- A client's display name and status, looked up once per listed item
 -- (without reading the whole client row).
 CREATE INDEX clients_names ON clients (id, status, preferred_name, given_name, family_name);
+-- The agenda (Today's week and chart, the calendar, `caseload agenda`) lists
+-- deadlines, actions and contacts by date from indexes holding what it
+-- shows; they replace the plain date indexes of migration 0004.
+DROP INDEX deadlines_due;
+CREATE INDEX deadlines_listing ON deadlines (due, cancelled, completed_on, client_id, what, due_at);
+DROP INDEX actions_due;
+CREATE INDEX actions_listing ON actions (due, done_on, client_id, what);
+DROP INDEX notes_occurred;
+CREATE INDEX notes_occurred ON notes (occurred_at, client_id, kind);
