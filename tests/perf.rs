@@ -113,7 +113,6 @@ fn the_due_list_does_not_read_deadlines_and_actions_far_off() {
                     client_id: Some(client),
                     what: format!("Chase report {i} from the school nurse"),
                     due: Some(due),
-                    ..NewAction::default()
                 },
                 at,
             )
@@ -128,5 +127,43 @@ fn the_due_list_does_not_read_deadlines_and_actions_far_off() {
     assert!(
         after <= before + 10,
         "the due list touched {before} pages, then {after} with 3,000 far-off items added"
+    );
+}
+
+#[test]
+fn the_caseload_table_does_not_read_every_note_to_count_drafts() {
+    let pages = |notes_per_client| {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let opts = SynthOptions {
+            notes_per_client,
+            deadlines_per_client: 4,
+            ..SynthOptions::new(200, 7)
+        };
+        generate(&mut store, opts, now).unwrap();
+        let (rows, pages) = store
+            .pages_touched(|s| s.client_summaries(true).unwrap())
+            .unwrap();
+        (
+            rows.len(),
+            rows.iter().map(|r| r.drafts).sum::<u32>(),
+            pages,
+        )
+    };
+    let (rows, drafts, few) = pages(10);
+    let (rows_more, drafts_more, many) = pages(60);
+    eprintln!(
+        "summaries: {few} pages at 10 notes a client, {many} at 60 ({drafts} / {drafts_more} drafts)"
+    );
+    assert_eq!(rows, rows_more);
+    assert!(drafts > 0, "the fixture has drafts to count");
+    // Six times the notes must not mean reading them all: the drafts are
+    // counted from an index of drafts alone.
+    assert!(
+        many <= few + few / 5,
+        "the Caseload table touched {few} pages with 10 notes a client, {many} with 60"
     );
 }

@@ -297,8 +297,8 @@ impl Store {
                    WHERE p.client_id = c.id AND v.status = 'planned' AND v.planned_at IS NOT NULL
                    ORDER BY v.planned_at, v.id LIMIT 1)
              FROM clients c
-             LEFT JOIN (SELECT client_id, count(*) AS n FROM notes WHERE status = 'draft'
-                        GROUP BY client_id) dr ON dr.client_id = c.id
+             LEFT JOIN (SELECT client_id, count(*) AS n FROM notes INDEXED BY notes_drafts
+                        WHERE status = 'draft' GROUP BY client_id) dr ON dr.client_id = c.id
              WHERE ?1 OR c.status = 'open'
              ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
         );

@@ -23,13 +23,13 @@ pub struct DraftRow {
 
 impl Store {
     /// Every draft note, oldest contact first, with its client's name
-    /// (read through the `notes_status` index, without note bodies).
+    /// (read through the index of drafts, without note bodies).
     pub fn draft_rows(&self) -> Result<Vec<DraftRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT n.id, n.client_id,
                     coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
                     n.occurred_at, n.significant
-               FROM notes n JOIN clients c ON c.id = n.client_id
+               FROM notes n INDEXED BY notes_drafts JOIN clients c ON c.id = n.client_id
               WHERE n.status = 'draft'
               ORDER BY n.occurred_at, n.id",
         )?;

@@ -24,3 +24,10 @@ DROP INDEX actions_due;
 CREATE INDEX actions_listing ON actions (due, done_on, client_id, what);
 DROP INDEX notes_occurred;
 CREATE INDEX notes_occurred ON notes (occurred_at, client_id, kind);
+-- The Caseload table: each client's next open deadline and what it is, read
+-- from the index alone (this replaces migration 0008's index of the same
+-- rows without `what`), and the drafts, counted from an index of drafts only.
+DROP INDEX deadlines_client_pending;
+CREATE INDEX deadlines_client_pending ON deadlines (client_id, due, id, what)
+    WHERE completed_on IS NULL AND cancelled = 0;
+CREATE INDEX notes_drafts ON notes (client_id, occurred_at, significant) WHERE status = 'draft';
