@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::VisitStatus;
 use crate::domain::{ClientSummary, DueItem, DueKind};
-use crate::store::{AgendaItem, SearchFilter, SearchHit, Store, VisitFilter};
+use crate::store::{AgendaItem, AgendaKinds, SearchFilter, SearchHit, Store, VisitFilter};
 use crate::ui::data::{CalendarData, ClientData, DraftDue, NoteData, Seen, Source, TodayData};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
@@ -27,7 +27,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
     let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(6);
     let week: Vec<AgendaItem> = store
-        .agenda(monday, sunday)?
+        .agenda_of(monday, sunday, AgendaKinds::CONTACTS_AND_REVIEWS)?
         .into_iter()
         .filter(|a| a.kind == "contact" || a.kind == "review")
         .collect();
@@ -62,7 +62,8 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         .collect();
 
     let end = today + Days::new(8 * 7 - 1);
-    let chart = crate::practice::weekly_counts(&store.agenda(today, end)?, today);
+    let coming = store.agenda_of(today, end, AgendaKinds::WORK_AND_REVIEWS)?;
+    let chart = crate::practice::weekly_counts(&coming, today);
     let visits = store
         .visits(&VisitFilter {
             to: Some(sunday),

@@ -35,16 +35,21 @@ pub fn json_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// character it removes, or an escaped control (`\t`, `\r`, `\b`, `\f`,
 /// `\uXXXX`: serde_json escapes only control characters so).
 fn needs_cleaning(json: &str) -> bool {
-    if matches!(sanitize(json), Cow::Owned(_)) {
-        return true;
-    }
-    let mut chars = json.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' && matches!(chars.next(), Some('t' | 'r' | 'b' | 'f' | 'u')) {
-            return true;
+    // One pass over the bytes: serde_json escapes every control character,
+    // so text of printable ASCII (and the newlines of pretty printing) with
+    // no such escape is already clean; anything else is checked whole.
+    let mut bytes = json.bytes();
+    let mut plain = true;
+    while let Some(b) = bytes.next() {
+        if b == b'\\' {
+            if matches!(bytes.next(), Some(b't' | b'r' | b'b' | b'f' | b'u')) {
+                return true;
+            }
+        } else if b >= 0x7f || (b < 0x20 && b != b'\n') {
+            plain = false;
         }
     }
-    false
+    !plain && matches!(sanitize(json), Cow::Owned(_))
 }
 
 fn clean_value(v: &mut Value) {
@@ -134,6 +139,26 @@ mod tests {
         let out = json_string(&tab).unwrap();
         assert!(needs_cleaning(&serde_json::to_string(&tab).unwrap()));
         assert_eq!(out, "{\n  \"a b\": \"c d\"\n}");
+    }
+
+    #[test]
+    fn non_ascii_text_is_checked_whole_and_kept_when_clean() {
+        let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap();
+        // Accents and Welsh are clean; a backslash before a `u` is text.
+        assert!(!needs_cleaning(&json(
+            serde_json::json!({"n": "Siân Ó Dúill"})
+        )));
+        assert!(!needs_cleaning(&json(
+            serde_json::json!({"n": "C:\\users"})
+        )));
+        // A right-to-left override, DEL and a C1 control are not.
+        for hostile in ["abc\u{202e}def", "a\u{7f}b", "a\u{85}b"] {
+            let text = json(serde_json::json!({ "n": hostile }));
+            assert!(needs_cleaning(&text), "{hostile:?}");
+            assert!(!needs_cleaning(
+                &json_string(&serde_json::json!({ "n": hostile })).unwrap()
+            ));
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! key, safety pragmas checked, migrations run; typed methods that take and
 //! return domain values, each user action one transaction.
 
+mod agenda;
 mod audit;
 mod bulk;
 mod bulk_search;
@@ -41,6 +42,7 @@ mod visit_read;
 mod visits;
 
 pub use crate::domain::AgendaItem;
+pub use agenda::AgendaKinds;
 pub use audit::AuditEntry;
 pub use bulk::Bulk;
 pub use chain::ChainBreak;
