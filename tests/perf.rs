@@ -113,7 +113,6 @@ fn the_due_list_does_not_read_deadlines_and_actions_far_off() {
                     client_id: Some(client),
                     what: format!("Chase report {i} from the school nurse"),
                     due: Some(due),
-                    ..NewAction::default()
                 },
                 at,
             )
