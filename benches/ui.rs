@@ -4,6 +4,13 @@
 //! `App::update` and draws the whole 120×40 frame, which is what a key
 //! costs the practitioner. `CASELOAD_BENCH_CLIENTS` changes the size.
 //! The privacy cases draw through `App::render`, which adds the frame sweep.
+//!
+//! Today and the Caseload rows are kept until something is written, so
+//! `today_reload_key_t`, `key_c_today_to_caseload` and
+//! `key_esc_caseload_to_today` measure switching screens with nothing
+//! changed; the `…_after_a_write` cases make a real write first (by a second
+//! connection, as the CLI beside the TUI does; outside the timing) and
+//! measure the key that then loads the screen afresh.
 
 use caseload::app::App;
 use caseload::demo::{self, SynthOptions};
@@ -41,6 +48,15 @@ fn draw(app: &App, buf: &mut Buffer) {
     caseload::ui::render(app, buf.area, buf);
 }
 
+/// A real, tiny write by another connection (the CLI beside the TUI):
+/// client 1's pronouns, toggled so the caseload does not grow across runs.
+fn write_elsewhere(other: &mut Store, flip: &mut bool) {
+    *flip = !*flip;
+    let mut c = other.client(1).unwrap().to_new();
+    c.pronouns = Some(if *flip { "they/them" } else { "she/her" }.into());
+    other.update_client(1, &c, now()).unwrap();
+}
+
 fn bench_ui(c: &mut Criterion) {
     let clients: usize = std::env::var("CASELOAD_BENCH_CLIENTS")
         .ok()
@@ -74,6 +90,9 @@ fn bench_ui(c: &mut Criterion) {
         started.elapsed().as_secs_f64() * 1e3
     );
     let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    // The command line beside the TUI: a second connection to the file.
+    let mut elsewhere = Store::open(&path, &key).unwrap();
+    let mut flip = false;
 
     let mut g = c.benchmark_group(format!("ui_{clients}_clients"));
     g.sample_size(10);
@@ -113,6 +132,49 @@ fn bench_ui(c: &mut Criterion) {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iters {
                 keys(&mut app, "c");
+                let t = Instant::now();
+                press(&mut app, KeyCode::Esc);
+                draw(&app, &mut buf);
+                spent += t.elapsed();
+            }
+            spent
+        });
+    });
+    // The same keys just after a commit by another process: the screen
+    // they show is loaded afresh.
+    g.bench_function("today_reload_after_a_write", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                write_elsewhere(&mut elsewhere, &mut flip);
+                let t = Instant::now();
+                keys(&mut app, "t");
+                draw(&app, &mut buf);
+                spent += t.elapsed();
+            }
+            spent
+        });
+    });
+    g.bench_function("key_c_today_to_caseload_after_a_write", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                keys(&mut app, "t");
+                write_elsewhere(&mut elsewhere, &mut flip);
+                let t = Instant::now();
+                keys(&mut app, "c");
+                draw(&app, &mut buf);
+                spent += t.elapsed();
+            }
+            spent
+        });
+    });
+    g.bench_function("key_esc_caseload_to_today_after_a_write", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                keys(&mut app, "c");
+                write_elsewhere(&mut elsewhere, &mut flip);
                 let t = Instant::now();
                 press(&mut app, KeyCode::Esc);
                 draw(&app, &mut buf);

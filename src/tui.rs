@@ -91,6 +91,11 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> any
             out.write_all(seq.as_bytes())?;
             out.flush()?;
         }
+        // Work ahead (once: the Caseload rows) only when no key waits, so
+        // neither the frame nor a key is held up by it.
+        if !event::poll(Duration::ZERO)? {
+            session.idle();
+        }
         let wait = session
             .idle_remaining(Instant::now())
             .map_or(POLL, |r| r.clamp(Duration::from_millis(10), POLL));

@@ -29,7 +29,10 @@ impl Lockable for App {
         self.shutdown();
     }
 
+    // The store is closed or replaced through here: what was kept from
+    // it goes (a new connection's stamps do not compare with the old's).
     fn store_mut(&mut self) -> &mut Store {
+        self.cache.clear();
         &mut self.store
     }
 
@@ -68,6 +71,12 @@ impl Lockable for App {
     }
 
     fn store_opened(&mut self) {
+        self.cache.clear();
+        self.prefetch_due = true;
         self.rebuild_names();
+    }
+
+    fn idle(&mut self) {
+        App::idle(self);
     }
 }

@@ -4,6 +4,7 @@
 //! `write.rs`, data through `load.rs`). The app knows screens only through
 //! the `Screen` trait.
 
+mod cache;
 mod events;
 mod export;
 pub mod load;
@@ -22,6 +23,7 @@ use crate::store::Store;
 use crate::ui::caseload::CaseloadView;
 use crate::ui::client::Tab;
 use crate::ui::confirm::Confirm;
+use crate::ui::data::Source;
 use crate::ui::help::HelpView;
 use crate::ui::palette::{PaletteView, Target};
 use crate::ui::screen::{Effect, Screen, Write};
@@ -66,6 +68,11 @@ pub struct App {
     /// The privacy sweep's known names: built when the store is opened and
     /// after a write that adds or renames a person, never per key.
     redactor: crate::privacy::Redactor,
+    /// Today and the Caseload rows, kept until something changes.
+    cache: cache::Cache,
+    /// The Caseload rows are still to be loaded ahead of the first `c`
+    /// (done once, when no key is waiting: see [`App::idle`]).
+    prefetch_due: bool,
     /// The folder the Export menu offers (`~/Documents/caseload`).
     pub export_dir: Option<std::path::PathBuf>,
     /// A clipboard copy (OSC 52 sequence) waiting to go to the terminal.
@@ -89,12 +96,32 @@ impl App {
             root_unloaded: false,
             offered_drafts: std::collections::HashSet::new(),
             redactor: crate::privacy::Redactor::default(),
+            cache: cache::Cache::default(),
+            prefetch_due: true,
             export_dir: crate::paths::exports_dir(),
             clipboard: None,
         };
         app.rebuild_names();
         app.push_today();
         app
+    }
+
+    /// The store through the cache of Today and the Caseload rows: what
+    /// every screen loads from.
+    fn source(&self, today: chrono::NaiveDate) -> cache::Cached<'_, Store> {
+        cache::Cached::new(&self.store, &self.cache, today)
+    }
+
+    /// Work done while no key is waiting, after a frame is drawn: the
+    /// Caseload rows are loaded once ahead of the first `c`, so that key
+    /// shows the table at once too.
+    pub fn idle(&mut self) {
+        if std::mem::take(&mut self.prefetch_due) {
+            let today = self.now().date();
+            if let Err(e) = self.source(today).clients(false) {
+                tracing::warn!(error = %e, "could not load the Caseload rows ahead");
+            }
+        }
     }
 
     /// The time now, from the injected clock.
@@ -162,7 +189,7 @@ impl App {
             Action::Help => {
                 self.overlay = Some(Overlay::Help(HelpView::new(self.mode())));
             }
-            Action::Palette => match load::caseload(&self.store, true) {
+            Action::Palette => match self.source(today).clients(true) {
                 Ok(c) => self.overlay = Some(Overlay::Palette(PaletteView::new(&c))),
                 Err(e) => self.error(format!("could not list clients: {e}")),
             },

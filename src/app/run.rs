@@ -60,10 +60,11 @@ impl App {
         self.stack.push(v);
         let now = self.now();
         let today = now.date();
+        let src = super::cache::Cached::new(&self.store, &self.cache, today);
         let r = match self.stack.last_mut() {
             Some(v) => {
                 v.screen_mut().set_now(now);
-                v.screen_mut().reload(&self.store, today)
+                v.screen_mut().reload(&src, today)
             }
             None => Ok(()),
         };
@@ -138,10 +139,11 @@ impl App {
     pub(super) fn reload_top(&mut self) {
         let now = self.now();
         let today = now.date();
+        let src = super::cache::Cached::new(&self.store, &self.cache, today);
         let r = match self.stack.last_mut() {
             Some(v) => {
                 v.screen_mut().set_now(now);
-                v.screen_mut().reload(&self.store, today)
+                v.screen_mut().reload(&src, today)
             }
             None => Ok(()),
         };

@@ -18,7 +18,7 @@ impl Store {
     }
 
     /// Cache hits plus misses since the last reset; `reset` zeroes them.
-    fn page_counters(&self, reset: bool) -> Result<i64> {
+    pub(crate) fn page_counters(&self, reset: bool) -> Result<i64> {
         let mut total = 0i64;
         for op in [
             ffi::SQLITE_DBSTATUS_CACHE_HIT,

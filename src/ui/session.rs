@@ -49,6 +49,9 @@ pub trait Lockable {
     /// A store was (re)opened under the app: it rebuilds what it derives
     /// from the whole store once (the privacy sweep's known names).
     fn store_opened(&mut self) {}
+    /// Nothing is waiting: a moment for work done ahead (loading what the
+    /// next key is likely to show). Called after a frame is drawn.
+    fn idle(&mut self) {}
     /// A clipboard copy (an OSC 52 sequence) to write to the terminal, taken once.
     fn take_clipboard(&mut self) -> Option<String> {
         None
@@ -226,6 +229,16 @@ impl<A: Lockable> Session<A> {
         }
         if self.idle.expired(now) {
             self.lock_now();
+        }
+    }
+
+    /// No key is waiting and the frame is drawn: the app may work ahead
+    /// (never while locked).
+    pub fn idle(&mut self) {
+        if !self.is_locked()
+            && let Some(app) = &mut self.app
+        {
+            app.idle();
         }
     }
 
