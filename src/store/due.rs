@@ -8,6 +8,9 @@ use super::{Result, Store};
 use crate::domain::{DueItem, DueKind};
 use crate::practice;
 
+/// A client's display name in SQL over `clients c`: the name they go by,
+/// then the family name, as `Client::display_name` gives it. Every query
+/// that lists a client's name uses this one expression.
 pub(crate) const NAME_SQL: &str =
     "coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name";
 
@@ -100,5 +103,42 @@ impl Store {
         }
         items.sort_by(DueItem::urgency_cmp);
         Ok(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NAME_SQL;
+    use crate::domain::NewClient;
+    use crate::store::Store;
+
+    #[test]
+    fn the_sql_name_is_the_display_name() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        for preferred in [None, Some("Nan")] {
+            let id = s
+                .add_client(
+                    &NewClient {
+                        given_name: "Annabel".into(),
+                        family_name: "Testperson".into(),
+                        preferred_name: preferred.map(str::to_string),
+                        ..NewClient::default()
+                    },
+                    now,
+                )
+                .unwrap();
+            let sql: String = s
+                .conn
+                .query_row(
+                    &format!("SELECT {NAME_SQL} FROM clients c WHERE c.id = ?1"),
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(sql, s.client(id).unwrap().display_name());
+        }
     }
 }

@@ -17,6 +17,7 @@ use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+use super::due::NAME_SQL;
 use super::rows::{date, fmt_date, fmt_opt_date, opt_date};
 use super::visit_facts::Scope;
 use super::{Result, Store};
@@ -36,9 +37,10 @@ const DECIDING_SOURCES: [&str; 4] = [
     include_str!("visit_facts.rs"),
 ];
 
-const FACTS_COLS: &str = "f.client_id,
-    coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
-    f.last_seen, f.last_contact, f.due";
+/// The columns `facts_from_row` reads, from `visit_facts f` and `clients c`.
+fn facts_cols() -> String {
+    format!("f.client_id, {NAME_SQL}, f.last_seen, f.last_contact, f.due")
+}
 
 impl Store {
     /// Visit facts for every client in `scope`, in id order, from the cache
@@ -48,9 +50,10 @@ impl Store {
             return self.computed_facts(scope);
         }
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {FACTS_COLS} FROM visit_facts f JOIN clients c ON c.id = f.client_id
+            "SELECT {cols} FROM visit_facts f JOIN clients c ON c.id = f.client_id
               WHERE {} ORDER BY c.id",
-            scope.condition()
+            scope.condition(),
+            cols = facts_cols()
         ))?;
         let rows = stmt.query_map(params_from_iter(scope.params()), facts_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -70,9 +73,10 @@ impl Store {
         // visit_facts first (CROSS JOIN keeps that order), through its two
         // date indexes, then each candidate's client: not every open client.
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {FACTS_COLS} FROM visit_facts f CROSS JOIN clients c ON c.id = f.client_id
+            "SELECT {cols} FROM visit_facts f CROSS JOIN clients c ON c.id = f.client_id
               WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
-              ORDER BY f.client_id"
+              ORDER BY f.client_id",
+            cols = facts_cols()
         ))?;
         let rows = stmt.query_map(
             params![fmt_date(due_by), fmt_opt_date(warn_by)],

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::due::NAME_SQL;
 use super::rows::dt;
 use super::{Result, Store};
 
@@ -25,14 +26,12 @@ impl Store {
     /// Every draft note, oldest contact first, with its client's name
     /// (read through the index of drafts, without note bodies).
     pub fn draft_rows(&self) -> Result<Vec<DraftRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT n.id, n.client_id,
-                    coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
-                    n.occurred_at, n.significant
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT n.id, n.client_id, {NAME_SQL}, n.occurred_at, n.significant
                FROM notes n INDEXED BY notes_drafts JOIN clients c ON c.id = n.client_id
               WHERE n.status = 'draft'
-              ORDER BY n.occurred_at, n.id",
-        )?;
+              ORDER BY n.occurred_at, n.id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(DraftRow {
                 note_id: r.get(0)?,

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Result;
+use super::due::NAME_SQL;
 use crate::domain::text::one_line;
 
 /// Autosaves of one draft further apart than this are separate undo steps.
@@ -166,10 +167,8 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
             }
         }
         ("client", op) => {
-            let name = text(
-                "SELECT coalesce(preferred_name, given_name) || ' ' || family_name FROM clients WHERE id = ?1",
-            )?
-            .unwrap_or_default();
+            let name = text(&format!("SELECT {NAME_SQL} FROM clients c WHERE c.id = ?1"))?
+                .unwrap_or_default();
             match op {
                 "close" => format!("close the case of {name}"),
                 "reopen" => format!("reopen the case of {name}"),

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::due::NAME_SQL;
 use super::rows::{fmt_date, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::{Visit, VisitMove, VisitPerson};
@@ -84,12 +85,11 @@ impl Store {
 
     /// Adds each visit's people (with names) and moves.
     pub(crate) fn fill(&self, visits: &mut [Visit]) -> Result<()> {
-        let mut people = self.conn.prepare(
-            "SELECT p.client_id, coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name,
-                    p.outcome
+        let mut people = self.conn.prepare(&format!(
+            "SELECT p.client_id, {NAME_SQL}, p.outcome
                FROM visit_people p JOIN clients c ON c.id = p.client_id
-              WHERE p.visit_id = ?1 ORDER BY p.id",
-        )?;
+              WHERE p.visit_id = ?1 ORDER BY p.id"
+        ))?;
         let mut moves = self.conn.prepare(
             "SELECT from_at, to_at, moved_at FROM visit_moves WHERE visit_id = ?1 ORDER BY id",
         )?;
