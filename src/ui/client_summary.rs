@@ -158,7 +158,10 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     }
     lines.push(field("Last seen", seen, theme));
     lines.push(field("Last contact", when(v.seen.last_contact), theme));
-    if let Some((due, what)) = &v.seen.next_visit {
+    // A closed case has no visit due (the Next section says why).
+    if let Some((due, what)) = &v.seen.next_visit
+        && c.closed_on.is_none()
+    {
         let late = if v.seen.overdue { " — overdue" } else { "" };
         let style = if v.seen.overdue {
             theme.danger()
@@ -218,6 +221,18 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             None => format!("since {}", display::date(e.start_on)),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));
+        // A closed case's open episode is no longer tracked: its period end
+        // would read as a live (or missed) statutory date.
+        if let (Some(closed), None) = (c.closed_on, e.end_on) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "    not tracked since the case closed {}",
+                    display::date(closed)
+                ),
+                theme.dim(),
+            )));
+            continue;
+        }
         // The current period's end and renewal window, from the rule engine.
         if let Some(p) = v.periods.iter().find(|p| p.episode_id == e.id) {
             let style = if p.ends < today {
@@ -235,29 +250,16 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Next", theme.heading())));
-    match v
-        .deadlines
-        .iter()
-        .find(|d| d.completed_on.is_none() && !d.cancelled)
-    {
-        Some(d) => {
-            let style = if d.due < today {
-                theme.danger()
-            } else {
-                theme.text()
-            };
-            lines.push(Line::from(Span::styled(
-                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
-                style,
-            )));
-        }
-        None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
-    }
-    if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
-        lines.push(Line::from(format!(
-            "  {}  care plan review",
-            display::date(r)
+    if let Some(closed) = c.closed_on {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  nothing: the case closed {}; its deadlines, reviews and visits are not tracked",
+                display::date(closed)
+            ),
+            theme.dim(),
         )));
+    } else {
+        next_lines(&mut lines, v, today, on, theme);
     }
     lines.push(Line::default());
     // Continuations of a detail line sit under its value; of a status line,
@@ -294,6 +296,41 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
 const SIDE_BY_SIDE: u16 = 100;
 
 /// `lines` wrapped to `width`, continuations indented `indent`.
+/// An open case's next open deadline (red once overdue) and care plan
+/// review.
+fn next_lines(
+    lines: &mut Vec<Line<'static>>,
+    v: &ClientView,
+    today: NaiveDate,
+    on: bool,
+    theme: Theme,
+) {
+    match v
+        .deadlines
+        .iter()
+        .find(|d| d.completed_on.is_none() && !d.cancelled)
+    {
+        Some(d) => {
+            let style = if d.due < today {
+                theme.danger()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::from(Span::styled(
+                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
+                style,
+            )));
+        }
+        None => lines.push(Line::from(Span::styled("  no open deadlines", theme.dim()))),
+    }
+    if let Some(r) = v.plans.first().and_then(|p| p.next_review) {
+        lines.push(Line::from(format!(
+            "  {}  care plan review",
+            display::date(r)
+        )));
+    }
+}
+
 fn wrapped(lines: &[Line<'_>], width: u16, indent: usize) -> Vec<Line<'static>> {
     lines
         .iter()

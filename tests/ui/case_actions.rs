@@ -100,6 +100,43 @@ fn closing_asks_about_what_stops_being_tracked_then_sets_the_retention_date() {
 }
 
 #[test]
+fn a_closed_cases_summary_shows_nothing_as_still_due() {
+    let mut app = app_with(with_s3());
+    open_ada(&mut app);
+    // Open: the s3's period end, the next deadline and a visit due.
+    let open = screen_text(&app, 120, 40);
+    assert!(open.contains("expires"), "{open}");
+    assert!(open.contains("Next visit due"), "{open}");
+    let next_deadline = app
+        .store()
+        .deadlines(1)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.completed_on.is_none() && !d.cancelled)
+        .unwrap();
+    assert!(open.contains(&next_deadline.what), "{open}");
+    keys(&mut app, "Z");
+    keys(&mut app, "Moved to another area");
+    ctrl(&mut app, 's');
+    keys(&mut app, "y");
+    assert_eq!(app.store().client(1).unwrap().status, CaseStatus::Closed);
+    // Closed: the episode is still open in the record, but no date on the
+    // Summary reads as live or missed.
+    let closed = screen_text(&app, 120, 40);
+    assert!(
+        closed.contains("not tracked since the case closed 22/11/2026"),
+        "{closed}"
+    );
+    assert!(!closed.contains("expires"), "{closed}");
+    assert!(!closed.contains("Next visit due"), "{closed}");
+    assert!(!closed.contains(&next_deadline.what), "{closed}");
+    assert!(closed.contains("nothing: the case closed 22/11/2026"), "{closed}");
+    // The same at 80x24, where the status comes first.
+    let small = screen_text(&app, 80, 24);
+    assert!(small.contains("not tracked since"), "{small}");
+}
+
+#[test]
 fn the_close_form_fits_at_80x24() {
     let mut app = app_with(with_s3());
     open_ada(&mut app);
