@@ -7,6 +7,7 @@
 mod cache;
 mod events;
 mod export;
+mod form_drafts;
 pub mod load;
 mod lockable;
 mod run;
@@ -103,6 +104,7 @@ impl App {
         };
         app.rebuild_names();
         app.push_today();
+        app.mention_kept_forms();
         app
     }
 

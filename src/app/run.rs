@@ -34,6 +34,8 @@ impl App {
                     }
                 }
                 Effect::Reload => self.reload_top(),
+                Effect::KeepFormDraft { key, fields } => self.keep_form_draft(&key, &fields),
+                Effect::DropFormDraft(key) => self.drop_form_draft(&key),
                 Effect::Action(a) => {
                     let now = self.now();
                     let more = match self.stack.last_mut() {
@@ -72,6 +74,7 @@ impl App {
             self.stack.pop();
             return self.error(format!("could not open it: {e}"));
         }
+        self.restore_form_draft();
         self.opened();
     }
 

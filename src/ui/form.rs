@@ -3,6 +3,7 @@
 //! the field before it is saved.
 
 use std::cell::Cell;
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -210,6 +211,13 @@ pub struct Form {
     pub today: NaiveDate,
     /// The colours.
     pub theme: Theme,
+    /// Which form and what for, as its unsaved text is kept (none for a
+    /// form that only confirms a step).
+    pub draft_key: Option<String>,
+    /// Typed since the text was last kept.
+    pub(super) unkept: bool,
+    /// When the text was last kept.
+    pub(super) last_kept: Instant,
     offset: Cell<u16>,
     first_y: Cell<u16>,
 }
@@ -218,6 +226,7 @@ impl Form {
     /// A form with its first field focused.
     #[must_use]
     pub fn new(spec: Spec, title: String, today: NaiveDate, theme: Theme) -> Form {
+        let draft_key = spec.draft_key();
         let mut f = Form {
             spec,
             title,
@@ -225,6 +234,9 @@ impl Form {
             changed: false,
             today,
             theme,
+            draft_key,
+            unkept: false,
+            last_kept: Instant::now(),
             offset: Cell::new(0),
             first_y: Cell::new(0),
         };
@@ -313,6 +325,7 @@ impl Form {
             f.error = None;
             drop(fields);
             self.changed = true;
+            self.unkept = true;
             // A field filled from the chosen record follows the choice.
             if was_choice && let Spec::Case(c) = &mut self.spec {
                 c.follow_choice();

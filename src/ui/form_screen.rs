@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Instant;
 
 use super::client::Tab;
 use super::data::Source;
@@ -19,9 +20,11 @@ impl Form {
         vec![Effect::Error(format!("{key}: {message}"))]
     }
 
-    /// After a successful save: close, show what was added.
+    /// After a successful save: forget the kept text, close, show what was
+    /// added.
     fn saved(&self, o: &Outcome) -> Vec<Effect> {
-        let mut e = vec![Effect::Close];
+        let mut e = self.drop_effects();
+        e.push(Effect::Close);
         match self.spec {
             // The late-entry form sat over the editor: the note is final now.
             Spec::LateFinalise(..) => {
@@ -117,11 +120,21 @@ impl Screen for Form {
         if !self.changed {
             return vec![Effect::Close];
         }
+        let mut yes = self.drop_effects();
+        yes.push(Effect::Close);
         vec![Effect::Confirm {
             question: "Leave this form without saving? What you typed in it will be lost.".into(),
-            yes: vec![Effect::Close],
+            yes,
             no: Vec::new(),
         }]
+    }
+
+    fn tick(&mut self, at: Instant) -> Vec<Effect> {
+        self.keep_tick(at)
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        self.keep_effects(Instant::now())
     }
 
     fn written(&mut self, _write: &Write, result: Result<&Outcome, &WriteError>) -> Vec<Effect> {

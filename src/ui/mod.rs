@@ -19,6 +19,7 @@ pub mod data;
 pub mod export_menu;
 pub mod fit;
 pub mod form;
+pub mod form_draft;
 mod form_screen;
 pub mod forms;
 pub mod help;

@@ -55,6 +55,15 @@ pub enum Effect {
     Write(Box<Write>),
     /// Reload the screen on top from the store.
     Reload,
+    /// Keep a form's unsaved text (JSON of its fields) under its key.
+    KeepFormDraft {
+        /// Which form and what for.
+        key: String,
+        /// The fields.
+        fields: String,
+    },
+    /// Forget a form's kept text: it was saved, or left on purpose.
+    DropFormDraft(String),
     /// Hand an action to the screen on top (after a `Close`: the one beneath).
     Action(Action),
     /// A message in the status line.

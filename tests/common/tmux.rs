@@ -213,6 +213,18 @@ impl Tmux {
         self.wait_for("Today")
     }
 
+    /// Kills caseload with SIGKILL (no chance to save anything), as a crash
+    /// or a flat battery would; returns once the pane says it has gone.
+    pub fn kill_caseload(&self) -> String {
+        let shell = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        let status = Command::new("pkill")
+            .args(["-KILL", "-P", shell.trim()])
+            .status()
+            .expect("pkill runs");
+        assert!(status.success(), "no caseload under the pane's shell");
+        self.exited()
+    }
+
     /// The screen once caseload has exited (fails if it does not).
     pub fn exited(&self) -> String {
         self.wait_for(EXITED)

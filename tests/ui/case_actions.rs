@@ -130,7 +130,10 @@ fn a_closed_cases_summary_shows_nothing_as_still_due() {
     assert!(!closed.contains("expires"), "{closed}");
     assert!(!closed.contains("Next visit due"), "{closed}");
     assert!(!closed.contains(&next_deadline.what), "{closed}");
-    assert!(closed.contains("nothing: the case closed 22/11/2026"), "{closed}");
+    assert!(
+        closed.contains("nothing: the case closed 22/11/2026"),
+        "{closed}"
+    );
     // The same at 80x24, where the status comes first.
     let small = screen_text(&app, 80, 24);
     assert!(small.contains("not tracked since"), "{small}");

@@ -143,3 +143,86 @@ fn actions_can_be_added_from_anywhere_and_marked_done() {
     let a = app.store().action(1).unwrap();
     assert_eq!(a.done_on, Some(now().date()));
 }
+
+/// The store under `app`, taken out as a crash leaves it (nothing the app
+/// would do on a clean exit is done).
+fn crashed(mut app: caseload::app::App) -> caseload::store::Store {
+    use caseload::ui::session::Lockable;
+    let empty = caseload::store::Store::open_in_memory().unwrap();
+    std::mem::replace(app.store_mut(), empty)
+}
+
+#[test]
+fn a_forms_text_is_kept_as_it_is_typed_and_put_back_after_a_crash() {
+    use std::time::{Duration, Instant};
+    let mut app = app();
+    open_ada(&mut app);
+    keys(&mut app, "d");
+    assert!(matches!(top(&app), View::Form(f) if f.draft_key.as_deref() == Some("deadline:1")));
+    keys(&mut app, "Chase the housing report");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "4/12/2026");
+    // Not yet: typing has not paused for a second.
+    app.tick_at(Instant::now());
+    assert_eq!(app.store().form_draft("deadline:1").unwrap(), None);
+    app.tick_at(Instant::now() + Duration::from_millis(1100));
+    let kept = app.store().form_draft("deadline:1").unwrap().unwrap();
+    assert!(kept.fields.contains("Chase the housing report"), "{kept:?}");
+
+    // The program dies with the form open; the same form opened again
+    // holds what was typed, and says so.
+    let mut app = app_with(crashed(app));
+    let said = app.status.clone().unwrap().text;
+    assert!(said.contains("1 form with unsaved text kept"), "{said}");
+    open_ada(&mut app);
+    keys(&mut app, "d");
+    let text = screen_text(&app, 100, 30);
+    assert!(text.contains("Chase the housing report"), "{text}");
+    assert!(text.contains("→ Fri 4 Dec 2026"), "{text}");
+    let said = app.status.clone().unwrap().text;
+    assert!(said.contains("Put back your unsaved text from"), "{said}");
+    // Saving it saves the deadline and forgets the kept text.
+    ctrl(&mut app, 's');
+    assert!(!matches!(top(&app), View::Form(_)));
+    let deadlines = app.store().deadlines(1).unwrap();
+    assert!(
+        deadlines
+            .iter()
+            .any(|d| d.what == "Chase the housing report")
+    );
+    assert_eq!(app.store().form_draft("deadline:1").unwrap(), None);
+}
+
+#[test]
+fn leaving_a_form_on_purpose_forgets_its_text_and_staying_keeps_it() {
+    use std::time::{Duration, Instant};
+    let mut app = app();
+    keys(&mut app, "N");
+    keys(&mut app, "Dee");
+    app.tick_at(Instant::now() + Duration::from_millis(1100));
+    assert!(app.store().form_draft("new-client").unwrap().is_some());
+    // Esc asks; no keeps the form and its text.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    keys(&mut app, "n");
+    assert!(matches!(top(&app), View::Form(_)));
+    assert!(app.store().form_draft("new-client").unwrap().is_some());
+    // Yes leaves it and forgets the text: the next new client form is blank.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "y");
+    assert!(!matches!(top(&app), View::Form(_)));
+    assert_eq!(app.store().form_draft("new-client").unwrap(), None);
+    keys(&mut app, "N");
+    let text = screen_text(&app, 100, 30);
+    assert!(!text.contains("Dee"), "{text}");
+}
+
+#[test]
+fn a_clean_quit_keeps_the_text_typed_since_the_last_tick() {
+    let mut app = app();
+    keys(&mut app, "N");
+    keys(&mut app, "Dee");
+    app.shutdown();
+    let kept = app.store().form_draft("new-client").unwrap().unwrap();
+    assert!(kept.fields.contains("Dee"), "{kept:?}");
+}

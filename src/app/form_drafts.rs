@@ -1,0 +1,72 @@
+//! A form's unsaved text in the store: kept on the timer (and before a
+//! lock or quit), forgotten when the form is saved or left on purpose, and
+//! put back when the same form opens again. Nothing of it is logged.
+
+use super::App;
+use crate::dates::display;
+use crate::ui::View;
+use crate::ui::form_draft::FieldValue;
+
+impl App {
+    /// Keeps a form's fields under `key`; says so if that failed (the text
+    /// is still on screen).
+    pub(super) fn keep_form_draft(&mut self, key: &str, fields: &str) {
+        let now = self.now();
+        if let Err(e) = self.store.keep_form_draft(key, fields, now) {
+            tracing::warn!(error = %e, "a form's text could not be kept");
+            self.error(format!(
+                "what you typed could not be kept ({e}); it is still here: Ctrl-s saves it"
+            ));
+        }
+    }
+
+    /// Forgets what was kept for the form `key`.
+    pub(super) fn drop_form_draft(&mut self, key: &str) {
+        if let Err(e) = self.store.drop_form_draft(key) {
+            tracing::warn!(error = %e, "a form's kept text could not be removed");
+        }
+    }
+
+    /// When the form just opened on top had text kept from before (the
+    /// program ended, or the laptop died, before it was saved), puts it
+    /// back and says so.
+    pub(super) fn restore_form_draft(&mut self) {
+        let Some(View::Form(form)) = self.stack.last_mut() else {
+            return;
+        };
+        let Some(key) = form.draft_key.clone() else {
+            return;
+        };
+        let kept = match self.store.form_draft(&key) {
+            Ok(Some(kept)) => kept,
+            Ok(None) => return,
+            Err(e) => {
+                return self.error(format!("what was typed here before could not be read: {e}"));
+            }
+        };
+        let Ok(values) = serde_json::from_str::<Vec<FieldValue>>(&kept.fields) else {
+            tracing::warn!("a form's kept text could not be read back");
+            return;
+        };
+        form.restore(&values);
+        self.info(format!(
+            "Put back your unsaved text from {}: Ctrl-s saves, Esc discards",
+            display::date_time(kept.saved_at)
+        ));
+    }
+
+    /// At start: says when a form holds text that was typed but never
+    /// saved (the last session ended with it open), so it is not forgotten.
+    pub(super) fn mention_kept_forms(&mut self) {
+        match self.store.kept_form_drafts() {
+            Ok(0) => {}
+            Ok(n) => {
+                let forms = crate::domain::text::count(n, "form");
+                self.info(format!(
+                    "{forms} with unsaved text kept: open the same form again to carry on"
+                ));
+            }
+            Err(e) => tracing::warn!(error = %e, "could not count the forms' kept text"),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! A form's unsaved text, kept as it is typed: which form it is (a stable
+//! key naming the form and what it is for), the fields as plain values, and
+//! putting them back when the same form opens again. The store keeps them
+//! (`Store::keep_form_draft`); the app writes them on the timer.
+
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use super::case_forms::CaseSpec;
+use super::form::{FieldKind, Form};
+use super::forms::Spec;
+use super::screen::Effect;
+
+/// How long after the last keystroke a form's text is kept (the note
+/// editor's autosave interval: well within the 2 s the design allows).
+pub const KEEP_AFTER: std::time::Duration = crate::ui::note::AUTOSAVE_AFTER;
+
+/// One field as kept: its text, choice and tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldValue {
+    /// The field's key.
+    pub key: String,
+    /// What was typed (text fields).
+    pub text: String,
+    /// The option chosen (choice fields).
+    pub choice: usize,
+    /// Ticked or not (check fields).
+    pub checked: bool,
+}
+
+impl Spec {
+    /// Which form this is and what for, as the unsaved text is kept under;
+    /// `None` for forms that only confirm a step (nothing long is typed).
+    #[must_use]
+    pub fn draft_key(&self) -> Option<String> {
+        Some(match self {
+            Spec::NewClient(_) => "new-client".into(),
+            Spec::EditClient(id, _) => format!("edit-client:{id}"),
+            Spec::Network(id, _) => format!("network:{id}"),
+            Spec::PlanReview(id, _) => format!("plan-review:{id}"),
+            Spec::Deadline(id, _) => format!("deadline:{id}"),
+            Spec::Episode(id, _) => format!("episode:{id}"),
+            Spec::Action(id, _) => {
+                format!("action:{}", id.map_or("none".into(), |i| i.to_string()))
+            }
+            Spec::Addendum(note, _) => format!("addendum:{note}"),
+            Spec::DeadlineDone(id, ..) => format!("deadline-done:{id}"),
+            Spec::PlanVisit(id, ..) => format!("plan-visit:{id}"),
+            Spec::VisitOutcome(_, visit, _) => format!("visit-outcome:{}", visit.id),
+            Spec::MoveVisit(id, _) => format!("move-visit:{id}"),
+            Spec::CancelVisit(id, _) => format!("cancel-visit:{id}"),
+            Spec::Case(CaseSpec::Close { client_id, .. }) => format!("close-case:{client_id}"),
+            Spec::Case(CaseSpec::EditNetwork(member, ..)) => format!("edit-network:{member}"),
+            Spec::LateFinalise(note, _) => format!("late-finalise:{note}"),
+            Spec::PlanActionDone(..)
+            | Spec::Case(CaseSpec::EndEpisode(..) | CaseSpec::MoveEpisode(..)) => return None,
+        })
+    }
+}
+
+impl Form {
+    /// Every field's value, top to bottom.
+    #[must_use]
+    pub fn values(&self) -> Vec<FieldValue> {
+        self.spec
+            .fields()
+            .iter()
+            .map(|f| FieldValue {
+                key: f.key.to_string(),
+                text: match f.kind {
+                    FieldKind::Choice(_) | FieldKind::Check => String::new(),
+                    _ => f.input.text(),
+                },
+                choice: f.choice,
+                checked: f.checked,
+            })
+            .collect()
+    }
+
+    /// Puts kept values back into the fields with the same keys (a field
+    /// the form no longer has is skipped; a choice out of range is left
+    /// as it was) and marks the form changed, so leaving it asks first.
+    pub fn restore(&mut self, values: &[FieldValue]) {
+        for f in self.spec.fields_mut() {
+            let Some(v) = values.iter().find(|v| v.key == f.key) else {
+                continue;
+            };
+            match &f.kind {
+                FieldKind::Choice(opts) => {
+                    if v.choice < opts.len() {
+                        f.choice = v.choice;
+                    }
+                }
+                FieldKind::Check => f.checked = v.checked,
+                _ => f.input.set_text(&v.text),
+            }
+        }
+        if let Spec::Case(c) = &mut self.spec {
+            c.follow_choice();
+        }
+        self.changed = true;
+    }
+
+    /// What keeping the form's text now asks of the app, or nothing when
+    /// there is nothing new to keep.
+    pub(super) fn keep_effects(&mut self, at: Instant) -> Vec<Effect> {
+        let Some(key) = self.draft_key.clone() else {
+            return Vec::new();
+        };
+        if !self.unkept {
+            return Vec::new();
+        }
+        self.unkept = false;
+        self.last_kept = at;
+        match serde_json::to_string(&self.values()) {
+            Ok(fields) => vec![Effect::KeepFormDraft { key, fields }],
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The timer: keeps the text once typing has paused for [`KEEP_AFTER`].
+    pub(super) fn keep_tick(&mut self, at: Instant) -> Vec<Effect> {
+        if self.unkept && at.saturating_duration_since(self.last_kept) >= KEEP_AFTER {
+            self.keep_effects(at)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// What dropping the kept text asks of the app (the form was saved or
+    /// left on purpose).
+    pub(super) fn drop_effects(&self) -> Vec<Effect> {
+        self.draft_key
+            .clone()
+            .map(Effect::DropFormDraft)
+            .into_iter()
+            .collect()
+    }
+}
