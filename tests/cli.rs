@@ -350,3 +350,6 @@ mod database;
 
 #[path = "cli/client_facts.rs"]
 mod client_facts;
+
+#[path = "cli/drafts.rs"]
+mod drafts;

@@ -65,6 +65,12 @@ pub enum NoteCmd {
         #[arg(long)]
         late_reason: Option<String>,
     },
+    /// Discard a draft note (its text is kept in the undo record, so
+    /// `caseload undo` puts it back); a final note is refused.
+    Discard {
+        /// The note's id.
+        note: String,
+    },
     /// Append a correction or addition to a final note.
     Addendum {
         /// The note's id.
@@ -187,6 +193,13 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             let id = parse::id("the note", &note)?;
             store.finalise_note(id, late_reason.as_deref(), now)?;
             println!("Note {id} is final.");
+        }
+        NoteCmd::Discard { note } => {
+            let id = parse::id("the note", &note)?;
+            store
+                .discard_draft(id, now)
+                .map_err(|e| anyhow::anyhow!("{e}; nothing was discarded"))?;
+            println!("Draft {id} discarded; `caseload undo` puts it back.");
         }
         NoteCmd::Addendum { note, reason, text } => {
             let id = parse::id("the note", &note)?;
