@@ -353,3 +353,6 @@ mod client_facts;
 
 #[path = "cli/drafts.rs"]
 mod drafts;
+
+#[path = "cli/network.rs"]
+mod network;

@@ -11,6 +11,7 @@ mod due;
 mod episode;
 mod export;
 mod maintenance;
+mod network;
 mod note;
 pub mod output;
 mod parse;
@@ -76,6 +77,9 @@ pub enum Command {
     /// Plan visits, record what came of them (per person), move and cancel them.
     #[command(subcommand)]
     Visit(visit::VisitCmd),
+    /// A client's network (family, carers, professionals): add, list, edit, archive.
+    #[command(subcommand)]
+    Network(network::NetworkCmd),
     /// Overdue and due-soon deadlines and actions, most urgent first.
     Due {
         /// How many days ahead to look.
@@ -393,6 +397,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Action(cmd) => deadline::run_action(store, cmd, now),
         Command::Plan(cmd) => plan::run(store, cmd, now),
         Command::Visit(cmd) => visit::run(store, cmd, now),
+        Command::Network(cmd) => network::run(store, cmd, now),
         Command::Due {
             within,
             json,

@@ -1,11 +1,11 @@
 //! A client's network: family, carers, professionals.
 
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
 use super::rows::{dt, flag, fmt_dt};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::{NetworkMember, NewNetworkMember};
 
 impl Store {
@@ -51,28 +51,26 @@ impl Store {
 
     /// A client's network, current members first.
     pub fn network(&self, client_id: i64) -> Result<Vec<NetworkMember>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, client_id, name, role, organisation, relationship, phone, email,
-                    consent_to_share, notes, archived, created_at
-             FROM network_members WHERE client_id = ?1 ORDER BY archived, id",
-        )?;
-        let rows = stmt.query_map([client_id], |r| {
-            Ok(NetworkMember {
-                id: r.get(0)?,
-                client_id: r.get(1)?,
-                name: r.get(2)?,
-                role: r.get(3)?,
-                organisation: r.get(4)?,
-                relationship: r.get(5)?,
-                phone: r.get(6)?,
-                email: r.get(7)?,
-                consent_to_share: flag(r, 8)?,
-                notes: r.get(9)?,
-                archived: flag(r, 10)?,
-                created_at: dt(r, 11)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MEMBER_COLS} FROM network_members WHERE client_id = ?1 ORDER BY archived, id"
+        ))?;
+        let rows = stmt.query_map([client_id], member_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One network member, archived or not.
+    pub fn network_member(&self, id: i64) -> Result<NetworkMember> {
+        self.conn
+            .query_row(
+                &format!("SELECT {MEMBER_COLS} FROM network_members WHERE id = ?1"),
+                [id],
+                member_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "network member",
+                id,
+            })
     }
 
     /// Every network member's name, across all clients (one query), for
@@ -82,4 +80,25 @@ impl Store {
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// The columns [`member_from_row`] reads.
+const MEMBER_COLS: &str = "id, client_id, name, role, organisation, relationship, phone, email,
+    consent_to_share, notes, archived, created_at";
+
+fn member_from_row(r: &Row<'_>) -> rusqlite::Result<NetworkMember> {
+    Ok(NetworkMember {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        organisation: r.get(4)?,
+        relationship: r.get(5)?,
+        phone: r.get(6)?,
+        email: r.get(7)?,
+        consent_to_share: flag(r, 8)?,
+        notes: r.get(9)?,
+        archived: flag(r, 10)?,
+        created_at: dt(r, 11)?,
+    })
 }
