@@ -5,7 +5,7 @@
 use super::App;
 use crate::dates::display;
 use crate::ui::View;
-use crate::ui::form_draft::FieldValue;
+use crate::ui::form_draft::{FieldValue, describe};
 
 impl App {
     /// Keeps a form's fields under `key`; says so if that failed (the text
@@ -55,18 +55,31 @@ impl App {
         ));
     }
 
-    /// At start: says when a form holds text that was typed but never
-    /// saved (the last session ended with it open), so it is not forgotten.
+    /// At start: says which forms hold text that was typed but never saved
+    /// (the last session ended with them open), so none is forgotten.
     pub(super) fn mention_kept_forms(&mut self) {
-        match self.store.kept_form_drafts() {
-            Ok(0) => {}
-            Ok(n) => {
-                let forms = crate::domain::text::count(n, "form");
-                self.info(format!(
-                    "{forms} with unsaved text kept: open the same form again to carry on"
-                ));
+        let keys = match self.store.kept_form_drafts() {
+            Ok(keys) => keys,
+            Err(e) => {
+                return tracing::warn!(error = %e, "could not list the forms' kept text");
             }
-            Err(e) => tracing::warn!(error = %e, "could not count the forms' kept text"),
+        };
+        if keys.is_empty() {
+            return;
         }
+        let store = &self.store;
+        let names: Vec<String> = keys
+            .iter()
+            .map(|k| describe(k, |id| store.client(id).ok().map(|c| c.display_name())))
+            .collect();
+        let said = match names.as_slice() {
+            [one] => format!("Unsaved text kept: {one}. Open it again to carry on"),
+            _ => format!(
+                "Unsaved text kept in {} forms: {}. Open them again to carry on",
+                names.len(),
+                names.join(", ")
+            ),
+        };
+        self.info(said);
     }
 }

@@ -45,11 +45,13 @@ impl Store {
             .optional()?)
     }
 
-    /// How many forms have unsaved text kept.
-    pub fn kept_form_drafts(&self) -> Result<i64> {
-        Ok(self
+    /// The keys of the forms with unsaved text kept, oldest first.
+    pub fn kept_form_drafts(&self) -> Result<Vec<String>> {
+        let mut stmt = self
             .conn
-            .query_row("SELECT count(*) FROM form_drafts", [], |r| r.get(0))?)
+            .prepare("SELECT key FROM form_drafts ORDER BY saved_at, key")?;
+        let keys = stmt.query_map([], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Forgets the unsaved fields of the form `key` (it was saved, or left
@@ -87,6 +89,6 @@ mod tests {
         s.drop_form_draft("plan-review:1").unwrap();
         assert_eq!(s.form_draft("plan-review:1").unwrap(), None);
         assert!(s.form_draft("deadline:1").unwrap().is_some());
-        assert_eq!(s.kept_form_drafts().unwrap(), 1);
+        assert_eq!(s.kept_form_drafts().unwrap(), ["deadline:1"]);
     }
 }

@@ -59,6 +59,41 @@ impl Spec {
     }
 }
 
+/// Which form a kept text belongs to, in words ("New deadline (Ada
+/// Lovelace)"): `name` gives a client's name from their id.
+#[must_use]
+pub fn describe(key: &str, name: impl Fn(i64) -> Option<String>) -> String {
+    let (kind, id) = key.split_once(':').unwrap_or((key, ""));
+    let id: Option<i64> = id.parse().ok();
+    let whose = |form: &str| match id.and_then(&name) {
+        Some(n) => format!("{form} ({n})"),
+        None => form.to_string(),
+    };
+    let numbered = |form: &str| match id {
+        Some(i) => format!("{form} {i}"),
+        None => form.to_string(),
+    };
+    match kind {
+        "new-client" => "New client".into(),
+        "edit-client" => whose("Client details"),
+        "network" => whose("New network member"),
+        "plan-review" => whose("Care plan review"),
+        "deadline" => whose("New deadline"),
+        "episode" => whose("New legal episode"),
+        "action" => whose("New action"),
+        "plan-visit" => whose("Plan a visit"),
+        "close-case" => whose("Close the case"),
+        "addendum" => numbered("Addendum to note"),
+        "late-finalise" => numbered("Late entry reason for note"),
+        "deadline-done" => numbered("Deadline done:"),
+        "visit-outcome" => numbered("Outcome of visit"),
+        "move-visit" => numbered("Move visit"),
+        "cancel-visit" => numbered("Cancel visit"),
+        "edit-network" => numbered("Network member"),
+        _ => "A form".into(),
+    }
+}
+
 impl Form {
     /// Every field's value, top to bottom.
     #[must_use]
@@ -136,5 +171,25 @@ impl Form {
             .map(Effect::DropFormDraft)
             .into_iter()
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn kept_forms_are_named_with_the_client_they_are_for() {
+        let name = |id: i64| (id == 1).then(|| "Ada Lovelace".to_string());
+        assert_eq!(describe("deadline:1", name), "New deadline (Ada Lovelace)");
+        assert_eq!(
+            describe("plan-review:1", name),
+            "Care plan review (Ada Lovelace)"
+        );
+        assert_eq!(describe("new-client", name), "New client");
+        assert_eq!(describe("action:none", name), "New action");
+        assert_eq!(describe("deadline:9", name), "New deadline");
+        assert_eq!(describe("move-visit:4", name), "Move visit 4");
+        assert_eq!(describe("something-new:1", name), "A form");
     }
 }

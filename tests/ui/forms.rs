@@ -173,7 +173,10 @@ fn a_forms_text_is_kept_as_it_is_typed_and_put_back_after_a_crash() {
     // holds what was typed, and says so.
     let mut app = app_with(crashed(app));
     let said = app.status.clone().unwrap().text;
-    assert!(said.contains("1 form with unsaved text kept"), "{said}");
+    assert!(
+        said.contains("Unsaved text kept: New deadline (Ada Lovelace)"),
+        "{said}"
+    );
     open_ada(&mut app);
     keys(&mut app, "d");
     let text = screen_text(&app, 100, 30);
