@@ -7,13 +7,18 @@ use caseload::store::Store;
 use chrono::NaiveDate;
 
 fn fixture(clients: usize) -> Store {
+    fixture_with(clients, 20)
+}
+
+/// `clients` synthetic clients with `notes_per_client` notes each.
+fn fixture_with(clients: usize, notes_per_client: usize) -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 3, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
     let opts = SynthOptions {
-        notes_per_client: 20,
+        notes_per_client,
         deadlines_per_client: 4,
         ..SynthOptions::new(clients, 7)
     };
@@ -133,17 +138,7 @@ fn the_due_list_does_not_read_deadlines_and_actions_far_off() {
 #[test]
 fn the_caseload_table_does_not_read_every_note_to_count_drafts() {
     let pages = |notes_per_client| {
-        let mut store = Store::open_in_memory().unwrap();
-        let now = NaiveDate::from_ymd_opt(2026, 3, 2)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
-        let opts = SynthOptions {
-            notes_per_client,
-            deadlines_per_client: 4,
-            ..SynthOptions::new(200, 7)
-        };
-        generate(&mut store, opts, now).unwrap();
+        let store = fixture_with(200, notes_per_client);
         let (rows, pages) = store
             .pages_touched(|s| s.client_summaries(true).unwrap())
             .unwrap();

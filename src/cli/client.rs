@@ -137,9 +137,10 @@ pub struct FactArgs {
 pub struct Consent(Option<bool>);
 
 fn parse_consent(typed: &str) -> std::result::Result<Consent, String> {
+    if let Some(answer) = super::parse::yes_no(typed) {
+        return Ok(Consent(Some(answer)));
+    }
     match typed.trim().to_lowercase().as_str() {
-        "yes" | "y" | "true" => Ok(Consent(Some(true))),
-        "no" | "n" | "false" => Ok(Consent(Some(false))),
         "unknown" | "not recorded" | "" => Ok(Consent(None)),
         _ => Err("should be yes, no or unknown".into()),
     }

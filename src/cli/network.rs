@@ -2,13 +2,13 @@
 //! professionals), as the TUI's Network tab keeps them: add, list, edit,
 //! archive (kept, never deleted).
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};
 
 use super::{output, parse};
+use crate::domain::NewNetworkMember;
 use crate::domain::text::one_line;
-use crate::domain::{NetworkMember, NewNetworkMember};
 use crate::store::Store;
 
 /// Network subcommands.
@@ -97,28 +97,10 @@ impl Details {
         set(&mut m.email, self.email);
         set(&mut m.notes, self.notes);
         if let Some(c) = self.consent {
-            m.consent_to_share = match c.trim().to_ascii_lowercase().as_str() {
-                "yes" | "y" | "true" => true,
-                "no" | "n" | "false" => false,
-                _ => bail!("--consent is yes or no; nothing was saved"),
-            };
+            m.consent_to_share = parse::yes_no(&c)
+                .ok_or_else(|| anyhow!("--consent is yes or no; nothing was saved"))?;
         }
         Ok(())
-    }
-}
-
-/// A stored member as the fields to write back.
-fn to_new(m: &NetworkMember) -> NewNetworkMember {
-    NewNetworkMember {
-        client_id: m.client_id,
-        name: m.name.clone(),
-        role: m.role.clone(),
-        organisation: m.organisation.clone(),
-        relationship: m.relationship.clone(),
-        phone: m.phone.clone(),
-        email: m.email.clone(),
-        consent_to_share: m.consent_to_share,
-        notes: m.notes.clone(),
     }
 }
 
@@ -177,7 +159,7 @@ pub fn run(store: &mut Store, cmd: NetworkCmd, now: NaiveDateTime) -> Result<()>
         } => {
             let id = parse::id("the network member", &member)?;
             let m = store.network_member(id)?;
-            let mut new = to_new(&m);
+            let mut new = m.to_new();
             if let Some(n) = name {
                 new.name = n;
             }

@@ -81,6 +81,17 @@ pub fn note_kind(typed: &str) -> Result<NoteKind> {
     })
 }
 
+/// A yes or no as typed (`yes`, `y`, `true`; `no`, `n`, `false`; any
+/// case); `None` for anything else.
+#[must_use]
+pub fn yes_no(typed: &str) -> Option<bool> {
+    match typed.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" => Some(true),
+        "no" | "n" | "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// An id typed on the command line.
 pub fn id(what: &str, typed: &str) -> Result<i64> {
     typed

@@ -57,6 +57,25 @@ pub struct NewNetworkMember {
     pub notes: Option<String>,
 }
 
+impl NetworkMember {
+    /// The editable details as a [`NewNetworkMember`] (to change some and
+    /// save), as `Client::to_new` does for a client.
+    #[must_use]
+    pub fn to_new(&self) -> NewNetworkMember {
+        NewNetworkMember {
+            client_id: self.client_id,
+            name: self.name.clone(),
+            role: self.role.clone(),
+            organisation: self.organisation.clone(),
+            relationship: self.relationship.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            consent_to_share: self.consent_to_share,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
 impl NewNetworkMember {
     /// Checks the fields.
     pub fn validate(&self) -> Result<NewNetworkMember, ValidationError> {

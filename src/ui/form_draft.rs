@@ -12,8 +12,9 @@ use super::form::{FieldKind, Form};
 use super::forms::Spec;
 use super::screen::Effect;
 
-/// How long after the last keystroke a form's text is kept (the note
-/// editor's autosave interval: well within the 2 s the design allows).
+/// The most time between keeping a form's new text and keeping it again
+/// (the note editor's autosave interval: well within the 2 s the design
+/// allows).
 pub const KEEP_AFTER: std::time::Duration = crate::ui::note::AUTOSAVE_AFTER;
 
 /// One field as kept: its text, choice and tick.
@@ -154,7 +155,9 @@ impl Form {
         }
     }
 
-    /// The timer: keeps the text once typing has paused for [`KEEP_AFTER`].
+    /// The timer: keeps new text once [`KEEP_AFTER`] has passed since it
+    /// was last kept, so what is typed is never much more than a second
+    /// from the file, even while typing goes on.
     pub(super) fn keep_tick(&mut self, at: Instant) -> Vec<Effect> {
         if self.unkept && at.saturating_duration_since(self.last_kept) >= KEEP_AFTER {
             self.keep_effects(at)
