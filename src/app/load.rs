@@ -14,6 +14,10 @@ use crate::ui::today::DUE_WITHIN_DAYS;
 /// The Today screen's data for `today`.
 pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayData> {
     let today = now.date();
+    // The chart first: it decodes every open client's visit facts once,
+    // and the due list below is answered from them.
+    let end = today + Days::new(8 * 7 - 1);
+    let chart = crate::practice::weekly_counts(&store.open_work_by_day(today, end)?, today);
     let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store
         .due_now(now, DUE_WITHIN_DAYS)?
         .into_iter()
@@ -61,9 +65,6 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         })
         .collect();
 
-    let end = today + Days::new(8 * 7 - 1);
-    let coming = store.agenda_of(today, end, AgendaKinds::WORK_AND_REVIEWS)?;
-    let chart = crate::practice::weekly_counts(&coming, today);
     let visits = store
         .visits(&VisitFilter {
             to: Some(sunday),

@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 use super::seen::{Contact, last_contact, last_seen, latest_seen_by_kind};
 use crate::domain::{AgendaItem, DueItem, DueKind, EpisodeKind};
@@ -106,14 +107,23 @@ pub fn due_items(facts: &VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Ve
         .collect()
 }
 
+/// The visits of `facts` falling due between `from` and `to` inclusive.
+pub fn visits_due_between(
+    facts: &VisitFacts,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> impl Iterator<Item = &VisitDue> {
+    facts
+        .due
+        .iter()
+        .filter(move |v| v.due >= from && v.due <= to)
+}
+
 /// The visits of `facts` falling due between `from` and `to` inclusive, as
 /// agenda lines (kind "visit", with the rule).
 #[must_use]
 pub fn agenda_items(facts: &VisitFacts, from: NaiveDate, to: NaiveDate) -> Vec<AgendaItem> {
-    facts
-        .due
-        .iter()
-        .filter(|v| v.due >= from && v.due <= to)
+    visits_due_between(facts, from, to)
         .map(|v| AgendaItem {
             date: v.due,
             time: None,
@@ -150,20 +160,17 @@ pub fn next_due(
 }
 
 /// How much is due in each of the 8 weeks from `today` (week 0 is today and
-/// the 6 days after): open deadlines, actions and reviews, planned visits and
-/// visits falling due, from agenda lines covering those weeks.
+/// the 6 days after), from how many open lines fall on each day (as
+/// `Store::open_work_by_day` counts them); days outside the 8 weeks are
+/// left out.
 #[must_use]
-pub fn weekly_counts(items: &[AgendaItem], today: NaiveDate) -> [u64; 8] {
+pub fn weekly_counts(per_day: &BTreeMap<NaiveDate, u64>, today: NaiveDate) -> [u64; 8] {
     let mut chart = [0u64; 8];
     let end = today.checked_add_days(Days::new(8 * 7)).unwrap_or(today);
-    for a in items {
-        let counted = matches!(a.kind.as_str(), "deadline" | "action" | "review" | "visit");
-        if !counted || a.done || a.date < today || a.date >= end {
-            continue;
-        }
-        let week = usize::try_from((a.date - today).num_days() / 7).unwrap_or(0);
+    for (day, n) in per_day.range(today..end) {
+        let week = usize::try_from((*day - today).num_days() / 7).unwrap_or(0);
         if let Some(slot) = chart.get_mut(week) {
-            *slot += 1;
+            *slot += n;
         }
     }
     chart

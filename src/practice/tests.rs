@@ -269,14 +269,17 @@ fn due_items_agenda_lines_next_due_and_the_weekly_chart_agree() {
     assert_eq!(next_due(None, planned(30), Some(&f)).unwrap().0, d(11, 20));
     assert_eq!(next_due(None, planned(30), None).unwrap().0, d(11, 30));
 
-    // Week 0 is today and the 6 days after; done lines and contacts do not
-    // count.
-    let mut done = lines[0].clone();
-    done.done = true;
-    let mut contact_line = lines[0].clone();
-    contact_line.kind = "contact".into();
-    let mut later = lines[0].clone();
-    later.date = d(11, 23);
-    let chart = weekly_counts(&[lines[0].clone(), done, contact_line, later], today);
-    assert_eq!(chart, [1, 1, 0, 0, 0, 0, 0, 0]);
+    // Week 0 is today and the 6 days after; days before today or after the
+    // 8 weeks do not count.
+    let per_day: std::collections::BTreeMap<_, _> = [
+        (today - chrono::Days::new(1), 5),
+        (today, 1),
+        (today + chrono::Days::new(6), 2),
+        (today + chrono::Days::new(7), 3),
+        (today + chrono::Days::new(55), 4),
+        (today + chrono::Days::new(56), 6),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(weekly_counts(&per_day, today), [3, 3, 0, 0, 0, 0, 0, 4]);
 }

@@ -1,9 +1,10 @@
 //! The agenda: everything dated in a range of days, in diary order. One
-//! function answers the CLI's `agenda`, the calendar and Today's week and
-//! chart, each asking only for the kinds of line it shows.
+//! function answers the CLI's `agenda`, the calendar and Today's week; the
+//! chart of what is coming counts the same lines without reading them.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Row, params};
+use rusqlite::{Row, params_from_iter};
+use std::collections::BTreeMap;
 
 use super::due::NAME_SQL;
 use super::rows::{date, fmt_date};
@@ -44,6 +45,149 @@ impl AgendaKinds {
     };
 }
 
+/// The rows of one kind of agenda line: the tables, the rows in range, the
+/// day each falls on, and which are still open (written as the partial
+/// indexes are, so they answer the count). `?1` and `?2` are the first and
+/// last day, `?3` the day after the last. The listing and the count are
+/// both written from these, so they cannot hold different rows.
+struct Rows {
+    day: &'static str,
+    table: &'static str,
+    /// `clients c` joined for the name (through its index, as
+    /// `due::CLIENT_NAMES` says) when the filter does not need it
+    /// already: a join on the key (a left join, or an inner one on a foreign
+    /// key), so it never changes which rows there are; the count leaves it
+    /// out.
+    names: &'static str,
+    filter: &'static str,
+    open: &'static str,
+    /// The partial index holding exactly the open rows, when there is one:
+    /// the count reads only it.
+    open_index: Option<&'static str>,
+}
+
+/// A kind of line the agenda reads in one query with the others: its rows,
+/// then its time (or NULL), kind, id and client, what it says, and whether
+/// it is done (the opposite of `rows.open`).
+struct Part {
+    rows: Rows,
+    head: &'static str,
+    what: &'static str,
+    done: &'static str,
+}
+
+const DEADLINES: Part = Part {
+    rows: Rows {
+        day: "d.due",
+        table: "deadlines d",
+        names: "LEFT JOIN clients c INDEXED BY clients_names ON c.id = d.client_id",
+        filter: "d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0",
+        open: "d.completed_on IS NULL",
+        open_index: Some("deadlines_open_by_due"),
+    },
+    head: "substr(d.due_at, 12, 5), 'deadline', d.id, d.client_id",
+    what: "d.what",
+    done: "d.completed_on IS NOT NULL",
+};
+
+const ACTIONS: Part = Part {
+    rows: Rows {
+        day: "a.due",
+        table: "actions a",
+        names: "LEFT JOIN clients c INDEXED BY clients_names ON c.id = a.client_id",
+        filter: "a.due BETWEEN ?1 AND ?2",
+        open: "a.done_on IS NULL",
+        open_index: Some("actions_open_by_due"),
+    },
+    head: "NULL, 'action', a.id, a.client_id",
+    what: "a.what",
+    done: "a.done_on IS NOT NULL",
+};
+
+/// Contacts are matched on the datetime itself (before the day after the
+/// last), so the notes_occurred index answers it. A contact is done.
+const CONTACTS: Part = Part {
+    rows: Rows {
+        day: "substr(n.occurred_at, 1, 10)",
+        table: "notes n",
+        names: "JOIN clients c INDEXED BY clients_names ON c.id = n.client_id",
+        filter: "n.occurred_at >= ?1 AND n.occurred_at < ?3",
+        open: "0",
+        open_index: None,
+    },
+    head: "substr(n.occurred_at, 12, 5), 'contact', n.id, n.client_id",
+    what: "n.kind",
+    done: "1",
+};
+
+/// The latest version of an open case's plan. Plans first (CROSS JOIN
+/// keeps that order), through the next_review index: the range's reviews,
+/// not every open client's plans.
+const REVIEWS: Part = Part {
+    rows: Rows {
+        day: "p.next_review",
+        table: "care_plans p CROSS JOIN clients c INDEXED BY clients_names ON c.id = p.client_id",
+        names: "",
+        filter: "p.next_review BETWEEN ?1 AND ?2 AND c.status = 'open'
+             AND p.version = (SELECT max(version) FROM care_plans q
+                               WHERE q.client_id = p.client_id)",
+        open: "1",
+        open_index: None,
+    },
+    head: "NULL, 'review', p.id, p.client_id",
+    what: "'Care plan review'",
+    done: "0",
+};
+
+/// Visits planned or recorded, one row per person (so each line carries its
+/// client); a visit is open while it is planned.
+const VISITS: Rows = Rows {
+    day: "substr(coalesce(v.occurred_at, v.planned_at), 1, 10)",
+    table: "visits v JOIN visit_people p ON p.visit_id = v.id",
+    names: "JOIN clients c INDEXED BY clients_names ON c.id = p.client_id",
+    filter: "coalesce(v.occurred_at, v.planned_at) >= ?1
+         AND coalesce(v.occurred_at, v.planned_at) < ?3",
+    open: "v.status = 'planned'",
+    open_index: None,
+};
+
+impl Part {
+    /// The part's lines, in the columns `agenda_of` reads.
+    fn lines(&self) -> String {
+        let Part {
+            rows,
+            head,
+            what,
+            done,
+        } = self;
+        format!(
+            "SELECT {}, {head}, {NAME_SQL}, {what}, {done} FROM {} WHERE {}",
+            rows.day,
+            rows.from(),
+            rows.filter
+        )
+    }
+}
+
+impl Rows {
+    /// The tables with the names joined.
+    fn from(&self) -> String {
+        format!("{} {}", self.table, self.names)
+    }
+
+    /// How many of the rows are open on each day.
+    fn open_per_day(&self) -> String {
+        let table = match self.open_index {
+            Some(index) => format!("{} INDEXED BY {index}", self.table),
+            None => self.table.to_string(),
+        };
+        format!(
+            "SELECT {}, count(*) FROM {table} WHERE {} AND {} GROUP BY 1",
+            self.day, self.filter, self.open
+        )
+    }
+}
+
 impl Store {
     /// Everything dated between `from` and `to` inclusive: visits planned or
     /// recorded (one line per person) and visits falling due under a
@@ -61,43 +205,7 @@ impl Store {
         to: NaiveDate,
         kinds: AgendaKinds,
     ) -> Result<Vec<AgendaItem>> {
-        let (f, t) = (fmt_date(from), fmt_date(to));
-        // Contacts are matched on the datetime itself (before the day after
-        // `to`), so the notes_occurred index answers it.
-        let after = fmt_date(to + chrono::Days::new(1));
-        let mut parts = Vec::new();
-        if kinds.dated_work {
-            parts.push(format!(
-                "SELECT d.due, substr(d.due_at, 12, 5), 'deadline', d.id, d.client_id, {NAME_SQL},
-                        d.what, d.completed_on IS NOT NULL
-                   FROM deadlines d LEFT JOIN clients c ON c.id = d.client_id
-                  WHERE d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0"
-            ));
-            parts.push(format!(
-                "SELECT a.due, NULL, 'action', a.id, a.client_id, {NAME_SQL}, a.what,
-                        a.done_on IS NOT NULL
-                   FROM actions a LEFT JOIN clients c ON c.id = a.client_id
-                  WHERE a.due BETWEEN ?1 AND ?2"
-            ));
-        }
-        if kinds.contacts {
-            parts.push(format!(
-                "SELECT substr(n.occurred_at, 1, 10), substr(n.occurred_at, 12, 5), 'contact', n.id,
-                        n.client_id, {NAME_SQL}, n.kind, 1
-                   FROM notes n JOIN clients c ON c.id = n.client_id
-                  WHERE n.occurred_at >= ?1 AND n.occurred_at < ?3"
-            ));
-        }
-        if kinds.reviews {
-            parts.push(format!(
-                "SELECT p.next_review, NULL, 'review', p.id, p.client_id, {NAME_SQL},
-                        'Care plan review', 0
-                   FROM care_plans p JOIN clients c ON c.id = p.client_id
-                  WHERE p.next_review BETWEEN ?1 AND ?2 AND c.status = 'open'
-                    AND p.version = (SELECT max(version) FROM care_plans q
-                                      WHERE q.client_id = p.client_id)"
-            ));
-        }
+        let parts: Vec<String> = parts_of(kinds).into_iter().map(Part::lines).collect();
         let mut items = Vec::new();
         if !parts.is_empty() {
             let sql = format!("{} ORDER BY 1, 2, 3, 4", parts.join(" UNION ALL "));
@@ -115,24 +223,55 @@ impl Store {
                     rule: None,
                 })
             };
-            // Only the contacts part names ?3.
-            let rows = if kinds.contacts {
-                stmt.query_map(params![f, t, after], line)?
-            } else {
-                stmt.query_map(params![f, t], line)?
-            };
+            let rows = stmt.query_map(
+                params_from_iter(range_params(from, to, kinds.contacts)),
+                line,
+            )?;
             items = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         }
         if kinds.dated_work {
             items.extend(self.visit_agenda(from, to)?);
             // A client whose earliest visit due is after `to` has none in
             // range.
-            for facts in self.facts_due_by(to, None)? {
-                items.extend(practice::agenda_items(&facts, from, to));
+            for facts in self.facts_due_by(to, None)?.iter() {
+                items.extend(practice::agenda_items(facts, from, to));
             }
         }
         items.sort_by(AgendaItem::diary_cmp);
         Ok(items)
+    }
+
+    /// How many lines of `agenda_of(from, to, WORK_AND_REVIEWS)` that are
+    /// not done fall on each day (days with none are left out): open
+    /// deadlines and actions, reviews, planned visits (one per person) and
+    /// visits falling due. Counted in SQL from the same rows the agenda
+    /// reads, without reading the lines (Today's chart of 8 weeks).
+    pub fn open_work_by_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<BTreeMap<NaiveDate, u64>> {
+        let kinds = AgendaKinds::WORK_AND_REVIEWS;
+        let mut counts: Vec<String> = parts_of(kinds)
+            .into_iter()
+            .map(|p| p.rows.open_per_day())
+            .collect();
+        counts.push(VISITS.open_per_day());
+        let mut stmt = self.conn.prepare_cached(&counts.join(" UNION ALL "))?;
+        let rows = stmt.query_map(params_from_iter(range_params(from, to, true)), |r| {
+            Ok((date(r, 0)?, r.get::<_, i64>(1)?))
+        })?;
+        let mut days = BTreeMap::new();
+        for row in rows {
+            let (day, n) = row?;
+            *days.entry(day).or_insert(0) += u64::try_from(n).unwrap_or(0);
+        }
+        for facts in self.open_facts_due_by(to)?.iter() {
+            for visit in practice::visits_due_between(facts, from, to) {
+                *days.entry(visit.due).or_insert(0) += 1;
+            }
+        }
+        Ok(days)
     }
 
     /// Visits planned or recorded between `from` and `to`, one line per
@@ -141,13 +280,11 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT coalesce(v.occurred_at, v.planned_at), v.id, v.kind, v.status, p.outcome,
                     p.client_id, {NAME_SQL}
-               FROM visits v JOIN visit_people p ON p.visit_id = v.id
-               JOIN clients c ON c.id = p.client_id
-              WHERE coalesce(v.occurred_at, v.planned_at) >= ?1
-                AND coalesce(v.occurred_at, v.planned_at) < ?2"
+               FROM {} WHERE {}",
+            VISITS.from(),
+            VISITS.filter
         ))?;
-        let after = fmt_date(to + chrono::Days::new(1));
-        let rows = stmt.query_map(params![fmt_date(from), after], |r| {
+        let rows = stmt.query_map(params_from_iter(range_params(from, to, true)), |r| {
             let at: NaiveDateTime = r.get(0)?;
             let kind: NoteKind = r.get(2)?;
             let status: VisitStatus = r.get(3)?;
@@ -166,6 +303,31 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// The SQL-read parts holding the lines of `kinds`, in a fixed order.
+fn parts_of(kinds: AgendaKinds) -> Vec<&'static Part> {
+    let mut parts = Vec::new();
+    if kinds.dated_work {
+        parts.extend([&DEADLINES, &ACTIONS]);
+    }
+    if kinds.contacts {
+        parts.push(&CONTACTS);
+    }
+    if kinds.reviews {
+        parts.push(&REVIEWS);
+    }
+    parts
+}
+
+/// `?1` the first day and `?2` the last, then (when the SQL names it) `?3`
+/// the day after the last.
+fn range_params(from: NaiveDate, to: NaiveDate, day_after: bool) -> Vec<String> {
+    let mut p = vec![fmt_date(from), fmt_date(to)];
+    if day_after {
+        p.push(fmt_date(to + chrono::Days::new(1)));
+    }
+    p
 }
 
 #[cfg(test)]
@@ -212,5 +374,87 @@ mod tests {
             let want: Vec<_> = all.iter().filter(|l| kinds_of(kinds, l)).cloned().collect();
             assert_eq!(s.agenda_of(from, to, kinds).unwrap(), want, "{kinds:?}");
         }
+    }
+
+    #[test]
+    fn the_open_work_count_is_the_agendas_open_lines_day_by_day() {
+        use crate::domain::{NewVisit, VisitOutcome};
+        let mut s = Store::open_in_memory().unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 3, 2)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        generate(&mut s, SynthOptions::new(40, 3), now).unwrap();
+        let at = |days: u64| now + chrono::Days::new(days);
+        // Visits planned (one with two people), recorded and cancelled, and
+        // a deadline and an action done, each in range.
+        let plan = |s: &mut Store, clients: Vec<i64>, on: NaiveDateTime| {
+            let new = NewVisit {
+                clients,
+                at: Some(on),
+                ..NewVisit::default()
+            };
+            s.plan_visit(&new, now - chrono::Days::new(10)).unwrap()
+        };
+        plan(&mut s, vec![1, 2], at(3));
+        let recorded = plan(&mut s, vec![3], now - chrono::Days::new(2));
+        s.record_visit(recorded, &[(3, VisitOutcome::Seen)], None, now)
+            .unwrap();
+        let cancelled = plan(&mut s, vec![4], at(5));
+        s.cancel_visit(cancelled, "Fictional reason", now).unwrap();
+        let lines = s
+            .agenda(now.date(), now.date() + chrono::Days::new(60))
+            .unwrap();
+        let open_deadline = lines
+            .iter()
+            .find(|l| l.kind == "deadline" && !l.done)
+            .unwrap();
+        s.complete_deadline(open_deadline.id, now.date(), None, now)
+            .unwrap();
+        let open_action = lines
+            .iter()
+            .find(|l| l.kind == "action" && !l.done)
+            .unwrap();
+        s.complete_action(open_action.id, now.date(), now).unwrap();
+
+        for (from, to) in [(-14, 55), (0, 6), (3, 3), (-3, 0), (20, 90)] {
+            let day = |n: i64| now.date() + chrono::TimeDelta::days(n);
+            let (from, to) = (day(from), day(to));
+            let lines = s
+                .agenda_of(from, to, AgendaKinds::WORK_AND_REVIEWS)
+                .unwrap();
+            let mut want = std::collections::BTreeMap::new();
+            for l in lines.iter().filter(|l| !l.done) {
+                *want.entry(l.date).or_insert(0u64) += 1;
+            }
+            assert_eq!(s.open_work_by_day(from, to).unwrap(), want, "{from}..{to}");
+        }
+        // The fixture has every kind, open and done, in the first range.
+        let lines = s
+            .agenda(
+                now.date() - chrono::Days::new(14),
+                now.date() + chrono::Days::new(55),
+            )
+            .unwrap();
+        for (kind, done) in [
+            ("deadline", true),
+            ("deadline", false),
+            ("action", true),
+            ("action", false),
+            ("review", false),
+            ("visit", true),
+            ("visit", false),
+        ] {
+            assert!(
+                lines.iter().any(|l| l.kind == kind && l.done == done),
+                "the fixture has a {kind} line with done = {done}"
+            );
+        }
+        // Two people on one planned visit are two lines, and count twice.
+        let day = at(3).date();
+        let planned = lines
+            .iter()
+            .filter(|l| l.kind == "visit" && l.date == day && l.rule.is_none())
+            .count();
+        assert_eq!(planned, 2);
     }
 }

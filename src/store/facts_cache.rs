@@ -15,12 +15,14 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::due::NAME_SQL;
+use super::due::{CLIENT_NAMES, NAME_SQL};
 use super::rows::{date, fmt_date, fmt_opt_date, opt_date};
 use super::visit_facts::Scope;
-use super::{Result, Store};
+use super::{DataStamp, Result, Store};
 use crate::practice::VisitFacts;
 use crate::rules::VisitDue;
 
@@ -61,28 +63,83 @@ impl Store {
 
     /// The visit facts of open clients with a visit due by `due_by`, or
     /// (with `warn_by`) one whose warning window opens by then: the only
-    /// clients the due list and the agenda need, read through two indexes.
+    /// clients the due list and the agenda need. From the open clients'
+    /// rows already decoded since the last change (see
+    /// [`Store::open_facts`]), else read through the date indexes.
     pub(crate) fn facts_due_by(
         &self,
         due_by: NaiveDate,
         warn_by: Option<NaiveDate>,
-    ) -> Result<Vec<VisitFacts>> {
+    ) -> Result<DueFacts> {
+        let all = if !self.refresh_facts()? {
+            Arc::new(self.computed_facts(Scope::Open)?)
+        } else if let Some(kept) = self.kept_open_facts()? {
+            kept
+        } else {
+            // visit_facts first (CROSS JOIN keeps that order), through its
+            // two date indexes, then each candidate's client: not every
+            // open client.
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
+                  WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+                  ORDER BY f.client_id",
+                cols = facts_cols()
+            ))?;
+            let rows = stmt.query_map(
+                params![fmt_date(due_by), fmt_opt_date(warn_by)],
+                facts_from_row,
+            )?;
+            Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        Ok(DueFacts {
+            all,
+            due_by,
+            warn_by,
+        })
+    }
+
+    /// The open clients' decoded rows, when they were read since the last
+    /// change to the database (by this connection or another).
+    fn kept_open_facts(&self) -> Result<Option<Arc<Vec<VisitFacts>>>> {
+        let stamp = self.data_stamp()?;
+        Ok(match &*self.facts_memo.0.borrow() {
+            Some((kept, facts)) if *kept == stamp => Some(Arc::clone(facts)),
+            _ => None,
+        })
+    }
+
+    /// The visit facts of every open client, in id order, decoded once per
+    /// change to the database and kept: a screen that reads most clients'
+    /// facts (Today's chart) reads them here first, and what it reads next
+    /// (the due list, the agenda) is answered from them.
+    pub(crate) fn open_facts_due_by(&self, due_by: NaiveDate) -> Result<DueFacts> {
         if !self.refresh_facts()? {
-            return self.computed_facts(Scope::Open);
+            return self.facts_due_by(due_by, None);
         }
-        // visit_facts first (CROSS JOIN keeps that order), through its two
-        // date indexes, then each candidate's client: not every open client.
+        Ok(DueFacts {
+            all: self.open_facts()?,
+            due_by,
+            warn_by: None,
+        })
+    }
+
+    /// Every open client's cached row, decoded, in id order: kept with the
+    /// data stamp it was read at, and read again once anything is written
+    /// (by this connection or another). Call after `refresh_facts`.
+    fn open_facts(&self) -> Result<Arc<Vec<VisitFacts>>> {
+        if let Some(kept) = self.kept_open_facts()? {
+            return Ok(kept);
+        }
+        let stamp = self.data_stamp()?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {cols} FROM visit_facts f CROSS JOIN clients c ON c.id = f.client_id
-              WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
-              ORDER BY f.client_id",
+            "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
+              WHERE c.status = 'open' ORDER BY f.client_id",
             cols = facts_cols()
         ))?;
-        let rows = stmt.query_map(
-            params![fmt_date(due_by), fmt_opt_date(warn_by)],
-            facts_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let rows = stmt.query_map([], facts_from_row)?;
+        let facts = Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        *self.facts_memo.0.borrow_mut() = Some((stamp, Arc::clone(&facts)));
+        Ok(facts)
     }
 
     /// The day each client was last seen (those never seen are left out),
@@ -146,7 +203,7 @@ impl Store {
             )?;
             for f in &facts {
                 let due = serde_json::to_string(&f.due).map_err(to_sql_error)?;
-                let first_warn = f.due.iter().filter_map(|v| v.warn_from).min();
+                let first_warn = first_warn(f);
                 put.execute(params![
                     f.client_id,
                     fmt_opt_date(f.last_seen),
@@ -237,6 +294,37 @@ impl Store {
             }
         }
     }
+}
+
+/// The open clients' decoded rows last read, with the stamp they were read
+/// at (see `Store::open_facts`).
+#[derive(Default)]
+pub(crate) struct FactsMemo(RefCell<Option<(DataStamp, Arc<Vec<VisitFacts>>)>>);
+
+/// The facts of the open clients with a visit due (or a warning window
+/// open) by given days: see [`Store::facts_due_by`].
+pub(crate) struct DueFacts {
+    all: Arc<Vec<VisitFacts>>,
+    due_by: NaiveDate,
+    warn_by: Option<NaiveDate>,
+}
+
+impl DueFacts {
+    /// The clients, in id order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &VisitFacts> {
+        self.all.iter().filter(|f| {
+            f.next_visit().is_some_and(|v| v.due <= self.due_by)
+                || self
+                    .warn_by
+                    .is_some_and(|by| first_warn(f).is_some_and(|w| w <= by))
+        })
+    }
+}
+
+/// The day the earliest warning window of a client's visits opens (stored
+/// as `first_warn`).
+fn first_warn(f: &VisitFacts) -> Option<NaiveDate> {
+    f.due.iter().filter_map(|v| v.warn_from).min()
 }
 
 /// A cached row (with the client's name, read from `clients`).

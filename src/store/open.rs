@@ -45,6 +45,7 @@ impl Store {
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
+            facts_memo: super::facts_cache::FactsMemo::default(),
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         size_page_cache(&store.conn)?;
@@ -64,6 +65,7 @@ impl Store {
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
+            facts_memo: super::facts_cache::FactsMemo::default(),
         };
         migrate::migrate(&mut store, None)?;
         Ok(store)

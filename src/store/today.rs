@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::due::NAME_SQL;
+use super::due::{CLIENT_NAMES, NAME_SQL};
 use super::rows::dt;
 use super::{Result, Store};
 
@@ -28,7 +28,7 @@ impl Store {
     pub fn draft_rows(&self) -> Result<Vec<DraftRow>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT n.id, n.client_id, {NAME_SQL}, n.occurred_at, n.significant
-               FROM notes n INDEXED BY notes_drafts JOIN clients c ON c.id = n.client_id
+               FROM notes n INDEXED BY notes_drafts JOIN {CLIENT_NAMES} ON c.id = n.client_id
               WHERE n.status = 'draft'
               ORDER BY n.occurred_at, n.id"
         ))?;
