@@ -5,24 +5,22 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::audit::record;
 use super::rows::{date, dt, flag, fmt_date, fmt_dt, fmt_opt_date, opt_date};
-use super::visit_facts::Scope;
 use super::{Result, Store, StoreError};
 use crate::domain::retention::RetentionSchedule;
 
-use crate::domain::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
-use crate::practice::{self, VisitFacts};
-use std::collections::HashMap;
+use crate::domain::{CaseStatus, Client, NewClient, RiskLevel, Service};
 
-const CLIENT_COLS: &str = "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
+pub(super) const CLIENT_COLS: &str =
+    "c.id, c.given_name, c.family_name, c.preferred_name, c.pronouns, c.dob,
     c.record_no, c.address, c.phone, c.language, c.interpreter, c.team, c.service, c.status,
     c.opened_on, c.closed_on, c.closure_reason, c.visit_every_days, c.risk, c.risk_summary,
     c.risk_reviewed_on, c.alerts, c.created_at, c.updated_at, c.retain_until, c.nhs_number, c.gp,
     c.consent_to_share, c.consent_recorded_on";
 
 /// How many columns `CLIENT_COLS` reads (queries add theirs after).
-const CLIENT_COL_COUNT: usize = 29;
+pub(super) const CLIENT_COL_COUNT: usize = 29;
 
-fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+pub(super) fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     let alerts: String = r.get(21)?;
     Ok(Client {
         id: r.get(0)?,
@@ -101,18 +99,6 @@ pub(crate) fn insert_client(
         c.consent_to_share.map(|_| fmt_date(today)),
     ])?;
     Ok(conn.last_insert_rowid())
-}
-
-/// "2026-11-24T10:00:00 home-visit" (the earliest planned visit) as its
-/// day and words.
-fn planned_visit(text: &str) -> Option<(NaiveDate, String)> {
-    let (at, kind) = text.split_once(' ')?;
-    let day = NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()?;
-    let kind: crate::domain::NoteKind = kind.parse().ok()?;
-    Some((
-        day,
-        crate::domain::visit::agenda_words(kind, crate::domain::VisitStatus::Planned, None),
-    ))
 }
 
 impl Store {
@@ -274,78 +260,6 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Clients with their derived facts (last seen and last contact and the
-    /// next visit from `crate::practice`, next due, frameworks, drafts),
-    /// ordered by family then given name. (Each client's next open deadline
-    /// is one seek in `deadlines_client_pending`; drafts are counted in one
-    /// pass.) Closed cases only when `include_closed`.
-    pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
-        let sql = format!(
-            "SELECT {CLIENT_COLS},
-                (SELECT min(d.due) FROM deadlines d
-                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0),
-                (SELECT d.what FROM deadlines d
-                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
-                   ORDER BY d.due, d.id LIMIT 1),
-                (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT e.kind FROM legal_episodes e
-                   WHERE e.client_id = c.id AND e.end_on IS NULL ORDER BY e.kind)),
-                coalesce(dr.n, 0),
-                (SELECT v.planned_at || ' ' || v.kind FROM visit_people p
-                   JOIN visits v ON v.id = p.visit_id
-                   WHERE p.client_id = c.id AND v.status = 'planned' AND v.planned_at IS NOT NULL
-                   ORDER BY v.planned_at, v.id LIMIT 1)
-             FROM clients c
-             LEFT JOIN (SELECT client_id, count(*) AS n FROM notes INDEXED BY notes_drafts
-                        WHERE status = 'draft' GROUP BY client_id) dr ON dr.client_id = c.id
-             WHERE ?1 OR c.status = 'open'
-             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([include_closed], |r| {
-            let frameworks: Option<String> = r.get(CLIENT_COL_COUNT + 2)?;
-            let deadline: Option<NaiveDate> = opt_date(r, CLIENT_COL_COUNT)?;
-            let what: Option<String> = r.get(CLIENT_COL_COUNT + 1)?;
-            let planned: Option<String> = r.get(CLIENT_COL_COUNT + 4)?;
-            Ok((
-                ClientSummary {
-                    client: client_from_row(r)?,
-                    last_seen: None,
-                    last_contact: None,
-                    next_due: None,
-                    next_due_what: None,
-                    frameworks: frameworks
-                        .map(|f| f.split(',').map(str::to_string).collect())
-                        .unwrap_or_default(),
-                    drafts: r.get(CLIENT_COL_COUNT + 3)?,
-                },
-                deadline.map(|d| (d, what.unwrap_or_default())),
-                planned.as_deref().and_then(planned_visit),
-            ))
-        })?;
-        let scope = if include_closed {
-            Scope::All
-        } else {
-            Scope::Open
-        };
-        let facts: HashMap<i64, VisitFacts> = self
-            .facts_in(scope)?
-            .into_iter()
-            .map(|f| (f.client_id, f))
-            .collect();
-        let mut out = Vec::new();
-        for row in rows {
-            let (mut s, deadline, planned) = row?;
-            let f = facts.get(&s.client.id);
-            s.last_seen = f.and_then(|f| f.last_seen);
-            s.last_contact = f.and_then(|f| f.last_contact);
-            let next = practice::next_due(deadline, planned, f);
-            s.next_due = next.as_ref().map(|(d, _)| *d);
-            s.next_due_what = next.map(|(_, w)| w);
-            out.push(s);
-        }
-        Ok(out)
     }
 
     /// Whether there is any client at all, closed ones included (Today on a

@@ -110,14 +110,21 @@ impl Store {
 
     /// The visit facts of every open client, in id order, decoded once per
     /// change to the database and kept: a screen that reads most clients'
-    /// facts (Today's chart) reads them here first, and what it reads next
-    /// (the due list, the agenda) is answered from them.
-    pub(crate) fn open_facts_due_by(&self, due_by: NaiveDate) -> Result<DueFacts> {
-        if !self.refresh_facts()? {
-            return self.facts_due_by(due_by, None);
+    /// facts (Today's chart, the Caseload table) reads them here, and what
+    /// is read next (the due list, the agenda) is answered from them.
+    pub(crate) fn open_client_facts(&self) -> Result<Arc<Vec<VisitFacts>>> {
+        if self.refresh_facts()? {
+            self.open_facts()
+        } else {
+            Ok(Arc::new(self.computed_facts(Scope::Open)?))
         }
+    }
+
+    /// As [`Store::facts_due_by`] with no warning day, from
+    /// [`Store::open_client_facts`].
+    pub(crate) fn open_facts_due_by(&self, due_by: NaiveDate) -> Result<DueFacts> {
         Ok(DueFacts {
-            all: self.open_facts()?,
+            all: self.open_client_facts()?,
             due_by,
             warn_by: None,
         })

@@ -34,6 +34,7 @@ mod rules_apply;
 mod search;
 mod stamp;
 mod stats;
+mod summaries;
 mod today;
 mod undo;
 mod undo_label;

@@ -59,6 +59,12 @@ pub(crate) fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDa
     }
 }
 
+/// A stored day read out of a longer text (`YYYY-MM-DD`), quickly when it
+/// has the usual shape, else by chrono's parser.
+pub(super) fn parse_day(t: &str) -> Option<NaiveDate> {
+    parse_date(t.as_bytes()).or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+}
+
 /// `YYYY-MM-DD` as this program stores dates, read without chrono's
 /// format parser (lists read thousands); `None` for any other shape, which
 /// the caller hands to rusqlite's own conversion.
