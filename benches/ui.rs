@@ -123,6 +123,8 @@ fn bench_ui(c: &mut Criterion) {
                 keys(&mut app, "c");
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });
@@ -136,6 +138,8 @@ fn bench_ui(c: &mut Criterion) {
                 press(&mut app, KeyCode::Esc);
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });
@@ -151,6 +155,8 @@ fn bench_ui(c: &mut Criterion) {
                 keys(&mut app, "t");
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });
@@ -165,6 +171,8 @@ fn bench_ui(c: &mut Criterion) {
                 keys(&mut app, "c");
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });
@@ -179,6 +187,8 @@ fn bench_ui(c: &mut Criterion) {
                 press(&mut app, KeyCode::Esc);
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });
@@ -281,6 +291,8 @@ fn bench_ui(c: &mut Criterion) {
                 press(&mut app, KeyCode::Enter);
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
                 if app.overlay.is_some() {
                     keys(&mut app, "n");
                 }
@@ -301,6 +313,8 @@ fn bench_ui(c: &mut Criterion) {
                 press(&mut app, KeyCode::Esc);
                 draw(&app, &mut buf);
                 spent += t.elapsed();
+                // As the terminal loop does once the frame is drawn.
+                app.idle();
             }
             spent
         });

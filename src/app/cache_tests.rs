@@ -290,3 +290,30 @@ fn idle_loads_the_rows_ahead_so_the_first_c_reads_only_the_header() {
     assert!(ahead <= 1, "{ahead} pages after working ahead");
     assert!(cold > ahead, "{cold} pages without");
 }
+
+#[test]
+fn screens_a_key_replaces_are_freed_at_the_next_idle_moment_and_never_pile_up() {
+    let (src, _) = with_ada();
+    let mut app = crate::app::App::new(
+        src.store,
+        Box::new(now),
+        crate::keymap::Keymap::defaults().unwrap(),
+        crate::ui::theme::Theme::new(false),
+    );
+    app.idle();
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |app: &mut crate::app::App, c: char| {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    };
+    press(&mut app, 'c');
+    press(&mut app, 't');
+    assert_eq!(app.mode(), crate::keymap::Mode::Today);
+    assert!(!app.retired.is_empty(), "the replaced screens wait for the frame");
+    app.idle();
+    assert!(app.retired.is_empty(), "and are freed once it is drawn");
+    for _ in 0..20 {
+        press(&mut app, 'c');
+        press(&mut app, 't');
+    }
+    assert!(app.retired.len() <= super::super::RETIRED_AT_MOST + 1);
+}

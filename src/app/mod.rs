@@ -40,6 +40,9 @@ pub use crate::ui::note::AUTOSAVE_AFTER;
 /// time in tests.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
 
+/// How many replaced screens wait for an idle moment to be freed.
+const RETIRED_AT_MOST: usize = 4;
+
 /// The whole state of the terminal UI.
 pub struct App {
     store: Store,
@@ -74,6 +77,10 @@ pub struct App {
     /// The Caseload rows are still to be loaded ahead of the first `c`
     /// (done once, when no key is waiting: see [`App::idle`]).
     prefetch_due: bool,
+    /// Screens a key replaced or closed: freed when no key is waiting, after
+    /// the frame the key changed is drawn (a Today or a table of thousands
+    /// of rows takes a millisecond to free).
+    retired: Vec<View>,
     /// The folder the Export menu offers (`~/Documents/caseload`).
     pub export_dir: Option<std::path::PathBuf>,
     /// A clipboard copy (OSC 52 sequence) waiting to go to the terminal.
@@ -99,6 +106,7 @@ impl App {
             redactor: crate::privacy::Redactor::default(),
             cache: cache::Cache::default(),
             prefetch_due: true,
+            retired: Vec::new(),
             export_dir: crate::paths::exports_dir(),
             clipboard: None,
         };
@@ -118,6 +126,7 @@ impl App {
     /// Caseload rows are loaded once ahead of the first `c`, so that key
     /// shows the table at once too.
     pub fn idle(&mut self) {
+        self.retired.clear();
         if std::mem::take(&mut self.prefetch_due) {
             let today = self.now().date();
             if let Err(e) = self.source(today).clients(false) {
@@ -172,9 +181,33 @@ impl App {
 
     /// A fresh Today as the only screen.
     fn push_today(&mut self) {
-        self.stack = vec![TodayView::new(self.theme).into()];
+        self.retire_all();
         self.stale = false;
         self.reload_top();
+    }
+
+    /// Replaces every screen with a fresh, unloaded Today; the old ones are
+    /// freed when no key is waiting.
+    fn retire_all(&mut self) {
+        let old = std::mem::replace(&mut self.stack, vec![TodayView::new(self.theme).into()]);
+        self.keep_retired(old);
+    }
+
+    /// Takes the screen on top off the stack; it is freed when no key is
+    /// waiting.
+    fn retire_top(&mut self) {
+        if let Some(v) = self.stack.pop() {
+            self.keep_retired(vec![v]);
+        }
+    }
+
+    /// Keeps replaced screens until the next idle moment; a few at most
+    /// (keys arriving faster than frames free the older ones at once).
+    fn keep_retired(&mut self, views: Vec<View>) {
+        if self.retired.len() >= RETIRED_AT_MOST {
+            self.retired.clear();
+        }
+        self.retired.extend(views);
     }
 
     /// Does what an action asks.
@@ -388,14 +421,14 @@ impl App {
             if !self.run(saves) {
                 return;
             }
-            self.stack.pop();
+            self.retire_top();
         }
         if !caseload {
             return self.push_today();
         }
         // Today goes beneath the table unloaded: it loads when Esc shows it,
         // so `c` loads the table alone.
-        self.stack = vec![TodayView::new(self.theme).into()];
+        self.retire_all();
         self.stale = false;
         self.root_unloaded = true;
         let table = kept.map_or_else(|| CaseloadView::new(self.theme).into(), View::Caseload);

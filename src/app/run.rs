@@ -90,7 +90,7 @@ impl App {
     /// it out of date.
     fn close(&mut self) {
         if self.stack.len() > 1 {
-            self.stack.pop();
+            self.retire_top();
         }
         if self.stale || (self.root_unloaded && self.stack.len() == 1) {
             self.reload_top();

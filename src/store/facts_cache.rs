@@ -100,7 +100,7 @@ impl Store {
 
     /// The open clients' decoded rows, when they were read since the last
     /// change to the database (by this connection or another).
-    fn kept_open_facts(&self) -> Result<Option<Arc<Vec<VisitFacts>>>> {
+    pub(super) fn kept_open_facts(&self) -> Result<Option<Arc<Vec<VisitFacts>>>> {
         let stamp = self.data_stamp()?;
         Ok(match &*self.facts_memo.0.borrow() {
             Some((kept, facts)) if *kept == stamp => Some(Arc::clone(facts)),
