@@ -13,9 +13,8 @@ use std::cell::RefCell;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
-use crate::domain::ClientSummary;
 use crate::store::{ClosurePreview, DataStamp, SearchFilter, SearchHit, Store};
-use crate::ui::data::{CalendarData, ClientData, NoteData, Source, TodayData};
+use crate::ui::data::{CalendarData, ClientData, ClientRows, NoteData, Source, TodayData};
 
 /// A [`Source`] that can say whether anything was committed since it last
 /// looked.
@@ -45,7 +44,8 @@ type Slot<K, V> = RefCell<Option<(K, V)>>;
 pub struct Cache {
     today: Slot<(DataStamp, NaiveDateTime), TodayData>,
     /// Open cases only, then all cases.
-    clients: [Slot<(DataStamp, NaiveDate), Vec<ClientSummary>>; 2],
+    /// (Shared with the table showing them: kept without a copy.)
+    clients: [Slot<(DataStamp, NaiveDate), ClientRows>; 2],
 }
 
 impl Cache {
@@ -112,7 +112,7 @@ impl<S: Stamped + ?Sized> Source for Cached<'_, S> {
         self.through(&self.cache.today, minute(now), || self.src.today(now))
     }
 
-    fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {
+    fn clients(&self, closed: bool) -> Result<ClientRows, String> {
         let slot = &self.cache.clients[usize::from(closed)];
         self.through(slot, self.day, || self.src.clients(closed))
     }

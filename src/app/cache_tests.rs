@@ -10,7 +10,7 @@ use secrecy::SecretString;
 use super::{Cache, Cached, Stamped};
 use crate::domain::{ClientSummary, NewClient, NewDeadline, NewNote, NoteKind};
 use crate::store::{ClosurePreview, DataStamp, SearchFilter, SearchHit, Store};
-use crate::ui::data::{CalendarData, ClientData, NoteData, Source, TodayData};
+use crate::ui::data::{CalendarData, ClientData, ClientRows, NoteData, Source, TodayData};
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22)
@@ -42,7 +42,10 @@ impl Counting {
     }
 
     fn rows_on(&self, cache: &Cache, day: NaiveDate, closed: bool) -> Vec<ClientSummary> {
-        Cached::new(self, cache, day).clients(closed).unwrap()
+        Cached::new(self, cache, day)
+            .clients(closed)
+            .unwrap()
+            .to_vec()
     }
 }
 
@@ -51,7 +54,7 @@ impl Source for Counting {
         self.todays.set(self.todays.get() + 1);
         self.store.today(now)
     }
-    fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {
+    fn clients(&self, closed: bool) -> Result<ClientRows, String> {
         self.rows.set(self.rows.get() + 1);
         Source::clients(&self.store, closed)
     }
@@ -308,7 +311,10 @@ fn screens_a_key_replaces_are_freed_at_the_next_idle_moment_and_never_pile_up() 
     press(&mut app, 'c');
     press(&mut app, 't');
     assert_eq!(app.mode(), crate::keymap::Mode::Today);
-    assert!(!app.retired.is_empty(), "the replaced screens wait for the frame");
+    assert!(
+        !app.retired.is_empty(),
+        "the replaced screens wait for the frame"
+    );
     app.idle();
     assert!(app.retired.is_empty(), "and are freed once it is drawn");
     for _ in 0..20 {

@@ -4,11 +4,14 @@
 //! it to reload.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use std::rc::Rc;
 
 use crate::domain::VisitStatus;
 use crate::domain::{ClientSummary, DueItem, DueKind};
 use crate::store::{AgendaItem, AgendaKinds, SearchFilter, SearchHit, Store, VisitFilter};
-use crate::ui::data::{CalendarData, ClientData, DraftDue, NoteData, Seen, Source, TodayData};
+use crate::ui::data::{
+    CalendarData, ClientData, ClientRows, DraftDue, NoteData, Seen, Source, TodayData,
+};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
@@ -180,8 +183,10 @@ impl Source for Store {
         today(self, now).map_err(|e| e.to_string())
     }
 
-    fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String> {
-        caseload(self, closed).map_err(|e| e.to_string())
+    fn clients(&self, closed: bool) -> Result<ClientRows, String> {
+        caseload(self, closed)
+            .map(Rc::new)
+            .map_err(|e| e.to_string())
     }
 
     fn client(&self, id: i64, day: NaiveDate) -> Result<ClientData, String> {

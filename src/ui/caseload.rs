@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::data::Source;
+use super::data::{ClientRows, Source};
 use super::fit::{columns, fit_str};
 use super::screen::{Click, Effect, Screen};
 use super::theme::Theme;
@@ -102,7 +102,7 @@ fn cells(s: &ClientSummary, on: bool) -> [String; 7] {
 #[derive(Debug, Clone, Default)]
 pub struct CaseloadView {
     /// Every client loaded (closed ones only when shown).
-    pub all: Vec<ClientSummary>,
+    pub all: ClientRows,
     /// Whether closed cases are shown.
     pub show_closed: bool,
     /// The filter text.
@@ -259,7 +259,7 @@ impl Widget for &CaseloadView {
             .iter()
             .map(|c| c.title().chars().count() + 1)
             .collect();
-        for s in &self.all {
+        for s in self.all.iter() {
             for (w, c) in wants.iter_mut().zip(cells(s, on)) {
                 *w = (*w).max(Line::from(c).width());
             }

@@ -5,6 +5,7 @@
 //! opening the screen and after a write: never while drawing or handling keys.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use std::rc::Rc;
 
 use crate::domain::{
     Action as Todo, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, LegalEpisode,
@@ -12,13 +13,18 @@ use crate::domain::{
 };
 use crate::store::{AgendaItem, ChainBreak, ChronologyEntry, SearchFilter, SearchHit};
 
+/// The Caseload table's rows as the store gives them: shared (the app
+/// keeps them until something changes, the table shows them) rather than
+/// copied.
+pub type ClientRows = Rc<Vec<ClientSummary>>;
+
 /// Where the screens' data comes from.
 pub trait Source {
     /// The Today screen at `now` (a deadline counted in hours is overdue
     /// from the minute it passes).
     fn today(&self, now: NaiveDateTime) -> Result<TodayData, String>;
     /// Every client's summary row (closed cases too when `closed`).
-    fn clients(&self, closed: bool) -> Result<Vec<ClientSummary>, String>;
+    fn clients(&self, closed: bool) -> Result<ClientRows, String>;
     /// One client's record, as of `day`.
     fn client(&self, id: i64, day: NaiveDate) -> Result<ClientData, String>;
     /// One note with its addenda and client.
