@@ -39,6 +39,10 @@ const DECIDING_SOURCES: [&str; 4] = [
     include_str!("visit_facts.rs"),
 ];
 
+/// The form the rows are written in (see [`CachedDue`]): a new form empties
+/// the cache once, as a change of rules does, so every row is written anew.
+const ROW_FORM: &str = "visits name their rule by its place (2)";
+
 /// The columns `facts_from_row` reads, from `visit_facts f` and `clients c`.
 fn facts_cols() -> String {
     format!("f.client_id, {NAME_SQL}, f.last_seen, f.last_contact, f.due")
@@ -57,7 +61,10 @@ impl Store {
             scope.condition(),
             cols = facts_cols()
         ))?;
-        let rows = stmt.query_map(params_from_iter(scope.params()), facts_from_row)?;
+        let rules = RuleRefs::of(&self.rules);
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
+            facts_from_row(r, &rules)
+        })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -85,10 +92,10 @@ impl Store {
                   ORDER BY f.client_id",
                 cols = facts_cols()
             ))?;
-            let rows = stmt.query_map(
-                params![fmt_date(due_by), fmt_opt_date(warn_by)],
-                facts_from_row,
-            )?;
+            let rules = RuleRefs::of(&self.rules);
+            let rows = stmt.query_map(params![fmt_date(due_by), fmt_opt_date(warn_by)], |r| {
+                facts_from_row(r, &rules)
+            })?;
             Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         };
         Ok(DueFacts {
@@ -143,7 +150,8 @@ impl Store {
               WHERE c.status = 'open' ORDER BY f.client_id",
             cols = facts_cols()
         ))?;
-        let rows = stmt.query_map([], facts_from_row)?;
+        let rules = RuleRefs::of(&self.rules);
+        let rows = stmt.query_map([], |r| facts_from_row(r, &rules))?;
         let facts = Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         *self.facts_memo.0.borrow_mut() = Some((stamp, Arc::clone(&facts)));
         Ok(facts)
@@ -208,8 +216,9 @@ impl Store {
                    (client_id, stale, last_seen, last_contact, next_due, first_warn, due)
                  VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6)",
             )?;
+            let rules = RuleRefs::of(&self.rules);
             for f in &facts {
-                let due = serde_json::to_string(&f.due).map_err(to_sql_error)?;
+                let due = rules.encode(&f.due).map_err(to_sql_error)?;
                 let first_warn = first_warn(f);
                 put.execute(params![
                     f.client_id,
@@ -252,6 +261,7 @@ impl Store {
         for source in DECIDING_SOURCES {
             hash.update(source.as_bytes());
         }
+        hash.update(ROW_FORM.as_bytes());
         let wanted: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
         let stored = || -> Result<Option<String>> {
             let mut stmt = self
@@ -335,16 +345,99 @@ fn first_warn(f: &VisitFacts) -> Option<NaiveDate> {
 }
 
 /// A cached row (with the client's name, read from `clients`).
-fn facts_from_row(r: &Row<'_>) -> rusqlite::Result<VisitFacts> {
+fn facts_from_row(r: &Row<'_>, rules: &RuleRefs) -> rusqlite::Result<VisitFacts> {
     let due: String = r.get(4)?;
-    let due: Vec<VisitDue> = serde_json::from_str(&due).map_err(to_sql_error)?;
     Ok(VisitFacts {
         client_id: r.get(0)?,
         name: r.get(1)?,
         last_seen: opt_date(r, 2)?,
         last_contact: opt_date(r, 3)?,
-        due,
+        due: rules.decode(&due).map_err(to_sql_error)?,
     })
+}
+
+/// A visit due as a cached row holds it: the rule as its place in the
+/// rule set the cache was filled under (its id, citation and weight are
+/// that rule's; the fingerprint empties the cache when the rules change),
+/// or, for a visit no rule gives so (and rows written before this form),
+/// those three written out.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedDue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weight: Option<i64>,
+    what: String,
+    due: NaiveDate,
+    warn_from: Option<NaiveDate>,
+}
+
+/// Each rule's id, citation and weight, by its place in the rule set.
+struct RuleRefs(Vec<(String, String, i64)>);
+
+impl RuleRefs {
+    fn of(rules: &crate::rules::RuleSet) -> RuleRefs {
+        RuleRefs(
+            rules
+                .rules()
+                .iter()
+                .map(|r| (r.id.clone(), r.citation(), r.weight))
+                .collect(),
+        )
+    }
+
+    /// A client's visits due as JSON, each rule by its place.
+    fn encode(&self, due: &[VisitDue]) -> serde_json::Result<String> {
+        let rows: Vec<CachedDue> = due
+            .iter()
+            .map(|v| {
+                let place = self.0.iter().position(|(id, source, weight)| {
+                    *id == v.rule && *source == v.source && *weight == v.weight
+                });
+                let written = place.is_none();
+                CachedDue {
+                    r: place,
+                    rule: written.then(|| v.rule.clone()),
+                    source: written.then(|| v.source.clone()),
+                    weight: written.then_some(v.weight),
+                    what: v.what.clone(),
+                    due: v.due,
+                    warn_from: v.warn_from,
+                }
+            })
+            .collect();
+        serde_json::to_string(&rows)
+    }
+
+    /// The visits due [`RuleRefs::encode`] wrote (or an older row).
+    fn decode(&self, json: &str) -> serde_json::Result<Vec<VisitDue>> {
+        let rows: Vec<CachedDue> = serde_json::from_str(json)?;
+        rows.into_iter()
+            .map(|c| {
+                let (rule, source, weight) = match c.r.and_then(|i| self.0.get(i)) {
+                    Some((id, source, weight)) => (id.clone(), source.clone(), *weight),
+                    None => match (c.rule, c.source, c.weight) {
+                        (Some(rule), Some(source), Some(weight)) => (rule, source, weight),
+                        _ => {
+                            return Err(serde::de::Error::custom("a cached visit names no rule"));
+                        }
+                    },
+                };
+                Ok(VisitDue {
+                    rule,
+                    source,
+                    what: c.what,
+                    due: c.due,
+                    warn_from: c.warn_from,
+                    weight,
+                })
+            })
+            .collect()
+    }
 }
 
 fn to_sql_error(e: serde_json::Error) -> rusqlite::Error {

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use super::super::visit_facts::Scope;
 use crate::domain::{EpisodeKind, NewClient, NewEpisode, NewNote, NewVisit, NoteKind};
 use crate::domain::{VisitOutcome, VisitStatus};
+use crate::rules::VisitDue;
 use crate::store::Store;
 
 fn now() -> NaiveDateTime {
@@ -371,4 +372,39 @@ fn other_rules_make_the_cache_stale() {
         s.computed_facts(Scope::All).unwrap()
     );
     assert!(!s.client_visit_facts(a).unwrap().due.is_empty());
+}
+
+#[test]
+fn a_cached_visit_names_its_rule_by_place_and_reads_back_whole() {
+    let rules = crate::rules::RuleSet::embedded().unwrap();
+    let refs = super::RuleRefs::of(&rules);
+    let rule = rules.rules().iter().find(|r| r.is_visit()).unwrap();
+    let day = now().date();
+    let from_rule = VisitDue {
+        rule: rule.id.clone(),
+        source: rule.citation(),
+        what: "Fictional visit (every 14 days)".into(),
+        due: day,
+        warn_from: Some(day - Days::new(3)),
+        weight: rule.weight,
+    };
+    // A visit no rule in the set gives so (another citation) is written out.
+    let other = VisitDue {
+        source: "a citation no rule has".into(),
+        warn_from: None,
+        ..from_rule.clone()
+    };
+    let due = vec![from_rule.clone(), other];
+    let json = refs.encode(&due).unwrap();
+    assert!(!json.contains(&from_rule.source), "{json}");
+    assert!(json.contains("a citation no rule has"), "{json}");
+    assert_eq!(refs.decode(&json).unwrap(), due);
+    // Rows written before this form (every field written out) still read.
+    let old = serde_json::to_string(&due).unwrap();
+    assert_eq!(refs.decode(&old).unwrap(), due);
+    // A row naming no rule at all is refused, not read as an empty rule.
+    assert!(
+        refs.decode(r#"[{"what":"x","due":"2026-11-22","warn_from":null}]"#)
+            .is_err()
+    );
 }
