@@ -331,6 +331,34 @@ fn a_write_marks_only_its_clients_row_stale_and_a_read_refreshes_it() {
 }
 
 #[test]
+fn only_an_edit_the_facts_rest_on_marks_a_client_stale() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
+    s.fill_visit_facts().unwrap();
+    let mut edit = s.client(a).unwrap().to_new();
+    edit.preferred_name = Some("Annie".into());
+    edit.pronouns = Some("she/her".into());
+    s.update_client(a, &edit, now()).unwrap();
+    assert!(
+        s.stale_clients().unwrap().is_empty(),
+        "a new name or pronouns leave the facts as they were"
+    );
+    // The name shown with the facts is read with them, so it is the new one.
+    assert_eq!(s.facts_in(Scope::All).unwrap()[0].name, "Annie Testperson");
+    edit.visit_every_days = Some(7);
+    s.update_client(a, &edit, now()).unwrap();
+    assert_eq!(
+        s.stale_clients().unwrap(),
+        vec![a],
+        "a new frequency does not"
+    );
+    assert_eq!(
+        s.facts_in(Scope::All).unwrap(),
+        s.computed_facts(Scope::All).unwrap()
+    );
+}
+
+#[test]
 fn a_client_without_a_row_gets_one_at_the_next_read() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();

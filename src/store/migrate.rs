@@ -21,7 +21,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_visit_facts.sql"),
     include_str!("migrations/0011_due_indexes.sql"),
     include_str!("migrations/0012_form_drafts.sql"),
-    include_str!("migrations/0013_review_index.sql"),
+    include_str!("migrations/0013_lighter_reads.sql"),
 ];
 
 /// The schema version this build writes.
