@@ -261,7 +261,7 @@ impl Store {
     /// `today`), earliest first: flagged for the practitioner to review.
     pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
         let name = super::due::NAME_SQL;
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, {name}, c.retain_until
              FROM clients c WHERE c.status = 'closed' AND c.retain_until IS NOT NULL
              ORDER BY c.retain_until, c.id",

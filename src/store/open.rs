@@ -38,6 +38,8 @@ impl Store {
         // checks it reads run under the lock and a second writer (the CLI
         // beside the TUI) waits its turn instead of failing mid-transaction.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        // Screens read with a few dozen statements; each is prepared once.
+        conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -150,6 +152,10 @@ pub(crate) fn ensure_ciphertext(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// How many prepared statements a connection keeps (rusqlite's default is
+/// 16, fewer than Today alone reads with).
+const STATEMENTS_KEPT: usize = 64;
 
 /// The most page cache a connection asks for, in KiB (64 MiB).
 const PAGE_CACHE_MAX_KIB: i64 = 64 * 1024;

@@ -26,7 +26,7 @@ impl Store {
     /// Every draft note, oldest contact first, with its client's name
     /// (read through the index of drafts, without note bodies).
     pub fn draft_rows(&self) -> Result<Vec<DraftRow>> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT n.id, n.client_id, {NAME_SQL}, n.occurred_at, n.significant
                FROM notes n INDEXED BY notes_drafts JOIN {CLIENT_NAMES} ON c.id = n.client_id
               WHERE n.status = 'draft'
