@@ -47,6 +47,13 @@ impl VisitFacts {
     pub fn next_visit(&self) -> Option<&VisitDue> {
         self.due.first()
     }
+
+    /// The earliest visit due under any rule, as its day and what it is
+    /// (what [`next_due`] weighs, and the facts cache keeps in columns).
+    #[must_use]
+    pub fn next_visit_what(&self) -> Option<(NaiveDate, String)> {
+        self.next_visit().map(|v| (v.due, v.what.clone()))
+    }
 }
 
 /// Works out a client's visit facts from their basis and recorded contacts
@@ -146,11 +153,8 @@ pub fn agenda_items(facts: &VisitFacts, from: NaiveDate, to: NaiveDate) -> Vec<A
 pub fn next_due(
     deadline: Option<(NaiveDate, String)>,
     planned: Option<(NaiveDate, String)>,
-    facts: Option<&VisitFacts>,
+    visit: Option<(NaiveDate, String)>,
 ) -> Option<(NaiveDate, String)> {
-    let visit = facts
-        .and_then(VisitFacts::next_visit)
-        .map(|v| (v.due, v.what.clone()));
     [deadline, planned, visit]
         .into_iter()
         .flatten()

@@ -254,19 +254,31 @@ fn due_items_agenda_lines_next_due_and_the_weekly_chart_agree() {
 
     // The earlier of deadline and visit; a deadline wins a tie.
     let dl = |day| Some((d(11, day), "Review".to_string()));
-    assert_eq!(next_due(dl(25), None, Some(&f)).unwrap().0, d(11, 20));
-    assert_eq!(next_due(dl(18), None, Some(&f)).unwrap().0, d(11, 18));
-    assert_eq!(next_due(dl(20), None, Some(&f)).unwrap().1, "Review");
+    assert_eq!(
+        next_due(dl(25), None, f.next_visit_what()).unwrap().0,
+        d(11, 20)
+    );
+    assert_eq!(
+        next_due(dl(18), None, f.next_visit_what()).unwrap().0,
+        d(11, 18)
+    );
+    assert_eq!(
+        next_due(dl(20), None, f.next_visit_what()).unwrap().1,
+        "Review"
+    );
     assert_eq!(next_due(None, None, None), None);
     // A visit planned before anything else falls due is what is next; a
     // deadline the same day still wins.
     let planned = |day| Some((d(11, day), "Home visit (planned)".to_string()));
     assert_eq!(
-        next_due(dl(25), planned(19), Some(&f)).unwrap(),
+        next_due(dl(25), planned(19), f.next_visit_what()).unwrap(),
         (d(11, 19), "Home visit (planned)".to_string())
     );
     assert_eq!(next_due(dl(19), planned(19), None).unwrap().1, "Review");
-    assert_eq!(next_due(None, planned(30), Some(&f)).unwrap().0, d(11, 20));
+    assert_eq!(
+        next_due(None, planned(30), f.next_visit_what()).unwrap().0,
+        d(11, 20)
+    );
     assert_eq!(next_due(None, planned(30), None).unwrap().0, d(11, 30));
 
     // Week 0 is today and the 6 days after; days before today or after the

@@ -41,7 +41,7 @@ const DECIDING_SOURCES: [&str; 4] = [
 
 /// The form the rows are written in (see [`CachedDue`]): a new form empties
 /// the cache once, as a change of rules does, so every row is written anew.
-const ROW_FORM: &str = "visits name their rule by its place (2)";
+const ROW_FORM: &str = "visits name their rule by its place; next_what (3)";
 
 /// The columns `facts_from_row` reads, from `visit_facts f` and `clients c`.
 fn facts_cols() -> String {
@@ -157,6 +157,35 @@ impl Store {
         Ok(facts)
     }
 
+    /// Every client's last seen, last contact and next visit due (open and
+    /// closed), by id: what the Caseload table shows, read from the cache's
+    /// columns without decoding anyone's list of visits due.
+    pub(crate) fn facts_brief(&self) -> Result<HashMap<i64, FactsBrief>> {
+        if !self.refresh_facts()? {
+            return Ok(self
+                .computed_facts(Scope::All)?
+                .iter()
+                .map(|f| (f.client_id, FactsBrief::of(f)))
+                .collect());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id, last_seen, last_contact, next_due, next_what FROM visit_facts",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let next_due = opt_date(r, 3)?;
+            let next_what: Option<String> = r.get(4)?;
+            Ok((
+                r.get(0)?,
+                FactsBrief {
+                    last_seen: opt_date(r, 1)?,
+                    last_contact: opt_date(r, 2)?,
+                    next_visit: next_due.map(|day| (day, next_what.unwrap_or_default())),
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+    }
+
     /// The day each client was last seen (those never seen are left out),
     /// from the cache in one read: Today asks it for every unseen client.
     pub(crate) fn last_seen_days(&self) -> Result<HashMap<i64, NaiveDate>> {
@@ -213,18 +242,20 @@ impl Store {
         {
             let mut put = tx.prepare_cached(
                 "INSERT OR REPLACE INTO visit_facts
-                   (client_id, stale, last_seen, last_contact, next_due, first_warn, due)
-                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6)",
+                   (client_id, stale, last_seen, last_contact, next_due, next_what, first_warn, due)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let rules = RuleRefs::of(&self.rules);
             for f in &facts {
                 let due = rules.encode(&f.due).map_err(to_sql_error)?;
                 let first_warn = first_warn(f);
+                let next = f.next_visit_what();
                 put.execute(params![
                     f.client_id,
                     fmt_opt_date(f.last_seen),
                     fmt_opt_date(f.last_contact),
-                    fmt_opt_date(f.next_visit().map(|v| v.due)),
+                    fmt_opt_date(next.as_ref().map(|(day, _)| *day)),
+                    next.map(|(_, what)| what),
                     fmt_opt_date(first_warn),
                     due,
                 ])?;
@@ -309,6 +340,28 @@ impl Store {
                 tracing::warn!(error = %e, "visit facts cache not written");
                 None
             }
+        }
+    }
+}
+
+/// What the Caseload table shows of a client's visit facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FactsBrief {
+    /// The latest day they were seen in person.
+    pub last_seen: Option<NaiveDate>,
+    /// The latest contact of any kind.
+    pub last_contact: Option<NaiveDate>,
+    /// Their next visit due under any rule, and what it is.
+    pub next_visit: Option<(NaiveDate, String)>,
+}
+
+impl FactsBrief {
+    /// The brief of worked-out facts (as the cache's columns hold it).
+    pub(crate) fn of(f: &VisitFacts) -> FactsBrief {
+        FactsBrief {
+            last_seen: f.last_seen,
+            last_contact: f.last_contact,
+            next_visit: f.next_visit_what(),
         }
     }
 }

@@ -237,6 +237,12 @@ fn assert_cache_true(s: &Store) {
     let cached = s.facts_in(Scope::All).unwrap();
     let computed = s.computed_facts(Scope::All).unwrap();
     assert_eq!(cached, computed);
+    // The Caseload table's columns say the same.
+    let brief: std::collections::HashMap<i64, super::FactsBrief> = computed
+        .iter()
+        .map(|f| (f.client_id, super::FactsBrief::of(f)))
+        .collect();
+    assert_eq!(s.facts_brief().unwrap(), brief);
     let open: Vec<_> = computed
         .iter()
         .filter(|f| s.client(f.client_id).unwrap().status == crate::domain::CaseStatus::Open)

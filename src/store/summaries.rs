@@ -2,14 +2,12 @@
 
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::clients::{CLIENT_COL_COUNT, CLIENT_COLS, client_from_row};
 use super::rows::parse_day;
-use super::visit_facts::Scope;
 use super::{Result, Store};
 use crate::domain::ClientSummary;
-use crate::practice::{self, VisitFacts};
+use crate::practice;
 
 impl Store {
     /// Clients with their derived facts (last seen and last contact and the
@@ -57,22 +55,14 @@ impl Store {
                 planned.as_deref().and_then(planned_visit),
             ))
         })?;
-        let kept;
-        let all;
-        let facts: HashMap<i64, &VisitFacts> = if include_closed {
-            all = self.facts_in(Scope::All)?;
-            all.iter().map(|f| (f.client_id, f)).collect()
-        } else {
-            kept = self.open_client_facts()?;
-            kept.iter().map(|f| (f.client_id, f)).collect()
-        };
+        let mut facts = self.facts_brief()?;
         let mut out = Vec::new();
         for row in rows {
             let (mut s, deadline, planned) = row?;
-            let f = facts.get(&s.client.id).copied();
-            s.last_seen = f.and_then(|f| f.last_seen);
-            s.last_contact = f.and_then(|f| f.last_contact);
-            let next = practice::next_due(deadline, planned, f);
+            let f = facts.remove(&s.client.id);
+            s.last_seen = f.as_ref().and_then(|f| f.last_seen);
+            s.last_contact = f.as_ref().and_then(|f| f.last_contact);
+            let next = practice::next_due(deadline, planned, f.and_then(|f| f.next_visit));
             s.next_due = next.as_ref().map(|(d, _)| *d);
             s.next_due_what = next.map(|(_, w)| w);
             out.push(s);

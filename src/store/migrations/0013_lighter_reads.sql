@@ -16,3 +16,7 @@ AFTER UPDATE OF id, visit_every_days, opened_on, status ON clients
 WHEN OLD.id IS NOT NEW.id OR OLD.visit_every_days IS NOT NEW.visit_every_days
   OR OLD.opened_on IS NOT NEW.opened_on OR OLD.status IS NOT NEW.status
 BEGIN UPDATE visit_facts SET stale = 1 WHERE client_id IN (OLD.id, NEW.id); END;
+-- What a client's next visit due is, beside its day: the Caseload table
+-- reads the facts it shows from columns, without decoding every client's
+-- list of visits due.
+ALTER TABLE visit_facts ADD COLUMN next_what TEXT;
