@@ -17,8 +17,7 @@ use crate::ui::today::DUE_WITHIN_DAYS;
 /// The Today screen's data for `today`.
 pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayData> {
     let today = now.date();
-    // The chart first: it decodes every open client's visit facts once,
-    // and the due list below is answered from them.
+    // The chart counts what is due week by week without reading the lines.
     let end = today + Days::new(8 * 7 - 1);
     let chart = crate::practice::weekly_counts(&store.open_work_by_day(today, end)?, today);
     let (overdue_visits, due): (Vec<DueItem>, Vec<DueItem>) = store

@@ -114,6 +114,12 @@ pub fn due_items(facts: &VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Ve
         .collect()
 }
 
+/// Whether a visit due on `day` is in the range `from` to `to` inclusive.
+#[must_use]
+pub fn falls_between(day: NaiveDate, from: NaiveDate, to: NaiveDate) -> bool {
+    day >= from && day <= to
+}
+
 /// The visits of `facts` falling due between `from` and `to` inclusive.
 pub fn visits_due_between(
     facts: &VisitFacts,
@@ -123,7 +129,7 @@ pub fn visits_due_between(
     facts
         .due
         .iter()
-        .filter(move |v| v.due >= from && v.due <= to)
+        .filter(move |v| falls_between(v.due, from, to))
 }
 
 /// The visits of `facts` falling due between `from` and `to` inclusive, as

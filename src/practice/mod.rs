@@ -28,8 +28,8 @@ mod seen;
 pub use calendar::{CalendarDay, DayCounts, grid_range, month_grid, month_start};
 
 pub use due::{
-    ClientBasis, VisitFacts, agenda_items, due_items, next_due, visit_facts, visits_due_between,
-    weekly_counts,
+    ClientBasis, VisitFacts, agenda_items, due_items, falls_between, next_due, visit_facts,
+    visits_due_between, weekly_counts,
 };
 pub use legal::{CurrentPeriod, current_periods};
 pub use seen::{Contact, Evidence, last_contact, last_seen, latest_seen_by_kind};

@@ -268,10 +268,8 @@ impl Store {
             let (day, n) = row?;
             *days.entry(day).or_insert(0) += u64::try_from(n).unwrap_or(0);
         }
-        for facts in self.open_facts_due_by(to)?.iter() {
-            for visit in practice::visits_due_between(facts, from, to) {
-                *days.entry(visit.due).or_insert(0) += 1;
-            }
+        for (day, n) in self.visit_days_due(from, to)? {
+            *days.entry(day).or_insert(0) += n;
         }
         Ok(days)
     }

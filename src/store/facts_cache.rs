@@ -15,15 +15,13 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, TransactionBehavior, params, params_from_iter};
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
 
 use super::due::{CLIENT_NAMES, NAME_SQL};
-use super::rows::{date, fmt_date, fmt_opt_date, opt_date};
+use super::rows::{date, fmt_date, fmt_opt_date, opt_date, parse_day};
 use super::visit_facts::Scope;
-use super::{DataStamp, Result, Store};
-use crate::practice::VisitFacts;
+use super::{Result, Store};
+use crate::practice::{self, VisitFacts};
 use crate::rules::VisitDue;
 
 /// Above this many stale clients they are worked out in one pass over the
@@ -41,7 +39,7 @@ const DECIDING_SOURCES: [&str; 4] = [
 
 /// The form the rows are written in (see [`CachedDue`]): a new form empties
 /// the cache once, as a change of rules does, so every row is written anew.
-const ROW_FORM: &str = "visits name their rule by its place; next_what (3)";
+const ROW_FORM: &str = "visits name their rule by its place; next_what, due_days (4)";
 
 /// The columns `facts_from_row` reads, from `visit_facts f` and `clients c`.
 fn facts_cols() -> String {
@@ -70,91 +68,70 @@ impl Store {
 
     /// The visit facts of open clients with a visit due by `due_by`, or
     /// (with `warn_by`) one whose warning window opens by then: the only
-    /// clients the due list and the agenda need. From the open clients'
-    /// rows already decoded since the last change (see
-    /// [`Store::open_facts`]), else read through the date indexes.
+    /// clients the due list and the agenda need, read through two indexes.
     pub(crate) fn facts_due_by(
         &self,
         due_by: NaiveDate,
         warn_by: Option<NaiveDate>,
-    ) -> Result<DueFacts> {
-        let all = if !self.refresh_facts()? {
-            Arc::new(self.computed_facts(Scope::Open)?)
-        } else if let Some(kept) = self.kept_open_facts()? {
-            kept
-        } else {
-            // visit_facts first (CROSS JOIN keeps that order), through its
-            // two date indexes, then each candidate's client: not every
-            // open client.
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
-                  WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
-                  ORDER BY f.client_id",
-                cols = facts_cols()
-            ))?;
-            let rules = RuleRefs::of(&self.rules);
-            let rows = stmt.query_map(params![fmt_date(due_by), fmt_opt_date(warn_by)], |r| {
-                facts_from_row(r, &rules)
-            })?;
-            Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        };
-        Ok(DueFacts {
-            all,
-            due_by,
-            warn_by,
-        })
-    }
-
-    /// The open clients' decoded rows, when they were read since the last
-    /// change to the database (by this connection or another).
-    pub(super) fn kept_open_facts(&self) -> Result<Option<Arc<Vec<VisitFacts>>>> {
-        let stamp = self.data_stamp()?;
-        Ok(match &*self.facts_memo.0.borrow() {
-            Some((kept, facts)) if *kept == stamp => Some(Arc::clone(facts)),
-            _ => None,
-        })
-    }
-
-    /// The visit facts of every open client, in id order, decoded once per
-    /// change to the database and kept: a screen that reads most clients'
-    /// facts (Today's chart, the Caseload table) reads them here, and what
-    /// is read next (the due list, the agenda) is answered from them.
-    pub(crate) fn open_client_facts(&self) -> Result<Arc<Vec<VisitFacts>>> {
-        if self.refresh_facts()? {
-            self.open_facts()
-        } else {
-            Ok(Arc::new(self.computed_facts(Scope::Open)?))
+    ) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts()? {
+            let mut all = self.computed_facts(Scope::Open)?;
+            all.retain(|f| {
+                f.next_visit().is_some_and(|v| v.due <= due_by)
+                    || warn_by.is_some_and(|by| first_warn(f).is_some_and(|w| w <= by))
+            });
+            return Ok(all);
         }
-    }
-
-    /// As [`Store::facts_due_by`] with no warning day, from
-    /// [`Store::open_client_facts`].
-    pub(crate) fn open_facts_due_by(&self, due_by: NaiveDate) -> Result<DueFacts> {
-        Ok(DueFacts {
-            all: self.open_client_facts()?,
-            due_by,
-            warn_by: None,
-        })
-    }
-
-    /// Every open client's cached row, decoded, in id order: kept with the
-    /// data stamp it was read at, and read again once anything is written
-    /// (by this connection or another). Call after `refresh_facts`.
-    fn open_facts(&self) -> Result<Arc<Vec<VisitFacts>>> {
-        if let Some(kept) = self.kept_open_facts()? {
-            return Ok(kept);
-        }
-        let stamp = self.data_stamp()?;
+        // visit_facts first (CROSS JOIN keeps that order), through its two
+        // date indexes, then each candidate's client: not every open client.
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
-              WHERE c.status = 'open' ORDER BY f.client_id",
+              WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+              ORDER BY f.client_id",
             cols = facts_cols()
         ))?;
         let rules = RuleRefs::of(&self.rules);
-        let rows = stmt.query_map([], |r| facts_from_row(r, &rules))?;
-        let facts = Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?);
-        *self.facts_memo.0.borrow_mut() = Some((stamp, Arc::clone(&facts)));
-        Ok(facts)
+        let rows = stmt.query_map(params![fmt_date(due_by), fmt_opt_date(warn_by)], |r| {
+            facts_from_row(r, &rules)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many visits fall due under a visiting rule on each day from
+    /// `from` to `to` (open cases; days with none left out): the lines
+    /// `practice::agenda_items` makes for the agenda, counted from the
+    /// days the cache keeps in a column, without decoding the visits.
+    pub(crate) fn visit_days_due(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<BTreeMap<NaiveDate, u64>> {
+        let mut days = BTreeMap::new();
+        if !self.refresh_facts()? {
+            for f in self.computed_facts(Scope::Open)? {
+                for v in practice::visits_due_between(&f, from, to) {
+                    *days.entry(v.due).or_insert(0) += 1;
+                }
+            }
+            return Ok(days);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT f.due_days FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
+              WHERE f.next_due <= ?1 AND c.status = 'open'"
+        ))?;
+        let mut rows = stmt.query([fmt_date(to)])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(0)?;
+            for day in text.split(',').filter(|d| !d.is_empty()) {
+                let day = parse_day(day).ok_or_else(|| {
+                    to_sql_error(serde::de::Error::custom("a cached visit day is not a date"))
+                })?;
+                if practice::falls_between(day, from, to) {
+                    *days.entry(day).or_insert(0) += 1;
+                }
+            }
+        }
+        Ok(days)
     }
 
     /// Every client's last seen, last contact and next visit due (open and
@@ -242,8 +219,9 @@ impl Store {
         {
             let mut put = tx.prepare_cached(
                 "INSERT OR REPLACE INTO visit_facts
-                   (client_id, stale, last_seen, last_contact, next_due, next_what, first_warn, due)
-                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7)",
+                   (client_id, stale, last_seen, last_contact, next_due, next_what, first_warn,
+                    due, due_days)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             let rules = RuleRefs::of(&self.rules);
             for f in &facts {
@@ -258,6 +236,7 @@ impl Store {
                     next.map(|(_, what)| what),
                     fmt_opt_date(first_warn),
                     due,
+                    due_days(f),
                 ])?;
             }
         }
@@ -366,29 +345,11 @@ impl FactsBrief {
     }
 }
 
-/// The open clients' decoded rows last read, with the stamp they were read
-/// at (see `Store::open_facts`).
-#[derive(Default)]
-pub(crate) struct FactsMemo(RefCell<Option<(DataStamp, Arc<Vec<VisitFacts>>)>>);
-
-/// The facts of the open clients with a visit due (or a warning window
-/// open) by given days: see [`Store::facts_due_by`].
-pub(crate) struct DueFacts {
-    all: Arc<Vec<VisitFacts>>,
-    due_by: NaiveDate,
-    warn_by: Option<NaiveDate>,
-}
-
-impl DueFacts {
-    /// The clients, in id order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &VisitFacts> {
-        self.all.iter().filter(|f| {
-            f.next_visit().is_some_and(|v| v.due <= self.due_by)
-                || self
-                    .warn_by
-                    .is_some_and(|by| first_warn(f).is_some_and(|w| w <= by))
-        })
-    }
+/// The days of a client's visits due, in order, as the `due_days` column
+/// keeps them ("2026-12-01,2026-12-14"; empty with none).
+fn due_days(f: &VisitFacts) -> String {
+    let days: Vec<String> = f.due.iter().map(|v| fmt_date(v.due)).collect();
+    days.join(",")
 }
 
 /// The day the earliest warning window of a client's visits opens (stored

@@ -78,8 +78,6 @@ pub struct Store {
     verified: chain::VerifiedSeals,
     /// Whether the visit facts cache was checked against the rules in use.
     facts_rules_checked: std::cell::Cell<bool>,
-    /// The open clients' visit facts last read (see `facts_due_by`).
-    facts_memo: facts_cache::FactsMemo,
 }
 
 impl std::fmt::Debug for Store {

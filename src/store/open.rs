@@ -47,7 +47,6 @@ impl Store {
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
-            facts_memo: super::facts_cache::FactsMemo::default(),
         };
         migrate::migrate(&mut store, Some(passphrase))?;
         size_page_cache(&store.conn)?;
@@ -67,7 +66,6 @@ impl Store {
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
-            facts_memo: super::facts_cache::FactsMemo::default(),
         };
         migrate::migrate(&mut store, None)?;
         Ok(store)

@@ -175,7 +175,6 @@ impl Store {
     pub fn use_rules(&mut self, rules: RuleSet) {
         self.rules = rules;
         self.facts_rules_checked.set(false);
-        self.facts_memo = super::facts_cache::FactsMemo::default();
     }
 
     /// Adds a legal episode and the deadlines the engine made for it in one

@@ -33,7 +33,6 @@ impl Store {
             late_rule: crate::domain::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
-            facts_memo: super::facts_cache::FactsMemo::default(),
         };
         migrate::migrate_with(&mut store, Some(passphrase), migrations)?;
         Ok(store)

@@ -67,25 +67,6 @@ impl Store {
     /// The day each of `clients` was last seen (those never seen are left
     /// out), by the practice layer's rules.
     pub fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
-        // From the open clients' facts kept since the last change (Today
-        // asks for its unseen clients, all open, just after its chart read
-        // them), when every one asked for is there.
-        if let Some(kept) = self.kept_open_facts()? {
-            let found: Option<Vec<&VisitFacts>> = clients
-                .iter()
-                .map(|id| {
-                    kept.binary_search_by_key(id, |f| f.client_id)
-                        .ok()
-                        .and_then(|i| kept.get(i))
-                })
-                .collect();
-            if let Some(found) = found {
-                return Ok(found
-                    .into_iter()
-                    .filter_map(|f| Some((f.client_id, f.last_seen?)))
-                    .collect());
-            }
-        }
         let wanted: std::collections::HashSet<i64> = clients.iter().copied().collect();
         let mut seen = self.last_seen_days()?;
         seen.retain(|id, _| wanted.contains(id));

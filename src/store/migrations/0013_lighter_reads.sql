@@ -20,3 +20,6 @@ BEGIN UPDATE visit_facts SET stale = 1 WHERE client_id IN (OLD.id, NEW.id); END;
 -- reads the facts it shows from columns, without decoding every client's
 -- list of visits due.
 ALTER TABLE visit_facts ADD COLUMN next_what TEXT;
+-- And the days of all their visits due, so Today's chart counts them
+-- without decoding them either.
+ALTER TABLE visit_facts ADD COLUMN due_days TEXT NOT NULL DEFAULT '';
