@@ -19,6 +19,8 @@ fn main() -> ExitCode {
     hardening::disable_core_dumps();
     hardening::install_panic_hook();
     caseload::platform::sigpipe::restore_default();
+    // OpenSSL without the machine's openssl.cnf, before SQLite starts.
+    caseload::platform::crypto_init::once();
     let args = Cli::parse();
     if !args.demo {
         let log_dir = cli::db_path(args.db.as_ref())

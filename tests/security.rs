@@ -327,6 +327,34 @@ fn files_are_private_and_the_database_is_not_plain_sqlite() {
     assert_ciphertext_header(&sb.db());
 }
 
+/// The machine's OpenSSL configuration (here one naming a provider that
+/// does not exist, with errors made fatal) is never read: it could load
+/// code into the process or change how the records are encrypted, and with
+/// this one SQLCipher could not even draw a random number.
+#[test]
+fn an_openssl_configuration_on_the_machine_is_not_read() {
+    let sb = Sandbox::new();
+    let conf = sb.path("hostile-openssl.cnf");
+    std::fs::write(
+        &conf,
+        "config_diagnostics = 1\nopenssl_conf = init\n[init]\nproviders = p\n\
+         [p]\nnosuch = nosuch_sect\n[nosuch_sect]\nactivate = 1\n",
+    )
+    .unwrap();
+    let with_conf = |args: &[&str]| {
+        let mut c = sb.cmd(args);
+        c.env("OPENSSL_CONF", &conf);
+        c
+    };
+    with_conf(&["init"]).assert().success();
+    with_conf(&["client", "add", "--given", "Ann", "--family", "Testperson"])
+        .assert()
+        .success();
+    let out = with_conf(&["client", "list", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Testperson"));
+}
+
 #[path = "security/hostile.rs"]
 mod hostile;
 

@@ -35,21 +35,34 @@ pub fn json_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// character it removes, or an escaped control (`\t`, `\r`, `\b`, `\f`,
 /// `\uXXXX`: serde_json escapes only control characters so).
 fn needs_cleaning(json: &str) -> bool {
-    // One pass over the bytes: serde_json escapes every control character,
-    // so text of printable ASCII (and the newlines of pretty printing) with
-    // no such escape is already clean; anything else is checked whole.
-    let mut bytes = json.bytes();
-    let mut plain = true;
-    while let Some(b) = bytes.next() {
-        if b == b'\\' {
-            if matches!(bytes.next(), Some(b't' | b'r' | b'b' | b'f' | b'u')) {
-                return true;
-            }
-        } else if b >= 0x7f || (b < 0x20 && b != b'\n') {
-            plain = false;
+    // serde_json escapes every control character, so text of printable
+    // ASCII (and the newlines of pretty printing) with no such escape is
+    // already clean; anything else is checked whole. Backslashes are found
+    // by jumping from one to the next (memchr), each escape read whole so an
+    // escaped backslash is not taken for the start of another.
+    let bytes = json.as_bytes();
+    let mut at = 0;
+    while let Some(i) = bytes.get(at..).and_then(|rest| memchr::memchr(b'\\', rest)) {
+        if matches!(
+            bytes.get(at + i + 1),
+            Some(b't' | b'r' | b'b' | b'f' | b'u')
+        ) {
+            return true;
         }
+        at += i + 2;
     }
+    let plain = bytes.is_ascii() && memchr::memchr(0x7f, bytes).is_none() && !raw_control(bytes);
     !plain && matches!(sanitize(json), Cow::Owned(_))
+}
+
+/// Whether a control byte other than a newline is in `bytes` (a pass the
+/// compiler can vectorise: no early exit inside each block).
+fn raw_control(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(false, |seen, &b| seen | ((b < 0x20) & (b != b'\n')))
+    })
 }
 
 fn clean_value(v: &mut Value) {
@@ -151,6 +164,13 @@ mod tests {
         assert!(!needs_cleaning(&json(
             serde_json::json!({"n": "C:\\users"})
         )));
+        // An escaped backslash before a `t` is text too, however long the
+        // text before it; a raw control byte (never written by serde_json)
+        // is not clean.
+        let long = "x".repeat(200);
+        assert!(!needs_cleaning(&format!("{{\"n\": \"{long}\\\\t\"}}")));
+        assert!(needs_cleaning(&format!("{{\"n\": \"{long}\\t\"}}")));
+        assert!(needs_cleaning(&format!("{{\"n\": \"{long}\u{1b}\"}}")));
         // A right-to-left override, DEL and a C1 control are not.
         for hostile in ["abc\u{202e}def", "a\u{7f}b", "a\u{85}b"] {
             let text = json(serde_json::json!({ "n": hostile }));

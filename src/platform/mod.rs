@@ -6,6 +6,7 @@
 //! the README's Windows section).
 
 pub mod crashdump;
+pub mod crypto_init;
 pub mod dirs;
 pub mod perms;
 pub mod sigpipe;

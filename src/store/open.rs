@@ -15,6 +15,8 @@ impl Store {
     /// (see [`prepare_file`]); a wrong
     /// passphrase is reported at once rather than at the first query.
     pub fn open(path: &Path, passphrase: &SecretString) -> Result<Store> {
+        // Before SQLite starts (its first open sets OpenSSL up).
+        crate::platform::crypto_init::once();
         prepare_file(path)?;
         let mut conn = Connection::open_with_flags(
             path,
@@ -92,6 +94,7 @@ static CIPHER_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Holds the keying lock; a poisoned lock is still a lock.
 pub(crate) fn cipher_lock() -> std::sync::MutexGuard<'static, ()> {
+    crate::platform::crypto_init::once();
     CIPHER_LOCK
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -23,3 +23,7 @@ ALTER TABLE visit_facts ADD COLUMN next_what TEXT;
 -- And the days of all their visits due, so Today's chart counts them
 -- without decoding them either.
 ALTER TABLE visit_facts ADD COLUMN due_days TEXT NOT NULL DEFAULT '';
+-- Every command checks once that each client has a row (counting both
+-- tables): a small index of the rows lets that count read a few pages
+-- instead of every cached row.
+CREATE INDEX visit_facts_count ON visit_facts (stale);
