@@ -25,11 +25,6 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         .into_iter()
         .partition(|d| d.kind == DueKind::Visit && d.overdue);
 
-    let why = due
-        .iter()
-        .map(|d| crate::rules::explain::why(d, store.rules()))
-        .collect();
-
     let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(6);
     let week: Vec<AgendaItem> = store
@@ -79,7 +74,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         has_clients: store.has_clients()?,
         visits,
         due,
-        why,
+        local_rules: store.rules().local_rule_ids(),
         week,
         unseen,
         drafts,

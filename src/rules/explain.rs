@@ -50,6 +50,19 @@ pub fn explain(items: &[DueItem], rules: &RuleSet) -> String {
 /// shown in Today's detail pane).
 #[must_use]
 pub fn why(item: &DueItem, rules: &RuleSet) -> String {
+    let local = item
+        .rule
+        .as_deref()
+        .and_then(|id| rules.rule(id))
+        .is_some_and(|r| r.overridden || r.added_locally);
+    why_with(item, local)
+}
+
+/// As [`why`], told whether the item's rule was changed or added locally
+/// (Today works this out once per screen and the words only for the
+/// selected line).
+#[must_use]
+pub fn why_with(item: &DueItem, local_rule: bool) -> String {
     let when = match item.days {
         d if d < 0 => format!("overdue by {}", count(-d, "day")),
         0 => "due today".to_string(),
@@ -57,16 +70,7 @@ pub fn why(item: &DueItem, rules: &RuleSet) -> String {
     };
     let how = match item.rule.as_deref() {
         Some(id) => {
-            let marked = rules
-                .rule(id)
-                .map(|r| {
-                    if r.overridden || r.added_locally {
-                        " (local)"
-                    } else {
-                        ""
-                    }
-                })
-                .unwrap_or("");
+            let marked = if local_rule { " (local)" } else { "" };
             format!(" from rule {id}{marked}")
         }
         None if item.kind == crate::domain::DueKind::Action => {
@@ -110,5 +114,35 @@ mod tests {
         assert!(text.contains("source: Mental Health Act 1983 s20"));
         assert!(text.contains("   100  mha-s3-expiry"));
         assert_eq!(text.matches("  mha-s3-expiry\n").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_local_rule_is_marked_and_today_knows_which_rules_are_local() {
+        let rules = RuleSet::embedded()
+            .unwrap()
+            .with_overrides("rules.toml", "[[rule]]\nid = \"cp-visit\"\nperiod = 4\n")
+            .unwrap();
+        let item = |rule: &str| DueItem {
+            id: 7,
+            kind: DueKind::Deadline,
+            client_id: Some(1),
+            client_name: Some("Test Fictional".into()),
+            what: "Fictional deadline".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            overdue: true,
+            days: -2,
+            rule: Some(rule.into()),
+            source: None,
+            weight: 70,
+            due_at: None,
+            window_opens: None,
+        };
+        let local = rules.local_rule_ids();
+        assert_eq!(local.iter().collect::<Vec<_>>(), ["cp-visit"]);
+        for (id, marked) in [("cp-visit", true), ("mha-s3-expiry", false)] {
+            let said = why(&item(id), &rules);
+            assert_eq!(said.ends_with("(local)"), marked, "{said}");
+            assert_eq!(why_with(&item(id), local.contains(id)), said);
+        }
     }
 }

@@ -399,6 +399,19 @@ impl RuleSet {
         &self.rules
     }
 
+    /// The ids of the rules whose first-listed version (the one [`RuleSet::rule`]
+    /// gives) was changed or added locally: `explain::why` marks them.
+    #[must_use]
+    pub fn local_rule_ids(&self) -> std::collections::BTreeSet<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.rules
+            .iter()
+            .filter(|r| seen.insert(r.id.as_str()))
+            .filter(|r| r.overridden || r.added_locally)
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
     /// The rule with this id: its first-listed version (the law as it
     /// stands when the pack was written; see `rule_on` for another day).
     #[must_use]

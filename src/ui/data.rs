@@ -70,9 +70,9 @@ pub struct DraftDue {
 pub struct TodayData {
     /// Deadlines and actions (and visits not yet overdue) overdue or due soon.
     pub due: Vec<DueItem>,
-    /// Why each of `due` ranks where it does (the `due --explain` line), in
-    /// the same order.
-    pub why: Vec<String>,
+    /// The rules changed or added locally, which the `due --explain` line
+    /// of a selected item marks (worked out once, not per item).
+    pub local_rules: std::collections::BTreeSet<String>,
     /// This week's contacts and reviews.
     pub week: Vec<AgendaItem>,
     /// Overdue visits, with the days since they were last seen (None: never).

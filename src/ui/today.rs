@@ -27,9 +27,10 @@ pub enum TodayRow {
     Heading(String),
     /// A quiet line saying a section is empty (not selectable).
     Empty(String),
-    /// A deadline or action that is overdue or due soon, with why it ranks
-    /// where it does.
-    Due(DueItem, String),
+    /// A deadline or action that is overdue or due soon, and whether its
+    /// rule is a local one (the detail pane says why it ranks where it
+    /// does, as `due --explain` does).
+    Due(DueItem, bool),
     /// A contact or review this week.
     Visit(AgendaItem),
     /// A visit planned this week, or an earlier one still waiting for its
@@ -116,7 +117,7 @@ impl TodayView {
     fn fill(&mut self, data: TodayData, today: NaiveDate) {
         let TodayData {
             due,
-            why,
+            local_rules,
             week,
             unseen,
             drafts,
@@ -138,11 +139,10 @@ impl TodayView {
         } else if due.is_empty() {
             rows.push(TodayRow::Empty("Nothing overdue or due soon".into()));
         }
-        let mut why = why.into_iter();
-        rows.extend(
-            due.into_iter()
-                .map(|d| TodayRow::Due(d, why.next().unwrap_or_default())),
-        );
+        rows.extend(due.into_iter().map(|d| {
+            let local = d.rule.as_ref().is_some_and(|id| local_rules.contains(id));
+            TodayRow::Due(d, local)
+        }));
 
         let now = self
             .now

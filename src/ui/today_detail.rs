@@ -41,7 +41,7 @@ pub fn detail(
     let label = |l: &str| Span::styled(format!("{l}: "), theme.dim());
     match row {
         TodayRow::Heading(_) | TodayRow::Empty(_) => Vec::new(),
-        TodayRow::Due(d, why) => {
+        TodayRow::Due(d, local_rule) => {
             let mut out = vec![Line::from(vec![
                 Span::styled(format!("{}: ", who(d.client_name.as_deref())), theme.text()),
                 Span::styled(
@@ -56,7 +56,7 @@ pub fn detail(
             });
             out.push(Line::from(vec![
                 label(&format!("{} {}{at}", d.kind.label(), display::date(d.due),)),
-                Span::raw(why.clone()),
+                Span::raw(crate::rules::explain::why_with(d, *local_rule)),
             ]));
             if let Some(opens) = d.window_opens {
                 out.push(Line::from(vec![
