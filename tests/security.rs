@@ -351,7 +351,11 @@ fn an_openssl_configuration_on_the_machine_is_not_read() {
         .assert()
         .success();
     let out = with_conf(&["client", "list", "--json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Testperson"));
 }
 
