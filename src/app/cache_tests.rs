@@ -266,17 +266,22 @@ fn a_kept_answer_reads_only_the_header_page() {
     assert!(loaded > 2 * kept, "{loaded} pages to load, {kept} kept");
 }
 
-/// The pages the first `c` reads on an app just opened, after `App::idle`
-/// or not.
-fn pages_for_first_c(idle_first: bool) -> i64 {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+/// The app on a store holding Ada (see `with_ada`), on Today.
+fn app_with_ada() -> crate::app::App {
     let (src, _) = with_ada();
-    let mut app = crate::app::App::new(
+    crate::app::App::new(
         src.store,
         Box::new(now),
         crate::keymap::Keymap::defaults().unwrap(),
         crate::ui::theme::Theme::new(false),
-    );
+    )
+}
+
+/// The pages the first `c` reads on an app just opened, after `App::idle`
+/// or not.
+fn pages_for_first_c(idle_first: bool) -> i64 {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app_with_ada();
     if idle_first {
         app.idle();
     }
@@ -296,13 +301,7 @@ fn idle_loads_the_rows_ahead_so_the_first_c_reads_only_the_header() {
 
 #[test]
 fn screens_a_key_replaces_are_freed_at_the_next_idle_moment_and_never_pile_up() {
-    let (src, _) = with_ada();
-    let mut app = crate::app::App::new(
-        src.store,
-        Box::new(now),
-        crate::keymap::Keymap::defaults().unwrap(),
-        crate::ui::theme::Theme::new(false),
-    );
+    let mut app = app_with_ada();
     app.idle();
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let press = |app: &mut crate::app::App, c: char| {
