@@ -162,3 +162,54 @@ fn the_caseload_table_does_not_read_every_note_to_count_drafts() {
         "the Caseload table touched {few} pages with 10 notes a client, {many} with 60"
     );
 }
+
+#[test]
+fn a_weeks_agenda_does_not_read_visits_far_off() {
+    use caseload::domain::NewVisit;
+    use caseload::store::AgendaKinds;
+    let mut store = fixture_with(40, 5);
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let at = |m: u32, d: u32| day(m, d).and_hms_opt(10, 0, 0).unwrap();
+    let now = at(3, 2);
+    let ids: Vec<i64> = store.clients(false).unwrap().iter().map(|c| c.id).collect();
+    let mut plan = |store: &mut Store, n: usize, m: u32, d: u32| {
+        for i in 0..n {
+            let visit = NewVisit {
+                clients: vec![ids[i % ids.len()]],
+                at: Some(at(m, d)),
+                ..NewVisit::default()
+            };
+            store.plan_visit(&visit, now).unwrap();
+        }
+    };
+    plan(&mut store, 3, 3, 4);
+    let week = |store: &Store| {
+        let (lines, pages) = store
+            .pages_touched(|s| s.agenda_of(day(3, 2), day(3, 8), AgendaKinds::ALL).unwrap())
+            .unwrap();
+        let (counts, count_pages) = store
+            .pages_touched(|s| s.open_work_by_day(day(3, 2), day(3, 8)).unwrap())
+            .unwrap();
+        let visits = lines
+            .iter()
+            .filter(|l| l.kind == "visit" && l.rule.is_none())
+            .count();
+        (visits, counts.values().sum::<u64>(), pages + count_pages)
+    };
+    // Each measured after a first read, which works out the visit facts of
+    // the clients the new visits are for.
+    week(&store);
+    let (visits, open, before) = week(&store);
+    plan(&mut store, 2000, 9, 15);
+    week(&store);
+    let (visits_after, open_after, after) = week(&store);
+    eprintln!("a week's agenda and chart: {before} pages, {after} with 2,000 visits in September");
+    assert_eq!((visits, open), (visits_after, open_after));
+    assert_eq!(visits, 3, "the week's planned visits are listed");
+    // The visits are found by their day (migration 0013): 2,000 others add
+    // at most a level of index, not a page per visit.
+    assert!(
+        after <= before + 20,
+        "a week's agenda touched {before} pages, then {after} with 2,000 visits far off"
+    );
+}

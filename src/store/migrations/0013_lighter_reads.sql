@@ -27,3 +27,7 @@ ALTER TABLE visit_facts ADD COLUMN due_days TEXT NOT NULL DEFAULT '';
 -- tables): a small index of the rows lets that count read a few pages
 -- instead of every cached row.
 CREATE INDEX visit_facts_count ON visit_facts (stale);
+-- Visits planned or recorded in a range of days (the agenda, the calendar,
+-- Today's chart) are found by the day they fall on, not by reading every
+-- person on every visit.
+CREATE INDEX visits_when ON visits (coalesce(occurred_at, planned_at));
