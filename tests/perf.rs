@@ -172,7 +172,7 @@ fn a_weeks_agenda_does_not_read_visits_far_off() {
     let at = |m: u32, d: u32| day(m, d).and_hms_opt(10, 0, 0).unwrap();
     let now = at(3, 2);
     let ids: Vec<i64> = store.clients(false).unwrap().iter().map(|c| c.id).collect();
-    let mut plan = |store: &mut Store, n: usize, m: u32, d: u32| {
+    let plan = |store: &mut Store, n: usize, m: u32, d: u32| {
         for i in 0..n {
             let visit = NewVisit {
                 clients: vec![ids[i % ids.len()]],
