@@ -4,9 +4,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Row, params_from_iter};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::due::NAME_SQL;
+use super::due::{CLIENT_NAMES, NAME_SQL};
 use super::rows::{date, fmt_date};
 use super::{Result, Store};
 use crate::domain::{AgendaItem, NoteKind, VisitOutcome, VisitStatus};
@@ -52,13 +52,10 @@ impl AgendaKinds {
 /// both written from these, so they cannot hold different rows.
 struct Rows {
     day: &'static str,
+    /// The tables (with `clients c` only where the filter needs it: the
+    /// names of the clients listed are read once each afterwards, see
+    /// `Store::name_lines`).
     table: &'static str,
-    /// `clients c` joined for the name (through its index, as
-    /// `due::CLIENT_NAMES` says) when the filter does not need it
-    /// already: a join on the key (a left join, or an inner one on a foreign
-    /// key), so it never changes which rows there are; the count leaves it
-    /// out.
-    names: &'static str,
     filter: &'static str,
     open: &'static str,
     /// The partial index holding exactly the open rows, when there is one:
@@ -80,7 +77,6 @@ const DEADLINES: Part = Part {
     rows: Rows {
         day: "d.due",
         table: "deadlines d",
-        names: "LEFT JOIN clients c INDEXED BY clients_names ON c.id = d.client_id",
         filter: "d.due BETWEEN ?1 AND ?2 AND d.cancelled = 0",
         open: "d.completed_on IS NULL",
         open_index: Some("deadlines_open_by_due"),
@@ -94,7 +90,6 @@ const ACTIONS: Part = Part {
     rows: Rows {
         day: "a.due",
         table: "actions a",
-        names: "LEFT JOIN clients c INDEXED BY clients_names ON c.id = a.client_id",
         filter: "a.due BETWEEN ?1 AND ?2",
         open: "a.done_on IS NULL",
         open_index: Some("actions_open_by_due"),
@@ -110,7 +105,6 @@ const CONTACTS: Part = Part {
     rows: Rows {
         day: "substr(n.occurred_at, 1, 10)",
         table: "notes n",
-        names: "JOIN clients c INDEXED BY clients_names ON c.id = n.client_id",
         filter: "n.occurred_at >= ?1 AND n.occurred_at < ?3",
         open: "0",
         open_index: None,
@@ -127,7 +121,6 @@ const REVIEWS: Part = Part {
     rows: Rows {
         day: "p.next_review",
         table: "care_plans p CROSS JOIN clients c INDEXED BY clients_names ON c.id = p.client_id",
-        names: "",
         filter: "p.next_review BETWEEN ?1 AND ?2 AND c.status = 'open'
              AND p.version = (SELECT max(version) FROM care_plans q
                                WHERE q.client_id = p.client_id)",
@@ -145,7 +138,6 @@ const REVIEWS: Part = Part {
 const VISITS: Rows = Rows {
     day: "substr(coalesce(v.occurred_at, v.planned_at), 1, 10)",
     table: "visits v INDEXED BY visits_when CROSS JOIN visit_people p ON p.visit_id = v.id",
-    names: "JOIN clients c INDEXED BY clients_names ON c.id = p.client_id",
     filter: "coalesce(v.occurred_at, v.planned_at) >= ?1
          AND coalesce(v.occurred_at, v.planned_at) < ?3",
     open: "v.status = 'planned'",
@@ -162,20 +154,13 @@ impl Part {
             done,
         } = self;
         format!(
-            "SELECT {}, {head}, {NAME_SQL}, {what}, {done} FROM {} WHERE {}",
-            rows.day,
-            rows.from(),
-            rows.filter
+            "SELECT {}, {head}, NULL, {what}, {done} FROM {} WHERE {}",
+            rows.day, rows.table, rows.filter
         )
     }
 }
 
 impl Rows {
-    /// The tables with the names joined.
-    fn from(&self) -> String {
-        format!("{} {}", self.table, self.names)
-    }
-
     /// How many of the rows are open on each day.
     fn open_per_day(&self) -> String {
         let table = match self.open_index {
@@ -234,6 +219,9 @@ impl Store {
         }
         if kinds.dated_work {
             items.extend(self.visit_agenda(from, to)?);
+        }
+        self.name_lines(&mut items)?;
+        if kinds.dated_work {
             // A client whose earliest visit due is after `to` has none in
             // range.
             for facts in self.facts_due_by(to, None)?.iter() {
@@ -275,15 +263,39 @@ impl Store {
         Ok(days)
     }
 
+    /// Gives each line read without a name its client's name: read once
+    /// per client listed (a week's contacts name each client about twice),
+    /// through the small names index.
+    fn name_lines(&self, items: &mut [AgendaItem]) -> Result<()> {
+        let mut ids: Vec<i64> = items.iter().filter_map(|i| i.client_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT c.id, {NAME_SQL} FROM {CLIENT_NAMES}
+              WHERE c.id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let wanted = serde_json::to_string(&ids)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let names: HashMap<i64, String> = stmt
+            .query_map([wanted], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for item in items.iter_mut().filter(|i| i.client_name.is_none()) {
+            item.client_name = item.client_id.and_then(|id| names.get(&id).cloned());
+        }
+        Ok(())
+    }
+
     /// Visits planned or recorded between `from` and `to`, one line per
     /// person (so each carries its client).
     fn visit_agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT coalesce(v.occurred_at, v.planned_at), v.id, v.kind, v.status, p.outcome,
-                    p.client_id, {NAME_SQL}
+                    p.client_id, NULL
                FROM {} WHERE {}",
-            VISITS.from(),
-            VISITS.filter
+            VISITS.table, VISITS.filter
         ))?;
         let rows = stmt.query_map(params_from_iter(range_params(from, to, true)), |r| {
             let at: NaiveDateTime = r.get(0)?;
@@ -356,6 +368,13 @@ mod tests {
             now.date() + chrono::Days::new(55),
         );
         let all = s.agenda(from, to).unwrap();
+        // Every line names its client as the client's record does.
+        for line in &all {
+            let want = line
+                .client_id
+                .map(|id| s.client(id).unwrap().display_name());
+            assert_eq!(line.client_name, want, "{line:?}");
+        }
         for kind in ["contact", "review", "deadline", "action", "visit"] {
             assert!(
                 all.iter().any(|l| l.kind == kind),
