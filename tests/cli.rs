@@ -9,7 +9,7 @@ use common::Envs as _;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::cli::{fails, json, new_db, ok, on};
+use common::cli::{fails, json, new_db, new_db_with_client, ok, on};
 use common::{NOW, PASS};
 
 fn bin() -> Command {

@@ -124,11 +124,7 @@ fn client_edit_changes_only_what_is_given_and_an_empty_value_clears() {
 
 #[test]
 fn client_show_gives_an_s3_its_period_end_and_renewal_window() {
-    let (_d, db) = new_db();
-    ok(
-        &db,
-        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
-    );
+    let (_d, db) = new_db_with_client("Ada", "Kestrel");
     ok(
         &db,
         &[
@@ -153,11 +149,7 @@ fn client_show_gives_an_s3_its_period_end_and_renewal_window() {
 
 #[test]
 fn next_due_includes_a_planned_visit_in_client_list() {
-    let (_d, db) = new_db();
-    ok(
-        &db,
-        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
-    );
+    let (_d, db) = new_db_with_client("Ada", "Kestrel");
     ok(
         &db,
         &[

@@ -161,11 +161,7 @@ fn the_next_demo_removes_the_folder_a_killed_demo_left() {
 fn an_acknowledged_note_survives_kill_9() {
     use std::time::{Duration, Instant};
 
-    let (_dir, db) = new_db();
-    ok(
-        &db,
-        &["client", "add", "--given", "Ada", "--family", "Kestrel"],
-    );
+    let (_dir, db) = new_db_with_client("Ada", "Kestrel");
     let mut kl = common::kill::KillLoop::new();
     for round in 0..8 {
         // Three writers at once, so commits and kills interleave.

@@ -5,11 +5,7 @@ use super::*;
 
 #[test]
 fn a_draft_is_discarded_and_undo_puts_it_back_and_a_final_note_is_refused() {
-    let (_dir, db) = new_db();
-    ok(
-        &db,
-        &["client", "add", "--given", "Ada", "--family", "Testperson"],
-    );
+    let (_dir, db) = new_db_with_client("Ada", "Testperson");
     let draft = ok(
         &db,
         &[

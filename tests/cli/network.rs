@@ -5,11 +5,7 @@ use super::*;
 
 #[test]
 fn a_network_member_is_added_edited_archived_and_undone() {
-    let (_dir, db) = new_db();
-    ok(
-        &db,
-        &["client", "add", "--given", "Ada", "--family", "Testperson"],
-    );
+    let (_dir, db) = new_db_with_client("Ada", "Testperson");
     let id = ok(
         &db,
         &[

@@ -49,3 +49,13 @@ pub fn new_db() -> (tempfile::TempDir, PathBuf) {
     ok(&db, &["init"]);
     (dir, db)
 }
+
+/// A new database holding one client (id 1), added with `client add`.
+pub fn new_db_with_client(given: &str, family: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = new_db();
+    ok(
+        &db,
+        &["client", "add", "--given", given, "--family", family],
+    );
+    (dir, db)
+}
