@@ -19,17 +19,26 @@ RUNS=${RUNS:-15}
 
 command -v task >/dev/null || { echo "taskwarrior is not installed (apt-get install taskwarrior)" >&2; exit 1; }
 cargo build --release --quiet
-bin=$PWD/target/release/caseload
 
 work=$(mktemp -d)
 chmod 700 "$work"
+# Run from a copy, as `cargo install` would put it: a binary the linker
+# has just written to target/ starts measurably slower (on Linux its
+# pages sit in the page cache in smaller pieces).
+install -m 755 target/release/caseload "$work/caseload"
+bin=$work/caseload
 db="$work/bench.db"
 export CASELOAD_NOW="2026-11-22T09:00:00"
 unset CASELOAD_DB
 cleanup() { "$bin" --db "$db" lock >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+# Each command is timed in microseconds by bash's own clock
+# ($EPOCHREALTIME, read inline: no process or subshell is started to read
+# it, so nothing but the command is timed), printed in milliseconds to one
+# decimal place.
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+tenths() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 # --- caseload -------------------------------------------------------------
@@ -74,21 +83,22 @@ items=$("$bin" --db "$db" due --json </dev/null | grep -c '"kind"')
 echo "due --json: $items items"
 due=(); tw=()
 for _ in $(seq "$RUNS"); do
-  a=$(ms); "$bin" --db "$db" due --json </dev/null >/dev/null; b=$(ms)
-  task next limit:20 >/dev/null 2>&1; c=$(ms)
-  due+=($((b - a))); tw+=($((c - b)))
+  a=${EPOCHREALTIME/./}; "$bin" --db "$db" due --json </dev/null >/dev/null; b=${EPOCHREALTIME/./}
+  task next limit:20 >/dev/null 2>&1; c=${EPOCHREALTIME/./}
+  due+=($((10#$b - 10#$a))); tw+=($((10#$c - 10#$b)))
 done
 locked=()
 "$bin" --db "$db" lock >/dev/null
 for _ in $(seq 5); do
-  a=$(ms); CASELOAD_PASSPHRASE="benchmark passphrase" "$bin" --db "$db" due --json >/dev/null; b=$(ms)
-  locked+=($((b - a)))
+  a=${EPOCHREALTIME/./}; CASELOAD_PASSPHRASE="benchmark passphrase" "$bin" --db "$db" due --json >/dev/null; b=${EPOCHREALTIME/./}
+  locked+=($((10#$b - 10#$a)))
 done
 
 md=$(median "${due[@]}"); mt=$(median "${tw[@]}"); ml=$(median "${locked[@]}")
-echo "caseload due --json, unlocked (ms): $(printf '%s\n' "${due[@]}" | sort -n | tr '\n' ' ')"
-echo "task next limit:20 (ms):            $(printf '%s\n' "${tw[@]}" | sort -n | tr '\n' ' ')"
-echo "caseload due --json, no agent (ms): $(printf '%s\n' "${locked[@]}" | sort -n | tr '\n' ' ')"
-echo "medians: caseload ${md} ms unlocked (${ml} ms without the agent), task next ${mt} ms"
+list() { for u in $(printf '%s\n' "$@" | sort -n); do printf '%s ' "$(tenths "$u")"; done; }
+echo "caseload due --json, unlocked (ms): $(list "${due[@]}")"
+echo "task next limit:20 (ms):            $(list "${tw[@]}")"
+echo "caseload due --json, no agent (ms): $(list "${locked[@]}")"
+echo "medians: caseload $(tenths "$md") ms unlocked ($(tenths "$ml") ms without the agent), task next $(tenths "$mt") ms"
 awk -v d="$md" -v t="$mt" 'BEGIN { if (d > 0) printf "ratio task next / caseload due (unlocked): %.2f\n", t / d }'
 echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@
 //! `14:30`, `9:05`, `2pm`, `2:30pm`, `noon`.
 
 pub mod display;
+pub mod stored;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};

@@ -173,6 +173,7 @@ pub struct DueItem {
     /// What.
     pub what: String,
     /// Due date.
+    #[serde(with = "crate::dates::stored::day")]
     pub due: NaiveDate,
     /// Past due.
     pub overdue: bool,
@@ -188,7 +189,11 @@ pub struct DueItem {
     #[serde(default, with = "minutes_opt", skip_serializing_if = "Option::is_none")]
     pub due_at: Option<NaiveDateTime>,
     /// The day the window to do it opens (never early), for rules with one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::stored::opt_day",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub window_opens: Option<NaiveDate>,
 }
 
@@ -204,6 +209,30 @@ impl DueItem {
             .then(self.due.cmp(&other.due))
             .then(self.due_at.cmp(&other.due_at))
             .then(self.id.cmp(&other.id))
+    }
+
+    /// Sorts `items` by [`DueItem::urgency_cmp`], items it ranks equal kept
+    /// in their order (as a stable sort would). Each item's rank is taken
+    /// once into a small key and the keys are sorted, not the items, which
+    /// are moved once (a due list has thousands).
+    pub fn sort_by_urgency(items: &mut Vec<DueItem>) {
+        let mut keys: Vec<_> = items
+            .iter()
+            .enumerate()
+            .map(|(place, i)| {
+                (
+                    !i.overdue,
+                    std::cmp::Reverse(i.weight),
+                    i.due,
+                    i.due_at,
+                    i.id,
+                    place,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut slots: Vec<Option<DueItem>> = std::mem::take(items).into_iter().map(Some).collect();
+        items.extend(keys.into_iter().filter_map(|k| slots[k.5].take()));
     }
 }
 
@@ -240,6 +269,35 @@ mod tests {
         v.sort_by(DueItem::urgency_cmp);
         let ids: Vec<i64> = v.iter().map(|i| i.id).collect();
         assert_eq!(ids, vec![3, 2, 4, 1]);
+    }
+
+    proptest::proptest! {
+        /// Equal ranks (the same id in two kinds, the same day and weight)
+        /// keep their order, exactly as the stable sort kept them.
+        #[test]
+        fn sorting_by_urgency_is_the_stable_sort(
+            raw in proptest::collection::vec((0i64..6, 1u32..6, proptest::bool::ANY, 0i64..3, 0u8..3, 0u32..3), 0..60)
+        ) {
+            let v: Vec<DueItem> = raw
+                .iter()
+                .enumerate()
+                .map(|(n, &(id, due, overdue, weight, kind, at))| DueItem {
+                    kind: [DueKind::Deadline, DueKind::Action, DueKind::Visit][usize::from(kind)],
+                    due_at: (at > 0).then(|| {
+                        NaiveDate::from_ymd_opt(2026, 11, due)
+                            .and_then(|d| d.and_hms_opt(at * 9, 0, 0))
+                            .unwrap()
+                    }),
+                    what: n.to_string(),
+                    ..item(id, due, overdue, weight)
+                })
+                .collect();
+            let mut stable = v.clone();
+            stable.sort_by(DueItem::urgency_cmp);
+            let mut ours = v;
+            DueItem::sort_by_urgency(&mut ours);
+            proptest::prop_assert_eq!(ours, stable);
+        }
     }
 
     #[test]

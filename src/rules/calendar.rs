@@ -12,6 +12,9 @@ use super::RulesError;
 /// The embedded list of one-off and moved bank holidays.
 pub const EXTRA_TOML: &str = include_str!("../../data/bank-holidays-extra.toml");
 
+/// The same list as JSON, written from the TOML by `build.rs`.
+const EXTRA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank-holidays-extra.json"));
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExtraFile {
@@ -48,7 +51,9 @@ pub struct Calendar {
 impl Calendar {
     /// The calendar with the embedded one-off holidays.
     pub fn england_and_wales() -> Result<Calendar, RulesError> {
-        Calendar::from_extra_toml(EXTRA_TOML)
+        let file: ExtraFile = serde_json::from_str(EXTRA_JSON)
+            .map_err(|e| RulesError::Parse("bank-holidays-extra.toml".into(), e.to_string()))?;
+        Ok(Calendar::from_extra(file))
     }
 
     /// The computed calendar plus the one-offs in `text` (the format of
@@ -56,6 +61,10 @@ impl Calendar {
     pub fn from_extra_toml(text: &str) -> Result<Calendar, RulesError> {
         let file: ExtraFile = toml::from_str(text)
             .map_err(|e| RulesError::Parse("bank-holidays-extra.toml".into(), e.to_string()))?;
+        Ok(Calendar::from_extra(file))
+    }
+
+    fn from_extra(file: ExtraFile) -> Calendar {
         let mut cal = Calendar::default();
         for d in file.extra {
             cal.extra.insert(d.date);
@@ -64,7 +73,7 @@ impl Calendar {
             cal.removed.insert(m.from);
             cal.extra.insert(m.to);
         }
-        Ok(cal)
+        cal
     }
 
     /// Adds one-off holidays (from a practitioner's config).

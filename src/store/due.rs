@@ -20,6 +20,39 @@ pub(crate) const NAME_SQL: &str =
 /// agenda's parts, `&'static str` constants, spell it out.)
 pub(crate) const CLIENT_NAMES: &str = "clients c INDEXED BY clients_names";
 
+/// Open deadlines due by the horizon (`?1`) or whose warning window has
+/// opened (`?2`, today): two ranges of the open-deadline indexes
+/// (migration 0011), each holding every column listed. Written once per
+/// process (the statement cache is keyed by the text).
+static DEADLINES_DUE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let cols = format!(
+        "d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
+         d.due_at, d.window_opens"
+    );
+    let open = "d.completed_on IS NULL AND d.cancelled = 0
+           AND (d.client_id IS NULL OR c.status = 'open')";
+    format!(
+        "SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_due
+           LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
+         WHERE {open} AND d.due <= ?1
+         UNION ALL
+         SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_warn
+           LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
+         WHERE {open} AND d.due > ?1 AND d.warn_from IS NOT NULL AND d.warn_from <= ?2"
+    )
+});
+
+/// Open actions with a due day by the horizon (`?1`).
+static ACTIONS_DUE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT a.id, a.client_id, {NAME_SQL}, a.what, a.due
+         FROM actions a INDEXED BY actions_open_by_due
+           LEFT JOIN {CLIENT_NAMES} ON c.id = a.client_id
+         WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1
+           AND (a.client_id IS NULL OR c.status = 'open')"
+    )
+});
+
 impl Store {
     /// Open deadlines and actions that are overdue or due within `within`
     /// days of `today` (or whose warning window has opened), for open cases
@@ -36,24 +69,7 @@ impl Store {
         let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
-        // Two ranges of the open-deadline indexes (migration 0011), each
-        // holding every column listed: those due by the horizon, and those
-        // due later whose warning window has opened.
-        let cols = format!(
-            "d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
-             d.due_at, d.window_opens"
-        );
-        let open = "d.completed_on IS NULL AND d.cancelled = 0
-               AND (d.client_id IS NULL OR c.status = 'open')";
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_due
-               LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
-             WHERE {open} AND d.due <= ?1
-             UNION ALL
-             SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_warn
-               LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
-             WHERE {open} AND d.due > ?1 AND d.warn_from IS NOT NULL AND d.warn_from <= ?2"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&DEADLINES_DUE)?;
         let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
             let due = date(r, 4)?;
             let due_at: Option<NaiveDateTime> = opt_dt(r, 8)?;
@@ -76,13 +92,7 @@ impl Store {
         for row in rows {
             items.push(row?);
         }
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT a.id, a.client_id, {NAME_SQL}, a.what, a.due
-             FROM actions a INDEXED BY actions_open_by_due
-               LEFT JOIN {CLIENT_NAMES} ON c.id = a.client_id
-             WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1
-               AND (a.client_id IS NULL OR c.status = 'open')"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&ACTIONS_DUE)?;
         let rows = stmt.query_map([fmt_date(horizon)], |r| {
             let due = date(r, 4)?;
             Ok(DueItem {
@@ -107,7 +117,7 @@ impl Store {
         for facts in self.facts_due_by(horizon, Some(today))?.iter() {
             items.extend(practice::due_items(facts, today, horizon));
         }
-        items.sort_by(DueItem::urgency_cmp);
+        DueItem::sort_by_urgency(&mut items);
         Ok(items)
     }
 }

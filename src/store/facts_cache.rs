@@ -84,12 +84,16 @@ impl Store {
         }
         // visit_facts first (CROSS JOIN keeps that order), through its two
         // date indexes, then each candidate's client: not every open client.
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
-              WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
-              ORDER BY f.client_id",
-            cols = facts_cols()
-        ))?;
+        // Written once per process: the statement cache is keyed by text.
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            format!(
+                "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
+                  WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+                  ORDER BY f.client_id",
+                cols = facts_cols()
+            )
+        });
+        let mut stmt = self.conn.prepare_cached(&SQL)?;
         let rules = RuleRefs::of(&self.rules);
         let rows = stmt.query_map(params![fmt_date(due_by), fmt_opt_date(warn_by)], |r| {
             facts_from_row(r, &rules)
@@ -386,7 +390,9 @@ struct CachedDue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<i64>,
     what: String,
+    #[serde(with = "crate::dates::stored::day")]
     due: NaiveDate,
+    #[serde(with = "crate::dates::stored::opt_day")]
     warn_from: Option<NaiveDate>,
 }
 

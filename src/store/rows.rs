@@ -4,11 +4,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Row;
 use rusqlite::types::ValueRef;
 
-use crate::domain::{DATE_FMT, DATETIME_FMT};
+use crate::dates::stored::digits;
+use crate::domain::DATETIME_FMT;
 
 /// A date as stored.
 pub(crate) fn fmt_date(d: NaiveDate) -> String {
-    d.format(DATE_FMT).to_string()
+    crate::dates::stored::text(d)
 }
 
 /// An optional date as stored.
@@ -69,13 +70,7 @@ pub(super) fn parse_day(t: &str) -> Option<NaiveDate> {
 /// format parser (lists read thousands); `None` for any other shape, which
 /// the caller hands to rusqlite's own conversion.
 fn parse_date(t: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *t else {
-        return None;
-    };
-    let year = digits(&[y0, y1, y2, y3])?;
-    let month = digits(&[m0, m1])?;
-    let day = digits(&[d0, d1])?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+    crate::dates::stored::parse(t)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` as this program stores local times.
@@ -87,13 +82,6 @@ fn parse_dt(t: &[u8]) -> Option<NaiveDateTime> {
     parse_date(day)?.and_hms_opt(digits(&[h0, h1])?, digits(&[m0, m1])?, digits(&[s0, s1])?)
 }
 
-/// The number written by ASCII digits, or `None` if any is not a digit.
-fn digits(ds: &[u8]) -> Option<u32> {
-    ds.iter().try_fold(0u32, |n, &d| {
-        d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-    })
-}
-
 /// Reads a 0/1 column.
 pub(crate) fn flag(r: &Row<'_>, i: usize) -> rusqlite::Result<bool> {
     Ok(r.get::<_, i64>(i)? != 0)
@@ -102,6 +90,7 @@ pub(crate) fn flag(r: &Row<'_>, i: usize) -> rusqlite::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::DATE_FMT;
     use proptest::prelude::*;
 
     #[test]
