@@ -19,7 +19,7 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bo
         store.due(today, within)?
     };
     if json {
-        return output::json_list(&items);
+        return output::json(&items);
     }
     if explain {
         print!("{}", crate::rules::explain::explain(&items, store.rules()));
@@ -118,7 +118,7 @@ pub fn agenda(
     }
     let items = store.agenda(from, to)?;
     if json {
-        return output::json_list(&items);
+        return output::json(&items);
     }
     print_agenda(&items, from, to);
     Ok(())

@@ -3,7 +3,6 @@
 
 use anyhow::{Result, anyhow};
 use serde::Serialize;
-use std::io::Write;
 
 use serde_json::Value;
 use std::borrow::Cow;
@@ -30,54 +29,6 @@ pub fn json_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     let mut v = serde_json::to_value(value)?;
     clean_value(&mut v);
     Ok(serde_json::to_string_pretty(&v)?)
-}
-
-/// Lists at least this long are serialised in two halves at once.
-const SPLIT_FROM: usize = 1024;
-
-/// Prints a list as [`json`] prints it. A long list (the due list of a
-/// large caseload has thousands of items) is serialised in two halves on
-/// two threads and the halves written one after the other: the same text,
-/// in less time on a machine with two cores.
-pub fn json_list<T: Serialize + Sync>(items: &[T]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    write_list(&mut out, items)?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
-}
-
-/// The text [`json_list`] prints: exactly [`json_string`] of the list.
-pub fn json_list_string<T: Serialize + Sync>(items: &[T]) -> Result<String> {
-    let mut out = Vec::new();
-    write_list(&mut out, items)?;
-    Ok(String::from_utf8(out)?)
-}
-
-fn write_list<T: Serialize + Sync>(out: &mut impl Write, items: &[T]) -> Result<()> {
-    if items.len() < SPLIT_FROM {
-        out.write_all(json_string(items)?.as_bytes())?;
-        return Ok(());
-    }
-    let (first, second) = items.split_at(items.len() / 2);
-    let (first, second) = std::thread::scope(|s| {
-        let other = s.spawn(|| json_string(second));
-        (json_string(first), other.join())
-    });
-    let second = second.map_err(|_| anyhow!("the list could not be written"))??;
-    let first = first?;
-    // Each half is "[\n" + its items + "\n]", and an item is written the
-    // same whichever list holds it: the list is "[\n", the first half's
-    // items, ",\n", the second's, "\n]".
-    let (Some(first), Some(second)) = (first.strip_suffix("\n]"), second.strip_prefix("[\n"))
-    else {
-        out.write_all(json_string(items)?.as_bytes())?;
-        return Ok(());
-    };
-    out.write_all(first.as_bytes())?;
-    out.write_all(b",\n")?;
-    out.write_all(second.as_bytes())?;
-    Ok(())
 }
 
 /// Whether JSON text holds a string `sanitize` would change: a raw
@@ -201,34 +152,6 @@ mod tests {
         let out = json_string(&tab).unwrap();
         assert!(needs_cleaning(&serde_json::to_string(&tab).unwrap()));
         assert_eq!(out, "{\n  \"a b\": \"c d\"\n}");
-    }
-
-    #[test]
-    fn a_long_list_written_in_halves_is_the_list_written_whole() {
-        for n in [
-            0,
-            1,
-            2,
-            SPLIT_FROM - 1,
-            SPLIT_FROM,
-            SPLIT_FROM + 1,
-            3 * SPLIT_FROM + 7,
-        ] {
-            let items: Vec<serde_json::Value> = (0..n)
-                .map(|i| {
-                    serde_json::json!({
-                        "id": i,
-                        "name": if i % 97 == 5 { "Ann\u{1b}[2J" } else { "Siân" },
-                        "tags": [i % 3, {"nested": i % 2 == 0}],
-                    })
-                })
-                .collect();
-            assert_eq!(
-                json_list_string(&items).unwrap(),
-                json_string(&items).unwrap(),
-                "{n} items"
-            );
-        }
     }
 
     #[test]

@@ -10,9 +10,6 @@
 //! allocated in earnest:
 //! - blocks up to 32 MiB come from the heap rather than their own mapping,
 //!   and the heap is not trimmed until 64 MiB at its top are free;
-//! - every thread allocates from that one heap (a command's helper thread,
-//!   which writes half of a long list, would otherwise start a heap of its
-//!   own on fresh pages);
 //! - the heap grows once by 16 MiB, and that stretch is marked for
 //!   transparent huge pages (`MADV_HUGEPAGE`), so the kernel may fill it
 //!   2 MiB at a time (where it has no huge page free it uses small ones;
@@ -46,9 +43,6 @@ pub fn tune() {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_FROM);
         libc::mallopt(libc::M_TRIM_THRESHOLD, TRIMMED_FROM);
-        // One heap for every thread: a helper thread's heap of its own
-        // would be fresh pages again (and not the huge ones below).
-        libc::mallopt(libc::M_ARENA_MAX, 1);
         libc::mallopt(libc::M_TOP_PAD, FIRST_GROWTH);
         let before = libc::sbrk(0) as usize;
         // More than the heap's top can hold, so the heap grows now (kept
