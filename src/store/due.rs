@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
+use std::collections::HashMap;
 
 use super::rows::{date, fmt_date, opt_date, opt_dt};
 use super::{Result, Store};
@@ -22,35 +23,29 @@ pub(crate) const CLIENT_NAMES: &str = "clients c INDEXED BY clients_names";
 
 /// Open deadlines due by the horizon (`?1`) or whose warning window has
 /// opened (`?2`, today): two ranges of the open-deadline indexes
-/// (migration 0011), each holding every column listed. Written once per
-/// process (the statement cache is keyed by the text).
-static DEADLINES_DUE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    let cols = format!(
-        "d.id, d.client_id, {NAME_SQL}, d.what, d.due, d.rule_id, d.source, d.weight,
-         d.due_at, d.window_opens"
-    );
-    let open = "d.completed_on IS NULL AND d.cancelled = 0
-           AND (d.client_id IS NULL OR c.status = 'open')";
-    format!(
-        "SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_due
-           LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
-         WHERE {open} AND d.due <= ?1
-         UNION ALL
-         SELECT {cols} FROM deadlines d INDEXED BY deadlines_open_by_warn
-           LEFT JOIN {CLIENT_NAMES} ON c.id = d.client_id
-         WHERE {open} AND d.due > ?1 AND d.warn_from IS NOT NULL AND d.warn_from <= ?2"
-    )
-});
+/// (migration 0011), each holding every column listed. Whose they are is
+/// read from [`OPEN_CLIENT_NAMES`], once, not joined row by row.
+const DEADLINES_DUE: &str = "
+    SELECT d.id, d.client_id, d.what, d.due, d.rule_id, d.source, d.weight, d.due_at, d.window_opens
+      FROM deadlines d INDEXED BY deadlines_open_by_due
+     WHERE d.completed_on IS NULL AND d.cancelled = 0 AND d.due <= ?1
+    UNION ALL
+    SELECT d.id, d.client_id, d.what, d.due, d.rule_id, d.source, d.weight, d.due_at, d.window_opens
+      FROM deadlines d INDEXED BY deadlines_open_by_warn
+     WHERE d.completed_on IS NULL AND d.cancelled = 0
+       AND d.due > ?1 AND d.warn_from IS NOT NULL AND d.warn_from <= ?2";
 
-/// Open actions with a due day by the horizon (`?1`).
-static ACTIONS_DUE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    format!(
-        "SELECT a.id, a.client_id, {NAME_SQL}, a.what, a.due
-         FROM actions a INDEXED BY actions_open_by_due
-           LEFT JOIN {CLIENT_NAMES} ON c.id = a.client_id
-         WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1
-           AND (a.client_id IS NULL OR c.status = 'open')"
-    )
+/// Open actions with a due day by the horizon (`?1`); whose, as for
+/// deadlines, from [`OPEN_CLIENT_NAMES`].
+const ACTIONS_DUE: &str = "SELECT a.id, a.client_id, a.what, a.due
+     FROM actions a INDEXED BY actions_open_by_due
+     WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1";
+
+/// Every open client's display name, read once for a due list: one pass
+/// over the small names index (migration 0011) instead of a seek into it
+/// for each of thousands of lines.
+static OPEN_CLIENT_NAMES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("SELECT c.id, {NAME_SQL} FROM {CLIENT_NAMES} WHERE c.status = 'open'")
 });
 
 impl Store {
@@ -69,38 +64,53 @@ impl Store {
         let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
-        let mut stmt = self.conn.prepare_cached(&DEADLINES_DUE)?;
-        let rows = stmt.query_map(params![fmt_date(horizon), fmt_date(today)], |r| {
-            let due = date(r, 4)?;
-            let due_at: Option<NaiveDateTime> = opt_dt(r, 8)?;
-            Ok(DueItem {
+        let names = self.open_client_names()?;
+        // A line with a client is listed only while their case is open.
+        let whose = |client_id: Option<i64>| -> Option<Option<String>> {
+            match client_id {
+                None => Some(None),
+                Some(id) => names.get(&id).map(|n| Some(n.clone())),
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(DEADLINES_DUE)?;
+        let mut rows = stmt.query(params![fmt_date(horizon), fmt_date(today)])?;
+        while let Some(r) = rows.next()? {
+            let client_id: Option<i64> = r.get(1)?;
+            let Some(client_name) = whose(client_id) else {
+                continue;
+            };
+            let due = date(r, 3)?;
+            let due_at: Option<NaiveDateTime> = opt_dt(r, 7)?;
+            items.push(DueItem {
                 id: r.get(0)?,
                 kind: DueKind::Deadline,
-                client_id: r.get(1)?,
-                client_name: r.get(2)?,
-                what: r.get(3)?,
+                client_id,
+                client_name,
+                what: r.get(2)?,
                 due,
                 overdue: due_at.map_or(due < today, |t| t < now),
                 days: (due - today).num_days(),
-                rule: r.get(5)?,
-                source: r.get(6)?,
-                weight: r.get(7)?,
+                rule: r.get(4)?,
+                source: r.get(5)?,
+                weight: r.get(6)?,
                 due_at,
-                window_opens: opt_date(r, 9)?,
-            })
-        })?;
-        for row in rows {
-            items.push(row?);
+                window_opens: opt_date(r, 8)?,
+            });
         }
-        let mut stmt = self.conn.prepare_cached(&ACTIONS_DUE)?;
-        let rows = stmt.query_map([fmt_date(horizon)], |r| {
-            let due = date(r, 4)?;
-            Ok(DueItem {
+        let mut stmt = self.conn.prepare_cached(ACTIONS_DUE)?;
+        let mut rows = stmt.query([fmt_date(horizon)])?;
+        while let Some(r) = rows.next()? {
+            let client_id: Option<i64> = r.get(1)?;
+            let Some(client_name) = whose(client_id) else {
+                continue;
+            };
+            let due = date(r, 3)?;
+            items.push(DueItem {
                 id: r.get(0)?,
                 kind: DueKind::Action,
-                client_id: r.get(1)?,
-                client_name: r.get(2)?,
-                what: r.get(3)?,
+                client_id,
+                client_name,
+                what: r.get(2)?,
                 due,
                 overdue: due < today,
                 days: (due - today).num_days(),
@@ -109,24 +119,110 @@ impl Store {
                 weight: 5,
                 due_at: None,
                 window_opens: None,
-            })
-        })?;
-        for row in rows {
-            items.push(row?);
+            });
         }
-        for facts in self.facts_due_by(horizon, Some(today))?.iter() {
+        for facts in self
+            .facts_due_by_among(horizon, Some(today), &names)?
+            .iter()
+        {
             items.extend(practice::due_items(facts, today, horizon));
         }
         DueItem::sort_by_urgency(&mut items);
         Ok(items)
+    }
+
+    /// Every open client's display name, by id.
+    fn open_client_names(&self) -> Result<HashMap<i64, String>> {
+        let mut stmt = self.conn.prepare_cached(&OPEN_CLIENT_NAMES)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::NAME_SQL;
-    use crate::domain::NewClient;
+    use crate::domain::{DueKind, NewAction, NewClient, NewDeadline};
     use crate::store::Store;
+
+    /// The due list names each line's client by the name they go by and
+    /// lists a client's deadlines, actions and visits only while their case
+    /// is open; lines with no client are always listed.
+    #[test]
+    fn a_closed_case_leaves_the_due_list_and_lines_without_a_client_stay() {
+        let mut s = Store::open_in_memory().unwrap();
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let now = day(1).and_hms_opt(9, 0, 0).unwrap();
+        let mut ids = Vec::new();
+        for (given, preferred) in [("Annabel", Some("Nan")), ("Bertram", None)] {
+            let id = s
+                .add_client(
+                    &NewClient {
+                        given_name: given.into(),
+                        family_name: "Testperson".into(),
+                        preferred_name: preferred.map(str::to_string),
+                        visit_every_days: Some(7),
+                        ..NewClient::default()
+                    },
+                    now,
+                )
+                .unwrap();
+            ids.push(id);
+        }
+        for client_id in [Some(ids[0]), Some(ids[1]), None] {
+            s.add_deadline(
+                &NewDeadline {
+                    client_id,
+                    what: "Review".into(),
+                    due: Some(day(20)),
+                    ..NewDeadline::default()
+                },
+                now,
+            )
+            .unwrap();
+            s.add_action(
+                &NewAction {
+                    client_id,
+                    what: "Call".into(),
+                    due: Some(day(21)),
+                },
+                now,
+            )
+            .unwrap();
+        }
+        let lines = |s: &Store| {
+            let mut v: Vec<(DueKind, Option<String>)> = s
+                .due(day(18), 14)
+                .unwrap()
+                .into_iter()
+                .map(|i| (i.kind, i.client_name))
+                .collect();
+            v.sort_by_key(|(k, n)| (k.as_str(), n.clone()));
+            v
+        };
+        let both = lines(&s);
+        for name in ["Nan Testperson", "Bertram Testperson"] {
+            for kind in [DueKind::Deadline, DueKind::Action, DueKind::Visit] {
+                assert!(
+                    both.contains(&(kind, Some(name.to_string()))),
+                    "{kind:?} {name}: {both:?}"
+                );
+            }
+        }
+        assert!(
+            both.contains(&(DueKind::Deadline, None)) && both.contains(&(DueKind::Action, None))
+        );
+        s.close_client(ids[1], day(2), "Moved away", now).unwrap();
+        let one = lines(&s);
+        assert!(
+            !one.iter()
+                .any(|(_, n)| n.as_deref() == Some("Bertram Testperson")),
+            "{one:?}"
+        );
+        assert_eq!(one.len(), both.len() - 3, "{one:?}");
+        s.reopen_client(ids[1], now).unwrap();
+        assert_eq!(lines(&s), both);
+    }
 
     #[test]
     fn the_sql_name_is_the_display_name() {

@@ -101,6 +101,44 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// As [`Store::facts_due_by`] for the clients in `names` (open
+    /// clients, named): the names come from there, read once, rather than
+    /// from the names index client by client.
+    pub(crate) fn facts_due_by_among(
+        &self,
+        due_by: NaiveDate,
+        warn_by: Option<NaiveDate>,
+        names: &HashMap<i64, String>,
+    ) -> Result<Vec<VisitFacts>> {
+        if !self.refresh_facts()? {
+            let mut all = self.facts_due_by(due_by, warn_by)?;
+            all.retain(|f| names.contains_key(&f.client_id));
+            return Ok(all);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.client_id, f.last_seen, f.last_contact, f.due FROM visit_facts f
+              WHERE f.next_due <= ?1 OR f.first_warn <= ?2 ORDER BY f.client_id",
+        )?;
+        let rules = RuleRefs::of(&self.rules);
+        let mut rows = stmt.query(params![fmt_date(due_by), fmt_opt_date(warn_by)])?;
+        let mut all = Vec::new();
+        while let Some(r) = rows.next()? {
+            let client_id: i64 = r.get(0)?;
+            let Some(name) = names.get(&client_id) else {
+                continue;
+            };
+            let due: String = r.get(3)?;
+            all.push(VisitFacts {
+                client_id,
+                name: name.clone(),
+                last_seen: opt_date(r, 1)?,
+                last_contact: opt_date(r, 2)?,
+                due: rules.decode(&due).map_err(to_sql_error)?,
+            });
+        }
+        Ok(all)
+    }
+
     /// How many visits fall due under a visiting rule on each day from
     /// `from` to `to` (open cases; days with none left out): the lines
     /// `practice::agenda_items` makes for the agenda, counted from the
