@@ -88,24 +88,34 @@ mod tests {
     use crate::domain::DueKind;
     use chrono::NaiveDate;
 
-    #[test]
-    fn explains_weight_rule_and_source_for_each_item() {
-        let rules = RuleSet::embedded().unwrap();
-        let item = DueItem {
+    /// A fictional client's deadline, two days overdue, under `rule`.
+    fn overdue(rule: &str, what: &str, source: Option<&str>, weight: i64) -> DueItem {
+        DueItem {
             id: 7,
             kind: DueKind::Deadline,
             client_id: Some(1),
             client_name: Some("Test Fictional".into()),
-            what: "Section 3 detention ends unless renewed".into(),
+            what: what.into(),
             due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             overdue: true,
             days: -2,
-            rule: Some("mha-s3-expiry".into()),
-            source: Some("Mental Health Act 1983 s20".into()),
-            weight: 100,
+            rule: Some(rule.into()),
+            source: source.map(str::to_string),
+            weight,
             due_at: None,
             window_opens: None,
-        };
+        }
+    }
+
+    #[test]
+    fn explains_weight_rule_and_source_for_each_item() {
+        let rules = RuleSet::embedded().unwrap();
+        let item = overdue(
+            "mha-s3-expiry",
+            "Section 3 detention ends unless renewed",
+            Some("Mental Health Act 1983 s20"),
+            100,
+        );
         let text = explain(&[item], &rules);
         assert!(
             text.contains("overdue by 2 days; weight 100 from rule mha-s3-expiry"),
@@ -122,21 +132,7 @@ mod tests {
             .unwrap()
             .with_overrides("rules.toml", "[[rule]]\nid = \"cp-visit\"\nperiod = 4\n")
             .unwrap();
-        let item = |rule: &str| DueItem {
-            id: 7,
-            kind: DueKind::Deadline,
-            client_id: Some(1),
-            client_name: Some("Test Fictional".into()),
-            what: "Fictional deadline".into(),
-            due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-            overdue: true,
-            days: -2,
-            rule: Some(rule.into()),
-            source: None,
-            weight: 70,
-            due_at: None,
-            window_opens: None,
-        };
+        let item = |rule: &str| overdue(rule, "Fictional deadline", None, 70);
         let local = rules.local_rule_ids();
         assert_eq!(local.iter().collect::<Vec<_>>(), ["cp-visit"]);
         for (id, marked) in [("cp-visit", true), ("mha-s3-expiry", false)] {

@@ -385,40 +385,31 @@ impl RuleSet {
             std::sync::OnceLock::new();
         PARSED
             .get_or_init(|| {
-                let packs = EMBEDDED_JSON
-                    .iter()
-                    .map(|(name, text)| {
-                        serde_json::from_str(text)
-                            .map(|p| (*name, p))
-                            .map_err(|e| RulesError::Parse((*name).into(), e.to_string()))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                RuleSet::from_pack_files(packs, Calendar::england_and_wales()?)
+                RuleSet::read_packs(
+                    EMBEDDED_JSON,
+                    |text| serde_json::from_str(text),
+                    Calendar::england_and_wales()?,
+                )
             })
             .clone()
     }
 
     /// Rules from pack texts (file name, TOML).
     pub fn from_packs(packs: &[(&str, &str)], calendar: Calendar) -> Result<RuleSet, RulesError> {
-        let packs = packs
-            .iter()
-            .map(|(name, text)| {
-                toml::from_str(text)
-                    .map(|p| (*name, p))
-                    .map_err(|e| RulesError::Parse((*name).into(), e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        RuleSet::from_pack_files(packs, calendar)
+        RuleSet::read_packs(packs, |text| toml::from_str(text), calendar)
     }
 
-    /// Rules from packs as read, in order.
-    fn from_pack_files(
-        packs: Vec<(&str, PackFile)>,
+    /// Rules from pack texts (file name, text) each read by `parse`, in
+    /// order; a pack that does not read is reported by its file name.
+    fn read_packs<E: std::fmt::Display>(
+        packs: &[(&str, &str)],
+        parse: impl Fn(&str) -> Result<PackFile, E>,
         calendar: Calendar,
     ) -> Result<RuleSet, RulesError> {
         let mut rules = Vec::new();
         let mut commencements = Vec::new();
-        for (_name, pack) in packs {
+        for (name, text) in packs {
+            let pack = parse(text).map_err(|e| RulesError::Parse((*name).into(), e.to_string()))?;
             for mut r in pack.rules {
                 r.family.clone_from(&pack.family);
                 rules.push(r);

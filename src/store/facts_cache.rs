@@ -46,6 +46,9 @@ fn facts_cols() -> String {
     format!("f.client_id, {NAME_SQL}, f.last_seen, f.last_contact, f.due")
 }
 
+/// A cached row with a visit due by `?1` or a warning window open by `?2`.
+const DUE_OR_WARNED: &str = "(f.next_due <= ?1 OR f.first_warn <= ?2)";
+
 impl Store {
     /// Visit facts for every client in `scope`, in id order, from the cache
     /// (worked out and stored first for any client whose row is missing).
@@ -88,7 +91,7 @@ impl Store {
         static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
             format!(
                 "SELECT {cols} FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
-                  WHERE (f.next_due <= ?1 OR f.first_warn <= ?2) AND c.status = 'open'
+                  WHERE {DUE_OR_WARNED} AND c.status = 'open'
                   ORDER BY f.client_id",
                 cols = facts_cols()
             )
@@ -115,26 +118,21 @@ impl Store {
             all.retain(|f| names.contains_key(&f.client_id));
             return Ok(all);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.client_id, f.last_seen, f.last_contact, f.due FROM visit_facts f
-              WHERE f.next_due <= ?1 OR f.first_warn <= ?2 ORDER BY f.client_id",
-        )?;
+        // The columns facts_from_row reads, the name left to `names`.
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            format!(
+                "SELECT f.client_id, NULL, f.last_seen, f.last_contact, f.due FROM visit_facts f
+                  WHERE {DUE_OR_WARNED} ORDER BY f.client_id"
+            )
+        });
+        let mut stmt = self.conn.prepare_cached(&SQL)?;
         let rules = RuleRefs::of(&self.rules);
         let mut rows = stmt.query(params![fmt_date(due_by), fmt_opt_date(warn_by)])?;
         let mut all = Vec::new();
         while let Some(r) = rows.next()? {
-            let client_id: i64 = r.get(0)?;
-            let Some(name) = names.get(&client_id) else {
-                continue;
-            };
-            let due: String = r.get(3)?;
-            all.push(VisitFacts {
-                client_id,
-                name: name.clone(),
-                last_seen: opt_date(r, 1)?,
-                last_contact: opt_date(r, 2)?,
-                due: rules.decode(&due).map_err(to_sql_error)?,
-            });
+            if let Some(name) = names.get(&r.get(0)?) {
+                all.push(facts_named(r, name.clone(), &rules)?);
+            }
         }
         Ok(all)
     }
@@ -402,10 +400,15 @@ fn first_warn(f: &VisitFacts) -> Option<NaiveDate> {
 
 /// A cached row (with the client's name, read from `clients`).
 fn facts_from_row(r: &Row<'_>, rules: &RuleRefs) -> rusqlite::Result<VisitFacts> {
+    facts_named(r, r.get(1)?, rules)
+}
+
+/// [`facts_from_row`] with the client's name given (column 1 unread).
+fn facts_named(r: &Row<'_>, name: String, rules: &RuleRefs) -> rusqlite::Result<VisitFacts> {
     let due: String = r.get(4)?;
     Ok(VisitFacts {
         client_id: r.get(0)?,
-        name: r.get(1)?,
+        name,
         last_seen: opt_date(r, 2)?,
         last_contact: opt_date(r, 3)?,
         due: rules.decode(&due).map_err(to_sql_error)?,
