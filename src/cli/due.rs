@@ -19,7 +19,7 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bo
         store.due(today, within)?
     };
     if json {
-        return output::json(&items);
+        return output::json_written(super::due_json::pretty(&items), &items);
     }
     if explain {
         print!("{}", crate::rules::explain::explain(&items, store.rules()));

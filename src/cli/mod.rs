@@ -8,6 +8,7 @@ mod close;
 mod deadline;
 mod demo;
 mod due;
+mod due_json;
 mod episode;
 mod export;
 mod maintenance;
@@ -344,9 +345,30 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         other => {
+            let only_reads = other.only_reads();
             let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
-            run_on(&mut store, &key, other)
+            let result = run_on(&mut store, &key, other);
+            if only_reads && result.is_ok() {
+                store.end_with_process();
+            }
+            result
         }
+    }
+}
+
+impl Command {
+    /// The commands that only report (whatever they write, a refreshed
+    /// cache, is committed before they print): the process ends straight
+    /// after them, so the database need not be closed (see
+    /// [`Store::end_with_process`]).
+    fn only_reads(&self) -> bool {
+        matches!(
+            self,
+            Command::Due { .. }
+                | Command::Agenda { .. }
+                | Command::Search { .. }
+                | Command::Chronology { .. }
+        )
     }
 }
 

@@ -18,6 +18,18 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     Ok(())
 }
 
+/// Prints `text`, the pretty JSON of `value` written by hand (as
+/// [`json_string`] would write it when nothing needs cleaning), checked as
+/// [`json_string`] checks its own: anything to clean and `value` goes
+/// through [`json`] instead.
+pub fn json_written<T: Serialize + ?Sized>(text: String, value: &T) -> Result<()> {
+    if needs_cleaning(&text) {
+        return json(value);
+    }
+    println!("{text}");
+    Ok(())
+}
+
 /// The sanitised pretty JSON that [`json`] prints.
 pub fn json_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     // Most output has nothing to clean: serialised straight, it is checked

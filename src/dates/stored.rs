@@ -29,22 +29,40 @@ pub fn digits(ds: &[u8]) -> Option<u32> {
 /// The day as `YYYY-MM-DD`, as chrono writes it (`%Y-%m-%d`).
 #[must_use]
 pub fn text(d: NaiveDate) -> String {
-    let Ok(year) = u32::try_from(d.year()) else {
-        return d.format("%Y-%m-%d").to_string();
-    };
-    if year > 9999 {
-        return d.format("%Y-%m-%d").to_string();
+    let mut buf = [0u8; 10];
+    match write(d, &mut buf) {
+        Some(t) => t.to_string(),
+        None => d.format("%Y-%m-%d").to_string(),
     }
-    let mut out = String::with_capacity(10);
-    for n in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
-        out.push(char::from(b'0' + n as u8));
+}
+
+/// The day as `YYYY-MM-DD` in `buf`, for years 0 to 9999 (others: `None`,
+/// for chrono to write with their sign or fifth digit).
+pub(crate) fn write(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    *buf = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(d.month() / 10),
+        digit(d.month()),
+        b'-',
+        digit(d.day() / 10),
+        digit(d.day()),
+    ];
+    std::str::from_utf8(buf).ok()
+}
+
+/// Serialises the day as [`text`] writes it, without making a string.
+fn serialize_day<S: serde::Serializer>(d: NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    let mut buf = [0u8; 10];
+    match write(d, &mut buf) {
+        Some(t) => s.serialize_str(t),
+        None => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
     }
-    for part in [d.month(), d.day()] {
-        out.push('-');
-        out.push(char::from(b'0' + (part / 10) as u8));
-        out.push(char::from(b'0' + (part % 10) as u8));
-    }
-    out
 }
 
 /// serde for a day as `YYYY-MM-DD` (chrono's own form).
@@ -54,7 +72,7 @@ pub mod day {
 
     /// Writes the day.
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::text(*d))
+        super::serialize_day(*d, s)
     }
 
     /// Reads a day chrono would read.
@@ -75,7 +93,7 @@ pub mod opt_day {
     /// Writes the day, or `null`.
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.serialize_str(&super::text(*d)),
+            Some(d) => super::serialize_day(*d, s),
             None => s.serialize_none(),
         }
     }

@@ -1,6 +1,6 @@
 //! Deadlines (dated things that must happen) and actions (small to-dos).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{self, MAX_SHORT, ValidationError};
@@ -52,7 +52,7 @@ pub mod minutes_opt {
     use chrono::NaiveDateTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const FMT: &str = "%Y-%m-%dT%H:%M";
+    pub(crate) const FMT: &str = "%Y-%m-%dT%H:%M";
 
     /// Writes the time to the minute.
     pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
@@ -213,26 +213,41 @@ impl DueItem {
 
     /// Sorts `items` by [`DueItem::urgency_cmp`], items it ranks equal kept
     /// in their order (as a stable sort would). Each item's rank is taken
-    /// once into a small key and the keys are sorted, not the items, which
-    /// are moved once (a due list has thousands).
-    pub fn sort_by_urgency(items: &mut Vec<DueItem>) {
+    /// once into a small key (overdue, weight and day packed in one number,
+    /// compared at once) and the keys are sorted, not the items, which are
+    /// then put in place by following the order's cycles: each moves once,
+    /// with no second list (a due list has thousands).
+    pub fn sort_by_urgency(items: &mut [DueItem]) {
         let mut keys: Vec<_> = items
             .iter()
             .enumerate()
-            .map(|(place, i)| {
-                (
-                    !i.overdue,
-                    std::cmp::Reverse(i.weight),
-                    i.due,
-                    i.due_at,
-                    i.id,
-                    place,
-                )
-            })
+            .map(|(place, i)| (i.rank(), i.due_at, i.id, place))
             .collect();
         keys.sort_unstable();
-        let mut slots: Vec<Option<DueItem>> = std::mem::take(items).into_iter().map(Some).collect();
-        items.extend(keys.into_iter().filter_map(|k| slots[k.5].take()));
+        let mut from: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+        // Position `at` takes the item now at `from[at]`.
+        for start in 0..from.len() {
+            let mut at = start;
+            loop {
+                let next = from[at];
+                from[at] = at;
+                if next == start {
+                    break;
+                }
+                items.swap(at, next);
+                at = next;
+            }
+        }
+    }
+
+    /// Overdue first, then the heavier weight, then the earlier day, as one
+    /// number ordered as [`DueItem::urgency_cmp`] orders those three.
+    fn rank(&self) -> u128 {
+        let not_overdue = u128::from(!self.overdue);
+        // Flipping the sign bit orders signed numbers as unsigned ones.
+        let lighter = u128::from(!(self.weight.cast_unsigned() ^ (1 << 63)));
+        let day = u128::from(self.due.num_days_from_ce().cast_unsigned() ^ (1 << 31));
+        (not_overdue << 96) | (lighter << 32) | day
     }
 }
 
@@ -272,6 +287,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The packed rank orders any two items as their overdue flag,
+        /// weight (any, negative too) and day (any year chrono has) do.
+        #[test]
+        fn the_packed_rank_orders_as_overdue_weight_and_day_do(
+            a in (proptest::bool::ANY, proptest::num::i64::ANY, -400_000i32..4_000_000),
+            b in (proptest::bool::ANY, proptest::num::i64::ANY, -400_000i32..4_000_000),
+            same_weight in proptest::bool::ANY,
+            same_day in proptest::bool::ANY,
+        ) {
+            let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+            let x = DueItem { overdue: a.0, weight: a.1, due: day(a.2), ..item(1, 1, false, 0) };
+            let y = DueItem {
+                overdue: b.0,
+                weight: if same_weight { a.1 } else { b.1 },
+                due: day(if same_day { a.2 } else { b.2 }),
+                ..item(2, 1, false, 0)
+            };
+            let by_fields = (!x.overdue, std::cmp::Reverse(x.weight), x.due)
+                .cmp(&(!y.overdue, std::cmp::Reverse(y.weight), y.due));
+            proptest::prop_assert_eq!(x.rank().cmp(&y.rank()), by_fields);
+        }
+
         /// Equal ranks (the same id in two kinds, the same day and weight)
         /// keep their order, exactly as the stable sort kept them.
         #[test]

@@ -235,15 +235,15 @@ fn due_items_agenda_lines_next_due_and_the_weekly_chart_agree() {
     // Due 20 Nov; the client-visit rule shows it for 3 days (18-20 Nov)
     // even outside the horizon asked for.
     let today = d(11, 16);
-    assert!(due_items(&f, d(11, 17), d(11, 17)).is_empty());
-    let warned = due_items(&f, d(11, 18), d(11, 18));
+    assert!(due_items(f.clone(), d(11, 17), d(11, 17)).is_empty());
+    let warned = due_items(f.clone(), d(11, 18), d(11, 18));
     assert_eq!(warned.len(), 1);
     assert_eq!(
         (warned[0].id, warned[0].due, warned[0].days),
         (7, d(11, 20), 2)
     );
-    assert_eq!(due_items(&f, today, d(11, 20)).len(), 1);
-    let overdue = due_items(&f, d(11, 22), d(11, 22));
+    assert_eq!(due_items(f.clone(), today, d(11, 20)).len(), 1);
+    let overdue = due_items(f.clone(), d(11, 22), d(11, 22));
     assert!(overdue[0].overdue);
 
     let lines = agenda_items(&f, d(11, 16), d(11, 22));

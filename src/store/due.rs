@@ -4,6 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 use std::collections::HashMap;
 
+/// Open clients' names by id, for a due list's thousands of lookups: hashed
+/// with a fast hash (ids are the program's own, nobody chooses them to
+/// collide).
+pub(crate) type ClientNames = HashMap<i64, String, foldhash::fast::FixedState>;
+
 use super::rows::{date, fmt_date, opt_date, opt_dt};
 use super::{Result, Store};
 use crate::domain::{DueItem, DueKind};
@@ -121,10 +126,9 @@ impl Store {
                 window_opens: None,
             });
         }
-        for facts in self
-            .facts_due_by_among(horizon, Some(today), &names)?
-            .iter()
-        {
+        let visits = self.facts_due_by_among(horizon, Some(today), &names)?;
+        items.reserve(visits.len());
+        for facts in visits {
             items.extend(practice::due_items(facts, today, horizon));
         }
         DueItem::sort_by_urgency(&mut items);
@@ -132,10 +136,10 @@ impl Store {
     }
 
     /// Every open client's display name, by id.
-    fn open_client_names(&self) -> Result<HashMap<i64, String>> {
+    fn open_client_names(&self) -> Result<ClientNames> {
         let mut stmt = self.conn.prepare_cached(&OPEN_CLIENT_NAMES)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+        Ok(rows.collect::<rusqlite::Result<ClientNames>>()?)
     }
 }
 

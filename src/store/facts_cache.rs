@@ -39,7 +39,8 @@ const DECIDING_SOURCES: [&str; 4] = [
 
 /// The form the rows are written in (see [`CachedDue`]): a new form empties
 /// the cache once, as a change of rules does, so every row is written anew.
-const ROW_FORM: &str = "visits name their rule by its place; next_what, due_days (4)";
+const ROW_FORM: &str =
+    "visits a line each, the rule by its place (JSON when not); next_what, due_days (5)";
 
 /// The columns `facts_from_row` reads, from `visit_facts f` and `clients c`.
 fn facts_cols() -> String {
@@ -111,7 +112,7 @@ impl Store {
         &self,
         due_by: NaiveDate,
         warn_by: Option<NaiveDate>,
-        names: &HashMap<i64, String>,
+        names: &super::due::ClientNames,
     ) -> Result<Vec<VisitFacts>> {
         if !self.refresh_facts()? {
             let mut all = self.facts_due_by(due_by, warn_by)?;
@@ -415,7 +416,7 @@ fn facts_named(r: &Row<'_>, name: String, rules: &RuleRefs) -> rusqlite::Result<
     })
 }
 
-/// A visit due as a cached row holds it: the rule as its place in the
+/// A visit due as a cached row holds it in the JSON form: the rule as its place in the
 /// rule set the cache was filled under (its id, citation and weight are
 /// that rule's; the fingerprint empties the cache when the rules change),
 /// or, for a visit no rule gives so (and rows written before this form),
@@ -451,14 +452,38 @@ impl RuleRefs {
         )
     }
 
-    /// A client's visits due as JSON, each rule by its place.
+    /// A client's visits due as the cache keeps them: one line a visit,
+    /// `place TAB due TAB warn-from TAB what` (the rule by its place in the
+    /// set; warn-from empty for none), or, when a visit names no rule of
+    /// the set or its text holds a control character, the whole list as
+    /// JSON. The short form is a third the size of the JSON, and the due
+    /// list reads every open client's row.
     fn encode(&self, due: &[VisitDue]) -> serde_json::Result<String> {
+        let places: Vec<Option<usize>> = due.iter().map(|v| self.place(v)).collect();
+        let short = places.iter().all(Option::is_some)
+            && due.iter().all(|v| !v.what.chars().any(char::is_control));
+        if short {
+            let mut out = String::new();
+            for (v, place) in due.iter().zip(&places) {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&place.unwrap_or_default().to_string());
+                out.push('\t');
+                out.push_str(&fmt_date(v.due));
+                out.push('\t');
+                if let Some(w) = v.warn_from {
+                    out.push_str(&fmt_date(w));
+                }
+                out.push('\t');
+                out.push_str(&v.what);
+            }
+            return Ok(out);
+        }
         let rows: Vec<CachedDue> = due
             .iter()
-            .map(|v| {
-                let place = self.0.iter().position(|(id, source, weight)| {
-                    *id == v.rule && *source == v.source && *weight == v.weight
-                });
+            .zip(places)
+            .map(|(v, place)| {
                 let written = place.is_none();
                 CachedDue {
                     r: place,
@@ -474,8 +499,56 @@ impl RuleRefs {
         serde_json::to_string(&rows)
     }
 
-    /// The visits due [`RuleRefs::encode`] wrote (or an older row).
-    fn decode(&self, json: &str) -> serde_json::Result<Vec<VisitDue>> {
+    /// The rule giving `v`, by its place in the set.
+    fn place(&self, v: &VisitDue) -> Option<usize> {
+        self.0.iter().position(|(id, source, weight)| {
+            *id == v.rule && *source == v.source && *weight == v.weight
+        })
+    }
+
+    /// The visits due [`RuleRefs::encode`] wrote, in either form (or a row
+    /// of an older form, JSON with every field written out).
+    fn decode(&self, text: &str) -> serde_json::Result<Vec<VisitDue>> {
+        if text.starts_with('[') {
+            return self.decode_json(text);
+        }
+        text.split('\n')
+            .filter(|line| !line.is_empty())
+            .map(|line| self.decode_line(line))
+            .collect()
+    }
+
+    /// One visit of the short form.
+    fn decode_line(&self, line: &str) -> serde_json::Result<VisitDue> {
+        let bad = || serde::de::Error::custom("a cached visit is not in the short form");
+        let mut parts = line.splitn(4, '\t');
+        let (Some(place), Some(due), Some(warn), Some(what)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let (rule, source, weight) = place
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .ok_or_else(|| serde::de::Error::custom("a cached visit names no rule"))?;
+        let warn_from = if warn.is_empty() {
+            None
+        } else {
+            Some(crate::dates::stored::parse(warn.as_bytes()).ok_or_else(bad)?)
+        };
+        Ok(VisitDue {
+            rule: rule.clone(),
+            source: source.clone(),
+            what: what.to_string(),
+            due: crate::dates::stored::parse(due.as_bytes()).ok_or_else(bad)?,
+            warn_from,
+            weight: *weight,
+        })
+    }
+
+    /// The JSON form: rules by place, or written out.
+    fn decode_json(&self, json: &str) -> serde_json::Result<Vec<VisitDue>> {
         let rows: Vec<CachedDue> = serde_json::from_str(json)?;
         rows.into_iter()
             .map(|c| {

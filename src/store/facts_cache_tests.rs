@@ -253,12 +253,12 @@ fn assert_cache_true(s: &Store) {
     let horizon = today + Days::new(14);
     let due: Vec<_> = open
         .iter()
-        .flat_map(|f| crate::practice::due_items(f, today, horizon))
+        .flat_map(|f| crate::practice::due_items(f.clone(), today, horizon))
         .collect();
     let from_cache: Vec<_> = s
         .facts_due_by(horizon, Some(today))
         .unwrap()
-        .iter()
+        .into_iter()
         .flat_map(|f| crate::practice::due_items(f, today, horizon))
         .collect();
     assert_eq!(from_cache, due);
@@ -428,6 +428,37 @@ fn a_cached_visit_names_its_rule_by_place_and_reads_back_whole() {
     // Rows written before this form (every field written out) still read.
     let old = serde_json::to_string(&due).unwrap();
     assert_eq!(refs.decode(&old).unwrap(), due);
+    // Visits all given by rules of the set, with plain texts, take the
+    // short form (a line each), and read back the same.
+    let plain = vec![
+        from_rule.clone(),
+        VisitDue {
+            what: "Another; with \"quotes\" and [brackets]".into(),
+            warn_from: None,
+            due: day + Days::new(7),
+            ..from_rule.clone()
+        },
+    ];
+    let short = refs.encode(&plain).unwrap();
+    assert_eq!(short.lines().count(), 2, "{short}");
+    assert!(!short.starts_with('['), "{short}");
+    assert!(short.len() < serde_json::to_string(&plain).unwrap().len() / 2);
+    assert_eq!(refs.decode(&short).unwrap(), plain);
+    assert_eq!(refs.encode(&[]).unwrap(), "");
+    assert!(refs.decode("").unwrap().is_empty());
+    assert!(refs.decode("[]").unwrap().is_empty());
+    // A text holding a tab or a line break goes as JSON, and reads back.
+    let tabbed = vec![VisitDue {
+        what: "odd\ttext\nhere".into(),
+        ..from_rule.clone()
+    }];
+    let json = refs.encode(&tabbed).unwrap();
+    assert!(json.starts_with('['), "{json}");
+    assert_eq!(refs.decode(&json).unwrap(), tabbed);
+    // A short line naming a place no rule has, or a broken date, is refused.
+    assert!(refs.decode("9999\t2026-11-22\t\tx").is_err());
+    assert!(refs.decode("0\t2026-13-40\t\tx").is_err());
+    assert!(refs.decode("0\t2026-11-22").is_err());
     // A row naming no rule at all is refused, not read as an empty rule.
     assert!(
         refs.decode(r#"[{"what":"x","due":"2026-11-22","warn_from":null}]"#)
