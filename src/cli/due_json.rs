@@ -11,7 +11,7 @@ use crate::domain::DueItem;
 use crate::domain::deadline::minutes_opt;
 
 /// The items as `serde_json::to_string_pretty` writes them.
-pub(crate) fn pretty(items: &[DueItem]) -> String {
+pub fn pretty(items: &[DueItem]) -> String {
     if items.is_empty() {
         return "[]".to_string();
     }

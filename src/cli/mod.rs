@@ -8,7 +8,7 @@ mod close;
 mod deadline;
 mod demo;
 mod due;
-mod due_json;
+pub mod due_json;
 mod episode;
 mod export;
 mod maintenance;
