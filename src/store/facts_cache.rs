@@ -416,11 +416,11 @@ fn facts_named(r: &Row<'_>, name: String, rules: &RuleRefs) -> rusqlite::Result<
     })
 }
 
-/// A visit due as a cached row holds it in the JSON form: the rule as its place in the
-/// rule set the cache was filled under (its id, citation and weight are
-/// that rule's; the fingerprint empties the cache when the rules change),
-/// or, for a visit no rule gives so (and rows written before this form),
-/// those three written out.
+/// A visit due as a cached row holds it in the JSON form: the rule as its
+/// place in the rule set the cache was filled under (its id, citation and
+/// weight are that rule's; the fingerprint empties the cache when the
+/// rules change), or, for a visit no rule gives so (and rows written
+/// before this form), those three written out.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CachedDue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -468,7 +468,9 @@ impl RuleRefs {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                out.push_str(&place.unwrap_or_default().to_string());
+                if let Some(place) = place {
+                    out.push_str(&place.to_string());
+                }
                 out.push('\t');
                 out.push_str(&fmt_date(v.due));
                 out.push('\t');
