@@ -66,11 +66,7 @@ fn write_item(out: &mut String, i: &DueItem) {
 }
 
 fn day(out: &mut String, d: chrono::NaiveDate) {
-    let mut buf = [0u8; 10];
-    match crate::dates::stored::write(d, &mut buf) {
-        Some(t) => string(out, t),
-        None => string(out, &crate::dates::stored::text(d)),
-    }
+    crate::dates::stored::with_text(d, |t| string(out, t));
 }
 
 fn opt_string(out: &mut String, s: Option<&str>) {

@@ -29,16 +29,21 @@ pub fn digits(ds: &[u8]) -> Option<u32> {
 /// The day as `YYYY-MM-DD`, as chrono writes it (`%Y-%m-%d`).
 #[must_use]
 pub fn text(d: NaiveDate) -> String {
+    with_text(d, str::to_string)
+}
+
+/// Hands `f` the day as [`text`] writes it, without making a string for
+/// years 0 to 9999 (others, with their sign or fifth digit, chrono writes).
+pub fn with_text<R>(d: NaiveDate, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 10];
     match write(d, &mut buf) {
-        Some(t) => t.to_string(),
-        None => d.format("%Y-%m-%d").to_string(),
+        Some(t) => f(t),
+        None => f(&d.format("%Y-%m-%d").to_string()),
     }
 }
 
-/// The day as `YYYY-MM-DD` in `buf`, for years 0 to 9999 (others: `None`,
-/// for chrono to write with their sign or fifth digit).
-pub(crate) fn write(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
+/// The day as `YYYY-MM-DD` in `buf`, for years 0 to 9999 (others: `None`).
+fn write(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
     let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
     let digit = |n: u32| b'0' + (n % 10) as u8;
     *buf = [
@@ -56,15 +61,6 @@ pub(crate) fn write(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
     std::str::from_utf8(buf).ok()
 }
 
-/// Serialises the day as [`text`] writes it, without making a string.
-fn serialize_day<S: serde::Serializer>(d: NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    let mut buf = [0u8; 10];
-    match write(d, &mut buf) {
-        Some(t) => s.serialize_str(t),
-        None => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
-    }
-}
-
 /// serde for a day as `YYYY-MM-DD` (chrono's own form).
 pub mod day {
     use chrono::NaiveDate;
@@ -72,7 +68,7 @@ pub mod day {
 
     /// Writes the day.
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        super::serialize_day(*d, s)
+        super::with_text(*d, |t| s.serialize_str(t))
     }
 
     /// Reads a day chrono would read.
@@ -93,7 +89,7 @@ pub mod opt_day {
     /// Writes the day, or `null`.
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => super::serialize_day(*d, s),
+            Some(d) => super::with_text(*d, |t| s.serialize_str(t)),
             None => s.serialize_none(),
         }
     }

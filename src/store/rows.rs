@@ -4,7 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Row;
 use rusqlite::types::ValueRef;
 
-use crate::dates::stored::digits;
+// `YYYY-MM-DD` read without chrono's format parser (lists read
+// thousands); `None` for any other shape, which callers hand to chrono or
+// rusqlite's own conversion.
+use crate::dates::stored::{digits, parse as parse_date};
 use crate::domain::DATETIME_FMT;
 
 /// A date as stored.
@@ -64,13 +67,6 @@ pub(crate) fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDa
 /// has the usual shape, else by chrono's parser.
 pub(super) fn parse_day(t: &str) -> Option<NaiveDate> {
     parse_date(t.as_bytes()).or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
-}
-
-/// `YYYY-MM-DD` as this program stores dates, read without chrono's
-/// format parser (lists read thousands); `None` for any other shape, which
-/// the caller hands to rusqlite's own conversion.
-fn parse_date(t: &[u8]) -> Option<NaiveDate> {
-    crate::dates::stored::parse(t)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` as this program stores local times.
