@@ -40,10 +40,11 @@ fn make_app(store: Store) -> App {
 }
 
 /// Runs the terminal UI on the database at `db`: the passphrase is typed on
-/// the lock screen (a new one, twice, when there is no database yet).
+/// the lock screen (a new one, twice, when there is no database yet), unless
+/// `caseload unlock` left an agent whose key opens it.
 pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<()> {
     let late = config.late_entry_rule();
-    let session = Session::new(
+    let mut session = Session::new(
         db,
         config.idle_lock(),
         config.privacy_mode,
@@ -54,7 +55,35 @@ pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<
         store.use_rules(rules.clone());
         store.use_late_entry_rule(late);
     }));
+    if let Some(store) = opened_by_agent(db) {
+        session.open_unlocked(store, Instant::now());
+    }
     run_session(session)
+}
+
+/// The database opened with the agent's key, when `caseload unlock` left one
+/// that still opens it. A key from before a passphrase change ends that
+/// agent; any other failure leaves the lock screen to ask (and to say what
+/// is wrong).
+fn opened_by_agent(db: &Path) -> Option<Store> {
+    if !Store::exists(db) {
+        return None;
+    }
+    let key = crate::agent::key_for(db)?;
+    match Store::open(db, &key) {
+        Ok(store) => {
+            tracing::info!("database opened with the agent's key");
+            Some(store)
+        }
+        Err(crate::store::StoreError::WrongPassphrase) => {
+            let _ = crate::agent::lock(db);
+            None
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "the agent's key did not open the database");
+            None
+        }
+    }
 }
 
 /// Runs the terminal UI over an open store that cannot lock (the demo).

@@ -244,3 +244,71 @@ fn after_exit_the_terminal_holds_no_client_name() {
     assert_hides_everything(&after);
     assert_hides_everything(&history);
 }
+
+/// After `caseload unlock` the terminal UI opens on Today with the agent's
+/// key, asking nothing, as every other command does; locking the screen
+/// ends the agent, so the command line asks again too.
+#[cfg(unix)]
+#[test]
+fn after_unlock_the_tui_opens_without_asking_and_its_lock_ends_the_agent() {
+    use std::os::unix::fs::PermissionsExt;
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let (dir, db) = fixture();
+    let sandbox = common::Sandbox::new();
+    let runtime = sandbox.path("run");
+    std::fs::create_dir(&runtime).unwrap();
+    std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let cli = |args: &[&str], passphrase: bool| {
+        let mut c = assert_cmd::Command::cargo_bin("caseload").unwrap();
+        c.env_remove("CASELOAD_DB")
+            .env("CASELOAD_NOW", common::NOW)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .arg("--db")
+            .arg(&db)
+            .args(args);
+        if passphrase {
+            c.env("CASELOAD_PASSPHRASE", PASS);
+        } else {
+            c.env_remove("CASELOAD_PASSPHRASE");
+        }
+        let out = c.output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, said) = cli(&["unlock", "--idle-minutes", "10"], true);
+    assert!(ok, "unlock failed: {said}");
+
+    let t = common::tmux::launch(&sandbox, "agent")
+        .env("CASELOAD_CONFIG", dir.path().join("config.toml"))
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .db(&db)
+        .start();
+    let pane = t.wait_for("caseload unlock");
+    assert!(
+        pane.contains("Today") && !pane.contains("Passphrase:"),
+        "the TUI asked although unlocked:\n{pane}"
+    );
+    assert_eq!(
+        cli(&["status"], false).1.trim_end().split(' ').next(),
+        Some("Unlocked")
+    );
+
+    t.keys(&["C-l"]);
+    let pane = t.wait_for("Passphrase:");
+    assert!(!pane.contains("Zqxmarker"), "{pane}");
+    let (_, status) = cli(&["status"], false);
+    assert_eq!(
+        status.trim(),
+        "Locked.",
+        "the screen lock left the agent running"
+    );
+    let (ok, _) = cli(&["client", "list"], false);
+    assert!(
+        !ok,
+        "a command ran without the passphrase after the screen lock"
+    );
+}

@@ -88,7 +88,7 @@ pub fn status(db: &Path, json: bool) -> Result<()> {
             human(unlocked_for),
             idle_left.map_or_else(String::new, |d| format!(
                 "; locks after {} more idle",
-                human(d)
+                human(nearest_minute(d))
             ))
         ),
     }
@@ -101,13 +101,28 @@ pub fn serve(socket: &Path, idle_seconds: Option<u64>) -> Result<()> {
     Ok(())
 }
 
+/// Time left, to the nearest whole minute once it is a minute or more: just
+/// after `unlock` with 5 minutes idle the agent has 4 min 59 s left, which a
+/// person reads as "5 min", not "4 min".
+fn nearest_minute(d: Duration) -> Duration {
+    let s = d.as_secs();
+    if s < 60 {
+        d
+    } else {
+        Duration::from_secs((s + 30) / 60 * 60)
+    }
+}
+
 /// "1 h 5 min", "4 min", "20 s".
 fn human(d: Duration) -> String {
     let s = d.as_secs();
     match s {
         0..60 => format!("{s} s"),
         60..3600 => format!("{} min", s / 60),
-        _ => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+        _ => match (s / 3600, (s % 3600) / 60) {
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        },
     }
 }
 
@@ -120,5 +135,16 @@ mod tests {
         assert_eq!(human(Duration::from_secs(20)), "20 s");
         assert_eq!(human(Duration::from_secs(240)), "4 min");
         assert_eq!(human(Duration::from_secs(3900)), "1 h 5 min");
+        assert_eq!(human(Duration::from_secs(7230)), "2 h");
+    }
+
+    #[test]
+    fn time_left_is_said_to_the_nearest_minute() {
+        let left = |s| human(nearest_minute(Duration::from_secs(s)));
+        assert_eq!(left(299), "5 min");
+        assert_eq!(left(269), "4 min");
+        assert_eq!(left(270), "5 min");
+        assert_eq!(left(59), "59 s");
+        assert_eq!(left(3599), "1 h");
     }
 }

@@ -19,6 +19,10 @@ use super::lock::{LockOutcome, LockScreen};
 use crate::idle::IdleTimer;
 use crate::store::Store;
 
+/// Said once when the session opens with the agent's key.
+pub const OPENED_BY_AGENT: &str =
+    "Opened with `caseload unlock`'s key; locking here locks the command line too";
+
 /// What a session needs from the app it locks.
 pub trait Lockable {
     /// Draws the app's whole screen.
@@ -123,6 +127,16 @@ impl<A: Lockable> Session<A> {
     pub fn with_store_setup(mut self, setup: StoreSetup) -> Session<A> {
         self.setup_store = Some(setup);
         self
+    }
+
+    /// Opens the app at once on `store`, opened with a key derived earlier
+    /// (the agent's, after `caseload unlock`), as if the passphrase had just
+    /// been typed. Only a session on its lock screen for a database opens;
+    /// the demo and an open session are left as they are.
+    pub fn open_unlocked(&mut self, store: Store, now: Instant) {
+        if self.lock.is_some() && self.db.is_some() {
+            self.unlocked(store, Some(OPENED_BY_AGENT), now);
+        }
     }
 
     /// Whether the lock screen is showing.

@@ -322,3 +322,47 @@ fn a_key_pressed_and_released_counts_once() {
     both(&mut s, KeyCode::F(9), t0);
     assert!(s.privacy(), "privacy toggled twice");
 }
+
+#[test]
+fn a_store_opened_with_the_agents_key_opens_the_app_and_idle_still_locks() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    let store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    s.open_unlocked(store, t0);
+    assert!(!s.is_locked());
+    assert!(screen(&s).contains("Ann Zqxmarker"));
+    let said = &s.app.as_ref().unwrap().messages;
+    assert_eq!(said, &[OPENED_BY_AGENT.to_string()]);
+    // Opened this way, it still locks when left idle.
+    s.tick(t0 + Duration::from_secs(301));
+    assert!(s.is_locked());
+    assert!(!screen(&s).contains("Zqxmarker"));
+}
+
+#[test]
+fn an_open_session_or_the_demo_is_not_reopened_with_the_agents_key() {
+    let (_d, db) = setup();
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    unlock(&mut s, t0);
+    let again = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    s.open_unlocked(again, t0);
+    assert!(s.app.as_ref().unwrap().messages.is_empty());
+    assert_eq!(s.app.as_ref().unwrap().reopened, 0);
+
+    let demo_store = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    let app = FakeApp {
+        store: demo_store,
+        draft: String::new(),
+        saved_draft: None,
+        privacy: false,
+        messages: Vec::new(),
+        reopened: 0,
+    };
+    let mut demo = Session::without_lock(app, false, t0);
+    let other = Store::open(&db, &SecretString::from(PASS)).unwrap();
+    demo.open_unlocked(other, t0);
+    assert!(demo.app.as_ref().unwrap().messages.is_empty());
+    assert_eq!(demo.app.as_ref().unwrap().reopened, 0);
+}
