@@ -62,23 +62,14 @@ pub fn run_locked(db: &Path, config: &Config, rules: RuleSet) -> anyhow::Result<
 }
 
 /// The database opened with the agent's key, when `caseload unlock` left one
-/// that still opens it. A key from before a passphrase change ends that
-/// agent; any other failure leaves the lock screen to ask (and to say what
+/// that opens it; any failure leaves the lock screen to ask (and to say what
 /// is wrong).
 fn opened_by_agent(db: &Path) -> Option<Store> {
     if !Store::exists(db) {
         return None;
     }
-    let key = crate::agent::key_for(db)?;
-    match Store::open(db, &key) {
-        Ok(store) => {
-            tracing::info!("database opened with the agent's key");
-            Some(store)
-        }
-        Err(crate::store::StoreError::WrongPassphrase) => {
-            let _ = crate::agent::lock(db);
-            None
-        }
+    match crate::agent::open_with_agent_key(db) {
+        Ok(opened) => opened.map(|(store, _key)| store),
         Err(e) => {
             tracing::warn!(error = %e, "the agent's key did not open the database");
             None

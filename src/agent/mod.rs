@@ -71,6 +71,29 @@ pub fn on_tui_lock(db: &std::path::Path) {
     }
 }
 
+/// `db` opened with the key `caseload unlock` left, and that key, when an
+/// agent holds one; `None` without an agent. A key that no longer opens the
+/// file (the passphrase changed since) is useless: that agent is ended and
+/// the answer is `None`, so the caller asks for the passphrase.
+pub fn open_with_agent_key(
+    db: &std::path::Path,
+) -> Result<Option<(crate::store::Store, secrecy::SecretString)>, crate::store::StoreError> {
+    let Some(key) = key_for(db) else {
+        return Ok(None);
+    };
+    match crate::store::Store::open(db, &key) {
+        Ok(store) => {
+            tracing::info!("database opened with the agent's key");
+            Ok(Some((store, key)))
+        }
+        Err(crate::store::StoreError::WrongPassphrase) => {
+            let _ = lock(db);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(not(unix))]
 mod unsupported {
     use super::{AgentError, Started, Status};

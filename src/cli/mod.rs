@@ -253,20 +253,10 @@ fn open_existing_with(db: &Path, use_agent: bool) -> Result<(Store, SecretString
     // the passphrase is asked for.
     let rules = rules::active_rules()?;
     let config = crate::config::Config::load()?;
-    if use_agent && let Some(key) = crate::agent::key_for(db) {
-        match Store::open(db, &key) {
-            Ok(mut store) => {
-                store.use_rules(rules);
-                store.use_late_entry_rule(config.late_entry_rule());
-                tracing::info!("database opened with the agent's key");
-                return Ok((store, key));
-            }
-            // The passphrase changed since `unlock`: that key is useless.
-            Err(crate::store::StoreError::WrongPassphrase) => {
-                let _ = crate::agent::lock(db);
-            }
-            Err(e) => return Err(e.into()),
-        }
+    if use_agent && let Some((mut store, key)) = crate::agent::open_with_agent_key(db)? {
+        store.use_rules(rules);
+        store.use_late_entry_rule(config.late_entry_rule());
+        return Ok((store, key));
     }
     let mut attempts = Attempts::beside(db);
     // Refuse before asking, so nobody types a passphrase that is not tried.

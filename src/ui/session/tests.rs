@@ -105,19 +105,23 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
+fn fake_app(store: Store) -> FakeApp {
+    FakeApp {
+        store,
+        draft: String::new(),
+        saved_draft: None,
+        privacy: false,
+        messages: Vec::new(),
+        reopened: 0,
+    }
+}
+
 fn session(db: &Path, t0: Instant) -> Session<FakeApp> {
     Session::new(
         db,
         Some(Duration::from_secs(300)),
         false,
-        Box::new(|store| FakeApp {
-            store,
-            draft: String::new(),
-            saved_draft: None,
-            privacy: false,
-            messages: Vec::new(),
-            reopened: 0,
-        }),
+        Box::new(fake_app),
         t0,
     )
 }
@@ -352,15 +356,7 @@ fn an_open_session_or_the_demo_is_not_reopened_with_the_agents_key() {
     assert_eq!(s.app.as_ref().unwrap().reopened, 0);
 
     let demo_store = Store::open(&db, &SecretString::from(PASS)).unwrap();
-    let app = FakeApp {
-        store: demo_store,
-        draft: String::new(),
-        saved_draft: None,
-        privacy: false,
-        messages: Vec::new(),
-        reopened: 0,
-    };
-    let mut demo = Session::without_lock(app, false, t0);
+    let mut demo = Session::without_lock(fake_app(demo_store), false, t0);
     let other = Store::open(&db, &SecretString::from(PASS)).unwrap();
     demo.open_unlocked(other, t0);
     assert!(demo.app.as_ref().unwrap().messages.is_empty());
