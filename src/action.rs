@@ -78,7 +78,7 @@ actions! {
     Finalise => ("finalise", "Finalise the note (asks first; a final note can only get addenda)"),
     Submit => ("save", "Check and save the form"),
     Yes => ("yes", "Answer yes"),
-    Lock => ("lock", "Lock caseload now: the draft is saved, the screen cleared, and the passphrase needed to come back"),
+    Lock => ("lock", "Lock caseload now: the draft is saved, the screen cleared, and the passphrase needed to come back (the command line locks too)"),
     TogglePrivacy => ("privacy", "Privacy mode on or off: initials for names, record numbers masked, note text hidden until a note is opened"),
     No => ("no", "Answer no"),
     Undo => ("undo", "Undo the last change (recorded as a change itself; finalising cannot be undone)"),
