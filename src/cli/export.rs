@@ -62,7 +62,11 @@ pub enum ExportCmd {
         to: Option<String>,
     },
     /// Every record, lossless, as JSON (read back with `caseload import json`).
-    Json,
+    Json {
+        /// Write into FILE (readable by you only) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// The outage pack: printable HTML and plain text of the caseload, due list,
     /// crisis plans, key contacts and chronologies, written into DIR.
     Outage {
@@ -137,10 +141,21 @@ pub fn run(store: &Store, cmd: ExportCmd, now: NaiveDateTime) -> Result<()> {
             Job::Calendar(period(from.as_deref(), to.as_deref(), now.date())?, names)
         }
         ExportCmd::Csv { what, from, to } => {
-            Job::Csv(what, period(from.as_deref(), to.as_deref(), now.date())?)
+            let job = Job::Csv(what, period(from.as_deref(), to.as_deref(), now.date())?);
+            super::private::warn_whole_caseload();
+            job
         }
-        ExportCmd::Json => Job::Json,
-        ExportCmd::Outage { out } => return to_folder(store, &Job::Outage, &out, now),
+        ExportCmd::Json { out } => {
+            super::private::warn_whole_caseload();
+            if let Some(path) = out {
+                return to_file(store, &Job::Json, &path, now);
+            }
+            Job::Json
+        }
+        ExportCmd::Outage { out } => {
+            super::private::warn_whole_caseload();
+            return to_folder(store, &Job::Outage, &out, now);
+        }
         ExportCmd::Sar { client, out } => {
             let id = store.resolve_client(&client)?.id;
             return to_folder(store, &Job::Sar(id), &out, now);
@@ -149,6 +164,16 @@ pub fn run(store: &Store, cmd: ExportCmd, now: NaiveDateTime) -> Result<()> {
     for f in files::make(store, &job, now)? {
         print!("{}", f.content);
     }
+    Ok(())
+}
+
+fn to_file(store: &Store, job: &Job, path: &Path, now: NaiveDateTime) -> Result<()> {
+    let content: String = files::make(store, job, now)?
+        .into_iter()
+        .map(|f| f.content)
+        .collect();
+    crate::export::write::private_file(path, content.as_bytes())?;
+    println!("Wrote {}", path.display());
     Ok(())
 }
 

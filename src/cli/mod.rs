@@ -17,6 +17,7 @@ mod note;
 pub mod output;
 mod parse;
 mod plan;
+mod private;
 mod records;
 pub mod rules;
 mod show;
@@ -336,6 +337,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         other => {
             let only_reads = other.only_reads();
+            private::stdout_private();
             let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
             let result = run_on(&mut store, &key, other);
             if only_reads && result.is_ok() {
@@ -393,6 +395,7 @@ fn run_demo(command: Option<Command>) -> Result<()> {
             "the --demo caseload is thrown away at exit; make one you keep with `caseload demo --db PATH`"
         ),
         Some(cmd) => {
+            private::stdout_private();
             let key = db.key.clone();
             run_on(&mut db.store, &key, cmd)
         }

@@ -39,6 +39,16 @@ pub fn restrict(path: &Path) -> io::Result<()> {
     imp::restrict(path)
 }
 
+/// When standard output is a regular file the user owns and others may
+/// read (`caseload export json > all.json` under the usual umask), makes
+/// it private before anything is written to it; true when it did. A
+/// terminal, a pipe or someone else's file is left alone. On Windows a
+/// redirected handle cannot be given a new access list, so nothing is done
+/// there (files written with `--out` get the owner-only list).
+pub fn restrict_stdout() -> io::Result<bool> {
+    imp::restrict_stdout()
+}
+
 #[cfg(unix)]
 mod imp {
     use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
@@ -62,6 +72,21 @@ mod imp {
 
     pub(super) fn restrict(path: &Path) -> io::Result<()> {
         fs::set_permissions(path, Permissions::from_mode(0o600))
+    }
+
+    pub(super) fn restrict_stdout() -> io::Result<bool> {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        // A second descriptor on the same open file: its mode is the file's.
+        let file = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+        let meta = file.metadata()?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if !meta.file_type().is_file() || meta.uid() != me || meta.mode() & 0o077 == 0 {
+            return Ok(false);
+        }
+        file.set_permissions(Permissions::from_mode(0o600))?;
+        Ok(true)
     }
 
     #[cfg(test)]

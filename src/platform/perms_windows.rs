@@ -45,6 +45,12 @@ pub(super) fn restrict(path: &Path) -> io::Result<()> {
     owner_only(path, path.is_dir())
 }
 
+/// A redirected handle has no path to set a list on, and cmd.exe opens it
+/// without the right to change its list: left as it is (see `perms`).
+pub(super) fn restrict_stdout() -> io::Result<bool> {
+    Ok(false)
+}
+
 /// Replaces `path`'s DACL with [`owner_only_acl`], protected from the
 /// parent's inherited entries.
 fn owner_only(path: &Path, folder: bool) -> io::Result<()> {

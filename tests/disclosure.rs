@@ -1,0 +1,9 @@
+//! Issue 30, disclosure you can sign: files the program writes are private,
+//! the command line sets every field, subject access marks third parties,
+//! search covers what the practitioner wrote, paste packs are complete.
+//! Fictional people only.
+
+mod common;
+
+#[path = "disclosure/files.rs"]
+mod files;
