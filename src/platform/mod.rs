@@ -3,7 +3,7 @@
 //! same functions everywhere.
 //!
 //! The unlock agent's channel is not here yet: it is Unix-only for now (see
-//! the README's Windows section).
+//! docs/windows.md).
 
 pub mod crashdump;
 pub mod crypto_init;

@@ -269,7 +269,7 @@ fn a_window_opens_on_the_later_reading_and_acting_uses_the_earlier() {
 
 #[test]
 fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../docs/rules.md");
     let start = readme.find("| family | episode kind | rule id |").unwrap();
     let table: Vec<&str> = readme[start..]
         .lines()
@@ -280,13 +280,13 @@ fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
         let row = table
             .iter()
             .find(|l| l.split('|').nth(2).is_some_and(|c| c.trim() == code))
-            .unwrap_or_else(|| panic!("no README row for {code}"));
+            .unwrap_or_else(|| panic!("no docs/rules.md row for {code}"));
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
         assert!(!cells[4].is_empty() && !cells[5].is_empty(), "{row}");
     }
     let set = rules();
     let text = table.join("\n");
     for id in set.rule_ids() {
-        assert!(text.contains(&format!("`{id}`")), "README table lacks {id}");
+        assert!(text.contains(&format!("`{id}`")), "docs/rules.md table lacks {id}");
     }
 }
