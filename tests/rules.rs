@@ -564,7 +564,7 @@ mod cli;
 #[test]
 fn the_readme_example_rules_toml_works() {
     let readme = include_str!("../docs/rules.md");
-    let section = &readme[readme.find("### Changing a rule").unwrap()..];
+    let section = &readme[readme.find("## Changing a rule").unwrap()..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let text = &section[start..start + section[start..].find("```").unwrap()];
     let set = rules().with_overrides("README example", text).unwrap();

@@ -287,6 +287,9 @@ fn the_readme_rule_table_lists_every_kind_and_rule_with_a_period_and_source() {
     let set = rules();
     let text = table.join("\n");
     for id in set.rule_ids() {
-        assert!(text.contains(&format!("`{id}`")), "docs/rules.md table lacks {id}");
+        assert!(
+            text.contains(&format!("`{id}`")),
+            "docs/rules.md table lacks {id}"
+        );
     }
 }
