@@ -344,9 +344,9 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         forms::late_reason(1, 3, theme, today),
         forms::deadline_done(&deadline[0], theme, today),
         forms::plan_action_done(&plan[0], theme, today),
-        caseload::ui::visit_forms::plan(id, vec![], theme, today),
-        caseload::ui::visit_forms::move_visit(1, theme, today),
-        caseload::ui::visit_forms::cancel_visit(1, theme, today),
+        caseload::ui::forms::visit::plan(id, vec![], theme, today),
+        caseload::ui::forms::visit::move_visit(1, theme, today),
+        caseload::ui::forms::visit::cancel_visit(1, theme, today),
     ];
     for f in every_form {
         let title = f.title.clone();
@@ -521,7 +521,7 @@ fn the_sweeps_names_are_rebuilt_when_a_client_is_added_not_per_key() {
 /// the other forms' array is on the caller's stack).
 #[inline(never)]
 fn case_forms(app: &mut App, sw: &mut Sweep, first: &DemoClient) {
-    use caseload::ui::case_forms::{close, edit_network, end_episode, move_episode};
+    use caseload::ui::forms::case::{close, edit_network, end_episode, move_episode};
     let (id, theme, today) = (1, app.theme, now().date());
     let episodes = app.store().episodes(id).unwrap();
     let network = app.store().network(id).unwrap();

@@ -5,7 +5,7 @@
 use super::App;
 use crate::dates::display;
 use crate::ui::View;
-use crate::ui::form_draft::{FieldValue, describe};
+use crate::ui::forms::draft::{FieldValue, describe};
 
 impl App {
     /// Keeps a form's fields under `key`; says so if that failed (the text

@@ -8,7 +8,7 @@ use crate::domain::NoteStatus;
 use crate::ui::View;
 use crate::ui::client::{ClientView, Tab};
 use crate::ui::note::NoteEditor;
-use crate::ui::note_view::NoteViewer;
+use crate::ui::note::view::NoteViewer;
 use crate::ui::screen::{Effect, Write};
 
 impl App {

@@ -6,31 +6,18 @@
 //! for colours.
 
 pub mod calendar;
-mod calendar_draw;
-pub mod case_forms;
 pub mod caseload;
-pub mod chronology;
 pub mod client;
-mod client_keys;
-pub mod client_summary;
-pub mod client_tabs;
 pub mod confirm;
 pub mod data;
 pub mod export_menu;
 pub mod fit;
-pub mod form;
-pub mod form_draft;
-mod form_screen;
 pub mod forms;
 pub mod help;
 pub mod input;
 pub mod lock;
-pub mod member;
 pub mod note;
-mod note_keys;
-pub mod note_view;
 pub mod palette;
-pub mod record_forms;
 pub mod records;
 pub mod screen;
 pub mod search;
@@ -38,9 +25,6 @@ pub mod session;
 pub mod text_view;
 pub mod theme;
 pub mod today;
-mod today_detail;
-mod today_draw;
-pub mod visit_forms;
 pub mod widgets;
 pub mod write;
 
@@ -122,9 +106,9 @@ registry! {
     /// Writing a note.
     Editor(note::NoteEditor),
     /// A final note, read-only.
-    NoteView(note_view::NoteViewer),
+    NoteView(note::view::NoteViewer),
     /// A form.
-    Form(form::Form),
+    Form(forms::form::Form),
     /// Searching notes, addenda and care plans.
     Search(search::SearchView),
     /// A month of visits, deadlines and reviews, and the day's agenda.
@@ -134,7 +118,7 @@ registry! {
     /// A paste pack to read and select.
     Text(text_view::TextView),
     /// One network member's details.
-    Member(member::MemberView),
+    Member(client::member::MemberView),
 }
 
 /// A message in the status line.
@@ -326,7 +310,7 @@ mod tests {
             note::NoteEditor::new(1, "A", now, std::time::Instant::now(), theme).into(),
             search::SearchView::new(None, theme).into(),
             forms::deadline(1, theme, now.date()).into(),
-            member::MemberView::new(
+            client::member::MemberView::new(
                 crate::domain::NetworkMember {
                     id: 1,
                     client_id: 1,

@@ -4,11 +4,11 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::form::{Field, FieldKind, Form, Problem};
-use super::forms::{Spec, typed_form};
-use super::theme::Theme;
-use super::write::Write;
+use super::{Spec, typed_form};
 use crate::dates;
 use crate::domain::{NewVisit, Visit, VisitOutcome};
+use crate::ui::theme::Theme;
+use crate::ui::write::Write;
 
 typed_form! {
     /// Planning a visit.

@@ -1,6 +1,12 @@
 //! A client's record: the tabs (Summary, Notes, Plan, Deadlines, Network),
 //! each with the client's alerts and risk above it.
 
+pub mod chronology;
+mod keys;
+pub mod member;
+pub mod summary;
+pub mod tabs;
+
 use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
@@ -9,18 +15,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Tabs};
 
-use super::client_tabs;
-use super::data::{ClientData, Seen};
-use super::theme::Theme;
-use super::widgets::{Cursor, client_header};
 use crate::domain::{
     Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
 };
 use crate::store::{ChainBreak, ChronologyEntry};
+use crate::ui::data::{ClientData, Seen};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{Cursor, client_header};
 use chrono::NaiveDate;
 
 /// The tabs of a client's record. Add a tab here (and draw it in
-/// `client_tabs`) to extend the record.
+/// `tabs`) to extend the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     /// Details, risk, legal episodes, what is next.
@@ -325,12 +330,12 @@ impl Widget for &ClientView {
     /// Draws the header, the tab bar and the tab.
     fn render(self, area: Rect, frame: &mut Buffer) {
         let (theme, today) = (self.theme, self.today);
-        let (head, rest) = super::widgets::take_top(area, 2);
+        let (head, rest) = crate::ui::widgets::take_top(area, 2);
         let rest = match &self.chain_break {
             Some(b) => {
-                let (warn, rest) = super::widgets::take_top(rest, 1);
+                let (warn, rest) = crate::ui::widgets::take_top(rest, 1);
                 Widget::render(
-                    Paragraph::new(super::records::chain_warning(b, theme)),
+                    Paragraph::new(crate::ui::records::chain_warning(b, theme)),
                     warn,
                     frame,
                 );
@@ -338,12 +343,12 @@ impl Widget for &ClientView {
             }
             None => rest,
         };
-        let (bar, body) = super::widgets::take_top(rest, 1);
+        let (bar, body) = crate::ui::widgets::take_top(rest, 1);
         Widget::render(
             Paragraph::new(
                 client_header(&self.client, theme)
                     .into_iter()
-                    .map(|l| super::fit::fit(l, usize::from(head.width)))
+                    .map(|l| crate::ui::fit::fit(l, usize::from(head.width)))
                     .collect::<Vec<_>>(),
             ),
             head,
@@ -360,12 +365,12 @@ impl Widget for &ClientView {
         Widget::render(tabs, bar, frame);
         self.tab_bar.set(bar);
         match self.tab {
-            Tab::Summary => super::client_summary::summary(self, frame, body, theme, today),
-            Tab::Notes => client_tabs::notes(self, frame, body, theme),
-            Tab::Plan => client_tabs::plan(self, frame, body, theme),
-            Tab::Deadlines => client_tabs::deadlines(self, frame, body, theme, today),
-            Tab::Network => client_tabs::network(self, frame, body, theme),
-            Tab::Chronology => super::chronology::draw(self, frame, body, theme),
+            Tab::Summary => self::summary::summary(self, frame, body, theme, today),
+            Tab::Notes => tabs::notes(self, frame, body, theme),
+            Tab::Plan => tabs::plan(self, frame, body, theme),
+            Tab::Deadlines => tabs::deadlines(self, frame, body, theme, today),
+            Tab::Network => tabs::network(self, frame, body, theme),
+            Tab::Chronology => self::chronology::draw(self, frame, body, theme),
         }
     }
 }

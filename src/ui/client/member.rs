@@ -8,14 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::data::Source;
-use super::screen::{Effect, Screen, Write};
-use super::theme::Theme;
 use crate::action::Action;
 use crate::domain::NetworkMember;
 use crate::domain::text::one_line;
 use crate::keymap::Mode;
 use crate::privacy::{Kind, shown, shown_opt};
+use crate::ui::data::Source;
+use crate::ui::screen::{Effect, Screen, Write};
+use crate::ui::theme::Theme;
 
 /// A network member's details.
 #[derive(Debug, Clone)]
@@ -129,7 +129,7 @@ impl Screen for MemberView {
         let today = self.today.unwrap_or(now.date());
         match action {
             Action::EditMember => {
-                let f = super::case_forms::edit_network(&self.member, self.theme, today);
+                let f = crate::ui::forms::case::edit_network(&self.member, self.theme, today);
                 vec![Effect::Push(f.into())]
             }
             Action::ArchiveMember if self.member.archived => {

@@ -6,15 +6,15 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::data::Source;
 use super::form::{Field, FieldKind, Form, Problem};
-use super::forms::{NetworkForm, Spec, typed_form};
-use super::screen::Effect;
-use super::theme::Theme;
-use super::write::Write;
+use super::{NetworkForm, Spec, typed_form};
 use crate::domain::retention::Closing;
 use crate::domain::{LegalEpisode, NetworkMember};
 use crate::store::ClosurePreview;
+use crate::ui::data::Source;
+use crate::ui::screen::Effect;
+use crate::ui::theme::Theme;
+use crate::ui::write::Write;
 
 typed_form! {
     /// Closing a case: why, the closure summary, and the day.

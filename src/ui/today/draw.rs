@@ -12,14 +12,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
-use super::fit::{fit, wrap_within};
-use super::theme::Theme;
-use super::today::{TodayRow, TodayView};
-use super::today_detail::{detail, when};
-use super::widgets::{take_bottom, take_right};
+use super::detail::{detail, when};
+use super::{TodayRow, TodayView};
 use crate::dates::display;
 use crate::domain::text::{count, due_words, one_line};
 use crate::privacy;
+use crate::ui::fit::{fit, wrap_within};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{take_bottom, take_right};
 
 /// Item rows every section after Due is given before Due takes the rest:
 /// more on a taller screen (2 at 80×24: one row and "+N more").

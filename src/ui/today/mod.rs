@@ -2,20 +2,23 @@
 //! week's contacts and reviews, clients not seen within their visiting
 //! frequency, drafts not yet finalised, and a chart of the next 8 weeks.
 
+mod detail;
+mod draw;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use std::cell::RefCell;
 
 use ratatui::layout::Rect;
 
-use super::client::Tab;
-use super::data::{Source, TodayData};
-use super::screen::{Click, Effect, Screen};
-use super::theme::Theme;
-use super::widgets::Cursor;
 use crate::action::Action;
 use crate::domain::{DueItem, Visit};
 use crate::keymap::Mode;
 use crate::store::AgendaItem;
+use crate::ui::client::Tab;
+use crate::ui::data::{Source, TodayData};
+use crate::ui::screen::{Click, Effect, Screen};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::Cursor;
 
 /// How many days ahead "due soon" looks.
 pub const DUE_WITHIN_DAYS: u32 = 14;
@@ -349,7 +352,7 @@ impl TodayView {
         let Some(main) = v.people.first().map(|p| p.client_id) else {
             return Vec::new();
         };
-        let f = super::visit_forms::outcome(v, main, self.theme, now.date());
+        let f = crate::ui::forms::visit::outcome(v, main, self.theme, now.date());
         vec![Effect::Push(f.into())]
     }
 }

@@ -9,12 +9,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::calendar::{CalendarView, month_title};
-use super::widgets::{take_left, take_top};
+use super::{CalendarView, month_title};
 use crate::domain::AgendaItem;
 use crate::domain::text::one_line;
 use crate::practice::CalendarDay;
 use crate::privacy::{self, Kind};
+use crate::ui::widgets::{take_left, take_top};
 
 /// The narrowest a day's cell may be.
 const MIN_CELL: u16 = 9;

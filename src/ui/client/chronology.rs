@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::client::ClientView;
-use super::fit::{fit_str, wrap};
-use super::theme::Theme;
+use super::ClientView;
 use crate::domain::text::one_line;
 use crate::store::ChronologySource;
+use crate::ui::fit::{fit_str, wrap};
+use crate::ui::theme::Theme;
 
 /// Draws the chronology as dated lines with their source.
 pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {

@@ -4,14 +4,21 @@
 //! field (the store names fields by `ValidationError::field`, which each
 //! field carries as its `key`).
 
+pub mod case;
+pub mod draft;
+pub mod form;
+pub mod record;
+mod screen;
+pub mod visit;
+
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldKind, Form, Problem};
-use super::theme::Theme;
-use super::write::Write;
+use self::form::{Field, FieldKind, Form, Problem};
 use crate::domain::{
     CarePlan, Client, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit,
 };
+use crate::ui::theme::Theme;
+use crate::ui::write::Write;
 
 /// Declares a form: a struct of fields, listed top to bottom.
 macro_rules! typed_form {
@@ -37,8 +44,8 @@ macro_rules! typed_form {
     };
 }
 
-pub use super::record_forms::{ClientForm, NetworkForm, PlanForm};
-pub use super::visit_forms::{CancelForm, MoveForm, OutcomeForm, VisitForm};
+pub use self::record::{ClientForm, NetworkForm, PlanForm};
+pub use self::visit::{CancelForm, MoveForm, OutcomeForm, VisitForm};
 pub(super) use typed_form;
 
 typed_form! {
@@ -213,7 +220,7 @@ pub enum Spec {
     /// order (and numbering from 1) the Plan tab shows them.
     PlanActionDone(Vec<i64>, PlanDoneForm),
     /// Closing a case, ending or moving an episode, editing a network member.
-    Case(super::case_forms::CaseSpec),
+    Case(self::case::CaseSpec),
 }
 
 impl Spec {
@@ -260,7 +267,7 @@ impl Spec {
 
     /// The write this form asks for, or the field at fault.
     pub fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
-        if let Some(w) = super::visit_forms::to_write(self, today) {
+        if let Some(w) = self::visit::to_write(self, today) {
             return w;
         }
         Ok(match self {

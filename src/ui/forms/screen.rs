@@ -5,14 +5,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Instant;
 
-use super::client::Tab;
-use super::data::Source;
+use super::Spec;
 use super::form::Form;
-use super::forms::Spec;
-use super::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
-use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::Mode;
+use crate::ui::client::Tab;
+use crate::ui::data::Source;
+use crate::ui::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
+use crate::ui::theme::Theme;
 
 impl Form {
     fn problem(&mut self, key: &str, message: &str) -> Vec<Effect> {
@@ -48,7 +48,7 @@ impl Form {
                 }
             }
             // A closed case: its Summary says the closure and retention date.
-            Spec::Case(super::case_forms::CaseSpec::Close { .. }) => {
+            Spec::Case(super::case::CaseSpec::Close { .. }) => {
                 e.push(Effect::Action(Action::TabSummary));
             }
             Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) | Spec::Case(_) => {}

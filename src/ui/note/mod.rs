@@ -3,6 +3,9 @@
 //! app's autosave (within 2 s of the last keystroke, and on every focus
 //! change), so nothing typed is lost to a crash or a closed terminal.
 
+mod keys;
+pub mod view;
+
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
@@ -13,13 +16,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::input::Input;
-use super::theme::Theme;
-use super::widgets::{take_left, take_top};
 use crate::dates;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{NewNote, Note, NoteKind};
 use crate::privacy::Kind;
+use crate::ui::input::Input;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{take_left, take_top};
 
 /// A draft is written once it is dirty and this long has passed since the
 /// last save; with the loop waking at least every 250 ms, nothing typed more

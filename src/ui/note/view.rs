@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::data::{NoteData, Source};
-use super::screen::{Effect, Screen};
-use super::theme::Theme;
 use crate::action::Action;
 use crate::domain::{Addendum, Client, Note};
 use crate::keymap::Mode;
 use crate::privacy::{Kind, client_name, shown, shown_opt};
+use crate::ui::data::{NoteData, Source};
+use crate::ui::screen::{Effect, Screen};
+use crate::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A final note on screen.
@@ -157,7 +157,7 @@ impl Screen for NoteViewer {
             Action::PageDown => self.step(10),
             Action::Top => self.scroll = 0,
             Action::AddAddendum => {
-                let f = super::forms::addendum(self.note.id, self.theme, now.date());
+                let f = crate::ui::forms::addendum(self.note.id, self.theme, now.date());
                 return vec![Effect::Push(f.into())];
             }
             _ => {}

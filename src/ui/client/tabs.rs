@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::client::{ClientView, DueRow};
-use super::fit::{columns, fit_str, wrap_within};
-use super::theme::Theme;
+use super::{ClientView, DueRow};
 use crate::dates::display;
 use crate::domain::NoteStatus;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
+use crate::ui::fit::{columns, fit_str, wrap_within};
+use crate::ui::theme::Theme;
 
 pub(super) fn field(label: &str, value: String, theme: Theme) -> Line<'static> {
     Line::from(vec![

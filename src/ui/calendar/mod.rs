@@ -6,17 +6,19 @@
 //!
 //! This file is the worked example in CONTRIBUTING.md of adding a screen.
 
+mod draw;
+
 use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 
-use super::client::Tab;
-use super::data::Source;
-use super::screen::{Effect, Screen};
-use super::theme::Theme;
-use super::widgets::Cursor;
 use crate::action::Action;
 use crate::domain::AgendaItem;
 use crate::keymap::Mode;
 use crate::practice::{self, CalendarDay};
+use crate::ui::client::Tab;
+use crate::ui::data::Source;
+use crate::ui::screen::{Effect, Screen};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::Cursor;
 
 /// The Calendar screen's state.
 #[derive(Debug, Clone)]

@@ -5,12 +5,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::text::{Line, Span};
 
-use super::theme::Theme;
-use super::today::TodayRow;
+use super::TodayRow;
 use crate::dates::display;
 use crate::domain::DueItem;
 use crate::domain::text::{due_words, one_line};
 use crate::privacy::{Kind, due_words as due_words_private, shown};
+use crate::ui::theme::Theme;
 
 /// How far off an item is: "5 h 20 min left" for a deadline with a time
 /// (counted from `now`), else "2 days overdue", "in 3 days"…
@@ -164,7 +164,7 @@ pub fn detail(
                 label("Contact"),
                 Span::raw(format!("{}  ", display::day_date_time(*occurred))),
                 label("Late-entry rule"),
-                Span::raw(super::today_draw::countdown_words(*days_left)),
+                Span::raw(super::draw::countdown_words(*days_left)),
             ]),
             Line::from(Span::styled(
                 "Enter opens the draft to finalise it.",

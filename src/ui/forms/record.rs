@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldKind, Problem};
-use super::forms::typed_form;
-use super::theme::Theme;
+use super::typed_form;
 use crate::domain::text::sanitize;
 use crate::domain::{
     CarePlan, Client, NewCarePlan, NewClient, NewNetworkMember, RiskLevel, Service,
 };
+use crate::ui::theme::Theme;
 
 const SERVICES: [&str; 2] = ["Adult", "Children"];
 const RISKS: [&str; 3] = ["Low", "Medium", "High"];

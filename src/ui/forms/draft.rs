@@ -7,10 +7,10 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::case_forms::CaseSpec;
+use super::Spec;
+use super::case::CaseSpec;
 use super::form::{FieldKind, Form};
-use super::forms::Spec;
-use super::screen::Effect;
+use crate::ui::screen::Effect;
 
 /// The most time between keeping a form's new text and keeping it again
 /// (the note editor's autosave interval: well within the 2 s the design

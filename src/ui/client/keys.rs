@@ -3,17 +3,17 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::case_forms;
-use super::client::{ClientView, DueRow, Tab};
-use super::data::Source;
-use super::forms;
 use super::member::MemberView;
-use super::note::NoteEditor;
-use super::screen::{Click, Effect, Screen, Write};
-use super::theme::Theme;
+use super::{ClientView, DueRow, Tab};
 use crate::action::Action;
 use crate::domain::NoteStatus;
 use crate::keymap::Mode;
+use crate::ui::data::Source;
+use crate::ui::forms;
+use crate::ui::forms::case;
+use crate::ui::note::NoteEditor;
+use crate::ui::screen::{Click, Effect, Screen, Write};
+use crate::ui::theme::Theme;
 
 impl ClientView {
     /// The planned visit selected on the Deadlines tab.
@@ -48,7 +48,7 @@ impl ClientView {
             (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(now),
             (Action::PlanVisit, _) => {
                 let household = self.seen.household.iter().map(|(id, _)| *id).collect();
-                super::visit_forms::plan(id, household, theme, today)
+                crate::ui::forms::visit::plan(id, household, theme, today)
             }
             (Action::MoveVisit | Action::CancelVisit, _) => {
                 let Some(v) = self.selected_visit() else {
@@ -57,9 +57,9 @@ impl ClientView {
                     )];
                 };
                 if action == Action::MoveVisit {
-                    super::visit_forms::move_visit(v.id, theme, today)
+                    crate::ui::forms::visit::move_visit(v.id, theme, today)
                 } else {
-                    super::visit_forms::cancel_visit(v.id, theme, today)
+                    crate::ui::forms::visit::cancel_visit(v.id, theme, today)
                 }
             }
             (Action::MarkDone, Tab::Plan) => match self.plans.first() {
@@ -85,20 +85,16 @@ impl ClientView {
                 if self.client.status == crate::domain::CaseStatus::Closed {
                     return vec![Effect::Info("This case is already closed".into())];
                 }
-                case_forms::close(id, theme, today)
+                case::close(id, theme, today)
             }
-            (Action::EndEpisode, _) => {
-                match case_forms::end_episode(&self.episodes, theme, today) {
-                    Some(f) => f,
-                    None => return vec![Effect::Info("No legal episode is open".into())],
-                }
-            }
-            (Action::MoveEpisode, _) => {
-                match case_forms::move_episode(&self.episodes, theme, today) {
-                    Some(f) => f,
-                    None => return vec![Effect::Info("There is no legal episode".into())],
-                }
-            }
+            (Action::EndEpisode, _) => match case::end_episode(&self.episodes, theme, today) {
+                Some(f) => f,
+                None => return vec![Effect::Info("No legal episode is open".into())],
+            },
+            (Action::MoveEpisode, _) => match case::move_episode(&self.episodes, theme, today) {
+                Some(f) => f,
+                None => return vec![Effect::Info("There is no legal episode".into())],
+            },
             (Action::DiscardDraft, _) => return self.discard_draft(),
             (Action::Open, Tab::Network) => {
                 return match self.network.get(self.network_cursor.selected) {
@@ -145,7 +141,8 @@ impl ClientView {
                             .into(),
                     )];
                 }
-                let f = super::visit_forms::outcome(v.clone(), self.client.id, self.theme, today);
+                let f =
+                    crate::ui::forms::visit::outcome(v.clone(), self.client.id, self.theme, today);
                 vec![Effect::Push(f.into())]
             }
             Some(DueRow::Deadline(i)) => {

@@ -13,11 +13,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::forms::Spec;
-use super::input::Input;
-use super::theme::Theme;
-use super::widgets::take_left;
+use super::Spec;
 use crate::dates;
+use crate::ui::input::Input;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::take_left;
 
 /// What kind of value a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,7 +381,7 @@ impl Widget for &Form {
         let theme = self.theme;
         // A title longer than the width is cut with "…", never mid-word
         // without a mark.
-        let title = super::fit::fit_str(&self.title, usize::from(area.width).saturating_sub(4));
+        let title = crate::ui::fit::fit_str(&self.title, usize::from(area.width).saturating_sub(4));
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(format!(" {title} "), theme.heading()));
@@ -442,7 +442,7 @@ impl Widget for &Form {
                 _ if f.required => "*",
                 _ => "",
             };
-            let shown = super::fit::fit_str(
+            let shown = crate::ui::fit::fit_str(
                 &format!("{}{required}", f.label),
                 usize::from(l.width.saturating_sub(1)),
             );
@@ -468,7 +468,7 @@ impl Widget for &Form {
                 FieldKind::Choice(opts) => {
                     let label = opts.get(f.choice).map_or("", String::as_str);
                     let room = usize::from(inp.width).saturating_sub(4);
-                    let label = super::fit::fit_str(label, room);
+                    let label = crate::ui::fit::fit_str(label, room);
                     Widget::render(Paragraph::new(format!("‹ {label} ›")), inp, frame);
                 }
                 FieldKind::Check => {
@@ -498,7 +498,7 @@ impl Widget for &Form {
                 Span::raw("")
             };
             // A long problem is cut with "…" (the status line has it whole).
-            let note = super::fit::fit(Line::from(note), usize::from(msg.width));
+            let note = crate::ui::fit::fit(Line::from(note), usize::from(msg.width));
             Widget::render(Paragraph::new(note), msg, frame);
         }
         // What the form's record says before saving (closing: what stops
@@ -516,7 +516,7 @@ impl Widget for &Form {
                 .into_iter()
                 .flat_map(|l| {
                     let indent = if l.starts_with("• ") { 2 } else { 0 };
-                    super::fit::wrap(&Line::from(l), width, indent)
+                    crate::ui::fit::wrap(&Line::from(l), width, indent)
                 })
                 .map(|l| l.style(theme.dim()))
                 .collect();

@@ -6,12 +6,12 @@ use std::time::Instant;
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::KeyEvent;
 
-use super::forms;
-use super::note::{AUTOSAVE_AFTER, NoteEditor};
-use super::screen::{Effect, Outcome, Screen, Write, WriteError};
-use super::theme::Theme;
+use super::{AUTOSAVE_AFTER, NoteEditor};
 use crate::action::Action;
 use crate::keymap::Mode;
+use crate::ui::forms;
+use crate::ui::screen::{Effect, Outcome, Screen, Write, WriteError};
+use crate::ui::theme::Theme;
 
 impl NoteEditor {
     /// The write that saves the draft, if it has changed (`at` is the

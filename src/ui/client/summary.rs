@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 
-use super::client::ClientView;
-use super::client_tabs::{deadline_what, field, opt, paragraph_lines};
-use super::fit::wrap;
-use super::theme::Theme;
+use super::ClientView;
+use super::tabs::{deadline_what, field, opt, paragraph_lines};
 use crate::dates::display;
 use crate::domain::text::one_line;
 use crate::privacy::{Kind, shown, shown_opt};
+use crate::ui::fit::wrap;
+use crate::ui::theme::Theme;
 
 fn ago(days: i64) -> String {
     match days {
