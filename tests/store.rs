@@ -240,3 +240,6 @@ mod demo_and_bulk;
 
 #[path = "store/record_edits.rs"]
 mod record_edits;
+
+#[path = "store/ids.rs"]
+mod ids;

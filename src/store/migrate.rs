@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_due_indexes.sql"),
     include_str!("migrations/0012_form_drafts.sql"),
     include_str!("migrations/0013_lighter_reads.sql"),
+    include_str!("migrations/0014_ids_never_reused.sql"),
 ];
 
 /// The schema version this build writes.
@@ -58,6 +59,16 @@ pub(crate) fn migrate_with(
         store.backup_to(std::path::Path::new(&backup), key)?;
         tracing::info!(from = current, "backed up before migrating");
     }
+    // Foreign keys off while migrating, as SQLite's procedure for changing a
+    // table asks (a table rebuilt keeps its rows; dropping the old one must
+    // not touch the rows that point at it); each step checks them instead.
+    store.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let steps = run_steps(store, migrations, current);
+    store.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    steps
+}
+
+fn run_steps(store: &mut Store, migrations: &[&str], current: i64) -> Result<()> {
     for (index, sql) in migrations
         .iter()
         .enumerate()
@@ -66,6 +77,18 @@ pub(crate) fn migrate_with(
         let version = i64::try_from(index).unwrap_or(i64::MAX) + 1;
         let tx = store.conn.transaction()?;
         tx.execute_batch(sql)?;
+        if sql.contains(super::ids::REBUILD_MARK) {
+            super::ids::rebuild_all(&tx)?;
+        }
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(StoreError::Refused(format!(
+                "migration {version} would leave {broken} row(s) pointing at nothing"
+            )));
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
         tracing::info!(version, "migrated schema");

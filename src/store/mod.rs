@@ -20,6 +20,7 @@ mod error;
 mod facts_cache;
 mod form_drafts;
 mod households;
+mod ids;
 mod inspect;
 mod keying;
 mod maintenance;

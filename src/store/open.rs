@@ -73,6 +73,24 @@ impl Store {
         Ok(store)
     }
 
+    /// An in-memory database migrated only as far as `migrations` go (for
+    /// tests of a later migration).
+    #[cfg(test)]
+    pub(crate) fn open_in_memory_at(migrations: &[&str]) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        apply_pragmas(&conn, false)?;
+        let mut store = Store {
+            conn,
+            path: None,
+            rules: embedded_rules()?,
+            late_rule: crate::domain::late::LateEntryRule::default(),
+            verified: super::chain::VerifiedSeals::default(),
+            facts_rules_checked: std::cell::Cell::new(false),
+        };
+        migrate::migrate_with(&mut store, None, migrations)?;
+        Ok(store)
+    }
+
     /// Whether `path` holds a database already (used to tell "create" from "open").
     #[must_use]
     pub fn exists(path: &Path) -> bool {

@@ -1,0 +1,9 @@
+-- Schema version 14: ids are never reused (issue 25). Without AUTOINCREMENT
+-- SQLite numbers a new row max(id) + 1, so discarding the newest draft or
+-- undoing the newest record gave its id to the next one ("note 12" in the
+-- audit named two notes). This step rebuilds every table whose ids reach
+-- the audit, the exports or the practitioner as INTEGER PRIMARY KEY
+-- AUTOINCREMENT, keeping every row's id, index and trigger, and starts each
+-- table's sequence above the highest id the audit ever named for it. The
+-- rebuild is done by the program (src/store/ids.rs), at the line below.
+-- step: rebuild tables with AUTOINCREMENT
