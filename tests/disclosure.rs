@@ -5,5 +5,7 @@
 
 mod common;
 
+#[path = "disclosure/cli_fields.rs"]
+mod cli_fields;
 #[path = "disclosure/files.rs"]
 mod files;

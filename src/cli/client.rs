@@ -3,10 +3,11 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::{output, parse, show};
+use super::client_args::Details;
+use super::{output, show};
 use chrono::NaiveDateTime;
 
-use crate::domain::{NewClient, RiskLevel, Service};
+use crate::domain::NewClient;
 use crate::store::Store;
 
 /// Client subcommands.
@@ -20,24 +21,9 @@ pub enum ClientCmd {
         /// Family name.
         #[arg(long)]
         family: String,
-        /// Date of birth (03/12/1985 or 1985-12-03; 3/12/85 is 1985).
-        #[arg(long)]
-        dob: Option<String>,
-        /// The employer's record number.
-        #[arg(long = "ref")]
-        record_no: Option<String>,
-        /// Target days between visits.
-        #[arg(long)]
-        visit_every: Option<u32>,
-        /// Risk level: low, medium or high.
-        #[arg(long)]
-        risk: Option<RiskLevel>,
-        /// Service: adult or children.
-        #[arg(long)]
-        service: Option<Service>,
-        /// The client-level facts: NHS number, GP, consent to share.
+        /// Everything else the client form holds.
         #[command(flatten)]
-        facts: FactArgs,
+        details: Details,
     },
     /// Change a client's details: only the options given change (an empty
     /// value clears a field).
@@ -50,24 +36,9 @@ pub enum ClientCmd {
         /// Family name.
         #[arg(long)]
         family: Option<String>,
-        /// The name they like to be called.
-        #[arg(long)]
-        preferred: Option<String>,
-        /// Date of birth, YYYY-MM-DD.
-        #[arg(long)]
-        dob: Option<String>,
-        /// The employer's record number.
-        #[arg(long = "ref")]
-        record_no: Option<String>,
-        /// Target days between visits.
-        #[arg(long)]
-        visit_every: Option<u32>,
-        /// Risk level: low, medium or high.
-        #[arg(long)]
-        risk: Option<RiskLevel>,
-        /// The client-level facts: NHS number, GP, consent to share.
+        /// Everything else the client form holds.
         #[command(flatten)]
-        facts: FactArgs,
+        details: Details,
     },
     /// List open clients (all with --all).
     List {
@@ -117,77 +88,20 @@ pub enum ClientCmd {
     },
 }
 
-/// The NHS number, GP and consent options `client add` and `client edit` share.
-#[derive(Debug, clap::Args)]
-pub struct FactArgs {
-    /// NHS number, 10 digits (spaces allowed: "943 476 5919"); refused
-    /// unless its check digit matches.
-    #[arg(long)]
-    nhs: Option<String>,
-    /// The GP (name and practice).
-    #[arg(long)]
-    gp: Option<String>,
-    /// Consent to share information: yes, no, or unknown (not recorded).
-    #[arg(long, value_name = "yes|no|unknown", value_parser = parse_consent)]
-    consent: Option<Consent>,
-}
-
-/// A consent answer as typed.
-#[derive(Debug, Clone, Copy)]
-pub struct Consent(Option<bool>);
-
-fn parse_consent(typed: &str) -> std::result::Result<Consent, String> {
-    if let Some(answer) = super::parse::yes_no(typed) {
-        return Ok(Consent(Some(answer)));
-    }
-    match typed.trim().to_lowercase().as_str() {
-        "unknown" | "not recorded" | "" => Ok(Consent(None)),
-        _ => Err("should be yes, no or unknown".into()),
-    }
-}
-
-impl FactArgs {
-    /// Puts the options given into `c` (an empty value clears a field).
-    fn apply(self, c: &mut NewClient) {
-        if let Some(n) = self.nhs {
-            c.nhs_number = Some(n);
-        }
-        if let Some(g) = self.gp {
-            c.gp = Some(g);
-        }
-        if let Some(Consent(v)) = self.consent {
-            c.consent_to_share = v;
-        }
-    }
-}
-
 /// Runs a client subcommand.
 pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> {
     match cmd {
         ClientCmd::Add {
             given,
             family,
-            dob,
-            record_no,
-            visit_every,
-            risk,
-            service,
-            facts,
+            details,
         } => {
-            let dob = dob
-                .map(|d| parse::birth_date("--dob", &d, now.date()))
-                .transpose()?;
             let mut new = NewClient {
                 given_name: given,
                 family_name: family,
-                dob,
-                record_no,
-                visit_every_days: visit_every,
-                risk,
-                service,
                 ..NewClient::default()
             };
-            facts.apply(&mut new);
+            details.apply(&mut new, now.date())?;
             let id = store.add_client(&new, now)?;
             println!("{id}");
         }
@@ -195,12 +109,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             client,
             given,
             family,
-            preferred,
-            dob,
-            record_no,
-            visit_every,
-            risk,
-            facts,
+            details,
         } => {
             let c = store.resolve_client(&client)?;
             let mut new = c.to_new();
@@ -210,26 +119,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
             if let Some(f) = family {
                 new.family_name = f;
             }
-            if let Some(p) = preferred {
-                new.preferred_name = Some(p);
-            }
-            if let Some(d) = dob {
-                new.dob = if d.trim().is_empty() {
-                    None
-                } else {
-                    Some(parse::birth_date("--dob", &d, now.date())?)
-                };
-            }
-            if let Some(r) = record_no {
-                new.record_no = Some(r);
-            }
-            if visit_every.is_some() {
-                new.visit_every_days = visit_every;
-            }
-            if risk.is_some() {
-                new.risk = risk;
-            }
-            facts.apply(&mut new);
+            details.apply(&mut new, now.date())?;
             let changed = store.update_client(c.id, &new, now)?;
             if changed.is_empty() {
                 println!("Nothing changed for client {}.", c.id);

@@ -4,6 +4,7 @@
 mod agent;
 mod batch;
 mod client;
+mod client_args;
 mod close;
 mod deadline;
 mod demo;

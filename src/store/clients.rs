@@ -153,6 +153,16 @@ impl Store {
         diff!("nhs_number", old.nhs_number, c.nhs_number);
         diff!("gp", old.gp, c.gp);
         diff!("consent_to_share", old.consent_to_share, c.consent_to_share);
+        // The opening day changes only when one is given (the forms give none).
+        let opened_on = c.opened_on.unwrap_or(old.opened_on);
+        diff!("opened_on", old.opened_on, opened_on);
+        if old.closed_on.is_some_and(|closed| opened_on > closed) {
+            return Err(crate::domain::ValidationError::new(
+                "opened",
+                "is after the day the case closed",
+            )
+            .into());
+        }
         if changed.is_empty() {
             return Ok(changed);
         }
@@ -173,7 +183,7 @@ impl Store {
                 record_no=?7, address=?8, phone=?9, language=?10, interpreter=?11, team=?12,
                 service=?13, visit_every_days=?14, risk=?15, risk_summary=?16, risk_reviewed_on=?17,
                 alerts=?18, updated_at=?19, nhs_number=?20, gp=?21, consent_to_share=?22,
-                consent_recorded_on=?23 WHERE id=?1",
+                consent_recorded_on=?23, opened_on=?24 WHERE id=?1",
             params![
                 id,
                 c.given_name,
@@ -198,6 +208,7 @@ impl Store {
                 c.gp,
                 c.consent_to_share,
                 fmt_opt_date(consent_on),
+                fmt_date(opened_on),
             ],
         )?;
         record(&tx, now, "client", id, Some(id), "update", &changed)?;
