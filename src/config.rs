@@ -8,8 +8,8 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 use crate::dates::display::DateStyle;
-use crate::domain::late::LateEntryRule;
 use crate::paths;
+use crate::rules::late::LateEntryRule;
 
 /// Environment variable naming the config file (used by tests and scripts).
 pub const CONFIG_ENV: &str = "CASELOAD_CONFIG";

@@ -9,10 +9,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use common::Envs as _;
 use secrecy::SecretString;
 
-use caseload::domain::late::LateEntryRule;
 use caseload::domain::{
     EpisodeKind, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNote, NoteKind, NoteStatus,
 };
+use caseload::rules::late::LateEntryRule;
 use caseload::store::{ChronologySource, HitSource, SearchFilter, Store, StoreError};
 
 const PASS: &str = "correct horse battery";

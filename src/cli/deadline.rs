@@ -5,9 +5,9 @@ use chrono::NaiveDateTime;
 use clap::Subcommand;
 
 use super::{output, parse};
-use crate::domain::completion::{DeadlineCategory, completion_meaning};
 use crate::domain::text::one_line;
 use crate::domain::{NewAction, NewDeadline, VisitOutcome};
+use crate::rules::completion::{DeadlineCategory, completion_meaning};
 use crate::store::Store;
 
 /// Deadline subcommands.

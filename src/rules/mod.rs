@@ -4,10 +4,12 @@
 //! reads files or the database; callers hand in the text and the facts.
 
 pub mod calendar;
+pub mod completion;
 pub mod engine;
 pub mod explain;
 pub mod generate;
 pub mod hours;
+pub mod late;
 pub mod overrides;
 pub mod pack;
 pub mod period;

@@ -7,11 +7,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::{Result, Store};
-use crate::domain::completion::done_word;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::visit::agenda_words;
 use crate::domain::{Deadline, LegalEpisode, NoteStatus, VisitStatus};
 use crate::rules::Rule;
+use crate::rules::completion::done_word;
 
 /// Where a chronology entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -47,21 +47,21 @@ impl Store {
 
     /// Sets the late-entry limits [`Store::finalise_note`] applies (the
     /// practitioner's config; the defaults otherwise).
-    pub fn use_late_entry_rule(&mut self, rule: crate::domain::late::LateEntryRule) {
+    pub fn use_late_entry_rule(&mut self, rule: crate::rules::late::LateEntryRule) {
         self.late_rule = rule;
     }
 
     /// The late-entry limits in force.
     #[must_use]
-    pub fn late_entry_rule(&self) -> crate::domain::late::LateEntryRule {
+    pub fn late_entry_rule(&self) -> crate::rules::late::LateEntryRule {
         self.late_rule
     }
 
     /// The late-entry limits in force, counted by the rule engine's calendar
     /// (overrides included): what finalising applies.
     #[must_use]
-    pub fn late_entry_in_force(&self) -> crate::domain::late::LateEntry {
-        crate::domain::late::LateEntry::new(self.late_rule, self.rules().calendar().clone())
+    pub fn late_entry_in_force(&self) -> crate::rules::late::LateEntry {
+        crate::rules::late::LateEntry::new(self.late_rule, self.rules().calendar().clone())
     }
 
     /// Whether the store is closed (locked) or in memory.

@@ -74,7 +74,7 @@ pub struct Store {
     /// The active rule packs (embedded, plus any overrides the caller set).
     rules: crate::rules::RuleSet,
     /// Working days allowed before a note is a late entry (from the config).
-    late_rule: crate::domain::late::LateEntryRule,
+    late_rule: crate::rules::late::LateEntryRule,
     /// Chain seals already verified in this session (see `verify_chain`).
     verified: chain::VerifiedSeals,
     /// Whether the visit facts cache was checked against the rules in use.

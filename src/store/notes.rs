@@ -8,10 +8,10 @@ use super::chain;
 use super::rows::{dt, flag, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::clock;
-use crate::domain::late::{LateEntry, LateEntryRule};
 use crate::domain::note::contact_time_problem;
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{Addendum, NewNote, Note, NoteStatus};
+use crate::rules::late::{LateEntry, LateEntryRule};
 
 const NOTE_COLS: &str = "id, client_id, kind, occurred_at, written_at, location, present, body,
     significant, status, finalised_at, late_reason, prev_hash, hash, occurred_offset";

@@ -477,7 +477,7 @@ pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
         .rule
         .as_deref()
         .and_then(|id| rules.as_ref().and_then(|r| r.rule(id)));
-    let meaning = crate::domain::completion::completion_meaning(rule);
+    let meaning = crate::rules::completion::completion_meaning(rule);
     let (needs, label) = if meaning.needs_outcome {
         (DoneNeeds::Outcome, "Renewed? Outcome")
     } else {

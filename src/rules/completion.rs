@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::pack::{Chain, Rule};
 
-string_enum! {
+crate::string_enum! {
     /// How much a hand-added deadline matters, so it ranks among the
     /// statutory ones on Today and in `due` (see the weights in the packs).
     pub enum DeadlineCategory {
