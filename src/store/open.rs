@@ -83,7 +83,7 @@ impl Store {
             conn,
             path: None,
             rules: embedded_rules()?,
-            late_rule: crate::domain::late::LateEntryRule::default(),
+            late_rule: crate::rules::late::LateEntryRule::default(),
             verified: super::chain::VerifiedSeals::default(),
             facts_rules_checked: std::cell::Cell::new(false),
         };
