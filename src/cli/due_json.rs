@@ -42,6 +42,10 @@ fn write_item(out: &mut String, i: &DueItem) {
     opt_string(out, i.client_name.as_deref());
     out.push_str(",\n    \"what\": ");
     string(out, &i.what);
+    if let Some(owner) = &i.owner {
+        out.push_str(",\n    \"owner\": ");
+        string(out, owner);
+    }
     out.push_str(",\n    \"due\": ");
     day(out, i.due);
     out.push_str(",\n    \"overdue\": ");
@@ -151,7 +155,11 @@ mod tests {
                 any::<i64>(),
                 proptest::option::of(any_text()),
             ),
-            (proptest::option::of(any_text()), any::<i64>()),
+            (
+                proptest::option::of(any_text()),
+                any::<i64>(),
+                proptest::option::of(any_text()),
+            ),
             (
                 proptest::option::of(0u32..100_000),
                 proptest::option::of(0i32..800_000),
@@ -162,7 +170,7 @@ mod tests {
                     (id, kind, client_id),
                     (client_name, what, day),
                     (overdue, days, rule),
-                    (source, weight),
+                    (source, weight, owner),
                     (at, opens),
                 )| {
                     let date = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
@@ -172,6 +180,7 @@ mod tests {
                         client_id,
                         client_name,
                         what,
+                        owner,
                         due: date(day),
                         overdue,
                         days,
@@ -204,6 +213,7 @@ mod tests {
             client_id: None,
             client_name: Some(format!("{all}é😀\u{7f}\u{2028}")),
             what: "\"quoted\" \\ back".into(),
+            owner: Some("Sam \"Reed\"".into()),
             due: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
             overdue: true,
             days: i64::MIN,

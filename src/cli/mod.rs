@@ -6,6 +6,7 @@ mod batch;
 mod client;
 mod client_args;
 mod close;
+mod cpd;
 mod deadline;
 mod demo;
 mod due;
@@ -22,6 +23,7 @@ mod private;
 mod records;
 pub mod rules;
 mod show;
+mod supervision;
 mod visit;
 
 use anyhow::{Context, Result, bail};
@@ -83,6 +85,12 @@ pub enum Command {
     /// A client's network (family, carers, professionals): add, list, edit, archive.
     #[command(subcommand)]
     Network(network::NetworkCmd),
+    /// Your CPD and reflective record (never a client's): add, list, edit, check, paste.
+    #[command(subcommand)]
+    Cpd(cpd::CpdCmd),
+    /// Case supervision on a client's record: add, list, paste.
+    #[command(subcommand)]
+    Supervision(supervision::SupervisionCmd),
     /// Overdue and due-soon deadlines and actions, most urgent first.
     Due {
         /// How many days ahead to look.
@@ -414,6 +422,8 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Plan(cmd) => plan::run(store, cmd, now),
         Command::Visit(cmd) => visit::run(store, cmd, now),
         Command::Network(cmd) => network::run(store, cmd, now),
+        Command::Supervision(cmd) => supervision::run(store, cmd, now),
+        Command::Cpd(cmd) => cpd::run(store, cmd, now),
         Command::Due {
             within,
             json,

@@ -123,6 +123,12 @@ pub struct Action {
     pub done_on: Option<NaiveDate>,
     /// When it was recorded.
     pub created_at: NaiveDateTime,
+    /// Who does it, when someone was named (a supervision's actions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The supervision note it was agreed in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_id: Option<i64>,
 }
 
 /// An action to add.
@@ -172,6 +178,9 @@ pub struct DueItem {
     pub client_name: Option<String>,
     /// What.
     pub what: String,
+    /// Who does it, for an action with an owner (one agreed in supervision).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// Due date.
     #[serde(with = "crate::dates::stored::day")]
     pub due: NaiveDate,
@@ -262,6 +271,7 @@ mod tests {
             client_id: None,
             client_name: None,
             what: "w".into(),
+            owner: None,
             due: NaiveDate::from_ymd_opt(2026, 11, due).unwrap(),
             overdue,
             days: 0,

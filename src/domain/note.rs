@@ -26,6 +26,9 @@ string_enum! {
         Court => ("court", "Tribunal or court"),
         /// Anything else.
         Other => ("other", "Other"),
+        /// Case supervision with a manager about this person (decisions and
+        /// actions agreed); not a contact with them.
+        Supervision => ("supervision", "Case supervision"),
     }
 }
 

@@ -7,6 +7,7 @@
 //! made and from which records.
 
 pub mod chronology;
+pub mod cpd;
 pub mod csv;
 pub mod doc;
 pub mod files;
@@ -19,6 +20,7 @@ pub mod outage;
 pub mod paste;
 pub mod sar;
 pub mod summary;
+pub mod supervision;
 pub mod write;
 
 use chrono::{NaiveDate, NaiveDateTime};

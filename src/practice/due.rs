@@ -108,6 +108,7 @@ pub fn due_items(facts: VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Vec
             client_id: Some(client_id),
             client_name: Some(name.clone()),
             what: v.what,
+            owner: None,
             due: v.due,
             overdue: v.due < today,
             days: (v.due - today).num_days(),

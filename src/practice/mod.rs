@@ -19,8 +19,11 @@
 //!   it in the same transaction), so the next visit counts from that day.
 //! - A household visit records an outcome per person; each person's rules
 //!   count only their own outcome.
+//! - The practitioner's CPD year ends on 30 November ([`cpd`]); their own
+//!   records are never a client's.
 
 mod calendar;
+pub mod cpd;
 mod due;
 mod legal;
 mod seen;

@@ -12,6 +12,7 @@
 //! overwrites any known name the first line missed; in test builds it also
 //! asserts that there was nothing to find.
 
+pub mod scan;
 pub mod sweep;
 
 use crate::domain::Client;

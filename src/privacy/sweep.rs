@@ -34,21 +34,21 @@ pub struct Redactor {
 
 /// Collects the patterns before the matcher is compiled once.
 #[derive(Debug, Default)]
-struct Patterns {
-    find: Vec<String>,
-    put: Vec<String>,
+pub(super) struct Patterns {
+    pub(super) find: Vec<String>,
+    pub(super) put: Vec<String>,
     seen: std::collections::HashSet<String>,
 }
 
 impl Patterns {
-    fn push(&mut self, find: String, put: String) {
+    pub(super) fn push(&mut self, find: String, put: String) {
         if self.seen.insert(find.to_lowercase()) {
             self.find.push(find);
             self.put.push(put);
         }
     }
 
-    fn name(&mut self, name: &str) {
+    pub(super) fn name(&mut self, name: &str) {
         for word in one_line(name).split(|c: char| c.is_whitespace() || c == '-') {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             let len = word.chars().count();
@@ -66,7 +66,7 @@ impl Patterns {
         }
     }
 
-    fn record(&mut self, record: &str) {
+    pub(super) fn record(&mut self, record: &str) {
         let clean = one_line(record);
         let clean = clean.trim();
         if clean.chars().count() >= MIN_NEEDLE {

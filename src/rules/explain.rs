@@ -96,6 +96,7 @@ mod tests {
             client_id: Some(1),
             client_name: Some("Test Fictional".into()),
             what: what.into(),
+            owner: None,
             due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             overdue: true,
             days: -2,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Result, Store};
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::visit::agenda_words;
-use crate::domain::{Deadline, LegalEpisode, NoteStatus, VisitStatus};
+use crate::domain::{Deadline, LegalEpisode, NoteKind, NoteStatus, VisitStatus};
 use crate::rules::Rule;
 use crate::rules::completion::done_word;
 
@@ -138,8 +138,15 @@ impl Store {
         self.client(client_id)?;
         let mut out = Vec::new();
         for note in self.notes(client_id)?.into_iter().filter(|n| n.significant) {
-            let (date, time) = at(note.occurred_at);
-            let mut event = format!("{}: {}", note.kind.label(), summary(&note.body));
+            let (date, mut time) = at(note.occurred_at);
+            // A supervision's text already says what it is ("Supervision
+            // with …: decision …"); one given as a day has no time to show.
+            let mut event = if note.kind == NoteKind::Supervision {
+                time = time.filter(|t| *t != NaiveTime::MIN);
+                summary(&note.body)
+            } else {
+                format!("{}: {}", note.kind.label(), summary(&note.body))
+            };
             if note.status == NoteStatus::Draft {
                 event.push_str(" (draft, not yet final)");
             }

@@ -34,7 +34,7 @@ pub(crate) fn deadline_from_row(r: &Row<'_>) -> rusqlite::Result<Deadline> {
     })
 }
 
-fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+pub(crate) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
     Ok(Action {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -42,8 +42,14 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
         due: opt_date(r, 3)?,
         done_on: opt_date(r, 4)?,
         created_at: dt(r, 5)?,
+        owner: r.get(6)?,
+        note_id: r.get(7)?,
     })
 }
+
+/// The columns [`action_from_row`] reads, in its order.
+pub(crate) const ACTION_COLS: &str =
+    "id, client_id, what, due, done_on, created_at, owner, note_id";
 
 /// Inserts a validated deadline inside the caller's transaction.
 pub(crate) fn insert_deadline(
@@ -173,7 +179,7 @@ impl Store {
     pub fn action(&self, id: i64) -> Result<Action> {
         self.conn
             .query_row(
-                "SELECT id, client_id, what, due, done_on, created_at FROM actions WHERE id = ?1",
+                &format!("SELECT {ACTION_COLS} FROM actions WHERE id = ?1"),
                 [id],
                 action_from_row,
             )
@@ -186,11 +192,11 @@ impl Store {
 
     /// Actions, open ones first; for one client or all.
     pub fn actions(&self, client_id: Option<i64>) -> Result<Vec<Action>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, client_id, what, due, done_on, created_at FROM actions
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ACTION_COLS} FROM actions
              WHERE ?1 IS NULL OR client_id = ?1
-             ORDER BY done_on IS NOT NULL, due IS NULL, due, id",
-        )?;
+             ORDER BY done_on IS NOT NULL, due IS NULL, due, id"
+        ))?;
         let rows = stmt.query_map([client_id], action_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

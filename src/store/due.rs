@@ -42,7 +42,7 @@ const DEADLINES_DUE: &str = "
 
 /// Open actions with a due day by the horizon (`?1`); whose, as for
 /// deadlines, from [`OPEN_CLIENT_NAMES`].
-const ACTIONS_DUE: &str = "SELECT a.id, a.client_id, a.what, a.due
+const ACTIONS_DUE: &str = "SELECT a.id, a.client_id, a.what, a.due, a.owner
      FROM actions a INDEXED BY actions_open_by_due
      WHERE a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?1";
 
@@ -91,6 +91,7 @@ impl Store {
                 kind: DueKind::Deadline,
                 client_id,
                 client_name,
+                owner: None,
                 what: r.get(2)?,
                 due,
                 overdue: due_at.map_or(due < today, |t| t < now),
@@ -115,6 +116,7 @@ impl Store {
                 kind: DueKind::Action,
                 client_id,
                 client_name,
+                owner: r.get(4)?,
                 what: r.get(2)?,
                 due,
                 overdue: due < today,

@@ -29,10 +29,13 @@ pub struct Dump {
 }
 
 /// Tables a dump holds: not SQLite's own, not the full-text index nor the
-/// visit facts cache (both derived, rebuilt in the new database).
+/// visit facts cache (both derived, rebuilt in the new database), and not
+/// the practitioner's CPD (their own record, never part of an export:
+/// `caseload backup` copies it, `cpd list --json` prints it).
 const TABLES_SQL: &str = "SELECT name FROM sqlite_master WHERE type = 'table'
     AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_index%' ESCAPE '\\'
     AND name NOT LIKE 'visit\\_facts%' ESCAPE '\\'
+    AND name NOT LIKE 'cpd\\_%' ESCAPE '\\'
     ORDER BY name";
 
 /// Tables whose rows mean the database already holds a caseload.

@@ -178,7 +178,7 @@ impl Store {
     }
 
     /// `rule` counted by the rule engine's working-day calendar.
-    fn late_entry_by(&self, rule: LateEntryRule) -> LateEntry {
+    pub(crate) fn late_entry_by(&self, rule: LateEntryRule) -> LateEntry {
         LateEntry::new(rule, self.rules.calendar().clone())
     }
 
@@ -279,7 +279,7 @@ fn load_note(conn: &Connection, id: i64) -> Result<Note> {
     .ok_or(StoreError::NotFound { entity: "note", id })
 }
 
-fn client_exists(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn client_exists(conn: &Connection, id: i64) -> Result<()> {
     let found: Option<i64> = conn
         .query_row("SELECT id FROM clients WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;

@@ -61,6 +61,7 @@ const TABLES: &[&str] = &[
     "visits",
     "visit_people",
     "visit_moves",
+    "supervisions",
 ];
 
 struct LogRow {
@@ -260,6 +261,11 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
         "visit_moves" => {
             tx.execute("DELETE FROM visit_moves WHERE id = ?1", [id])?;
             "the move was taken back"
+        }
+        // A draft supervision's parts go with it (the trigger keeps a final one).
+        "supervisions" => {
+            tx.execute("DELETE FROM supervisions WHERE note_id = ?1", [id])?;
+            "the supervision record was removed"
         }
         _ => return Err(refuse("that change cannot be undone")),
     })
