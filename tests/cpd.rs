@@ -273,3 +273,40 @@ fn a_cpd_entry_is_in_no_client_export() {
     let mine = json(&db, &["cpd", "list", "--year", "2026", "--json"]);
     assert_eq!(mine[0]["title"], MARKER);
 }
+
+/// Today's screen on a store holding one CPD entry, drawn tall enough to
+/// show every section.
+fn today_text(now: chrono::NaiveDateTime) -> String {
+    use caseload::domain::cpd::{CpdType, NewCpd};
+    let mut s = caseload::store::Store::open_in_memory().unwrap();
+    s.add_cpd(
+        &NewCpd {
+            kind: CpdType::Reading,
+            title: "Reading on attachment".into(),
+            on: common::day(3, 1),
+            description: "d".into(),
+            learning: "l".into(),
+            impact: "i".into(),
+            peer_reflection: None,
+            standards: vec!["4.1".into()],
+        },
+        common::now(),
+    )
+    .unwrap();
+    let app = common::tui::app_at(s, move || now);
+    common::tui::text(common::tui::draw(&app, 120, 60).backend().buffer())
+}
+
+// From 1 September Today shows the registration year's state: on
+// 7 September 2026, 23 + 31 + 30 = 84 days are left to 30 November.
+#[test]
+fn today_shows_the_cpd_year_from_1_september() {
+    let sept = common::day(9, 7).and_hms_opt(9, 0, 0).unwrap();
+    let text = today_text(sept);
+    assert!(
+        text.contains("CPD: 1 of 2 recorded, none with peer reflection, 84 days left"),
+        "{text}"
+    );
+    let august = common::day(8, 31).and_hms_opt(9, 0, 0).unwrap();
+    assert!(!today_text(august).contains("CPD:"));
+}

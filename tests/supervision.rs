@@ -181,3 +181,46 @@ fn the_paste_pack_reads_as_a_supervision_record() {
         from += at + h.len();
     }
 }
+
+#[test]
+fn today_lists_a_supervision_action_with_its_owner() {
+    use caseload::domain::{NewClient, NewSupervision, SupervisionAction};
+    let mut s = caseload::store::Store::open_in_memory().unwrap();
+    let now = common::now();
+    let id = s
+        .add_client(
+            &NewClient {
+                given_name: "Ada".into(),
+                family_name: "Fictional".into(),
+                ..NewClient::default()
+            },
+            now,
+        )
+        .unwrap();
+    s.add_supervision(
+        &NewSupervision {
+            client_id: id,
+            on: now,
+            supervisor: "Sam Reed".into(),
+            decisions: vec!["Refer to panel".into()],
+            discussion: String::new(),
+            actions: vec![SupervisionAction {
+                what: "Write report".into(),
+                owner: "Sam".into(),
+                by: common::day(11, 24),
+            }],
+            next_review: None,
+        },
+        false,
+        None,
+        now,
+    )
+    .unwrap();
+    let app = common::tui::app_on(s);
+    let text = common::tui::text(common::tui::draw(&app, 120, 40).backend().buffer());
+    let line = text
+        .lines()
+        .find(|l| l.contains("Write report"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("(owner: Sam)"), "{line}");
+}

@@ -81,7 +81,17 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
         chart,
         // The same list `due` prints.
         retention: store.retention_due(today)?,
+        cpd: cpd_reminder(store, today)?,
     })
+}
+
+/// Today's CPD line: the registration year read only from 1 September.
+fn cpd_reminder(store: &Store, today: NaiveDate) -> crate::store::Result<Option<String>> {
+    let Some((from, to)) = crate::practice::cpd::reminder_range(today) else {
+        return Ok(None);
+    };
+    let entries = store.cpd_entries(Some(from), Some(to))?;
+    Ok(crate::practice::cpd::reminder(&entries, today))
 }
 
 /// The Caseload table's rows.

@@ -145,13 +145,21 @@ pub fn check(year: i32, entries: &[CpdEntry], today: NaiveDate) -> Option<YearCh
     })
 }
 
+/// The registration year to read for Today's line, from 1 September to
+/// 30 November; none the rest of the year (nothing to read).
+#[must_use]
+pub fn reminder_range(today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    if today.month() < REMIND_FROM_MONTH || today.month() == 12 {
+        return None;
+    }
+    year_range(current_year(today))
+}
+
 /// Today's line from 1 September to 30 November ("CPD: 1 of 2 recorded,
 /// none with peer reflection, 84 days left"); none the rest of the year.
 #[must_use]
 pub fn reminder(entries: &[CpdEntry], today: NaiveDate) -> Option<String> {
-    if today.month() < REMIND_FROM_MONTH || today.month() == 12 {
-        return None;
-    }
+    reminder_range(today)?;
     let c = check(current_year(today), entries, today)?;
     let peer = match c.with_peer_reflection {
         0 => "none with peer reflection".to_string(),

@@ -89,6 +89,9 @@ pub struct TodayData {
     /// Closed cases whose records have reached their retention review
     /// date (flagged for review, never acted on automatically).
     pub retention: Vec<crate::store::RetentionDue>,
+    /// The CPD year's state, from 1 September to 30 November
+    /// (`practice::cpd::reminder`); none the rest of the year.
+    pub cpd: Option<String>,
 }
 
 /// Who was seen when, for the Summary tab (from `crate::practice`).

@@ -103,12 +103,22 @@ impl TodayView {
 
     /// What each of `height` lines shows.
     fn visible_lines(&self, height: usize) -> Vec<Option<Shown>> {
-        let sections = self.sections();
-        let needs: Vec<usize> = sections.iter().map(|(h, e)| e - h - 1).collect();
+        let mut sections = self.sections();
+        let mut needs: Vec<usize> = sections.iter().map(|(h, e)| e - h - 1).collect();
         let focus = sections
             .iter()
             .position(|(h, e)| (*h..*e).contains(&self.cursor.selected))
             .unwrap_or(0);
+        // A closing notice with no rows (the CPD line) is shown only when
+        // every other section fits whole: it never takes a line from them.
+        if sections.len() > 1 && needs.last() == Some(&0) {
+            let rest: usize = needs[..needs.len() - 1].iter().map(|n| n + 1).sum();
+            if rest + 1 > height {
+                sections.pop();
+                needs.pop();
+            }
+        }
+        let focus = focus.min(sections.len().saturating_sub(1));
         let Some(alloc) = allocate(&needs, height, focus) else {
             // Too short for every section: one scrolling list.
             let height = u16::try_from(height).unwrap_or(u16::MAX);
@@ -296,6 +306,15 @@ fn row_line(
                     style,
                 ),
             ];
+            if let Some(owner) = &d.owner {
+                spans.push(Span::styled(
+                    format!(
+                        "  (owner: {})",
+                        privacy::shown(privacy::Kind::Name, owner, theme.privacy())
+                    ),
+                    theme.dim(),
+                ));
+            }
             if let Some(rule) = &d.rule {
                 spans.push(Span::styled(format!("  [{}]", one_line(rule)), theme.dim()));
             }

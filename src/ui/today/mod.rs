@@ -128,6 +128,7 @@ impl TodayView {
             has_clients,
             visits,
             retention,
+            cpd,
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
@@ -205,6 +206,10 @@ impl TodayView {
                 retention.len()
             )));
             rows.extend(retention.into_iter().map(TodayRow::Retention));
+        }
+        // The practitioner's own registration, as renewal nears.
+        if let Some(line) = cpd {
+            rows.push(TodayRow::Heading(line));
         }
         let old = self.cursor.selected;
         let first = self.rows.is_empty();
