@@ -21,6 +21,7 @@ mod parse;
 mod plan;
 mod private;
 mod records;
+mod report;
 pub mod rules;
 mod show;
 mod supervision;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Your CPD and reflective record (never a client's): add, list, edit, check, paste.
     #[command(subcommand)]
     Cpd(cpd::CpdCmd),
+    /// Your own work in counts, for supervision and appraisal (no names).
+    #[command(subcommand)]
+    Report(report::ReportCmd),
     /// Case supervision on a client's record: add, list, paste.
     #[command(subcommand)]
     Supervision(supervision::SupervisionCmd),
@@ -424,6 +428,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Network(cmd) => network::run(store, cmd, now),
         Command::Supervision(cmd) => supervision::run(store, cmd, now),
         Command::Cpd(cmd) => cpd::run(store, cmd, now),
+        Command::Report(cmd) => report::run(store, cmd, now),
         Command::Due {
             within,
             json,

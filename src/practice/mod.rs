@@ -22,6 +22,7 @@
 //! - The practitioner's CPD year ends on 30 November ([`cpd`]); their own
 //!   records are never a client's.
 
+pub mod activity;
 mod calendar;
 pub mod cpd;
 mod due;

@@ -1,0 +1,163 @@
+//! A record of the practitioner's own work over a period, for supervision
+//! and appraisal: counts only, never a name, so it can be shown to a
+//! manager. Week by week (weeks start on Monday) and in total:
+//!
+//! - visits by each person's outcome (seen, seen alone, not seen,
+//!   cancelled), by the day the visit happened (else was planned); a visit
+//!   still waiting for its outcome is not counted;
+//! - seen alone, on its own (the statutory expectation for a child on a plan);
+//! - contacts by the note's kind, by the day the contact happened;
+//! - notes finalised late (with a reason for the late entry), by the day
+//!   they were finalised;
+//! - statutory deadlines (made by a rule) falling due in the period: met
+//!   when completed on or before the day, missed when completed after it
+//!   or still open once it has passed; withdrawn ones are neither.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+
+use crate::domain::{Deadline, Note, Visit};
+
+/// The counts of one week, or of the whole period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Each person's visit outcome, by its code.
+    pub visits: BTreeMap<String, usize>,
+    /// People seen alone.
+    pub seen_alone: usize,
+    /// Contacts recorded, by the note's kind.
+    pub contacts: BTreeMap<String, usize>,
+    /// Notes finalised late.
+    pub notes_finalised_late: usize,
+    /// Statutory deadlines met.
+    pub deadlines_met: usize,
+    /// Statutory deadlines missed.
+    pub deadlines_missed: usize,
+}
+
+/// One week's counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Week {
+    /// Its Monday (the first day of the period for a week cut short).
+    pub week_of: NaiveDate,
+    /// Its counts.
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// The report over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Activity {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day.
+    pub to: NaiveDate,
+    /// Every week of the period, in order (empty weeks included).
+    pub weeks: Vec<Week>,
+    /// The whole period.
+    pub total: Counts,
+}
+
+fn monday(d: NaiveDate) -> NaiveDate {
+    d - Days::new(u64::from(d.weekday().num_days_from_monday()))
+}
+
+impl Activity {
+    fn counts_on(&mut self, day: NaiveDate) -> Option<(&mut Counts, &mut Counts)> {
+        if day < self.from || day > self.to {
+            return None;
+        }
+        let key = monday(day).max(self.from);
+        let week = self.weeks.iter_mut().find(|w| w.week_of == key)?;
+        Some((&mut week.counts, &mut self.total))
+    }
+}
+
+/// Counts the practitioner's work from `from` to `to` (inclusive) as of
+/// `today` (a deadline is missed only once its day has passed).
+#[must_use]
+pub fn activity(
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+    visits: &[Visit],
+    notes: &[Note],
+    deadlines: &[Deadline],
+) -> Activity {
+    let mut weeks = Vec::new();
+    let mut start = from;
+    while start <= to {
+        weeks.push(Week {
+            week_of: start,
+            counts: Counts::default(),
+        });
+        start = monday(start) + Days::new(7);
+    }
+    let mut a = Activity {
+        from,
+        to,
+        weeks,
+        total: Counts::default(),
+    };
+    for v in visits {
+        let Some(day) = v.date() else { continue };
+        for p in &v.people {
+            let Some(outcome) = p.outcome else { continue };
+            if let Some((week, total)) = a.counts_on(day) {
+                for c in [week, total] {
+                    *c.visits.entry(outcome.as_str().to_string()).or_default() += 1;
+                    if outcome == crate::domain::VisitOutcome::SeenAlone {
+                        c.seen_alone += 1;
+                    }
+                }
+            }
+        }
+    }
+    for n in notes {
+        if let Some((week, total)) = a.counts_on(n.occurred_at.date()) {
+            for c in [week, total] {
+                *c.contacts.entry(n.kind.as_str().to_string()).or_default() += 1;
+            }
+        }
+        if n.late_reason.is_some()
+            && let Some(at) = n.finalised_at
+            && let Some((week, total)) = a.counts_on(at.date())
+        {
+            week.notes_finalised_late += 1;
+            total.notes_finalised_late += 1;
+        }
+    }
+    for d in deadlines
+        .iter()
+        .filter(|d| d.rule.is_some() && !d.cancelled)
+    {
+        let met = d.completed_on.is_some_and(|c| c <= d.due);
+        let missed = d.completed_on.map_or(d.due < today, |c| c > d.due);
+        if let Some((week, total)) = a.counts_on(d.due) {
+            for c in [week, total] {
+                c.deadlines_met += usize::from(met);
+                c.deadlines_missed += usize::from(missed);
+            }
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_the_first_is_cut_at_the_period() {
+        // 1 November 2026 is a Sunday; 2 November a Monday.
+        let a = activity(d(11, 1), d(11, 16), d(11, 22), &[], &[], &[]);
+        let starts: Vec<NaiveDate> = a.weeks.iter().map(|w| w.week_of).collect();
+        assert_eq!(starts, [d(11, 1), d(11, 2), d(11, 9), d(11, 16)]);
+    }
+}
