@@ -10,7 +10,7 @@ use crate::clock;
 use crate::domain::text::one_line;
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
 use crate::rules::RuleSet;
-use crate::store::{NewMark, Store};
+use crate::store::{EpisodeOptions, NewMark, Store};
 
 /// Episode subcommands.
 #[derive(Debug, Subcommand)]
@@ -27,9 +27,37 @@ pub enum EpisodeCmd {
         /// hours (s136, s5(2), police protection…) "2026-12-03 14:30".
         #[arg(long)]
         start: String,
+        /// The episode this power follows (s136 then s2, s2 then s3, s3 then
+        /// CTO…): the law of that transition is applied (`rules show KIND`).
+        #[arg(long)]
+        follows: Option<i64>,
+        /// The end a court, panel or authoriser set, "2027-03-01" (or with a
+        /// time), for kinds whose length an order sets (standard DoLS, EPO);
+        /// refused beyond the statutory maximum.
+        #[arg(long)]
+        ends: Option<String>,
         /// Notes.
         #[arg(long)]
         notes: Option<String>,
+    },
+    /// Link an episode to the one it follows, applying the law of that
+    /// transition (undo it with `caseload undo`).
+    Link {
+        /// The later episode's id.
+        episode: i64,
+        /// The episode it follows.
+        #[arg(long)]
+        follows: i64,
+    },
+    /// Revoke a community treatment order (s17F(4)): the CTO ends, the s3
+    /// revives for a fresh 6 months (s17G), with the managers' reference
+    /// (s68(7)) and a new right to apply to the tribunal (s66(1)(cb)).
+    Revoke {
+        /// The CTO episode's id.
+        episode: i64,
+        /// The date and time of the revocation order, "2026-12-03 14:30".
+        #[arg(long)]
+        at: String,
     },
     /// List a client's episodes with their deadlines.
     List {
@@ -44,8 +72,12 @@ pub enum EpisodeCmd {
         /// The episode id.
         episode: i64,
         /// The end date (2026-12-03, 03/12/2026, today, +2w, next tue…).
+        #[arg(long, required_unless_present = "at", conflicts_with = "at")]
+        on: Option<String>,
+        /// The end date and time, "2026-12-03 14:30": a clock counted in
+        /// hours (s136, s5(4)…) stops at that moment.
         #[arg(long)]
-        on: String,
+        at: Option<String>,
     },
     /// Correct an episode's start date: its open deadlines are recalculated.
     Move {
@@ -75,6 +107,10 @@ pub enum EpisodeCmd {
     Extend {
         /// The deadline id (see `caseload episode list`).
         deadline: i64,
+        /// The end the extension sets, "2026-12-10" (or with a time for
+        /// hours); by default the most the law allows.
+        #[arg(long)]
+        until: Option<String>,
     },
 }
 
@@ -95,18 +131,32 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             client,
             kind,
             start,
+            follows,
+            ends,
             notes,
         } => {
             let c = store.resolve_client(&client)?;
             let (start_on, start_at) = parse::date_maybe_time("--start", &start, now)?;
-            let (id, _) = store.add_legal_episode_at(
+            let ends = ends
+                .map(|e| parse::date_maybe_time("--ends", &e, now))
+                .transpose()?;
+            let open = if follows.is_none() {
+                store.may_follow_open(c.id, kind)?
+            } else {
+                Vec::new()
+            };
+            let (id, _) = store.add_episode_with(
                 &NewEpisode {
                     client_id: c.id,
                     kind,
                     start_on,
                     notes,
                 },
-                start_at,
+                EpisodeOptions {
+                    start_at,
+                    follows,
+                    ends,
+                },
                 now,
             )?;
             let from = start_at.map_or_else(
@@ -118,6 +168,22 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 kind.label(),
                 one_line(&c.display_name())
             );
+            if let Some(f) = follows {
+                journey_words(store, id, f)?;
+            }
+            for o in &open {
+                if let Some(t) = store.rules().succession(o.kind, kind) {
+                    println!(
+                        "Episode {} ({} from {}) is still open: if this {} follows it, link them with `caseload episode link {id} --follows {}` ({}).",
+                        o.id,
+                        o.kind.label(),
+                        started(o),
+                        kind.label(),
+                        o.id,
+                        t.does
+                    );
+                }
+            }
             print_deadlines(store.rules(), &store.episode_deadlines(id)?);
             let marks = store.rules().marks_for(kind);
             if !marks.is_empty() {
@@ -176,15 +242,41 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                 print_deadlines(store.rules(), &v.deadlines);
             }
         }
-        EpisodeCmd::End { episode, on } => {
-            let on = parse::date("--on", &on, now.date())?;
-            let open_before = open_count(store, episode)?;
-            store.end_episode(episode, on, now)?;
-            let cancelled = open_before - open_count(store, episode)?;
+        EpisodeCmd::End { episode, on, at } => {
+            let (day, time) = match (on, at) {
+                (_, Some(at)) => {
+                    let t = parse::date_time("--at", &at, now)?;
+                    (t.date(), Some(t))
+                }
+                (Some(on), None) => (parse::date("--on", &on, now.date())?, None),
+                (None, None) => anyhow::bail!("give --on DATE or --at \"DATE TIME\""),
+            };
+            let cancelled = store.end_episode_at(episode, day, time, now)?;
             println!(
-                "Ended episode {episode} on {}; {cancelled} open deadline(s) due after it cancelled (kept, not deleted).",
-                crate::dates::display::date(on)
+                "Ended episode {episode} {}; {cancelled} open deadline(s) due after it cancelled (kept, not deleted).",
+                time.map_or_else(
+                    || format!("on {}", crate::dates::display::date(day)),
+                    |t| format!("at {}", crate::dates::display::date_time(t))
+                )
             );
+        }
+        EpisodeCmd::Link { episode, follows } => {
+            let ids = store.link_episode(episode, follows, now)?;
+            journey_words(store, episode, follows)?;
+            println!(
+                "{} deadline(s) worked out again; undo the link with `caseload undo`.",
+                ids.len()
+            );
+            print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
+        }
+        EpisodeCmd::Revoke { episode, at } => {
+            let at = parse::date_time("--at", &at, now)?;
+            let s3 = store.revoke_cto(episode, at, now)?;
+            println!(
+                "Revoked the CTO (episode {episode}) at {}: the section 3 revives as episode {s3} for 6 months from the revocation (s17G); the managers refer to the tribunal as soon as possible (s68(7)); a new right to apply within 6 months (s66(1)(cb)).",
+                crate::dates::display::date_time(at)
+            );
+            print_deadlines(store.rules(), &store.episode_deadlines(s3)?);
         }
         EpisodeCmd::Mark {
             episode,
@@ -214,8 +306,11 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             );
             print_deadlines(store.rules(), &store.episode_deadlines(episode)?);
         }
-        EpisodeCmd::Extend { deadline } => {
-            let id = store.extend_deadline(deadline, now)?;
+        EpisodeCmd::Extend { deadline, until } => {
+            let until = until
+                .map(|u| parse::date_maybe_time("--until", &u, now))
+                .transpose()?;
+            let id = store.extend_deadline_until(deadline, until, now)?;
             let d = store.deadline(id)?;
             println!(
                 "Deadline {deadline} extended: now deadline {id}, due {}.",
@@ -238,12 +333,27 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
     Ok(())
 }
 
-fn open_count(store: &Store, episode: i64) -> Result<usize> {
-    Ok(store
-        .episode_deadlines(episode)?
-        .iter()
-        .filter(|d| d.completed_on.is_none() && !d.cancelled)
-        .count())
+/// "06/12/2026 23:30" or "06/12/2026": when an episode began.
+fn started(e: &LegalEpisode) -> String {
+    e.start_at.map_or_else(
+        || crate::dates::display::date(e.start_on),
+        crate::dates::display::date_time,
+    )
+}
+
+/// Says what following `earlier` did, by the law of the transition.
+fn journey_words(store: &Store, later: i64, earlier: i64) -> Result<()> {
+    let (l, e) = (store.episode(later)?, store.episode(earlier)?);
+    if let Some(t) = store.rules().succession(e.kind, l.kind) {
+        println!(
+            "Episode {later} ({}) follows episode {earlier} ({}): {}. Source: {}",
+            l.kind.label(),
+            e.kind.label(),
+            t.does,
+            t.source
+        );
+    }
+    Ok(())
 }
 
 fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {

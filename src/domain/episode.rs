@@ -93,6 +93,16 @@ pub struct LegalEpisode {
     /// The start time, for episodes counted in hours (UK wall clock).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_at: Option<NaiveDateTime>,
+    /// The episode this power follows in a journey (s136 then s2 then s3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows_id: Option<i64>,
+    /// The end time, where it ended at a moment (an hour clock).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_at: Option<NaiveDateTime>,
+    /// How it ended, where the law names it: "ended", "converted",
+    /// "suspended", "revoked", "discharged"; none when ended by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_reason: Option<String>,
 }
 
 /// A legal episode to add.

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod explain;
 pub mod generate;
 pub mod hours;
+pub mod journey;
 pub mod late;
 pub mod overrides;
 pub mod pack;
@@ -20,6 +21,7 @@ pub use calendar::Calendar;
 pub use engine::{VisitBasis, VisitDue};
 pub use generate::{EpisodeStart, Generated};
 pub use hours::countdown;
+pub use journey::{Effect, Succession};
 pub use pack::{Chain, Commencement, CountsFrom, Rule, RuleSet, Transition};
 pub use period::Unit;
 

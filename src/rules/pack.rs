@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::RulesError;
 use super::calendar::Calendar;
+use super::journey::Succession;
 use super::period::Unit;
 use crate::domain::{EpisodeKind, NoteKind};
 
@@ -263,6 +264,25 @@ pub struct Rule {
     /// 12 hours; an urgent DoLS authorisation: 7 days).
     #[serde(default)]
     pub extend: Option<u32>,
+    /// The period may be extended more than once, by up to `extend` each
+    /// time (care proceedings, Children Act 1989 s32(5)); otherwise once.
+    #[serde(default)]
+    pub extend_again: bool,
+    /// The period is the statutory maximum of an order whose own length a
+    /// court, panel or authoriser sets (`episode add --ends`): shorter is
+    /// allowed, longer refused.
+    #[serde(default)]
+    pub set_by_order: bool,
+    /// A duty owed to the person across a journey of powers (e.g. "s68",
+    /// the managers' references): a later power that carries it keeps the
+    /// earlier power's deadlines instead of starting its own.
+    #[serde(default)]
+    pub journey_duty: Option<String>,
+    /// Counted from the start of the first episode of one of these kinds in
+    /// the journey (s68(5): the day of admission under the first
+    /// application), the episode itself included; else its own start.
+    #[serde(default)]
+    pub journey_start: Vec<EpisodeKind>,
     /// The pack it came from (set on loading).
     #[serde(default, skip_deserializing)]
     pub family: String,
@@ -366,6 +386,8 @@ struct PackFile {
     rules: Vec<Rule>,
     #[serde(default, rename = "commencement")]
     commencements: Vec<Commencement>,
+    #[serde(default, rename = "follows")]
+    successions: Vec<Succession>,
 }
 
 /// The active rules and the calendar they count working days with.
@@ -374,6 +396,7 @@ pub struct RuleSet {
     pub(crate) rules: Vec<Rule>,
     pub(crate) calendar: Calendar,
     pub(crate) commencements: Vec<Commencement>,
+    pub(crate) successions: Vec<Succession>,
 }
 
 impl RuleSet {
@@ -408,6 +431,7 @@ impl RuleSet {
     ) -> Result<RuleSet, RulesError> {
         let mut rules = Vec::new();
         let mut commencements = Vec::new();
+        let mut successions = Vec::new();
         for (name, text) in packs {
             let pack = parse(text).map_err(|e| RulesError::Parse((*name).into(), e.to_string()))?;
             for mut r in pack.rules {
@@ -415,11 +439,16 @@ impl RuleSet {
                 rules.push(r);
             }
             commencements.extend(pack.commencements);
+            for mut f in pack.successions {
+                f.family.clone_from(&pack.family);
+                successions.push(f);
+            }
         }
         let mut set = RuleSet {
             rules,
             calendar,
             commencements,
+            successions,
         };
         set.resolve_commencements();
         set.check()?;
@@ -501,6 +530,22 @@ impl RuleSet {
             }
             if r.kind.is_none() && !r.is_visit() {
                 return bad("only the visiting rule may have no kind");
+            }
+        }
+        for f in &self.successions {
+            let bad = |why: &str| {
+                Err(RulesError::Invalid(
+                    format!("follows {}", f.kind.as_str()),
+                    why.to_string(),
+                ))
+            };
+            if f.follows.is_empty() || f.does.trim().is_empty() || f.source.trim().is_empty() {
+                return bad("a transition needs what it follows, what it does and its source");
+            }
+            for id in f.bound_rule.iter().chain(&f.bound_by) {
+                if self.rule(id).is_none() {
+                    return bad("its bound names a rule that is not in any pack");
+                }
             }
         }
         Ok(())

@@ -58,6 +58,19 @@ pub(crate) fn insert_deadline(
     due: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<i64> {
+    let id = insert_deadline_row(conn, d, due, now)?;
+    record(conn, now, "deadline", id, d.client_id, "create", &["*"])?;
+    Ok(id)
+}
+
+/// Inserts a validated deadline without its own audit row: the caller
+/// records one for the whole action, so one undo takes it all back.
+pub(crate) fn insert_deadline_row(
+    conn: &rusqlite::Connection,
+    d: &NewDeadline,
+    due: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO deadlines (client_id, episode_id, what, due, warn_from, rule_id, source, weight, chain_index, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -74,9 +87,7 @@ pub(crate) fn insert_deadline(
             fmt_dt(now)
         ],
     )?;
-    let id = conn.last_insert_rowid();
-    record(conn, now, "deadline", id, d.client_id, "create", &["*"])?;
-    Ok(id)
+    Ok(conn.last_insert_rowid())
 }
 
 impl Store {

@@ -152,53 +152,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
-
-    /// Extends an open deadline once by its rule's extension (s136: 12
-    /// hours; an urgent DoLS authorisation or an EPO: 7 days): the old
-    /// deadline is cancelled (kept) and the extended one added. Refused if
-    /// the rule has no extension or the period was already extended.
-    pub fn extend_deadline(&mut self, id: i64, now: NaiveDateTime) -> Result<i64> {
-        let d = self.deadline(id)?;
-        if d.completed_on.is_some() || d.cancelled {
-            return Err(StoreError::Refused(format!(
-                "deadline {id} is no longer open"
-            )));
-        }
-        let Some(episode_id) = d.episode_id else {
-            return Err(StoreError::Refused(
-                "only a deadline of a legal episode can be extended".into(),
-            ));
-        };
-        let e = self.episode(episode_id)?;
-        let already = self.episode_deadlines(episode_id)?.iter().any(|o| {
-            o.rule == d.rule && o.chain_index == d.chain_index && o.what.contains("(extended by")
-        });
-        if already {
-            return Err(StoreError::Refused(
-                "this period has already been extended once".into(),
-            ));
-        }
-        let g = self
-            .rules
-            .extended(&d, d.due_at, e.start_on)
-            .ok_or_else(|| {
-                StoreError::Refused("the law allows no extension of this period".into())
-            })?;
-        let tx = self.conn.transaction()?;
-        tx.execute("UPDATE deadlines SET cancelled = 1 WHERE id = ?1", [id])?;
-        record(
-            &tx,
-            now,
-            "deadline",
-            id,
-            d.client_id,
-            "cancel",
-            &["cancelled"],
-        )?;
-        let new_id = insert_generated(&tx, &g, now)?;
-        tx.commit()?;
-        Ok(new_id)
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,10 @@ use super::rows::{date, dt, fmt_date, fmt_dt, opt_date, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::{LegalEpisode, NewEpisode};
 
-fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
+/// The columns `episode_from_row` reads, in its order.
+pub(crate) const EPISODE_COLS: &str = "id, client_id, kind, start_on, end_on, notes, created_at, start_at, follows_id, end_at, end_reason";
+
+pub(crate) fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
     Ok(LegalEpisode {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -18,6 +21,9 @@ fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
         notes: r.get(5)?,
         created_at: dt(r, 6)?,
         start_at: opt_dt(r, 7)?,
+        follows_id: r.get(8)?,
+        end_at: opt_dt(r, 9)?,
+        end_reason: r.get(10)?,
     })
 }
 
@@ -40,22 +46,40 @@ impl Store {
     /// Ends an episode on a date. Its open deadlines due after the end are
     /// cancelled (kept, marked cancelled); completed ones are never touched.
     pub fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
+        self.end_episode_at(id, on, None, now).map(|_| ())
+    }
+
+    /// Ends an episode on a date and, for a clock counted in hours, at a
+    /// time: its open deadlines falling after that moment are cancelled
+    /// (kept), so Today drops a clock that has stopped. Returns how many.
+    pub fn end_episode_at(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<usize> {
         let e = self.episode(id)?;
         if e.end_on.is_some() {
             return Err(StoreError::Refused(format!(
                 "episode {id} has already ended"
             )));
         }
-        if on < e.start_on {
+        let before_start = match (at, e.start_at) {
+            (Some(a), Some(s)) => a < s,
+            _ => on < e.start_on,
+        };
+        if before_start {
             return Err(StoreError::Refused(
-                "the end date is before the start".into(),
+                "the end is before the start".into(),
             ));
         }
+        if let Some(a) = at {
+            crate::rules::hours::local_to_utc(a)
+                .map_err(|err| StoreError::Refused(err.to_string()))?;
+        }
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE legal_episodes SET end_on=?2 WHERE id=?1",
-            params![id, fmt_date(on)],
-        )?;
+        let n = super::journeys::end_in(&tx, &e, on, at, None, crate::rules::Effect::Ends)?;
         record(
             &tx,
             now,
@@ -63,18 +87,17 @@ impl Store {
             id,
             Some(e.client_id),
             "end",
-            &["end_on"],
+            &["end_on", "end_at"],
         )?;
-        super::rules_apply::cancel_open(&tx, id, e.client_id, Some(on), None, now)?;
         tx.commit()?;
-        Ok(())
+        Ok(n)
     }
 
     /// One episode.
     pub fn episode(&self, id: i64) -> Result<LegalEpisode> {
         self.conn
             .query_row(
-                "SELECT id, client_id, kind, start_on, end_on, notes, created_at, start_at FROM legal_episodes WHERE id = ?1",
+                &format!("SELECT {EPISODE_COLS} FROM legal_episodes WHERE id = ?1"),
                 [id],
                 episode_from_row,
             )
@@ -88,8 +111,8 @@ impl Store {
     /// A client's episodes, current ones first, newest first.
     pub fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, client_id, kind, start_on, end_on, notes, created_at, start_at FROM legal_episodes
-             WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC",
+            &format!("SELECT {EPISODE_COLS} FROM legal_episodes
+             WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC"),
         )?;
         let rows = stmt.query_map([client_id], episode_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

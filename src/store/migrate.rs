@@ -24,6 +24,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_lighter_reads.sql"),
     include_str!("migrations/0014_ids_never_reused.sql"),
     include_str!("migrations/0015_supervision_cpd.sql"),
+    include_str!("migrations/0016_journeys.sql"),
 ];
 
 /// The schema version this build writes.

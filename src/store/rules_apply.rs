@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
 use super::audit::record;
-use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline};
+use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline_row};
 use super::rows::{fmt_date, fmt_dt, fmt_opt_date};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
@@ -23,11 +23,28 @@ pub(crate) fn insert_generated(
     g: &Generated,
     now: NaiveDateTime,
 ) -> Result<i64> {
+    write_generated(conn, g, now, true)
+}
+
+/// As [`insert_generated`], without its own audit row (the caller records
+/// one for the whole action, so one undo takes it all back).
+pub(crate) fn insert_generated_row(
+    conn: &Connection,
+    g: &Generated,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    write_generated(conn, g, now, false)
+}
+
+fn write_generated(conn: &Connection, g: &Generated, now: NaiveDateTime, audit: bool) -> Result<i64> {
     let d = g.deadline.validate()?;
     let due = d
         .due
         .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-    let id = insert_deadline(conn, &d, due, now)?;
+    let id = insert_deadline_row(conn, &d, due, now)?;
+    if audit {
+        record(conn, now, "deadline", id, d.client_id, "create", &["*"])?;
+    }
     if g.due_at.is_some() || g.window_opens.is_some() || g.later_due.is_some() {
         conn.execute(
             "UPDATE deadlines SET due_at = ?2, window_opens = ?3, later_due = ?4 WHERE id = ?1",
@@ -52,7 +69,7 @@ pub fn counts_in_hours(rules: &RuleSet, kind: EpisodeKind) -> bool {
 
 /// The start time to keep: required for kinds counted in hours, on the
 /// start date, and a time that happened on the UK clock.
-fn checked_start(
+pub(crate) fn checked_start(
     rules: &RuleSet,
     kind: EpisodeKind,
     on: NaiveDate,

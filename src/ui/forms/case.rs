@@ -365,6 +365,9 @@ mod tests {
             notes: None,
             created_at: today().and_hms_opt(9, 0, 0).unwrap(),
             start_at: None,
+            follows_id: None,
+            end_at: None,
+            end_reason: None,
         }
     }
 

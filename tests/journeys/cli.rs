@@ -1,0 +1,71 @@
+//! The journey from the command line: `--follows`, `link`, `end --at`,
+//! `revoke`, `--ends`, `extend --until`, and the hint when a compatible
+//! power is open.
+
+use super::common::cli::{fails, json, new_db_with_client, ok};
+
+/// s136 at 06/12/2026 23:30, then s2 at 07/12 14:00 with --follows: the
+/// s136 ends at 14:00 (s136(2A)) and the s2's 28 days end 3 Jan 2027
+/// (s2(4)). Without --follows the program says the s136 is open and how to
+/// link it.
+#[test]
+fn follows_from_the_command_line_s136_then_s2() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s136", "--start", "2026-12-06 23:30"]);
+    let out = ok(&db, &["episode", "add", "Wren", "--kind", "mha-s2", "--start", "2026-12-07 14:00", "--follows", "1"]);
+    assert!(out.contains("follows episode 1"), "{out}");
+    assert!(out.contains("03/01/2027"), "{out}");
+    let list = json(&db, &["episode", "list", "Wren", "--json"]);
+    let s136 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "mha-s136")
+        .unwrap();
+    assert_eq!(s136["end_at"], "2026-12-07T14:00:00");
+    assert_eq!(s136["end_reason"], "ended");
+}
+
+#[test]
+fn adding_beside_an_open_power_says_whether_it_follows_it() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s2", "--start", "2026-12-07"]);
+    let out = ok(&db, &["episode", "add", "Wren", "--kind", "mha-s3", "--start", "2026-12-21"]);
+    assert!(out.contains("caseload episode link 2 --follows 1"), "{out}");
+    let out = ok(&db, &["episode", "link", "2", "--follows", "1"]);
+    assert!(out.contains("s68(5)"), "{out}");
+}
+
+/// `end --at` stops an hour clock at that moment; `--on` still works.
+#[test]
+fn end_at_a_time_from_the_command_line() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s136", "--start", "2026-12-06 23:30"]);
+    let out = ok(&db, &["episode", "end", "1", "--at", "2026-12-07 16:10"]);
+    assert!(out.contains("at 07/12/2026 16:10; 1 open deadline"), "{out}");
+    let err = fails(&db, &["episode", "end", "1", "--on", "2026-12-08"]);
+    assert!(err.contains("already ended"), "{err}");
+}
+
+/// `revoke` (s17F(4), s17G): the revived s3's 6 months from 5 Aug 2026.
+#[test]
+fn revoke_from_the_command_line_s17g() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s3", "--start", "2026-03-10"]);
+    ok(&db, &["episode", "add", "Wren", "--kind", "cto", "--start", "2026-05-20", "--follows", "1"]);
+    let out = ok(&db, &["episode", "revoke", "2", "--at", "2026-08-05 15:00"]);
+    assert!(out.contains("04/02/2027"), "{out}");
+    assert!(out.contains("s68(7)"), "{out}");
+}
+
+/// `--ends` and `extend --until` from the command line, refused past the
+/// law's maximum (Sch A1 para 42; paras 84-86).
+#[test]
+fn ends_and_extend_until_from_the_command_line() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    let err = fails(&db, &["episode", "add", "Wren", "--kind", "dols", "--start", "2026-12-01", "--ends", "2027-12-01"]);
+    assert!(err.contains("at most 12 months"), "{err}");
+    ok(&db, &["episode", "add", "Wren", "--kind", "dols-urgent", "--start", "2026-12-01"]);
+    let out = ok(&db, &["episode", "extend", "1", "--until", "2026-12-10"]);
+    assert!(out.contains("10/12/2026"), "{out}");
+}
