@@ -10,10 +10,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 #[path = "journeys/cli.rs"]
 mod cli;
+#[path = "journeys/clocks.rs"]
+mod clocks;
 #[path = "journeys/mha.rs"]
 mod mha;
 #[path = "journeys/orders.rs"]
 mod orders;
+#[path = "journeys/rights.rs"]
+mod rights;
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

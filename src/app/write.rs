@@ -107,8 +107,8 @@ pub(super) fn apply(
             store.add_deadline(d, now)?;
             said("Deadline added")
         }
-        Write::AddEpisode(e) => {
-            let (_, ids) = store.add_legal_episode(e, now)?;
+        Write::AddEpisode(e, at) => {
+            let (_, ids) = store.add_legal_episode_at(e, *at, now)?;
             said(format!(
                 "{} episode added: {} deadline(s) from the rules",
                 e.kind.label(),

@@ -42,7 +42,7 @@ pub(super) fn apply(
                 None => said("Case closed"),
             }
         }
-        Write::EndEpisode { id, on } => {
+        Write::EndEpisode { id, on, at } => {
             let open = |s: &Store| -> Result<usize, WriteError> {
                 Ok(s.episode_deadlines(*id)?
                     .iter()
@@ -50,12 +50,14 @@ pub(super) fn apply(
                     .count())
             };
             let before = open(store)?;
-            store.end_episode(*id, *on, now)?;
+            store.end_episode_at(*id, *on, *at, now)?;
             let cancelled = before.saturating_sub(open(store)?);
             let cancelled = i64::try_from(cancelled).unwrap_or(i64::MAX);
             said(format!(
-                "Episode ended {}; {} after it cancelled (kept)",
+                "Episode ended {}{}; {} after it cancelled (kept)",
                 crate::dates::show(*on),
+                at.map(|t| t.format(" at %H:%M").to_string())
+                    .unwrap_or_default(),
                 crate::domain::text::count(cancelled, "open deadline")
             ))
         }

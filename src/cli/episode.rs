@@ -211,6 +211,10 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
             if views.is_empty() {
                 println!("No legal episodes; add one with `caseload episode add`.");
             }
+            let all: Vec<LegalEpisode> = views.iter().map(|v| v.episode.clone()).collect();
+            for l in crate::practice::journey::lines(&all) {
+                println!("Journey: {l}");
+            }
             for v in &views {
                 let e = &v.episode;
                 println!(
@@ -221,9 +225,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                         || crate::dates::display::date(e.start_on),
                         crate::dates::display::date_time
                     ),
-                    e.end_on
-                        .map(|d| format!(" to {}", crate::dates::display::date(d)))
-                        .unwrap_or_default()
+                    ended(e)
                 );
                 for m in &v.marks {
                     println!(
@@ -331,6 +333,25 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// " to 07/12/2026 14:00 (converted)": when and how an episode ended.
+fn ended(e: &LegalEpisode) -> String {
+    let follows = e
+        .follows_id
+        .map(|f| format!(", following episode {f}"))
+        .unwrap_or_default();
+    let Some(on) = e.end_on else {
+        return follows;
+    };
+    let when = e.end_at.map_or_else(
+        || crate::dates::display::date(on),
+        crate::dates::display::date_time,
+    );
+    match e.end_reason.as_deref() {
+        Some(r) => format!(" to {when} ({r}){follows}"),
+        None => format!(" to {when}{follows}"),
+    }
 }
 
 /// "06/12/2026 23:30" or "06/12/2026": when an episode began.

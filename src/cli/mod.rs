@@ -23,6 +23,7 @@ mod private;
 mod records;
 mod report;
 pub mod rules;
+mod rules_kind;
 mod show;
 mod supervision;
 mod visit;

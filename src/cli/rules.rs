@@ -25,7 +25,8 @@ pub enum RulesCmd {
     /// Show one rule in full (the version in force), with its first dates
     /// from an example start and any change in the law to come.
     Show {
-        /// The rule id (see `caseload rules list`).
+        /// The rule id (see `caseload rules list`), or an episode kind
+        /// (`mha-s3`): its rules, what it may follow and what follows it.
         rule: String,
         /// Example start, 2026-12-03 or 03/12/2026, or "2026-12-03 14:30" (default: the --on
         /// date, or today).
@@ -126,6 +127,12 @@ pub fn run(cmd: RulesCmd) -> Result<()> {
         }
         RulesCmd::Show { rule, from, on } => {
             let id = rule.trim();
+            if set.rule(id).is_none()
+                && let Ok(kind) = id.parse::<crate::domain::EpisodeKind>()
+            {
+                print!("{}", super::rules_kind::describe_kind(&set, kind));
+                return Ok(());
+            }
             if set.rule(id).is_none() {
                 bail!("there is no rule called that; see `caseload rules list`");
             }

@@ -162,11 +162,15 @@ impl ClientView {
     fn print_lists(&self) {
         if !self.episodes.is_empty() {
             println!("\nLegal episodes");
+            for l in crate::practice::journey::lines(&self.episodes) {
+                println!("  journey: {l}");
+            }
             for e in &self.episodes {
-                let end = e
-                    .end_on
-                    .map(|d| format!(" to {}", display::date(d)))
-                    .unwrap_or_else(|| " (current)".into());
+                let end = match (e.end_on, e.end_reason.as_deref()) {
+                    (Some(d), Some(r)) if r != "ended" => format!(" to {} ({r})", display::date(d)),
+                    (Some(d), _) => format!(" to {}", display::date(d)),
+                    (None, _) => " (current)".into(),
+                };
                 let period = self
                     .periods
                     .iter()

@@ -70,6 +70,25 @@ string_enum! {
         Epo => ("epo", "EPO"),
         /// Police protection (72 hours).
         PoliceProtection => ("police-protection", "Police protection"),
+        /// The nearest relative's order for discharge (s23), barred or not
+        /// within 72 hours (s25(1)).
+        NrDischargeOrder => ("nr-discharge-order", "NR discharge order"),
+        /// An application to displace the nearest relative (MHA s29).
+        S29Application => ("s29-application", "s29 application"),
+        /// Absent without leave (MHA s18, s21).
+        Awol => ("awol", "AWOL"),
+        /// MHA s17 leave of absence.
+        S17Leave => ("s17-leave", "s17 leave"),
+        /// MHA s35: remand to hospital for a report.
+        MhaS35 => ("mha-s35", "MHA s35"),
+        /// MHA s36: remand to hospital for treatment.
+        MhaS36 => ("mha-s36", "MHA s36"),
+        /// MHA s37: hospital order.
+        MhaS37 => ("mha-s37", "MHA s37"),
+        /// MHA s37 with a s41 restriction order.
+        MhaS37_41 => ("mha-s37-41", "MHA s37/41"),
+        /// MHA s47 transfer direction (with s49 restrictions or not).
+        MhaS47 => ("mha-s47", "MHA s47"),
     }
 }
 

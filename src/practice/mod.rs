@@ -26,6 +26,7 @@ pub mod activity;
 mod calendar;
 pub mod cpd;
 mod due;
+pub mod journey;
 mod legal;
 mod seen;
 

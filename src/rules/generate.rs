@@ -192,9 +192,23 @@ impl RuleSet {
         start: EpisodeStart,
         target: Target,
     ) -> Vec<Generated> {
+        self.initial_deadlines_after(kind, start, target, None)
+    }
+
+    /// As `initial_deadlines`, for an episode following one of `earlier`'s
+    /// kind (rules that apply only after, or not after, that power).
+    #[must_use]
+    pub fn initial_deadlines_after(
+        &self,
+        kind: EpisodeKind,
+        start: EpisodeStart,
+        target: Target,
+        earlier: Option<EpisodeKind>,
+    ) -> Vec<Generated> {
         let mut out: Vec<Generated> = self
             .rules_for(kind, CountsFrom::EpisodeStart, start.on)
             .into_iter()
+            .filter(|r| r.applies_after(earlier))
             .filter_map(|r| {
                 let c = Count {
                     base: start.on,

@@ -90,6 +90,11 @@ pub struct Succession {
     /// The earlier power's rule that bounds `bound_rule`.
     #[serde(default)]
     pub bound_by: Option<String>,
+    /// The earlier power's rules whose open deadlines stop while the later
+    /// power lasts (an s2's 28 days while an s29 application is pending,
+    /// s29(4)): cancelled, kept.
+    #[serde(default)]
+    pub pauses: Vec<String>,
     /// Other open powers in the journey, of these kinds, that end too.
     #[serde(default)]
     pub also_ends: Vec<EpisodeKind>,
@@ -169,7 +174,10 @@ mod tests {
         ] {
             assert!(r.succession(a, b).is_some(), "{a:?} -> {b:?}");
         }
-        assert!(r.succession(K::MhaS2, K::Cto).is_none(), "a CTO follows an s3");
+        assert!(
+            r.succession(K::MhaS2, K::Cto).is_none(),
+            "a CTO follows an s3"
+        );
         assert_eq!(
             r.succession(K::MhaS3, K::Cto).unwrap().effect,
             Effect::Suspends

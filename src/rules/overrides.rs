@@ -200,6 +200,8 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         set_by_order: false,
         journey_duty: None,
         journey_start: Vec::new(),
+        only_following: Vec::new(),
+        not_following: Vec::new(),
         when_outcome: o.when_outcome.unwrap_or_default(),
         restart_mark: o.restart_mark,
         under_age: o.under_age,

@@ -283,6 +283,14 @@ pub struct Rule {
     /// application), the episode itself included; else its own start.
     #[serde(default)]
     pub journey_start: Vec<EpisodeKind>,
+    /// The rule applies only to an episode that follows one of these kinds
+    /// (an s2 tribunal application's hearing within 7 days, HESC r37(1)).
+    #[serde(default)]
+    pub only_following: Vec<EpisodeKind>,
+    /// The rule does not apply to an episode that follows one of these
+    /// kinds (no 3-week report for an s2 application, r32(5)-(6)).
+    #[serde(default)]
+    pub not_following: Vec<EpisodeKind>,
     /// The pack it came from (set on loading).
     #[serde(default, skip_deserializing)]
     pub family: String,
@@ -355,6 +363,19 @@ impl Rule {
             s.push_str(&format!("; under {age}: {}", self.unit.describe(p)));
         }
         s
+    }
+
+    /// Whether the rule applies to an episode following `earlier` (none:
+    /// an episode that follows nothing).
+    #[must_use]
+    pub fn applies_after(&self, earlier: Option<EpisodeKind>) -> bool {
+        match earlier {
+            Some(k) => {
+                !self.not_following.contains(&k)
+                    && (self.only_following.is_empty() || self.only_following.contains(&k))
+            }
+            None => self.only_following.is_empty(),
+        }
     }
 
     /// Whether this is a visiting rule computed from contacts.
@@ -542,7 +563,7 @@ impl RuleSet {
             if f.follows.is_empty() || f.does.trim().is_empty() || f.source.trim().is_empty() {
                 return bad("a transition needs what it follows, what it does and its source");
             }
-            for id in f.bound_rule.iter().chain(&f.bound_by) {
+            for id in f.bound_rule.iter().chain(&f.bound_by).chain(&f.pauses) {
                 if self.rule(id).is_none() {
                     return bad("its bound names a rule that is not in any pack");
                 }

@@ -120,10 +120,13 @@ fn not_renewed(
     if !d.cancelled || d.completed_on.is_some() || !rule.is_some_and(Rule::ends_period) {
         return None;
     }
-    let end = episodes
-        .iter()
-        .find(|e| Some(e.id) == d.episode_id)?
-        .end_on?;
+    let e = episodes.iter().find(|e| Some(e.id) == d.episode_id)?;
+    // A period suspended, converted, revoked or ended by the power that
+    // followed it was not "not renewed": the law named what happened.
+    if e.end_reason.is_some() {
+        return None;
+    }
+    let end = e.end_on?;
     let last = deadlines
         .iter()
         .filter(|o| o.episode_id == d.episode_id && o.rule == d.rule)
@@ -133,6 +136,41 @@ fn not_renewed(
 }
 
 impl Store {
+    /// The words for an episode's start and end in a journey: what it
+    /// followed, and how it ended by the law of the power that followed it
+    /// (suspended, converted, revoked, ended); and that joint's source.
+    fn journey_words(
+        &self,
+        e: &LegalEpisode,
+        earlier: Option<&LegalEpisode>,
+        later: Option<&LegalEpisode>,
+    ) -> (String, String, String) {
+        let l = e.kind.label();
+        let started = match earlier {
+            Some(x)
+                if e.kind == crate::domain::EpisodeKind::MhaS3
+                    && x.end_reason.as_deref() == Some("revoked") =>
+            {
+                format!("{l} revived on the revocation of the {}", x.kind.label())
+            }
+            Some(x) => format!("{l} started, following {}", x.kind.label()),
+            None => format!("{l} started"),
+        };
+        let joint = later.and_then(|n| self.rules().succession(e.kind, n.kind).map(|s| (n, s)));
+        let ended = match (e.end_reason.as_deref(), joint) {
+            (Some("converted"), Some((n, _))) => format!("{l} converted to {}", n.kind.label()),
+            (Some("suspended"), Some((n, _))) => {
+                format!("{l} suspended while the {} is in force", n.kind.label())
+            }
+            (Some("revoked"), _) => format!("{l} revoked"),
+            (Some(r), Some((n, _))) => format!("{l} {r}: {} began", n.kind.label()),
+            (Some(r), None) => format!("{l} {r}"),
+            (None, _) => format!("{l} ended"),
+        };
+        let text = joint.map(|(_, s)| s.source.clone()).unwrap_or_default();
+        (started, ended, text)
+    }
+
     /// The client's chronology, oldest first.
     pub fn chronology(&self, client_id: i64) -> Result<Vec<ChronologyEntry>> {
         self.client(client_id)?;
@@ -187,11 +225,14 @@ impl Store {
         let episodes = self.episodes(client_id)?;
         for e in &episodes {
             let label = format!("{} episode", e.kind.label());
+            let earlier = episodes.iter().find(|x| Some(x.id) == e.follows_id);
+            let later = episodes.iter().find(|x| x.follows_id == Some(e.id));
+            let (started, ended, text) = self.journey_words(e, earlier, later);
             out.push(ChronologyEntry {
                 date: e.start_on,
-                time: None,
-                event: format!("{} started", e.kind.label()),
-                text: String::new(),
+                time: e.start_at.map(|t| t.time()),
+                event: started,
+                text: text.clone(),
                 reason: None,
                 source: ChronologySource::Episode,
                 source_id: e.id,
@@ -201,9 +242,9 @@ impl Store {
             if let Some(end) = e.end_on {
                 out.push(ChronologyEntry {
                     date: end,
-                    time: None,
-                    event: format!("{} ended", e.kind.label()),
-                    text: String::new(),
+                    time: e.end_at.map(|t| t.time()),
+                    event: ended,
+                    text,
                     reason: None,
                     source: ChronologySource::Episode,
                     source_id: e.id,

@@ -70,9 +70,7 @@ impl Store {
             _ => on < e.start_on,
         };
         if before_start {
-            return Err(StoreError::Refused(
-                "the end is before the start".into(),
-            ));
+            return Err(StoreError::Refused("the end is before the start".into()));
         }
         if let Some(a) = at {
             crate::rules::hours::local_to_utc(a)
@@ -110,10 +108,10 @@ impl Store {
 
     /// A client's episodes, current ones first, newest first.
     pub fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
-        let mut stmt = self.conn.prepare(
-            &format!("SELECT {EPISODE_COLS} FROM legal_episodes
-             WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC"),
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EPISODE_COLS} FROM legal_episodes
+             WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC"
+        ))?;
         let rows = stmt.query_map([client_id], episode_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

@@ -35,6 +35,8 @@ pub(crate) struct FollowPlan {
     pub(crate) deadlines: Vec<Generated>,
     /// Open deadlines of duties carried over, to move to the later power.
     pub(crate) carried: Vec<i64>,
+    /// The earlier power's open deadlines that stop while the later lasts.
+    pub(crate) paused: Vec<i64>,
     /// Open episodes that end (the earlier one, and any `also_ends`), with
     /// the word for how.
     pub(crate) ends: Vec<(LegalEpisode, &'static str)>,
@@ -123,7 +125,9 @@ impl Store {
             ));
         }
         if later.id == Some(earlier.id) {
-            return Err(StoreError::Refused("an episode cannot follow itself".into()));
+            return Err(StoreError::Refused(
+                "an episode cannot follow itself".into(),
+            ));
         }
         let Some(succession) = self.rules.succession(earlier.kind, later.kind).cloned() else {
             return Err(StoreError::Refused(format!(
@@ -179,7 +183,10 @@ impl Store {
                 .any(|d| self.duty_of(d).as_deref() == Some(duty))
         };
         let mut deadlines = Vec::new();
-        for g in self.rules.initial_deadlines(later.kind, base, target) {
+        for g in self
+            .rules
+            .initial_deadlines_after(later.kind, base, target, Some(earlier.kind))
+        {
             let Some(rule) = g.deadline.rule.as_deref().and_then(|r| self.rules.rule(r)) else {
                 deadlines.push(g);
                 continue;
@@ -202,8 +209,7 @@ impl Store {
                 _ => deadlines.push(g),
             }
         }
-        if let (Some(bound_rule), Some(bound_by)) = (&succession.bound_rule, &succession.bound_by)
-        {
+        if let (Some(bound_rule), Some(bound_by)) = (&succession.bound_rule, &succession.bound_by) {
             let bound = self
                 .episode_deadlines(earlier.id)?
                 .into_iter()
@@ -229,6 +235,17 @@ impl Store {
         } else {
             Vec::new()
         };
+        let paused = self
+            .episode_deadlines(earlier.id)?
+            .into_iter()
+            .filter(|d| d.completed_on.is_none() && !d.cancelled)
+            .filter(|d| {
+                d.rule
+                    .as_ref()
+                    .is_some_and(|r| succession.pauses.contains(r))
+            })
+            .map(|d| d.id)
+            .collect();
         let mut ends = Vec::new();
         if let Some(word) = succession.effect.ended_word()
             && earlier.end_on.is_none()
@@ -250,6 +267,7 @@ impl Store {
             succession,
             deadlines,
             carried,
+            paused,
             ends,
         })
     }
@@ -271,6 +289,25 @@ impl Store {
         opts: EpisodeOptions,
         now: NaiveDateTime,
     ) -> Result<(i64, Vec<i64>)> {
+        let planned = self.plan_new(new, opts)?;
+        let tx = self.conn.transaction()?;
+        let out = write_new(&tx, &planned, now)?;
+        record(
+            &tx,
+            now,
+            "episode",
+            out.0,
+            Some(planned.episode.client_id),
+            "create",
+            &["*"],
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Works out a new episode and everything its transition does, before
+    /// anything is written.
+    pub(crate) fn plan_new(&self, new: &NewEpisode, opts: EpisodeOptions) -> Result<NewPlan> {
         let e = new.validate()?;
         let start_at = checked_start(&self.rules, e.kind, e.start_on, opts.start_at)?;
         let dob = self.client(e.client_id)?.dob;
@@ -306,34 +343,13 @@ impl Store {
         if let Some(ends) = opts.ends {
             self.set_by_order(e.kind, &mut deadlines, later.start, ends)?;
         }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO legal_episodes (client_id, kind, start_on, notes, created_at, start_at, follows_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                e.client_id,
-                e.kind,
-                fmt_date(e.start_on),
-                e.notes,
-                fmt_dt(now),
-                start_at.map(fmt_dt),
-                opts.follows
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        let mut ids = Vec::with_capacity(deadlines.len());
-        for g in &deadlines {
-            let mut g = g.clone();
-            g.deadline.client_id = Some(e.client_id);
-            g.deadline.episode_id = Some(id);
-            ids.push(insert_generated_row(&tx, &g, now)?);
-        }
-        if let Some(p) = &plan {
-            apply_ends(&tx, p, id, later.start)?;
-        }
-        record(&tx, now, "episode", id, Some(e.client_id), "create", &["*"])?;
-        tx.commit()?;
-        Ok((id, ids))
+        Ok(NewPlan {
+            episode: e,
+            start: later.start,
+            follows: opts.follows,
+            deadlines,
+            plan,
+        })
     }
 
     /// Links episode `later` to the `earlier` one it follows, applying the
@@ -374,13 +390,24 @@ impl Store {
         let plan = self.plan_follow(later, &earlier)?;
         let existing = self.episode_deadlines(later_id)?;
         // Duties carried in replace the later power's own open ones.
-        let kept_rule = |r: Option<&str>| plan.deadlines.iter().any(|g| g.deadline.rule.as_deref() == r);
+        let kept_rule = |r: Option<&str>| {
+            plan.deadlines
+                .iter()
+                .any(|g| g.deadline.rule.as_deref() == r)
+        };
         let replaced: Vec<i64> = existing
             .iter()
             .filter(|d| d.completed_on.is_none() && !d.cancelled && !kept_rule(d.rule.as_deref()))
             .filter(|d| {
-                self.duty_of(d)
-                    .is_some_and(|duty| plan.succession.carries.contains(&duty))
+                let not_after = d
+                    .rule
+                    .as_deref()
+                    .and_then(|r| self.rules.rule(r))
+                    .is_some_and(|r| !r.applies_after(Some(earlier.kind)));
+                not_after
+                    || self
+                        .duty_of(d)
+                        .is_some_and(|duty| plan.succession.carries.contains(&duty))
             })
             .map(|d| d.id)
             .collect();
@@ -504,6 +531,51 @@ impl Store {
     }
 }
 
+/// A new episode as planned by `Store::plan_new`.
+pub(crate) struct NewPlan {
+    episode: NewEpisode,
+    start: EpisodeStart,
+    follows: Option<i64>,
+    deadlines: Vec<Generated>,
+    plan: Option<FollowPlan>,
+}
+
+/// Writes a planned episode, its deadlines and its transition inside the
+/// caller's transaction (no audit row: the caller records one). Returns the
+/// episode id and its deadlines' ids.
+pub(crate) fn write_new(
+    conn: &Connection,
+    p: &NewPlan,
+    now: NaiveDateTime,
+) -> Result<(i64, Vec<i64>)> {
+    let e = &p.episode;
+    conn.execute(
+        "INSERT INTO legal_episodes (client_id, kind, start_on, notes, created_at, start_at, follows_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            e.client_id,
+            e.kind,
+            fmt_date(e.start_on),
+            e.notes,
+            fmt_dt(now),
+            p.start.at.map(fmt_dt),
+            p.follows
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut ids = Vec::with_capacity(p.deadlines.len());
+    for g in &p.deadlines {
+        let mut g = g.clone();
+        g.deadline.client_id = Some(e.client_id);
+        g.deadline.episode_id = Some(id);
+        ids.push(insert_generated_row(conn, &g, now)?);
+    }
+    if let Some(f) = &p.plan {
+        apply_ends(conn, f, id, p.start)?;
+    }
+    Ok((id, ids))
+}
+
 /// Bounds `g` (a deadline of `bound_rule`) by the earlier power's open
 /// deadline due `by`: due no later than it.
 pub(crate) fn bound_to(g: &mut Generated, bound_rule: &str, by: NaiveDate, earlier: EpisodeKind) {
@@ -542,6 +614,7 @@ fn apply_ends(conn: &Connection, p: &FollowPlan, later_id: i64, at: EpisodeStart
             params![id, later_id],
         )?;
     }
+    cancel_ids(conn, p.paused.iter().copied())?;
     for (e, word) in &p.ends {
         end_in(conn, e, at.on, at.at, Some(word), p.succession.effect)?;
     }

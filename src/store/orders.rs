@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
 use super::audit::record;
-use super::journeys::{EpisodeOptions, bound_to, cancel_ids};
+use super::journeys::{EpisodeOptions, bound_to, cancel_ids, write_new};
 use super::rows::{fmt_date, fmt_dt};
 use super::rules_apply::insert_generated_row;
 use super::{Result, Store, StoreError};
@@ -113,7 +113,10 @@ impl Store {
             );
         }
         let followers = self.bounded_followers(&e)?;
-        let by = (d.rule.clone().unwrap_or_default(), g.deadline.due.unwrap_or(d.due));
+        let by = (
+            d.rule.clone().unwrap_or_default(),
+            g.deadline.due.unwrap_or(d.due),
+        );
         let rules = &self.rules;
         let tx = self.conn.transaction()?;
         tx.execute("UPDATE deadlines SET cancelled = 1 WHERE id = ?1", [id])?;
@@ -154,8 +157,14 @@ impl Store {
     /// of revocation (s17G), carrying the s68 references, with a new
     /// six-month right to apply (s66(1)(cb)) and the managers' reference as
     /// soon as possible (s68(7)), which replaces an open first reference
-    /// (s68(3)(c)). Returns the revived s3's episode id.
-    pub fn revoke_cto(&mut self, cto_id: i64, at: NaiveDateTime, now: NaiveDateTime) -> Result<i64> {
+    /// (s68(3)(c)). One transaction, one undo. Returns the revived s3's
+    /// episode id.
+    pub fn revoke_cto(
+        &mut self,
+        cto_id: i64,
+        at: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
         let cto = self.episode(cto_id)?;
         if cto.kind != EpisodeKind::Cto {
             return Err(StoreError::Refused(format!(
@@ -168,7 +177,7 @@ impl Store {
                 "episode {cto_id} has already ended"
             )));
         }
-        let (s3, _) = self.add_episode_with(
+        let planned = self.plan_new(
             &NewEpisode {
                 client_id: cto.client_id,
                 kind: EpisodeKind::MhaS3,
@@ -180,7 +189,6 @@ impl Store {
                 follows: Some(cto_id),
                 ends: None,
             },
-            now,
         )?;
         // The recall ends with the revocation too (s17F(4)-(5)).
         let recalls: Vec<LegalEpisode> = self
@@ -191,7 +199,7 @@ impl Store {
             .collect();
         let target = Target {
             client_id: cto.client_id,
-            episode_id: Some(s3),
+            episode_id: None,
             dob: self.client(cto.client_id)?.dob,
         };
         let made = self.rules.mark_deadlines(
@@ -212,6 +220,7 @@ impl Store {
             .map(|r| r.id.clone())
             .collect();
         let tx = self.conn.transaction()?;
+        let (s3, _) = write_new(&tx, &planned, now)?;
         for r in &recalls {
             super::journeys::end_in(
                 &tx,
@@ -225,7 +234,13 @@ impl Store {
         tx.execute(
             "INSERT INTO episode_marks (episode_id, mark, on_day, at_time, outcome, created_at)
              VALUES (?1, ?2, ?3, ?4, NULL, ?5)",
-            params![s3, CTO_REVOKED, fmt_date(at.date()), fmt_dt(at), fmt_dt(now)],
+            params![
+                s3,
+                CTO_REVOKED,
+                fmt_date(at.date()),
+                fmt_dt(at),
+                fmt_dt(now)
+            ],
         )?;
         for rule in &stopped {
             tx.execute(
@@ -235,7 +250,9 @@ impl Store {
             )?;
         }
         for g in &made {
-            insert_generated_row(&tx, g, now)?;
+            let mut g = g.clone();
+            g.deadline.episode_id = Some(s3);
+            insert_generated_row(&tx, &g, now)?;
         }
         record(
             &tx,

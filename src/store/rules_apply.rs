@@ -36,7 +36,12 @@ pub(crate) fn insert_generated_row(
     write_generated(conn, g, now, false)
 }
 
-fn write_generated(conn: &Connection, g: &Generated, now: NaiveDateTime, audit: bool) -> Result<i64> {
+fn write_generated(
+    conn: &Connection,
+    g: &Generated,
+    now: NaiveDateTime,
+    audit: bool,
+) -> Result<i64> {
     let d = g.deadline.validate()?;
     let due = d
         .due
@@ -86,7 +91,7 @@ pub(crate) fn checked_start(
     }
     if counts_in_hours(rules, kind) {
         return Err(StoreError::Refused(format!(
-            "{} counts in hours: give a start time (episode add --start \"YYYY-MM-DD HH:MM\")",
+            "{} counts in hours: give a start time (\"YYYY-MM-DD HH:MM\" with episode add --start; Start time in the form)",
             kind.label()
         )));
     }

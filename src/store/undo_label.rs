@@ -122,6 +122,7 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
                 "complete" => format!("complete deadline{what}"),
                 "create" => format!("add deadline{what}"),
                 "cancel" => format!("cancel deadline{what}"),
+                "extend" => format!("extend deadline{what}"),
                 _ => format!("change deadline{what}"),
             }
         }
@@ -181,6 +182,8 @@ pub(crate) fn label(conn: &Connection, step: &[Change]) -> Result<String> {
             match op {
                 "create" => format!("add the {kind} legal episode"),
                 "end" => format!("end the {kind} legal episode"),
+                "link" => format!("link the {kind} legal episode to the one it follows"),
+                "revoke" => format!("revoke the {kind}"),
                 _ => format!("change the {kind} legal episode"),
             }
         }

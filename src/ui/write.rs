@@ -39,8 +39,9 @@ pub enum Write {
     AddPlan(i64, NewCarePlan),
     /// Add a deadline.
     AddDeadline(NewDeadline),
-    /// Add a legal episode (its deadlines follow from the rules).
-    AddEpisode(NewEpisode),
+    /// Add a legal episode (its deadlines follow from the rules), with its
+    /// start time for kinds counted in hours.
+    AddEpisode(NewEpisode, Option<NaiveDateTime>),
     /// Add an action.
     AddAction(NewAction),
     /// Add an addendum to a final note.
@@ -111,6 +112,8 @@ pub enum Write {
         id: i64,
         /// The end date.
         on: NaiveDate,
+        /// The end time, for a clock counted in hours: it stops then.
+        at: Option<NaiveDateTime>,
     },
     /// Correct a legal episode's start; its open deadlines are recalculated.
     MoveEpisode {

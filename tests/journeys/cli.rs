@@ -11,8 +11,32 @@ use super::common::cli::{fails, json, new_db_with_client, ok};
 #[test]
 fn follows_from_the_command_line_s136_then_s2() {
     let (_dir, db) = new_db_with_client("Wren", "Fictional");
-    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s136", "--start", "2026-12-06 23:30"]);
-    let out = ok(&db, &["episode", "add", "Wren", "--kind", "mha-s2", "--start", "2026-12-07 14:00", "--follows", "1"]);
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s136",
+            "--start",
+            "2026-12-06 23:30",
+        ],
+    );
+    let out = ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s2",
+            "--start",
+            "2026-12-07 14:00",
+            "--follows",
+            "1",
+        ],
+    );
     assert!(out.contains("follows episode 1"), "{out}");
     assert!(out.contains("03/01/2027"), "{out}");
     let list = json(&db, &["episode", "list", "Wren", "--json"]);
@@ -29,8 +53,30 @@ fn follows_from_the_command_line_s136_then_s2() {
 #[test]
 fn adding_beside_an_open_power_says_whether_it_follows_it() {
     let (_dir, db) = new_db_with_client("Wren", "Fictional");
-    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s2", "--start", "2026-12-07"]);
-    let out = ok(&db, &["episode", "add", "Wren", "--kind", "mha-s3", "--start", "2026-12-21"]);
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s2",
+            "--start",
+            "2026-12-07",
+        ],
+    );
+    let out = ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-12-21",
+        ],
+    );
     assert!(out.contains("caseload episode link 2 --follows 1"), "{out}");
     let out = ok(&db, &["episode", "link", "2", "--follows", "1"]);
     assert!(out.contains("s68(5)"), "{out}");
@@ -40,9 +86,23 @@ fn adding_beside_an_open_power_says_whether_it_follows_it() {
 #[test]
 fn end_at_a_time_from_the_command_line() {
     let (_dir, db) = new_db_with_client("Wren", "Fictional");
-    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s136", "--start", "2026-12-06 23:30"]);
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s136",
+            "--start",
+            "2026-12-06 23:30",
+        ],
+    );
     let out = ok(&db, &["episode", "end", "1", "--at", "2026-12-07 16:10"]);
-    assert!(out.contains("at 07/12/2026 16:10; 1 open deadline"), "{out}");
+    assert!(
+        out.contains("at 07/12/2026 16:10; 1 open deadline"),
+        "{out}"
+    );
     let err = fails(&db, &["episode", "end", "1", "--on", "2026-12-08"]);
     assert!(err.contains("already ended"), "{err}");
 }
@@ -51,8 +111,32 @@ fn end_at_a_time_from_the_command_line() {
 #[test]
 fn revoke_from_the_command_line_s17g() {
     let (_dir, db) = new_db_with_client("Wren", "Fictional");
-    ok(&db, &["episode", "add", "Wren", "--kind", "mha-s3", "--start", "2026-03-10"]);
-    ok(&db, &["episode", "add", "Wren", "--kind", "cto", "--start", "2026-05-20", "--follows", "1"]);
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-03-10",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "cto",
+            "--start",
+            "2026-05-20",
+            "--follows",
+            "1",
+        ],
+    );
     let out = ok(&db, &["episode", "revoke", "2", "--at", "2026-08-05 15:00"]);
     assert!(out.contains("04/02/2027"), "{out}");
     assert!(out.contains("s68(7)"), "{out}");
@@ -63,9 +147,113 @@ fn revoke_from_the_command_line_s17g() {
 #[test]
 fn ends_and_extend_until_from_the_command_line() {
     let (_dir, db) = new_db_with_client("Wren", "Fictional");
-    let err = fails(&db, &["episode", "add", "Wren", "--kind", "dols", "--start", "2026-12-01", "--ends", "2027-12-01"]);
+    let err = fails(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "dols",
+            "--start",
+            "2026-12-01",
+            "--ends",
+            "2027-12-01",
+        ],
+    );
     assert!(err.contains("at most 12 months"), "{err}");
-    ok(&db, &["episode", "add", "Wren", "--kind", "dols-urgent", "--start", "2026-12-01"]);
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "dols-urgent",
+            "--start",
+            "2026-12-01",
+        ],
+    );
     let out = ok(&db, &["episode", "extend", "1", "--until", "2026-12-10"]);
     assert!(out.contains("10/12/2026"), "{out}");
+}
+
+/// `rules show KIND` lists what it may follow and what the transition does;
+/// `episode list` and `client show` show the journey as a line, with the
+/// law's word for the suspended s3 (s17D), never "not renewed".
+#[test]
+fn the_journey_is_visible_and_rules_show_names_the_joints() {
+    let (_dir, db) = new_db_with_client("Wren", "Fictional");
+    let page = ok(&db, &["rules", "show", "cto"]);
+    assert!(page.contains("May follow:\n  mha-s3 (suspends)"), "{page}");
+    assert!(page.contains("s17D"), "{page}");
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s136",
+            "--start",
+            "2026-03-09 23:30",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s2",
+            "--start",
+            "2026-03-10 14:00",
+            "--follows",
+            "1",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-03-24",
+            "--follows",
+            "2",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "cto",
+            "--start",
+            "2026-05-20",
+            "--follows",
+            "3",
+        ],
+    );
+    let list = ok(&db, &["episode", "list", "Wren"]);
+    assert!(
+        list.contains(
+            "Journey: s136 09/03/2026 23:30 → s2 10/03 14:00 → s3 24/03 (suspended) → CTO 20/05"
+        ),
+        "{list}"
+    );
+    let show = ok(&db, &["client", "show", "Wren"]);
+    assert!(show.contains("journey: s136 09/03/2026 23:30"), "{show}");
+    let chron = ok(&db, &["chronology", "Wren"]);
+    assert!(
+        chron.contains("MHA s3 suspended while the CTO is in force"),
+        "{chron}"
+    );
+    assert!(!chron.contains("not renewed"), "{chron}");
 }

@@ -11,13 +11,35 @@ use caseload::domain::EpisodeKind as K;
 #[test]
 fn s136_then_s2_ends_the_place_of_safety_at_the_admission_s136_2a_s2_4() {
     let (mut s, c) = store();
-    let pos = add(&mut s, c, K::MhaS136, d(2026, 12, 6), Some(t(2026, 12, 6, 23, 30)), None).unwrap();
-    assert_eq!(one(&s, pos, "mha-s136-expiry").due_at, Some(t(2026, 12, 7, 23, 30)));
-    let s2 = add(&mut s, c, K::MhaS2, d(2026, 12, 7), Some(t(2026, 12, 7, 14, 0)), Some(pos)).unwrap();
+    let pos = add(
+        &mut s,
+        c,
+        K::MhaS136,
+        d(2026, 12, 6),
+        Some(t(2026, 12, 6, 23, 30)),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        one(&s, pos, "mha-s136-expiry").due_at,
+        Some(t(2026, 12, 7, 23, 30))
+    );
+    let s2 = add(
+        &mut s,
+        c,
+        K::MhaS2,
+        d(2026, 12, 7),
+        Some(t(2026, 12, 7, 14, 0)),
+        Some(pos),
+    )
+    .unwrap();
     let e = s.episode(pos).unwrap();
     assert_eq!(e.end_at, Some(t(2026, 12, 7, 14, 0)));
     assert_eq!(e.end_reason.as_deref(), Some("ended"));
-    assert!(open(&s, pos, "mha-s136-expiry").is_empty(), "the place of safety ended");
+    assert!(
+        open(&s, pos, "mha-s136-expiry").is_empty(),
+        "the place of safety ended"
+    );
     assert_eq!(s.episode(s2).unwrap().follows_id, Some(pos));
     assert_eq!(one(&s, s2, "mha-s2-expiry").due, d(2027, 1, 3));
     assert_eq!(one(&s, s2, "mha-s2-tribunal").due, d(2026, 12, 20));
@@ -27,7 +49,15 @@ fn s136_then_s2_ends_the_place_of_safety_at_the_admission_s136_2a_s2_4() {
 #[test]
 fn an_hour_clock_is_not_ended_by_a_day_without_a_time() {
     let (mut s, c) = store();
-    let pos = add(&mut s, c, K::MhaS136, d(2026, 12, 6), Some(t(2026, 12, 6, 23, 30)), None).unwrap();
+    let pos = add(
+        &mut s,
+        c,
+        K::MhaS136,
+        d(2026, 12, 6),
+        Some(t(2026, 12, 6, 23, 30)),
+        None,
+    )
+    .unwrap();
     let err = add(&mut s, c, K::MhaS2, d(2026, 12, 7), None, Some(pos)).unwrap_err();
     assert!(err.to_string().contains("give the time"), "{err}");
     assert!(s.episode(pos).unwrap().end_on.is_none(), "nothing changed");
@@ -96,9 +126,28 @@ fn an_s2_tribunal_application_does_not_stop_the_s68_reference_s68_3_a() {
 #[test]
 fn s4_converted_to_s2_counts_from_the_s4_admission_s4_4() {
     let (mut s, c) = store();
-    let s4 = add(&mut s, c, K::MhaS4, d(2026, 12, 7), Some(t(2026, 12, 7, 22, 0)), None).unwrap();
-    assert_eq!(one(&s, s4, "mha-s4-expiry").due_at, Some(t(2026, 12, 10, 22, 0)));
-    let s2 = add(&mut s, c, K::MhaS2, d(2026, 12, 9), Some(t(2026, 12, 9, 10, 0)), Some(s4)).unwrap();
+    let s4 = add(
+        &mut s,
+        c,
+        K::MhaS4,
+        d(2026, 12, 7),
+        Some(t(2026, 12, 7, 22, 0)),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        one(&s, s4, "mha-s4-expiry").due_at,
+        Some(t(2026, 12, 10, 22, 0))
+    );
+    let s2 = add(
+        &mut s,
+        c,
+        K::MhaS2,
+        d(2026, 12, 9),
+        Some(t(2026, 12, 9, 10, 0)),
+        Some(s4),
+    )
+    .unwrap();
     assert_eq!(one(&s, s2, "mha-s2-expiry").due, d(2027, 1, 3));
     assert_eq!(one(&s, s2, "mha-s2-tribunal").due, d(2026, 12, 20));
     let e = s.episode(s4).unwrap();
@@ -114,9 +163,28 @@ fn s4_converted_to_s2_counts_from_the_s4_admission_s4_4() {
 #[test]
 fn s5_2_after_s5_4_runs_from_the_nurses_record_s5_5() {
     let (mut s, c) = store();
-    let n = add(&mut s, c, K::MhaS5_4, d(2026, 12, 7), Some(t(2026, 12, 7, 9, 0)), None).unwrap();
-    let dr = add(&mut s, c, K::MhaS5_2, d(2026, 12, 7), Some(t(2026, 12, 7, 11, 30)), Some(n)).unwrap();
-    assert_eq!(one(&s, dr, "mha-s5-2-expiry").due_at, Some(t(2026, 12, 10, 9, 0)));
+    let n = add(
+        &mut s,
+        c,
+        K::MhaS5_4,
+        d(2026, 12, 7),
+        Some(t(2026, 12, 7, 9, 0)),
+        None,
+    )
+    .unwrap();
+    let dr = add(
+        &mut s,
+        c,
+        K::MhaS5_2,
+        d(2026, 12, 7),
+        Some(t(2026, 12, 7, 11, 30)),
+        Some(n),
+    )
+    .unwrap();
+    assert_eq!(
+        one(&s, dr, "mha-s5-2-expiry").due_at,
+        Some(t(2026, 12, 10, 9, 0))
+    );
     assert!(open(&s, n, "mha-s5-4-expiry").is_empty());
     assert_eq!(s.episode(n).unwrap().end_at, Some(t(2026, 12, 7, 11, 30)));
 }
@@ -127,9 +195,28 @@ fn s5_2_after_s5_4_runs_from_the_nurses_record_s5_5() {
 #[test]
 fn s5_5_counts_real_hours_across_the_clock_change() {
     let (mut s, c) = store();
-    let n = add(&mut s, c, K::MhaS5_4, d(2026, 10, 24), Some(t(2026, 10, 24, 23, 0)), None).unwrap();
-    let dr = add(&mut s, c, K::MhaS5_2, d(2026, 10, 25), Some(t(2026, 10, 25, 3, 0)), Some(n)).unwrap();
-    assert_eq!(one(&s, dr, "mha-s5-2-expiry").due_at, Some(t(2026, 10, 27, 22, 0)));
+    let n = add(
+        &mut s,
+        c,
+        K::MhaS5_4,
+        d(2026, 10, 24),
+        Some(t(2026, 10, 24, 23, 0)),
+        None,
+    )
+    .unwrap();
+    let dr = add(
+        &mut s,
+        c,
+        K::MhaS5_2,
+        d(2026, 10, 25),
+        Some(t(2026, 10, 25, 3, 0)),
+        Some(n),
+    )
+    .unwrap();
+    assert_eq!(
+        one(&s, dr, "mha-s5-2-expiry").due_at,
+        Some(t(2026, 10, 27, 22, 0))
+    );
 }
 
 /// s17D: an s3 admitted 10 Mar 2026 (expiry 9 Sep, s20(1); s68 reference
@@ -148,7 +235,10 @@ fn s3_then_cto_suspends_the_s3_and_carries_s68_s17d() {
     assert!(open(&s, s3, "mha-s3-expiry").is_empty());
     assert!(open(&s, s3, "mha-s3-tribunal").is_empty());
     assert_eq!(one(&s, cto, "mha-s68-first").due, d(2026, 9, 9));
-    assert!(open(&s, cto, "mha-s68-community").is_empty(), "carried, not doubled");
+    assert!(
+        open(&s, cto, "mha-s68-community").is_empty(),
+        "carried, not doubled"
+    );
     assert_eq!(one(&s, cto, "cto-expiry").due, d(2026, 11, 19));
 }
 
@@ -172,11 +262,30 @@ fn revoking_a_cto_revives_the_s3_s17g_s68_7_s66_1_cb() {
     let (mut s, c) = store();
     let s3 = add(&mut s, c, K::MhaS3, d(2026, 3, 10), None, None).unwrap();
     let cto = add(&mut s, c, K::Cto, d(2026, 5, 20), None, Some(s3)).unwrap();
-    let recall = add(&mut s, c, K::CtoRecall, d(2026, 8, 3), Some(t(2026, 8, 3, 10, 0)), Some(cto)).unwrap();
-    assert!(s.episode(cto).unwrap().end_on.is_none(), "recall leaves the CTO in force, s17E");
-    let revived = s.revoke_cto(cto, t(2026, 8, 5, 15, 0), t(2026, 8, 5, 15, 5)).unwrap();
-    assert_eq!(s.episode(cto).unwrap().end_reason.as_deref(), Some("revoked"));
-    assert_eq!(s.episode(recall).unwrap().end_reason.as_deref(), Some("revoked"));
+    let recall = add(
+        &mut s,
+        c,
+        K::CtoRecall,
+        d(2026, 8, 3),
+        Some(t(2026, 8, 3, 10, 0)),
+        Some(cto),
+    )
+    .unwrap();
+    assert!(
+        s.episode(cto).unwrap().end_on.is_none(),
+        "recall leaves the CTO in force, s17E"
+    );
+    let revived = s
+        .revoke_cto(cto, t(2026, 8, 5, 15, 0), t(2026, 8, 5, 15, 5))
+        .unwrap();
+    assert_eq!(
+        s.episode(cto).unwrap().end_reason.as_deref(),
+        Some("revoked")
+    );
+    assert_eq!(
+        s.episode(recall).unwrap().end_reason.as_deref(),
+        Some("revoked")
+    );
     assert!(open(&s, recall, "cto-recall-expiry").is_empty());
     assert!(open(&s, cto, "cto-expiry").is_empty());
     assert_eq!(one(&s, revived, "mha-s3-expiry").due, d(2027, 2, 4));
@@ -192,5 +301,8 @@ fn revoking_a_cto_revives_the_s3_s17g_s68_7_s66_1_cb() {
 fn only_a_cto_is_revoked() {
     let (mut s, c) = store();
     let s3 = add(&mut s, c, K::MhaS3, d(2026, 3, 10), None, None).unwrap();
-    assert!(s.revoke_cto(s3, t(2026, 8, 5, 15, 0), t(2026, 8, 5, 15, 0)).is_err());
+    assert!(
+        s.revoke_cto(s3, t(2026, 8, 5, 15, 0), t(2026, 8, 5, 15, 0))
+            .is_err()
+    );
 }

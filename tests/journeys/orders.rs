@@ -64,12 +64,26 @@ fn dols_assessments_are_bounded_by_the_urgent_authorisation_para_76_3() {
     let urgent = add(&mut s, c, K::DolsUrgent, d(2026, 12, 1), None, None).unwrap();
     let ue = one(&s, urgent, "dols-urgent-expiry");
     assert_eq!(ue.due, d(2026, 12, 7));
-    let req = add(&mut s, c, K::DolsRequest, d(2026, 12, 1), None, Some(urgent)).unwrap();
-    assert!(s.episode(urgent).unwrap().end_on.is_none(), "the urgent continues");
+    let req = add(
+        &mut s,
+        c,
+        K::DolsRequest,
+        d(2026, 12, 1),
+        None,
+        Some(urgent),
+    )
+    .unwrap();
+    assert!(
+        s.episode(urgent).unwrap().end_on.is_none(),
+        "the urgent continues"
+    );
     assert_eq!(one(&s, req, "dols-request-assessments").due, d(2026, 12, 7));
     let ext = s.extend_deadline(ue.id, t(2026, 12, 5, 9, 0)).unwrap();
     assert_eq!(s.deadline(ext).unwrap().due, d(2026, 12, 14));
-    assert_eq!(one(&s, req, "dols-request-assessments").due, d(2026, 12, 14));
+    assert_eq!(
+        one(&s, req, "dols-request-assessments").due,
+        d(2026, 12, 14)
+    );
     let err = s.extend_deadline(ext, t(2026, 12, 6, 9, 0)).unwrap_err();
     assert!(err.to_string().contains("one extension only"), "{err}");
     assert!(err.to_string().contains("84-86"), "{err}");
@@ -81,7 +95,10 @@ fn dols_assessments_are_bounded_by_the_urgent_authorisation_para_76_3() {
 fn a_request_alone_has_its_21_days_reg_13() {
     let (mut s, c) = store();
     let req = add(&mut s, c, K::DolsRequest, d(2026, 12, 1), None, None).unwrap();
-    assert_eq!(one(&s, req, "dols-request-assessments").due, d(2026, 12, 21));
+    assert_eq!(
+        one(&s, req, "dols-request-assessments").due,
+        d(2026, 12, 21)
+    );
 }
 
 /// paras 84-86: extended by up to 7 days, to the day the supervisory body
@@ -91,7 +108,15 @@ fn a_request_alone_has_its_21_days_reg_13() {
 fn an_extension_to_a_date_within_the_law_para_84() {
     let (mut s, c) = store();
     let urgent = add(&mut s, c, K::DolsUrgent, d(2026, 12, 1), None, None).unwrap();
-    let req = add(&mut s, c, K::DolsRequest, d(2026, 12, 2), None, Some(urgent)).unwrap();
+    let req = add(
+        &mut s,
+        c,
+        K::DolsRequest,
+        d(2026, 12, 2),
+        None,
+        Some(urgent),
+    )
+    .unwrap();
     let ue = one(&s, urgent, "dols-urgent-expiry");
     let now = t(2026, 12, 5, 9, 0);
     let err = s
@@ -102,7 +127,10 @@ fn an_extension_to_a_date_within_the_law_para_84() {
         .extend_deadline_until(ue.id, Some((d(2026, 12, 10), None)), now)
         .unwrap();
     assert_eq!(s.deadline(ext).unwrap().due, d(2026, 12, 10));
-    assert_eq!(one(&s, req, "dols-request-assessments").due, d(2026, 12, 10));
+    assert_eq!(
+        one(&s, req, "dols-request-assessments").due,
+        d(2026, 12, 10)
+    );
 }
 
 /// s136B: extended once by up to 12 hours: arrival 6 Dec 2026 23:30, 24
@@ -111,15 +139,31 @@ fn an_extension_to_a_date_within_the_law_para_84() {
 #[test]
 fn an_s136_extended_to_a_time_and_only_once_s136b() {
     let (mut s, c) = store();
-    let pos = add(&mut s, c, K::MhaS136, d(2026, 12, 6), Some(t(2026, 12, 6, 23, 30)), None).unwrap();
+    let pos = add(
+        &mut s,
+        c,
+        K::MhaS136,
+        d(2026, 12, 6),
+        Some(t(2026, 12, 6, 23, 30)),
+        None,
+    )
+    .unwrap();
     let dl = one(&s, pos, "mha-s136-expiry");
     let now = t(2026, 12, 7, 20, 0);
     assert!(
-        s.extend_deadline_until(dl.id, Some((d(2026, 12, 8), Some(t(2026, 12, 8, 11, 31)))), now)
-            .is_err()
+        s.extend_deadline_until(
+            dl.id,
+            Some((d(2026, 12, 8), Some(t(2026, 12, 8, 11, 31)))),
+            now
+        )
+        .is_err()
     );
     let ext = s
-        .extend_deadline_until(dl.id, Some((d(2026, 12, 8), Some(t(2026, 12, 8, 6, 0)))), now)
+        .extend_deadline_until(
+            dl.id,
+            Some((d(2026, 12, 8), Some(t(2026, 12, 8, 6, 0)))),
+            now,
+        )
         .unwrap();
     assert_eq!(s.deadline(ext).unwrap().due_at, Some(t(2026, 12, 8, 6, 0)));
     let err = s.extend_deadline(ext, now).unwrap_err();
@@ -132,16 +176,30 @@ fn an_s136_extended_to_a_time_and_only_once_s136b() {
 #[test]
 fn ending_an_hour_clock_at_a_time_cancels_its_expiry_that_day() {
     let (mut s, c) = store();
-    let pos = add(&mut s, c, K::MhaS136, d(2026, 12, 6), Some(t(2026, 12, 6, 23, 30)), None).unwrap();
+    let pos = add(
+        &mut s,
+        c,
+        K::MhaS136,
+        d(2026, 12, 6),
+        Some(t(2026, 12, 6, 23, 30)),
+        None,
+    )
+    .unwrap();
     let n = s
-        .end_episode_at(pos, d(2026, 12, 7), Some(t(2026, 12, 7, 16, 10)), t(2026, 12, 7, 16, 15))
+        .end_episode_at(
+            pos,
+            d(2026, 12, 7),
+            Some(t(2026, 12, 7, 16, 10)),
+            t(2026, 12, 7, 16, 15),
+        )
         .unwrap();
     assert_eq!(n, 1);
     assert!(open(&s, pos, "mha-s136-expiry").is_empty());
     assert_eq!(s.episode(pos).unwrap().end_at, Some(t(2026, 12, 7, 16, 10)));
     let due = s.due(d(2026, 12, 7), 14).unwrap();
     assert!(
-        due.iter().all(|x| x.rule.as_deref() != Some("mha-s136-expiry")),
+        due.iter()
+            .all(|x| x.rule.as_deref() != Some("mha-s136-expiry")),
         "{due:?}"
     );
 }
@@ -150,9 +208,22 @@ fn ending_an_hour_clock_at_a_time_cancels_its_expiry_that_day() {
 #[test]
 fn an_end_before_the_start_time_is_refused() {
     let (mut s, c) = store();
-    let pos = add(&mut s, c, K::MhaS136, d(2026, 12, 6), Some(t(2026, 12, 6, 23, 30)), None).unwrap();
+    let pos = add(
+        &mut s,
+        c,
+        K::MhaS136,
+        d(2026, 12, 6),
+        Some(t(2026, 12, 6, 23, 30)),
+        None,
+    )
+    .unwrap();
     assert!(
-        s.end_episode_at(pos, d(2026, 12, 6), Some(t(2026, 12, 6, 22, 0)), t(2026, 12, 7, 9, 0))
-            .is_err()
+        s.end_episode_at(
+            pos,
+            d(2026, 12, 6),
+            Some(t(2026, 12, 6, 22, 0)),
+            t(2026, 12, 7, 9, 0)
+        )
+        .is_err()
     );
 }

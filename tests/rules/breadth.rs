@@ -37,6 +37,10 @@ pub const HOURS: &[(&str, EpisodeKind, Ymdhm, Ymdhm)] = &[
     // MHA s5(4): 6 hours from 00:30 GMT Sun 29 Mar 2026; the clocks go
     // forward at 01:00 UTC: 06:30 UTC = 07:30 BST.
     ("mha-s5-4-expiry", EpisodeKind::MhaS5_4, (2026, 3, 29, 0, 30), (2026, 3, 29, 7, 30)),
+    // MHA s25(1): the order received 16:45 BST Fri 23 Oct 2026 (15:45 UTC);
+    // 72 real hours later is 15:45 UTC Mon 26 Oct, after the clocks went
+    // back: 15:45 GMT.
+    ("mha-s25-bar", EpisodeKind::NrDischargeOrder, (2026, 10, 23, 16, 45), (2026, 10, 26, 15, 45)),
     // MHA s4(4): 72 hours from 14:00 Mon 28 Feb 2028, over the leap day:
     // 29 Feb, 1 Mar, 2 Mar 14:00.
     ("mha-s4-expiry", EpisodeKind::MhaS4, (2028, 2, 28, 14, 0), (2028, 3, 2, 14, 0)),
@@ -69,6 +73,47 @@ pub const DATES: &[(&str, Ymd, &[Ymd])] = &[
     // MHA s68(6): 3 years from the last consideration, 28 Feb 2027 ->
     // 28 Feb 2030 -> 28 Feb 2033.
     ("mha-s68-repeat", (2027, 2, 28), &[(2030, 2, 28), (2033, 2, 28)]),
+    // MHA s68(1)(c), (2): a CTO alone, made 31 Aug 2026: 6 months
+    // beginning with it, 28 Feb 2027.
+    ("mha-s68-community", (2026, 8, 31), &[(2027, 2, 28)]),
+    // MHA s68(7): as soon as possible after revocation: the day itself.
+    ("mha-s68-revocation", (2026, 8, 5), &[(2026, 8, 5)]),
+    // HESC r37(1): received Thu 24 Dec 2026; within 7 days after that day
+    // (Christmas and Boxing Day count): 31 Dec.
+    ("mha-tribunal-s2-hearing", (2026, 12, 24), &[(2026, 12, 31)]),
+    // MHA s66(2)(c), (f): guardianship accepted 31 Aug 2026: 28 Feb 2027
+    // (no 31 Feb), then each renewal period: 28 Aug 2027, 28 Aug 2028.
+    ("guardianship-tribunal", (2026, 8, 31), &[(2027, 2, 28), (2027, 8, 28), (2028, 8, 28)]),
+    // MHA s66(2)(d): told Thu 3 Feb 2028; 28 days beginning with it: 3-29
+    // Feb (leap year) is 27 days, so 1 Mar.
+    ("mha-s66-g-nr", (2028, 2, 3), &[(2028, 3, 1)]),
+    // MHA s29(4)(a): the day the application is disposed of.
+    ("mha-s29-s2-disposed", (2027, 1, 5), &[(2027, 1, 5)]),
+    // MHA s29(4)(b): an order on 28 Dec 2026, a further 7 days: 4 Jan 2027.
+    ("mha-s29-s2-order", (2026, 12, 28), &[(2027, 1, 4)]),
+    // MHA s18(4): absent from 31 Aug 2026; 6 months beginning with it: 28 Feb 2027.
+    ("mha-s18-awol-limit", (2026, 8, 31), &[(2027, 2, 28)]),
+    // MHA s21B(2): returned Mon 28 Dec 2026; a week beginning with it: 3 Jan 2027.
+    ("mha-s21b-report", (2026, 12, 28), &[(2027, 1, 3)]),
+    // MHA s17(2A): leave from Sat 26 Feb 2028: 7 consecutive days are 26,
+    // 27, 28, 29 Feb, 1, 2, 3 Mar.
+    ("mha-s17-leave-cto", (2028, 2, 26), &[(2028, 3, 3)]),
+    // MHA s35(7): remanded 1 Dec 2026: 28 days beginning with it, 28 Dec;
+    // further remands of 28 days from the expiry: 25 Jan, 22 Feb 2027 (day
+    // 84: 12 weeks in all); no more.
+    ("mha-s35-remand", (2026, 12, 1), &[(2026, 12, 28), (2027, 1, 25), (2027, 2, 22)]),
+    // MHA s36(6): remanded 31 Jan 2027: 27 Feb, 27 Mar, 24 Apr 2027.
+    ("mha-s36-remand", (2027, 1, 31), &[(2027, 2, 27), (2027, 3, 27), (2027, 4, 24)]),
+    // MHA s40(4), s20: order 31 Aug 2026: 28 Feb 2027, 28 Aug 2027, 28 Aug 2028.
+    ("mha-s37-expiry", (2026, 8, 31), &[(2027, 2, 28), (2027, 8, 28), (2028, 8, 28)]),
+    // MHA s70: order 15 Jan 2027: the window closes at the end of 12 months
+    // beginning with it, 14 Jan 2028.
+    ("mha-s70-first", (2027, 1, 15), &[(2028, 1, 14)]),
+    // MHA s71(2): 3 years from the order of 15 Jan 2027, then from each
+    // consideration: 15 Jan 2030, 15 Jan 2033.
+    ("mha-s71-reference", (2027, 1, 15), &[(2030, 1, 15), (2033, 1, 15)]),
+    // MHA s47(2): given Sat 19 Dec 2026; 14 days beginning with it: 1 Jan 2027.
+    ("mha-s47-admission", (2026, 12, 19), &[(2027, 1, 1)]),
     // Tribunal Rules 2008 r32(6) + PD: received Mon 21 Dec 2026, 3 weeks
     // after (over Christmas; weeks do not stop) -> Mon 11 Jan 2027.
     ("mha-tribunal-reports", (2026, 12, 21), &[(2027, 1, 11)]),

@@ -215,10 +215,18 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
     if v.episodes.is_empty() {
         lines.push(Line::from(Span::styled("  none", theme.dim())));
     }
+    for l in crate::practice::journey::lines(&v.episodes) {
+        lines.push(Line::from(format!("  journey: {l}")));
+    }
     for e in &v.episodes {
-        let span = match e.end_on {
-            Some(end) => format!("{} to {}", display::date(e.start_on), display::date(end)),
-            None => format!("since {}", display::date(e.start_on)),
+        let span = match (e.end_on, e.end_reason.as_deref()) {
+            (Some(end), Some(r)) if r != "ended" => format!(
+                "{} to {} ({r})",
+                display::date(e.start_on),
+                display::date(end)
+            ),
+            (Some(end), _) => format!("{} to {}", display::date(e.start_on), display::date(end)),
+            (None, _) => format!("since {}", display::date(e.start_on)),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));
         // A closed case's open episode is no longer tracked: its period end

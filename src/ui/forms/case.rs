@@ -35,6 +35,8 @@ typed_form! {
         episode,
         /// The end date.
         on,
+        /// The end time (HH:MM), for a clock counted in hours.
+        at,
     }
 }
 
@@ -62,12 +64,12 @@ pub enum CaseSpec {
         form: Box<CloseForm>,
     },
     /// Ending one of the open episodes (their ids, in the order offered).
-    EndEpisode(Vec<i64>, EndEpisodeForm),
+    EndEpisode(Vec<i64>, Box<EndEpisodeForm>),
     /// Moving one of the episodes: each id with its start date and time,
     /// if it has one (a kind counted in hours keeps its time of day).
     MoveEpisode(
         Vec<(i64, NaiveDate, Option<chrono::NaiveTime>)>,
-        MoveEpisodeForm,
+        Box<MoveEpisodeForm>,
     ),
     /// Editing a network member: the member's id and client.
     EditNetwork(i64, i64, Box<NetworkForm>),
@@ -111,12 +113,25 @@ impl CaseSpec {
                     summary: form.summary.value(),
                 },
             },
-            CaseSpec::EndEpisode(ids, f) => Write::EndEpisode {
-                id: *ids
-                    .get(f.episode.choice)
-                    .ok_or_else(|| f.episode.problem("there is no open legal episode"))?,
-                on: f.on.required_date(today, "the end date is needed")?,
-            },
+            CaseSpec::EndEpisode(ids, f) => {
+                let on = f.on.required_date(today, "the end date is needed")?;
+                let at = match f.at.opt() {
+                    None => None,
+                    Some(t) => Some(
+                        on.and_time(
+                            chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                                .map_err(|_| f.at.problem("a time as HH:MM, e.g. 16:10"))?,
+                        ),
+                    ),
+                };
+                Write::EndEpisode {
+                    id: *ids
+                        .get(f.episode.choice)
+                        .ok_or_else(|| f.episode.problem("there is no open legal episode"))?,
+                    on,
+                    at,
+                }
+            }
             CaseSpec::MoveEpisode(eps, f) => {
                 let (id, _, time) = eps
                     .get(f.episode.choice)
@@ -287,10 +302,11 @@ pub fn end_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) ->
             theme,
         ),
         on: date_field("Ended on", "end date", "today", theme),
+        at: Field::text("End time", "end time", FieldKind::Text, "", theme),
     };
     let spec = Spec::Case(CaseSpec::EndEpisode(
         open.iter().map(|e| e.id).collect(),
-        form,
+        Box::new(form),
     ));
     Some(Form::new(
         spec,
@@ -324,7 +340,7 @@ pub fn move_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -
             .iter()
             .map(|e| (e.id, e.start_on, e.start_at.map(|t| t.time())))
             .collect(),
-        form,
+        Box::new(form),
     ));
     Some(Form::new(
         spec,
@@ -442,6 +458,26 @@ mod tests {
         }
     }
 
+    /// Issue 36: an hour clock (s136) ends at the time typed; a time that
+    /// is not HH:MM is put beside its field.
+    #[test]
+    fn an_hour_clock_ends_at_the_time_typed() {
+        let mut s136 = episode(2, EpisodeKind::MhaS136, today());
+        s136.start_at = today().and_hms_opt(1, 15, 0);
+        let mut c = case(end_episode(&[s136], Theme::default(), today()).unwrap());
+        if let CaseSpec::EndEpisode(_, f) = &mut c {
+            type_into(&mut f.at, "16:10");
+        }
+        match c.to_write(today()).unwrap() {
+            Write::EndEpisode { at, .. } => assert_eq!(at, today().and_hms_opt(16, 10, 0)),
+            other => panic!("{other:?}"),
+        }
+        if let CaseSpec::EndEpisode(_, f) = &mut c {
+            type_into(&mut f.at, "4pm-ish");
+        }
+        assert_eq!(c.to_write(today()).unwrap_err().field, "end time");
+    }
+
     #[test]
     fn ending_offers_open_episodes_only_and_moving_keeps_the_time_of_day() {
         let start = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
@@ -453,7 +489,7 @@ mod tests {
         assert!(end_episode(&[ended], Theme::default(), today()).is_none());
         let c = case(end_episode(&all, Theme::default(), today()).unwrap());
         match c.to_write(today()).unwrap() {
-            Write::EndEpisode { id, on } => assert_eq!((id, on), (2, today())),
+            Write::EndEpisode { id, on, at } => assert_eq!((id, on, at), (2, today(), None)),
             other => panic!("{other:?}"),
         }
         let mut form = move_episode(&all, Theme::default(), today()).unwrap();

@@ -109,6 +109,8 @@ typed_form! {
         kind,
         /// When it started.
         start,
+        /// The start time (HH:MM), for kinds counted in hours (s136, s5(2)…).
+        time,
         /// Notes.
         notes,
     }
@@ -128,7 +130,18 @@ impl EpisodeForm {
                 "today",
                 theme,
             ),
+            time: Field::text("Start time", "start time", FieldKind::Text, "", theme),
             notes: Field::text("Notes", "notes", FieldKind::Text, "", theme),
+        }
+    }
+
+    /// The start time typed (HH:MM) on the start day; none when blank.
+    pub fn start_at(&self, on: NaiveDate) -> Result<Option<chrono::NaiveDateTime>, Problem> {
+        match self.time.opt() {
+            None => Ok(None),
+            Some(t) => chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                .map(|t| Some(on.and_time(t)))
+                .map_err(|_| self.time.problem("a time as HH:MM, e.g. 23:30")),
         }
     }
 
@@ -276,7 +289,11 @@ impl Spec {
             Spec::Network(cid, f) => Write::AddNetwork(f.to_member(*cid)),
             Spec::PlanReview(cid, f) => Write::AddPlan(*cid, f.to_plan(today)?),
             Spec::Deadline(cid, f) => Write::AddDeadline(f.to_deadline(*cid, today)?),
-            Spec::Episode(cid, f) => Write::AddEpisode(f.to_episode(*cid, today)?),
+            Spec::Episode(cid, f) => {
+                let e = f.to_episode(*cid, today)?;
+                let at = f.start_at(e.start_on)?;
+                Write::AddEpisode(e, at)
+            }
             Spec::Action(cid, f) => Write::AddAction(f.to_action(*cid, today)?),
             Spec::Addendum(note_id, f) => Write::AddAddendum {
                 note_id: *note_id,
