@@ -160,4 +160,47 @@ mod tests {
         let starts: Vec<NaiveDate> = a.weeks.iter().map(|w| w.week_of).collect();
         assert_eq!(starts, [d(11, 1), d(11, 2), d(11, 9), d(11, 16)]);
     }
+
+    fn deadline(due: NaiveDate, done: Option<NaiveDate>, rule: bool, cancelled: bool) -> Deadline {
+        Deadline {
+            id: 1,
+            client_id: Some(1),
+            episode_id: None,
+            what: "Review".into(),
+            due,
+            warn_from: None,
+            rule: rule.then(|| "cp-review".into()),
+            source: None,
+            weight: 10,
+            chain_index: 0,
+            completed_on: done,
+            outcome: None,
+            cancelled,
+            created_at: d(10, 1).and_hms_opt(9, 0, 0).unwrap(),
+            due_at: None,
+            window_opens: None,
+            later_due: None,
+        }
+    }
+
+    #[test]
+    fn statutory_deadlines_are_met_on_their_day_and_missed_after_it() {
+        let ds = [
+            // Done on the day: met.
+            deadline(d(11, 3), Some(d(11, 3)), true, false),
+            // Done a day late: missed.
+            deadline(d(11, 4), Some(d(11, 5)), true, false),
+            // Still open after its day (today is 22 November): missed.
+            deadline(d(11, 10), None, true, false),
+            // Still open, its day not yet come: neither.
+            deadline(d(11, 25), None, true, false),
+            // By hand (no rule) or withdrawn: not statutory, not counted.
+            deadline(d(11, 6), None, false, false),
+            deadline(d(11, 6), None, true, true),
+        ];
+        let a = activity(d(11, 2), d(11, 29), d(11, 22), &[], &[], &ds);
+        assert_eq!((a.total.deadlines_met, a.total.deadlines_missed), (1, 2));
+        assert_eq!(a.weeks[0].counts.deadlines_missed, 1);
+        assert_eq!(a.weeks[1].counts.deadlines_missed, 1);
+    }
 }
