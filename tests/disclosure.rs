@@ -9,3 +9,5 @@ mod common;
 mod cli_fields;
 #[path = "disclosure/files.rs"]
 mod files;
+#[path = "disclosure/sar.rs"]
+mod sar;

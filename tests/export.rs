@@ -474,7 +474,7 @@ fn subject_access_marks_third_parties_and_lists_what_was_found() {
     let found = std::fs::read_to_string(out.join("client-1-demo-1001-found.txt")).unwrap();
     assert!(found.contains("notes: 4 (drafts 1)"), "{found}");
     assert!(
-        found.contains("Tilly Thistlewood in summary: Network"),
+        found.contains("\"Tilly Thistlewood\", the name of Tilly Thistlewood"),
         "{found}"
     );
     let text = std::fs::read_to_string(out.join("client-1-demo-1001-subject-access.txt")).unwrap();

@@ -152,9 +152,8 @@ pub fn make(store: &Store, job: &Job, now: NaiveDateTime) -> Result<Vec<File>> {
             ])
         }
         Job::Sar(id) => {
-            let file = gather::client_file(store, *id, today, SUMMARY_DAYS)?;
-            let audit = gather::client_audit(store, *id)?;
-            let (html, text, found) = sar::render(&file, &audit, &made);
+            let pack = super::sar_gather::sar_file(store, *id, today)?;
+            let (html, text, found) = sar::render(&pack, &made);
             let t = tag(*id)?;
             Ok(vec![
                 File {

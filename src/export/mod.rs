@@ -19,8 +19,10 @@ pub mod menu;
 pub mod outage;
 pub mod paste;
 pub mod sar;
+pub mod sar_gather;
 pub mod summary;
 pub mod supervision;
+pub mod third_party;
 pub mod write;
 
 use chrono::{NaiveDate, NaiveDateTime};
