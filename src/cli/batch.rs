@@ -3,7 +3,8 @@
 //! answer goes to standard output as it is done.
 
 use anyhow::{Result, bail};
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use secrecy::SecretString;
 use std::io::{BufRead, Write};
 
@@ -49,11 +50,16 @@ pub fn run(store: &mut Store, key: &SecretString, input: impl BufRead, json: boo
 /// One command line, parsed and run.
 fn one(store: &mut Store, key: &SecretString, text: &str) -> Result<()> {
     let words = words(text)?;
-    let cli = Cli::try_parse_from(std::iter::once("caseload".to_string()).chain(words))
+    let matches = Cli::command()
+        .try_get_matches_from(std::iter::once("caseload".to_string()).chain(words))
         .map_err(|e| anyhow::anyhow!("{}", e.render().to_string().trim_end()))?;
-    if cli.db.is_some() || cli.demo {
+    // `--db` is filled from $CASELOAD_DB when a line does not name it: only
+    // a database named on the line itself is another database.
+    let named = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    if named("db") || named("demo") {
         bail!("a batch runs on one database; give --db to `caseload batch` itself");
     }
+    let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         None => bail!("an empty command"),
         Some(
