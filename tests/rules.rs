@@ -515,6 +515,7 @@ fn visit_rules_count_only_contacts_since_the_episode_began() {
             (NoteKind::HomeVisit, d(2026, 10, 2)),
             (NoteKind::Video, d(2026, 10, 20)),
         ],
+        placement: None,
     };
     // Last home visit Fri 2 Oct 2026 (video does not count): 6 weeks = 13 Nov.
     let v = set.visits_due(&basis);

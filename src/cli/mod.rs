@@ -18,6 +18,7 @@ mod network;
 mod note;
 pub mod output;
 mod parse;
+mod placement;
 mod plan;
 mod private;
 mod records;
@@ -96,6 +97,10 @@ pub enum Command {
     /// Case supervision on a client's record: add, list, paste.
     #[command(subcommand)]
     Supervision(supervision::SupervisionCmd),
+    /// Where a looked-after child lives: the visiting duty (reg 28) comes
+    /// from the current placement.
+    #[command(subcommand)]
+    Placement(placement::PlacementCmd),
     /// Overdue and due-soon deadlines and actions, most urgent first.
     Due {
         /// How many days ahead to look.
@@ -430,6 +435,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Supervision(cmd) => supervision::run(store, cmd, now),
         Command::Cpd(cmd) => cpd::run(store, cmd, now),
         Command::Report(cmd) => report::run(store, cmd, now),
+        Command::Placement(cmd) => placement::run(store, cmd, now),
         Command::Due {
             within,
             json,

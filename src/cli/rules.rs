@@ -166,6 +166,18 @@ fn counts_from(r: &Rule) -> String {
             if r.before { "before " } else { "" },
             r.mark.as_deref().unwrap_or("?")
         ),
+        (crate::rules::CountsFrom::Placement, _) => format!(
+            "the current placement ({}) and the last visit in it",
+            r.placement
+                .as_ref()
+                .map(|p| p
+                    .types
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "))
+                .unwrap_or_default()
+        ),
         (c, _) => c.as_str().to_string(),
     }
 }

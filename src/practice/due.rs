@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::seen::{Contact, last_contact, last_seen, latest_seen_by_kind};
 use crate::domain::{AgendaItem, DueItem, DueKind, EpisodeKind};
-use crate::rules::{RuleSet, VisitBasis, VisitDue};
+use crate::rules::{PlacementBasis, RuleSet, VisitBasis, VisitDue};
 
 /// What the visiting rules need to know about a client besides contacts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub struct ClientBasis {
     pub open: bool,
     /// Current (not ended) legal episodes: kind and start.
     pub episodes: Vec<(EpisodeKind, NaiveDate)>,
+    /// The current placement of a looked-after child, and the day the
+    /// first review was held.
+    pub placement: Option<PlacementBasis>,
 }
 
 /// Everything known about one client's visits.
@@ -72,6 +75,7 @@ pub fn visit_facts(rules: &RuleSet, client: &ClientBasis, contacts: &[Contact]) 
         opened_on: client.opened_on,
         episodes: client.episodes.clone(),
         last_contacts: latest_seen_by_kind(&own),
+        placement: client.placement,
     };
     let mut due = if client.open {
         rules.visits_due(&basis)

@@ -36,6 +36,7 @@ fn client(id: i64) -> ClientBasis {
         opened_on: d(10, 1),
         open: true,
         episodes: Vec::new(),
+        placement: None,
     }
 }
 
@@ -294,4 +295,42 @@ fn due_items_agenda_lines_next_due_and_the_weekly_chart_agree() {
     .into_iter()
     .collect();
     assert_eq!(weekly_counts(&per_day, today), [3, 3, 0, 0, 0, 0, 0, 4]);
+}
+
+#[test]
+fn a_placement_replaces_the_episode_visiting_rule_and_counts_a_hospital_visit_where_the_child_lives()
+ {
+    let rules = RuleSet::embedded().unwrap();
+    let placed = |kind| ClientBasis {
+        visit_every_days: None,
+        episodes: vec![(EpisodeKind::Lac, d(11, 2))],
+        placement: Some(crate::rules::PlacementBasis {
+            kind,
+            start: d(11, 2),
+            long_term: false,
+            first_review: None,
+        }),
+        ..client(1)
+    };
+    let seen_in_hospital = [contact(1, NoteKind::Hospital, d(11, 6), SEEN)];
+    // Living in a neonatal unit from Mon 2 Nov, seen there Fri 6 Nov: reg
+    // 28(1) visits wherever the child lives, so 28(6)(b) runs from 6 Nov:
+    // 6 weeks = Fri 18 Dec. The episode's own lac-visit is not listed.
+    let f = visit_facts(
+        &rules,
+        &placed(crate::domain::PlacementType::Hospital),
+        &seen_in_hospital,
+    );
+    assert_eq!(f.due.len(), 1, "{:?}", f.due);
+    assert_eq!(f.due[0].rule, "lac-visit-reg28-6b");
+    assert_eq!(f.due[0].due, d(12, 18));
+    // In foster care, a hospital appointment is not a visit where the child
+    // lives: reg 28(2)(a)'s first visit is still due Mon 9 Nov.
+    let f = visit_facts(
+        &rules,
+        &placed(crate::domain::PlacementType::Foster),
+        &seen_in_hospital,
+    );
+    assert_eq!(f.due[0].rule, "lac-visit-reg28-2a");
+    assert_eq!(f.due[0].due, d(11, 9));
 }

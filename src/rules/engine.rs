@@ -35,6 +35,9 @@ pub struct VisitBasis {
     pub episodes: Vec<(EpisodeKind, NaiveDate)>,
     /// The latest contact of each kind: kind and date.
     pub last_contacts: Vec<(NoteKind, NaiveDate)>,
+    /// The current placement, for a looked-after child: its visiting duty
+    /// replaces the episode's own visiting rule (reg 28).
+    pub placement: Option<super::PlacementBasis>,
 }
 
 /// A visit that falls due.
@@ -82,6 +85,8 @@ impl RuleSet {
                     };
                     out.push(self.visit(rule, due, format!("{} (every {days} days)", rule.event)));
                 }
+                // The placement's duty replaces this kind's visiting rule.
+                Some(kind) if basis.placement.is_some() && self.placement_kind(kind) => {}
                 Some(kind) => {
                     for (_, start) in basis.episodes.iter().filter(|(k, _)| *k == kind) {
                         let base = last_since(*start).unwrap_or(*start);
@@ -95,7 +100,24 @@ impl RuleSet {
                 }
             }
         }
+        if let Some(p) = &basis.placement {
+            let kinds = self.placement_contact_kinds(p.kind);
+            let last = basis
+                .last_contacts
+                .iter()
+                .filter(|(k, d)| kinds.contains(k) && *d >= p.start)
+                .map(|(_, d)| *d)
+                .max();
+            out.extend(self.placement_visit_due(p, last));
+        }
         out
+    }
+
+    /// Whether a placement rule belongs to episodes of `kind`.
+    fn placement_kind(&self, kind: EpisodeKind) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.counts_from == super::CountsFrom::Placement && r.kind == Some(kind))
     }
 
     fn visit(&self, rule: &Rule, due: NaiveDate, what: String) -> VisitDue {

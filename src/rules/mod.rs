@@ -14,6 +14,7 @@ pub mod late;
 pub mod overrides;
 pub mod pack;
 pub mod period;
+pub mod placement;
 pub mod readings;
 pub mod versions;
 
@@ -24,6 +25,7 @@ pub use hours::countdown;
 pub use journey::{Effect, Succession};
 pub use pack::{Chain, Commencement, CountsFrom, Rule, RuleSet, Transition};
 pub use period::Unit;
+pub use placement::{PlacementBasis, PlacementRule, Until};
 
 use thiserror::Error;
 

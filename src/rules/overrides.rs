@@ -95,6 +95,7 @@ struct RuleOverride {
     under_age: Option<u32>,
     period_under_age: Option<u32>,
     stop_mark: Option<String>,
+    placement: Option<super::placement::PlacementRule>,
 }
 
 impl RuleSet {
@@ -149,7 +150,13 @@ fn apply(rule: &mut Rule, o: &RuleOverride) {
     );
     set_opt!(kind, after, warn, warn_unit, note);
     set!(transition, window_whole_period, before, when_outcome);
-    set_opt!(restart_mark, under_age, period_under_age, stop_mark);
+    set_opt!(
+        restart_mark,
+        under_age,
+        period_under_age,
+        stop_mark,
+        placement
+    );
     set_opt!(
         in_force_from,
         in_force_until,
@@ -207,6 +214,7 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         under_age: o.under_age,
         stop_mark: o.stop_mark,
         period_under_age: o.period_under_age,
+        placement: o.placement,
         family: "local".into(),
         overridden: false,
         added_locally: true,

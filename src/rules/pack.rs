@@ -64,6 +64,9 @@ pub enum CountsFrom {
     /// A date entered by hand on the episode (`mark`: a hearing, a panel
     /// date, a medical examination), counted forward or (`before`) back.
     Mark,
+    /// The child's current placement and the last visit in it (reg 28;
+    /// `placement` says which types and when, see `rules::placement`).
+    Placement,
 }
 
 /// How an episode that began under an earlier version of the law is
@@ -145,6 +148,7 @@ impl CountsFrom {
             CountsFrom::Completion => "completion",
             CountsFrom::LastContact => "last-contact",
             CountsFrom::Mark => "mark",
+            CountsFrom::Placement => "placement",
         }
     }
 }
@@ -260,6 +264,10 @@ pub struct Rule {
     /// The period for a person under `under_age`.
     #[serde(default)]
     pub period_under_age: Option<u32>,
+    /// For `counts_from = "placement"`: the placement types it covers and
+    /// when it applies.
+    #[serde(default)]
+    pub placement: Option<super::placement::PlacementRule>,
     /// The period may be extended once by this many units (s136(2A)-(2B):
     /// 12 hours; an urgent DoLS authorisation: 7 days).
     #[serde(default)]
@@ -543,6 +551,13 @@ impl RuleSet {
                 },
                 CountsFrom::LastContact if r.contact_kinds.is_empty() => {
                     return bad("counts_from = \"last-contact\" needs contact_kinds");
+                }
+                CountsFrom::Placement
+                    if r.placement.is_none() || r.contact_kinds.is_empty() || r.kind.is_none() =>
+                {
+                    return bad(
+                        "counts_from = \"placement\" needs a kind, `placement` and contact_kinds",
+                    );
                 }
                 CountsFrom::EpisodeStart if r.kind.is_none() => {
                     return bad("a rule counted from the episode start needs a kind");

@@ -30,10 +30,11 @@ const ONE_PASS_FROM: usize = 32;
 
 /// The code that decides the facts: a change to any of it (a new build)
 /// empties the cache, as a change of rules does.
-const DECIDING_SOURCES: [&str; 4] = [
+const DECIDING_SOURCES: [&str; 5] = [
     include_str!("../practice/due.rs"),
     include_str!("../practice/seen.rs"),
     include_str!("../rules/engine.rs"),
+    include_str!("../rules/placement.rs"),
     include_str!("visit_facts.rs"),
 ];
 

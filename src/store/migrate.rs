@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_ids_never_reused.sql"),
     include_str!("migrations/0015_supervision_cpd.sql"),
     include_str!("migrations/0016_journeys.sql"),
+    include_str!("migrations/0017_placements.sql"),
 ];
 
 /// The schema version this build writes.

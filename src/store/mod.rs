@@ -31,6 +31,7 @@ mod network;
 mod notes;
 mod open;
 mod orders;
+mod placements;
 mod plans;
 mod record_edits;
 mod rows;

@@ -62,6 +62,7 @@ const TABLES: &[&str] = &[
     "visit_people",
     "visit_moves",
     "supervisions",
+    "placements",
 ];
 
 struct LogRow {
@@ -266,6 +267,10 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
         "supervisions" => {
             tx.execute("DELETE FROM supervisions WHERE note_id = ?1", [id])?;
             "the supervision record was removed"
+        }
+        "placements" => {
+            tx.execute("DELETE FROM placements WHERE id = ?1", [id])?;
+            "the placement was removed (its values are kept in the audit)"
         }
         _ => return Err(refuse("that change cannot be undone")),
     })

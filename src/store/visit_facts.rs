@@ -8,10 +8,12 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use super::rows::date;
+use super::rows::{date, opt_date};
 use super::{Result, Store};
-use crate::domain::{CaseStatus, EpisodeKind, NoteKind, NoteStatus, VisitOutcome};
+use crate::domain::{CaseStatus, EpisodeKind, NoteKind, NoteStatus, PlacementType, VisitOutcome};
 use crate::practice::{self, ClientBasis, Contact, Evidence, VisitFacts};
+use crate::rules::PlacementBasis;
+use crate::rules::placement::{FIRST_REVIEW_MARK, FIRST_REVIEW_RULE};
 
 /// Which clients to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +111,7 @@ impl Store {
                 opened_on: date(r, 3)?,
                 open: r.get::<_, CaseStatus>(4)? == CaseStatus::Open,
                 episodes: Vec::new(),
+                placement: None,
             })
         })?;
         let mut bases = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -130,10 +133,52 @@ impl Store {
             let (client, kind, start) = row?;
             episodes.entry(client).or_default().push((kind, start));
         }
+        let mut placements = self.current_placements(scope)?;
         for b in &mut bases {
             b.episodes = episodes.remove(&b.client_id).unwrap_or_default();
+            b.placement = placements.remove(&b.client_id);
         }
         Ok(bases)
+    }
+
+    /// Each child's current placement in `scope` (the latest begun, should
+    /// two be open) with the day their first looked-after review was held
+    /// on a current episode: its deadline completed, or a `first-review`
+    /// mark, whichever is earlier.
+    fn current_placements(&self, scope: Scope) -> Result<HashMap<i64, PlacementBasis>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT p.client_id, p.kind, p.start_on, p.long_term,
+                    (SELECT min(x) FROM (
+                        SELECT d.completed_on AS x FROM deadlines d
+                          JOIN legal_episodes e ON e.id = d.episode_id
+                         WHERE e.client_id = p.client_id AND e.end_on IS NULL
+                           AND d.rule_id = '{FIRST_REVIEW_RULE}' AND d.completed_on IS NOT NULL
+                        UNION ALL
+                        SELECT m.on_day FROM episode_marks m
+                          JOIN legal_episodes e ON e.id = m.episode_id
+                         WHERE e.client_id = p.client_id AND e.end_on IS NULL
+                           AND m.mark = '{FIRST_REVIEW_MARK}'))
+               FROM placements p JOIN clients c ON c.id = p.client_id
+              WHERE p.end_on IS NULL AND {} ORDER BY p.start_on, p.id",
+            scope.condition()
+        ))?;
+        let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                PlacementBasis {
+                    kind: r.get::<_, PlacementType>(1)?,
+                    start: date(r, 2)?,
+                    long_term: r.get(3)?,
+                    first_review: opt_date(r, 4)?,
+                },
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (client, basis) = row?;
+            out.insert(client, basis);
+        }
+        Ok(out)
     }
 
     /// The latest contact of each kind and evidence for the clients in
