@@ -64,7 +64,11 @@ impl RuleSet {
     #[must_use]
     pub fn visits_due(&self, basis: &VisitBasis) -> Vec<VisitDue> {
         let mut out = Vec::new();
-        for rule in self.rules.iter().filter(|r| r.is_visit()) {
+        for rule in self
+            .rules
+            .iter()
+            .filter(|r| r.counts_from == super::CountsFrom::LastContact)
+        {
             let last_since = |since: NaiveDate| {
                 basis
                     .last_contacts

@@ -386,10 +386,14 @@ impl Rule {
         }
     }
 
-    /// Whether this is a visiting rule computed from contacts.
+    /// Whether this is a visiting rule computed from contacts (the last
+    /// contact, or the last visit in the current placement).
     #[must_use]
     pub fn is_visit(&self) -> bool {
-        self.counts_from == CountsFrom::LastContact
+        matches!(
+            self.counts_from,
+            CountsFrom::LastContact | CountsFrom::Placement
+        )
     }
 
     /// Whether this rule's deadline is the end of the episode's current
