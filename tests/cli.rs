@@ -240,7 +240,7 @@ fn every_everyday_subcommand_works_end_to_end() {
             .len(),
         5
     );
-    assert!(ok(&db, &["due"]).contains("overdue 2 days"));
+    assert!(ok(&db, &["due"]).contains("2 days overdue"));
 
     ok(
         &db,

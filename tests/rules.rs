@@ -4,6 +4,7 @@
 
 mod common;
 
+use caseload::domain::Completion;
 use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, NoteKind, Service};
 use caseload::rules::engine::Target;
 use caseload::rules::{Calendar, EpisodeStart, RuleSet, Unit, VisitBasis, period::period_end};
@@ -297,7 +298,13 @@ fn completing_an_s3_expiry_renews_from_the_previous_deadline() {
     // Renewal report furnished early, on 1 Jun: the next period still runs
     // from 15 Jul 2026 and ends 14 Jan 2027.
     let next = s
-        .complete_deadline_and_continue(expiry.id, d(2026, 6, 1), Some("renewed"), at(2026, 6, 1))
+        .complete_deadline(
+            expiry.id,
+            d(2026, 6, 1),
+            Completion::outcome("renewed"),
+            at(2026, 6, 1),
+        )
+        .map(|c| c.next)
         .unwrap();
     assert_eq!(next.len(), 1);
     let n = s.deadline(next[0]).unwrap();
@@ -316,8 +323,13 @@ fn completing_an_s3_expiry_renews_from_the_previous_deadline() {
             .any(|a| a.entity == "deadline" && a.op == "complete" && a.entity_id == expiry.id)
     );
     // complete_deadline (used by `deadline done`) continues the chain too.
-    s.complete_deadline(n.id, d(2027, 1, 10), None, at(2027, 1, 10))
-        .unwrap();
+    s.complete_deadline(
+        n.id,
+        d(2027, 1, 10),
+        Completion::Outcome(None),
+        at(2027, 1, 10),
+    )
+    .unwrap();
     let all = s.episode_deadlines(ep).unwrap();
     assert!(
         all.iter()
@@ -342,7 +354,13 @@ fn child_protection_conference_starts_core_group_and_reviews() {
     );
     // Held a day late, on 21 Apr: the core group counts from the day it was held.
     let next = s
-        .complete_deadline_and_continue(icpc.id, d(2026, 4, 21), None, at(2026, 4, 21))
+        .complete_deadline(
+            icpc.id,
+            d(2026, 4, 21),
+            Completion::Outcome(None),
+            at(2026, 4, 21),
+        )
+        .map(|c| c.next)
         .unwrap();
     let got: Vec<(String, NaiveDate)> = next
         .iter()
@@ -380,7 +398,7 @@ fn ending_an_episode_cancels_later_open_deadlines_and_keeps_the_rest() {
     s.complete_deadline(
         tribunal.id,
         d(2026, 3, 12),
-        Some("applied"),
+        Completion::outcome("applied"),
         at(2026, 3, 12),
     )
     .unwrap();
@@ -403,8 +421,13 @@ fn ending_an_episode_cancels_later_open_deadlines_and_keeps_the_rest() {
             .all(|i| i.id != expiry.id)
     );
     assert!(
-        s.complete_deadline(expiry.id, d(2026, 3, 21), None, at(2026, 3, 21))
-            .is_err()
+        s.complete_deadline(
+            expiry.id,
+            d(2026, 3, 21),
+            Completion::Outcome(None),
+            at(2026, 3, 21)
+        )
+        .is_err()
     );
 }
 
@@ -425,8 +448,13 @@ fn moving_an_episode_start_recalculates_open_deadlines_only() {
         .into_iter()
         .find(|x| x.rule.as_deref() == Some("lac-visit-first"))
         .unwrap();
-    s.complete_deadline(first_visit.id, d(2026, 12, 15), None, at(2026, 12, 15))
-        .unwrap();
+    s.complete_deadline(
+        first_visit.id,
+        d(2026, 12, 15),
+        Completion::Visit(caseload::domain::VisitOutcome::Seen),
+        at(2026, 12, 15),
+    )
+    .unwrap();
     // The child actually became looked after on Wed 9 Dec 2026: the first
     // review moves to 20 working days after 9 Dec = 11 Jan 2027 (10-11 Dec,
     // 14-18, 21-24 = 11; 29-31 = 14; 4-8 Jan = 19; 11 Jan = 20). The

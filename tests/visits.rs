@@ -4,6 +4,7 @@
 //! about who was seen across every loader on the demo caseload.
 
 use caseload::demo;
+use caseload::domain::Completion;
 use caseload::domain::*;
 use caseload::store::{Store, VisitFilter};
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -294,19 +295,29 @@ fn completing_a_statutory_visit_deadline_records_the_visit_and_the_chain_runs_fr
     assert_eq!(lac_visit(&s), d(12, 14));
     // A no-access attempt is recorded; the deadline stays open.
     let tried = s
-        .complete_visit_deadline(first.id, d(11, 5), VisitOutcome::NotSeen, at(11, 5, 18))
+        .complete_deadline(
+            first.id,
+            d(11, 5),
+            Completion::Visit(VisitOutcome::NotSeen),
+            at(11, 5, 18),
+        )
         .unwrap();
     assert!(!tried.completed);
     assert_eq!(s.deadline(first.id).unwrap().completed_on, None);
     assert_eq!(lac_visit(&s), d(12, 14));
     // Seen on 6 Nov: the deadline is done and the next visit counts from 6 Nov.
     let done = s
-        .complete_visit_deadline(first.id, d(11, 6), VisitOutcome::SeenAlone, at(11, 6, 18))
+        .complete_deadline(
+            first.id,
+            d(11, 6),
+            Completion::Visit(VisitOutcome::SeenAlone),
+            at(11, 6, 18),
+        )
         .unwrap();
     assert!(done.completed);
     assert_eq!(s.deadline(first.id).unwrap().completed_on, Some(d(11, 6)));
     assert_eq!(lac_visit(&s), d(12, 18));
-    let v = s.visit(done.visit_id).unwrap();
+    let v = s.visit(done.visit_id.unwrap()).unwrap();
     assert_eq!(v.deadline_id, Some(first.id));
     assert_eq!(
         s.client_visit_facts(ids[0]).unwrap().last_seen,
@@ -315,7 +326,7 @@ fn completing_a_statutory_visit_deadline_records_the_visit_and_the_chain_runs_fr
 }
 
 #[test]
-fn the_old_deadline_call_on_a_visit_deadline_records_a_seen_visit() {
+fn a_visit_deadline_is_done_by_a_visit_outcome_never_by_words() {
     let (mut s, ids) = store_with(&["Ann"], None);
     s.add_legal_episode(
         &NewEpisode {
@@ -334,12 +345,27 @@ fn the_old_deadline_call_on_a_visit_deadline_records_a_seen_visit() {
         .find(|x| x.rule.as_deref() == Some("lac-visit-first"))
         .unwrap();
     assert!(
-        s.complete_deadline(first.id, d(11, 6), Some("went well"), at(11, 6, 18))
-            .is_err(),
+        s.complete_deadline(
+            first.id,
+            d(11, 6),
+            Completion::outcome("went well"),
+            at(11, 6, 18)
+        )
+        .is_err(),
         "a visit deadline's outcome is a visit outcome"
     );
-    s.complete_deadline(first.id, d(11, 6), None, at(11, 6, 18))
-        .unwrap();
+    assert!(
+        s.complete_deadline(first.id, d(11, 6), Completion::Outcome(None), at(11, 6, 18))
+            .is_err(),
+        "no outcome is not taken as seen"
+    );
+    s.complete_deadline(
+        first.id,
+        d(11, 6),
+        Completion::Visit(VisitOutcome::Seen),
+        at(11, 6, 18),
+    )
+    .unwrap();
     assert_eq!(
         s.client_visit_facts(ids[0]).unwrap().last_seen,
         Some(d(11, 6))

@@ -121,7 +121,7 @@ pub fn client(store: &Store, id: i64, today: NaiveDate) -> crate::store::Result<
         last: facts.last_seen,
         last_contact: facts.last_contact,
         next_visit: next.map(|v| (v.due, v.what.clone())),
-        overdue: next.is_some_and(|v| v.due < today),
+        overdue: facts.visit_overdue(today),
         planned,
         household,
     };

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::domain::Completion;
 use crate::store::{Store, StoreError};
 use crate::ui::screen::{Outcome, Write, WriteError};
 
@@ -127,16 +128,11 @@ pub(super) fn apply(
             store.add_addendum(*note_id, reason, text, now)?;
             said("Addendum added")
         }
-        Write::CompleteDeadline { id, on, outcome } => {
-            // A statutory visit deadline records the visit; only seen or
-            // seen alone completes it.
-            if store.is_visit_deadline(*id)?
-                && let Some(o) = outcome
-                    .as_deref()
-                    .and_then(|o| o.parse::<crate::domain::VisitOutcome>().ok())
-                    .filter(|o| !o.counts())
-            {
-                store.complete_visit_deadline(*id, *on, o, now)?;
+        Write::CompleteDeadline { id, on, how } => {
+            let what = crate::domain::cell::cell_text(&store.deadline(*id)?.what);
+            let done = store.complete_deadline(*id, *on, how.clone(), now)?;
+            // A statutory visit not seen is recorded; the deadline stays open.
+            if let (Completion::Visit(o), false) = (how, done.completed) {
                 return Ok(Outcome {
                     at: now,
                     ..said(format!(
@@ -145,8 +141,7 @@ pub(super) fn apply(
                     ))
                 });
             }
-            let what = crate::domain::cell::cell_text(&store.deadline(*id)?.what);
-            let next = store.complete_deadline_and_continue(*id, *on, outcome.as_deref(), now)?;
+            let next = done.next;
             // Where the rule's chain continues, say when the next one is due.
             match next.first().map(|n| store.deadline(*n)).transpose()? {
                 Some(d) => said(format!(

@@ -6,7 +6,7 @@ use clap::Subcommand;
 
 use super::{output, parse};
 use crate::domain::text::one_line;
-use crate::domain::{NewAction, NewDeadline, VisitOutcome};
+use crate::domain::{Completion, NewAction, NewDeadline, VisitOutcome};
 use crate::rules::completion::{DeadlineCategory, completion_meaning};
 use crate::store::Store;
 
@@ -118,29 +118,17 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
             let on = parse::date_or("--on", on.as_deref(), now.date())?;
             let d = store.deadline(id)?;
             let what = one_line(&d.what);
-            let next = if store.is_visit_deadline(id)? {
-                let o = outcome
-                    .as_deref()
-                    .map(super::visit::outcome)
-                    .transpose()?
-                    .unwrap_or(VisitOutcome::Seen);
-                let done = store.complete_visit_deadline(id, on, o, now)?;
-                if !done.completed {
-                    println!(
-                        "Visit {} recorded on {}: {}. Deadline {id} stays open: the person was not seen.",
-                        done.visit_id,
-                        crate::dates::display::date(on),
-                        o.label().to_lowercase()
-                    );
-                    return Ok(());
-                }
-                println!(
-                    "Visit {} recorded on {}: {}.",
-                    done.visit_id,
-                    crate::dates::display::date(on),
-                    o.label().to_lowercase()
-                );
-                done.next
+            // A statutory visit deadline is done by the visit's outcome
+            // (seen unless --outcome says otherwise); any other by what
+            // came of it, asked for where the rule needs it said.
+            let how = if store.is_visit_deadline(id)? {
+                Completion::Visit(
+                    outcome
+                        .as_deref()
+                        .map(super::visit::outcome)
+                        .transpose()?
+                        .unwrap_or(VisitOutcome::Seen),
+                )
             } else {
                 let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
                 let meaning = completion_meaning(rule);
@@ -151,8 +139,25 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                         meaning.meaning
                     );
                 }
-                store.complete_deadline_and_continue(id, on, outcome.as_deref(), now)?
+                Completion::Outcome(outcome)
             };
+            let seen = match &how {
+                Completion::Visit(o) => Some(*o),
+                Completion::Outcome(_) => None,
+            };
+            let done = store.complete_deadline(id, on, how, now)?;
+            if let (Some(o), Some(visit)) = (seen, done.visit_id) {
+                let day = crate::dates::display::date(on);
+                let said = o.label().to_lowercase();
+                if !done.completed {
+                    println!(
+                        "Visit {visit} recorded on {day}: {said}. Deadline {id} stays open: the person was not seen."
+                    );
+                    return Ok(());
+                }
+                println!("Visit {visit} recorded on {day}: {said}.");
+            }
+            let next = done.next;
             println!(
                 "Deadline {id} \"{what}\" done on {}.",
                 crate::dates::display::date(on)

@@ -58,10 +58,11 @@ fn print_due(items: &[DueItem], within: u32) {
         .iter()
         .map(|i| {
             // Periods counted in hours show the time and a countdown.
-            let (due, when) = match i.due_at {
-                Some(at) => (display::date_time(at), crate::rules::countdown(now, at)),
-                None => (display::date(i.due), when_words(i.days)),
-            };
+            let crate::domain::When {
+                at: due,
+                left: when,
+                ..
+            } = i.when(now);
             let when = match i.window_opens {
                 Some(w) if w > now.date() => {
                     format!("{when} (window opens {})", display::date(w))
@@ -85,16 +86,6 @@ fn print_due(items: &[DueItem], within: u32) {
         &["id", "kind", "due", "when", "client", "rule", "what"],
         &rows,
     );
-}
-
-/// "overdue 3 days", "today", "in 4 days".
-fn when_words(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d if d < 0 => format!("overdue {}", crate::domain::text::count(-d, "day")),
-        d => format!("in {}", crate::domain::text::count(d, "day")),
-    }
 }
 
 /// `caseload agenda`: everything dated from `from` to `to`.

@@ -418,8 +418,5 @@ fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
 
 /// The due date, with its time for periods counted in hours.
 fn when(d: &Deadline) -> String {
-    d.due_at.map_or_else(
-        || crate::dates::display::date(d.due),
-        crate::dates::display::date_time,
-    )
+    d.when(crate::clock::now()).at
 }

@@ -14,6 +14,7 @@
 
 pub mod display;
 pub mod stored;
+pub mod uk;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};

@@ -187,7 +187,18 @@ fn seed_client(
             opened_at,
         )?;
         if let Some(done) = d.done {
-            store.complete_deadline(did, day(today, done), d.outcome.as_deref(), now)?;
+            // A statutory visit deadline is done by its visit's outcome.
+            let how = if store.is_visit_deadline(did)? {
+                crate::domain::Completion::Visit(
+                    d.outcome
+                        .as_deref()
+                        .and_then(|o| o.parse().ok())
+                        .unwrap_or(crate::domain::VisitOutcome::Seen),
+                )
+            } else {
+                crate::domain::Completion::Outcome(d.outcome.clone())
+            };
+            store.complete_deadline(did, day(today, done), how, now)?;
         }
         summary.deadlines += 1;
     }

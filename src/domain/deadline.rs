@@ -1,9 +1,11 @@
 //! Deadlines (dated things that must happen) and actions (small to-dos).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{self, MAX_SHORT, ValidationError};
+use super::visit::VisitOutcome;
+use super::when::{When, overdue_at};
 
 /// A deadline as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +47,49 @@ pub struct Deadline {
     /// The act-by date on the later reading of the law, where it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub later_due: Option<NaiveDate>,
+}
+
+impl Deadline {
+    /// Whether it is open and overdue at `now`: after its time for a clock
+    /// counted in hours (an s136 that ended at 08:00 is overdue at 08:01),
+    /// after its day else. Done and cancelled deadlines are never overdue.
+    #[must_use]
+    pub fn is_overdue(&self, now: NaiveDateTime) -> bool {
+        self.is_open() && overdue_at(self.due, self.due_at, now)
+    }
+
+    /// Neither done nor cancelled.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.completed_on.is_none() && !self.cancelled
+    }
+
+    /// When it falls due, in words, seen from `now`: its time and countdown
+    /// for a clock counted in hours, its day and the days left else.
+    #[must_use]
+    pub fn when(&self, now: NaiveDateTime) -> When {
+        When::new(self.due, self.due_at, now)
+    }
+}
+
+/// How a deadline is marked done: the one choice [`crate::store::Store`]'s
+/// `complete_deadline` takes, typed so no free text is parsed later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Completion {
+    /// A statutory visit deadline: the visit is recorded with this outcome
+    /// (seen or seen alone completes it; not seen or cancelled records the
+    /// attempt and leaves it open).
+    Visit(VisitOutcome),
+    /// Any other deadline: what came of it, if anything is said.
+    Outcome(Option<String>),
+}
+
+impl Completion {
+    /// An outcome in words ("renewed").
+    #[must_use]
+    pub fn outcome(text: &str) -> Completion {
+        Completion::Outcome(Some(text.to_string()))
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM` for times that deadlines fall due.
@@ -221,42 +266,22 @@ impl DueItem {
     }
 
     /// Sorts `items` by [`DueItem::urgency_cmp`], items it ranks equal kept
-    /// in their order (as a stable sort would). Each item's rank is taken
-    /// once into a small key (overdue, weight and day packed in one number,
-    /// compared at once) and the keys are sorted, not the items, which are
-    /// then put in place by following the order's cycles: each moves once,
-    /// with no second list (a due list has thousands).
+    /// in their order.
     pub fn sort_by_urgency(items: &mut [DueItem]) {
-        let mut keys: Vec<_> = items
-            .iter()
-            .enumerate()
-            .map(|(place, i)| (i.rank(), i.due_at, i.id, place))
-            .collect();
-        keys.sort_unstable();
-        let mut from: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
-        // Position `at` takes the item now at `from[at]`.
-        for start in 0..from.len() {
-            let mut at = start;
-            loop {
-                let next = from[at];
-                from[at] = at;
-                if next == start {
-                    break;
-                }
-                items.swap(at, next);
-                at = next;
-            }
-        }
+        items.sort_by(DueItem::urgency_cmp);
     }
 
-    /// Overdue first, then the heavier weight, then the earlier day, as one
-    /// number ordered as [`DueItem::urgency_cmp`] orders those three.
-    fn rank(&self) -> u128 {
-        let not_overdue = u128::from(!self.overdue);
-        // Flipping the sign bit orders signed numbers as unsigned ones.
-        let lighter = u128::from(!(self.weight.cast_unsigned() ^ (1 << 63)));
-        let day = u128::from(self.due.num_days_from_ce().cast_unsigned() ^ (1 << 31));
-        (not_overdue << 96) | (lighter << 32) | day
+    /// Whether it is overdue at `now` (after its time, for a clock counted
+    /// in hours; after its day, else).
+    #[must_use]
+    pub fn is_overdue(&self, now: NaiveDateTime) -> bool {
+        overdue_at(self.due, self.due_at, now)
+    }
+
+    /// When it falls due, in words, seen from `now`.
+    #[must_use]
+    pub fn when(&self, now: NaiveDateTime) -> When {
+        When::new(self.due, self.due_at, now)
     }
 }
 
@@ -297,28 +322,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The packed rank orders any two items as their overdue flag,
-        /// weight (any, negative too) and day (any year chrono has) do.
-        #[test]
-        fn the_packed_rank_orders_as_overdue_weight_and_day_do(
-            a in (proptest::bool::ANY, proptest::num::i64::ANY, -400_000i32..4_000_000),
-            b in (proptest::bool::ANY, proptest::num::i64::ANY, -400_000i32..4_000_000),
-            same_weight in proptest::bool::ANY,
-            same_day in proptest::bool::ANY,
-        ) {
-            let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
-            let x = DueItem { overdue: a.0, weight: a.1, due: day(a.2), ..item(1, 1, false, 0) };
-            let y = DueItem {
-                overdue: b.0,
-                weight: if same_weight { a.1 } else { b.1 },
-                due: day(if same_day { a.2 } else { b.2 }),
-                ..item(2, 1, false, 0)
-            };
-            let by_fields = (!x.overdue, std::cmp::Reverse(x.weight), x.due)
-                .cmp(&(!y.overdue, std::cmp::Reverse(y.weight), y.due));
-            proptest::prop_assert_eq!(x.rank().cmp(&y.rank()), by_fields);
-        }
-
         /// Equal ranks (the same id in two kinds, the same day and weight)
         /// keep their order, exactly as the stable sort kept them.
         #[test]

@@ -21,10 +21,11 @@ pub mod supervision;
 pub mod text;
 pub mod validate;
 pub mod visit;
+pub mod when;
 
 pub use agenda::AgendaItem;
 pub use client::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
-pub use deadline::{Action, Deadline, DueItem, DueKind, NewAction, NewDeadline};
+pub use deadline::{Action, Completion, Deadline, DueItem, DueKind, NewAction, NewDeadline};
 pub use episode::{EpisodeKind, LegalEpisode, NewEpisode};
 pub use network::{NetworkMember, NewNetworkMember};
 pub use note::{Addendum, NewNote, Note, NoteKind, NoteStatus};
@@ -33,6 +34,7 @@ pub use plan::{CarePlan, NewCarePlan, PlanAction};
 pub use supervision::{NewSupervision, Supervision, SupervisionAction};
 pub use validate::ValidationError;
 pub use visit::{NewVisit, Visit, VisitMove, VisitOutcome, VisitPerson, VisitStatus};
+pub use when::{When, overdue_at};
 
 /// Date format used everywhere a date is stored or printed: ISO 8601.
 pub const DATE_FMT: &str = "%Y-%m-%d";

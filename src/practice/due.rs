@@ -1,7 +1,7 @@
 //! When each person's next visit is due, and how that shows in `due`, the
 //! agenda and the 8-week chart.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -49,6 +49,14 @@ impl VisitFacts {
     #[must_use]
     pub fn next_visit(&self) -> Option<&VisitDue> {
         self.due.first()
+    }
+
+    /// Whether the earliest visit due is overdue on `today` (a visit falls
+    /// due on a day: overdue from the day after).
+    #[must_use]
+    pub fn visit_overdue(&self, today: NaiveDate) -> bool {
+        self.next_visit()
+            .is_some_and(|v| visit_overdue(v.due, today))
     }
 
     /// The earliest visit due under any rule, as its day and what it is
@@ -114,7 +122,7 @@ pub fn due_items(facts: VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Vec
             what: v.what,
             owner: None,
             due: v.due,
-            overdue: v.due < today,
+            overdue: visit_overdue(v.due, today),
             days: (v.due - today).num_days(),
             rule: Some(v.rule),
             source: Some(v.source),
@@ -123,6 +131,12 @@ pub fn due_items(facts: VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Vec
             window_opens: None,
         })
         .collect()
+}
+
+/// Whether a visit due on `due` is overdue on `today`: the domain's rule
+/// for anything due on a day.
+fn visit_overdue(due: NaiveDate, today: NaiveDate) -> bool {
+    crate::domain::overdue_at(due, None, today.and_time(NaiveTime::MIN))
 }
 
 /// Whether a visit due on `day` is in the range `from` to `to` inclusive.

@@ -305,10 +305,10 @@ mod tests {
                 .min_by_key(|x| x.due)
                 .unwrap();
             store
-                .complete_deadline_and_continue(
+                .complete_deadline(
                     open.id,
                     open.due,
-                    Some("renewed"),
+                    crate::domain::Completion::outcome("renewed"),
                     open.due.and_hms_opt(12, 0, 0).unwrap(),
                 )
                 .unwrap();

@@ -428,8 +428,13 @@ mod tests {
             .iter()
             .find(|l| l.kind == "deadline" && !l.done)
             .unwrap();
-        s.complete_deadline(open_deadline.id, now.date(), None, now)
-            .unwrap();
+        s.complete_deadline(
+            open_deadline.id,
+            now.date(),
+            crate::domain::Completion::Outcome(None),
+            now,
+        )
+        .unwrap();
         let open_action = lines
             .iter()
             .find(|l| l.kind == "action" && !l.done)

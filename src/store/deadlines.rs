@@ -106,20 +106,6 @@ impl Store {
         Ok(id)
     }
 
-    /// Marks a deadline done on `on` with an optional outcome, and adds the
-    /// next deadline in its rule's chain where the rule says so (see
-    /// `complete_deadline_and_continue`, which also returns the new ids).
-    pub fn complete_deadline(
-        &mut self,
-        id: i64,
-        on: NaiveDate,
-        outcome: Option<&str>,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        self.complete_deadline_and_continue(id, on, outcome, now)
-            .map(|_| ())
-    }
-
     /// One deadline.
     pub fn deadline(&self, id: i64) -> Result<Deadline> {
         self.conn

@@ -63,12 +63,12 @@ pub use form_drafts::FormDraft;
 pub use inspect::SafetySettings;
 pub use journeys::EpisodeOptions;
 pub use migrate::LATEST_VERSION;
+pub use rules_apply::Completed;
 pub use search::{HitSource, SearchFilter, SearchHit, Segment};
 pub use stamp::DataStamp;
 pub use today::DraftRow;
 pub use undo::{UndoStep, Undone};
 pub use visit_read::VisitFilter;
-pub use visits::VisitDeadlineDone;
 
 use rusqlite::Connection;
 use std::path::PathBuf;

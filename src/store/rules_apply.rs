@@ -11,7 +11,19 @@ use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline_row};
 use super::rows::{fmt_date, fmt_dt, fmt_opt_date};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
-use crate::domain::{Deadline, EpisodeKind, NewEpisode, VisitOutcome};
+use crate::domain::{Completion, Deadline, EpisodeKind, NewEpisode, VisitOutcome};
+
+/// What marking a deadline done did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completed {
+    /// Whether the deadline is now done (a statutory visit only when the
+    /// person was seen).
+    pub completed: bool,
+    /// The visit recorded, for a statutory visit deadline.
+    pub visit_id: Option<i64>,
+    /// The deadlines that follow it.
+    pub next: Vec<i64>,
+}
 use crate::rules::engine::Target;
 use crate::rules::period::Unit;
 use crate::rules::{CountsFrom, EpisodeStart, Generated, RuleSet};
@@ -269,36 +281,44 @@ impl Store {
         self.add_episode_with_deadlines(new, start_at, &deadlines, now)
     }
 
-    /// Marks a deadline done on `on` and, in the same transaction, adds the
-    /// next deadlines its rule says follow (none past the episode's end, and
-    /// none already open). Returns the new deadlines' ids. A statutory visit
-    /// deadline also records the visit: its outcome is one of the visit
-    /// outcomes (default seen; see [`Store::complete_visit_deadline`]).
-    pub fn complete_deadline_and_continue(
+    /// Marks deadline `id` done on `on` and, in the same transaction, adds
+    /// the next deadlines its rule says follow (none past the episode's
+    /// end, and none already open). The one place that decides completing:
+    /// a statutory visit deadline takes [`Completion::Visit`] and records
+    /// the visit (seen or seen alone completes it; not seen or cancelled
+    /// records the attempt and leaves it open); any other deadline takes
+    /// [`Completion::Outcome`]. The wrong kind is refused, nothing changed.
+    pub fn complete_deadline(
         &mut self,
         id: i64,
         on: NaiveDate,
-        outcome: Option<&str>,
+        how: Completion,
         now: NaiveDateTime,
-    ) -> Result<Vec<i64>> {
-        if self.is_visit_deadline(id)? {
-            let outcome = match outcome.map(str::trim).filter(|o| !o.is_empty()) {
-                None => VisitOutcome::Seen,
-                Some(o) => o.parse::<VisitOutcome>().map_err(|_| {
-                    StoreError::Refused(format!(
-                        "deadline {id} is a statutory visit: its outcome is one of {}",
-                        VisitOutcome::codes()
-                    ))
-                })?,
-            };
-            return Ok(self.complete_visit_deadline(id, on, outcome, now)?.next);
+    ) -> Result<Completed> {
+        match (how, self.is_visit_deadline(id)?) {
+            (Completion::Visit(outcome), true) => {
+                self.complete_visit_deadline(id, on, outcome, now)
+            }
+            (Completion::Visit(_), false) => Err(StoreError::Refused(format!(
+                "deadline {id} is not a statutory visit: say what came of it, not a visit outcome"
+            ))),
+            (Completion::Outcome(_), true) => Err(StoreError::Refused(format!(
+                "deadline {id} is a statutory visit: its outcome is one of {}",
+                VisitOutcome::codes()
+            ))),
+            (Completion::Outcome(outcome), false) => {
+                let outcome = validate::optional("outcome", outcome.as_deref(), MAX_SHORT)?;
+                let (d, next) = self.completion_plan(id, on, now)?;
+                let tx = self.conn.transaction()?;
+                let next = write_completion(&tx, &d, on, outcome.as_deref(), next, now)?;
+                tx.commit()?;
+                Ok(Completed {
+                    completed: true,
+                    visit_id: None,
+                    next,
+                })
+            }
         }
-        let outcome = validate::optional("outcome", outcome, MAX_SHORT)?;
-        let (d, next) = self.completion_plan(id, on, now)?;
-        let tx = self.conn.transaction()?;
-        let ids = write_completion(&tx, &d, on, outcome.as_deref(), next, now)?;
-        tx.commit()?;
-        Ok(ids)
     }
 
     /// Checks that deadline `id` can be completed on `on`, and works out the

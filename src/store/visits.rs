@@ -1,6 +1,6 @@
 //! Visits: plan, record outcomes per person, move, cancel; an unplanned
 //! visit recorded with its note in one step; a statutory visit deadline
-//! completed by recording the visit. Each user action is one transaction.
+//! completed by recording the visit (through `Store::complete_deadline`). Each user action is one transaction.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{Connection, params};
@@ -8,21 +8,10 @@ use rusqlite::{Connection, params};
 use super::audit::record;
 use super::notes::insert_note;
 use super::rows::fmt_dt;
-use super::rules_apply::write_completion;
+use super::rules_apply::{Completed, write_completion};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
 use crate::domain::{NewNote, NewVisit, NoteKind, Visit, VisitOutcome, VisitStatus};
-
-/// What completing a statutory visit deadline did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VisitDeadlineDone {
-    /// The visit recorded.
-    pub visit_id: i64,
-    /// Whether the deadline was completed (only when the person was seen).
-    pub completed: bool,
-    /// The deadlines that follow it.
-    pub next: Vec<i64>,
-}
 
 /// Inserts a visit and its people inside the caller's transaction.
 fn insert_visit(
@@ -403,18 +392,13 @@ impl Store {
     /// with `outcome`, in one transaction. Seen or seen alone completes the
     /// deadline (and its chain continues, counted from that day); not seen
     /// or cancelled records the attempt and leaves the deadline open.
-    pub fn complete_visit_deadline(
+    pub(super) fn complete_visit_deadline(
         &mut self,
         id: i64,
         on: NaiveDate,
         outcome: VisitOutcome,
         now: NaiveDateTime,
-    ) -> Result<VisitDeadlineDone> {
-        if !self.is_visit_deadline(id)? {
-            return Err(StoreError::Refused(format!(
-                "deadline {id} is not a statutory visit"
-            )));
-        }
+    ) -> Result<Completed> {
         let (d, next) = self.completion_plan(id, on, now)?;
         let client = d
             .client_id
@@ -447,8 +431,8 @@ impl Store {
             Vec::new()
         };
         tx.commit()?;
-        Ok(VisitDeadlineDone {
-            visit_id,
+        Ok(Completed {
+            visit_id: Some(visit_id),
             completed: outcome.counts(),
             next,
         })

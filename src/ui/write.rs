@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::retention::Closing;
 use crate::domain::{
-    NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember, NewNote,
-    NewVisit, VisitOutcome,
+    Completion, NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember,
+    NewNote, NewVisit, VisitOutcome,
 };
 
 /// One store write.
@@ -59,8 +59,8 @@ pub enum Write {
         id: i64,
         /// When it was done.
         on: NaiveDate,
-        /// What came of it.
-        outcome: Option<String>,
+        /// How: a statutory visit's outcome, or what came of it.
+        how: Completion,
     },
     /// Mark an action done today.
     CompleteAction(i64),

@@ -1,6 +1,7 @@
 //! Undo says what it takes back; autosaves are one step.
 
 use super::*;
+use caseload::domain::Completion;
 
 #[test]
 fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
@@ -22,7 +23,7 @@ fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     s.complete_deadline(
         d,
         NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-        None,
+        Completion::Outcome(None),
         at(11, 20, 9),
     )
     .unwrap();

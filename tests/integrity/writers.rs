@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::common::Envs as _;
+use caseload::domain::Completion;
 
 /// A long-lived connection autosaving a draft and completing deadlines (as
 /// the TUI does) while CLI processes add final notes and complete the same
@@ -72,10 +73,10 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
             match s.complete_deadline(
                 *d,
                 NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-                None,
+                Completion::Outcome(None),
                 at(11, 22, 9),
             ) {
-                Ok(()) => tui_completed += 1,
+                Ok(_) => tui_completed += 1,
                 Err(StoreError::Refused(m)) => assert!(m.contains("already done"), "{m}"),
                 Err(e) => panic!("the TUI's write failed: {e}"),
             }

@@ -1,6 +1,7 @@
 //! More clocks of the job (issue 36 item 6), each worked by hand.
 
 use super::{add, d, one, open, store, t};
+use caseload::domain::Completion;
 use caseload::domain::EpisodeKind as K;
 use caseload::store::NewMark;
 
@@ -93,12 +94,13 @@ fn a_remand_is_28_days_at_a_time_and_12_weeks_in_all_s35_7() {
     for _ in 0..3 {
         let x = one(&s, r, "mha-s35-remand");
         dues.push(x.due);
-        s.complete_deadline_and_continue(
+        s.complete_deadline(
             x.id,
             x.due,
-            Some("remanded again"),
+            Completion::outcome("remanded again"),
             x.due.and_hms_opt(12, 0, 0).unwrap(),
         )
+        .map(|c| c.next)
         .unwrap();
     }
     assert_eq!(dues, vec![d(2026, 12, 28), d(2027, 1, 25), d(2027, 2, 22)]);

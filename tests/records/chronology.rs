@@ -1,6 +1,7 @@
 //! The chronology: significant events in date order.
 
 use super::*;
+use caseload::domain::Completion;
 
 #[test]
 fn the_chronology_gathers_significant_events_in_date_order() {
@@ -48,8 +49,13 @@ fn the_chronology_gathers_significant_events_in_date_order() {
             at(3, 10, 18),
         )
         .unwrap();
-    s.complete_deadline(statutory, day(3, 20), Some("Applied"), at(3, 20, 9))
-        .unwrap();
+    s.complete_deadline(
+        statutory,
+        day(3, 20),
+        Completion::outcome("Applied"),
+        at(3, 20, 9),
+    )
+    .unwrap();
     let by_hand = s
         .add_deadline(
             &NewDeadline {
@@ -61,7 +67,7 @@ fn the_chronology_gathers_significant_events_in_date_order() {
             at(3, 10, 18),
         )
         .unwrap();
-    s.complete_deadline(by_hand, day(3, 21), None, at(3, 21, 9))
+    s.complete_deadline(by_hand, day(3, 21), Completion::Outcome(None), at(3, 21, 9))
         .unwrap();
 
     let chron = s.chronology(c).unwrap();
@@ -129,8 +135,14 @@ fn a_renewal_line_says_renewed_or_not() {
         .find(|d| d.rule.as_deref() == Some("mha-s3-expiry"))
         .unwrap();
     assert_eq!(first.due, day(5, 31));
-    s.complete_deadline_and_continue(first.id, day(5, 20), Some("report furnished"), at(5, 20, 9))
-        .unwrap();
+    s.complete_deadline(
+        first.id,
+        day(5, 20),
+        Completion::outcome("report furnished"),
+        at(5, 20, 9),
+    )
+    .map(|c| c.next)
+    .unwrap();
     s.end_episode(ep, day(8, 14), at(8, 14, 9)).unwrap();
 
     let chron = s.chronology(c).unwrap();

@@ -3,6 +3,7 @@
 
 use super::breadth::{commenced, t};
 use super::{d, rules, store_with_client};
+use caseload::domain::Completion;
 use caseload::domain::{EpisodeKind, NewEpisode, Service};
 use caseload::store::NewMark;
 
@@ -31,16 +32,28 @@ fn an_existing_detention_in_the_store_follows_the_transitional_rule() {
     };
     let first = find(&s);
     assert_eq!(first.due, d(2027, 7, 14));
-    s.complete_deadline_and_continue(first.id, d(2027, 7, 1), None, now(2027, 7, 1))
-        .unwrap();
+    s.complete_deadline(
+        first.id,
+        d(2027, 7, 1),
+        Completion::Outcome(None),
+        now(2027, 7, 1),
+    )
+    .map(|c| c.next)
+    .unwrap();
     let second = find(&s);
     assert_eq!(
         second.due,
         d(2028, 1, 14),
         "the 1983 period in force when it began"
     );
-    s.complete_deadline_and_continue(second.id, d(2028, 1, 2), None, now(2028, 1, 2))
-        .unwrap();
+    s.complete_deadline(
+        second.id,
+        d(2028, 1, 2),
+        Completion::Outcome(None),
+        now(2028, 1, 2),
+    )
+    .map(|c| c.next)
+    .unwrap();
     assert_eq!(
         find(&s).due,
         d(2028, 7, 14),
@@ -178,20 +191,38 @@ fn periods_that_depend_on_age_follow_the_date_of_birth() {
             .unwrap()
     };
     let initial = open(&s, "lac-health-initial");
-    s.complete_deadline_and_continue(initial.id, d(2027, 1, 31), None, now(2027, 2, 1))
-        .unwrap();
+    s.complete_deadline(
+        initial.id,
+        d(2027, 1, 31),
+        Completion::Outcome(None),
+        now(2027, 2, 1),
+    )
+    .map(|c| c.next)
+    .unwrap();
     // CPPCR 2010 reg 7(4): aged 3 when the period begins (1 Feb 2027): 6
     // months from 31 Jan 2027 -> 31 Jul 2027.
     let review = open(&s, "lac-health-review");
     assert_eq!(review.due, d(2027, 7, 31));
-    s.complete_deadline_and_continue(review.id, d(2028, 2, 28), None, now(2028, 3, 1))
-        .unwrap();
+    s.complete_deadline(
+        review.id,
+        d(2028, 2, 28),
+        Completion::Outcome(None),
+        now(2028, 3, 1),
+    )
+    .map(|c| c.next)
+    .unwrap();
     // Held 28 Feb 2028; the period begins 29 Feb 2028 (leap day), aged 4
     // (5 on 1 Mar): still 6 months -> 28 Aug 2028.
     let review = open(&s, "lac-health-review");
     assert_eq!(review.due, d(2028, 8, 28));
-    s.complete_deadline_and_continue(review.id, d(2028, 8, 28), None, now(2028, 8, 28))
-        .unwrap();
+    s.complete_deadline(
+        review.id,
+        d(2028, 8, 28),
+        Completion::Outcome(None),
+        now(2028, 8, 28),
+    )
+    .map(|c| c.next)
+    .unwrap();
     // Aged 5 when the next begins: 12 months -> 28 Aug 2029.
     assert_eq!(open(&s, "lac-health-review").due, d(2029, 8, 28));
     // MHA s68(6)-(7): 1 year while under 18, 3 years from 18; without a
@@ -221,7 +252,8 @@ fn an_advocate_allocated_stops_the_chasing() {
         .unwrap();
     // Chased on 11 May: the next chase 5 working days later, 18 May.
     let next = s
-        .complete_deadline_and_continue(ids[0], d(2026, 5, 11), Some("chased"), now)
+        .complete_deadline(ids[0], d(2026, 5, 11), Completion::outcome("chased"), now)
+        .map(|c| c.next)
         .unwrap();
     assert_eq!(s.deadline(next[0]).unwrap().due, d(2026, 5, 18));
     s.add_mark(

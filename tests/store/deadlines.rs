@@ -1,6 +1,7 @@
 //! Deadlines and plan actions: what is due, and the agenda.
 
 use super::*;
+use caseload::domain::Completion;
 
 #[test]
 fn deadlines_actions_due_and_agenda() {
@@ -90,13 +91,13 @@ fn deadlines_actions_due_and_agenda() {
 
     // Completing: future refused, twice refused.
     assert!(
-        s.complete_deadline(soon, d("2026-11-30"), None, now())
+        s.complete_deadline(soon, d("2026-11-30"), Completion::Outcome(None), now())
             .is_err()
     );
-    s.complete_deadline(overdue, d("2026-11-21"), Some("Held"), now())
+    s.complete_deadline(overdue, d("2026-11-21"), Completion::outcome("Held"), now())
         .unwrap();
     assert!(
-        s.complete_deadline(overdue, d("2026-11-21"), None, now())
+        s.complete_deadline(overdue, d("2026-11-21"), Completion::Outcome(None), now())
             .is_err()
     );
     assert_eq!(

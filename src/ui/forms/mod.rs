@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 
 use self::form::{Field, FieldKind, Form, Problem};
 use crate::domain::{
-    CarePlan, Client, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit,
+    CarePlan, Client, Completion, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit,
+    VisitOutcome,
 };
 use crate::ui::theme::Theme;
 use crate::ui::write::Write;
@@ -312,13 +313,19 @@ impl Spec {
                 on: f
                     .on
                     .required_date(today, "the date it was done is needed")?,
-                outcome: match (f.outcome.opt(), needs) {
-                    (None, DoneNeeds::Outcome) => {
+                how: match needs {
+                    DoneNeeds::Visit => Completion::Visit(
+                        VisitOutcome::ALL
+                            .get(f.outcome.choice)
+                            .copied()
+                            .ok_or_else(|| f.outcome.problem("choose what came of the visit"))?,
+                    ),
+                    DoneNeeds::Outcome if f.outcome.opt().is_none() => {
                         return Err(f.outcome.problem(
                             "say what happened (renewed: the next period starts); if it ended, end the legal episode instead",
                         ));
                     }
-                    (o, _) => o,
+                    DoneNeeds::Outcome | DoneNeeds::Nothing => Completion::Outcome(f.outcome.opt()),
                 },
             },
             Spec::Case(c) => c.to_write(today)?,
@@ -483,6 +490,9 @@ pub enum DoneNeeds {
     /// A renewal (s3 expiry, CTO, DoLS): completing records that it was
     /// renewed and starts the next period, so the outcome must be said.
     Outcome,
+    /// A statutory visit: the outcome is chosen from the visit outcomes
+    /// (only seen or seen alone completes it), never typed.
+    Visit,
 }
 
 /// The "mark deadline done" form: it names the deadline and, for a
@@ -495,10 +505,22 @@ pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
         .as_deref()
         .and_then(|id| rules.as_ref().and_then(|r| r.rule(id)));
     let meaning = crate::rules::completion::completion_meaning(rule);
-    let (needs, label) = if meaning.needs_outcome {
-        (DoneNeeds::Outcome, "Renewed? Outcome")
+    let needs = if rule.is_some_and(|r| r.records_visit) {
+        DoneNeeds::Visit
+    } else if meaning.needs_outcome {
+        DoneNeeds::Outcome
     } else {
-        (DoneNeeds::Nothing, "Outcome")
+        DoneNeeds::Nothing
+    };
+    let outcome = match needs {
+        DoneNeeds::Visit => {
+            let labels: Vec<&str> = VisitOutcome::ALL.iter().map(|o| o.label()).collect();
+            Field::choice("Outcome", "outcome", labels, 0, theme)
+        }
+        DoneNeeds::Outcome => {
+            Field::text("Renewed? Outcome", "outcome", FieldKind::Text, "", theme)
+        }
+        DoneNeeds::Nothing => Field::text("Outcome", "outcome", FieldKind::Text, "", theme),
     };
     let spec = Spec::DeadlineDone(
         d.id,
@@ -511,7 +533,7 @@ pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
                 "today",
                 theme,
             ),
-            outcome: Field::text(label, "outcome", FieldKind::Text, "", theme),
+            outcome,
         },
     );
     let what = crate::domain::cell::cell_text(&d.what);
