@@ -7,6 +7,8 @@ mod common;
 
 #[path = "disclosure/cli_fields.rs"]
 mod cli_fields;
+#[path = "disclosure/csv.rs"]
+mod csv;
 #[path = "disclosure/files.rs"]
 mod files;
 #[path = "disclosure/sar.rs"]

@@ -37,6 +37,24 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// Every addendum of a note in full, each with its time and reason, so a
+/// corrected note's correction travels with it.
+fn addenda_text(addenda: &[crate::domain::Addendum]) -> String {
+    addenda
+        .iter()
+        .map(|a| {
+            format!(
+                "Addendum {} written {} (reason: {}):\n{}",
+                a.id,
+                a.written_at.format("%Y-%m-%d %H:%M"),
+                a.reason,
+                a.body
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// A CSV document: the header, then each row, every cell neutralised.
 pub fn document(header: &[&str], rows: &[Vec<String>]) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
@@ -84,6 +102,8 @@ pub fn listing(
                 "next_due",
                 "next_due_what",
                 "alerts",
+                "nhs_number",
+                "gp",
             ],
             &caseload
                 .clients
@@ -108,6 +128,8 @@ pub fn listing(
                         opt(s.next_due),
                         opt(s.next_due_what.as_ref()),
                         c.alerts.join("; "),
+                        opt(c.nhs_number.as_ref()),
+                        opt(c.gp.as_ref()),
                     ]
                 })
                 .collect::<Vec<_>>(),
@@ -161,6 +183,7 @@ pub fn listing(
                         n.significant.to_string(),
                         addenda.len().to_string(),
                         n.body.clone(),
+                        addenda_text(addenda),
                     ]);
                 }
             }
@@ -179,6 +202,7 @@ pub fn listing(
                     "significant",
                     "addenda",
                     "text",
+                    "addenda_text",
                 ],
                 &rows,
             )
