@@ -257,3 +257,52 @@ fn the_journey_is_visible_and_rules_show_names_the_joints() {
     );
     assert!(!chron.contains("not renewed"), "{chron}");
 }
+
+/// The new clocks reach Today's list (`due`), the calendar file and the
+/// outage pack: the nearest relative's order received 21 Nov 2026 at 16:45
+/// (the test clock is 22 Nov 09:00), barred or not by 24 Nov 16:45 (s25(1)).
+#[test]
+fn a_new_clock_reaches_due_the_calendar_and_the_outage_pack_s25_1() {
+    let (dir, db) = new_db_with_client("Wren", "Fictional");
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "mha-s3",
+            "--start",
+            "2026-10-01",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "episode",
+            "add",
+            "Wren",
+            "--kind",
+            "nr-discharge-order",
+            "--start",
+            "2026-11-21 16:45",
+            "--follows",
+            "1",
+        ],
+    );
+    let due = ok(&db, &["due", "--json"]);
+    assert!(
+        due.contains("\"rule\":\"mha-s25-bar\"") || due.contains("\"rule\": \"mha-s25-bar\""),
+        "{due}"
+    );
+    assert!(due.contains("2026-11-24T16:45"), "{due}");
+    let ics = ok(&db, &["export", "ics"]);
+    assert!(ics.contains("Nearest relative's discharge order"), "{ics}");
+    let out = dir.path().join("pack");
+    ok(&db, &["export", "outage", "--out", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(out.join("outage-pack.txt")).unwrap();
+    assert!(
+        text.contains("Nearest relative's discharge order"),
+        "{text}"
+    );
+}

@@ -306,3 +306,27 @@ fn only_a_cto_is_revoked() {
             .is_err()
     );
 }
+
+/// s68(6): the 3-yearly reference follows the patient onto a CTO. An s3
+/// admitted 10 Mar 2026; the tribunal considered the case on 1 Jun 2026
+/// (the first reference completed then), so the next is due 3 years after,
+/// 1 Jun 2029; a CTO made 20 Aug 2026 carries it (s68(1)(c)), and makes no
+/// fresh 6-month reference of its own.
+#[test]
+fn the_3_yearly_reference_carries_onto_the_cto_s68_6() {
+    let (mut s, c) = store();
+    let s3 = add(&mut s, c, K::MhaS3, d(2026, 3, 10), None, None).unwrap();
+    let first = one(&s, s3, "mha-s68-first");
+    s.complete_deadline(
+        first.id,
+        d(2026, 6, 1),
+        caseload::domain::Completion::outcome("applied"),
+        t(2026, 6, 1, 12, 0),
+    )
+    .unwrap();
+    assert_eq!(one(&s, s3, "mha-s68-repeat").due, d(2029, 6, 1));
+    let cto = add(&mut s, c, K::Cto, d(2026, 8, 20), None, Some(s3)).unwrap();
+    assert_eq!(one(&s, cto, "mha-s68-repeat").due, d(2029, 6, 1));
+    assert!(open(&s, cto, "mha-s68-community").is_empty());
+    assert!(open(&s, cto, "mha-s68-first").is_empty());
+}

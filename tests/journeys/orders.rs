@@ -227,3 +227,27 @@ fn an_end_before_the_start_time_is_refused() {
         .is_err()
     );
 }
+
+/// Sch A1 paras 63 and 89: the standard authorisation given 5 Dec 2026
+/// ends the request and the urgent authorisation of 1 Dec (whose 7 days
+/// ran to 7 Dec); its own 12 months end 4 Dec 2027 (para 42).
+#[test]
+fn a_standard_authorisation_ends_the_request_and_the_urgent_sch_a1_para_89() {
+    let (mut s, c) = store();
+    let urgent = add(&mut s, c, K::DolsUrgent, d(2026, 12, 1), None, None).unwrap();
+    let req = add(
+        &mut s,
+        c,
+        K::DolsRequest,
+        d(2026, 12, 1),
+        None,
+        Some(urgent),
+    )
+    .unwrap();
+    let std = add(&mut s, c, K::Dols, d(2026, 12, 5), None, Some(req)).unwrap();
+    assert_eq!(s.episode(req).unwrap().end_on, Some(d(2026, 12, 5)));
+    assert_eq!(s.episode(urgent).unwrap().end_on, Some(d(2026, 12, 5)));
+    assert!(open(&s, urgent, "dols-urgent-expiry").is_empty());
+    assert!(open(&s, req, "dols-request-assessments").is_empty());
+    assert_eq!(one(&s, std, "dols-expiry").due, d(2027, 12, 4));
+}

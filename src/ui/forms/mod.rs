@@ -582,6 +582,33 @@ mod tests {
         }
     }
 
+    /// Issue 36: the episode form (`L`) takes a start time for kinds
+    /// counted in hours (an s136 from 23:30), refusing one not in HH:MM.
+    #[test]
+    fn the_episode_form_takes_a_start_time_for_hour_clocks() {
+        let mut spec = Spec::Episode(7, EpisodeForm::new(Theme::default()));
+        let Spec::Episode(_, f) = &mut spec else {
+            unreachable!()
+        };
+        f.kind.choice = EpisodeKind::ALL
+            .iter()
+            .position(|k| *k == EpisodeKind::MhaS136)
+            .unwrap();
+        type_into(&mut f.time, "23:30");
+        match spec.to_write(today()).unwrap() {
+            Write::AddEpisode(e, at) => {
+                assert_eq!(e.kind, EpisodeKind::MhaS136);
+                assert_eq!(at, today().and_hms_opt(23, 30, 0));
+            }
+            other => panic!("{other:?}"),
+        }
+        let Spec::Episode(_, f) = &mut spec else {
+            unreachable!()
+        };
+        type_into(&mut f.time, "x");
+        assert_eq!(spec.to_write(today()).unwrap_err().field, "start time");
+    }
+
     #[test]
     fn required_fields_carry_their_own_star_and_store_names_find_their_field() {
         let f = client(None, Theme::default(), today());
