@@ -14,12 +14,12 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::App;
+use crate::app::session::Session;
 use crate::attempts::unix_now;
 use crate::config::Config;
 use crate::keymap::Keymap;
 use crate::rules::RuleSet;
 use crate::store::Store;
-use crate::ui::session::Session;
 use crate::ui::theme::Theme;
 
 /// How long the loop waits for input before checking the autosave timer.

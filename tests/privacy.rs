@@ -14,10 +14,10 @@ use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use caseload::app::App;
+use caseload::app::session::Lockable;
 use caseload::demo::data::{DemoClient, load};
 use caseload::keymap::Keymap;
 use caseload::store::Store;
-use caseload::ui::session::Lockable;
 use caseload::ui::theme::Theme;
 use caseload::ui::{Overlay, View, forms};
 use chrono::{NaiveDate, NaiveDateTime};

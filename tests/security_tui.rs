@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use caseload::app::App;
+use caseload::app::session::Session;
 use caseload::domain::{NewClient, NewNetworkMember, NoteKind};
 use caseload::keymap::Keymap;
 use caseload::store::Store;
-use caseload::ui::session::Session;
 use caseload::ui::theme::Theme;
 use common::{Fixture, PASS, now};
 

@@ -1,5 +1,7 @@
 //! The walls between the rooms of `src/`, checked on the source text so
-//! they cannot drift: the domain is below the rule engine (plain types and
+//! they cannot drift: the screens never reach the store (they get plain
+//! data through `ui::data::Source`; the session in `app/` opens and locks
+//! the store), and the domain is below the rule engine (plain types and
 //! pure rules, which the rule engine reads, never the other way round).
 
 use std::path::{Path, PathBuf};
@@ -40,4 +42,12 @@ fn naming(dir: &str, names: &[&str]) -> Vec<String> {
 fn the_domain_does_not_name_the_rule_engine() {
     let found = naming("domain", &["crate::rules"]);
     assert!(found.is_empty(), "src/domain names crate::rules: {found:?}");
+}
+
+/// Nothing under `src/ui` names the store or SQLite: screens read plain
+/// domain values and hand writes to the app as data.
+#[test]
+fn the_screens_do_not_name_the_store() {
+    let found = naming("ui", &["crate::store", "rusqlite"]);
+    assert!(found.is_empty(), "src/ui names the store: {found:?}");
 }

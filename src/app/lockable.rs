@@ -1,5 +1,5 @@
 //! How the session (lock screen, idle lock, privacy sweep) reaches the app:
-//! see [`crate::ui::session`].
+//! see [`crate::app::session`].
 
 use std::time::Instant;
 
@@ -8,9 +8,9 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 
 use super::App;
 use crate::action::Action;
+use crate::app::session::Lockable;
 use crate::keymap::Mode;
 use crate::store::Store;
-use crate::ui::session::Lockable;
 
 impl Lockable for App {
     fn draw(&self, frame: &mut Frame<'_>) {

@@ -11,6 +11,7 @@ mod form_drafts;
 pub mod load;
 mod lockable;
 mod run;
+pub mod session;
 mod write;
 mod write_case;
 

@@ -6,10 +6,14 @@
 mod enums;
 pub mod agenda;
 pub mod cell;
+pub mod chain;
+pub mod chronology;
 pub mod client;
+pub mod closure;
 pub mod cpd;
 pub mod deadline;
 pub mod episode;
+pub mod found;
 pub mod network;
 pub mod nhs;
 pub mod note;

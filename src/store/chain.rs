@@ -4,43 +4,10 @@
 //! entry per client that does not match.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Result, Store};
-
-/// The first entry of a client's chain that does not match its seal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChainBreak {
-    /// Whose chain.
-    pub client_id: i64,
-    /// "note" or "addendum".
-    pub entity: &'static str,
-    /// The entry's id.
-    pub id: i64,
-    /// The note it is (or belongs to).
-    pub note_id: i64,
-    /// What is wrong, in words.
-    pub problem: String,
-}
-
-impl std::fmt::Display for ChainBreak {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.entity == "note" {
-            write!(
-                f,
-                "client {}: note {} {}",
-                self.client_id, self.id, self.problem
-            )
-        } else {
-            write!(
-                f,
-                "client {}: addendum {} (on note {}) {}",
-                self.client_id, self.id, self.note_id, self.problem
-            )
-        }
-    }
-}
+use crate::domain::chain::ChainBreak;
 
 /// One chain entry as stored, every field as its stored text.
 #[derive(Debug, Clone)]

@@ -4,92 +4,14 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
-use serde::Serialize;
 
 use super::audit::record;
 use super::rows::{fmt_date, fmt_dt, fmt_opt_date, opt_date};
 use super::{Result, Store, StoreError};
-use crate::domain::retention::{Closing, RetentionReview, RetentionSchedule};
+use crate::domain::closure::{ClosurePreview, RetentionDue};
+use crate::domain::retention::{Closing, RetentionSchedule};
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
-use crate::domain::{CaseStatus, Deadline, EpisodeKind, LegalEpisode};
-
-/// What closing a case would stop tracking, and the retention review it sets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClosurePreview {
-    /// Legal episodes still open (s3, CTO, DoLS, child protection…).
-    pub open_episodes: Vec<LegalEpisode>,
-    /// Deadlines still open: they leave Today and `due` once closed.
-    pub open_deadlines: Vec<Deadline>,
-    /// Actions not yet done.
-    pub open_actions: usize,
-    /// Notes still in draft.
-    pub drafts: usize,
-    /// When the record falls due for a retention review, and why.
-    pub retention: Option<RetentionReview>,
-}
-
-impl ClosurePreview {
-    /// Whether closing needs a warning first (anything would stop being tracked).
-    #[must_use]
-    pub fn needs_warning(&self) -> bool {
-        !self.open_episodes.is_empty() || !self.open_deadlines.is_empty() || self.drafts > 0
-    }
-
-    /// What closing stops tracking, one line each (legal episodes first),
-    /// as `client close` prints it and the terminal UI asks about it.
-    #[must_use]
-    pub fn stops_tracking(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .open_episodes
-            .iter()
-            .map(|e| {
-                format!(
-                    "legal episode {}: {} since {} (still open)",
-                    e.id,
-                    e.kind.label(),
-                    crate::dates::display::date(e.start_on)
-                )
-            })
-            .collect();
-        lines.extend(self.open_deadlines.iter().map(|d| {
-            format!(
-                "deadline {}: {} (due {})",
-                d.id,
-                crate::domain::text::one_line(&d.what),
-                crate::dates::display::date(d.due)
-            )
-        }));
-        let count = |n: usize, noun: &str| {
-            crate::domain::text::count(i64::try_from(n).unwrap_or(i64::MAX), noun)
-        };
-        if self.open_actions > 0 {
-            lines.push(count(self.open_actions, "open action"));
-        }
-        if self.drafts > 0 {
-            lines.push(format!(
-                "{} not yet finalised ({})",
-                count(self.drafts, "draft note"),
-                if self.drafts == 1 {
-                    "it stays a draft"
-                } else {
-                    "they stay drafts"
-                }
-            ));
-        }
-        lines
-    }
-}
-
-/// A closed case whose record has reached its retention review date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RetentionDue {
-    /// The client.
-    pub client_id: i64,
-    /// Their display name.
-    pub name: String,
-    /// The review date.
-    pub retain_until: NaiveDate,
-}
+use crate::domain::{CaseStatus, Deadline, EpisodeKind};
 
 impl Store {
     /// What closing client `id` on `on` would stop tracking, and the

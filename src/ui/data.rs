@@ -7,11 +7,14 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use std::rc::Rc;
 
+use crate::domain::AgendaItem;
+use crate::domain::chain::ChainBreak;
+use crate::domain::chronology::ChronologyEntry;
+use crate::domain::found::{SearchFilter, SearchHit};
 use crate::domain::{
     Action as Todo, Addendum, CarePlan, Client, ClientSummary, Deadline, DueItem, LegalEpisode,
     NetworkMember, Note, Visit,
 };
-use crate::store::{AgendaItem, ChainBreak, ChronologyEntry, SearchFilter, SearchHit};
 
 /// The Caseload table's rows as the store gives them: shared (the app
 /// keeps them until something changes, the table shows them) rather than
@@ -35,7 +38,11 @@ pub trait Source {
     fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String>;
     /// What closing client `id` on `on` would stop tracking, and the
     /// retention review it would set (the store's own preview).
-    fn closure(&self, id: i64, on: NaiveDate) -> Result<crate::store::ClosurePreview, String>;
+    fn closure(
+        &self,
+        id: i64,
+        on: NaiveDate,
+    ) -> Result<crate::domain::closure::ClosurePreview, String>;
 }
 
 /// What the calendar shows for a range of days.
@@ -88,7 +95,7 @@ pub struct TodayData {
     pub visits: Vec<Visit>,
     /// Closed cases whose records have reached their retention review
     /// date (flagged for review, never acted on automatically).
-    pub retention: Vec<crate::store::RetentionDue>,
+    pub retention: Vec<crate::domain::closure::RetentionDue>,
     /// The CPD year's state, from 1 September to 30 November
     /// (`practice::cpd::reminder`); none the rest of the year.
     pub cpd: Option<String>,

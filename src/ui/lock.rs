@@ -1,7 +1,8 @@
 //! The lock screen: shown at start and after the idle lock. It draws nothing
 //! about any client, takes the passphrase as masked input (held in a
-//! zeroizing buffer), and opens the database itself so wrong attempts are
-//! counted and delayed (see [`crate::attempts`]). On the first start (no
+//! zeroizing buffer) and returns what was typed; the session
+//! (`crate::app::session`) opens the database, counting and delaying wrong
+//! attempts, and hands a refusal back to be shown. On the first start (no
 //! database yet) it asks for a new passphrase twice and checks the policy.
 
 use ratatui::buffer::Buffer;
@@ -11,12 +12,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use secrecy::SecretString;
-use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
-use crate::attempts::{self, Attempts, UnlockError};
 use crate::passphrase::{self, Strength};
-use crate::store::Store;
 
 /// The mask character drawn for each typed character.
 pub const MASK_CHAR: char = '•';
@@ -40,13 +38,13 @@ enum Stage {
 pub enum LockOutcome {
     /// Still locked (typing, or an error shown).
     Stay,
-    /// The database is open: here it is, with its key.
-    Unlocked {
-        /// The open store (boxed: it is much larger than the other variants).
-        store: Box<Store>,
-        /// Its key (for backups); dropped when the app locks.
-        key: SecretString,
-        /// A warning to show once (a short new passphrase).
+    /// A passphrase was typed (twice and within the policy, for a new
+    /// database): the session tries it and calls [`LockScreen::refused`]
+    /// when it does not open.
+    Typed {
+        /// What was typed.
+        passphrase: SecretString,
+        /// A warning to show once it opens (a short new passphrase).
         warning: Option<&'static str>,
     },
     /// The practitioner asked to leave.
@@ -56,29 +54,34 @@ pub enum LockOutcome {
 /// The lock screen's state.
 #[derive(Debug)]
 pub struct LockScreen {
-    db: PathBuf,
     input: Zeroizing<String>,
     stage: Stage,
     message: Option<String>,
-    attempts: Attempts,
+    /// The passphrase handed to the session was a new one (a refusal
+    /// starts the new passphrase again).
+    submitted_new: bool,
 }
 
 impl LockScreen {
-    /// A lock screen for the database at `db`: asks for a new passphrase
-    /// twice when there is no database yet, else for the passphrase.
+    /// A lock screen that asks for a new passphrase twice when `creating`
+    /// (there is no database yet), else for the passphrase.
     #[must_use]
-    pub fn new(db: &Path) -> LockScreen {
-        let stage = if Store::exists(db) {
-            Stage::Unlock
-        } else {
-            Stage::New
-        };
+    pub fn new(creating: bool) -> LockScreen {
+        let stage = if creating { Stage::New } else { Stage::Unlock };
         LockScreen {
-            db: db.to_path_buf(),
             input: Zeroizing::new(String::new()),
             stage,
             message: None,
-            attempts: Attempts::beside(db),
+            submitted_new: false,
+        }
+    }
+
+    /// The typed passphrase did not open the database: `why` is shown
+    /// under the input (a new passphrase is asked for again from the start).
+    pub fn refused(&mut self, why: &str) {
+        self.message = Some(capitalise(why));
+        if std::mem::take(&mut self.submitted_new) {
+            self.stage = Stage::New;
         }
     }
 
@@ -94,12 +97,12 @@ impl LockScreen {
         self.message.as_deref()
     }
 
-    /// Handles one key; `now` is Unix seconds for the attempt limit.
-    pub fn handle_key(&mut self, key: KeyEvent, now: u64) -> LockOutcome {
+    /// Handles one key.
+    pub fn handle_key(&mut self, key: KeyEvent) -> LockOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('c' | 'q') if ctrl => return LockOutcome::Quit,
-            KeyCode::Enter => return self.submit(now),
+            KeyCode::Enter => return self.submit(),
             KeyCode::Esc => {
                 self.input.clear();
                 if matches!(self.stage, Stage::Repeat(_)) {
@@ -127,10 +130,13 @@ impl LockScreen {
         std::mem::replace(&mut self.input, Zeroizing::new(String::new()))
     }
 
-    fn submit(&mut self, now: u64) -> LockOutcome {
+    fn submit(&mut self) -> LockOutcome {
         let typed = self.take_input();
         match std::mem::replace(&mut self.stage, Stage::Unlock) {
-            Stage::Unlock => self.try_open(&typed, now, None),
+            Stage::Unlock => {
+                self.submitted_new = false;
+                self.typed(&typed, None)
+            }
             Stage::New => {
                 match passphrase::check_new(&SecretString::from(typed.as_str())) {
                     Ok(_) => {
@@ -153,8 +159,10 @@ impl LockScreen {
                 let short = passphrase::check_new(&SecretString::from(typed.as_str()))
                     .is_ok_and(|s| s == Strength::Short);
                 let warning = short.then_some(passphrase::policy::SHORT_WARNING);
-                let out = self.try_open(&typed, now, warning);
-                if !matches!(out, LockOutcome::Unlocked { .. }) {
+                let out = self.typed(&typed, warning);
+                if matches!(out, LockOutcome::Typed { .. }) {
+                    self.submitted_new = true;
+                } else {
                     self.stage = Stage::New;
                 }
                 out
@@ -162,29 +170,15 @@ impl LockScreen {
         }
     }
 
-    fn try_open(&mut self, typed: &str, now: u64, warning: Option<&'static str>) -> LockOutcome {
+    fn typed(&mut self, typed: &str, warning: Option<&'static str>) -> LockOutcome {
         if typed.is_empty() {
             self.message = Some("type the passphrase, then Enter".into());
             return LockOutcome::Stay;
         }
-        let key = SecretString::from(typed);
-        match attempts::open_guarded(&self.db, &key, &mut self.attempts, now) {
-            Ok(store) => {
-                self.message = None;
-                LockOutcome::Unlocked {
-                    store: Box::new(store),
-                    key,
-                    warning,
-                }
-            }
-            Err(e @ (UnlockError::Wrong | UnlockError::Wait(_))) => {
-                self.message = Some(capitalise(&e.to_string()));
-                LockOutcome::Stay
-            }
-            Err(UnlockError::Store(e)) => {
-                self.message = Some(capitalise(&e.to_string()));
-                LockOutcome::Stay
-            }
+        self.message = None;
+        LockOutcome::Typed {
+            passphrase: SecretString::from(typed),
+            warning,
         }
     }
 
@@ -251,6 +245,7 @@ impl Widget for &LockScreen {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyEventKind;
+    use secrecy::ExposeSecret;
 
     fn key(c: KeyCode) -> KeyEvent {
         KeyEvent::new(c, KeyModifiers::NONE)
@@ -258,9 +253,9 @@ mod tests {
 
     fn type_in(s: &mut LockScreen, text: &str) -> LockOutcome {
         for c in text.chars() {
-            s.handle_key(key(KeyCode::Char(c)), 1000);
+            s.handle_key(key(KeyCode::Char(c)));
         }
-        s.handle_key(key(KeyCode::Enter), 1000)
+        s.handle_key(key(KeyCode::Enter))
     }
 
     fn drawn(s: &LockScreen) -> String {
@@ -277,10 +272,8 @@ mod tests {
     }
 
     #[test]
-    fn first_start_asks_twice_checks_policy_and_creates() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("x.db");
-        let mut s = LockScreen::new(&db);
+    fn first_start_asks_twice_checks_policy_and_returns_the_passphrase() {
+        let mut s = LockScreen::new(true);
         assert!(s.is_creating());
         assert!(matches!(type_in(&mut s, "short"), LockOutcome::Stay));
         assert!(s.message().unwrap().contains("too short"));
@@ -293,21 +286,27 @@ mod tests {
         assert!(s.message().unwrap().contains("did not match"));
         type_in(&mut s, "blue kettle river");
         match type_in(&mut s, "blue kettle river") {
-            LockOutcome::Unlocked { warning, .. } => assert!(warning.is_none()),
-            other => panic!("not unlocked: {other:?}"),
+            LockOutcome::Typed {
+                passphrase,
+                warning,
+            } => {
+                assert_eq!(passphrase.expose_secret(), "blue kettle river");
+                assert!(warning.is_none());
+            }
+            other => panic!("not typed: {other:?}"),
         }
-        assert!(Store::exists(&db));
+        // Refused (the file could not be made): the new passphrase again.
+        s.refused("could not create it");
+        assert_eq!(s.message(), Some("Could not create it"));
+        assert!(drawn(&s).contains("New passphrase"));
     }
 
     #[test]
-    fn a_wrong_passphrase_says_so_masks_input_and_the_right_one_opens() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("x.db");
-        Store::open(&db, &SecretString::from("blue kettle river")).unwrap();
-        let mut s = LockScreen::new(&db);
+    fn typing_is_masked_a_refusal_is_shown_and_ctrl_q_quits() {
+        let mut s = LockScreen::new(false);
         assert!(!s.is_creating());
         for c in "secret words".chars() {
-            s.handle_key(key(KeyCode::Char(c)), 1000);
+            s.handle_key(key(KeyCode::Char(c)));
         }
         let screen = drawn(&s);
         assert!(!screen.contains("secret"), "{screen}");
@@ -316,37 +315,21 @@ mod tests {
             "{screen}"
         );
         assert!(matches!(
-            s.handle_key(key(KeyCode::Enter), 1000),
-            LockOutcome::Stay
+            s.handle_key(key(KeyCode::Enter)),
+            LockOutcome::Typed { .. }
         ));
+        s.refused("wrong passphrase");
         assert!(s.message().unwrap().starts_with("Wrong passphrase"));
         assert!(drawn(&s).contains("Wrong passphrase"));
+        assert!(drawn(&s).contains("Passphrase:"));
         assert!(matches!(
-            type_in(&mut s, "blue kettle river"),
-            LockOutcome::Unlocked { .. }
+            s.handle_key(key(KeyCode::Enter)),
+            LockOutcome::Stay
         ));
         let ctrl_q = KeyEvent {
             kind: KeyEventKind::Press,
             ..KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
         };
-        assert!(matches!(s.handle_key(ctrl_q, 1000), LockOutcome::Quit));
-    }
-
-    #[test]
-    fn ten_wrong_attempts_delay_the_eleventh_even_if_right() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("x.db");
-        Store::open(&db, &SecretString::from("blue kettle river")).unwrap();
-        let mut s = LockScreen::new(&db);
-        let mut a = Attempts::beside(&db);
-        for i in 0..10 {
-            a.record_failure(990 + i).unwrap();
-        }
-        s.attempts = Attempts::beside(&db);
-        assert!(matches!(
-            type_in(&mut s, "blue kettle river"),
-            LockOutcome::Stay
-        ));
-        assert!(s.message().unwrap().contains("wait"), "{:?}", s.message());
+        assert!(matches!(s.handle_key(ctrl_q), LockOutcome::Quit));
     }
 }

@@ -1,9 +1,10 @@
 //! The screens and the frame around them. Each screen is a [`Screen`] in
-//! its own file, listed once in the registry below; [`render`] draws the
+//! its own file or folder (`today/`, `client/`, `note/`, `calendar/`,
+//! `forms/`), listed once in the registry below; [`render`] draws the
 //! whole frame from a [`Shell`] (the app as drawing sees it), with no query
 //! and no change to state (only render caches such as scroll offsets).
-//! Nothing here reaches the store or the app; the theme is the one place
-//! for colours.
+//! Nothing here names the store or the app (`tests/walls.rs`); the theme
+//! is the one place for colours.
 
 pub mod calendar;
 pub mod caseload;
@@ -21,7 +22,6 @@ pub mod palette;
 pub mod records;
 pub mod screen;
 pub mod search;
-pub mod session;
 pub mod text_view;
 pub mod theme;
 pub mod today;

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::store::ChainBreak;
+use crate::domain::chain::ChainBreak;
 
 /// The red line over a client whose chain does not verify.
 #[must_use]

@@ -17,9 +17,9 @@ use super::theme::Theme;
 use super::widgets::{Cursor, take_top};
 use crate::action::Action;
 use crate::dates::parse_date;
+use crate::domain::found::{HitSource, SearchFilter, SearchHit};
 use crate::keymap::Mode;
 use crate::privacy::{Kind, shown};
-use crate::store::{HitSource, SearchFilter, SearchHit};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
 

@@ -289,14 +289,14 @@ fn retention_reviews_that_have_come_are_flagged_on_today_and_explained() {
     assert!(found, "the retention row was never selected");
     snapshot("today_retention", &app);
     // In privacy mode the row and its detail pane do not name the client.
-    caseload::ui::session::Lockable::set_privacy(&mut app, true);
+    caseload::app::session::Lockable::set_privacy(&mut app, true);
     let private = screen_text(&app, 80, 24);
     assert!(private.contains("retention review due"), "{private}");
     assert!(
         !private.contains("Otto") && !private.contains("Oldcase"),
         "{private}"
     );
-    caseload::ui::session::Lockable::set_privacy(&mut app, false);
+    caseload::app::session::Lockable::set_privacy(&mut app, false);
     // Nothing was acted on: the case is still closed, the record whole.
     assert_eq!(app.store().client(old).unwrap().status, CaseStatus::Closed);
     press(&mut app, KeyCode::Enter);
@@ -411,7 +411,7 @@ fn the_draft_open_in_the_editor_is_discarded_after_asking() {
 fn in_privacy_mode_closing_counts_deadlines_instead_of_naming_them() {
     let mut app = app_with(with_s3());
     open_ada(&mut app);
-    caseload::ui::session::Lockable::set_privacy(&mut app, true);
+    caseload::app::session::Lockable::set_privacy(&mut app, true);
     keys(&mut app, "Z");
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("MHA s3 since"), "{text}");

@@ -147,7 +147,7 @@ fn actions_can_be_added_from_anywhere_and_marked_done() {
 /// The store under `app`, taken out as a crash leaves it (nothing the app
 /// would do on a clean exit is done).
 fn crashed(mut app: caseload::app::App) -> caseload::store::Store {
-    use caseload::ui::session::Lockable;
+    use caseload::app::session::Lockable;
     let empty = caseload::store::Store::open_in_memory().unwrap();
     std::mem::replace(app.store_mut(), empty)
 }

@@ -8,8 +8,8 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::ClientView;
+use crate::domain::chronology::ChronologySource;
 use crate::domain::text::one_line;
-use crate::store::ChronologySource;
 use crate::ui::fit::{fit_str, wrap};
 use crate::ui::theme::Theme;
 
@@ -61,7 +61,7 @@ pub fn draw(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
 /// An entry's words: a legal episode starting or ending is the program's
 /// own ("CTO started"); notes, addenda, deadlines (with their outcome) and
 /// visits carry what the practitioner wrote, a placeholder in privacy mode.
-fn event(e: &crate::store::ChronologyEntry, on: bool) -> String {
+fn event(e: &crate::domain::chronology::ChronologyEntry, on: bool) -> String {
     if e.source == ChronologySource::Episode {
         one_line(&e.event)
     } else {

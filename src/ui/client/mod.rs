@@ -15,10 +15,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Tabs};
 
+use crate::domain::chain::ChainBreak;
+use crate::domain::chronology::ChronologyEntry;
 use crate::domain::{
     Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
 };
-use crate::store::{ChainBreak, ChronologyEntry};
 use crate::ui::data::{ClientData, Seen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{Cursor, client_header};

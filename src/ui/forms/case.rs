@@ -8,9 +8,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::{Field, FieldKind, Form, Problem};
 use super::{NetworkForm, Spec, typed_form};
+use crate::domain::closure::ClosurePreview;
 use crate::domain::retention::Closing;
 use crate::domain::{LegalEpisode, NetworkMember};
-use crate::store::ClosurePreview;
 use crate::ui::data::Source;
 use crate::ui::screen::Effect;
 use crate::ui::theme::Theme;

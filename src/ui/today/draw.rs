@@ -415,7 +415,7 @@ fn row_line(
 }
 
 /// A retention review row: who, and since when it has been due.
-fn retention_line(r: &crate::store::RetentionDue, theme: Theme) -> Line<'static> {
+fn retention_line(r: &crate::domain::closure::RetentionDue, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::raw(format!("  {:<20} ", name(Some(&r.name), theme))),
         Span::styled(

@@ -11,9 +11,9 @@ use std::cell::RefCell;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::domain::AgendaItem;
 use crate::domain::{DueItem, Visit};
 use crate::keymap::Mode;
-use crate::store::AgendaItem;
 use crate::ui::client::Tab;
 use crate::ui::data::{Source, TodayData};
 use crate::ui::screen::{Click, Effect, Screen};
@@ -63,7 +63,7 @@ pub enum TodayRow {
     },
     /// A closed case whose record has reached its retention review date:
     /// flagged for the practitioner, never acted on automatically.
-    Retention(crate::store::RetentionDue),
+    Retention(crate::domain::closure::RetentionDue),
 }
 
 impl TodayRow {

@@ -12,12 +12,14 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use secrecy::SecretString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::lock::{LockOutcome, LockScreen};
+use crate::attempts::{self, Attempts, UnlockError};
 use crate::idle::IdleTimer;
 use crate::store::Store;
+use crate::ui::lock::{LockOutcome, LockScreen};
 
 /// Said once when the session opens with the agent's key.
 pub const OPENED_BY_AGENT: &str =
@@ -75,6 +77,8 @@ pub struct Session<A: Lockable> {
     db: Option<PathBuf>,
     app: Option<A>,
     lock: Option<LockScreen>,
+    /// Wrong passphrases counted beside the database (none for the demo).
+    attempts: Option<Attempts>,
     make_app: Option<MakeApp<A>>,
     setup_store: Option<StoreSetup>,
     idle: IdleTimer,
@@ -96,7 +100,8 @@ impl<A: Lockable> Session<A> {
         Session {
             db: Some(db.to_path_buf()),
             app: None,
-            lock: Some(LockScreen::new(db)),
+            lock: Some(LockScreen::new(!Store::exists(db))),
+            attempts: Some(Attempts::beside(db)),
             make_app: Some(make_app),
             setup_store: None,
             idle: IdleTimer::new(idle_limit, now),
@@ -113,6 +118,7 @@ impl<A: Lockable> Session<A> {
             db: None,
             app: Some(app),
             lock: None,
+            attempts: None,
             make_app: None,
             setup_store: None,
             idle: IdleTimer::new(None, now),
@@ -191,18 +197,13 @@ impl<A: Lockable> Session<A> {
             if let Event::Key(k) = ev
                 && k.kind != KeyEventKind::Release
             {
-                match lock.handle_key(*k, unix) {
+                match lock.handle_key(*k) {
                     LockOutcome::Stay => {}
                     LockOutcome::Quit => self.quit = true,
-                    LockOutcome::Unlocked {
-                        store,
-                        key,
+                    LockOutcome::Typed {
+                        passphrase,
                         warning,
-                    } => {
-                        // The TUI needs no key after opening: drop it now.
-                        drop(key);
-                        self.unlocked(*store, warning, now);
-                    }
+                    } => self.try_open(&passphrase, warning, now, unix),
                 }
             }
             return;
@@ -273,7 +274,8 @@ impl<A: Lockable> Session<A> {
         }
         // Locking the screen locks the command line too (`caseload unlock`).
         crate::agent::on_tui_lock(&db);
-        self.lock = Some(LockScreen::new(&db));
+        self.lock = Some(LockScreen::new(!Store::exists(&db)));
+        self.attempts = Some(Attempts::beside(&db));
         tracing::info!("locked");
     }
 
@@ -283,6 +285,33 @@ impl<A: Lockable> Session<A> {
             && let Some(app) = &mut self.app
         {
             app.save_all();
+        }
+    }
+
+    /// Opens the database with what the lock screen returned, counting a
+    /// wrong passphrase (and waiting after too many); a refusal goes back to
+    /// the lock screen. The passphrase is dropped once tried: the TUI needs
+    /// no key after opening.
+    fn try_open(
+        &mut self,
+        passphrase: &SecretString,
+        warning: Option<&'static str>,
+        now: Instant,
+        unix: u64,
+    ) {
+        let (Some(db), Some(attempts)) = (&self.db, &mut self.attempts) else {
+            return;
+        };
+        match attempts::open_guarded(db, passphrase, attempts, unix) {
+            Ok(store) => self.unlocked(store, warning, now),
+            Err(e @ (UnlockError::Wrong | UnlockError::Wait(_))) => self.refused(&e.to_string()),
+            Err(UnlockError::Store(e)) => self.refused(&e.to_string()),
+        }
+    }
+
+    fn refused(&mut self, why: &str) {
+        if let Some(lock) = &mut self.lock {
+            lock.refused(why);
         }
     }
 

@@ -362,3 +362,33 @@ fn an_open_session_or_the_demo_is_not_reopened_with_the_agents_key() {
     assert!(demo.app.as_ref().unwrap().messages.is_empty());
     assert_eq!(demo.app.as_ref().unwrap().reopened, 0);
 }
+
+#[test]
+fn first_start_asks_twice_then_creates_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.db");
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    assert!(screen(&s).contains("New passphrase"));
+    type_in(&mut s, PASS, t0);
+    s.handle_event(&key(KeyCode::Enter), t0, 1000);
+    assert!(s.is_locked());
+    assert!(!Store::exists(&db), "nothing is made before the repeat");
+    unlock(&mut s, t0);
+    assert!(Store::exists(&db));
+}
+
+#[test]
+fn ten_wrong_attempts_delay_the_eleventh_even_if_right() {
+    let (_d, db) = setup();
+    let mut a = crate::attempts::Attempts::beside(&db);
+    for i in 0..10 {
+        a.record_failure(990 + i).unwrap();
+    }
+    let t0 = Instant::now();
+    let mut s = session(&db, t0);
+    type_in(&mut s, PASS, t0);
+    s.handle_event(&key(KeyCode::Enter), t0, 1000);
+    assert!(s.is_locked());
+    assert!(screen(&s).contains("wait"), "{}", screen(&s));
+}
