@@ -44,9 +44,10 @@ fn addenda_text(addenda: &[crate::domain::Addendum]) -> String {
         .iter()
         .map(|a| {
             format!(
-                "Addendum {} written {} (reason: {}):\n{}",
+                "Addendum {} written {} {} (reason: {}):\n{}",
                 a.id,
-                a.written_at.format("%Y-%m-%d %H:%M"),
+                crate::dates::stored::text(a.written_at.date()),
+                a.written_at.format("%H:%M"),
                 a.reason,
                 a.body
             )

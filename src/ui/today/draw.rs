@@ -110,10 +110,11 @@ impl TodayView {
             .position(|(h, e)| (*h..*e).contains(&self.cursor.selected))
             .unwrap_or(0);
         // A closing notice with no rows (the CPD line) is shown only when
-        // every other section fits whole: it never takes a line from them.
+        // every other section fits whole with a line to spare: it never
+        // takes a line from them (the allocation keeps one line in hand).
         if sections.len() > 1 && needs.last() == Some(&0) {
             let rest: usize = needs[..needs.len() - 1].iter().map(|n| n + 1).sum();
-            if rest + 1 > height {
+            if rest + 2 > height {
                 sections.pop();
                 needs.pop();
             }
