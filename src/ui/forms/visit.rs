@@ -119,14 +119,14 @@ impl VisitForm {
 
 impl OutcomeForm {
     /// Each person's outcome: `main` gets the first choice, the others the
-    /// second.
-    #[must_use]
-    pub fn outcomes(&self, main: i64, visit: &Visit) -> Vec<(i64, VisitOutcome)> {
+    /// second. A choice that is not one of the outcomes offered is a
+    /// problem beside its field, never taken as any outcome.
+    pub fn outcomes(&self, main: i64, visit: &Visit) -> Result<Vec<(i64, VisitOutcome)>, Problem> {
         let pick = |f: &Field| {
             OUTCOMES
                 .get(f.choice)
                 .copied()
-                .unwrap_or(VisitOutcome::Seen)
+                .ok_or_else(|| f.problem("choose one of the outcomes offered"))
         };
         visit
             .people
@@ -137,7 +137,7 @@ impl OutcomeForm {
                 } else {
                     &self.others
                 };
-                (p.client_id, pick(f))
+                Ok((p.client_id, pick(f)?))
             })
             .collect()
     }
@@ -235,11 +235,13 @@ pub(super) fn to_write(spec: &Spec, today: NaiveDate) -> Option<Result<Write, Pr
         Spec::PlanVisit(client, household, f) => {
             f.to_visit(*client, household, today).map(Write::PlanVisit)
         }
-        Spec::VisitOutcome(main, visit, f) => Ok(Write::RecordVisit {
-            id: visit.id,
-            outcomes: f.outcomes(*main, visit),
-            note_for: *main,
-        }),
+        Spec::VisitOutcome(main, visit, f) => {
+            f.outcomes(*main, visit).map(|outcomes| Write::RecordVisit {
+                id: visit.id,
+                outcomes,
+                note_for: *main,
+            })
+        }
         Spec::MoveVisit(id, f) => when(&f.when, today).map(|at| Write::MoveVisit { id: *id, at }),
         Spec::CancelVisit(id, f) => match f.reason.opt() {
             Some(reason) => Ok(Write::CancelVisit { id: *id, reason }),
@@ -247,4 +249,68 @@ pub(super) fn to_write(spec: &Spec, today: NaiveDate) -> Option<Result<Write, Pr
         },
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{NoteKind, VisitPerson, VisitStatus};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn visit() -> Visit {
+        let person = |client_id| VisitPerson {
+            client_id,
+            name: "Test Person".into(),
+            outcome: None,
+        };
+        Visit {
+            id: 5,
+            status: VisitStatus::Planned,
+            kind: NoteKind::HomeVisit,
+            planned_at: today().and_hms_opt(10, 0, 0),
+            occurred_at: None,
+            minutes: None,
+            location: None,
+            with_whom: None,
+            lone_check: None,
+            cancel_reason: None,
+            note_id: None,
+            deadline_id: None,
+            people: vec![person(1), person(2)],
+            moves: Vec::new(),
+        }
+    }
+
+    /// Issue 35: a choice index past the options (a kept draft from another
+    /// version, a bug elsewhere) was read as "Seen", the one outcome that
+    /// satisfies a statutory visit. It must be refused beside its field.
+    #[test]
+    fn an_outcome_out_of_range_is_refused_never_taken_as_seen() {
+        let mut form = outcome(visit(), 1, Theme::default(), today());
+        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
+            unreachable!()
+        };
+        f.outcome.choice = OUTCOMES.len();
+        assert_eq!(form.spec.to_write(today()).unwrap_err().field, "outcome");
+        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
+            unreachable!()
+        };
+        f.outcome.choice = 2;
+        f.others.choice = 99;
+        assert_eq!(form.spec.to_write(today()).unwrap_err().field, "others");
+        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
+            unreachable!()
+        };
+        f.others.choice = 1;
+        match form.spec.to_write(today()).unwrap() {
+            Write::RecordVisit { outcomes, .. } => assert_eq!(
+                outcomes,
+                [(1, VisitOutcome::NotSeen), (2, VisitOutcome::SeenAlone)]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
 }
