@@ -162,10 +162,13 @@ impl App {
     /// Opens a client's record at `tab` (at care plan version `plan`, when
     /// given); `offer_draft` asks to resume a draft.
     fn open_client(&mut self, id: i64, tab: Tab, offer_draft: bool, plan: Option<i64>) {
-        let today = self.now().date();
+        let now = self.now();
+        let today = now.date();
         match load::client(&self.store, id, today) {
             Ok(data) => {
                 let mut v = ClientView::open(data, tab, today, self.theme, offer_draft);
+                // Overdue to the minute for a clock counted in hours.
+                v.now = Some(now);
                 if let Some(plan) = plan {
                     v.show_plan(plan);
                 }

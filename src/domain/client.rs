@@ -188,12 +188,25 @@ pub struct ClientSummary {
     pub last_contact: Option<NaiveDate>,
     /// The earlier of the earliest open deadline and the next visit due.
     pub next_due: Option<NaiveDate>,
+    /// The time it falls due, when it is a deadline counted in hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_due_at: Option<NaiveDateTime>,
     /// What is due then.
     pub next_due_what: Option<String>,
     /// Kinds of open legal episodes, comma-separated codes.
     pub frameworks: Vec<String>,
     /// Drafts not yet finalised.
     pub drafts: u32,
+}
+
+impl ClientSummary {
+    /// When the next thing is due, seen from `now` (with its time for a
+    /// deadline counted in hours).
+    #[must_use]
+    pub fn next_when(&self, now: NaiveDateTime) -> Option<super::When> {
+        self.next_due
+            .map(|d| super::When::new(d, self.next_due_at, now))
+    }
 }
 
 /// What a new client needs; validated by [`NewClient::validate`].

@@ -30,7 +30,10 @@ impl Store {
                 (SELECT v.planned_at || ' ' || v.kind FROM visit_people p
                    JOIN visits v ON v.id = p.visit_id
                    WHERE p.client_id = c.id AND v.status = 'planned' AND v.planned_at IS NOT NULL
-                   ORDER BY v.planned_at, v.id LIMIT 1)
+                   ORDER BY v.planned_at, v.id LIMIT 1),
+                (SELECT d.due_at FROM deadlines d
+                   WHERE d.client_id = c.id AND d.completed_on IS NULL AND d.cancelled = 0
+                   ORDER BY d.due, d.id LIMIT 1)
              FROM clients c
              LEFT JOIN (SELECT client_id, count(*) AS n FROM notes INDEXED BY notes_drafts
                         WHERE status = 'draft' GROUP BY client_id) dr ON dr.client_id = c.id
@@ -41,28 +44,36 @@ impl Store {
             let deadline: Option<String> = r.get(CLIENT_COL_COUNT)?;
             let frameworks: Option<String> = r.get(CLIENT_COL_COUNT + 1)?;
             let planned: Option<String> = r.get(CLIENT_COL_COUNT + 3)?;
+            let deadline_at = super::rows::opt_dt(r, CLIENT_COL_COUNT + 4)?;
             Ok((
                 ClientSummary {
                     client: client_from_row(r)?,
                     last_seen: None,
                     last_contact: None,
                     next_due: None,
+                    next_due_at: None,
                     next_due_what: None,
                     frameworks: frameworks.as_deref().map(frameworks_of).unwrap_or_default(),
                     drafts: r.get(CLIENT_COL_COUNT + 2)?,
                 },
                 deadline.as_deref().and_then(next_deadline),
                 planned.as_deref().and_then(planned_visit),
+                deadline_at,
             ))
         })?;
         let mut facts = self.facts_brief()?;
         let mut out = Vec::new();
         for row in rows {
-            let (mut s, deadline, planned) = row?;
+            let (mut s, deadline, planned, deadline_at) = row?;
             let f = facts.remove(&s.client.id);
             s.last_seen = f.as_ref().and_then(|f| f.last_seen);
             s.last_contact = f.as_ref().and_then(|f| f.last_contact);
+            let first_deadline = deadline.clone();
             let next = practice::next_due(deadline, planned, f.and_then(|f| f.next_visit));
+            // A deadline counted in hours keeps its time.
+            if next.is_some() && next == first_deadline {
+                s.next_due_at = deadline_at;
+            }
             s.next_due = next.as_ref().map(|(d, _)| *d);
             s.next_due_what = next.map(|(_, w)| w);
             out.push(s);

@@ -77,7 +77,7 @@ impl Column {
 }
 
 /// A row's cells, left to right as [`Column::ALL`] (`on`: privacy mode).
-fn cells(s: &ClientSummary, on: bool) -> [String; 7] {
+fn cells(s: &ClientSummary, on: bool, now: NaiveDateTime) -> [String; 7] {
     let c = &s.client;
     [
         format!(
@@ -89,9 +89,7 @@ fn cells(s: &ClientSummary, on: bool) -> [String; 7] {
         c.status.label().to_string(),
         one_line(&s.frameworks.join(",")),
         c.risk.label().to_string(),
-        s.next_due
-            .map(crate::dates::display::date)
-            .unwrap_or_default(),
+        s.next_when(now).map(|w| w.at).unwrap_or_default(),
         s.last_seen
             .map(crate::dates::display::date)
             .unwrap_or_default(),
@@ -119,6 +117,9 @@ pub struct CaseloadView {
     pub cursor: Cursor,
     /// The day "next due" is measured from.
     pub today: Option<NaiveDate>,
+    /// The moment of the last reload or key ("next due" overdue to the
+    /// minute for a clock counted in hours).
+    pub now: Option<NaiveDateTime>,
     /// Per client, lower-cased: what the filter searches, and the name sort key.
     keys: Vec<(String, String)>,
     /// The colours.
@@ -133,6 +134,15 @@ impl CaseloadView {
             theme,
             ..CaseloadView::default()
         }
+    }
+
+    /// The moment "next due" is measured from (the start of the day
+    /// loaded until the app gives the time).
+    fn now(&self) -> NaiveDateTime {
+        let today = self.today.unwrap_or_default();
+        self.now
+            .filter(|n| n.date() == today)
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN))
     }
 
     /// Re-applies filter and sort.
@@ -250,7 +260,7 @@ impl Widget for &CaseloadView {
         };
         Widget::render(Paragraph::new(Line::from(filter)), top, frame);
 
-        let today = self.today.unwrap_or_default();
+        let now = self.now();
         let on = theme.privacy();
         // Columns sized from what they hold (every client, not only those
         // in view, so they do not jump while scrolling or filtering) and the
@@ -260,7 +270,7 @@ impl Widget for &CaseloadView {
             .map(|c| c.title().chars().count() + 1)
             .collect();
         for s in self.all.iter() {
-            for (w, c) in wants.iter_mut().zip(cells(s, on)) {
+            for (w, c) in wants.iter_mut().zip(cells(s, on, now)) {
                 *w = (*w).max(Line::from(c).width());
             }
         }
@@ -304,14 +314,15 @@ impl Widget for &CaseloadView {
                     },
                     theme.text(),
                     theme.risk(c.risk),
-                    match s.next_due {
-                        Some(d) if d < today => theme.danger(),
-                        _ => theme.text(),
+                    if s.next_when(now).is_some_and(|w| w.overdue) {
+                        theme.danger()
+                    } else {
+                        theme.text()
                     },
                     theme.text(),
                 ];
                 Row::new(
-                    cells(s, on)
+                    cells(s, on, now)
                         .iter()
                         .zip(&widths)
                         .zip(styles)
@@ -401,7 +412,12 @@ impl Screen for CaseloadView {
         }
     }
 
-    fn update(&mut self, action: Action, _now: NaiveDateTime) -> Vec<Effect> {
+    fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = Some(now);
+    }
+
+    fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        self.now = Some(now);
         let len = self.rows.len();
         match action {
             Action::Up => self.cursor.step(-1, len),

@@ -220,7 +220,12 @@ impl Screen for ClientView {
         }
     }
 
+    fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = Some(now);
+    }
+
     fn update(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
+        self.now = Some(now);
         match action {
             Action::Up => self.step(-1, false),
             Action::Down => self.step(1, false),

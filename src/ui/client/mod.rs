@@ -23,7 +23,7 @@ use crate::domain::{
 use crate::ui::data::{ClientData, Seen};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{Cursor, client_header};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// The tabs of a client's record. Add a tab here (and draw it in
 /// `tabs`) to extend the record.
@@ -135,6 +135,9 @@ pub struct ClientView {
     pub seen: Seen,
     /// The day the record was loaded for.
     pub today: NaiveDate,
+    /// The moment of the last reload or key: an hours deadline is overdue,
+    /// and a planned visit awaits its outcome, from the minute it passes.
+    pub now: Option<NaiveDateTime>,
     /// The colours.
     pub theme: Theme,
     /// Offer an unfinished draft back once open.
@@ -173,11 +176,21 @@ impl ClientView {
             scroll: 0,
             tab_bar: Cell::new(Rect::default()),
             today,
+            now: None,
             theme,
             offer_draft,
         };
         v.fill(data, today);
         v
+    }
+
+    /// The moment the facts are shown for (the start of the day loaded,
+    /// until the app gives the time).
+    #[must_use]
+    pub fn now(&self) -> NaiveDateTime {
+        self.now
+            .filter(|n| n.date() == self.today)
+            .unwrap_or_else(|| self.today.and_time(NaiveTime::MIN))
     }
 
     /// Takes freshly loaded data, keeping the tab and selections.
@@ -369,7 +382,7 @@ impl Widget for &ClientView {
             Tab::Summary => self::summary::summary(self, frame, body, theme, today),
             Tab::Notes => tabs::notes(self, frame, body, theme),
             Tab::Plan => tabs::plan(self, frame, body, theme),
-            Tab::Deadlines => tabs::deadlines(self, frame, body, theme, today),
+            Tab::Deadlines => tabs::deadlines(self, frame, body, theme, self.now()),
             Tab::Network => tabs::network(self, frame, body, theme),
             Tab::Chronology => self::chronology::draw(self, frame, body, theme),
         }

@@ -267,7 +267,7 @@ pub fn summary(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, tod
             theme.dim(),
         )));
     } else {
-        next_lines(&mut lines, v, today, on, theme);
+        next_lines(&mut lines, v, on, theme);
     }
     lines.push(Line::default());
     // Continuations of a detail line sit under its value; of a status line,
@@ -306,26 +306,21 @@ const SIDE_BY_SIDE: u16 = 100;
 /// `lines` wrapped to `width`, continuations indented `indent`.
 /// An open case's next open deadline (red once overdue) and care plan
 /// review.
-fn next_lines(
-    lines: &mut Vec<Line<'static>>,
-    v: &ClientView,
-    today: NaiveDate,
-    on: bool,
-    theme: Theme,
-) {
+fn next_lines(lines: &mut Vec<Line<'static>>, v: &ClientView, on: bool, theme: Theme) {
     match v
         .deadlines
         .iter()
         .find(|d| d.completed_on.is_none() && !d.cancelled)
     {
         Some(d) => {
-            let style = if d.due < today {
+            let now = v.now();
+            let style = if d.is_overdue(now) {
                 theme.danger()
             } else {
                 theme.text()
             };
             lines.push(Line::from(Span::styled(
-                format!("  {}  {}", display::date(d.due), deadline_what(d, on)),
+                format!("  {}  {}", d.when(now).at, deadline_what(d, on)),
                 style,
             )));
         }

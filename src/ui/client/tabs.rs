@@ -2,7 +2,7 @@
 //! `one_line` or `sanitize` before it reaches the screen, and every personal
 //! field through `privacy::shown` with its kind.
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -184,7 +184,8 @@ pub fn plan(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme) {
 }
 
 /// The Deadlines tab: deadlines (open first) then actions.
-pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, today: NaiveDate) {
+pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, now: NaiveDateTime) {
+    let today = now.date();
     let rows_idx = v.due_rows();
     if rows_idx.is_empty() {
         empty(
@@ -207,16 +208,17 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
                 } else if d.cancelled {
                     ("cancelled".into(), theme.dim())
                 } else {
-                    let words = crate::domain::text::due_words((d.due - today).num_days());
-                    let style = if d.due < today {
+                    // When and whether overdue: the domain's, to the minute
+                    // for a clock counted in hours.
+                    let style = if d.is_overdue(now) {
                         theme.danger()
                     } else {
                         theme.text()
                     };
-                    (words, style)
+                    (d.when(now).left, style)
                 };
                 [
-                    (display::date(d.due), theme.text()),
+                    (d.when(now).at, theme.text()),
                     (deadline_what(d, theme.privacy()), style),
                     (state, style),
                     (opt(d.rule.as_ref()), theme.dim()),
@@ -224,7 +226,7 @@ pub fn deadlines(v: &ClientView, frame: &mut Buffer, area: Rect, theme: Theme, t
             }
             DueRow::Visit(i) => {
                 let p = &v.seen.planned[i];
-                let waiting = p.planned_at.is_some_and(|t| t.date() < today);
+                let waiting = p.awaits_outcome(now);
                 let (state, style) = if waiting {
                     ("outcome?".to_string(), theme.danger())
                 } else {
