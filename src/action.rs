@@ -104,6 +104,7 @@ actions! {
     DiscardDraft => ("discard", "Discard the draft note (on the Notes tab, the selected one; asks first, u puts it back)"),
     EditMember => ("edit", "Edit this network member's details"),
     ArchiveMember => ("archive", "Archive this network member (asks first; kept in the record, u undoes)"),
+    NewSupervision => ("supervision", "Record a case supervision about this client: decisions, actions with owners, sealed like a note"),
 }
 
 #[cfg(test)]

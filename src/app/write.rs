@@ -187,6 +187,11 @@ pub(super) fn apply(
                 crate::domain::cell::cell_text(&a.what)
             ))
         }
+        Write::AddSupervision {
+            new,
+            finalise,
+            late_reason,
+        } => add_supervision(store, new, *finalise, late_reason.as_deref(), now)?,
         Write::CloseCase { .. }
         | Write::EndEpisode { .. }
         | Write::MoveEpisode { .. }
@@ -206,4 +211,37 @@ pub(super) fn apply(
     };
     out.at = now;
     Ok(out)
+}
+
+/// Records a case supervision. Sealing it late needs the reason: asked
+/// beside the form's field before anything is written (the store's own
+/// check, with the same rule, would only say so in words).
+fn add_supervision(
+    store: &mut Store,
+    new: &crate::domain::NewSupervision,
+    finalise: bool,
+    late_reason: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Outcome, WriteError> {
+    if finalise
+        && late_reason.is_none()
+        && let Some(days) = store.late_entry_in_force().lateness(new.on, now, true)
+    {
+        return Err(WriteError {
+            field: Some("reason for late entry".into()),
+            message: format!(
+                "sealed {days} working days after the supervision, this is a late entry: \
+                 give the reason, or untick Finalise to keep it as a draft"
+            ),
+        });
+    }
+    let id = store.add_supervision(new, finalise, late_reason, now)?;
+    Ok(Outcome {
+        id: Some(id),
+        ..said(if finalise {
+            "Case supervision recorded and sealed: it is in the chronology, its actions on Today"
+        } else {
+            "Case supervision saved as a draft note: finalise it from the Notes tab (2)"
+        })
+    })
 }

@@ -116,7 +116,8 @@ pub fn shown_opt(kind: Kind, text: Option<&str>, on: bool) -> String {
 #[must_use]
 pub fn field_kind(key: &str) -> Option<Kind> {
     Some(match key {
-        "given name" | "family name" | "preferred name" | "name" | "owner" => Kind::Name,
+        "given name" | "family name" | "preferred name" | "name" | "owner" | "supervisor"
+        | "owner 1" | "owner 2" | "owner 3" => Kind::Name,
         "record number" | "NHS number" => Kind::RecordNo,
         "GP" => Kind::Contact,
         "address" | "phone" | "email" | "organisation" | "location" | "where" => Kind::Contact,
@@ -126,7 +127,8 @@ pub fn field_kind(key: &str) -> Option<Kind> {
         "needs" | "outcomes" | "strengths" | "crisis plan" | "plan action" => Kind::Text("plan"),
         "risk summary" => Kind::Text("risk summary"),
         "alert" => Kind::Text("alert"),
-        "what" => Kind::Text("task"),
+        "what" | "action 1" | "action 2" | "action 3" => Kind::Text("task"),
+        "decision" | "discussion" => Kind::Text("supervision"),
         "notes" | "outcome" => Kind::Text("notes"),
         "reason" | "reason for late entry" => Kind::Text("reason"),
         "addendum text" => Kind::Text("addendum"),

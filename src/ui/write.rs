@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::domain::retention::Closing;
 use crate::domain::{
     Completion, NewAction, NewCarePlan, NewClient, NewDeadline, NewEpisode, NewNetworkMember,
-    NewNote, NewVisit, VisitOutcome,
+    NewNote, NewSupervision, NewVisit, VisitOutcome,
 };
 
 /// One store write.
@@ -128,6 +128,16 @@ pub enum Write {
     UpdateNetwork(i64, NewNetworkMember),
     /// Archive a network member (kept, shown as archived).
     ArchiveNetwork(i64),
+    /// Record a case supervision (its note, parts and actions); sealed at
+    /// once when `finalise`, with the late-entry reason when one is needed.
+    AddSupervision {
+        /// What was agreed.
+        new: NewSupervision,
+        /// Seal it now.
+        finalise: bool,
+        /// Why it is late, if it is.
+        late_reason: Option<String>,
+    },
     /// Discard a draft note (undo puts it back).
     DiscardDraft(i64),
     /// Undo the last change.

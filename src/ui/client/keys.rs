@@ -81,6 +81,7 @@ impl ClientView {
                 forms::deadline(id, theme, today)
             }
             (Action::NewEpisode, _) => forms::episode(id, theme, today),
+            (Action::NewSupervision, _) => forms::supervision::supervision(id, theme, today),
             (Action::CloseCase, _) => {
                 if self.client.status == crate::domain::CaseStatus::Closed {
                     return vec![Effect::Info("This case is already closed".into())];
@@ -185,6 +186,7 @@ impl Screen for ClientView {
                 Action::CloseCase,
                 Action::Help,
                 Action::Undo,
+                Action::NewSupervision,
                 Action::Quit,
             ],
             Tab::Notes => &[
@@ -206,7 +208,17 @@ impl Screen for ClientView {
                 Action::Undo,
                 Action::Quit,
             ],
-            Tab::Plan | Tab::Deadlines | Tab::Chronology => &[
+            // Where a case supervision shows once recorded.
+            Tab::Chronology => &[
+                Action::NextTab,
+                Action::NewSupervision,
+                Action::NewNote,
+                Action::GoSearch,
+                Action::Undo,
+                Action::Help,
+                Action::Quit,
+            ],
+            Tab::Plan | Tab::Deadlines => &[
                 Action::NextTab,
                 Action::NewNote,
                 Action::Add,

@@ -54,6 +54,7 @@ impl Spec {
             Spec::Case(CaseSpec::Close { client_id, .. }) => format!("close-case:{client_id}"),
             Spec::Case(CaseSpec::EditNetwork(member, ..)) => format!("edit-network:{member}"),
             Spec::LateFinalise(note, _) => format!("late-finalise:{note}"),
+            Spec::Supervision(id, _) => format!("supervision:{id}"),
             Spec::PlanActionDone(..)
             | Spec::Case(CaseSpec::EndEpisode(..) | CaseSpec::MoveEpisode(..)) => return None,
         })
@@ -84,6 +85,7 @@ pub fn describe(key: &str, name: impl Fn(i64) -> Option<String>) -> String {
         "action" => whose("New action"),
         "plan-visit" => whose("Plan a visit"),
         "close-case" => whose("Close the case"),
+        "supervision" => whose("Case supervision"),
         "addendum" => numbered("Addendum to note"),
         "late-finalise" => numbered("Late entry reason for note"),
         "deadline-done" => numbered("Deadline done:"),
@@ -190,6 +192,10 @@ mod tests {
             "Care plan review (Ada Lovelace)"
         );
         assert_eq!(describe("new-client", name), "New client");
+        assert_eq!(
+            describe("supervision:1", name),
+            "Case supervision (Ada Lovelace)"
+        );
         assert_eq!(describe("action:none", name), "New action");
         assert_eq!(describe("deadline:9", name), "New deadline");
         assert_eq!(describe("move-visit:4", name), "Move visit 4");

@@ -9,6 +9,7 @@ pub mod draft;
 pub mod form;
 pub mod record;
 mod screen;
+pub mod supervision;
 pub mod visit;
 
 use chrono::NaiveDate;
@@ -235,6 +236,8 @@ pub enum Spec {
     PlanActionDone(Vec<i64>, PlanDoneForm),
     /// Closing a case, ending or moving an episode, editing a network member.
     Case(self::case::CaseSpec),
+    /// A case supervision about a client.
+    Supervision(i64, Box<self::supervision::SupervisionForm>),
 }
 
 impl Spec {
@@ -256,6 +259,7 @@ impl Spec {
             Spec::CancelVisit(_, f) => f.fields(),
             Spec::PlanActionDone(_, f) => f.fields(),
             Spec::Case(c) => c.fields(),
+            Spec::Supervision(_, f) => f.fields(),
         }
     }
 
@@ -276,6 +280,7 @@ impl Spec {
             Spec::CancelVisit(_, f) => f.fields_mut(),
             Spec::PlanActionDone(_, f) => f.fields_mut(),
             Spec::Case(c) => c.fields_mut(),
+            Spec::Supervision(_, f) => f.fields_mut(),
         }
     }
 
@@ -329,6 +334,7 @@ impl Spec {
                 },
             },
             Spec::Case(c) => c.to_write(today)?,
+            Spec::Supervision(cid, f) => f.to_write(*cid, today)?,
             Spec::PlanVisit(..)
             | Spec::VisitOutcome(..)
             | Spec::MoveVisit(..)

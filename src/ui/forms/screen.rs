@@ -35,6 +35,8 @@ impl Form {
                 e.push(Effect::Action(Action::TabDeadlines));
             }
             Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
+            // A supervision is an entry in the chronology: show it there.
+            Spec::Supervision(..) => e.push(Effect::Action(Action::TabChronology)),
             Spec::PlanReview(..) | Spec::PlanActionDone(..) => {
                 e.push(Effect::Action(Action::TabPlan));
             }
