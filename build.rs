@@ -7,6 +7,9 @@
 use std::error::Error;
 use std::path::Path;
 
+#[path = "build/facts_sources.rs"]
+mod facts_sources;
+
 const FILES: &[&str] = &[
     "rules/mental-health.toml",
     "rules/adults.toml",
@@ -27,6 +30,29 @@ fn main() -> Result<(), Box<dyn Error>> {
         let name = file.replace('/', "-").replace(".toml", ".json");
         std::fs::write(Path::new(&out).join(name), json)?;
     }
+    write_facts_fingerprint(&out)?;
+    Ok(())
+}
+
+/// Writes `facts_sources.rs`: the files that decide a visit fact and their
+/// fingerprint with the crate version (see `build/facts_sources.rs`).
+fn write_facts_fingerprint(out: &str) -> Result<(), Box<dyn Error>> {
+    let root = Path::new(".");
+    for entry in facts_sources::DECIDING {
+        // A folder: cargo looks at every file in it.
+        println!("cargo::rerun-if-changed={entry}");
+    }
+    println!("cargo::rerun-if-changed=build/facts_sources.rs");
+    let files = facts_sources::files(root)?;
+    let version = std::env::var("CARGO_PKG_VERSION")?;
+    let hash = facts_sources::hash(root, &files, &version)?;
+    let code = format!(
+        "/// The files whose text decides a visit fact, as hashed.\n#[cfg(test)]\n\
+         pub(crate) const FACT_SOURCES: &[&str] = &{files:?};\n\
+         /// The crate version and those files' fingerprint when built.\n\
+         pub(crate) const FACTS_SOURCE_HASH: &str = {hash:?};\n"
+    );
+    std::fs::write(Path::new(out).join("facts_sources.rs"), code)?;
     Ok(())
 }
 

@@ -128,7 +128,7 @@ impl Store {
                 window_opens: None,
             });
         }
-        let visits = self.facts_due_by_among(horizon, Some(today), &names)?;
+        let visits = self.facts_due_by(horizon, Some(today))?;
         items.reserve(visits.len());
         for facts in visits {
             items.extend(practice::due_items(facts, today, horizon));

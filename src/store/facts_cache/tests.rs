@@ -329,6 +329,24 @@ fn a_write_marks_only_its_clients_row_stale_and_a_read_refreshes_it() {
 }
 
 #[test]
+fn a_row_that_cannot_be_stored_is_worked_out_by_the_reader() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
+    s.add_client(&person("Ben", Some(14)), now()).unwrap();
+    s.fill_visit_facts().unwrap();
+    s.add_final_note(&note(a, NoteKind::HomeVisit, days_ago(2)), None, now())
+        .unwrap();
+    // An open transaction: the cache cannot take the write lock.
+    s.conn.execute_batch("BEGIN").unwrap();
+    assert_eq!(
+        s.facts_in(Scope::All).unwrap(),
+        s.computed_facts(Scope::All).unwrap()
+    );
+    assert_eq!(s.stale_clients().unwrap(), vec![a], "nothing written");
+    s.conn.execute_batch("COMMIT").unwrap();
+}
+
+#[test]
 fn only_an_edit_the_facts_rest_on_marks_a_client_stale() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.add_client(&person("Ann", Some(14)), now()).unwrap();
@@ -403,7 +421,7 @@ fn other_rules_make_the_cache_stale() {
 #[test]
 fn a_cached_visit_names_its_rule_by_place_and_reads_back_whole() {
     let rules = crate::rules::RuleSet::embedded().unwrap();
-    let refs = super::RuleRefs::of(&rules);
+    let refs = super::row::RuleRefs::of(&rules);
     let rule = rules.rules().iter().find(|r| r.is_visit()).unwrap();
     let day = now().date();
     let from_rule = VisitDue {
@@ -414,54 +432,94 @@ fn a_cached_visit_names_its_rule_by_place_and_reads_back_whole() {
         warn_from: Some(day - Days::new(3)),
         weight: rule.weight,
     };
-    // A visit no rule in the set gives so (another citation) is written out.
-    let other = VisitDue {
-        source: "a citation no rule has".into(),
-        warn_from: None,
-        ..from_rule.clone()
-    };
-    let due = vec![from_rule.clone(), other];
-    let json = refs.encode(&due).unwrap();
-    assert!(!json.contains(&from_rule.source), "{json}");
-    assert!(json.contains("a citation no rule has"), "{json}");
-    assert_eq!(refs.decode(&json).unwrap(), due);
-    // Rows written before this form (every field written out) still read.
-    let old = serde_json::to_string(&due).unwrap();
-    assert_eq!(refs.decode(&old).unwrap(), due);
-    // Visits all given by rules of the set, with plain texts, take the
-    // short form (a line each), and read back the same.
-    let plain = vec![
+    let due = vec![
         from_rule.clone(),
         VisitDue {
-            what: "Another; with \"quotes\" and [brackets]".into(),
+            what: "odd\ttext\nhere, with \"quotes\" and [brackets]".into(),
             warn_from: None,
             due: day + Days::new(7),
             ..from_rule.clone()
         },
     ];
-    let short = refs.encode(&plain).unwrap();
-    assert_eq!(short.lines().count(), 2, "{short}");
-    assert!(!short.starts_with('['), "{short}");
-    assert!(short.len() < serde_json::to_string(&plain).unwrap().len() / 2);
-    assert_eq!(refs.decode(&short).unwrap(), plain);
-    assert_eq!(refs.encode(&[]).unwrap(), "");
-    assert!(refs.decode("").unwrap().is_empty());
-    assert!(refs.decode("[]").unwrap().is_empty());
-    // A text holding a tab or a line break goes as JSON, and reads back.
-    let tabbed = vec![VisitDue {
-        what: "odd\ttext\nhere".into(),
-        ..from_rule.clone()
-    }];
-    let json = refs.encode(&tabbed).unwrap();
+    let json = refs.encode(&due).unwrap();
     assert!(json.starts_with('['), "{json}");
-    assert_eq!(refs.decode(&json).unwrap(), tabbed);
-    // A short line naming a place no rule has, or a broken date, is refused.
-    assert!(refs.decode("9999\t2026-11-22\t\tx").is_err());
-    assert!(refs.decode("0\t2026-13-40\t\tx").is_err());
-    assert!(refs.decode("0\t2026-11-22").is_err());
-    // A row naming no rule at all is refused, not read as an empty rule.
+    assert!(!json.contains(&from_rule.source), "{json}");
+    assert_eq!(refs.decode(&json).unwrap(), due);
+    assert_eq!(refs.encode(&[]).unwrap(), "[]");
+    assert!(refs.decode("[]").unwrap().is_empty());
+    // A visit no rule of the set gives so (another citation) is refused,
+    // as is a row naming a place no rule has, or a broken date.
+    let other = VisitDue {
+        source: "a citation no rule has".into(),
+        ..from_rule.clone()
+    };
+    assert!(refs.encode(&[other]).is_err());
     assert!(
-        refs.decode(r#"[{"what":"x","due":"2026-11-22","warn_from":null}]"#)
+        refs.decode(r#"[{"r":9999,"what":"x","due":"2026-11-22","warn_from":null}]"#)
             .is_err()
+    );
+    assert!(
+        refs.decode(r#"[{"r":0,"what":"x","due":"2026-13-40","warn_from":null}]"#)
+            .is_err()
+    );
+}
+
+#[test]
+fn the_cache_is_worked_out_again_when_a_file_deciding_a_fact_changes() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_client(&person("Ann", Some(14)), now()).unwrap();
+    s.fill_visit_facts().unwrap();
+    // A row the deciding code would no longer write (as if the release
+    // before had decided otherwise), not marked stale.
+    s.conn
+        .execute(
+            "UPDATE visit_facts SET next_due = '2000-01-01', due = '[]'",
+            [],
+        )
+        .unwrap();
+    let built = super::settle::FACTS_SOURCE_HASH;
+    s.settle_under(built).unwrap();
+    assert_ne!(
+        s.facts_in(Scope::All).unwrap(),
+        s.computed_facts(Scope::All).unwrap(),
+        "under the same build the row is read as stored"
+    );
+    // Another build: a file of src/rules, src/practice, the domain's
+    // visits, notes or deadlines, the rule data, or the version changed.
+    s.settle_under("another build").unwrap();
+    assert!(s.stale_clients().unwrap().is_empty(), "stored again");
+    assert_eq!(
+        s.facts_in(Scope::All).unwrap(),
+        s.computed_facts(Scope::All).unwrap()
+    );
+}
+
+#[path = "../../../build/facts_sources.rs"]
+mod facts_sources;
+
+#[test]
+fn the_fingerprint_hashes_every_file_that_decides_a_fact_as_it_is_now() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = facts_sources::files(root).unwrap();
+    for must in [
+        "src/rules/period.rs",
+        "src/rules/pack.rs",
+        "src/rules/engine.rs",
+        "src/practice/seen.rs",
+        "src/practice/due.rs",
+        "src/domain/visit.rs",
+        "src/domain/note.rs",
+        "src/domain/deadline.rs",
+        "src/store/visit_facts.rs",
+        "data/rules/visiting.toml",
+    ] {
+        assert!(files.iter().any(|f| f == must), "{must} is not hashed");
+    }
+    assert_eq!(super::settle::FACT_SOURCES, files.as_slice());
+    // The constant the cache is filled under is these files' hash with the
+    // version, as they are in this tree (build.rs ran after every change).
+    assert_eq!(
+        super::settle::FACTS_SOURCE_HASH,
+        facts_sources::hash(root, &files, env!("CARGO_PKG_VERSION")).unwrap()
     );
 }
