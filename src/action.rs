@@ -100,6 +100,7 @@ actions! {
     Paste => ("paste", "Copy the note for pasting into a form, and show it"),
     CloseCase => ("close case", "Close the case: asks for the closure summary, lists what stops being tracked, and sets the retention review date"),
     EndEpisode => ("end episode", "End an open legal episode; its open deadlines after the end are cancelled (kept)"),
+    RevokeEpisode => ("revoke CTO", "Revoke a community treatment order (s17F(4)): the section 3 revives for 6 months from the revocation (s17G), with the managers' reference (s68(7)) and a new tribunal right (s66(1)(cb))"),
     MoveEpisode => ("move episode", "Correct a legal episode's start date; its open deadlines are recalculated"),
     DiscardDraft => ("discard", "Discard the draft note (on the Notes tab, the selected one; asks first, u puts it back)"),
     EditMember => ("edit", "Edit this network member's details"),

@@ -338,7 +338,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         forms::network(id, theme, today),
         forms::plan(id, plan.first(), theme, today),
         forms::deadline(id, theme, today),
-        forms::episode(id, theme, today),
+        forms::episode(id, &[], theme, today),
         forms::action(Some(id), theme, today),
         forms::addendum(1, theme, today),
         forms::late_reason(1, 3, theme, today),

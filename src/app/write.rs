@@ -108,13 +108,8 @@ pub(super) fn apply(
             store.add_deadline(d, now)?;
             said("Deadline added")
         }
-        Write::AddEpisode(e, at) => {
-            let (_, ids) = store.add_legal_episode_at(e, *at, now)?;
-            said(format!(
-                "{} episode added: {} deadline(s) from the rules",
-                e.kind.label(),
-                ids.len()
-            ))
+        Write::AddEpisode(e, at, follows) => {
+            super::write_case::add_episode(store, e, *at, *follows, now)?
         }
         Write::AddAction(a) => {
             store.add_action(a, now)?;
@@ -194,6 +189,7 @@ pub(super) fn apply(
         } => add_supervision(store, new, *finalise, late_reason.as_deref(), now)?,
         Write::CloseCase { .. }
         | Write::EndEpisode { .. }
+        | Write::RevokeCto { .. }
         | Write::MoveEpisode { .. }
         | Write::UpdateNetwork(..)
         | Write::ArchiveNetwork(_)

@@ -5,8 +5,10 @@
 
 use chrono::NaiveDateTime;
 
-use crate::store::Store;
+use crate::domain::NewEpisode;
+use crate::store::{EpisodeOptions, Store};
 use crate::ui::screen::{Outcome, Write, WriteError};
+use crate::ui::write::FollowChoice;
 
 fn said(message: impl Into<String>) -> Outcome {
     Outcome {
@@ -61,6 +63,13 @@ pub(super) fn apply(
                 crate::domain::text::count(cancelled, "open deadline")
             ))
         }
+        Write::RevokeCto { id, at } => {
+            let s3 = store.revoke_cto(*id, *at, now)?;
+            said(format!(
+                "CTO revoked {}: the section 3 revives (episode {s3}) for 6 months from the revocation (s17G); managers' reference as soon as possible (s68(7)); a new right to apply within 6 months (s66(1)(cb))",
+                crate::dates::display::date_time(*at)
+            ))
+        }
         Write::MoveEpisode { id, start, at } => {
             store.change_episode_start_at(*id, *start, *at, now)?;
             said(format!(
@@ -91,4 +100,58 @@ pub(super) fn apply(
             });
         }
     })
+}
+
+/// Adds a legal episode from the `L` form. Follows left unchosen while an
+/// open power could be followed is refused beside the field (naming that
+/// power), so a transition is never applied, or missed, without the
+/// practitioner's choice; the law of a chosen transition is said after.
+pub(super) fn add_episode(
+    store: &mut Store,
+    e: &NewEpisode,
+    at: Option<NaiveDateTime>,
+    follows: FollowChoice,
+    now: NaiveDateTime,
+) -> Result<Outcome, WriteError> {
+    let follows = match follows {
+        FollowChoice::Follows(id) => Some(id),
+        FollowChoice::Alone => None,
+        FollowChoice::Unchosen => {
+            if let Some(o) = store.may_follow_open(e.client_id, e.kind)?.first() {
+                return Err(WriteError {
+                    field: Some("follows".into()),
+                    message: format!(
+                        "{} (episode {}) is still open: choose whether this {} follows it",
+                        o.kind.label(),
+                        o.id,
+                        e.kind.label()
+                    ),
+                });
+            }
+            None
+        }
+    };
+    let opts = EpisodeOptions {
+        start_at: at,
+        follows,
+        ends: None,
+    };
+    let (_, ids) = store.add_episode_with(e, opts, now)?;
+    let mut message = format!(
+        "{} episode added: {} deadline(s) from the rules",
+        e.kind.label(),
+        ids.len()
+    );
+    if let Some(f) = follows {
+        let earlier = store.episode(f)?;
+        if let Some(t) = store.rules().succession(earlier.kind, e.kind) {
+            message = format!(
+                "{message}; it follows the {}: {} ({})",
+                earlier.kind.label(),
+                t.does,
+                t.source
+            );
+        }
+    }
+    Ok(said(message))
 }

@@ -40,8 +40,9 @@ pub enum Write {
     /// Add a deadline.
     AddDeadline(NewDeadline),
     /// Add a legal episode (its deadlines follow from the rules), with its
-    /// start time for kinds counted in hours.
-    AddEpisode(NewEpisode, Option<NaiveDateTime>),
+    /// start time for kinds counted in hours and whether it follows an open
+    /// power (the law of that transition is then applied).
+    AddEpisode(NewEpisode, Option<NaiveDateTime>, FollowChoice),
     /// Add an action.
     AddAction(NewAction),
     /// Add an addendum to a final note.
@@ -115,6 +116,14 @@ pub enum Write {
         /// The end time, for a clock counted in hours: it stops then.
         at: Option<NaiveDateTime>,
     },
+    /// Revoke a community treatment order (s17F(4)) at a date and time:
+    /// the CTO ends and its section 3 revives (s17G).
+    RevokeCto {
+        /// The CTO episode.
+        id: i64,
+        /// When the revocation order was made.
+        at: NaiveDateTime,
+    },
     /// Correct a legal episode's start; its open deadlines are recalculated.
     MoveEpisode {
         /// The episode.
@@ -170,4 +179,16 @@ impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
     }
+}
+
+/// Whether a new legal episode follows one of the client's open powers, as
+/// the practitioner chose on the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowChoice {
+    /// Not chosen: saving asks first if an open power could be followed.
+    Unchosen,
+    /// It stands alone.
+    Alone,
+    /// It follows this open episode.
+    Follows(i64),
 }

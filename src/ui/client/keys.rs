@@ -80,7 +80,7 @@ impl ClientView {
             (Action::NewDeadline, _) | (Action::Add, Tab::Deadlines) => {
                 forms::deadline(id, theme, today)
             }
-            (Action::NewEpisode, _) => forms::episode(id, theme, today),
+            (Action::NewEpisode, _) => forms::episode(id, &self.episodes, theme, today),
             (Action::NewSupervision, _) => forms::supervision::supervision(id, theme, today),
             (Action::CloseCase, _) => {
                 if self.client.status == crate::domain::CaseStatus::Closed {
@@ -91,6 +91,10 @@ impl ClientView {
             (Action::EndEpisode, _) => match case::end_episode(&self.episodes, theme, today) {
                 Some(f) => f,
                 None => return vec![Effect::Info("No legal episode is open".into())],
+            },
+            (Action::RevokeEpisode, _) => match case::revoke_cto(&self.episodes, theme, today) {
+                Some(f) => f,
+                None => return vec![Effect::Info("No community treatment order is open".into())],
             },
             (Action::MoveEpisode, _) => match case::move_episode(&self.episodes, theme, today) {
                 Some(f) => f,

@@ -1,6 +1,6 @@
 //! The forms for what the CLI could do and the terminal UI could not:
 //! closing a case (with what stops being tracked, asked about before it
-//! is written), ending or moving a legal episode, and editing a network
+//! is written), ending, revoking or moving a legal episode, and editing a network
 //! member. Each converts to a typed write the app carries out with the same
 //! store call as the CLI.
 
@@ -41,6 +41,18 @@ typed_form! {
 }
 
 typed_form! {
+    /// Revoking a community treatment order (s17F(4)).
+    RevokeForm {
+        /// Which open CTO.
+        episode,
+        /// The day of the revocation order.
+        on,
+        /// Its time (HH:MM): the revived s3's clocks count from it.
+        at,
+    }
+}
+
+typed_form! {
     /// Correcting a legal episode's start.
     MoveEpisodeForm {
         /// Which episode.
@@ -65,6 +77,8 @@ pub enum CaseSpec {
     },
     /// Ending one of the open episodes (their ids, in the order offered).
     EndEpisode(Vec<i64>, Box<EndEpisodeForm>),
+    /// Revoking one of the open CTOs (their ids, in the order offered).
+    RevokeCto(Vec<i64>, Box<RevokeForm>),
     /// Moving one of the episodes: each id with its start date and time,
     /// if it has one (a kind counted in hours keeps its time of day).
     MoveEpisode(
@@ -82,6 +96,7 @@ impl CaseSpec {
         match self {
             CaseSpec::Close { form, .. } => form.fields(),
             CaseSpec::EndEpisode(_, f) => f.fields(),
+            CaseSpec::RevokeCto(_, f) => f.fields(),
             CaseSpec::MoveEpisode(_, f) => f.fields(),
             CaseSpec::EditNetwork(_, _, f) => f.fields(),
         }
@@ -92,6 +107,7 @@ impl CaseSpec {
         match self {
             CaseSpec::Close { form, .. } => form.fields_mut(),
             CaseSpec::EndEpisode(_, f) => f.fields_mut(),
+            CaseSpec::RevokeCto(_, f) => f.fields_mut(),
             CaseSpec::MoveEpisode(_, f) => f.fields_mut(),
             CaseSpec::EditNetwork(_, _, f) => f.fields_mut(),
         }
@@ -130,6 +146,21 @@ impl CaseSpec {
                         .ok_or_else(|| f.episode.problem("there is no open legal episode"))?,
                     on,
                     at,
+                }
+            }
+            CaseSpec::RevokeCto(ids, f) => {
+                let on =
+                    f.on.required_date(today, "the day of the revocation is needed")?;
+                let time =
+                    f.at.opt()
+                        .ok_or_else(|| f.at.problem("the time of the revocation order (HH:MM)"))?;
+                let t = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M")
+                    .map_err(|_| f.at.problem("a time as HH:MM, e.g. 14:30"))?;
+                Write::RevokeCto {
+                    id: *ids
+                        .get(f.episode.choice)
+                        .ok_or_else(|| f.episode.problem("there is no open CTO"))?,
+                    at: on.and_time(t),
                 }
             }
             CaseSpec::MoveEpisode(eps, f) => {
@@ -311,6 +342,40 @@ pub fn end_episode(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) ->
     Some(Form::new(
         spec,
         "End a legal episode (open deadlines after it are cancelled)".into(),
+        today,
+        theme,
+    ))
+}
+
+/// The "revoke a CTO" form over the client's open community treatment
+/// orders; `None` when none is open.
+#[must_use]
+pub fn revoke_cto(episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -> Option<Form> {
+    let open: Vec<&LegalEpisode> = episodes
+        .iter()
+        .filter(|e| e.end_on.is_none() && e.kind == crate::domain::EpisodeKind::Cto)
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    let form = RevokeForm {
+        episode: Field::choice(
+            "CTO",
+            "episode",
+            open.iter().map(|e| episode_label(e)).collect(),
+            0,
+            theme,
+        ),
+        on: date_field("Revoked on", "revocation date", "today", theme),
+        at: Field::text("At (HH:MM)", "revocation time", FieldKind::Text, "", theme).required(),
+    };
+    let spec = Spec::Case(CaseSpec::RevokeCto(
+        open.iter().map(|e| e.id).collect(),
+        Box::new(form),
+    ));
+    Some(Form::new(
+        spec,
+        "Revoke the CTO (s17F(4)): the section 3 revives for 6 months (s17G)".into(),
         today,
         theme,
     ))

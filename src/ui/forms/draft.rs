@@ -41,7 +41,7 @@ impl Spec {
             Spec::Network(id, _) => format!("network:{id}"),
             Spec::PlanReview(id, _) => format!("plan-review:{id}"),
             Spec::Deadline(id, _) => format!("deadline:{id}"),
-            Spec::Episode(id, _) => format!("episode:{id}"),
+            Spec::Episode(id, _, _) => format!("episode:{id}"),
             Spec::Action(id, _) => {
                 format!("action:{}", id.map_or("none".into(), |i| i.to_string()))
             }
@@ -56,7 +56,9 @@ impl Spec {
             Spec::LateFinalise(note, _) => format!("late-finalise:{note}"),
             Spec::Supervision(id, _) => format!("supervision:{id}"),
             Spec::PlanActionDone(..)
-            | Spec::Case(CaseSpec::EndEpisode(..) | CaseSpec::MoveEpisode(..)) => return None,
+            | Spec::Case(
+                CaseSpec::EndEpisode(..) | CaseSpec::RevokeCto(..) | CaseSpec::MoveEpisode(..),
+            ) => return None,
         })
     }
 }
@@ -121,6 +123,11 @@ impl Form {
     /// as it was) and marks the form changed, so leaving it asks first.
     pub fn restore(&mut self, values: &[FieldValue]) {
         for f in self.spec.fields_mut() {
+            // Which open power a new episode follows is chosen again: the
+            // open episodes (and so what an index means) may have changed.
+            if f.key == "follows" {
+                continue;
+            }
             let Some(v) = values.iter().find(|v| v.key == f.key) else {
                 continue;
             };

@@ -6,6 +6,7 @@
 
 pub mod case;
 pub mod draft;
+pub mod episode;
 pub mod form;
 pub mod record;
 mod screen;
@@ -16,8 +17,7 @@ use chrono::NaiveDate;
 
 use self::form::{Field, FieldKind, Form, Problem};
 use crate::domain::{
-    CarePlan, Client, Completion, Deadline, EpisodeKind, NewAction, NewDeadline, NewEpisode, Visit,
-    VisitOutcome,
+    CarePlan, Client, Completion, Deadline, NewAction, NewDeadline, Visit, VisitOutcome,
 };
 use crate::ui::theme::Theme;
 use crate::ui::write::Write;
@@ -46,6 +46,7 @@ macro_rules! typed_form {
     };
 }
 
+pub use self::episode::{EpisodeForm, episode};
 pub use self::record::{ClientForm, NetworkForm, PlanForm};
 pub use self::visit::{CancelForm, MoveForm, OutcomeForm, VisitForm};
 pub(super) use typed_form;
@@ -104,65 +105,6 @@ impl DueForm {
 }
 
 typed_form! {
-    /// A legal episode: the framework, its start and notes. Its deadlines
-    /// follow from the rule packs when it is saved.
-    EpisodeForm {
-        /// The legal framework.
-        kind,
-        /// When it started.
-        start,
-        /// The start time (HH:MM), for kinds counted in hours (s136, s5(2)…).
-        time,
-        /// Notes.
-        notes,
-    }
-}
-
-impl EpisodeForm {
-    /// A blank form starting today.
-    #[must_use]
-    pub fn new(theme: Theme) -> EpisodeForm {
-        let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
-        EpisodeForm {
-            kind: Field::choice("Framework", "kind", kinds, 0, theme),
-            start: Field::text(
-                "Start",
-                "start",
-                FieldKind::Date { required: true },
-                "today",
-                theme,
-            ),
-            time: Field::text("Start time", "start time", FieldKind::Text, "", theme),
-            notes: Field::text("Notes", "notes", FieldKind::Text, "", theme),
-        }
-    }
-
-    /// The start time typed (HH:MM) on the start day; none when blank.
-    pub fn start_at(&self, on: NaiveDate) -> Result<Option<chrono::NaiveDateTime>, Problem> {
-        match self.time.opt() {
-            None => Ok(None),
-            Some(t) => chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
-                .map(|t| Some(on.and_time(t)))
-                .map_err(|_| self.time.problem("a time as HH:MM, e.g. 23:30")),
-        }
-    }
-
-    /// The episode as filled in.
-    pub fn to_episode(&self, client_id: i64, today: NaiveDate) -> Result<NewEpisode, Problem> {
-        let kind = EpisodeKind::ALL
-            .get(self.kind.choice)
-            .copied()
-            .ok_or_else(|| self.kind.problem("choose a framework"))?;
-        Ok(NewEpisode {
-            client_id,
-            kind,
-            start_on: self.start.required_date(today, "a start date is needed")?,
-            notes: self.notes.opt(),
-        })
-    }
-}
-
-typed_form! {
     /// An addendum to a final note.
     AddendumForm {
         /// Why it is added.
@@ -213,8 +155,9 @@ pub enum Spec {
     PlanReview(i64, PlanForm),
     /// A new deadline for a client.
     Deadline(i64, DueForm),
-    /// A new legal episode for a client.
-    Episode(i64, EpisodeForm),
+    /// A new legal episode for a client, with the ids of
+    /// the client's open episodes offered in Follows, in the order offered.
+    Episode(i64, EpisodeForm, Vec<i64>),
     /// A new action, for a client or none.
     Action(Option<i64>, DueForm),
     /// An addendum to a final note.
@@ -249,7 +192,7 @@ impl Spec {
             Spec::Network(_, f) => f.fields(),
             Spec::PlanReview(_, f) => f.fields(),
             Spec::Deadline(_, f) | Spec::Action(_, f) => f.fields(),
-            Spec::Episode(_, f) => f.fields(),
+            Spec::Episode(_, f, _) => f.fields(),
             Spec::Addendum(_, f) => f.fields(),
             Spec::LateFinalise(_, f) => f.fields(),
             Spec::DeadlineDone(_, _, f) => f.fields(),
@@ -270,7 +213,7 @@ impl Spec {
             Spec::Network(_, f) => f.fields_mut(),
             Spec::PlanReview(_, f) => f.fields_mut(),
             Spec::Deadline(_, f) | Spec::Action(_, f) => f.fields_mut(),
-            Spec::Episode(_, f) => f.fields_mut(),
+            Spec::Episode(_, f, _) => f.fields_mut(),
             Spec::Addendum(_, f) => f.fields_mut(),
             Spec::LateFinalise(_, f) => f.fields_mut(),
             Spec::DeadlineDone(_, _, f) => f.fields_mut(),
@@ -295,11 +238,7 @@ impl Spec {
             Spec::Network(cid, f) => Write::AddNetwork(f.to_member(*cid)),
             Spec::PlanReview(cid, f) => Write::AddPlan(*cid, f.to_plan(today)?),
             Spec::Deadline(cid, f) => Write::AddDeadline(f.to_deadline(*cid, today)?),
-            Spec::Episode(cid, f) => {
-                let e = f.to_episode(*cid, today)?;
-                let at = f.start_at(e.start_on)?;
-                Write::AddEpisode(e, at)
-            }
+            Spec::Episode(cid, f, ids) => f.to_write(*cid, ids, today)?,
             Spec::Action(cid, f) => Write::AddAction(f.to_action(*cid, today)?),
             Spec::Addendum(note_id, f) => Write::AddAddendum {
                 note_id: *note_id,
@@ -407,14 +346,6 @@ pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: Nai
 pub fn deadline(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
     let spec = Spec::Deadline(client_id, DueForm::new(true, theme));
     Form::new(spec, "New deadline".into(), today, theme)
-}
-
-/// The legal episode form.
-#[must_use]
-pub fn episode(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    let spec = Spec::Episode(client_id, EpisodeForm::new(theme));
-    let title = "New legal episode (deadlines follow from the rules)".into();
-    Form::new(spec, title, today, theme)
 }
 
 /// The action form.
@@ -586,33 +517,6 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-    }
-
-    /// Issue 36: the episode form (`L`) takes a start time for kinds
-    /// counted in hours (an s136 from 23:30), refusing one not in HH:MM.
-    #[test]
-    fn the_episode_form_takes_a_start_time_for_hour_clocks() {
-        let mut spec = Spec::Episode(7, EpisodeForm::new(Theme::default()));
-        let Spec::Episode(_, f) = &mut spec else {
-            unreachable!()
-        };
-        f.kind.choice = EpisodeKind::ALL
-            .iter()
-            .position(|k| *k == EpisodeKind::MhaS136)
-            .unwrap();
-        type_into(&mut f.time, "23:30");
-        match spec.to_write(today()).unwrap() {
-            Write::AddEpisode(e, at) => {
-                assert_eq!(e.kind, EpisodeKind::MhaS136);
-                assert_eq!(at, today().and_hms_opt(23, 30, 0));
-            }
-            other => panic!("{other:?}"),
-        }
-        let Spec::Episode(_, f) = &mut spec else {
-            unreachable!()
-        };
-        type_into(&mut f.time, "x");
-        assert_eq!(spec.to_write(today()).unwrap_err().field, "start time");
     }
 
     #[test]

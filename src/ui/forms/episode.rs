@@ -1,0 +1,229 @@
+//! The legal episode form (`L`): the framework, its start (with the time
+//! for kinds counted in hours), and whether it follows one of the client's
+//! open powers. Which transitions the law allows is the rule packs'
+//! business: the form only carries the practitioner's choice, and saving
+//! without one is refused when an open power could be followed (the app
+//! asks the store, as `caseload episode add` does).
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::form::{Field, FieldKind, Form, Problem};
+use super::{Spec, typed_form};
+use crate::domain::{EpisodeKind, LegalEpisode, NewEpisode};
+use crate::ui::theme::Theme;
+use crate::ui::write::{FollowChoice, Write};
+
+typed_form! {
+    /// A legal episode: the framework, its start and notes. Its deadlines
+    /// follow from the rule packs when it is saved.
+    EpisodeForm {
+        /// The legal framework.
+        kind,
+        /// When it started.
+        start,
+        /// The start time (HH:MM), for kinds counted in hours (s136, s5(2)…).
+        time,
+        /// Whether it follows an open power (s136 then s2, s2 then s3…).
+        follows,
+        /// Notes.
+        notes,
+    }
+}
+
+/// The choice offered before the open episodes when some are open.
+const UNCHOSEN: &str = "(choose: does it follow an open power?)";
+/// The choice saying it stands alone.
+const ALONE: &str = "no: it stands alone";
+/// The only choice when nothing is open.
+const NOTHING_OPEN: &str = "nothing is open";
+
+impl EpisodeForm {
+    /// A blank form starting today; `open` are the client's open episodes,
+    /// offered as what this one may follow.
+    #[must_use]
+    pub fn new(open: &[&LegalEpisode], theme: Theme) -> EpisodeForm {
+        let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
+        let follows: Vec<String> = if open.is_empty() {
+            vec![NOTHING_OPEN.into()]
+        } else {
+            [UNCHOSEN.to_string(), ALONE.to_string()]
+                .into_iter()
+                .chain(open.iter().map(|e| format!("follows {}", started(e))))
+                .collect()
+        };
+        EpisodeForm {
+            kind: Field::choice("Framework", "kind", kinds, 0, theme),
+            start: Field::text(
+                "Start",
+                "start",
+                FieldKind::Date { required: true },
+                "today",
+                theme,
+            ),
+            time: Field::text("Start time", "start time", FieldKind::Text, "", theme),
+            follows: Field::choice("Follows", "follows", follows, 0, theme),
+            notes: Field::text("Notes", "notes", FieldKind::Text, "", theme),
+        }
+    }
+
+    /// The start time typed (HH:MM) on the start day; none when blank.
+    pub fn start_at(&self, on: NaiveDate) -> Result<Option<NaiveDateTime>, Problem> {
+        match self.time.opt() {
+            None => Ok(None),
+            Some(t) => chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                .map(|t| Some(on.and_time(t)))
+                .map_err(|_| self.time.problem("a time as HH:MM, e.g. 23:30")),
+        }
+    }
+
+    /// The episode as filled in.
+    pub fn to_episode(&self, client_id: i64, today: NaiveDate) -> Result<NewEpisode, Problem> {
+        let kind = EpisodeKind::ALL
+            .get(self.kind.choice)
+            .copied()
+            .ok_or_else(|| self.kind.problem("choose a framework"))?;
+        Ok(NewEpisode {
+            client_id,
+            kind,
+            start_on: self.start.required_date(today, "a start date is needed")?,
+            notes: self.notes.opt(),
+        })
+    }
+
+    /// What was chosen in Follows, over the open episodes `ids` offered (in
+    /// the order offered); a choice outside them is refused, never guessed.
+    pub fn follow_choice(&self, ids: &[i64]) -> Result<FollowChoice, Problem> {
+        if ids.is_empty() {
+            return Ok(FollowChoice::Alone);
+        }
+        match self.follows.choice {
+            0 => Ok(FollowChoice::Unchosen),
+            1 => Ok(FollowChoice::Alone),
+            n => ids
+                .get(n - 2)
+                .map(|id| FollowChoice::Follows(*id))
+                .ok_or_else(|| self.follows.problem("choose an open power, or none")),
+        }
+    }
+
+    /// The write: the episode, its start time and what it follows.
+    pub fn to_write(
+        &self,
+        client_id: i64,
+        ids: &[i64],
+        today: NaiveDate,
+    ) -> Result<Write, Problem> {
+        let e = self.to_episode(client_id, today)?;
+        let at = self.start_at(e.start_on)?;
+        let follows = self.follow_choice(ids)?;
+        Ok(Write::AddEpisode(e, at, follows))
+    }
+}
+
+/// An open episode as offered: "MHA s136 (episode 4) from 06/12/2026 23:30".
+fn started(e: &LegalEpisode) -> String {
+    let from = e.start_at.map_or_else(
+        || crate::dates::display::date(e.start_on),
+        crate::dates::display::date_time,
+    );
+    format!("{} (episode {}) from {from}", e.kind.label(), e.id)
+}
+
+/// The legal episode form for a client with these episodes (the open ones
+/// are offered in Follows, newest first).
+#[must_use]
+pub fn episode(client_id: i64, episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -> Form {
+    let mut open: Vec<&LegalEpisode> = episodes.iter().filter(|e| e.end_on.is_none()).collect();
+    open.sort_by_key(|e| std::cmp::Reverse((e.start_on, e.start_at, e.id)));
+    let ids = open.iter().map(|e| e.id).collect();
+    let spec = Spec::Episode(client_id, EpisodeForm::new(&open, theme), ids);
+    let title = "New legal episode (deadlines follow from the rules)".into();
+    Form::new(spec, title, today, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn type_into(f: &mut Field, text: &str) {
+        for c in text.chars() {
+            f.input.key(ratatui::crossterm::event::KeyEvent::from(
+                ratatui::crossterm::event::KeyCode::Char(c),
+            ));
+        }
+    }
+
+    fn s136(id: i64) -> LegalEpisode {
+        LegalEpisode {
+            id,
+            client_id: 7,
+            kind: EpisodeKind::MhaS136,
+            start_on: today(),
+            start_at: today().and_hms_opt(23, 30, 0),
+            end_on: None,
+            end_at: None,
+            end_reason: None,
+            notes: None,
+            created_at: today().and_hms_opt(23, 40, 0).unwrap(),
+            follows_id: None,
+        }
+    }
+
+    fn form(episodes: &[LegalEpisode]) -> (EpisodeForm, Vec<i64>) {
+        match episode(7, episodes, Theme::default(), today()).spec {
+            Spec::Episode(_, f, ids) => (f, ids),
+            _ => unreachable!(),
+        }
+    }
+
+    /// Issue 36: the episode form (`L`) takes a start time for kinds
+    /// counted in hours (an s136 from 23:30), refusing one not in HH:MM.
+    #[test]
+    fn the_episode_form_takes_a_start_time_for_hour_clocks() {
+        let (mut f, ids) = form(&[]);
+        f.kind.choice = EpisodeKind::ALL
+            .iter()
+            .position(|k| *k == EpisodeKind::MhaS136)
+            .unwrap();
+        type_into(&mut f.time, "23:30");
+        match f.to_write(7, &ids, today()).unwrap() {
+            Write::AddEpisode(e, at, follows) => {
+                assert_eq!(e.kind, EpisodeKind::MhaS136);
+                assert_eq!(at, today().and_hms_opt(23, 30, 0));
+                assert_eq!(follows, FollowChoice::Alone, "nothing was open");
+            }
+            other => panic!("{other:?}"),
+        }
+        type_into(&mut f.time, "x");
+        assert_eq!(
+            f.to_write(7, &ids, today()).unwrap_err().field,
+            "start time"
+        );
+    }
+
+    /// Issue 36: with an open power, Follows starts unchosen (saving then
+    /// asks, in the app), and each choice means what it says; a choice
+    /// outside the list is refused, never taken as one of them.
+    #[test]
+    fn follows_is_chosen_never_guessed() {
+        let mut ended = s136(3);
+        ended.end_on = Some(today());
+        let (mut f, ids) = form(&[ended, s136(4)]);
+        assert_eq!(ids, [4], "only open episodes are offered");
+        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Unchosen);
+        f.follows.choice = 1;
+        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Alone);
+        f.follows.choice = 2;
+        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Follows(4));
+        f.follows.choice = 3;
+        assert_eq!(f.follow_choice(&ids).unwrap_err().field, "follows");
+        let FieldKind::Choice(options) = &f.follows.kind else {
+            panic!("Follows is a choice");
+        };
+        assert!(options[2].contains("episode 4") && options[2].contains("23:30"));
+    }
+}
