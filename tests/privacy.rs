@@ -297,6 +297,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     let draft_row = match app.stack.last() {
         Some(View::Client(v)) => v
             .notes
+            .notes
             .iter()
             .position(|n| n.status == caseload::domain::NoteStatus::Draft)
             .unwrap(),
@@ -312,6 +313,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
     keys(&mut app, "2");
     let final_row = match app.stack.last() {
         Some(View::Client(v)) => v
+            .notes
             .notes
             .iter()
             .position(|n| n.status == caseload::domain::NoteStatus::Final)

@@ -301,7 +301,7 @@ fn an_old_care_plan_version_found_by_search_opens_at_that_version() {
     let Some(View::Client(v)) = app.stack.last() else {
         panic!("the client's record")
     };
-    assert_eq!(v.plan_index, 1, "the earlier version");
+    assert_eq!(v.plan.index, 1, "the earlier version");
     let all = flat(&text(&draw(&app, 120, 40)));
     assert!(all.contains("Version 1 of 2"), "{all}");
     assert!(all.contains("allotment tenancy"), "{all}");
@@ -316,7 +316,7 @@ fn an_old_care_plan_version_found_by_search_opens_at_that_version() {
     let Some(View::Client(v)) = app.stack.last() else {
         panic!("the client's record")
     };
-    assert_eq!(v.plan_index, 0);
+    assert_eq!(v.plan.index, 0);
 }
 
 #[test]

@@ -51,3 +51,71 @@ fn the_screens_do_not_name_the_store() {
     let found = naming("ui", &["crate::store", "rusqlite"]);
     assert!(found.is_empty(), "src/ui names the store: {found:?}");
 }
+
+/// The room a file of `src/ui` is in: its folder (`client`, `forms`, …),
+/// or the file itself for one at the top (`screen`, `caseload`, …).
+fn ui_room(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("ui");
+    let rel = path.strip_prefix(&root).unwrap();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
+    first.trim_end_matches(".rs").to_string()
+}
+
+/// The other rooms of `src/ui` a file's code (not its comments or tests)
+/// names: `crate::ui::ROOM`, or `super::ROOM` from a file at the top.
+fn rooms_named(path: &Path, text: &str) -> Vec<String> {
+    let room = ui_room(path);
+    let top = path.parent().is_some_and(|p| p.ends_with("ui"));
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = Vec::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let mut prefixes = vec!["crate::ui::"];
+        if top {
+            prefixes.push("super::");
+        }
+        for prefix in prefixes {
+            for (i, _) in line.match_indices(prefix) {
+                // `crate::ui::super::` never occurs; skip `x::super::` too.
+                if prefix == "super::" && line[..i].ends_with("::") {
+                    continue;
+                }
+                let rest = &line[i + prefix.len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != room {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Issue 35: no import circle between the rooms of `src/ui`: if a file in
+/// one room names another room, nothing in that room names the first.
+/// (Its own `mod.rs` naming a room's children is not a circle.)
+#[test]
+fn the_screens_rooms_have_no_import_circle() {
+    let mut edges: std::collections::BTreeSet<(String, String)> = Default::default();
+    for (path, text) in sources("ui") {
+        let from = ui_room(&path);
+        if from == "mod" {
+            continue;
+        }
+        for to in rooms_named(&path, &text) {
+            edges.insert((from.clone(), to));
+        }
+    }
+    let circles: Vec<_> = edges
+        .iter()
+        .filter(|(a, b)| a < b && edges.contains(&(b.clone(), a.clone())))
+        .collect();
+    assert!(circles.is_empty(), "rooms naming each other: {circles:?}");
+}

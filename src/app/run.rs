@@ -174,7 +174,7 @@ impl App {
                 }
                 // Asked once per draft: not again when it was asked before.
                 if offer_draft
-                    && let Some(n) = v.draft()
+                    && let Some(n) = v.notes.draft()
                     && !self.offered_drafts.insert(n.id)
                 {
                     v.skip_draft_offer();

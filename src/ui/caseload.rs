@@ -446,7 +446,7 @@ impl Screen for CaseloadView {
                 if let Some(id) = self.selected().map(|s| s.client.id) {
                     return vec![Effect::OpenClient {
                         id,
-                        tab: super::client::Tab::Summary,
+                        tab: super::screen::Tab::Summary,
                         offer_draft: true,
                     }];
                 }

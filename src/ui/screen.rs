@@ -17,7 +17,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::client::Tab;
 use super::data::Source;
 use super::theme::Theme;
 use crate::action::Action;
@@ -227,3 +226,68 @@ where
         self.render(area, buf);
     }
 }
+
+/// The tabs of a client's record (`ui/client/`, a file each). Add a tab
+/// here, with its file and its state in `ClientView`, to extend the
+/// record. It lives here because opening a client names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Details, risk, legal episodes, what is next.
+    #[default]
+    Summary,
+    /// Contact notes, newest first.
+    Notes,
+    /// The care plan, with earlier versions.
+    Plan,
+    /// Deadlines and actions.
+    Deadlines,
+    /// Family, carers, professionals.
+    Network,
+    /// Significant events in date order.
+    Chronology,
+}
+
+impl Tab {
+    /// Every tab, left to right.
+    pub const ALL: [Tab; 6] = [
+        Tab::Summary,
+        Tab::Notes,
+        Tab::Plan,
+        Tab::Deadlines,
+        Tab::Network,
+        Tab::Chronology,
+    ];
+
+    /// The tab's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Summary => "Summary",
+            Tab::Notes => "Notes",
+            Tab::Plan => "Plan",
+            Tab::Deadlines => "Deadlines",
+            Tab::Network => "Network",
+            Tab::Chronology => "Chronology",
+        }
+    }
+
+    /// Its place along the bar, from 0.
+    #[must_use]
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab `delta` steps along, wrapping.
+    #[must_use]
+    pub fn step(self, delta: isize) -> Tab {
+        let n = Tab::ALL.len();
+        let i = (self.index() as isize + delta).rem_euclid(n as isize);
+        Tab::ALL[usize::try_from(i).unwrap_or(0)]
+    }
+}
+
+/// A draft is written once it is dirty and this long has passed since the
+/// last save; with the loop waking at least every 250 ms, nothing typed more
+/// than ~1.3 s ago is ever unsaved. A form's typed text is kept on the same
+/// interval.
+pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(1);

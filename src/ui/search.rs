@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 
-use super::client::Tab;
 use super::data::Source;
+use super::screen::Tab;
 use super::screen::{Effect, Screen};
 use super::theme::Theme;
 use super::widgets::{Cursor, take_top};

@@ -100,7 +100,7 @@ fn mouse_clicks_select_tabs_and_rows_and_the_wheel_scrolls() {
     // Rows start below the header row at y=5.
     click(&mut app, 20, 6);
     let View::Client(c) = top(&app) else { panic!() };
-    assert_eq!(c.due_cursor.selected, 1);
+    assert_eq!(c.deadlines.cursor.selected, 1);
     app.handle_event(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollUp,
         column: 20,
@@ -108,7 +108,7 @@ fn mouse_clicks_select_tabs_and_rows_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     }));
     let View::Client(c) = top(&app) else { panic!() };
-    assert_eq!(c.due_cursor.selected, 0);
+    assert_eq!(c.deadlines.cursor.selected, 0);
 }
 
 #[test]

@@ -1,26 +1,29 @@
-//! What keys do on a client's record: moving, switching tabs, opening rows
-//! and the forms that add to each tab.
+//! What keys do on a client's record: moving, switching tabs, the keys
+//! each tab answers itself (handed to it), and the forms that open over
+//! the record whatever the tab.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::member::MemberView;
-use super::{ClientView, DueRow, Tab};
+use super::{ClientView, Tab};
 use crate::action::Action;
-use crate::domain::NoteStatus;
 use crate::keymap::Mode;
 use crate::ui::data::Source;
 use crate::ui::forms;
 use crate::ui::forms::case;
 use crate::ui::note::NoteEditor;
-use crate::ui::screen::{Click, Effect, Screen, Write};
+use crate::ui::screen::{Click, Effect, Screen};
 use crate::ui::theme::Theme;
 
 impl ClientView {
-    /// The planned visit selected on the Deadlines tab.
-    fn selected_visit(&self) -> Option<&crate::domain::Visit> {
-        match (self.tab, self.selected_due()) {
-            (Tab::Deadlines, Some(DueRow::Visit(i))) => self.seen.planned.get(i),
-            _ => None,
+    /// The keys the shown tab answers itself, if it does.
+    fn tab_update(&mut self, action: Action, now: NaiveDateTime) -> Option<Vec<Effect>> {
+        let (id, theme, today) = (self.client.id, self.theme, now.date());
+        match self.tab {
+            Tab::Notes => self.notes.update(action),
+            Tab::Deadlines => self.deadlines.update(action, id, theme, now),
+            Tab::Network => self.network.update(action, theme),
+            Tab::Plan if action == Action::MarkDone => Some(self.plan.mark_done(theme, today)),
+            Tab::Summary | Tab::Plan | Tab::Chronology => None,
         }
     }
 
@@ -33,54 +36,45 @@ impl ClientView {
             (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
                 let name = self.client.display_name();
                 let mut e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
-                if let Some(kind) = self.last_note_kind() {
+                if let Some(kind) = self.notes.last_kind() {
                     e.kind = kind;
                 }
                 return vec![Effect::Push(e.into())];
             }
-            (Action::Open, Tab::Notes) => {
-                return match self.selected_note() {
-                    Some(n) if n.status == NoteStatus::Draft => vec![Effect::OpenNote(n.id)],
-                    Some(n) => vec![Effect::OpenNote(n.id)],
-                    None => Vec::new(),
-                };
-            }
-            (Action::MarkDone | Action::Open, Tab::Deadlines) => return self.mark_done(now),
             (Action::PlanVisit, _) => {
-                let household = self.seen.household.iter().map(|(id, _)| *id).collect();
-                crate::ui::forms::visit::plan(id, household, theme, today)
+                let household = self
+                    .summary
+                    .seen
+                    .household
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .collect();
+                forms::visit::plan(id, household, theme, today)
             }
             (Action::MoveVisit | Action::CancelVisit, _) => {
-                let Some(v) = self.selected_visit() else {
+                let visit = match self.tab {
+                    Tab::Deadlines => self.deadlines.selected_visit(),
+                    _ => None,
+                };
+                let Some(v) = visit else {
                     return vec![Effect::Info(
                         "Select a planned visit on the Deadlines tab (4) first".into(),
                     )];
                 };
                 if action == Action::MoveVisit {
-                    crate::ui::forms::visit::move_visit(v.id, theme, today)
+                    forms::visit::move_visit(v.id, theme, today)
                 } else {
-                    crate::ui::forms::visit::cancel_visit(v.id, theme, today)
+                    forms::visit::cancel_visit(v.id, theme, today)
                 }
             }
-            (Action::MarkDone, Tab::Plan) => match self.plans.first() {
-                Some(p) if self.plan_index == 0 && !p.actions.is_empty() => {
-                    forms::plan_action_done(p, theme, today)
-                }
-                Some(_) if self.plan_index != 0 => {
-                    return vec![Effect::Info(
-                        "Earlier versions are read-only; ] shows the current plan".into(),
-                    )];
-                }
-                _ => return vec![Effect::Info("The plan has no actions to tick off".into())],
-            },
             (Action::EditClient, _) | (Action::Add, Tab::Summary) => {
                 forms::client(Some(&self.client), theme, today)
             }
-            (Action::Add, Tab::Plan) => forms::plan(id, self.plans.first(), theme, today),
+            (Action::Add, Tab::Plan) => forms::plan(id, self.plan.current(), theme, today),
             (Action::NewDeadline, _) | (Action::Add, Tab::Deadlines) => {
                 forms::deadline(id, theme, today)
             }
-            (Action::NewEpisode, _) => forms::episode(id, &self.episodes, theme, today),
+            (Action::NewEpisode, _) => forms::episode(id, &self.summary.episodes, theme, today),
             (Action::NewSupervision, _) => forms::supervision::supervision(id, theme, today),
             (Action::CloseCase, _) => {
                 if self.client.status == crate::domain::CaseStatus::Closed {
@@ -88,85 +82,31 @@ impl ClientView {
                 }
                 case::close(id, theme, today)
             }
-            (Action::EndEpisode, _) => match case::end_episode(&self.episodes, theme, today) {
-                Some(f) => f,
-                None => return vec![Effect::Info("No legal episode is open".into())],
-            },
-            (Action::RevokeEpisode, _) => match case::revoke_cto(&self.episodes, theme, today) {
-                Some(f) => f,
-                None => return vec![Effect::Info("No community treatment order is open".into())],
-            },
-            (Action::MoveEpisode, _) => match case::move_episode(&self.episodes, theme, today) {
-                Some(f) => f,
-                None => return vec![Effect::Info("There is no legal episode".into())],
-            },
-            (Action::DiscardDraft, _) => return self.discard_draft(),
-            (Action::Open, Tab::Network) => {
-                return match self.network.get(self.network_cursor.selected) {
-                    Some(m) => vec![Effect::Push(MemberView::new(m.clone(), theme).into())],
-                    None => Vec::new(),
-                };
+            (Action::EndEpisode, _) => {
+                match case::end_episode(&self.summary.episodes, theme, today) {
+                    Some(f) => f,
+                    None => return vec![Effect::Info("No legal episode is open".into())],
+                }
             }
+            (Action::RevokeEpisode, _) => {
+                match case::revoke_cto(&self.summary.episodes, theme, today) {
+                    Some(f) => f,
+                    None => {
+                        return vec![Effect::Info("No community treatment order is open".into())];
+                    }
+                }
+            }
+            (Action::MoveEpisode, _) => {
+                match case::move_episode(&self.summary.episodes, theme, today) {
+                    Some(f) => f,
+                    None => return vec![Effect::Info("There is no legal episode".into())],
+                }
+            }
+            (Action::DiscardDraft, _) => return self.notes.discard_draft(self.tab == Tab::Notes),
             (Action::Add, Tab::Network) => forms::network(id, theme, today),
             _ => return Vec::new(),
         };
         vec![Effect::Push(form.into())]
-    }
-
-    /// Discards the selected draft on the Notes tab, after asking.
-    fn discard_draft(&self) -> Vec<Effect> {
-        let draft = match (self.tab, self.selected_note()) {
-            (Tab::Notes, Some(n)) if n.status == NoteStatus::Draft => n,
-            _ => {
-                return vec![Effect::Info(
-                    "Select a draft note on the Notes tab (2) to discard it".into(),
-                )];
-            }
-        };
-        vec![Effect::Confirm {
-            question: format!(
-                "Discard the draft note of {} ({})? It leaves the record; u (undo) puts it back.",
-                crate::dates::display::short_day_time(draft.occurred_at),
-                draft.kind.label()
-            ),
-            yes: vec![Effect::Write(Box::new(Write::DiscardDraft(draft.id)))],
-            no: Vec::new(),
-        }]
-    }
-
-    /// Marks the selected deadline (asks for date and outcome) or action done.
-    fn mark_done(&self, now: NaiveDateTime) -> Vec<Effect> {
-        let today = now.date();
-        match self.selected_due() {
-            Some(DueRow::Visit(i)) => {
-                let v = &self.seen.planned[i];
-                if !v.awaits_outcome(now) {
-                    return vec![Effect::Info(
-                        "Record what came of a visit once its time has passed (m moves it, X cancels it)"
-                            .into(),
-                    )];
-                }
-                let f =
-                    crate::ui::forms::visit::outcome(v.clone(), self.client.id, self.theme, today);
-                vec![Effect::Push(f.into())]
-            }
-            Some(DueRow::Deadline(i)) => {
-                let d = &self.deadlines[i];
-                if d.completed_on.is_some() || d.cancelled {
-                    return vec![Effect::Info("That deadline is already closed".into())];
-                }
-                let f = forms::deadline_done(d, self.theme, today);
-                vec![Effect::Push(f.into())]
-            }
-            Some(DueRow::Action(i)) => {
-                let a = &self.actions[i];
-                if a.done_on.is_some() {
-                    return vec![Effect::Info("That action is already done".into())];
-                }
-                vec![Effect::Write(Box::new(Write::CompleteAction(a.id)))]
-            }
-            None => Vec::new(),
-        }
     }
 }
 
@@ -257,26 +197,21 @@ impl Screen for ClientView {
             Action::TabDeadlines => self.set_tab(Tab::Deadlines),
             Action::TabNetwork => self.set_tab(Tab::Network),
             Action::TabChronology => self.set_tab(Tab::Chronology),
-            Action::OlderVersion => {
-                if self.plan_index + 1 < self.plans.len() {
-                    self.plan_index += 1;
-                }
+            Action::OlderVersion | Action::NewerVersion => {
+                self.plan.update(action);
                 self.set_tab(Tab::Plan);
             }
-            Action::NewerVersion => {
-                self.plan_index = self.plan_index.saturating_sub(1);
-                self.set_tab(Tab::Plan);
-            }
-            _ => return self.open_action(action, now),
+            _ => match self.tab_update(action, now) {
+                Some(effects) => return effects,
+                None => return self.open_action(action, now),
+            },
         }
         Vec::new()
     }
 
     fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
         let data = src.client(self.client.id, today)?;
-        let scroll = self.scroll;
         self.fill(data, today);
-        self.scroll = scroll;
         Ok(())
     }
 
@@ -284,7 +219,7 @@ impl Screen for ClientView {
         if !std::mem::take(&mut self.offer_draft) {
             return Vec::new();
         }
-        let Some(n) = self.draft() else {
+        let Some(n) = self.notes.draft() else {
             return Vec::new();
         };
         vec![Effect::Confirm {
@@ -308,9 +243,9 @@ impl Screen for ClientView {
     fn selection(&self) -> Option<(usize, usize)> {
         let tab = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
         let sel = match self.tab {
-            Tab::Notes => self.notes_cursor.selected,
-            Tab::Deadlines => self.due_cursor.selected,
-            Tab::Network => self.network_cursor.selected,
+            Tab::Notes => self.notes.cursor.selected,
+            Tab::Deadlines => self.deadlines.cursor.selected,
+            Tab::Network => self.network.cursor.selected,
             Tab::Summary | Tab::Plan | Tab::Chronology => return None,
         };
         Some((tab, sel))
@@ -323,18 +258,15 @@ impl Screen for ClientView {
     // On the Notes tab the selected note, elsewhere the latest one.
     fn note(&self) -> Option<i64> {
         if self.tab == Tab::Notes {
-            return self.selected_note().map(|n| n.id);
+            return self.notes.selected().map(|n| n.id);
         }
-        self.notes
-            .iter()
-            .max_by_key(|n| (n.occurred_at, n.id))
-            .map(|n| n.id)
+        self.notes.latest().map(|n| n.id)
     }
 
     // What the record already holds: no query needed.
     fn people(&self) -> Vec<String> {
-        let network = self.network.iter().map(|m| m.name.clone());
-        let present = self.notes.iter().filter_map(|n| n.present.clone());
+        let network = self.network.members.iter().map(|m| m.name.clone());
+        let present = self.notes.notes.iter().filter_map(|n| n.present.clone());
         network.chain(present).collect()
     }
 

@@ -1,138 +1,80 @@
-//! A client's record: the tabs (Summary, Notes, Plan, Deadlines, Network),
-//! each with the client's alerts and risk above it.
+//! A client's record: the header (name, alerts, risk), the tab bar and the
+//! tab shown. Each tab is a file with its own state, keys and drawing
+//! (`summary`, `notes`, `plan`, `deadlines`, `network`, `chronology`), as
+//! ratatui's demo2 keeps its tabs; `ClientView` keeps the header, which tab
+//! is shown, and hands keys, clicks and drawing to it (`keys` has the keys
+//! that open forms over the record, whatever the tab).
 
 pub mod chronology;
+pub mod deadlines;
 mod keys;
 pub mod member;
+pub mod network;
+pub mod notes;
+pub mod plan;
+mod show;
 pub mod summary;
-pub mod tabs;
+mod summary_lines;
 
 use std::cell::Cell;
 
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
-use ratatui::widgets::{Paragraph, Tabs};
+use ratatui::widgets::{Paragraph, Tabs, Widget};
 
+pub use self::chronology::ChronologyTab;
+pub use self::deadlines::{DeadlinesTab, DueRow};
+pub use self::network::NetworkTab;
+pub use self::notes::NotesTab;
+pub use self::plan::PlanTab;
+pub use self::show::deadline_what;
+pub use self::summary::{SummaryData, SummaryTab};
+use crate::domain::Client;
 use crate::domain::chain::ChainBreak;
-use crate::domain::chronology::ChronologyEntry;
-use crate::domain::{
-    Action as Todo, CarePlan, Client, Deadline, LegalEpisode, NetworkMember, Note, NoteStatus,
-};
-use crate::ui::data::{ClientData, Seen};
+use crate::ui::data::ClientData;
+/// The tabs (named where a client is opened, so they live beside the
+/// effects).
+pub use crate::ui::screen::Tab;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{Cursor, client_header};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use crate::ui::widgets::client_header;
 
-/// The tabs of a client's record. Add a tab here (and draw it in
-/// `tabs`) to extend the record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    /// Details, risk, legal episodes, what is next.
-    #[default]
-    Summary,
-    /// Contact notes, newest first.
-    Notes,
-    /// The care plan, with earlier versions.
-    Plan,
-    /// Deadlines and actions.
-    Deadlines,
-    /// Family, carers, professionals.
-    Network,
-    /// Significant events in date order.
-    Chronology,
+/// A tab as drawn: its state, with the colours and the moment shown (the
+/// theme is given at draw time, not kept in every tab).
+#[derive(Debug, Clone, Copy)]
+pub struct Drawn<'a, T> {
+    /// The tab's state.
+    pub tab: &'a T,
+    /// The colours (and privacy mode).
+    pub theme: Theme,
+    /// The moment the facts are shown for.
+    pub now: NaiveDateTime,
 }
 
-impl Tab {
-    /// Every tab, left to right.
-    pub const ALL: [Tab; 6] = [
-        Tab::Summary,
-        Tab::Notes,
-        Tab::Plan,
-        Tab::Deadlines,
-        Tab::Network,
-        Tab::Chronology,
-    ];
-
-    /// The tab's title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Summary => "Summary",
-            Tab::Notes => "Notes",
-            Tab::Plan => "Plan",
-            Tab::Deadlines => "Deadlines",
-            Tab::Network => "Network",
-            Tab::Chronology => "Chronology",
-        }
-    }
-
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    /// The tab `delta` steps along, wrapping.
-    #[must_use]
-    pub fn step(self, delta: isize) -> Tab {
-        let n = Tab::ALL.len();
-        let i = (self.index() as isize + delta).rem_euclid(n as isize);
-        Tab::ALL[usize::try_from(i).unwrap_or(0)]
-    }
-}
-
-/// A row on the Deadlines tab: a deadline or an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DueRow {
-    /// Index into `deadlines`.
-    Deadline(usize),
-    /// Index into `actions`.
-    Action(usize),
-    /// Index into the planned visits (`seen.planned`).
-    Visit(usize),
-}
-
-/// Everything a client's tabs show, loaded at once.
+/// A client's record: the header, the tab shown and each tab's state.
 #[derive(Debug, Clone)]
 pub struct ClientView {
     /// The client.
     pub client: Client,
     /// The tab shown.
     pub tab: Tab,
-    /// Notes, newest contact first.
-    pub notes: Vec<Note>,
-    /// Care plan versions, newest first.
-    pub plans: Vec<CarePlan>,
-    /// Which plan version is shown (index into `plans`).
-    pub plan_index: usize,
-    /// Deadlines, open first.
-    pub deadlines: Vec<Deadline>,
-    /// The client's actions, open first.
-    pub actions: Vec<Todo>,
-    /// Network members.
-    pub network: Vec<NetworkMember>,
-    /// Legal episodes, current first.
-    pub episodes: Vec<LegalEpisode>,
-    /// The current period of each open episode that ends unless renewed.
-    pub periods: Vec<crate::practice::CurrentPeriod>,
-    /// The chronology, oldest first.
-    pub chronology: Vec<ChronologyEntry>,
+    /// The Summary tab.
+    pub summary: SummaryTab,
+    /// The Notes tab.
+    pub notes: NotesTab,
+    /// The Plan tab.
+    pub plan: PlanTab,
+    /// The Deadlines tab.
+    pub deadlines: DeadlinesTab,
+    /// The Network tab.
+    pub network: NetworkTab,
+    /// The Chronology tab.
+    pub chronology: ChronologyTab,
     /// The first entry of the tamper-evidence chain that does not verify.
     pub chain_break: Option<ChainBreak>,
-    /// A closed case's closure summary and the retention rule applied.
-    pub closure: Option<(String, Option<String>)>,
-    /// Selection on the Notes tab.
-    pub notes_cursor: Cursor,
-    /// Selection on the Deadlines tab.
-    pub due_cursor: Cursor,
-    /// Selection on the Network tab.
-    pub network_cursor: Cursor,
-    /// Scroll of the Summary and Plan tabs.
-    pub scroll: u16,
     /// Render cache: where the tab bar was drawn.
     pub tab_bar: Cell<Rect>,
-    /// Last seen, and whether a visit is overdue (from the loader).
-    pub seen: Seen,
     /// The day the record was loaded for.
     pub today: NaiveDate,
     /// The moment of the last reload or key: an hours deadline is overdue,
@@ -158,22 +100,13 @@ impl ClientView {
         let mut v = ClientView {
             client: data.client.clone(),
             tab,
-            notes: Vec::new(),
-            plans: Vec::new(),
-            plan_index: 0,
-            deadlines: Vec::new(),
-            actions: Vec::new(),
-            network: Vec::new(),
-            episodes: Vec::new(),
-            periods: Vec::new(),
-            chronology: Vec::new(),
+            summary: SummaryTab::new(data.client.clone()),
+            notes: NotesTab::default(),
+            plan: PlanTab::default(),
+            deadlines: DeadlinesTab::default(),
+            network: NetworkTab::default(),
+            chronology: ChronologyTab::default(),
             chain_break: None,
-            closure: None,
-            seen: Seen::default(),
-            notes_cursor: Cursor::default(),
-            due_cursor: Cursor::default(),
-            network_cursor: Cursor::default(),
-            scroll: 0,
             tab_bar: Cell::new(Rect::default()),
             today,
             now: None,
@@ -193,39 +126,34 @@ impl ClientView {
             .unwrap_or_else(|| self.today.and_time(NaiveTime::MIN))
     }
 
-    /// Takes freshly loaded data, keeping the tab and selections.
+    /// Takes freshly loaded data, keeping the tab, selections and scroll.
     pub(super) fn fill(&mut self, data: ClientData, today: NaiveDate) {
+        self.summary.fill(
+            SummaryData {
+                client: data.client.clone(),
+                episodes: data.episodes,
+                periods: data.periods,
+                closure: data.closure,
+                seen: data.seen.clone(),
+            },
+            &data.deadlines,
+            &data.plans,
+        );
         self.client = data.client;
-        self.notes = data.notes;
-        // An earlier plan version being read stays shown after a reload;
-        // the current one stays current (a new version replaces it).
-        let reading = (self.plan_index > 0)
-            .then(|| self.plans.get(self.plan_index).map(|p| p.id))
-            .flatten();
-        self.plans = data.plans;
-        self.deadlines = data.deadlines;
-        self.actions = data.actions;
-        self.network = data.network;
-        self.episodes = data.episodes;
-        self.periods = data.periods;
-        self.chronology = data.chronology;
+        self.notes.fill(data.notes);
+        self.plan.fill(data.plans);
+        self.deadlines
+            .fill(data.deadlines, data.actions, data.seen.planned);
+        self.network.fill(data.network);
+        self.chronology.entries = data.chronology;
         self.chain_break = data.chain_break;
-        self.closure = data.closure;
-        self.seen = data.seen;
         self.today = today;
-        self.plan_index = 0;
-        if let Some(id) = reading {
-            self.show_plan(id);
-        }
-        self.notes_cursor.clamp(self.notes.len());
-        self.due_cursor.clamp(self.due_rows().len());
-        self.network_cursor.clamp(self.network.len());
     }
 
     /// Shows care plan version `id` on the Plan tab (the current version
     /// when there is no such version).
     pub fn show_plan(&mut self, id: i64) {
-        self.plan_index = self.plans.iter().position(|p| p.id == id).unwrap_or(0);
+        self.plan.show(id);
     }
 
     /// Asks nothing about the draft on opening (it was asked about before).
@@ -233,75 +161,29 @@ impl ClientView {
         self.offer_draft = false;
     }
 
-    /// The first draft note, if any (offered back when the client opens).
-    #[must_use]
-    pub fn draft(&self) -> Option<&Note> {
-        self.notes.iter().find(|n| n.status == NoteStatus::Draft)
-    }
-
-    /// The kind of the note written last for this client (a new note
-    /// starts as that kind: a practitioner who phones weekly is not made to
-    /// change "Home visit" every time).
-    #[must_use]
-    pub fn last_note_kind(&self) -> Option<crate::domain::NoteKind> {
-        self.notes
-            .iter()
-            .max_by_key(|n| (n.written_at, n.id))
-            .map(|n| n.kind)
-    }
-
-    /// Rows of the Deadlines tab: planned visits, deadlines, then actions.
-    #[must_use]
-    pub fn due_rows(&self) -> Vec<DueRow> {
-        (0..self.seen.planned.len())
-            .map(DueRow::Visit)
-            .chain((0..self.deadlines.len()).map(DueRow::Deadline))
-            .chain((0..self.actions.len()).map(DueRow::Action))
-            .collect()
-    }
-
-    /// The selected note on the Notes tab.
-    #[must_use]
-    pub fn selected_note(&self) -> Option<&Note> {
-        self.notes.get(self.notes_cursor.selected)
-    }
-
-    /// The selected row on the Deadlines tab.
-    #[must_use]
-    pub fn selected_due(&self) -> Option<DueRow> {
-        self.due_rows().get(self.due_cursor.selected).copied()
-    }
-
     /// Moves the current tab's selection (or scroll) by `delta`; `page` moves a page.
     pub fn step(&mut self, delta: isize, page: bool) {
-        let (cursor, len) = match self.tab {
-            Tab::Notes => (&mut self.notes_cursor, self.notes.len()),
-            Tab::Deadlines => {
-                let len = self.deadlines.len() + self.actions.len() + self.seen.planned.len();
-                (&mut self.due_cursor, len)
-            }
-            Tab::Network => (&mut self.network_cursor, self.network.len()),
-            Tab::Summary | Tab::Plan | Tab::Chronology => {
-                let d = if page { delta * 10 } else { delta };
-                self.scroll = self
-                    .scroll
-                    .saturating_add_signed(i16::try_from(d).unwrap_or(0))
-                    .min(500);
-                return;
-            }
+        let scroll = match self.tab {
+            Tab::Notes => return self.notes.step(delta, page),
+            Tab::Deadlines => return self.deadlines.step(delta, page),
+            Tab::Network => return self.network.step(delta, page),
+            Tab::Summary => &mut self.summary.scroll,
+            Tab::Plan => &mut self.plan.scroll,
+            Tab::Chronology => &mut self.chronology.scroll,
         };
-        if page {
-            cursor.page(delta > 0, len);
-        } else {
-            cursor.step(delta, len);
-        }
+        let d = if page { delta * 10 } else { delta };
+        *scroll = scroll
+            .saturating_add_signed(i16::try_from(d).unwrap_or(0))
+            .min(500);
     }
 
-    /// Switches tab.
+    /// Switches tab (shown from its top).
     pub fn set_tab(&mut self, tab: Tab) {
         if self.tab != tab {
             self.tab = tab;
-            self.scroll = 0;
+            self.summary.scroll = 0;
+            self.plan.scroll = 0;
+            self.chronology.scroll = 0;
         }
     }
 
@@ -321,21 +203,11 @@ impl ClientView {
             }
             return false;
         }
-        let (cursor, len) = match self.tab {
-            Tab::Notes => (&mut self.notes_cursor, self.notes.len()),
-            Tab::Deadlines => (
-                &mut self.due_cursor,
-                self.deadlines.len() + self.actions.len(),
-            ),
-            Tab::Network => (&mut self.network_cursor, self.network.len()),
-            _ => return false,
-        };
-        match cursor.row_at(x, y, 1) {
-            Some(i) if i < len => {
-                cursor.selected = i;
-                true
-            }
-            _ => false,
+        match self.tab {
+            Tab::Notes => self.notes.click(x, y),
+            Tab::Deadlines => self.deadlines.click(x, y),
+            Tab::Network => self.network.click(x, y),
+            Tab::Summary | Tab::Plan | Tab::Chronology => false,
         }
     }
 }
@@ -343,7 +215,7 @@ impl ClientView {
 impl Widget for &ClientView {
     /// Draws the header, the tab bar and the tab.
     fn render(self, area: Rect, frame: &mut Buffer) {
-        let (theme, today) = (self.theme, self.today);
+        let theme = self.theme;
         let (head, rest) = crate::ui::widgets::take_top(area, 2);
         let rest = match &self.chain_break {
             Some(b) => {
@@ -378,13 +250,18 @@ impl Widget for &ClientView {
             .style(theme.dim());
         Widget::render(tabs, bar, frame);
         self.tab_bar.set(bar);
+        let now = self.now();
         match self.tab {
-            Tab::Summary => self::summary::summary(self, frame, body, theme, today),
-            Tab::Notes => tabs::notes(self, frame, body, theme),
-            Tab::Plan => tabs::plan(self, frame, body, theme),
-            Tab::Deadlines => tabs::deadlines(self, frame, body, theme, self.now()),
-            Tab::Network => tabs::network(self, frame, body, theme),
-            Tab::Chronology => self::chronology::draw(self, frame, body, theme),
+            Tab::Summary => drawn(&self.summary, theme, now).render(body, frame),
+            Tab::Notes => drawn(&self.notes, theme, now).render(body, frame),
+            Tab::Plan => drawn(&self.plan, theme, now).render(body, frame),
+            Tab::Deadlines => drawn(&self.deadlines, theme, now).render(body, frame),
+            Tab::Network => drawn(&self.network, theme, now).render(body, frame),
+            Tab::Chronology => drawn(&self.chronology, theme, now).render(body, frame),
         }
     }
+}
+
+fn drawn<T>(tab: &T, theme: Theme, now: NaiveDateTime) -> Drawn<'_, T> {
+    Drawn { tab, theme, now }
 }

@@ -15,7 +15,7 @@ use crate::ui::screen::Effect;
 /// The most time between keeping a form's new text and keeping it again
 /// (the note editor's autosave interval: well within the 2 s the design
 /// allows).
-pub const KEEP_AFTER: std::time::Duration = crate::ui::note::AUTOSAVE_AFTER;
+pub const KEEP_AFTER: std::time::Duration = crate::ui::screen::AUTOSAVE_AFTER;
 
 /// One field as kept: its text, choice and tick.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,8 +9,8 @@ use super::Spec;
 use super::form::Form;
 use crate::action::Action;
 use crate::keymap::Mode;
-use crate::ui::client::Tab;
 use crate::ui::data::Source;
+use crate::ui::screen::Tab;
 use crate::ui::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
 use crate::ui::theme::Theme;
 

@@ -24,10 +24,9 @@ use crate::ui::input::Input;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{take_left, take_top};
 
-/// A draft is written once it is dirty and this long has passed since the
-/// last save; with the loop waking at least every 250 ms, nothing typed more
-/// than ~1.3 s ago is ever unsaved.
-pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+/// How long a dirty draft waits before it is written (shared with the
+/// forms' kept text, so it lives beside the `Screen` trait).
+pub use crate::ui::screen::AUTOSAVE_AFTER;
 
 /// Which part of the editor has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
