@@ -34,10 +34,10 @@ impl App {
         let Some(View::Form(form)) = self.stack.last_mut() else {
             return;
         };
-        let Some(key) = form.draft_key.clone() else {
+        let Some(key) = form.draft_key else {
             return;
         };
-        let kept = match self.store.form_draft(&key) {
+        let kept = match self.store.form_draft(&key.to_string()) {
             Ok(Some(kept)) => kept,
             Ok(None) => return,
             Err(e) => {

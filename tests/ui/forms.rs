@@ -1,7 +1,7 @@
 //! Forms: problems beside the field, deadlines, plan reviews, network
 //! members, actions, leaving with text.
 
-use caseload::ui::forms::Spec;
+use caseload::ui::forms::draft::DraftKey;
 use caseload::ui::{Overlay, View};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
@@ -118,7 +118,8 @@ fn leaving_a_form_with_text_asks_and_an_empty_one_does_not() {
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     keys(&mut app, "n");
     assert!(
-        matches!(top(&app), View::Form(f) if matches!(&f.spec, Spec::NewClient(c) if c.given.value() == "Someone"))
+        matches!(top(&app), View::Form(f) if f.draft_key == Some(DraftKey::NewClient)
+            && f.field("given name").is_some_and(|g| g.value() == "Someone"))
     );
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "y");
@@ -158,7 +159,7 @@ fn a_forms_text_is_kept_as_it_is_typed_and_put_back_after_a_crash() {
     let mut app = app();
     open_ada(&mut app);
     keys(&mut app, "d");
-    assert!(matches!(top(&app), View::Form(f) if f.draft_key.as_deref() == Some("deadline:1")));
+    assert!(matches!(top(&app), View::Form(f) if f.draft_key == Some(DraftKey::Deadline(1))));
     keys(&mut app, "Chase the housing report");
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "4/12/2026");

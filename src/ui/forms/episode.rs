@@ -7,8 +7,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::form::{Field, FieldKind, Form, Problem};
-use super::{Spec, typed_form};
+use super::draft::DraftKey;
+use super::{Choice, Field, FieldKind, Form, FormSpec, Problem, fields_of, typed_form};
 use crate::domain::{EpisodeKind, LegalEpisode, NewEpisode};
 use crate::ui::theme::Theme;
 use crate::ui::write::{FollowChoice, Write};
@@ -18,13 +18,13 @@ typed_form! {
     /// follow from the rule packs when it is saved.
     EpisodeForm {
         /// The legal framework.
-        kind,
+        kind: Choice<EpisodeKind>,
         /// When it started.
         start,
         /// The start time (HH:MM), for kinds counted in hours (s136, s5(2)…).
         time,
         /// Whether it follows an open power (s136 then s2, s2 then s3…).
-        follows,
+        follows: Choice<FollowChoice>,
         /// Notes.
         notes,
     }
@@ -42,17 +42,25 @@ impl EpisodeForm {
     /// offered as what this one may follow.
     #[must_use]
     pub fn new(open: &[&LegalEpisode], theme: Theme) -> EpisodeForm {
-        let kinds: Vec<&'static str> = EpisodeKind::ALL.iter().map(|k| k.label()).collect();
-        let follows: Vec<String> = if open.is_empty() {
-            vec![NOTHING_OPEN.into()]
+        let kinds = EpisodeKind::ALL.iter().map(|k| (*k, k.label())).collect();
+        let follows: Vec<(FollowChoice, String)> = if open.is_empty() {
+            vec![(FollowChoice::Alone, NOTHING_OPEN.into())]
         } else {
-            [UNCHOSEN.to_string(), ALONE.to_string()]
-                .into_iter()
-                .chain(open.iter().map(|e| format!("follows {}", started(e))))
-                .collect()
+            [
+                (FollowChoice::Unchosen, UNCHOSEN.to_string()),
+                (FollowChoice::Alone, ALONE.to_string()),
+            ]
+            .into_iter()
+            .chain(open.iter().map(|e| {
+                (
+                    FollowChoice::Follows(e.id),
+                    format!("follows {}", started(e)),
+                )
+            }))
+            .collect()
         };
         EpisodeForm {
-            kind: Field::choice("Framework", "kind", kinds, 0, theme),
+            kind: Choice::new("Framework", "kind", kinds, 0, theme),
             start: Field::text(
                 "Start",
                 "start",
@@ -61,7 +69,7 @@ impl EpisodeForm {
                 theme,
             ),
             time: Field::text("Start time", "start time", FieldKind::Text, "", theme),
-            follows: Field::choice("Follows", "follows", follows, 0, theme),
+            follows: Choice::new("Follows", "follows", follows, 0, theme),
             notes: Field::text("Notes", "notes", FieldKind::Text, "", theme),
         }
     }
@@ -78,44 +86,25 @@ impl EpisodeForm {
 
     /// The episode as filled in.
     pub fn to_episode(&self, client_id: i64, today: NaiveDate) -> Result<NewEpisode, Problem> {
-        let kind = EpisodeKind::ALL
-            .get(self.kind.choice)
-            .copied()
-            .ok_or_else(|| self.kind.problem("choose a framework"))?;
         Ok(NewEpisode {
             client_id,
-            kind,
+            kind: self.kind.picked("choose a framework")?,
             start_on: self.start.required_date(today, "a start date is needed")?,
             notes: self.notes.opt(),
         })
     }
 
-    /// What was chosen in Follows, over the open episodes `ids` offered (in
-    /// the order offered); a choice outside them is refused, never guessed.
-    pub fn follow_choice(&self, ids: &[i64]) -> Result<FollowChoice, Problem> {
-        if ids.is_empty() {
-            return Ok(FollowChoice::Alone);
-        }
-        match self.follows.choice {
-            0 => Ok(FollowChoice::Unchosen),
-            1 => Ok(FollowChoice::Alone),
-            n => ids
-                .get(n - 2)
-                .map(|id| FollowChoice::Follows(*id))
-                .ok_or_else(|| self.follows.problem("choose an open power, or none")),
-        }
+    /// What was chosen in Follows (the open episodes are its options); a
+    /// choice outside them is refused, never guessed.
+    pub fn follow_choice(&self) -> Result<FollowChoice, Problem> {
+        self.follows.picked("choose an open power, or none")
     }
 
     /// The write: the episode, its start time and what it follows.
-    pub fn to_write(
-        &self,
-        client_id: i64,
-        ids: &[i64],
-        today: NaiveDate,
-    ) -> Result<Write, Problem> {
+    pub fn to_write(&self, client_id: i64, today: NaiveDate) -> Result<Write, Problem> {
         let e = self.to_episode(client_id, today)?;
         let at = self.start_at(e.start_on)?;
-        let follows = self.follow_choice(ids)?;
+        let follows = self.follow_choice()?;
         Ok(Write::AddEpisode(e, at, follows))
     }
 }
@@ -129,14 +118,37 @@ fn started(e: &LegalEpisode) -> String {
     format!("{} (episode {}) from {from}", e.kind.label(), e.id)
 }
 
+/// A new legal episode for a client.
+#[derive(Debug, Clone)]
+pub struct EpisodeSpec {
+    /// The client.
+    pub client_id: i64,
+    /// The fields.
+    pub form: EpisodeForm,
+}
+
+impl FormSpec for EpisodeSpec {
+    fields_of!(form);
+
+    fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        self.form.to_write(self.client_id, today)
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::Episode(self.client_id))
+    }
+}
+
 /// The legal episode form for a client with these episodes (the open ones
 /// are offered in Follows, newest first).
 #[must_use]
 pub fn episode(client_id: i64, episodes: &[LegalEpisode], theme: Theme, today: NaiveDate) -> Form {
     let mut open: Vec<&LegalEpisode> = episodes.iter().filter(|e| e.end_on.is_none()).collect();
     open.sort_by_key(|e| std::cmp::Reverse((e.start_on, e.start_at, e.id)));
-    let ids = open.iter().map(|e| e.id).collect();
-    let spec = Spec::Episode(client_id, EpisodeForm::new(&open, theme), ids);
+    let spec = EpisodeSpec {
+        client_id,
+        form: EpisodeForm::new(&open, theme),
+    };
     let title = "New legal episode (deadlines follow from the rules)".into();
     Form::new(spec, title, today, theme)
 }
@@ -173,24 +185,20 @@ mod tests {
         }
     }
 
-    fn form(episodes: &[LegalEpisode]) -> (EpisodeForm, Vec<i64>) {
-        match episode(7, episodes, Theme::default(), today()).spec {
-            Spec::Episode(_, f, ids) => (f, ids),
-            _ => unreachable!(),
-        }
+    fn form(episodes: &[LegalEpisode]) -> EpisodeForm {
+        let mut open: Vec<&LegalEpisode> = episodes.iter().filter(|e| e.end_on.is_none()).collect();
+        open.sort_by_key(|e| std::cmp::Reverse((e.start_on, e.start_at, e.id)));
+        EpisodeForm::new(&open, Theme::default())
     }
 
     /// Issue 36: the episode form (`L`) takes a start time for kinds
     /// counted in hours (an s136 from 23:30), refusing one not in HH:MM.
     #[test]
     fn the_episode_form_takes_a_start_time_for_hour_clocks() {
-        let (mut f, ids) = form(&[]);
-        f.kind.choice = EpisodeKind::ALL
-            .iter()
-            .position(|k| *k == EpisodeKind::MhaS136)
-            .unwrap();
+        let mut f = form(&[]);
+        f.kind.field.choice = f.kind.index_of(|k| *k == EpisodeKind::MhaS136).unwrap();
         type_into(&mut f.time, "23:30");
-        match f.to_write(7, &ids, today()).unwrap() {
+        match f.to_write(7, today()).unwrap() {
             Write::AddEpisode(e, at, follows) => {
                 assert_eq!(e.kind, EpisodeKind::MhaS136);
                 assert_eq!(at, today().and_hms_opt(23, 30, 0));
@@ -199,10 +207,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         type_into(&mut f.time, "x");
-        assert_eq!(
-            f.to_write(7, &ids, today()).unwrap_err().field,
-            "start time"
-        );
+        assert_eq!(f.to_write(7, today()).unwrap_err().field, "start time");
     }
 
     /// Issue 36: with an open power, Follows starts unchosen (saving then
@@ -212,16 +217,20 @@ mod tests {
     fn follows_is_chosen_never_guessed() {
         let mut ended = s136(3);
         ended.end_on = Some(today());
-        let (mut f, ids) = form(&[ended, s136(4)]);
-        assert_eq!(ids, [4], "only open episodes are offered");
-        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Unchosen);
-        f.follows.choice = 1;
-        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Alone);
-        f.follows.choice = 2;
-        assert_eq!(f.follow_choice(&ids).unwrap(), FollowChoice::Follows(4));
-        f.follows.choice = 3;
-        assert_eq!(f.follow_choice(&ids).unwrap_err().field, "follows");
-        let FieldKind::Choice(options) = &f.follows.kind else {
+        let spec = episode(7, &[ended, s136(4)], Theme::default(), today());
+        let FieldKind::Choice(offered) = &spec.field("follows").unwrap().kind else {
+            panic!("Follows is a choice");
+        };
+        assert_eq!(offered.len(), 3, "only open episodes are offered");
+        let mut f = form(&[s136(4)]);
+        assert_eq!(f.follow_choice().unwrap(), FollowChoice::Unchosen);
+        f.follows.field.choice = 1;
+        assert_eq!(f.follow_choice().unwrap(), FollowChoice::Alone);
+        f.follows.field.choice = 2;
+        assert_eq!(f.follow_choice().unwrap(), FollowChoice::Follows(4));
+        f.follows.field.choice = 3;
+        assert_eq!(f.follow_choice().unwrap_err().field, "follows");
+        let FieldKind::Choice(options) = &f.follows.field.kind else {
             panic!("Follows is a choice");
         };
         assert!(options[2].contains("episode 4") && options[2].contains("23:30"));

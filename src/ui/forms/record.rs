@@ -1,267 +1,21 @@
-//! The forms that make or change a client's record: details, network
-//! members, care plan reviews. Each is a struct of typed fields with its
-//! conversion to the domain value.
+//! The forms that add to a client's record: a network member (new or
+//! edited) and a care plan review (a new version). Each is a struct of
+//! typed fields with its conversion to the domain value.
 
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldKind, Problem};
-use super::typed_form;
+use super::draft::DraftKey;
+use super::{Field, FieldKind, Form, FormSpec, Problem, fields_of, typed_form};
+use crate::action::Action;
 use crate::domain::text::sanitize;
-use crate::domain::{
-    CarePlan, Client, NewCarePlan, NewClient, NewNetworkMember, RiskLevel, Service,
-};
+use crate::domain::{CarePlan, NewCarePlan, NewNetworkMember};
+use crate::ui::screen::{Effect, Outcome};
 use crate::ui::theme::Theme;
+use crate::ui::write::Write;
 
-const SERVICES: [&str; 2] = ["Adult", "Children"];
-const RISKS: [&str; 3] = ["Low", "Medium", "High"];
-/// Consent to share, in the order of [`consent_choice`].
-const CONSENT: [&str; 3] = ["Not recorded", "Yes", "No"];
-
-/// The consent choice's index for a stored answer.
-fn consent_choice(consent: Option<bool>) -> usize {
-    match consent {
-        None => 0,
-        Some(true) => 1,
-        Some(false) => 2,
-    }
-}
-
-fn s(v: Option<&String>) -> String {
+/// A stored value as a form shows it (sanitised; blank when none).
+pub(super) fn s(v: Option<&String>) -> String {
     v.map(|x| sanitize(x).into_owned()).unwrap_or_default()
-}
-
-typed_form! {
-    /// A client's details, risk and alerts.
-    ClientForm {
-        /// Given name.
-        given,
-        /// Family name.
-        family,
-        /// Preferred name.
-        preferred,
-        /// Pronouns.
-        pronouns,
-        /// Date of birth.
-        dob,
-        /// Record number.
-        record,
-        /// NHS number (check digit verified).
-        nhs,
-        /// Address.
-        address,
-        /// Phone.
-        phone,
-        /// First language.
-        language,
-        /// Needs an interpreter.
-        interpreter,
-        /// The GP.
-        gp,
-        /// Consent to share: not recorded, yes, no.
-        consent,
-        /// Team.
-        team,
-        /// Adult or children's service.
-        service,
-        /// Visiting frequency in days.
-        visit_every,
-        /// Risk level.
-        risk,
-        /// Risk summary.
-        risk_summary,
-        /// Alerts, one a line.
-        alerts,
-    }
-}
-
-impl ClientForm {
-    /// Blank, or filled from `c`.
-    #[must_use]
-    pub fn new(c: Option<&Client>, theme: Theme) -> ClientForm {
-        let t = |label, key, kind, v: String| Field::text(label, key, kind, &v, theme);
-        let risk = c.map_or(0, |c| {
-            RiskLevel::ALL
-                .iter()
-                .position(|r| *r == c.risk)
-                .unwrap_or(0)
-        });
-        let service = c.map_or(0, |c| {
-            Service::ALL
-                .iter()
-                .position(|r| *r == c.service)
-                .unwrap_or(0)
-        });
-        let name = |f: fn(&Client) -> &String| c.map(|c| sanitize(f(c)).into_owned());
-        ClientForm {
-            given: t(
-                "Given name",
-                "given name",
-                FieldKind::Text,
-                name(|c| &c.given_name).unwrap_or_default(),
-            )
-            .required(),
-            family: t(
-                "Family name",
-                "family name",
-                FieldKind::Text,
-                name(|c| &c.family_name).unwrap_or_default(),
-            )
-            .required(),
-            preferred: t(
-                "Preferred name",
-                "preferred name",
-                FieldKind::Text,
-                s(c.and_then(|c| c.preferred_name.as_ref())),
-            ),
-            pronouns: t(
-                "Pronouns",
-                "pronouns",
-                FieldKind::Text,
-                s(c.and_then(|c| c.pronouns.as_ref())),
-            ),
-            dob: t(
-                "Date of birth",
-                "date of birth",
-                FieldKind::Date { required: false },
-                c.and_then(|c| c.dob)
-                    .map(crate::dates::display::date)
-                    .unwrap_or_default(),
-            ),
-            record: t(
-                "Record no.",
-                "record number",
-                FieldKind::Text,
-                s(c.and_then(|c| c.record_no.as_ref())),
-            ),
-            nhs: t(
-                "NHS number",
-                crate::domain::nhs::FIELD,
-                FieldKind::Text,
-                c.and_then(|c| c.nhs_number.as_deref())
-                    .map(crate::domain::nhs::display)
-                    .unwrap_or_default(),
-            ),
-            address: t(
-                "Address",
-                "address",
-                FieldKind::Text,
-                s(c.and_then(|c| c.address.as_ref())),
-            ),
-            phone: t(
-                "Phone",
-                "phone",
-                FieldKind::Text,
-                s(c.and_then(|c| c.phone.as_ref())),
-            ),
-            language: t(
-                "First language",
-                "language",
-                FieldKind::Text,
-                s(c.and_then(|c| c.language.as_ref())),
-            ),
-            interpreter: Field::check(
-                "Interpreter",
-                "interpreter",
-                c.is_some_and(|c| c.interpreter),
-                theme,
-            ),
-            gp: t(
-                "GP",
-                "GP",
-                FieldKind::Text,
-                s(c.and_then(|c| c.gp.as_ref())),
-            ),
-            consent: Field::choice(
-                "Consent to share",
-                "consent to share",
-                CONSENT.to_vec(),
-                consent_choice(c.and_then(|c| c.consent_to_share)),
-                theme,
-            ),
-            team: t(
-                "Team",
-                "team",
-                FieldKind::Text,
-                s(c.and_then(|c| c.team.as_ref())),
-            ),
-            service: Field::choice("Service", "service", SERVICES.to_vec(), service, theme),
-            visit_every: t(
-                "Visit every (days)",
-                "visit every",
-                FieldKind::Text,
-                c.and_then(|c| c.visit_every_days)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ),
-            risk: Field::choice("Risk", "risk", RISKS.to_vec(), risk, theme),
-            risk_summary: t(
-                "Risk summary",
-                "risk summary",
-                FieldKind::Long,
-                s(c.and_then(|c| c.risk_summary.as_ref())),
-            ),
-            alerts: t(
-                "Alerts (one a line)",
-                "alert",
-                FieldKind::Long,
-                c.map(|c| {
-                    c.alerts
-                        .iter()
-                        .map(|a| sanitize(a).into_owned())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .unwrap_or_default(),
-            ),
-        }
-    }
-
-    /// The client as filled in.
-    pub fn to_client(&self, today: NaiveDate) -> Result<NewClient, Problem> {
-        let visit = match self.visit_every.opt() {
-            None => None,
-            Some(v) => Some(v.trim().parse::<u32>().map_err(|_| {
-                self.visit_every
-                    .problem("should be a number of days, for example 28")
-            })?),
-        };
-        // The same check the store makes, so the problem shows beside the
-        // field before anything is sent.
-        let nhs_number = crate::domain::nhs::parse_opt(self.nhs.opt().as_deref())
-            .map_err(|e| self.nhs.problem(&e.problem))?;
-        Ok(NewClient {
-            nhs_number,
-            gp: self.gp.opt(),
-            consent_to_share: match self.consent.choice {
-                1 => Some(true),
-                2 => Some(false),
-                _ => None,
-            },
-            given_name: self.given.value(),
-            family_name: self.family.value(),
-            preferred_name: self.preferred.opt(),
-            pronouns: self.pronouns.opt(),
-            dob: self.dob.birth_date(today)?,
-            record_no: self.record.opt(),
-            address: self.address.opt(),
-            phone: self.phone.opt(),
-            language: self.language.opt(),
-            interpreter: self.interpreter.checked,
-            team: self.team.opt(),
-            service: Service::ALL.get(self.service.choice).copied(),
-            visit_every_days: visit,
-            risk: RiskLevel::ALL.get(self.risk.choice).copied(),
-            risk_summary: self.risk_summary.opt(),
-            alerts: self
-                .alerts
-                .value()
-                .lines()
-                .map(str::to_string)
-                .filter(|a| !a.trim().is_empty())
-                .collect(),
-            opened_on: None,
-        })
-    }
 }
 
 typed_form! {
@@ -432,4 +186,78 @@ impl PlanForm {
             actions,
         })
     }
+}
+
+/// A new network member for a client.
+#[derive(Debug, Clone)]
+pub struct NetworkSpec {
+    /// The client.
+    pub client_id: i64,
+    /// The fields.
+    pub form: NetworkForm,
+}
+
+impl FormSpec for NetworkSpec {
+    fields_of!(form);
+
+    fn to_write(&self, _today: NaiveDate) -> Result<Write, Problem> {
+        Ok(Write::AddNetwork(self.form.to_member(self.client_id)))
+    }
+
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Action(Action::TabNetwork)]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::Network(self.client_id))
+    }
+}
+
+/// The network member form.
+#[must_use]
+pub fn network(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
+    let spec = NetworkSpec {
+        client_id,
+        form: NetworkForm::new(theme),
+    };
+    Form::new(spec, "New network member".into(), today, theme)
+}
+
+/// A new care plan version for a client.
+#[derive(Debug, Clone)]
+pub struct PlanSpec {
+    /// The client.
+    pub client_id: i64,
+    /// The fields.
+    pub form: PlanForm,
+}
+
+impl FormSpec for PlanSpec {
+    fields_of!(form);
+
+    fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        Ok(Write::AddPlan(self.client_id, self.form.to_plan(today)?))
+    }
+
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Action(Action::TabPlan)]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::PlanReview(self.client_id))
+    }
+}
+
+/// The care plan form, filled from the current version.
+#[must_use]
+pub fn plan(client_id: i64, current: Option<&CarePlan>, theme: Theme, today: NaiveDate) -> Form {
+    let title = match current {
+        Some(p) => format!("Review care plan (writes version {})", p.version + 1),
+        None => "New care plan".into(),
+    };
+    let spec = PlanSpec {
+        client_id,
+        form: PlanForm::new(current, theme),
+    };
+    Form::new(spec, title, today, theme)
 }

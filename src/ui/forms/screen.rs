@@ -5,12 +5,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Instant;
 
-use super::Spec;
 use super::form::Form;
 use crate::action::Action;
 use crate::keymap::Mode;
 use crate::ui::data::Source;
-use crate::ui::screen::Tab;
 use crate::ui::screen::{Click, Effect, Outcome, Screen, Write, WriteError};
 use crate::ui::theme::Theme;
 
@@ -20,50 +18,12 @@ impl Form {
         vec![Effect::Error(format!("{key}: {message}"))]
     }
 
-    /// After a successful save: forget the kept text, close, show what was
-    /// added.
+    /// After a successful save: forget the kept text, close, and what
+    /// the form says follows.
     fn saved(&self, o: &Outcome) -> Vec<Effect> {
         let mut e = self.drop_effects();
         e.push(Effect::Close);
-        match self.spec {
-            // The late-entry form sat over the editor: the note is final now.
-            Spec::LateFinalise(..) => {
-                e.push(Effect::Close);
-                e.push(Effect::Action(Action::TabNotes));
-            }
-            Spec::Deadline(..) | Spec::Action(..) | Spec::DeadlineDone(..) => {
-                e.push(Effect::Action(Action::TabDeadlines));
-            }
-            Spec::Network(..) => e.push(Effect::Action(Action::TabNetwork)),
-            // A supervision is an entry in the chronology: show it there.
-            Spec::Supervision(..) => e.push(Effect::Action(Action::TabChronology)),
-            Spec::PlanReview(..) | Spec::PlanActionDone(..) => {
-                e.push(Effect::Action(Action::TabPlan));
-            }
-            Spec::NewClient(_) => {
-                if let Some(id) = o.id {
-                    e.push(Effect::OpenClient {
-                        id,
-                        tab: Tab::Summary,
-                        offer_draft: false,
-                    });
-                }
-            }
-            // A closed case: its Summary says the closure and retention date.
-            Spec::Case(super::case::CaseSpec::Close { .. }) => {
-                e.push(Effect::Action(Action::TabSummary));
-            }
-            Spec::EditClient(..) | Spec::Episode(..) | Spec::Addendum(..) | Spec::Case(_) => {}
-            Spec::PlanVisit(..) | Spec::MoveVisit(..) | Spec::CancelVisit(..) => {
-                e.push(Effect::Reload);
-            }
-            // Recording a visit started its note: open it in the editor.
-            Spec::VisitOutcome(..) => {
-                if let Some(id) = o.id {
-                    e.push(Effect::OpenNote(id));
-                }
-            }
-        }
+        e.extend(self.spec.after_save(o));
         e
     }
 }
@@ -87,10 +47,7 @@ impl Screen for Form {
             Action::PrevField => self.move_focus(-1),
             Action::Submit => {
                 return match self.spec.to_write(self.today) {
-                    Ok(w) => match &self.spec {
-                        Spec::Case(c) => c.confirm(w, self.theme.privacy()),
-                        _ => vec![Effect::Write(Box::new(w))],
-                    },
+                    Ok(w) => self.spec.confirm(w, self.theme.privacy()),
                     Err(p) => self.problem(p.field, &p.message),
                 };
             }
@@ -100,10 +57,7 @@ impl Screen for Form {
     }
 
     fn reload(&mut self, src: &dyn Source, today: NaiveDate) -> Result<(), String> {
-        match &mut self.spec {
-            Spec::Case(c) => c.reload(src, today),
-            _ => Ok(()),
-        }
+        self.spec.reload(src, today)
     }
 
     fn type_key(&mut self, key: KeyEvent, _now: NaiveDateTime) -> Vec<Effect> {

@@ -2,15 +2,17 @@
 //! what was decided (one decision a line), what was discussed, up to three
 //! actions each with its owner and by-date, the next review, and whether to
 //! seal it now. What is typed is kept on the timer like any form's text
-//! (`Spec::draft_key`), so nothing is lost before it is saved; saved
+//! (its `FormSpec::draft_key`), so nothing is lost before it is saved; saved
 //! unsealed it is a draft note of kind supervision, finalised from the
 //! Notes tab like any draft.
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::form::{Field, FieldKind, Form, Problem};
-use super::{Spec, typed_form};
+use super::draft::DraftKey;
+use super::{Field, FieldKind, Form, FormSpec, Problem, fields_of, typed_form};
+use crate::action::Action;
 use crate::domain::{NewSupervision, SupervisionAction};
+use crate::ui::screen::{Effect, Outcome};
 use crate::ui::theme::Theme;
 use crate::ui::write::Write;
 
@@ -159,10 +161,39 @@ impl SupervisionForm {
     }
 }
 
+/// A case supervision about a client.
+#[derive(Debug, Clone)]
+pub struct SupervisionSpec {
+    /// The client.
+    pub client_id: i64,
+    /// The fields.
+    pub form: Box<SupervisionForm>,
+}
+
+impl FormSpec for SupervisionSpec {
+    fields_of!(form);
+
+    fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        self.form.to_write(self.client_id, today)
+    }
+
+    // A supervision is an entry in the chronology: show it there.
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Action(Action::TabChronology)]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::Supervision(self.client_id))
+    }
+}
+
 /// The case supervision form for a client.
 #[must_use]
 pub fn supervision(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
-    let spec = Spec::Supervision(client_id, Box::new(SupervisionForm::new(theme)));
+    let spec = SupervisionSpec {
+        client_id,
+        form: Box::new(SupervisionForm::new(theme)),
+    };
     let title = "Case supervision (on the record: chronology, exports, SAR)".into();
     Form::new(spec, title, today, theme)
 }

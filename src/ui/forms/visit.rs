@@ -1,12 +1,14 @@
 //! The forms for visits: plan one (with the household, if any), record
-//! what came of it, move it, cancel it. Each converts to a typed write.
+//! what came of it (each person's outcome chosen among the outcomes, never
+//! defaulted), move it, cancel it. Each converts to a typed write.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::form::{Field, FieldKind, Form, Problem};
-use super::{Spec, typed_form};
+use super::draft::DraftKey;
+use super::{Choice, Field, FieldKind, Form, FormSpec, Problem, fields_of, typed_form};
 use crate::dates;
 use crate::domain::{NewVisit, Visit, VisitOutcome};
+use crate::ui::screen::{Effect, Outcome};
 use crate::ui::theme::Theme;
 use crate::ui::write::Write;
 
@@ -32,9 +34,9 @@ typed_form! {
     /// What came of a visit: the main person's outcome, and the others'.
     OutcomeForm {
         /// The main person's outcome.
-        outcome,
+        outcome: Choice<VisitOutcome>,
         /// Everyone else's (a household visit).
-        others,
+        others: Choice<VisitOutcome>,
     }
 }
 
@@ -62,8 +64,15 @@ const OUTCOMES: [VisitOutcome; 4] = [
     VisitOutcome::Cancelled,
 ];
 
-fn labels() -> Vec<&'static str> {
-    OUTCOMES.iter().map(|o| o.label()).collect()
+/// A choice among the outcomes, `chosen` first shown.
+fn outcomes(
+    label: &'static str,
+    key: &'static str,
+    chosen: usize,
+    theme: Theme,
+) -> Choice<VisitOutcome> {
+    let options = OUTCOMES.iter().map(|o| (*o, o.label())).collect();
+    Choice::new(label, key, options, chosen, theme)
 }
 
 /// A typed time: a date and HH:MM in any form `dates` knows ("tomorrow
@@ -122,12 +131,6 @@ impl OutcomeForm {
     /// second. A choice that is not one of the outcomes offered is a
     /// problem beside its field, never taken as any outcome.
     pub fn outcomes(&self, main: i64, visit: &Visit) -> Result<Vec<(i64, VisitOutcome)>, Problem> {
-        let pick = |f: &Field| {
-            OUTCOMES
-                .get(f.choice)
-                .copied()
-                .ok_or_else(|| f.problem("choose one of the outcomes offered"))
-        };
         visit
             .people
             .iter()
@@ -137,9 +140,126 @@ impl OutcomeForm {
                 } else {
                     &self.others
                 };
-                Ok((p.client_id, pick(f)?))
+                Ok((p.client_id, f.picked("choose one of the outcomes offered")?))
             })
             .collect()
+    }
+}
+
+/// Planning a visit to a client (with the household members who may come too).
+#[derive(Debug, Clone)]
+pub struct PlanVisitSpec {
+    /// The client.
+    pub client_id: i64,
+    /// The others of the household (a tick adds them).
+    pub household: Vec<i64>,
+    /// The fields.
+    pub form: VisitForm,
+}
+
+impl FormSpec for PlanVisitSpec {
+    fields_of!(form);
+
+    fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        self.form
+            .to_visit(self.client_id, &self.household, today)
+            .map(Write::PlanVisit)
+    }
+
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Reload]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::PlanVisit(self.client_id))
+    }
+}
+
+/// What came of a visit: the client whose note opens next, the visit.
+#[derive(Debug, Clone)]
+pub struct OutcomeSpec {
+    /// The client whose note opens after saving.
+    pub main: i64,
+    /// The visit.
+    pub visit: Box<Visit>,
+    /// The fields.
+    pub form: OutcomeForm,
+}
+
+impl FormSpec for OutcomeSpec {
+    fields_of!(form);
+
+    fn to_write(&self, _today: NaiveDate) -> Result<Write, Problem> {
+        Ok(Write::RecordVisit {
+            id: self.visit.id,
+            outcomes: self.form.outcomes(self.main, &self.visit)?,
+            note_for: self.main,
+        })
+    }
+
+    // Recording a visit started its note: open it in the editor.
+    fn after_save(&self, saved: &Outcome) -> Vec<Effect> {
+        saved.id.map(Effect::OpenNote).into_iter().collect()
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::VisitOutcome(self.visit.id))
+    }
+}
+
+/// Moving planned visit `id`.
+#[derive(Debug, Clone)]
+pub struct MoveVisitSpec {
+    /// The visit.
+    pub id: i64,
+    /// The fields.
+    pub form: MoveForm,
+}
+
+impl FormSpec for MoveVisitSpec {
+    fields_of!(form);
+
+    fn to_write(&self, today: NaiveDate) -> Result<Write, Problem> {
+        when(&self.form.when, today).map(|at| Write::MoveVisit { id: self.id, at })
+    }
+
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Reload]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::MoveVisit(self.id))
+    }
+}
+
+/// Cancelling planned visit `id`.
+#[derive(Debug, Clone)]
+pub struct CancelVisitSpec {
+    /// The visit.
+    pub id: i64,
+    /// The fields.
+    pub form: CancelForm,
+}
+
+impl FormSpec for CancelVisitSpec {
+    fields_of!(form);
+
+    fn to_write(&self, _today: NaiveDate) -> Result<Write, Problem> {
+        match self.form.reason.opt() {
+            Some(reason) => Ok(Write::CancelVisit {
+                id: self.id,
+                reason,
+            }),
+            None => Err(self.form.reason.problem("say why it is cancelled")),
+        }
+    }
+
+    fn after_save(&self, _: &Outcome) -> Vec<Effect> {
+        vec![Effect::Reload]
+    }
+
+    fn draft_key(&self) -> Option<DraftKey> {
+        Some(DraftKey::CancelVisit(self.id))
     }
 }
 
@@ -162,12 +282,12 @@ pub fn plan(client: i64, household: Vec<i64>, theme: Theme, today: NaiveDate) ->
         household: Field::check("Household too", "household", !household.is_empty(), theme),
     };
     let title = "Plan a visit (when: \"fri 14:30\", \"24/12 10:00\")".into();
-    Form::new(
-        Spec::PlanVisit(client, household, form),
-        title,
-        today,
-        theme,
-    )
+    let spec = PlanVisitSpec {
+        client_id: client,
+        household,
+        form,
+    };
+    Form::new(spec, title, today, theme)
 }
 
 /// Recording what came of `visit`; the note for `main` opens afterwards.
@@ -175,15 +295,14 @@ pub fn plan(client: i64, household: Vec<i64>, theme: Theme, today: NaiveDate) ->
 pub fn outcome(visit: Visit, main: i64, theme: Theme, today: NaiveDate) -> Form {
     let others = visit.people.len() > 1;
     let form = OutcomeForm {
-        outcome: Field::choice("Outcome", "outcome", labels(), 0, theme),
-        others: Field::choice(
+        outcome: outcomes("Outcome", "outcome", 0, theme),
+        others: outcomes(
             if others {
                 "Everyone else"
             } else {
                 "(no one else)"
             },
             "others",
-            labels(),
             2,
             theme,
         ),
@@ -193,12 +312,12 @@ pub fn outcome(visit: Visit, main: i64, theme: Theme, today: NaiveDate) -> Form 
         .map(crate::dates::display::short_day_time)
         .unwrap_or_default();
     let title = format!("Visit outcome ({when}); saving opens its note");
-    Form::new(
-        Spec::VisitOutcome(main, Box::new(visit), form),
-        title,
-        today,
-        theme,
-    )
+    let spec = OutcomeSpec {
+        main,
+        visit: Box::new(visit),
+        form,
+    };
+    Form::new(spec, title, today, theme)
 }
 
 /// Moving planned visit `id`.
@@ -208,7 +327,7 @@ pub fn move_visit(id: i64, theme: Theme, today: NaiveDate) -> Form {
         when: Field::text("New time", "when", FieldKind::Text, "", theme).required(),
     };
     Form::new(
-        Spec::MoveVisit(id, form),
+        MoveVisitSpec { id, form },
         "Move the visit".into(),
         today,
         theme,
@@ -221,34 +340,8 @@ pub fn cancel_visit(id: i64, theme: Theme, today: NaiveDate) -> Form {
     let form = CancelForm {
         reason: Field::text("Reason", "reason", FieldKind::Text, "", theme).required(),
     };
-    Form::new(
-        Spec::CancelVisit(id, form),
-        "Cancel the visit (it stays in the record)".into(),
-        today,
-        theme,
-    )
-}
-
-/// The write a visit form asks for.
-pub(super) fn to_write(spec: &Spec, today: NaiveDate) -> Option<Result<Write, Problem>> {
-    Some(match spec {
-        Spec::PlanVisit(client, household, f) => {
-            f.to_visit(*client, household, today).map(Write::PlanVisit)
-        }
-        Spec::VisitOutcome(main, visit, f) => {
-            f.outcomes(*main, visit).map(|outcomes| Write::RecordVisit {
-                id: visit.id,
-                outcomes,
-                note_for: *main,
-            })
-        }
-        Spec::MoveVisit(id, f) => when(&f.when, today).map(|at| Write::MoveVisit { id: *id, at }),
-        Spec::CancelVisit(id, f) => match f.reason.opt() {
-            Some(reason) => Ok(Write::CancelVisit { id: *id, reason }),
-            None => Err(f.reason.problem("say why it is cancelled")),
-        },
-        _ => return None,
-    })
+    let title = "Cancel the visit (it stays in the record)".into();
+    Form::new(CancelVisitSpec { id, form }, title, today, theme)
 }
 
 #[cfg(test)]
@@ -290,21 +383,14 @@ mod tests {
     #[test]
     fn an_outcome_out_of_range_is_refused_never_taken_as_seen() {
         let mut form = outcome(visit(), 1, Theme::default(), today());
-        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
-            unreachable!()
-        };
-        f.outcome.choice = OUTCOMES.len();
+        let mut choose = |key: &str, i: usize| form.field_mut(key).unwrap().choice = i;
+        choose("outcome", OUTCOMES.len());
         assert_eq!(form.spec.to_write(today()).unwrap_err().field, "outcome");
-        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
-            unreachable!()
-        };
-        f.outcome.choice = 2;
-        f.others.choice = 99;
+        let mut choose = |key: &str, i: usize| form.field_mut(key).unwrap().choice = i;
+        choose("outcome", 2);
+        choose("others", 99);
         assert_eq!(form.spec.to_write(today()).unwrap_err().field, "others");
-        let Spec::VisitOutcome(_, _, f) = &mut form.spec else {
-            unreachable!()
-        };
-        f.others.choice = 1;
+        form.field_mut("others").unwrap().choice = 1;
         match form.spec.to_write(today()).unwrap() {
             Write::RecordVisit { outcomes, .. } => assert_eq!(
                 outcomes,
