@@ -15,8 +15,6 @@ use caseload::domain::text::sanitize;
 use caseload::hardening;
 
 fn main() -> ExitCode {
-    // The allocator first, before much is allocated.
-    caseload::platform::heap::tune();
     // Before anything holds client data: no core dumps, a silent panic hook.
     hardening::disable_core_dumps();
     hardening::install_panic_hook();

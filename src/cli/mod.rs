@@ -355,31 +355,10 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         other => {
-            let only_reads = other.only_reads();
             private::stdout_private();
             let (mut store, key) = open_existing(&db_path(cli.db.as_ref())?)?;
-            let result = run_on(&mut store, &key, other);
-            if only_reads && result.is_ok() {
-                store.end_with_process();
-            }
-            result
+            run_on(&mut store, &key, other)
         }
-    }
-}
-
-impl Command {
-    /// The commands that only report (whatever they write, a refreshed
-    /// cache, is committed before they print): the process ends straight
-    /// after them, so the database need not be closed (see
-    /// [`Store::end_with_process`]).
-    fn only_reads(&self) -> bool {
-        matches!(
-            self,
-            Command::Due { .. }
-                | Command::Agenda { .. }
-                | Command::Search { .. }
-                | Command::Chronology { .. }
-        )
     }
 }
 

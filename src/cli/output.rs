@@ -220,6 +220,54 @@ pub fn not_saved(e: &crate::store::StoreError) -> anyhow::Error {
     anyhow!("{e}; the note was NOT saved (nothing was written)")
 }
 
+/// The oracle for [`needs_cleaning`], the fast pre-check on the
+/// escape-sequence boundary: for any strings (keys and values), the check
+/// on their pretty JSON says yes exactly when sanitising them would change
+/// one.
+#[cfg(test)]
+mod needs_cleaning_oracle {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any character, weighted towards those on the boundary: what JSON
+    /// escapes, what `sanitize` removes or changes, and their neighbours.
+    fn text() -> impl Strategy<Value = String> {
+        let edge = prop::sample::select(vec![
+            '\\', '"', '/', 't', 'u', 'n', 'b', 'f', 'r', '\u{0}', '\u{8}', '\t', '\n', '\u{b}',
+            '\u{c}', '\r', '\u{1b}', '[', 'm', '\u{1f}', ' ', '~', '\u{7f}', '\u{80}', '\u{85}',
+            '\u{9f}', '\u{a0}', 'é', '\u{61c}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{2028}',
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{fffd}', '😀',
+        ]);
+        prop::collection::vec(prop_oneof![3 => edge, 1 => any::<char>()], 0..12)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+        #[test]
+        fn the_check_agrees_with_sanitising(
+            key in text(),
+            values in prop::collection::vec(text(), 0..3),
+        ) {
+            let v = serde_json::json!({ "fixed key": values.clone(), key.clone(): "x" });
+            let mut cleaned = v.clone();
+            clean_value(&mut cleaned);
+            let json = serde_json::to_string_pretty(&v).unwrap();
+            prop_assert_eq!(needs_cleaning(&json), cleaned != v, "{:?}", json);
+            // And for a lone string, as the hand-written JSON holds them.
+            for s in values.iter().chain([&key]) {
+                let one = serde_json::to_string_pretty(s).unwrap();
+                prop_assert_eq!(
+                    needs_cleaning(&one),
+                    matches!(sanitize(s), Cow::Owned(_)),
+                    "{:?}",
+                    one
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod error_tests {
     use super::*;

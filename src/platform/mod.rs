@@ -8,6 +8,5 @@
 pub mod crashdump;
 pub mod crypto_init;
 pub mod dirs;
-pub mod heap;
 pub mod perms;
 pub mod sigpipe;

@@ -12,43 +12,9 @@ use super::journey::Succession;
 use super::period::Unit;
 use crate::domain::{EpisodeKind, NoteKind};
 
-/// The embedded packs: (file name, text).
-pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
-    (
-        "mental-health.toml",
-        include_str!("../../data/rules/mental-health.toml"),
-    ),
-    ("adults.toml", include_str!("../../data/rules/adults.toml")),
-    (
-        "children.toml",
-        include_str!("../../data/rules/children.toml"),
-    ),
-    (
-        "visiting.toml",
-        include_str!("../../data/rules/visiting.toml"),
-    ),
-];
-
-/// The same packs as JSON, written from the TOML by `build.rs` (read
-/// several times faster on every command; a test checks the two agree).
-const EMBEDDED_JSON: &[(&str, &str)] = &[
-    (
-        "mental-health.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-mental-health.json")),
-    ),
-    (
-        "adults.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-adults.json")),
-    ),
-    (
-        "children.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-children.json")),
-    ),
-    (
-        "visiting.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-visiting.json")),
-    ),
-];
+// EMBEDDED_PACKS and EMBEDDED_JSON, written by `build.rs` from the files
+// in `data/rules/` (ordered by each pack's `order`).
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 
 /// What the first deadline of a rule is counted from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -415,6 +381,10 @@ struct PackFile {
     family: String,
     #[allow(dead_code)]
     title: String,
+    /// Where the pack comes among the others (`build.rs` reads it).
+    #[allow(dead_code)]
+    #[serde(default)]
+    order: i64,
     #[serde(default, rename = "rule")]
     rules: Vec<Rule>,
     #[serde(default, rename = "commencement")]

@@ -94,17 +94,6 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Leaves the database open for the process's exit to end: for a
-    /// command that has committed all it wrote and printed its answer, just
-    /// before the process exits. Closing would only free what SQLite parsed
-    /// of the schema (a quarter of a millisecond of `due --json`) and tidy
-    /// away the `-wal` and `-shm` files beside the database, which the next
-    /// command opens as it would after `kill -9`. Commits are already on
-    /// disk (`synchronous = FULL`); the key in memory goes with the process.
-    pub fn end_with_process(self) {
-        std::mem::forget(self);
-    }
-
     /// The file this store was opened from (`None` in memory).
     #[must_use]
     pub fn path(&self) -> Option<&std::path::Path> {
