@@ -119,3 +119,16 @@ fn the_screens_rooms_have_no_import_circle() {
         .collect();
     assert!(circles.is_empty(), "rooms naming each other: {circles:?}");
 }
+
+/// Issue 35: every file of `src/ui` is small enough to hold in one's head:
+/// none over 500 lines (split a screen into a folder, its drawing beside
+/// it, before it grows past that).
+#[test]
+fn no_screen_file_is_over_500_lines() {
+    let long: Vec<(String, usize)> = sources("ui")
+        .into_iter()
+        .map(|(p, text)| (p.display().to_string(), text.lines().count()))
+        .filter(|(_, n)| *n > 500)
+        .collect();
+    assert!(long.is_empty(), "over 500 lines: {long:?}");
+}
