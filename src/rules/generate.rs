@@ -58,6 +58,17 @@ struct Count {
 
 impl RuleSet {
     fn generate(&self, rule: &Rule, c: Count, target: Target) -> Option<Generated> {
+        if rule.skip_first && c.index == 0 && !c.renewal {
+            // The first period carries no duty or right: the first deadline
+            // is the end of the period after it, counted as renewals are.
+            let first = self.generate_period(rule, c, target)?;
+            return self.renewal_at(rule, first.deadline.due?, 1, target);
+        }
+        self.generate_period(rule, c, target)
+    }
+
+    /// The deadline ending the period `c` counts (see `generate`).
+    fn generate_period(&self, rule: &Rule, c: Count, target: Target) -> Option<Generated> {
         let period_start = if c.beginning_with && !c.renewal {
             c.base
         } else {
@@ -442,7 +453,11 @@ impl RuleSet {
             out.extend(due.map(|due| self.made(rule, 0, due, None, None, None, target)));
             return out;
         }
-        for index in 0..count {
+        for n in 0..count {
+            // A rule whose first period is skipped starts at index 1.
+            let index = out.last().map_or(n, |g| {
+                usize::try_from(g.deadline.chain_index).unwrap_or(n) + 1
+            });
             let prev = out.last().and_then(|g| g.deadline.due);
             let next = match prev {
                 None => self.deadline_at(rule, start, index, target),

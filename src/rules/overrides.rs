@@ -200,6 +200,7 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         window: o.window,
         window_unit: o.window_unit,
         window_whole_period: o.window_whole_period.unwrap_or(false),
+        skip_first: false,
         mark: o.mark,
         before: o.before.unwrap_or(false),
         extend: o.extend,

@@ -204,6 +204,12 @@ pub struct Rule {
     /// at any time in it): it opens the day the period begins.
     #[serde(default)]
     pub window_whole_period: bool,
+    /// The chain's first period carries no deadline: the first one is the
+    /// second period's (a hospital order: no tribunal application in its
+    /// first 6 months, then once in each renewal period, MHA 1983 Sch 1
+    /// Pt 1 paras 2 and 9).
+    #[serde(default)]
+    pub skip_first: bool,
     /// For `counts_from = "mark"`: the name of the date entered by hand.
     #[serde(default)]
     pub mark: Option<String>,

@@ -85,3 +85,66 @@ fn guardianship_has_its_tribunal_window_s66_1_c() {
     assert_eq!(w.due, d(2027, 7, 14));
     assert_eq!(w.window_opens, Some(d(2027, 1, 15)));
 }
+
+/// A hospital order made 10 Feb 2026 (s37): no application in its first
+/// 6 months (Sch 1 Pt 1 paras 2 and 9); the first window is the first
+/// renewal period, opening when the 6 months beginning with 10 Feb expire
+/// (after 9 Aug 2026: 10 Aug) and closing with 12 months beginning with the
+/// order, 9 Feb 2027 (s66(1)(f), (2)(f); the nearest relative the same,
+/// s69(1)(a)); then each 12-month renewal period: 10 Feb 2027 to 9 Feb 2028.
+#[test]
+fn a_hospital_order_has_no_window_in_its_first_6_months_sch_1_s66_1_f_s69_1_a() {
+    let (mut s, c) = store();
+    let order = add(&mut s, c, K::MhaS37, d(2026, 2, 10), None, None).unwrap();
+    let w = one(&s, order, "mha-s37-tribunal");
+    assert_eq!(w.due, d(2027, 2, 9));
+    assert_eq!(w.window_opens, Some(d(2026, 8, 10)));
+    assert_eq!(one(&s, order, "mha-s37-expiry").due, d(2026, 8, 9));
+    s.complete_deadline(
+        w.id,
+        d(2027, 2, 9),
+        caseload::domain::Completion::outcome("no application"),
+        super::t(2027, 2, 9, 17, 0),
+    )
+    .unwrap();
+    let next = one(&s, order, "mha-s37-tribunal");
+    assert_eq!(next.due, d(2028, 2, 9));
+    assert_eq!(next.window_opens, Some(d(2027, 2, 10)));
+    assert_eq!(next.chain_index, 2, "the third period of the order");
+}
+
+/// s66(1)(h), (2)(g): an s29 order displacing the nearest relative made on
+/// 15 Mar 2027: the displaced nearest relative may apply within 12 months
+/// beginning with that day, to 14 Mar 2028 (the window open from the
+/// order), then in each later 12 months the order lasts: to 14 Mar 2029.
+#[test]
+fn a_displaced_nearest_relative_may_apply_yearly_s66_1_h_2_g() {
+    let (mut s, c) = store();
+    let app = add(&mut s, c, K::S29Application, d(2027, 1, 20), None, None).unwrap();
+    assert!(
+        open(&s, app, "mha-s66-h-displaced-nr").is_empty(),
+        "no order yet"
+    );
+    s.add_mark(
+        &NewMark {
+            episode_id: app,
+            mark: "order-made".into(),
+            on: d(2027, 3, 15),
+            at: None,
+            outcome: None,
+        },
+        super::t(2027, 3, 15, 16, 0),
+    )
+    .unwrap();
+    let w = one(&s, app, "mha-s66-h-displaced-nr");
+    assert_eq!(w.due, d(2028, 3, 14));
+    assert_eq!(w.window_opens, Some(d(2027, 3, 15)));
+    s.complete_deadline(
+        w.id,
+        d(2028, 3, 14),
+        caseload::domain::Completion::outcome("no application"),
+        super::t(2028, 3, 14, 17, 0),
+    )
+    .unwrap();
+    assert_eq!(one(&s, app, "mha-s66-h-displaced-nr").due, d(2029, 3, 14));
+}

@@ -106,6 +106,14 @@ pub const DATES: &[(&str, Ymd, &[Ymd])] = &[
     ("mha-s36-remand", (2027, 1, 31), &[(2027, 2, 27), (2027, 3, 27), (2027, 4, 24)]),
     // MHA s40(4), s20: order 31 Aug 2026: 28 Feb 2027, 28 Aug 2027, 28 Aug 2028.
     ("mha-s37-expiry", (2026, 8, 31), &[(2027, 2, 28), (2027, 8, 28), (2028, 8, 28)]),
+    // MHA s66(1)(f), (2)(f) with Sch 1 Pt 1: order 31 Aug 2026; no window in
+    // the first period (to 28 Feb 2027, no 31 Feb); each window is a renewal
+    // period, ending as the order's expiry does: 28 Aug 2027 (6 months from
+    // the 28 Feb expiry, the earliest reading), 28 Aug 2028, 28 Aug 2029.
+    ("mha-s37-tribunal", (2026, 8, 31), &[(2027, 8, 28), (2028, 8, 28), (2029, 8, 28)]),
+    // MHA s66(2)(g): an s29 order on 29 Feb 2028: 12 months beginning with
+    // it end 28 Feb 2029; the next 12 months from that expiry: 28 Feb 2030.
+    ("mha-s66-h-displaced-nr", (2028, 2, 29), &[(2029, 2, 28), (2030, 2, 28)]),
     // MHA s70: order 15 Jan 2027: the window closes at the end of 12 months
     // beginning with it, 14 Jan 2028.
     ("mha-s70-first", (2027, 1, 15), &[(2028, 1, 14)]),
