@@ -83,6 +83,25 @@ fn awol_limits_s18_4_s21b() {
     assert_eq!(one(&s, aw, "mha-s21b-report").due, d(2027, 4, 16));
 }
 
+/// s18(5): admitted under s2 on 1 Dec 2026 (28 days beginning with it: to
+/// 28 Dec); absent without leave from 10 Dec: 6 months would run to 9 Jun
+/// 2027, but a patient under s2 may not be taken into custody after the s2
+/// ends: the limit is 28 Dec 2026.
+#[test]
+fn awol_under_s2_ends_with_the_s2_s18_5() {
+    let (mut s, c) = store();
+    let s2 = add(&mut s, c, K::MhaS2, d(2026, 12, 1), None, None).unwrap();
+    let aw = add(&mut s, c, K::Awol, d(2026, 12, 10), None, Some(s2)).unwrap();
+    let limit = one(&s, aw, "mha-s18-awol-limit");
+    assert_eq!(limit.due, d(2026, 12, 28));
+    assert!(
+        limit.what.contains("by the end of the MHA s2"),
+        "{}",
+        limit.what
+    );
+    assert!(s.episode(s2).unwrap().end_on.is_none(), "the s2 continues");
+}
+
 /// s35(7): remanded 1 Dec 2026: 28 days beginning with that day, to 28
 /// Dec; renewed twice, 25 Jan and 22 Feb 2027 (12 weeks in all: day 84).
 /// No fourth period.
