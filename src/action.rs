@@ -105,6 +105,11 @@ actions! {
     DiscardDraft => ("discard", "Discard the draft note (on the Notes tab, the selected one; asks first, u puts it back)"),
     EditMember => ("edit", "Edit this network member's details"),
     ArchiveMember => ("archive", "Archive this network member (asks first; kept in the record, u undoes)"),
+    GoActivity => ("activity", "Open the activity chart: your own work week by week in counts (visits, contacts, late notes, deadlines), no names"),
+    NextMeasure => ("next count", "Show the next count in the activity chart"),
+    PrevMeasure => ("prev count", "Show the previous count in the activity chart"),
+    EarlierWeeks => ("earlier", "Show the twelve weeks before these"),
+    LaterWeeks => ("later", "Show the twelve weeks after these (up to today)"),
     NewSupervision => ("supervision", "Record a case supervision about this client: decisions, actions with owners, sealed like a note"),
 }
 

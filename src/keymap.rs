@@ -48,11 +48,13 @@ pub enum Mode {
     Export,
     /// One network member's details.
     Member,
+    /// The activity chart.
+    Activity,
 }
 
 impl Mode {
     /// Every mode, in the order help and the tests walk them.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Global,
         Mode::Today,
         Mode::Caseload,
@@ -68,6 +70,7 @@ impl Mode {
         Mode::Calendar,
         Mode::Export,
         Mode::Member,
+        Mode::Activity,
     ];
 
     /// Whether keys not bound in this mode fall back to the global section.
@@ -82,6 +85,7 @@ impl Mode {
                 | Mode::NoteView
                 | Mode::Calendar
                 | Mode::Member
+                | Mode::Activity
         )
     }
 
@@ -104,6 +108,7 @@ impl Mode {
             Mode::Calendar => "Calendar",
             Mode::Export => "Export",
             Mode::Member => "Network member",
+            Mode::Activity => "Activity",
         }
     }
 }
@@ -367,6 +372,7 @@ mod tests {
             Mode::Calendar => 12,
             Mode::Export => 13,
             Mode::Member => 14,
+            Mode::Activity => 15,
         };
         for (i, m) in Mode::ALL.iter().enumerate() {
             assert_eq!(place(*m), i, "{m:?}");

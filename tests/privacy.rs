@@ -349,6 +349,7 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
         caseload::ui::forms::visit::plan(id, vec![], theme, today),
         caseload::ui::forms::visit::move_visit(1, theme, today),
         caseload::ui::forms::visit::cancel_visit(1, theme, today),
+        caseload::ui::forms::supervision::supervision(id, theme, today),
     ];
     for f in every_form {
         let title = f.title.clone();
@@ -365,6 +366,10 @@ fn privacy_mode_shows_nothing_personal_on_any_screen_tab_or_overlay() {
 
     // The calendar (month, then the day's list), the export menu over a
     // client, and a paste pack shown as text.
+    keys(&mut app, "tr");
+    let chart = sw.check(&app, "Activity chart");
+    assert!(chart.contains("counts only"), "{chart}");
+    press(&mut app, KeyCode::Esc);
     keys(&mut app, "C");
     sw.check(&app, "Calendar");
     press(&mut app, KeyCode::Tab);

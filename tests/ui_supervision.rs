@@ -93,6 +93,14 @@ fn a_supervision_typed_in_the_form_is_sealed_in_the_chronology_and_its_action_on
         .find(|l| l.contains("Write the panel report"))
         .unwrap_or_else(|| panic!("{today}"));
     assert!(line.contains("(owner: Me)"), "{line}");
+    // A supervision is no contact with the person: not in the week's
+    // contacts.
+    let week = today
+        .split("This week's contacts and reviews")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{today}"));
+    let week = week.split("Not seen").next().unwrap_or_default();
+    assert!(!week.contains("Case supervision"), "{week}");
 }
 
 #[test]

@@ -133,6 +133,15 @@ impl<S: Stamped + ?Sized> Source for Cached<'_, S> {
         self.src.calendar(from, to)
     }
 
+    fn activity(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<crate::practice::activity::Activity, String> {
+        self.src.activity(from, to, today)
+    }
+
     fn closure(&self, id: i64, on: NaiveDate) -> Result<ClosurePreview, String> {
         self.src.closure(id, on)
     }

@@ -70,6 +70,14 @@ impl Source for Counting {
     fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String> {
         Source::calendar(&self.store, from, to)
     }
+    fn activity(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<crate::practice::activity::Activity, String> {
+        Source::activity(&self.store, from, to, today)
+    }
     fn closure(&self, id: i64, on: NaiveDate) -> Result<ClosurePreview, String> {
         Source::closure(&self.store, id, on)
     }

@@ -209,6 +209,15 @@ impl Source for Store {
         calendar(self, from, to).map_err(|e| e.to_string())
     }
 
+    fn activity(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<crate::practice::activity::Activity, String> {
+        Store::activity(self, from, to, today).map_err(|e| e.to_string())
+    }
+
     fn closure(&self, id: i64, on: NaiveDate) -> Result<crate::store::ClosurePreview, String> {
         let schedule = super::write_case::retention_schedule().map_err(|e| e.message)?;
         self.closure_preview(id, on, &schedule)

@@ -235,6 +235,10 @@ impl App {
                 let v = crate::ui::calendar::CalendarView::new(today, self.theme);
                 self.run(vec![Effect::Push(v.into())]);
             }
+            Action::GoActivity => {
+                let v = crate::ui::activity::ActivityView::new(today, self.theme);
+                self.run(vec![Effect::Push(v.into())]);
+            }
             Action::NewClient => {
                 let f = forms::client(None, self.theme, today);
                 self.run(vec![Effect::Push(f.into())]);

@@ -235,9 +235,9 @@ fn add_supervision(
     Ok(Outcome {
         id: Some(id),
         ..said(if finalise {
-            "Case supervision recorded and sealed: it is in the chronology, its actions on Today"
+            "Supervision sealed: in the chronology, its actions on Today"
         } else {
-            "Case supervision saved as a draft note: finalise it from the Notes tab (2)"
+            "Supervision saved as a draft: finalise it on the Notes tab (2)"
         })
     })
 }

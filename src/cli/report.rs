@@ -6,8 +6,8 @@ use chrono::NaiveDateTime;
 use clap::Subcommand;
 
 use super::{output, parse};
-use crate::practice::activity::{Activity, Counts, activity};
-use crate::store::{Store, VisitFilter};
+use crate::practice::activity::Counts;
+use crate::store::Store;
 
 /// Report subcommands.
 #[derive(Debug, Subcommand)]
@@ -36,7 +36,7 @@ pub fn run(store: &Store, cmd: ReportCmd, now: NaiveDateTime) -> Result<()> {
     if to < from {
         bail!("--to is before --from; nothing to count");
     }
-    let report = gather(store, from, to, today)?;
+    let report = store.activity(from, to, today)?;
     if json {
         return output::json(&report);
     }
@@ -59,27 +59,6 @@ pub fn run(store: &Store, cmd: ReportCmd, now: NaiveDateTime) -> Result<()> {
         &rows,
     );
     Ok(())
-}
-
-/// The report's figures, read from the store (every client, closed too).
-pub fn gather(
-    store: &Store,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-    today: chrono::NaiveDate,
-) -> Result<Activity> {
-    let visits = store.visits(&VisitFilter {
-        from: Some(from),
-        to: Some(to),
-        ..VisitFilter::default()
-    })?;
-    let mut notes = Vec::new();
-    let mut deadlines = Vec::new();
-    for c in store.clients(true)? {
-        notes.extend(store.notes(c.id)?);
-        deadlines.extend(store.deadlines(c.id)?);
-    }
-    Ok(activity(from, to, today, &visits, &notes, &deadlines))
 }
 
 fn row(label: String, c: &Counts) -> Vec<String> {

@@ -6,7 +6,9 @@
 //!   cancelled), by the day the visit happened (else was planned); a visit
 //!   still waiting for its outcome is not counted;
 //! - seen alone, on its own (the statutory expectation for a child on a plan);
-//! - contacts by the note's kind, by the day the contact happened;
+//! - contacts by the note's kind, by the day the contact happened (a case
+//!   supervision is a note on the record but no contact with the person,
+//!   so it is not counted);
 //! - notes finalised late (with a reason for the late entry), by the day
 //!   they were finalised;
 //! - statutory deadlines (made by a rule) falling due in the period: met
@@ -18,7 +20,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::domain::{Deadline, Note, Visit};
+use crate::domain::{Deadline, Note, NoteKind, Visit};
 
 /// The counts of one week, or of the whole period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -58,6 +60,69 @@ pub struct Activity {
     pub weeks: Vec<Week>,
     /// The whole period.
     pub total: Counts,
+}
+
+/// What the activity chart shows, one count a week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// People visited, whatever the outcome.
+    Visits,
+    /// People seen alone.
+    SeenAlone,
+    /// Contacts of every kind.
+    Contacts,
+    /// Notes finalised late.
+    LateNotes,
+    /// Statutory deadlines met.
+    DeadlinesMet,
+    /// Statutory deadlines missed.
+    DeadlinesMissed,
+}
+
+impl Measure {
+    /// Every measure, in the order the chart steps through them.
+    pub const ALL: [Measure; 6] = [
+        Measure::Visits,
+        Measure::SeenAlone,
+        Measure::Contacts,
+        Measure::LateNotes,
+        Measure::DeadlinesMet,
+        Measure::DeadlinesMissed,
+    ];
+
+    /// Its name on the chart.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Visits => "Visits",
+            Measure::SeenAlone => "Seen alone",
+            Measure::Contacts => "Contacts",
+            Measure::LateNotes => "Late notes",
+            Measure::DeadlinesMet => "Deadlines met",
+            Measure::DeadlinesMissed => "Deadlines missed",
+        }
+    }
+
+    /// Its count in `c`.
+    #[must_use]
+    pub fn of(self, c: &Counts) -> usize {
+        match self {
+            Measure::Visits => c.visits.values().sum(),
+            Measure::SeenAlone => c.seen_alone,
+            Measure::Contacts => c.contacts.values().sum(),
+            Measure::LateNotes => c.notes_finalised_late,
+            Measure::DeadlinesMet => c.deadlines_met,
+            Measure::DeadlinesMissed => c.deadlines_missed,
+        }
+    }
+}
+
+/// The period of `weeks` whole weeks (Monday to Sunday) ending with the
+/// week of `end`, cut at `end`: the chart's period.
+#[must_use]
+pub fn weeks_ending(end: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(weeks.saturating_sub(1)) * 7;
+    (monday(end) - Days::new(back), end)
 }
 
 fn monday(d: NaiveDate) -> NaiveDate {
@@ -116,7 +181,9 @@ pub fn activity(
         }
     }
     for n in notes {
-        if let Some((week, total)) = a.counts_on(n.occurred_at.date()) {
+        if n.kind != NoteKind::Supervision
+            && let Some((week, total)) = a.counts_on(n.occurred_at.date())
+        {
             for c in [week, total] {
                 *c.contacts.entry(n.kind.as_str().to_string()).or_default() += 1;
             }
@@ -181,6 +248,45 @@ mod tests {
             window_opens: None,
             later_due: None,
         }
+    }
+
+    #[test]
+    fn the_period_is_whole_weeks_to_the_day_given() {
+        // Sunday 22 November 2026: its Monday is 16 November; 11 weeks
+        // before that, Monday 31 August.
+        assert_eq!(weeks_ending(d(11, 22), 12), (d(8, 31), d(11, 22)));
+        assert_eq!(weeks_ending(d(11, 16), 1), (d(11, 16), d(11, 16)));
+    }
+
+    fn note(kind: NoteKind, day: NaiveDate) -> Note {
+        Note {
+            id: 1,
+            client_id: 1,
+            kind,
+            occurred_at: day.and_hms_opt(10, 0, 0).unwrap(),
+            written_at: day.and_hms_opt(11, 0, 0).unwrap(),
+            occurred_offset: None,
+            location: None,
+            present: None,
+            body: "b".into(),
+            significant: false,
+            status: crate::domain::NoteStatus::Draft,
+            finalised_at: None,
+            late_reason: None,
+            prev_hash: None,
+            hash: None,
+        }
+    }
+
+    #[test]
+    fn a_case_supervision_is_no_contact() {
+        let notes = [
+            note(NoteKind::Phone, d(11, 3)),
+            note(NoteKind::Supervision, d(11, 4)),
+        ];
+        let a = activity(d(11, 2), d(11, 8), d(11, 22), &[], &notes, &[]);
+        assert_eq!(Measure::Contacts.of(&a.total), 1);
+        assert_eq!(a.total.contacts.get("supervision"), None);
     }
 
     #[test]

@@ -100,12 +100,13 @@ const ACTIONS: Part = Part {
 };
 
 /// Contacts are matched on the datetime itself (before the day after the
-/// last), so the notes_occurred index answers it. A contact is done.
+/// last), so the notes_occurred index answers it. A contact is done. A
+/// case supervision is a note on the record but no contact with the person.
 const CONTACTS: Part = Part {
     rows: Rows {
         day: "substr(n.occurred_at, 1, 10)",
         table: "notes n",
-        filter: "n.occurred_at >= ?1 AND n.occurred_at < ?3",
+        filter: "n.occurred_at >= ?1 AND n.occurred_at < ?3 AND n.kind <> 'supervision'",
         open: "0",
         open_index: None,
     },

@@ -2,6 +2,7 @@
 //! key, safety pragmas checked, migrations run; typed methods that take and
 //! return domain values, each user action one transaction.
 
+mod activity;
 mod agenda;
 mod audit;
 mod bulk;

@@ -36,6 +36,14 @@ pub trait Source {
     fn search(&self, words: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, String>;
     /// The calendar's days from `from` to `to`: the agenda and bank holidays.
     fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<CalendarData, String>;
+    /// The practitioner's own work from `from` to `to` as of `today`, in
+    /// counts (`Store::activity`, which `report activity` prints too).
+    fn activity(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<crate::practice::activity::Activity, String>;
     /// What closing client `id` on `on` would stop tracking, and the
     /// retention review it would set (the store's own preview).
     fn closure(

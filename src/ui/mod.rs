@@ -6,6 +6,7 @@
 //! Nothing here names the store or the app (`tests/walls.rs`); the theme
 //! is the one place for colours.
 
+pub mod activity;
 pub mod calendar;
 pub mod caseload;
 pub mod client;
@@ -119,6 +120,8 @@ registry! {
     Text(text_view::TextView),
     /// One network member's details.
     Member(client::member::MemberView),
+    /// The practitioner's own work week by week, in counts.
+    Activity(activity::ActivityView),
 }
 
 /// A message in the status line.

@@ -48,6 +48,7 @@ pub const COMMANDS: &[Action] = &[
     Action::GoToday,
     Action::GoCaseload,
     Action::GoCalendar,
+    Action::GoActivity,
     Action::NewClient,
     Action::NewAction,
     Action::ToggleClosed,
