@@ -192,7 +192,7 @@ fn a_weeks_agenda_does_not_read_visits_far_off() {
             .unwrap();
         let visits = lines
             .iter()
-            .filter(|l| l.kind == "visit" && l.rule.is_none())
+            .filter(|l| l.kind == caseload::domain::AgendaKind::Visit && l.rule.is_none())
             .count();
         (visits, counts.values().sum::<u64>(), pages + count_pages)
     };

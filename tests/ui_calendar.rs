@@ -99,7 +99,7 @@ fn each_day_counts_what_is_on_and_enter_opens_it() {
     let at = calendar(&a)
         .day_items()
         .iter()
-        .position(|i| i.kind == "visit" && i.rule.is_none())
+        .position(|i| i.kind == caseload::domain::AgendaKind::Visit && i.rule.is_none())
         .unwrap();
     for _ in 0..at {
         keys(&mut a, "j");

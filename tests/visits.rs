@@ -181,7 +181,7 @@ fn a_household_visit_records_and_counts_each_persons_outcome() {
         .agenda(d(11, 16), d(11, 16))
         .unwrap()
         .into_iter()
-        .filter(|i| i.kind == "visit" && i.rule.is_none())
+        .filter(|i| i.kind == caseload::domain::AgendaKind::Visit && i.rule.is_none())
         .map(|i| (i.client_id, i.what))
         .collect();
     assert_eq!(

@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use std::rc::Rc;
 
 use crate::domain::VisitStatus;
-use crate::domain::{ClientSummary, DueItem, DueKind};
+use crate::domain::{AgendaKind, ClientSummary, DueItem, DueKind};
 use crate::store::{AgendaItem, AgendaKinds, SearchFilter, SearchHit, Store, VisitFilter};
 use crate::ui::data::{
     CalendarData, ClientData, ClientRows, DraftDue, NoteData, Seen, Source, TodayData,
@@ -30,7 +30,7 @@ pub fn today(store: &Store, now: NaiveDateTime) -> crate::store::Result<TodayDat
     let week: Vec<AgendaItem> = store
         .agenda_of(monday, sunday, AgendaKinds::CONTACTS_AND_REVIEWS)?
         .into_iter()
-        .filter(|a| a.kind == "contact" || a.kind == "review")
+        .filter(|a| matches!(a.kind, AgendaKind::Contact | AgendaKind::Review))
         .collect();
 
     let unseen_ids: Vec<i64> = overdue_visits.iter().filter_map(|v| v.client_id).collect();

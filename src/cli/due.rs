@@ -130,7 +130,7 @@ fn print_agenda(items: &[AgendaItem], from: NaiveDate, to: NaiveDate) {
             vec![
                 display::day_date(i.date),
                 i.time.clone().unwrap_or_default(),
-                i.kind.clone(),
+                i.kind.to_string(),
                 i.id.to_string(),
                 if i.done { "done".into() } else { String::new() },
                 i.client_name.clone().unwrap_or_default(),

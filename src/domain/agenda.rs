@@ -3,6 +3,23 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+crate::string_enum! {
+    /// What kind of line an agenda line is (in this order on a day, after
+    /// the time: the order of the words, as when it was text).
+    pub enum AgendaKind {
+        /// An action due.
+        Action => ("action", "Action"),
+        /// A contact note.
+        Contact => ("contact", "Contact"),
+        /// A deadline due.
+        Deadline => ("deadline", "Deadline"),
+        /// A care plan review.
+        Review => ("review", "Review"),
+        /// A visit planned or recorded, or falling due under a visiting rule.
+        Visit => ("visit", "Visit"),
+    }
+}
+
 /// One entry in the agenda for a range of days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgendaItem {
@@ -10,8 +27,8 @@ pub struct AgendaItem {
     pub date: NaiveDate,
     /// The time, for contacts and visits (HH:MM).
     pub time: Option<String>,
-    /// visit, deadline, action, contact or review.
-    pub kind: String,
+    /// Visit, deadline, action, contact or review.
+    pub kind: AgendaKind,
     /// The record's id (visit, deadline, action, note or care plan); for a
     /// visit falling due under a visiting rule, the client's id.
     pub id: i64,
@@ -33,7 +50,7 @@ impl AgendaItem {
     /// than one planned or recorded).
     #[must_use]
     pub fn is_visit_due(&self) -> bool {
-        self.kind == "visit" && self.rule.is_some()
+        self.kind == AgendaKind::Visit && self.rule.is_some()
     }
 
     /// Diary order: by day, then time (untimed first), then kind and id.
@@ -45,5 +62,28 @@ impl AgendaItem {
             &other.kind,
             other.id,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AgendaKind;
+
+    #[test]
+    fn kinds_keep_the_diary_order_of_their_words() {
+        let mut by_word = AgendaKind::ALL.to_vec();
+        by_word.sort_by_key(|k| k.as_str());
+        assert_eq!(by_word, AgendaKind::ALL);
+        let mut by_kind = AgendaKind::ALL.to_vec();
+        by_kind.reverse();
+        by_kind.sort();
+        assert_eq!(by_kind, by_word);
+        for k in AgendaKind::ALL {
+            assert_eq!(k.as_str().parse::<AgendaKind>().unwrap(), *k);
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
     }
 }

@@ -27,7 +27,7 @@ pub mod validate;
 pub mod visit;
 pub mod when;
 
-pub use agenda::AgendaItem;
+pub use agenda::{AgendaItem, AgendaKind};
 pub use client::{CaseStatus, Client, ClientSummary, NewClient, RiskLevel, Service};
 pub use deadline::{Action, Completion, Deadline, DueItem, DueKind, NewAction, NewDeadline};
 pub use episode::{EpisodeKind, LegalEpisode, NewEpisode};

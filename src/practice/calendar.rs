@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::domain::AgendaItem;
+use crate::domain::{AgendaItem, AgendaKind};
 
 /// How much is on one day.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -62,11 +62,11 @@ pub fn grid_range(month: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 /// What one agenda line adds to its day's counts.
 fn add(counts: &mut DayCounts, item: &AgendaItem) {
-    match item.kind.as_str() {
-        "visit" if item.is_visit_due() => counts.deadlines += 1,
-        "visit" if !item.done => counts.visits += 1,
-        "deadline" if !item.done => counts.deadlines += 1,
-        "review" if !item.done => counts.reviews += 1,
+    match item.kind {
+        AgendaKind::Visit if item.is_visit_due() => counts.deadlines += 1,
+        AgendaKind::Visit if !item.done => counts.visits += 1,
+        AgendaKind::Deadline if !item.done => counts.deadlines += 1,
+        AgendaKind::Review if !item.done => counts.reviews += 1,
         _ => {}
     }
 }
@@ -117,7 +117,7 @@ mod tests {
         AgendaItem {
             date,
             time: None,
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             id: 1,
             client_id: Some(1),
             client_name: None,

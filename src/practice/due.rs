@@ -165,7 +165,7 @@ pub fn agenda_items(facts: &VisitFacts, from: NaiveDate, to: NaiveDate) -> Vec<A
         .map(|v| AgendaItem {
             date: v.due,
             time: None,
-            kind: "visit".into(),
+            kind: crate::domain::AgendaKind::Visit,
             id: facts.client_id,
             client_id: Some(facts.client_id),
             client_name: Some(facts.name.clone()),

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::due::{CLIENT_NAMES, NAME_SQL};
 use super::rows::{date, fmt_date};
 use super::{Result, Store};
-use crate::domain::{AgendaItem, NoteKind, VisitOutcome, VisitStatus};
+use crate::domain::{AgendaItem, AgendaKind, NoteKind, VisitOutcome, VisitStatus};
 use crate::practice;
 
 /// Which kinds of line an agenda holds.
@@ -306,7 +306,7 @@ impl Store {
             Ok(AgendaItem {
                 date: at.date(),
                 time: Some(at.format("%H:%M").to_string()),
-                kind: "visit".into(),
+                kind: AgendaKind::Visit,
                 id: r.get(1)?,
                 client_id: r.get(5)?,
                 client_name: r.get(6)?,
@@ -350,9 +350,9 @@ mod tests {
     use crate::demo::{SynthOptions, generate};
 
     fn kinds_of(kinds: AgendaKinds, line: &AgendaItem) -> bool {
-        match line.kind.as_str() {
-            "contact" => kinds.contacts,
-            "review" => kinds.reviews,
+        match line.kind {
+            AgendaKind::Contact => kinds.contacts,
+            AgendaKind::Review => kinds.reviews,
             _ => kinds.dated_work,
         }
     }
@@ -378,7 +378,7 @@ mod tests {
         }
         for kind in ["contact", "review", "deadline", "action", "visit"] {
             assert!(
-                all.iter().any(|l| l.kind == kind),
+                all.iter().any(|l| l.kind.as_str() == kind),
                 "the fixture has a {kind}"
             );
         }
@@ -427,7 +427,7 @@ mod tests {
             .unwrap();
         let open_deadline = lines
             .iter()
-            .find(|l| l.kind == "deadline" && !l.done)
+            .find(|l| l.kind == AgendaKind::Deadline && !l.done)
             .unwrap();
         s.complete_deadline(
             open_deadline.id,
@@ -438,7 +438,7 @@ mod tests {
         .unwrap();
         let open_action = lines
             .iter()
-            .find(|l| l.kind == "action" && !l.done)
+            .find(|l| l.kind == AgendaKind::Action && !l.done)
             .unwrap();
         s.complete_action(open_action.id, now.date(), now).unwrap();
 
@@ -471,7 +471,9 @@ mod tests {
             ("visit", false),
         ] {
             assert!(
-                lines.iter().any(|l| l.kind == kind && l.done == done),
+                lines
+                    .iter()
+                    .any(|l| l.kind.as_str() == kind && l.done == done),
                 "the fixture has a {kind} line with done = {done}"
             );
         }
@@ -479,7 +481,7 @@ mod tests {
         let day = at(3).date();
         let planned = lines
             .iter()
-            .filter(|l| l.kind == "visit" && l.date == day && l.rule.is_none())
+            .filter(|l| l.kind == AgendaKind::Visit && l.date == day && l.rule.is_none())
             .count();
         assert_eq!(planned, 2);
     }

@@ -99,7 +99,7 @@ mod tests {
             .agenda(from, to)
             .unwrap()
             .into_iter()
-            .filter(|i| i.kind == "contact")
+            .filter(|i| i.kind == crate::domain::AgendaKind::Contact)
             .map(|i| i.id)
             .collect();
         assert_eq!(ids, vec![first, last]);

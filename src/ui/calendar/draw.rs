@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{CalendarView, month_title};
-use crate::domain::AgendaItem;
 use crate::domain::text::one_line;
+use crate::domain::{AgendaItem, AgendaKind};
 use crate::practice::CalendarDay;
 use crate::privacy::{self, Kind};
 use crate::ui::widgets::{take_left, take_top};
@@ -50,14 +50,9 @@ fn counts_text(day: &CalendarDay) -> String {
 
 /// What kind of line it is, in a word or two.
 fn kind_words(item: &AgendaItem) -> &'static str {
-    match item.kind.as_str() {
-        "visit" if item.is_visit_due() => "Visit due",
-        "visit" => "Visit",
-        "deadline" => "Deadline",
-        "action" => "Action",
-        "contact" => "Contact",
-        "review" => "Review",
-        _ => "",
+    match item.kind {
+        AgendaKind::Visit if item.is_visit_due() => "Visit due",
+        k => k.label(),
     }
 }
 
@@ -186,7 +181,12 @@ impl CalendarView {
                     &privacy::shown_opt(Kind::Name, item.client_name.as_deref(), t.privacy()),
                     18
                 ),
-                privacy::due_words(&item.kind, &item.what, item.rule.is_some(), t.privacy())
+                privacy::due_words(
+                    item.kind.as_str(),
+                    &item.what,
+                    item.rule.is_some(),
+                    t.privacy()
+                )
             );
             lines.push(Line::from(Span::styled(text, style)));
         }

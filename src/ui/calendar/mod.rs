@@ -11,7 +11,7 @@ mod draw;
 use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 
 use crate::action::Action;
-use crate::domain::AgendaItem;
+use crate::domain::{AgendaItem, AgendaKind};
 use crate::keymap::Mode;
 use crate::practice::{self, CalendarDay};
 use crate::ui::data::Source;
@@ -56,11 +56,11 @@ pub enum CalendarTarget {
 #[must_use]
 pub fn target(item: &AgendaItem) -> Option<CalendarTarget> {
     let client = item.client_id?;
-    Some(match item.kind.as_str() {
-        "contact" => CalendarTarget::Note(item.id),
-        "review" => CalendarTarget::Client(client, Tab::Plan),
-        "deadline" | "action" => CalendarTarget::Client(client, Tab::Deadlines),
-        _ => CalendarTarget::Client(client, Tab::Summary),
+    Some(match item.kind {
+        AgendaKind::Contact => CalendarTarget::Note(item.id),
+        AgendaKind::Review => CalendarTarget::Client(client, Tab::Plan),
+        AgendaKind::Deadline | AgendaKind::Action => CalendarTarget::Client(client, Tab::Deadlines),
+        AgendaKind::Visit => CalendarTarget::Client(client, Tab::Summary),
     })
 }
 

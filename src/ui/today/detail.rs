@@ -74,7 +74,7 @@ pub fn detail(
                 Span::styled(format!("{}: ", who(a.client_name.as_deref())), theme.text()),
                 Span::styled(
                     a.what.parse::<crate::domain::NoteKind>().map_or_else(
-                        |_| what(&a.kind, &a.what, a.rule.is_some()),
+                        |_| what(a.kind.as_str(), &a.what, a.rule.is_some()),
                         |k| k.label().to_string(),
                     ),
                     theme.heading(),

@@ -338,7 +338,14 @@ fn row_line(
                 Span::raw(format!("{:<20} ", name(a.client_name.as_deref(), theme))),
                 Span::styled(
                     a.what.parse::<crate::domain::NoteKind>().map_or_else(
-                        |_| privacy::due_words(&a.kind, &a.what, a.rule.is_some(), theme.privacy()),
+                        |_| {
+                            privacy::due_words(
+                                a.kind.as_str(),
+                                &a.what,
+                                a.rule.is_some(),
+                                theme.privacy(),
+                            )
+                        },
                         |k| k.label().to_string(),
                     ),
                     theme.dim(),

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::domain::AgendaItem;
+use crate::domain::{AgendaItem, AgendaKind};
 use crate::domain::{DueItem, Visit};
 use crate::keymap::Mode;
 use crate::ui::data::{Source, TodayData};
@@ -317,7 +317,7 @@ impl TodayView {
             // Deadlines and actions both live on the Deadlines tab.
             TodayRow::Due(d, _) => d.client_id.map(|c| TodayTarget::Client(c, Tab::Deadlines)),
             TodayRow::Visit(a) => {
-                let tab = if a.kind == "review" {
+                let tab = if a.kind == AgendaKind::Review {
                     Tab::Plan
                 } else {
                     Tab::Notes
