@@ -56,6 +56,21 @@ fn activity_figures_equal_those_from_the_visit_and_note_lists() {
         "2026-11-04 16:00",
         &["--final", "--late-reason", "Off sick"],
     );
+    // A case supervision about Bo: on the record, but no contact with him.
+    ok(
+        &db,
+        &[
+            "supervision",
+            "add",
+            "2",
+            "--on",
+            "2026-11-12",
+            "--with",
+            "Sam Reed",
+            "--decision",
+            "Keep the case open",
+        ],
+    );
     // A visit planned and cancelled in the period.
     let v = ok(&db, &["visit", "plan", "1", "--at", "2026-11-19 10:00"]);
     ok(&db, &["visit", "done", v.trim(), "--outcome", "cancelled"]);
@@ -102,7 +117,8 @@ fn activity_figures_equal_those_from_the_visit_and_note_lists() {
             .as_array()
             .unwrap()
         {
-            if in_period(&n["occurred_at"].as_str().unwrap()[..10]) {
+            // Contacts are with the person: a case supervision is none.
+            if in_period(&n["occurred_at"].as_str().unwrap()[..10]) && n["kind"] != "supervision" {
                 *contacts
                     .entry(n["kind"].as_str().unwrap().to_string())
                     .or_default() += 1;
@@ -131,7 +147,8 @@ fn activity_figures_equal_those_from_the_visit_and_note_lists() {
     );
     assert_eq!(as_map(&total["contacts"]), contacts);
     assert_eq!(total["notes_finalised_late"], late);
-    // The scenario as written: four outcomes, five contacts, one late note.
+    // The scenario as written: four outcomes, five contacts (the
+    // supervision is not one), one late note.
     assert_eq!(visits.values().sum::<u64>(), 4);
     assert_eq!(contacts.values().sum::<u64>(), 5);
     assert_eq!(late, 1);

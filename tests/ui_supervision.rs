@@ -137,3 +137,34 @@ fn a_half_filled_action_is_refused_beside_its_field_and_nothing_saved() {
     assert!(text.contains("say who does it"), "{text}");
     assert!(app.store().notes(1).unwrap().is_empty());
 }
+
+// Supervision on Monday 2 November sealed on Sunday 22 November: 14
+// working days later, past the late-entry limit (1 working day for a
+// significant note, config default), so the reason is asked beside its
+// field before anything is written.
+#[test]
+fn sealing_a_late_supervision_asks_its_reason_beside_the_field() {
+    let (_dir, mut app) = on_client();
+    keys(&mut app, "s");
+    for _ in 0.."today".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "2026-11-02");
+    tab(&mut app);
+    keys(&mut app, "Sam Reed");
+    tab(&mut app);
+    keys(&mut app, "Close the case");
+    ctrl(&mut app, 's');
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("late entry"), "{text}");
+    assert!(app.store().notes(1).unwrap().is_empty());
+    // The reason field has the focus: type it and save again.
+    keys(&mut app, "Panel minutes came late");
+    ctrl(&mut app, 's');
+    let notes = app.store().notes(1).unwrap();
+    assert_eq!(notes[0].status, NoteStatus::Final);
+    assert_eq!(
+        notes[0].late_reason.as_deref(),
+        Some("Panel minutes came late")
+    );
+}
