@@ -117,10 +117,10 @@ fn a_new_power_asks_whether_it_follows_the_open_one_s136_then_s2() {
     t.keys(&["Tab", "Tab"]);
     t.type_text("08:00");
     t.keys(&["Tab"]);
-    let pane = t.wait_for("(choose: does it follow an open power?)");
+    let pane = t.wait_for("‹ (choose one) ›");
     assert!(pane.contains("Follows"), "{pane}");
     t.keys(&["C-s"]);
-    let pane = t.wait_for("is still open: choose whether");
+    let pane = t.wait_for("does this MHA s2 follow the open");
     assert!(pane.contains("MHA s136 (episode 1)"), "{pane}");
     assert_eq!(
         episodes(&db, "1").len(),
@@ -135,6 +135,11 @@ fn a_new_power_asks_whether_it_follows_the_open_one_s136_then_s2() {
     t.keys(&["C-s"]);
     let pane = t.wait_for("MHA s2 episode added");
     assert!(pane.contains("it follows the MHA s136"), "{pane}");
+    // The Summary shows the hour clock with its times (issue 26).
+    assert!(
+        pane.contains("MHA s136 21/11/2026 23:30 to 22/11/2026 08:00"),
+        "{pane}"
+    );
     t.keys(&["q", "q", "q"]);
     t.exited();
 

@@ -121,7 +121,7 @@ pub(super) fn add_episode(
                 return Err(WriteError {
                     field: Some("follows".into()),
                     message: format!(
-                        "{} (episode {}) is still open: choose whether this {} follows it",
+                        "does this {2} follow the open {0} (episode {1})? Choose",
                         o.kind.label(),
                         o.id,
                         e.kind.label()

@@ -245,14 +245,18 @@ fn legal(s: &SummaryTab, today: NaiveDate, theme: Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(format!("  journey: {l}")));
     }
     for e in &s.episodes {
+        // A clock counted in hours is shown with its times (issue 26).
+        let start = e
+            .start_at
+            .map_or_else(|| display::date(e.start_on), display::date_time);
+        let end_of = |end| {
+            e.end_at
+                .map_or_else(|| display::date(end), display::date_time)
+        };
         let span = match (e.end_on, e.end_reason.as_deref()) {
-            (Some(end), Some(r)) if r != "ended" => format!(
-                "{} to {} ({r})",
-                display::date(e.start_on),
-                display::date(end)
-            ),
-            (Some(end), _) => format!("{} to {}", display::date(e.start_on), display::date(end)),
-            (None, _) => format!("since {}", display::date(e.start_on)),
+            (Some(end), Some(r)) if r != "ended" => format!("{start} to {} ({r})", end_of(end)),
+            (Some(end), _) => format!("{start} to {}", end_of(end)),
+            (None, _) => format!("since {start}"),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));
         // A closed case's open episode is no longer tracked: its period end

@@ -31,7 +31,7 @@ typed_form! {
 }
 
 /// The choice offered before the open episodes when some are open.
-const UNCHOSEN: &str = "(choose: does it follow an open power?)";
+const UNCHOSEN: &str = "(choose one)";
 /// The choice saying it stands alone.
 const ALONE: &str = "no: it stands alone";
 /// The only choice when nothing is open.

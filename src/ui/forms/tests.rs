@@ -194,7 +194,7 @@ proptest! {
         let mut f = episode::episode(7, &eps, theme, today());
         picks(&mut f, "follows", i, |w| match w {
             Write::AddEpisode(_, _, FollowChoice::Unchosen) => {
-                "(choose: does it follow an open power?)".into()
+                "(choose one)".into()
             }
             Write::AddEpisode(_, _, FollowChoice::Alone) => "no: it stands alone".into(),
             Write::AddEpisode(_, _, FollowChoice::Follows(id)) => {
