@@ -101,7 +101,12 @@ fn a_new_power_asks_whether_it_follows_the_open_one_s136_then_s2() {
     t.unlock();
 
     t.keys(&["c"]);
-    t.wait_for("Bea Testperson");
+    let pane = t.wait_for("Bea Testperson");
+    // The Legal column shows short names, not the stored ids (issue 26).
+    assert!(
+        pane.contains("s136") && !pane.contains("mha-s136"),
+        "{pane}"
+    );
     t.keys(&["Enter"]);
     t.wait_for("Legal episodes");
     t.keys(&["L"]);

@@ -92,6 +92,16 @@ string_enum! {
     }
 }
 
+impl EpisodeKind {
+    /// The short name a narrow column or a journey line shows ("s3",
+    /// "CTO", "Looked after"): the label without "MHA ".
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        let label = self.label();
+        label.strip_prefix("MHA ").unwrap_or(label)
+    }
+}
+
 /// A legal episode as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LegalEpisode {

@@ -45,8 +45,7 @@ pub fn journeys(episodes: &[LegalEpisode]) -> Vec<Vec<&LegalEpisode>> {
 
 /// The short name of a power in a journey line ("s136", "CTO recall").
 fn short(e: &LegalEpisode) -> &'static str {
-    let label = e.kind.label();
-    label.strip_prefix("MHA ").unwrap_or(label)
+    e.kind.short()
 }
 
 /// One journey as a line of powers with their starts and how each ended.

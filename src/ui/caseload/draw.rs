@@ -24,7 +24,17 @@ fn cells(s: &ClientSummary, on: bool, now: NaiveDateTime) -> [String; 7] {
         ),
         shown(Kind::RecordNo, c.record_no.as_deref().unwrap_or(""), on),
         c.status.label().to_string(),
-        one_line(&s.frameworks.join(",")),
+        // Short names ("s3", "CTO") rather than the stored ids (issue 26).
+        one_line(
+            &s.frameworks
+                .iter()
+                .map(|f| {
+                    f.parse::<crate::domain::EpisodeKind>()
+                        .map_or(f.as_str(), |k| k.short())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         c.risk.label().to_string(),
         s.next_when(now).map(|w| w.at).unwrap_or_default(),
         s.last_seen
