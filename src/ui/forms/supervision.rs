@@ -194,7 +194,7 @@ pub fn supervision(client_id: i64, theme: Theme, today: NaiveDate) -> Form {
         client_id,
         form: Box::new(SupervisionForm::new(theme)),
     };
-    let title = "Case supervision (goes on the client's record)".into();
+    let title = "Case supervision (on the client's record)".into();
     Form::new(spec, title, today, theme)
 }
 
