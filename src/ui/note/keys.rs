@@ -31,14 +31,13 @@ impl NoteEditor {
         }))]
     }
 
-    /// Finalising, once the draft is saved: a blank note is refused; a late
+    /// Finalising, once the draft is saved: refused while a field is wrong
+    /// (a time showing an error, a blank note), naming the field; a late
     /// one asks its reason; otherwise the question.
     fn finalise_step(&mut self) -> Vec<Effect> {
         self.finalising = false;
-        if self.body.is_blank() {
-            return vec![Effect::Error(
-                "Write what happened before finalising".into(),
-            )];
+        if let Some(why) = self.refuse_seal() {
+            return vec![Effect::Error(why)];
         }
         match self.note_id {
             Some(id) => vec![Effect::Write(Box::new(Write::CheckLate(id)))],
@@ -102,6 +101,13 @@ impl Screen for NoteEditor {
                 e
             }
             Action::Finalise => {
+                // Refused before anything is saved or asked: the draft
+                // keeps its text and the field says what is wrong.
+                if let Some(why) = self.refuse_seal() {
+                    let mut e = self.save_effects(Instant::now());
+                    e.push(Effect::Error(why));
+                    return e;
+                }
                 self.finalising = true;
                 let e = self.save_effects(Instant::now());
                 if e.is_empty() {
@@ -182,7 +188,7 @@ impl Screen for NoteEditor {
                     vec![Effect::Push(f.into())]
                 }
                 None => vec![Effect::Confirm {
-                    question: "Finalise this note? After this it cannot be changed; corrections are added as addenda.".into(),
+                    question: self.seal_question(),
                     yes: vec![Effect::Write(Box::new(Write::Finalise {
                         note_id: *id,
                         reason: None,

@@ -4,6 +4,7 @@
 //! change), so nothing typed is lost to a crash or a closed terminal.
 
 mod keys;
+mod seal;
 pub mod view;
 
 use std::time::Instant;
@@ -206,6 +207,17 @@ impl NoteEditor {
             i.set_focus(false);
         }
         self.focus = self.focus.step(delta);
+        if let Some(i) = self.input_mut() {
+            i.set_focus(true);
+        }
+    }
+
+    /// Gives the keyboard to one field.
+    pub fn focus_on(&mut self, field: Focus) {
+        if let Some(i) = self.input_mut() {
+            i.set_focus(false);
+        }
+        self.focus = field;
         if let Some(i) = self.input_mut() {
             i.set_focus(true);
         }
