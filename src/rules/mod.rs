@@ -16,6 +16,7 @@ pub mod pack;
 pub mod period;
 pub mod placement;
 pub mod readings;
+pub mod rule;
 pub mod versions;
 
 pub use calendar::Calendar;

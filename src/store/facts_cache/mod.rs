@@ -220,4 +220,6 @@ impl FactsBrief {
 }
 
 #[cfg(test)]
+mod settle_tests;
+#[cfg(test)]
 mod tests;
