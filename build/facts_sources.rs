@@ -19,6 +19,7 @@ pub const DECIDING: &[&str] = &[
     "src/domain/enums.rs",
     "src/store/visit_facts.rs",
     "src/store/facts_cache/row.rs",
+    "src/store/facts_cache/settle.rs",
     "data/rules",
     "data/bank-holidays-extra.toml",
 ];

@@ -27,7 +27,7 @@ use rusqlite::types::Value;
 use std::collections::{BTreeMap, HashMap};
 
 use super::due::{CLIENT_NAMES, NAME_SQL};
-use super::rows::fmt_date;
+use super::rows::{fmt_date, opt_date};
 use super::visit_facts::Scope;
 use super::{Result, Store};
 use crate::practice::{self, VisitFacts};
@@ -93,24 +93,42 @@ impl Store {
     /// (or all, when the fingerprint could not be checked) worked out
     /// afresh.
     pub(crate) fn facts_where(&self, want: Want) -> Result<Vec<VisitFacts>> {
+        let rules = row::RuleRefs::of(&self.rules);
+        self.read_cache(
+            want,
+            &format!("f.client_id, {NAME_SQL}, f.last_seen, f.last_contact, f.due"),
+            |r| row::facts_from_row(r, &rules),
+            |f| f,
+            |f| f.client_id,
+        )
+    }
+
+    /// The one way through the cache: `want`'s clients, each read by
+    /// `from_row` from the columns `cols` of a current row, or made by
+    /// `from_facts` of facts worked out afresh; in id (`id_of`) order.
+    fn read_cache<T>(
+        &self,
+        want: Want,
+        cols: &str,
+        from_row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        from_facts: impl Fn(VisitFacts) -> T,
+        id_of: impl Fn(&T) -> i64,
+    ) -> Result<Vec<T>> {
         let stale = match self.settle()? {
             Settled::Current => self.stale_clients()?,
             Settled::Unwritten => {
                 let mut all = self.computed_facts(want.scope())?;
                 all.retain(|f| want.keeps(f));
-                return Ok(all);
+                return Ok(all.into_iter().map(from_facts).collect());
             }
         };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT f.client_id, {NAME_SQL}, f.last_seen, f.last_contact, f.due
+            "SELECT {cols}
                FROM visit_facts f CROSS JOIN {CLIENT_NAMES} ON c.id = f.client_id
               WHERE f.stale = 0 AND {} ORDER BY f.client_id",
             want.condition()
         ))?;
-        let rules = row::RuleRefs::of(&self.rules);
-        let rows = stmt.query_map(params_from_iter(want.params()), |r| {
-            row::facts_from_row(r, &rules)
-        })?;
+        let rows = stmt.query_map(params_from_iter(want.params()), |r| from_row(r))?;
         let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         if !stale.is_empty() {
             for id in stale {
@@ -118,11 +136,12 @@ impl Store {
                     out.extend(
                         self.computed_facts(Scope::One(id))?
                             .into_iter()
-                            .filter(|f| want.keeps(f)),
+                            .filter(|f| want.keeps(f))
+                            .map(&from_facts),
                     );
                 }
             }
-            out.sort_by_key(|f| f.client_id);
+            out.sort_by_key(&id_of);
         }
         Ok(out)
     }
@@ -179,11 +198,27 @@ impl Store {
     /// Every client's last seen, last contact and next visit due (open and
     /// closed), by id: what the Caseload table shows.
     pub(crate) fn facts_brief(&self) -> Result<HashMap<i64, FactsBrief>> {
-        Ok(self
-            .facts_in(Scope::All)?
-            .iter()
-            .map(|f| (f.client_id, FactsBrief::of(f)))
-            .collect())
+        // From the columns, without decoding anyone's visits due (the
+        // Caseload table at 2,000 clients was 1.6-2.5x slower decoding).
+        let rows = self.read_cache(
+            Want::In(Scope::All),
+            "f.client_id, f.last_seen, f.last_contact, f.next_due, f.next_what",
+            |r| {
+                let next_due = opt_date(r, 3)?;
+                let next_what: Option<String> = r.get(4)?;
+                Ok((
+                    r.get(0)?,
+                    FactsBrief {
+                        last_seen: opt_date(r, 1)?,
+                        last_contact: opt_date(r, 2)?,
+                        next_visit: next_due.map(|day| (day, next_what.unwrap_or_default())),
+                    },
+                ))
+            },
+            |f| (f.client_id, FactsBrief::of(&f)),
+            |(id, _)| *id,
+        )?;
+        Ok(rows.into_iter().collect())
     }
 
     /// The day each client was last seen (those never seen are left out):

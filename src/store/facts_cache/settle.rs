@@ -106,16 +106,18 @@ impl Store {
         {
             let mut put = tx.prepare_cached(
                 "INSERT OR REPLACE INTO visit_facts
-                   (client_id, stale, last_seen, last_contact, next_due, first_warn, due)
-                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6)",
+                   (client_id, stale, last_seen, last_contact, next_due, next_what, first_warn, due)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let rules = RuleRefs::of(&self.rules);
             for f in &facts {
+                let next = f.next_visit_what();
                 put.execute(params![
                     f.client_id,
                     fmt_opt_date(f.last_seen),
                     fmt_opt_date(f.last_contact),
-                    fmt_opt_date(f.next_visit().map(|v| v.due)),
+                    fmt_opt_date(next.as_ref().map(|(day, _)| *day)),
+                    next.map(|(_, what)| what),
                     fmt_opt_date(first_warn(f)),
                     rules.encode(&f.due).map_err(super::row::to_sql_error)?,
                 ])?;
