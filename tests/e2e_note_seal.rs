@@ -55,3 +55,29 @@ fn a_when_showing_an_error_is_not_sealed_on_ctrl_f_y() {
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert_eq!(notes[0]["status"], "draft", "{notes:?}");
 }
+
+#[test]
+fn h_picks_home_visit_whatever_the_picker_stood_on() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let mut f = Fixture::new();
+    f.client("Ada", "Testperson");
+    let (_dir, db) = f.into_files();
+
+    let t = tmux::launch(&sb, "sealkind").db(&db).start();
+    new_note(&t);
+    // Body → When → Kind; `h` on Home visit used to move on to Hospital.
+    t.keys(&["Tab", "Tab", "h"]);
+    t.wait_for("Home visit (h)");
+    t.keys(&["t"]);
+    t.wait_for("Hospital (t)");
+    t.keys(&["h"]);
+    t.wait_for("Home visit (h)");
+    quit(&t);
+
+    let notes = json(&db, &["note", "list", "1", "--json"]);
+    assert_eq!(notes[0]["kind"], "home-visit", "{notes}");
+    assert_eq!(notes[0]["status"], "draft", "{notes}");
+}

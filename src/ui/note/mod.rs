@@ -4,6 +4,7 @@
 //! change), so nothing typed is lost to a crash or a closed terminal.
 
 mod keys;
+mod kinds;
 mod seal;
 pub mod view;
 
@@ -24,6 +25,7 @@ use crate::privacy::Kind;
 use crate::ui::input::Input;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{take_left, take_top};
+use kinds::{kind_for_key, kind_key, kind_keys};
 
 /// How long a dirty draft waits before it is written (shared with the
 /// forms' kept text, so it lives beside the `Screen` trait).
@@ -243,13 +245,9 @@ impl NoteEditor {
                 let next = match key.code {
                     KeyCode::Right | KeyCode::Char(' ') => Some(all[(i + 1) % n]),
                     KeyCode::Left => Some(all[(i + n - 1) % n]),
-                    KeyCode::Char(c) => {
-                        let c = c.to_ascii_lowercase();
-                        // Cycle through the kinds starting with the letter typed.
-                        (1..=n)
-                            .map(|d| all[(i + d) % n])
-                            .find(|k| k.label().to_ascii_lowercase().starts_with(c))
-                    }
+                    // Each kind has its own key: `h` is always Home visit,
+                    // never Hospital because of where the picker stood.
+                    KeyCode::Char(c) => kind_for_key(c.to_ascii_lowercase()),
                     _ => None,
                 };
                 match next {
@@ -381,8 +379,11 @@ impl Widget for &NoteEditor {
         let rest = row(frame, k, Focus::Kind, "Kind");
         Widget::render(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("‹ {} ›", self.kind.label()), theme.text()),
-                Span::styled("  (←/→ or first letter)", theme.dim()),
+                Span::styled(
+                    format!("‹ {} ({}) ›", self.kind.label(), kind_key(self.kind)),
+                    theme.text(),
+                ),
+                Span::styled(format!("  ←/→ or {}", kind_keys()), theme.dim()),
             ])),
             rest,
             frame,
