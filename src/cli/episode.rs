@@ -177,7 +177,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                         "Episode {} ({} from {}) is still open: if this {} follows it, link them with `caseload episode link {id} --follows {}` ({}).",
                         o.id,
                         o.kind.label(),
-                        started(o),
+                        o.started(),
                         kind.label(),
                         o.id,
                         t.does
@@ -221,10 +221,7 @@ pub fn run(store: &mut Store, cmd: EpisodeCmd) -> Result<()> {
                     "Episode {}: {} from {}{}",
                     e.id,
                     e.kind.label(),
-                    e.start_at.map_or_else(
-                        || crate::dates::display::date(e.start_on),
-                        crate::dates::display::date_time
-                    ),
+                    e.started(),
                     ended(e)
                 );
                 for m in &v.marks {
@@ -341,25 +338,13 @@ fn ended(e: &LegalEpisode) -> String {
         .follows_id
         .map(|f| format!(", following episode {f}"))
         .unwrap_or_default();
-    let Some(on) = e.end_on else {
+    let Some(when) = e.ended() else {
         return follows;
     };
-    let when = e.end_at.map_or_else(
-        || crate::dates::display::date(on),
-        crate::dates::display::date_time,
-    );
     match e.end_reason.as_deref() {
         Some(r) => format!(" to {when} ({r}){follows}"),
         None => format!(" to {when}{follows}"),
     }
-}
-
-/// "06/12/2026 23:30" or "06/12/2026": when an episode began.
-fn started(e: &LegalEpisode) -> String {
-    e.start_at.map_or_else(
-        || crate::dates::display::date(e.start_on),
-        crate::dates::display::date_time,
-    )
 }
 
 /// Says what following `earlier` did, by the law of the transition.

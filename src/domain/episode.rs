@@ -134,6 +134,29 @@ pub struct LegalEpisode {
     pub end_reason: Option<String>,
 }
 
+impl LegalEpisode {
+    /// When it started, as shown: the date, with the time for a clock
+    /// counted in hours ("21/11/2026 23:30").
+    #[must_use]
+    pub fn started(&self) -> String {
+        self.start_at.map_or_else(
+            || crate::dates::display::date(self.start_on),
+            crate::dates::display::date_time,
+        )
+    }
+
+    /// When it ended, as shown (with the time where it ended at a moment);
+    /// none while open.
+    #[must_use]
+    pub fn ended(&self) -> Option<String> {
+        let on = self.end_on?;
+        Some(self.end_at.map_or_else(
+            || crate::dates::display::date(on),
+            crate::dates::display::date_time,
+        ))
+    }
+}
+
 /// A legal episode to add.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewEpisode {

@@ -246,16 +246,10 @@ fn legal(s: &SummaryTab, today: NaiveDate, theme: Theme) -> Vec<Line<'static>> {
     }
     for e in &s.episodes {
         // A clock counted in hours is shown with its times (issue 26).
-        let start = e
-            .start_at
-            .map_or_else(|| display::date(e.start_on), display::date_time);
-        let end_of = |end| {
-            e.end_at
-                .map_or_else(|| display::date(end), display::date_time)
-        };
-        let span = match (e.end_on, e.end_reason.as_deref()) {
-            (Some(end), Some(r)) if r != "ended" => format!("{start} to {} ({r})", end_of(end)),
-            (Some(end), _) => format!("{start} to {}", end_of(end)),
+        let start = e.started();
+        let span = match (e.ended(), e.end_reason.as_deref()) {
+            (Some(end), Some(r)) if r != "ended" => format!("{start} to {end} ({r})"),
+            (Some(end), _) => format!("{start} to {end}"),
             (None, _) => format!("since {start}"),
         };
         lines.push(Line::from(format!("  {} {span}", e.kind.label())));

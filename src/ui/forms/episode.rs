@@ -111,11 +111,7 @@ impl EpisodeForm {
 
 /// An open episode as offered: "MHA s136 (episode 4) from 06/12/2026 23:30".
 fn started(e: &LegalEpisode) -> String {
-    let from = e.start_at.map_or_else(
-        || crate::dates::display::date(e.start_on),
-        crate::dates::display::date_time,
-    );
-    format!("{} (episode {}) from {from}", e.kind.label(), e.id)
+    format!("{} (episode {}) from {}", e.kind.label(), e.id, e.started())
 }
 
 /// A new legal episode for a client.
