@@ -141,7 +141,7 @@ pub(super) fn apply(
             match next.first().map(|n| store.deadline(*n)).transpose()? {
                 Some(d) => said(format!(
                     "\"{what}\" marked done; next due {}",
-                    crate::dates::display::date(d.due)
+                    crate::domain::when::due_at_words(d.due, d.due_at)
                 )),
                 None => said(format!("\"{what}\" marked done")),
             }

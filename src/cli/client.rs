@@ -142,7 +142,7 @@ pub fn run(store: &mut Store, cmd: ClientCmd, now: NaiveDateTime) -> Result<()> 
                         s.client.status.label().into(),
                         s.client.risk.label().into(),
                         s.next_due
-                            .map(crate::dates::display::date)
+                            .map(|d| crate::domain::when::due_at_words(d, s.next_due_at))
                             .unwrap_or_default(),
                         s.last_seen
                             .map(crate::dates::display::date)

@@ -167,7 +167,7 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                 let d = store.deadline(n)?;
                 println!(
                     "Next: deadline {n} due {} ({}), {}",
-                    crate::dates::display::date(d.due),
+                    crate::domain::when::due_at_words(d.due, d.due_at),
                     d.rule.as_deref().unwrap_or(""),
                     crate::domain::text::one_line(&d.what)
                 );
@@ -189,7 +189,7 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
                     };
                     vec![
                         d.id.to_string(),
-                        crate::dates::display::date(d.due),
+                        crate::domain::when::due_at_words(d.due, d.due_at),
                         state,
                         d.rule.clone().unwrap_or_default(),
                         d.what.clone(),

@@ -403,5 +403,5 @@ fn print_deadlines(rules: &RuleSet, deadlines: &[Deadline]) {
 
 /// The due date, with its time for periods counted in hours.
 fn when(d: &Deadline) -> String {
-    d.when(crate::clock::now()).at
+    crate::domain::when::due_at_words(d.due, d.due_at)
 }

@@ -166,9 +166,9 @@ impl ClientView {
                 println!("  journey: {l}");
             }
             for e in &self.episodes {
-                let end = match (e.end_on, e.end_reason.as_deref()) {
-                    (Some(d), Some(r)) if r != "ended" => format!(" to {} ({r})", display::date(d)),
-                    (Some(d), _) => format!(" to {}", display::date(d)),
+                let end = match (e.ended(), e.end_reason.as_deref()) {
+                    (Some(d), Some(r)) if r != "ended" => format!(" to {d} ({r})"),
+                    (Some(d), _) => format!(" to {d}"),
                     (None, _) => " (current)".into(),
                 };
                 let period = self
@@ -181,7 +181,7 @@ impl ClientView {
                     "  {:>5}  {}  from {}{end}{period}",
                     e.id,
                     e.kind.label(),
-                    display::date(e.start_on)
+                    e.started()
                 );
             }
         }
@@ -248,7 +248,7 @@ impl ClientView {
                 println!(
                     "  {:>5}  {}  {}",
                     d.id,
-                    display::date(d.due),
+                    crate::domain::when::due_at_words(d.due, d.due_at),
                     one_line(&d.what)
                 );
             }

@@ -41,7 +41,7 @@ impl ClosurePreview {
                     "legal episode {}: {} since {} (still open)",
                     e.id,
                     e.kind.label(),
-                    crate::dates::display::date(e.start_on)
+                    e.started()
                 )
             })
             .collect();
@@ -50,7 +50,7 @@ impl ClosurePreview {
                 "deadline {}: {} (due {})",
                 d.id,
                 crate::domain::text::one_line(&d.what),
-                crate::dates::display::date(d.due)
+                super::when::due_at_words(d.due, d.due_at)
             )
         }));
         let count = |n: usize, noun: &str| {

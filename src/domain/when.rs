@@ -21,6 +21,22 @@ pub fn overdue_at(due: NaiveDate, due_at: Option<NaiveDateTime>, now: NaiveDateT
     due_at.map_or(due < now.date(), |at| at < now)
 }
 
+/// The day something falls due, with its time for a clock counted in hours
+/// ("08/12/2026 08:00", "08/12/2026"): what [`When::at`] says, for the
+/// places that show the day without a countdown (lists, exports).
+#[must_use]
+pub fn due_at_words(due: NaiveDate, due_at: Option<NaiveDateTime>) -> String {
+    due_at.map_or_else(|| display::date(due), display::date_time)
+}
+
+/// The moment something falls due, for putting things in date-time order:
+/// its time for a clock counted in hours, else the start of its day (so a
+/// day deadline sorts before a clock ending later that day).
+#[must_use]
+pub fn due_moment(due: NaiveDate, due_at: Option<NaiveDateTime>) -> NaiveDateTime {
+    due_at.unwrap_or_else(|| due.and_time(chrono::NaiveTime::MIN))
+}
+
 /// When something falls due, in the display convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
@@ -40,12 +56,12 @@ impl When {
     /// Works out when `due` (at `due_at`) falls due, seen from `now`.
     #[must_use]
     pub fn new(due: NaiveDate, due_at: Option<NaiveDateTime>, now: NaiveDateTime) -> When {
-        let (at, left) = match due_at {
-            Some(t) => (display::date_time(t), uk::countdown(now, t)),
-            None => (display::date(due), due_words((due - now.date()).num_days())),
+        let left = match due_at {
+            Some(t) => uk::countdown(now, t),
+            None => due_words((due - now.date()).num_days()),
         };
         When {
-            at,
+            at: due_at_words(due, due_at),
             left,
             overdue: overdue_at(due, due_at, now),
             timed: due_at.is_some(),

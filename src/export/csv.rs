@@ -75,6 +75,16 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
 
+/// The time a clock counted in hours runs out, as `due --json` writes it
+/// (`2026-12-08T08:00`); empty for a deadline counted in days.
+fn due_at(t: Option<chrono::NaiveDateTime>) -> String {
+    t.map(|t| {
+        t.format(crate::domain::deadline::minutes_opt::FMT)
+            .to_string()
+    })
+    .unwrap_or_default()
+}
+
 /// The listing as CSV. `period` filters by the record's date (contact day,
 /// due day); the caseload list ignores it.
 pub fn listing(
@@ -146,6 +156,7 @@ pub fn listing(
                 "what",
                 "rule",
                 "source",
+                "due_at",
             ],
             &due.iter()
                 .filter(|d| period.contains(d.due))
@@ -160,6 +171,7 @@ pub fn listing(
                         d.what.clone(),
                         opt(d.rule.as_ref()),
                         opt(d.source.as_ref()),
+                        due_at(d.due_at),
                     ]
                 })
                 .collect::<Vec<_>>(),
@@ -229,6 +241,7 @@ pub fn listing(
                         opt(d.completed_on),
                         opt(d.outcome.as_ref()),
                         d.cancelled.to_string(),
+                        due_at(d.due_at),
                     ]);
                 }
             }
@@ -248,6 +261,7 @@ pub fn listing(
                     "completed_on",
                     "outcome",
                     "cancelled",
+                    "due_at",
                 ],
                 &rows,
             )

@@ -246,12 +246,17 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
             .episodes
             .iter()
             .filter(|e| e.end_on.is_none())
-            .map(|e| serde_json::json!({"kind": e.kind.label(), "start_on": day(e.start_on)}))
+            .map(|e| serde_json::json!({"kind": e.kind.label(), "start_on": e.started()}))
             .collect(),
         deadlines: file
             .open_deadlines()
             .iter()
-            .map(|d| serde_json::json!({"what": clean(&d.what), "due": day(d.due)}))
+            .map(|d| {
+                serde_json::json!({
+                    "what": clean(&d.what),
+                    "due": crate::domain::when::due_at_words(d.due, d.due_at),
+                })
+            })
             .collect(),
         made: made.line(),
     }

@@ -265,7 +265,7 @@ fn deadlines_and_actions(sar: &SarFile, m: &mut Marker) -> Vec<Section> {
             vec![
                 d.id.to_string(),
                 m.mark(&d.what, &place),
-                display::date(d.due),
+                crate::domain::when::due_at_words(d.due, d.due_at),
                 d.rule.clone().unwrap_or_default(),
                 d.completed_on.map(display::date).unwrap_or_default(),
                 m.mark(d.outcome.as_deref().unwrap_or_default(), &place),
@@ -292,10 +292,8 @@ fn deadlines_and_actions(sar: &SarFile, m: &mut Marker) -> Vec<Section> {
             format!(
                 "{} from {}{}",
                 e.kind.label(),
-                display::date(e.start_on),
-                e.end_on
-                    .map(|d| format!(" to {}", display::date(d)))
-                    .unwrap_or_default()
+                e.started(),
+                e.ended().map(|d| format!(" to {d}")).unwrap_or_default()
             )
         })
         .collect();

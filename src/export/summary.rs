@@ -168,9 +168,9 @@ pub fn due_rows(file: &ClientFile) -> Vec<Vec<String>> {
         .iter()
         .map(|d| {
             (
-                d.due.and_time(chrono::NaiveTime::MIN),
+                crate::domain::when::due_moment(d.due, d.due_at),
                 vec![
-                    crate::dates::display::date(d.due),
+                    crate::domain::when::due_at_words(d.due, d.due_at),
                     d.what.clone(),
                     d.rule.as_ref().map_or_else(
                         || format!("deadline {}", d.id),
@@ -226,13 +226,19 @@ fn legal(file: &ClientFile) -> Vec<Block> {
                         .filter(|d| {
                             d.episode_id == Some(e.id) && d.completed_on.is_none() && !d.cancelled
                         })
-                        .map(|d| format!("{}: {}", crate::dates::display::date(d.due), d.what)),
+                        .map(|d| {
+                            format!(
+                                "{}: {}",
+                                crate::domain::when::due_at_words(d.due, d.due_at),
+                                d.what
+                            )
+                        }),
                 )
                 .collect::<Vec<_>>()
                 .join("\n");
             vec![
                 e.kind.label().to_string(),
-                crate::dates::display::date(e.start_on),
+                e.started(),
                 if expiry.is_empty() {
                     "—".into()
                 } else {

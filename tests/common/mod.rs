@@ -192,6 +192,26 @@ pub fn tool_decision(found: bool, required: bool, tool: &str, install: &str) -> 
     false
 }
 
+/// The Python that reads the exports back (with `icalendar`): the one
+/// named by `CASELOAD_CONSUMER_PYTHON`, else `target/consumer-venv` as
+/// `.ci/consumers.sh` makes it; None after saying what to install (a
+/// failure under `CASELOAD_REQUIRE_TOOLS=1`).
+pub fn consumer_python() -> Option<PathBuf> {
+    let p = std::env::var("CASELOAD_CONSUMER_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/consumer-venv/bin/python")
+        });
+    let required = std::env::var("CASELOAD_REQUIRE_TOOLS").as_deref() == Ok("1");
+    tool_decision(
+        p.exists(),
+        required,
+        &p.to_string_lossy(),
+        "a Python venv with icalendar: . .ci/consumers.sh",
+    )
+    .then_some(p)
+}
+
 /// A temporary encrypted store with fictional clients.
 pub struct Fixture {
     /// The folder holding the database (deleted when dropped).
