@@ -38,6 +38,9 @@ pub struct Config {
     /// How dates are shown: `"uk"` (`01/12/2026`, the default) or `"iso"`
     /// (`2026-12-01`). `--json`, CSV and calendar files are always ISO.
     pub date_style: DateStyle,
+    /// Minutes before a clock counted in hours runs out that the calendar
+    /// file (`export ics`) reminds you, one alarm each; empty for none.
+    pub calendar_alarm_minutes: Vec<u32>,
 }
 
 impl Default for Config {
@@ -51,6 +54,7 @@ impl Default for Config {
             retention_children_until_age: 25,
             retention_looked_after_until_age: 75,
             date_style: DateStyle::Uk,
+            calendar_alarm_minutes: vec![120, 30],
         }
     }
 }
@@ -160,6 +164,16 @@ mod tests {
         assert_eq!(c.late_entry_rule(), LateEntryRule::default());
         assert_eq!(c.idle_lock(), Some(std::time::Duration::from_secs(300)));
         assert_eq!(c.date_style, DateStyle::Uk);
+        assert_eq!(c.calendar_alarm_minutes, [120, 30]);
+    }
+
+    #[test]
+    fn the_calendar_alarms_are_a_list_of_minutes() {
+        let c = Config::parse("calendar_alarm_minutes = [60]").unwrap();
+        assert_eq!(c.calendar_alarm_minutes, [60]);
+        let none = Config::parse("calendar_alarm_minutes = []").unwrap();
+        assert!(none.calendar_alarm_minutes.is_empty());
+        assert!(Config::parse("calendar_alarm_minutes = [-5]").is_err());
     }
 
     #[test]

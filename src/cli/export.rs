@@ -37,7 +37,9 @@ pub enum ExportCmd {
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
     },
-    /// A calendar (.ics) of planned visits and open deadlines, all-day events.
+    /// A calendar (.ics): planned visits at their time, clocks counted in
+    /// hours at the minute they run out (with alarms), other deadlines and
+    /// visits falling due as all-day events.
     Ics {
         /// First day (default today).
         #[arg(long, value_name = "DATE")]

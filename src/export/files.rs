@@ -116,9 +116,14 @@ pub fn make(store: &Store, job: &Job, now: NaiveDateTime) -> Result<Vec<File>> {
             };
             let caseload = gather::caseload(store, today, 0, false)?;
             let visits = gather::planned_visits(store, from, to)?;
+            // The alarms before an hour clock runs out are the
+            // practitioner's setting (config.toml).
+            let alarms = crate::config::Config::load()
+                .map_err(|e| super::ExportError::Format(e.to_string()))?
+                .calendar_alarm_minutes;
             one(
                 "caseload.ics".into(),
-                ics::calendar(&caseload, &visits, &period, *names, &made),
+                ics::calendar(&caseload, &visits, &period, *names, &alarms, &made),
             )
         }
         Job::Csv(what, p) => {

@@ -25,6 +25,9 @@ pub struct PlannedVisit {
     pub minutes: Option<u32>,
     /// What kind of visit, and where.
     pub what: String,
+    /// What kind of visit alone ("Home visit"): what a calendar without
+    /// names shows, since where is often someone's home.
+    pub kind: String,
 }
 
 /// When a visiting rule next wants the client seen.
@@ -36,6 +39,8 @@ pub struct VisitRuleDue {
     pub what: String,
     /// The rule's citation.
     pub source: String,
+    /// The visiting rule's id.
+    pub rule: String,
 }
 
 /// Everything held about one client, as domain values.
@@ -161,6 +166,7 @@ fn file_with(
                 due: d.due,
                 what: d.what.clone(),
                 source: d.source.clone(),
+                rule: d.rule.clone(),
             })
             .collect(),
         last_seen: facts.last_seen,
@@ -196,6 +202,7 @@ pub fn planned_visits(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<V
                 time: Some(at.time()),
                 minutes: v.minutes,
                 what,
+                kind: v.kind.label().to_string(),
             })
         })
         .collect())

@@ -1,19 +1,48 @@
-//! The calendar (RFC 5545 through the `icalendar` crate): one event per
-//! planned visit (at its time, in local time) and one all-day event per open
-//! deadline, with UIDs made from the record
-//! so importing again updates an event instead of duplicating it. Clients
-//! are shown by initials unless names are asked for.
+//! The calendar (RFC 5545 through the `icalendar` crate), with UIDs made
+//! from the record so importing again updates an event instead of
+//! duplicating it:
+//!
+//! - a planned visit at its time;
+//! - a clock counted in hours (an s136, police protection) at the minute it
+//!   runs out, with an alarm before it (by default 2 hours and 30 minutes
+//!   before; `calendar_alarm_minutes` in config.toml);
+//! - any other open deadline, and each visit a visiting rule says falls
+//!   due (child protection, looked-after child, pathway plan visits), as an
+//!   all-day event.
+//!
+//! Every time in the record is UK wall-clock time, so timed events carry
+//! `TZID=Europe/London` and the calendar its `VTIMEZONE`: a phone set to
+//! another zone still shows the s136 ending when it does.
+//!
+//! A calendar leaves the program for other devices: without `--names` it
+//! names nobody and no place. Clients are shown by initials; a planned
+//! visit by its kind alone (where it is, such as a foster carer's home,
+//! says where a child lives); words typed for a deadline by the
+//! practitioner as privacy mode shows them (a placeholder).
 
 use chrono::{Days, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Alarm, Calendar, CalendarDateTime, Component, Event, EventLike, Trigger};
 use std::collections::HashMap;
 
 use super::gather::Caseload;
 use super::{Made, Period, PlannedVisit, clean_line};
-use crate::domain::Client;
+use crate::domain::{Client, Deadline};
 
 /// The domain every UID ends in.
 const UID_DOMAIN: &str = "caseload.invalid";
+
+/// The zone of every time in the record.
+pub const TZID: &str = "Europe/London";
+
+/// Europe/London as RFC 5545 describes it (British Summer Time from 01:00
+/// GMT on the last Sunday of March to 01:00 GMT on the last Sunday of
+/// October), for calendars that do not know the zone by name.
+const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n\
+BEGIN:DAYLIGHT\r\nTZNAME:BST\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n\
+DTSTART:19810329T010000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
+BEGIN:STANDARD\r\nTZNAME:GMT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n\
+DTSTART:19961027T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n\
+END:VTIMEZONE\r\n";
 
 fn who(c: &Client, names: bool) -> String {
     if names {
@@ -26,33 +55,45 @@ fn who(c: &Client, names: bool) -> String {
 /// Minutes a timed visit lasts in the calendar when no length was planned.
 const DEFAULT_MINUTES: u32 = 60;
 
-fn event(uid: &str, date: NaiveDate, summary: &str, description: &str, made: &Made) -> Event {
+/// UK wall-clock time, as the calendar writes it.
+fn london(t: NaiveDateTime) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone {
+        date_time: t,
+        tzid: TZID.into(),
+    }
+}
+
+fn event(uid: &str, summary: &str, description: &str, made: &Made) -> Event {
     Event::new()
         .uid(uid)
         .summary(summary)
         .description(description)
-        .starts(date)
-        .ends(date + Days::new(1))
         .timestamp(Utc.from_utc_datetime(&made.at))
         .done()
 }
 
-/// A visit at a time of day: a timed event in local (floating) time.
-fn timed(mut e: Event, start: NaiveDateTime, minutes: u32) -> Event {
-    e.remove_starts()
-        .remove_ends()
-        .starts(start)
-        .ends(start + Duration::minutes(minutes.into()))
-        .done()
+/// An event for the whole of `date`.
+fn all_day(e: Event, date: NaiveDate) -> Event {
+    let mut e = e;
+    e.starts(date).ends(date + Days::new(1)).done()
 }
 
-/// The calendar of `visits` and the open deadlines of `caseload` in `period`.
+/// What a calendar says a deadline is: a rule's words always; words the
+/// practitioner typed only with names (privacy mode's rule).
+fn deadline_words(d: &Deadline, names: bool) -> String {
+    crate::privacy::due_words("deadline", &d.what, d.rule.is_some(), !names)
+}
+
+/// The calendar of `visits` and the open deadlines and visits falling due
+/// of `caseload` in `period`; each clock counted in hours gets an alarm
+/// `alarms` minutes before it runs out (one per entry).
 #[must_use]
 pub fn calendar(
     caseload: &Caseload,
     visits: &[PlannedVisit],
     period: &Period,
     names: bool,
+    alarms: &[u32],
     made: &Made,
 ) -> String {
     // A calendar file is a machine format: its words carry ISO dates
@@ -72,7 +113,7 @@ pub fn calendar(
         .append_property(("CALSCALE", "GREGORIAN"))
         .name("caseload")
         .description(&format!(
-            "{}; planned visits and open deadlines, {}",
+            "{}; planned visits, open deadlines and visits falling due, {}",
             made.line(),
             period.describe()
         ));
@@ -91,19 +132,27 @@ pub fn calendar(
             .map(|c| c.id.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let mut e = event(
+        let what = if names { &v.what } else { &v.kind };
+        let e = event(
             &format!("{}@{UID_DOMAIN}", v.key),
-            v.date,
             &format!("Visit: {whom}"),
-            &format!("{} (client {ids})", clean_line(&v.what)),
+            &format!("{} (client {ids})", clean_line(what)),
             made,
         );
-        if let Some(t) = v.time {
-            e = timed(e, v.date.and_time(t), v.minutes.unwrap_or(DEFAULT_MINUTES));
-        }
-        cal.push(e);
+        cal.push(match v.time {
+            Some(t) => {
+                let start = v.date.and_time(t);
+                let minutes = v.minutes.unwrap_or(DEFAULT_MINUTES);
+                let mut e = e;
+                e.starts(london(start))
+                    .ends(london(start + Duration::minutes(minutes.into())))
+                    .done()
+            }
+            None => all_day(e, v.date),
+        });
     }
     for f in &caseload.files {
+        let whom = who(&f.client, names);
         for d in f
             .open_deadlines()
             .into_iter()
@@ -114,14 +163,59 @@ pub fn calendar(
                 .as_deref()
                 .map(|r| format!("; rule {r}"))
                 .unwrap_or_default();
-            cal.push(event(
+            let summary = format!("Due: {} — {whom}", deadline_words(d, names));
+            let e = event(
                 &format!("deadline-{}@{UID_DOMAIN}", d.id),
-                d.due,
-                &format!("Due: {} — {}", clean_line(&d.what), who(&f.client, names)),
+                &summary,
                 &format!("Deadline {} (client {}){rule}", d.id, f.client.id),
                 made,
-            ));
+            );
+            cal.push(match d.due_at {
+                // A clock counted in hours runs out at a moment: an event
+                // at that moment (no end: RFC 5545 3.6.1), with its alarms.
+                Some(at) => {
+                    let mut e = e;
+                    e.starts(london(at));
+                    for m in alarms {
+                        e.alarm(Alarm::display(
+                            &summary,
+                            Trigger::before_start(Duration::minutes((*m).into())),
+                        ));
+                    }
+                    e.done()
+                }
+                None => all_day(e, d.due),
+            });
+        }
+        for v in f.visits_due.iter().filter(|v| period.contains(v.due)) {
+            let e = event(
+                // One per client and rule: when the visit is done, the
+                // next one due replaces it on importing again.
+                &format!(
+                    "visit-due-{}-{}@{UID_DOMAIN}",
+                    f.client.id,
+                    clean_line(&v.rule)
+                ),
+                &format!("Visit due: {} — {whom}", clean_line(&v.what)),
+                &format!(
+                    "Falls due under {} (client {}); rule {}",
+                    clean_line(&v.source),
+                    f.client.id,
+                    clean_line(&v.rule)
+                ),
+                made,
+            );
+            cal.push(all_day(e, v.due));
         }
     }
-    cal.done().to_string()
+    with_timezone(&cal.done().to_string())
+}
+
+/// The calendar text with the `VTIMEZONE` its times refer to, placed
+/// before its first event (the `icalendar` crate writes no time zones).
+fn with_timezone(text: &str) -> String {
+    match text.find("BEGIN:VEVENT") {
+        Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
+        None => text.replacen("END:VCALENDAR", &format!("{VTIMEZONE}END:VCALENDAR"), 1),
+    }
 }
