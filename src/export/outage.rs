@@ -1,13 +1,16 @@
 //! The outage pack: what a practitioner needs on paper when the main system
-//! is down. The caseload list with addresses, phone numbers and alerts, the
-//! due list for the next four weeks, then one printed page (or more) per
-//! client with the crisis plan, key contacts and chronology. One
-//! self-contained HTML file (no scripts, no network, print stylesheet) and
-//! the same as plain text.
+//! is down. The caseload list with addresses, phone numbers, alerts and
+//! legal status, the due list for the next four weeks in date-time order
+//! grouped by day, then one printed page (or more) per client with the
+//! legal status and where it ends, the next visit due, planned visits, the
+//! crisis plan, key contacts and chronology. One self-contained HTML file
+//! (no scripts, no network, print stylesheet) and the same as plain text.
 
 use super::doc::{Block, Doc, Section};
-use super::gather::Caseload;
+use super::gather::{Caseload, ClientFile};
 use super::{Format, Made, Period, chronology, summary};
+use crate::domain::DueItem;
+use crate::domain::when::due_moment;
 
 /// Days ahead the due list covers.
 pub const DUE_DAYS: u32 = 28;
@@ -32,57 +35,37 @@ pub fn doc(caseload: &Caseload, made: &Made) -> Doc {
                 c.phone.clone().unwrap_or_default(),
                 c.risk.label().into(),
                 c.alerts.join("\n"),
+                legal(f).join("\n"),
             ]
         })
         .collect();
-    // One line per item rather than a table: a printed table wraps long
-    // items across columns, and the line stays whole on paper.
-    let due: Vec<String> = caseload
-        .due
-        .iter()
-        .map(|d| {
-            let days = |n: i64| {
-                if n == 1 {
-                    "1 day".to_string()
-                } else {
-                    format!("{n} days")
-                }
-            };
-            let when = match d.days {
-                0 => "today".to_string(),
-                n if n < 0 => format!("OVERDUE by {}", days(-n)),
-                n => format!("in {}", days(n)),
-            };
-            format!(
-                "{} ({when}) — {} — {} [{}]",
-                crate::dates::display::date(d.due),
-                d.client_name.as_deref().unwrap_or("no client"),
-                d.what,
-                d.kind.label()
-            )
-        })
-        .collect();
+    let due = due_by_day(&caseload.due, made);
     let mut sections = vec![
         Section::new(
             "Caseload",
             vec![Block::Table(
-                ["Name", "Record", "Address", "Phone", "Risk", "Alerts"]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    "Name", "Record", "Address", "Phone", "Risk", "Alerts", "Legal",
+                ]
+                .map(String::from)
+                .to_vec(),
                 list,
             )],
         ),
         Section::new(
             format!("Due in the next {DUE_DAYS} days (and overdue)"),
-            vec![if due.is_empty() {
-                Block::Text("Nothing due.".into())
+            if due.is_empty() {
+                vec![Block::Text("Nothing due.".into())]
             } else {
-                Block::List(due)
-            }],
+                due
+            },
         ),
     ];
     for f in &caseload.files {
-        let mut blocks = vec![Block::Fields(summary::details(f))];
+        let mut blocks = vec![
+            Block::Fields(summary::details(f)),
+            Block::Fields(visits_and_status(f)),
+        ];
         blocks.extend(summary::risk_blocks(f));
         blocks.push(Block::Text(format!(
             "CRISIS PLAN:\n{}",
@@ -118,6 +101,82 @@ pub fn doc(caseload: &Caseload, made: &Made) -> Doc {
         ],
         sections,
     }
+}
+
+/// The client's legal status, a line per open episode with its end ("s3,
+/// expires 13/03/2027", "s136, ends 08/12/2026 14:30"); "none" without one.
+fn legal(f: &ClientFile) -> Vec<String> {
+    let lines = crate::practice::legal_status(&f.episodes, &f.deadlines, &f.periods);
+    if lines.is_empty() {
+        vec!["none".into()]
+    } else {
+        lines
+    }
+}
+
+/// Legal status, the next visit a visiting rule wants and the planned
+/// visits, for the client's page.
+fn visits_and_status(f: &ClientFile) -> Vec<(String, String)> {
+    let next = f.visits_due.first().map_or_else(
+        || "none under a visiting rule".to_string(),
+        |v| format!("{} — {}", crate::dates::display::date(v.due), v.what),
+    );
+    let planned: Vec<String> = f
+        .visits
+        .iter()
+        .map(|v| {
+            let at = v.time.map_or_else(
+                || crate::dates::display::date(v.date),
+                |t| crate::dates::display::date_time(v.date.and_time(t)),
+            );
+            format!("{at} — {}", v.what)
+        })
+        .collect();
+    vec![
+        ("Legal status".into(), legal(f).join("; ")),
+        ("Next visit due".into(), next),
+        (
+            "Planned visits".into(),
+            if planned.is_empty() {
+                "none planned".into()
+            } else {
+                planned.join("; ")
+            },
+        ),
+    ]
+}
+
+/// The due list in date-time order (a clock counted in hours at its time,
+/// the rest at the start of their day), a heading and a list per day. One
+/// line per item rather than a table: a printed table wraps long items
+/// across columns, and the line stays whole on paper.
+fn due_by_day(due: &[DueItem], made: &Made) -> Vec<Block> {
+    let mut items: Vec<&DueItem> = due.iter().collect();
+    items.sort_by_key(|d| (due_moment(d.due, d.due_at), d.id));
+    let mut blocks = Vec::new();
+    let mut day = None;
+    let mut lines = Vec::new();
+    for d in items {
+        if day != Some(d.due) {
+            if let Some(was) = day {
+                blocks.push(Block::Text(crate::dates::display::day_date(was)));
+                blocks.push(Block::List(std::mem::take(&mut lines)));
+            }
+            day = Some(d.due);
+        }
+        lines.push(format!(
+            "{} — {} — {} [{}]",
+            d.when(made.at),
+            d.client_name.as_deref().unwrap_or("no client"),
+            d.what,
+            d.kind.label()
+        ));
+    }
+    if let Some(was) = day {
+        blocks.push(Block::Text(crate::dates::display::day_date(was)));
+        blocks.push(Block::List(lines));
+    }
+    blocks
 }
 
 /// The pack as (HTML, plain text).

@@ -28,6 +28,7 @@ pub mod cpd;
 mod due;
 pub mod journey;
 mod legal;
+mod legal_status;
 mod seen;
 
 pub use calendar::{CalendarDay, DayCounts, grid_range, month_grid, month_start};
@@ -37,6 +38,7 @@ pub use due::{
     visits_due_between, weekly_counts,
 };
 pub use legal::{CurrentPeriod, current_periods};
+pub use legal_status::legal_status;
 pub use seen::{Contact, Evidence, last_contact, last_seen, latest_seen_by_kind};
 
 #[cfg(test)]
