@@ -170,6 +170,23 @@ fn the_due_spreadsheet_has_a_due_at_column_python_reads() {
         rows.lines().any(|l| l == "Write the report|2026-11-30|"),
         "{rows}"
     );
+    // The caseload sheet: Orla's next due is the s136, with its time.
+    let doc = ok(&db, &["export", "csv", "caseload"]);
+    std::fs::write(&p, &doc).unwrap();
+    let out = std::process::Command::new(common::consumer_python().unwrap())
+        .args([
+            "-c",
+            "import csv,sys\nfor r in csv.DictReader(open(sys.argv[1], newline='')): print(r['family_name'] + '|' + r['next_due'] + '|' + r['next_due_at'])",
+            p.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Venn|2026-11-23|2026-11-23T06:30\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = common::cli::json(&db, &["due", "--json"]);
     assert!(json.to_string().contains("2026-11-23T06:30"), "{json}");
 }

@@ -115,6 +115,7 @@ pub fn listing(
                 "alerts",
                 "nhs_number",
                 "gp",
+                "next_due_at",
             ],
             &caseload
                 .clients
@@ -141,6 +142,7 @@ pub fn listing(
                         c.alerts.join("; "),
                         opt(c.nhs_number.as_ref()),
                         opt(c.gp.as_ref()),
+                        due_at(s.next_due_at),
                     ]
                 })
                 .collect::<Vec<_>>(),

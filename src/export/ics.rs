@@ -196,7 +196,7 @@ pub fn calendar(
                     f.client.id,
                     clean_line(&v.rule)
                 ),
-                &format!("Visit due: {} — {whom}", clean_line(&v.what)),
+                &visit_due_summary(&v.what, &whom),
                 &format!(
                     "Falls due under {} (client {}); rule {}",
                     clean_line(&v.source),
@@ -211,11 +211,39 @@ pub fn calendar(
     with_timezone(&cal.done().to_string())
 }
 
+/// "Visit due: Child protection visit (child seen) — L.A."; a rule whose
+/// words already say it ("Visit due (every 10 days)") is not said twice.
+fn visit_due_summary(what: &str, whom: &str) -> String {
+    let what = clean_line(what);
+    if what.starts_with("Visit due") {
+        format!("{what} — {whom}")
+    } else {
+        format!("Visit due: {what} — {whom}")
+    }
+}
+
 /// The calendar text with the `VTIMEZONE` its times refer to, placed
 /// before its first event (the `icalendar` crate writes no time zones).
 fn with_timezone(text: &str) -> String {
     match text.find("BEGIN:VEVENT") {
         Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
         None => text.replacen("END:VCALENDAR", &format!("{VTIMEZONE}END:VCALENDAR"), 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_visit_due_is_not_said_twice() {
+        assert_eq!(
+            visit_due_summary("Visit due (every 10 days)", "P.A."),
+            "Visit due (every 10 days) — P.A."
+        );
+        assert_eq!(
+            visit_due_summary("Child protection visit (child seen)", "L.A."),
+            "Visit due: Child protection visit (child seen) — L.A."
+        );
     }
 }
