@@ -36,7 +36,7 @@ fn build(store: &mut Store, clients: usize) {
         let when = now() - chrono::Duration::days(30 * i + 3);
         let note = NewNote {
             client_id: 1 + (i * 97) % i64::try_from(clients).unwrap_or(1),
-            kind: NoteKind::Phone,
+            kind: Some(NoteKind::Phone),
             occurred_at: when,
             location: None,
             present: None,

@@ -137,6 +137,11 @@ fn a_note_written_and_finalised_is_there_after_a_restart() {
     t.send("n");
     t.wait_for("What happened");
     t.send("Met Fay at home; all well.");
+    // No kind until one is picked (issue 25): Ctrl-F names the field and
+    // moves there; `h` picks a home visit.
+    t.send("\x06");
+    t.wait_for("Not finalised: Kind");
+    t.send("h");
     t.send("\x06");
     t.wait_for("Finalise this note?");
     t.send("y");

@@ -168,7 +168,7 @@ fn a_5000_character_significant_note_is_whole_in_every_chronology_format() {
     s.add_note(
         &NewNote {
             client_id: id,
-            kind: NoteKind::HomeVisit,
+            kind: Some(NoteKind::HomeVisit),
             occurred_at: now(),
             location: None,
             present: None,
@@ -511,7 +511,7 @@ fn hostile_text_never_reaches_a_document() {
     s.add_note(
         &NewNote {
             client_id: id,
-            kind: NoteKind::Phone,
+            kind: Some(NoteKind::Phone),
             occurred_at: now(),
             location: None,
             present: Some("Bo\u{1b}[2J Vale".into()),

@@ -155,7 +155,7 @@ fn late_entry_counts_closure_days_from_the_rule_overrides() {
     let mut s = f.store;
     let new = NewNote {
         client_id: c,
-        kind: NoteKind::Phone,
+        kind: Some(NoteKind::Phone),
         occurred_at: at(11, 16, 10),
         location: None,
         present: None,

@@ -53,7 +53,7 @@ fn note(
         .add_note(
             &NewNote {
                 client_id,
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: when,
                 location: Some("Flat 2, Example Road".into()),
                 present: Some("Ann".into()),
@@ -149,7 +149,7 @@ fn final_notes_refuse_edits_and_sealed_chains_verify() {
     .unwrap();
     let edit = NewNote {
         client_id: c,
-        kind: NoteKind::Phone,
+        kind: Some(NoteKind::Phone),
         occurred_at: at(11, 16, 10),
         location: None,
         present: None,

@@ -487,7 +487,7 @@ fn visits_fall_due_from_the_last_contact_and_rank_by_weight() {
     let (mut s, c) = store_with_client(Some(14), Service::Children);
     let note = |kind, when| NewNote {
         client_id: c,
-        kind,
+        kind: Some(kind),
         occurred_at: when,
         location: None,
         present: None,

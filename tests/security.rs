@@ -54,7 +54,7 @@ fn at(h: u32) -> NaiveDateTime {
 fn note(client_id: i64, body: &str) -> NewNote {
     NewNote {
         client_id,
-        kind: NoteKind::HomeVisit,
+        kind: Some(NoteKind::HomeVisit),
         occurred_at: at(8),
         location: Some(format!("{MARKER} Road")),
         present: None,

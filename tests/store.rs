@@ -41,7 +41,7 @@ fn client(given: &str, family: &str) -> NewClient {
 fn note(client_id: i64, at: &str, body: &str) -> NewNote {
     NewNote {
         client_id,
-        kind: NoteKind::HomeVisit,
+        kind: Some(NoteKind::HomeVisit),
         occurred_at: t(at),
         location: None,
         present: None,

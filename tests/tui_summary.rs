@@ -237,14 +237,16 @@ fn the_client_form_checks_the_nhs_number() {
 }
 
 #[test]
-fn a_new_note_starts_as_the_kind_last_written_for_that_client() {
+/// Issue 25: a new note has no kind until one is picked; it used to start
+/// as the client's last kind, and a home visit was sealed as a phone call.
+fn a_new_note_has_no_kind_whatever_the_client_s_last_note_was() {
     let (mut s, id) = store();
     for (kind, hour) in [(NoteKind::HomeVisit, 9), (NoteKind::Phone, 14)] {
         let n = s
             .add_note(
                 &NewNote {
                     client_id: id,
-                    kind,
+                    kind: Some(kind),
                     occurred_at: day(2026, 11, 20).and_hms_opt(hour, 0, 0).unwrap(),
                     location: None,
                     present: None,
@@ -264,9 +266,9 @@ fn a_new_note_starts_as_the_kind_last_written_for_that_client() {
     let Some(View::Editor(e)) = app.stack.last() else {
         panic!("the note editor")
     };
-    assert_eq!(e.kind, NoteKind::Phone);
+    assert_eq!(e.kind, None);
 
-    // A client with no notes starts at a home visit.
+    // Nor does a client with no notes start at a home visit.
     let mut app = app_with(store().0);
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Enter);
@@ -274,7 +276,7 @@ fn a_new_note_starts_as_the_kind_last_written_for_that_client() {
     let Some(View::Editor(e)) = app.stack.last() else {
         panic!("the note editor")
     };
-    assert_eq!(e.kind, NoteKind::HomeVisit);
+    assert_eq!(e.kind, None);
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn the_tui_refuses_to_finalise_a_future_dated_note() {
         .add_note(
             &NewNote {
                 client_id: 1,
-                kind: NoteKind::Phone,
+                kind: Some(NoteKind::Phone),
                 occurred_at: tomorrow,
                 location: None,
                 present: None,

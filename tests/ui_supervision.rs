@@ -82,7 +82,7 @@ fn a_supervision_typed_in_the_form_is_sealed_in_the_chronology_and_its_action_on
     // Sealed like a note, on the client's record.
     let notes = app.store().notes(1).unwrap();
     assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0].kind, NoteKind::Supervision);
+    assert_eq!(notes[0].kind, Some(NoteKind::Supervision));
     assert_eq!(notes[0].status, NoteStatus::Final);
     assert!(!notes[0].hash.as_deref().unwrap_or_default().is_empty());
     // The action is on Today with its owner.

@@ -198,7 +198,7 @@ fn drafts_and_calls_never_count_through_the_store_but_final_visit_notes_do() {
     let (mut s, ids) = store_with(&["Ann"], Some(10));
     let note = |kind, when| NewNote {
         client_id: ids[0],
-        kind,
+        kind: Some(kind),
         occurred_at: when,
         location: None,
         present: None,
@@ -232,7 +232,7 @@ fn a_note_with_an_outcome_records_the_visit_in_one_step() {
     let (mut s, ids) = store_with(&["Ann"], Some(10));
     let new = |kind| NewNote {
         client_id: ids[0],
-        kind,
+        kind: Some(kind),
         occurred_at: at(11, 20, 10),
         location: Some("Home".into()),
         present: None,
@@ -389,7 +389,7 @@ fn planning_then_undo_cancels_the_visit_and_undo_of_a_move_puts_it_back() {
         .add_note_with_outcome(
             &NewNote {
                 client_id: ids[0],
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: at(11, 3, 10),
                 location: None,
                 present: None,
@@ -537,7 +537,7 @@ fn a_visit_whose_time_passed_awaits_its_outcome_and_recording_it_starts_the_note
         .unwrap();
     let n = s.note(note).unwrap();
     assert_eq!(n.status, NoteStatus::Draft);
-    assert_eq!((n.client_id, n.kind), (ids[0], NoteKind::HomeVisit));
+    assert_eq!((n.client_id, n.kind), (ids[0], Some(NoteKind::HomeVisit)));
     assert_eq!(n.occurred_at, at(11, 16, 15));
     assert_eq!(n.location.as_deref(), Some("Home"));
     assert_eq!(n.present.as_deref(), Some("Ann Testperson, Ben Testperson"));

@@ -199,7 +199,7 @@ fn a_load_that_fills_the_visit_facts_cache_is_kept_all_the_same() {
         .add_note(
             &NewNote {
                 client_id: ada,
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: now() - Duration::days(3),
                 location: None,
                 present: None,

@@ -20,9 +20,9 @@ pub enum NoteCmd {
         /// The client: id, record number, or part of the name.
         client: String,
         /// Kind of contact: home-visit, phone, office, hospital, video,
-        /// meeting, review, court, other.
+        /// meeting, review, court, other (required: never guessed).
         #[arg(long)]
-        kind: String,
+        kind: Option<String>,
         /// When it happened, "2026-12-03 14:30", "03/12/2026 2pm", "yesterday 2pm" (default now).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
@@ -107,6 +107,14 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             text,
             outcome,
         } => {
+            // The kind decides what the note counts as (a visit, a call):
+            // it is chosen, never defaulted.
+            let Some(kind) = kind else {
+                bail!(
+                    "--kind is required: what kind of contact was it? ({}); nothing was saved",
+                    crate::domain::NoteKind::codes()
+                );
+            };
             let kind = parse::note_kind(&kind)?;
             let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
             let occurred_at = match at {
@@ -136,7 +144,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             }
             let new = NewNote {
                 client_id: c.id,
-                kind,
+                kind: Some(kind),
                 occurred_at,
                 location,
                 present,
@@ -176,7 +184,9 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                     vec![
                         n.id.to_string(),
                         crate::dates::display::date_time(n.occurred_at),
-                        n.kind.as_str().into(),
+                        n.kind
+                            .map_or("(choose)", crate::domain::NoteKind::as_str)
+                            .into(),
                         n.status.as_str().into(),
                         if n.significant {
                             "*".into()

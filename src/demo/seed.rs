@@ -233,7 +233,7 @@ fn seed_notes(
         let nid = store.add_note(
             &NewNote {
                 client_id: id,
-                kind: n.kind,
+                kind: Some(n.kind),
                 occurred_at: occurred,
                 location: n.location.clone(),
                 present: n.present.clone(),

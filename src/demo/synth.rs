@@ -252,7 +252,7 @@ fn notes(
         b.note(
             &NewNote {
                 client_id: id,
-                kind,
+                kind: Some(kind),
                 occurred_at: occurred,
                 location: None,
                 present: None,

@@ -92,7 +92,7 @@ fn seed_visit(
         let note = store.add_note(
             &NewNote {
                 client_id: client,
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: at,
                 location: v.location.clone(),
                 present: None,

@@ -77,8 +77,9 @@ pub struct Note {
     pub id: i64,
     /// Whose note.
     pub client_id: i64,
-    /// Kind of contact.
-    pub kind: NoteKind,
+    /// Kind of contact: none on a draft whose kind is not chosen yet (a
+    /// final note always has one).
+    pub kind: Option<NoteKind>,
     /// When the contact happened.
     pub occurred_at: NaiveDateTime,
     /// When the note was (last) written.
@@ -107,6 +108,23 @@ pub struct Note {
     pub occurred_offset: Option<String>,
 }
 
+/// The words shown where a draft's kind is not chosen yet.
+pub const KIND_NOT_CHOSEN: &str = "kind not chosen";
+
+/// A kind as shown: its label, or [`KIND_NOT_CHOSEN`].
+#[must_use]
+pub fn kind_label(kind: Option<NoteKind>) -> &'static str {
+    kind.map_or(KIND_NOT_CHOSEN, NoteKind::label)
+}
+
+impl Note {
+    /// The kind's label, or "kind not chosen" on a draft without one.
+    #[must_use]
+    pub fn kind_label(&self) -> &'static str {
+        kind_label(self.kind)
+    }
+}
+
 /// A correction or addition appended to a final note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Addendum {
@@ -131,8 +149,8 @@ pub struct Addendum {
 pub struct NewNote {
     /// Whose note.
     pub client_id: i64,
-    /// Kind of contact.
-    pub kind: NoteKind,
+    /// Kind of contact, once chosen (a draft may wait; finalising may not).
+    pub kind: Option<NoteKind>,
     /// When the contact happened.
     pub occurred_at: NaiveDateTime,
     /// Where.
@@ -238,7 +256,7 @@ mod tests {
     fn a_note_in_the_future_is_refused() {
         let n = NewNote {
             client_id: 1,
-            kind: NoteKind::Phone,
+            kind: Some(NoteKind::Phone),
             occurred_at: at(25, 9),
             location: None,
             present: None,

@@ -136,7 +136,7 @@ impl Visit {
         };
         Some(NewNote {
             client_id,
-            kind: self.kind,
+            kind: Some(self.kind),
             occurred_at: when,
             location: self.location.clone(),
             present: Some(present.join(", ")),

@@ -51,7 +51,7 @@ fn heading(file: &ClientFile, e: &ChronologyEntry) -> String {
         .and_then(|id| file.notes.iter().find(|(n, _)| n.id == id));
     match (e.source, note) {
         (ChronologySource::Note, Some((n, _))) => {
-            let mut h = format!("{} (significant note)", n.kind.label());
+            let mut h = format!("{} (significant note)", n.kind_label());
             if n.status == NoteStatus::Draft {
                 h.push_str(", draft, not yet final");
             }

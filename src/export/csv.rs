@@ -182,7 +182,9 @@ pub fn listing(
             let mut rows = Vec::new();
             for f in &caseload.files {
                 for (n, addenda) in &f.notes {
-                    if !n.kind.is_contact() || !period.contains(n.occurred_at.date()) {
+                    if !n.kind.is_some_and(crate::domain::NoteKind::is_contact)
+                        || !period.contains(n.occurred_at.date())
+                    {
                         continue;
                     }
                     rows.push(vec![
@@ -191,7 +193,7 @@ pub fn listing(
                         f.client.display_name(),
                         n.occurred_at.date().to_string(),
                         n.occurred_at.format("%H:%M").to_string(),
-                        n.kind.as_str().into(),
+                        n.kind.map_or("", crate::domain::NoteKind::as_str).into(),
                         opt(n.location.as_ref()),
                         opt(n.present.as_ref()),
                         n.status.as_str().into(),

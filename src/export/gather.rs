@@ -101,7 +101,7 @@ impl ClientFile {
             .iter()
             .rev()
             .map(|(note, _)| note)
-            .filter(|note| note.kind.is_contact())
+            .filter(|note| note.kind.is_some_and(crate::domain::NoteKind::is_contact))
             .take(n)
             .collect()
     }

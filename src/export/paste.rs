@@ -192,7 +192,7 @@ fn context(file: &ClientFile, note: &Note, addenda: &[Addendum], made: &Made) ->
         },
         note: NoteCtx {
             id: note.id,
-            kind: note.kind.label().into(),
+            kind: note.kind_label().into(),
             date: day(note.occurred_at.date()),
             time: note.occurred_at.format("%H:%M").to_string(),
             written_at: dt(note.written_at),

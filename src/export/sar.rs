@@ -111,7 +111,7 @@ fn notes(sar: &SarFile, m: &mut Marker) -> Section {
                     "Note {} — {} {} — {} ({}written {})\nWhere: {}\nPresent: {}\n\n{}",
                     n.id,
                     display::date_time(n.occurred_at),
-                    n.kind.label(),
+                    n.kind_label(),
                     n.status.label(),
                     if n.significant { "significant, " } else { "" },
                     display::date_time(n.written_at),

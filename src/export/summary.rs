@@ -319,7 +319,7 @@ pub fn doc(file: &ClientFile, made: &Made) -> Doc {
         .map(|n| {
             vec![
                 crate::dates::display::date_time(n.occurred_at),
-                n.kind.label().to_string(),
+                n.kind_label().to_string(),
                 n.status.label().to_string(),
                 format!("note {}", n.id),
             ]

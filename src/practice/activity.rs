@@ -181,11 +181,13 @@ pub fn activity(
         }
     }
     for n in notes {
-        if n.kind != NoteKind::Supervision
+        // A draft whose kind is not chosen is no contact of any kind yet.
+        let Some(kind) = n.kind else { continue };
+        if kind != NoteKind::Supervision
             && let Some((week, total)) = a.counts_on(n.occurred_at.date())
         {
             for c in [week, total] {
-                *c.contacts.entry(n.kind.as_str().to_string()).or_default() += 1;
+                *c.contacts.entry(kind.as_str().to_string()).or_default() += 1;
             }
         }
         if n.late_reason.is_some()
@@ -262,7 +264,7 @@ mod tests {
         Note {
             id: 1,
             client_id: 1,
-            kind,
+            kind: Some(kind),
             occurred_at: day.and_hms_opt(10, 0, 0).unwrap(),
             written_at: day.and_hms_opt(11, 0, 0).unwrap(),
             occurred_offset: None,

@@ -386,7 +386,7 @@ mod tests {
     fn final_note(s: &mut Store, client_id: i64, d: u32) -> i64 {
         let new = NewNote {
             client_id,
-            kind: NoteKind::HomeVisit,
+            kind: Some(NoteKind::HomeVisit),
             occurred_at: at(d),
             location: None,
             present: None,

@@ -115,11 +115,11 @@ impl Store {
             let (date, mut time) = at(note.occurred_at);
             // A supervision's text already says what it is ("Supervision
             // with …: decision …"); one given as a day has no time to show.
-            let mut event = if note.kind == NoteKind::Supervision {
+            let mut event = if note.kind == Some(NoteKind::Supervision) {
                 time = time.filter(|t| *t != NaiveTime::MIN);
                 summary(&note.body)
             } else {
-                format!("{}: {}", note.kind.label(), summary(&note.body))
+                format!("{}: {}", note.kind_label(), summary(&note.body))
             };
             if note.status == NoteStatus::Draft {
                 event.push_str(" (draft, not yet final)");
@@ -135,7 +135,7 @@ impl Store {
                 reason: None,
                 source: ChronologySource::Note,
                 source_id: note.id,
-                source_label: format!("{} note, {}", note.kind.label(), day(date)),
+                source_label: format!("{} note, {}", note.kind_label(), day(date)),
                 note_id: Some(note.id),
             });
             for a in self.addenda(note.id)? {

@@ -99,8 +99,16 @@ pub(crate) fn rebuild_all(tx: &Transaction<'_>) -> Result<()> {
 }
 
 fn rebuild(tx: &Transaction<'_>, name: &str, sql: &str) -> Result<()> {
+    let create = with_autoincrement(name, sql, &format!("{name}__rebuilt"))?;
+    rebuild_as(tx, name, &create)
+}
+
+/// Rebuilds table `name` as `create` declares it (a `CREATE TABLE
+/// {name}__rebuilt …` with the same columns in the same order), keeping its
+/// rows, ids, indexes and triggers, and its id sequence above every id it
+/// ever gave. Run with `legacy_alter_table` on, foreign keys off.
+pub(crate) fn rebuild_as(tx: &Transaction<'_>, name: &str, create: &str) -> Result<()> {
     let temp = format!("{name}__rebuilt");
-    let create = with_autoincrement(name, sql, &temp)?;
     let mut stmt = tx.prepare(
         "SELECT sql FROM sqlite_master
          WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL
@@ -109,7 +117,18 @@ fn rebuild(tx: &Transaction<'_>, name: &str, sql: &str) -> Result<()> {
     let attached = stmt
         .query_map([name], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
-    tx.execute_batch(&create)?;
+    tx.execute_batch(create)?;
+    // (Read once the new declaration exists: sqlite_sequence is made with
+    // the first AUTOINCREMENT table.)
+    let given: i64 = tx
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = ?1",
+            [name],
+            |r| r.get::<_, Option<i64>>(0),
+        )
+        .optional()?
+        .flatten()
+        .unwrap_or(0);
     tx.execute_batch(&format!(
         "INSERT INTO {temp} SELECT * FROM {name}; DROP TABLE {name}; ALTER TABLE {temp} RENAME TO {name};"
     ))?;
@@ -138,7 +157,7 @@ fn rebuild(tx: &Transaction<'_>, name: &str, sql: &str) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    let seq = own.max(high);
+    let seq = own.max(high).max(given);
     tx.execute("DELETE FROM sqlite_sequence WHERE name = ?1", [name])?;
     tx.execute(
         "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)",

@@ -26,6 +26,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_supervision_cpd.sql"),
     include_str!("migrations/0016_journeys.sql"),
     include_str!("migrations/0017_placements.sql"),
+    include_str!("migrations/0018_note_kind_chosen.sql"),
 ];
 
 /// The schema version this build writes.
@@ -82,6 +83,9 @@ fn run_steps(store: &mut Store, migrations: &[&str], current: i64) -> Result<()>
         tx.execute_batch(sql)?;
         if sql.contains(super::ids::REBUILD_MARK) {
             super::ids::rebuild_all(&tx)?;
+        }
+        if sql.contains(super::note_kind::KIND_MAY_WAIT_MARK) {
+            super::note_kind::kind_may_wait(&tx)?;
         }
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {

@@ -29,6 +29,7 @@ mod keying;
 mod maintenance;
 mod migrate;
 mod network;
+mod note_kind;
 mod notes;
 mod open;
 mod orders;

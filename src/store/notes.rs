@@ -327,6 +327,14 @@ pub(crate) fn finalise_in(
     if note.status == NoteStatus::Final {
         return Err(StoreError::Refused(format!("note {id} is already final")));
     }
+    // Nothing sealed that was not chosen: the kind decides what the note
+    // counts as (a visit, a call), so it is never guessed.
+    if note.kind.is_none() {
+        return Err(StoreError::Refused(format!(
+            "note {id} cannot be finalised: Kind is not chosen (home visit, phone call, …); \
+             choose the kind of contact first"
+        )));
+    }
     if note.body.trim().is_empty() {
         return Err(StoreError::Refused(
             "an empty note cannot be finalised; write what happened first".into(),

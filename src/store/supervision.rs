@@ -33,7 +33,7 @@ impl Store {
         let s = new.validate()?;
         let note = NewNote {
             client_id: s.client_id,
-            kind: NoteKind::Supervision,
+            kind: Some(NoteKind::Supervision),
             occurred_at: s.on,
             location: None,
             present: Some(s.supervisor.clone()),

@@ -77,7 +77,7 @@ mod tests {
             s.add_note(
                 &NewNote {
                     client_id: c,
-                    kind,
+                    kind: Some(kind),
                     occurred_at: when,
                     location: None,
                     present: None,

@@ -310,10 +310,16 @@ impl Store {
     ) -> Result<(i64, i64)> {
         let late = self.late_entry_in_force();
         let n = note.validate(now)?;
-        if !n.kind.is_in_person() {
+        let Some(kind) = n.kind else {
+            return Err(StoreError::Refused(
+                "a visit's note needs its kind chosen (home visit, office, hospital, review)"
+                    .into(),
+            ));
+        };
+        if !kind.is_in_person() {
             return Err(StoreError::Refused(format!(
                 "a {} is a contact, not a visit; record it without an outcome",
-                n.kind.label().to_lowercase()
+                kind.label().to_lowercase()
             )));
         }
         if n.occurred_at > now {
@@ -324,7 +330,7 @@ impl Store {
         self.client(n.client_id)?;
         let visit = NewVisit {
             clients: vec![n.client_id],
-            kind: Some(n.kind),
+            kind: Some(kind),
             location: n.location.clone(),
             ..NewVisit::default()
         };

@@ -285,7 +285,7 @@ impl Fixture {
 pub fn new_note(client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -> NewNote {
     NewNote {
         client_id,
-        kind,
+        kind: Some(kind),
         occurred_at: at,
         location: None,
         present: None,

@@ -52,7 +52,7 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
         for day in 16..20 {
             let new = NewNote {
                 client_id: c,
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: at(11, day, 10),
                 location: None,
                 present: None,

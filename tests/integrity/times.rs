@@ -60,7 +60,7 @@ fn a_contact_cannot_be_in_the_future_anywhere() {
     let mut s = Store::open(&db, &SecretString::from(PASS)).unwrap();
     let new = NewNote {
         client_id: 1,
-        kind: NoteKind::Phone,
+        kind: Some(NoteKind::Phone),
         occurred_at: at(11, 23, 10),
         location: None,
         present: None,

@@ -41,7 +41,7 @@ fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     // A draft typed over a few minutes: three autosaves, one undo step.
     let mut new = NewNote {
         client_id: c,
-        kind: NoteKind::Phone,
+        kind: Some(NoteKind::Phone),
         occurred_at: at(11, 20, 10),
         location: None,
         present: None,

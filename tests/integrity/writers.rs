@@ -57,7 +57,7 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
     // same deadlines completed from here.
     let mut new = NewNote {
         client_id: 1,
-        kind: NoteKind::HomeVisit,
+        kind: Some(NoteKind::HomeVisit),
         occurred_at: at(11, 22, 8),
         location: None,
         present: None,

@@ -160,7 +160,7 @@ fn editing_a_draft_keeps_the_index_in_step() {
     let n = note(&mut s, c, at(11, 16, 10), "about the giraffe", false);
     let edit = NewNote {
         client_id: c,
-        kind: NoteKind::HomeVisit,
+        kind: Some(NoteKind::HomeVisit),
         occurred_at: at(11, 16, 10),
         location: None,
         present: None,

@@ -10,7 +10,7 @@ fn notes_drafts_finalise_addenda_and_summaries() {
         .add_note(&note(c, "2026-11-20 10:00", "Visited."), now())
         .unwrap();
     let mut phone = note(c, "2026-11-21 15:00", "");
-    phone.kind = NoteKind::Phone;
+    phone.kind = Some(NoteKind::Phone);
     let n2 = s.add_note(&phone, now()).unwrap();
     // Newest contact first.
     let ids: Vec<i64> = s.notes(c).unwrap().iter().map(|n| n.id).collect();

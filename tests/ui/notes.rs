@@ -72,7 +72,7 @@ fn focus_change_saves_and_the_header_fields_are_kept() {
         .into_iter()
         .find(|n| n.client_id == 2)
         .unwrap();
-    assert_eq!(d.kind, NoteKind::Phone);
+    assert_eq!(d.kind, Some(NoteKind::Phone));
     assert_eq!(d.occurred_at, day(11, 21).and_hms_opt(14, 30, 0).unwrap());
     assert_eq!(d.location.as_deref(), Some("Office"));
     assert!(d.significant);

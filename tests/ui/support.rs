@@ -68,7 +68,7 @@ pub(crate) fn fixture() -> Store {
         .add_note(
             &NewNote {
                 client_id: ada,
-                kind: NoteKind::HomeVisit,
+                kind: Some(NoteKind::HomeVisit),
                 occurred_at: day(11, 2).and_hms_opt(10, 30, 0).unwrap(),
                 location: Some("Home".into()),
                 present: Some("Ada".into()),
@@ -83,7 +83,7 @@ pub(crate) fn fixture() -> Store {
     s.add_note(
         &NewNote {
             client_id: ada,
-            kind: NoteKind::Phone,
+            kind: Some(NoteKind::Phone),
             occurred_at: day(11, 21).and_hms_opt(16, 0, 0).unwrap(),
             location: None,
             present: None,
@@ -97,7 +97,7 @@ pub(crate) fn fixture() -> Store {
         .add_note(
             &NewNote {
                 client_id: bob,
-                kind: NoteKind::Office,
+                kind: Some(NoteKind::Office),
                 occurred_at: day(11, 20).and_hms_opt(11, 0, 0).unwrap(),
                 location: None,
                 present: None,
@@ -201,6 +201,15 @@ pub(crate) fn write_note_for_bob(app: &mut App, body: &str) {
     keys(app, "c/riv");
     press(app, KeyCode::Enter);
     keys(app, "n");
+    // No kind until one is picked (issue 25): Body → When → Kind, `h`
+    // for a home visit, then on round to the body.
+    for _ in 0..2 {
+        press(app, KeyCode::Tab);
+    }
+    keys(app, "h");
+    for _ in 0..4 {
+        press(app, KeyCode::Tab);
+    }
     keys(app, body);
 }
 

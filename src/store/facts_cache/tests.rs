@@ -120,7 +120,7 @@ pub(super) fn person(given: &str, every: Option<u32>) -> NewClient {
 pub(super) fn note(client_id: i64, kind: NoteKind, at: NaiveDateTime) -> NewNote {
     NewNote {
         client_id,
-        kind,
+        kind: Some(kind),
         occurred_at: at,
         location: None,
         present: None,

@@ -35,10 +35,9 @@ impl ClientView {
             // (it is offered when the client opens and listed on Notes).
             (Action::NewNote, _) | (Action::Add, Tab::Notes) => {
                 let name = self.client.display_name();
-                let mut e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
-                if let Some(kind) = self.notes.last_kind() {
-                    e.kind = kind;
-                }
+                // No kind until the practitioner picks one (issue 25: the
+                // last kind used sealed a home visit as a phone call).
+                let e = NoteEditor::new(id, &name, now, std::time::Instant::now(), theme);
                 return vec![Effect::Push(e.into())];
             }
             (Action::PlanVisit, _) => {

@@ -11,7 +11,7 @@ use super::show::empty;
 use crate::action::Action;
 use crate::dates::display;
 use crate::domain::text::one_line;
-use crate::domain::{Note, NoteKind, NoteStatus};
+use crate::domain::{Note, NoteStatus};
 use crate::privacy::{Kind, shown};
 use crate::ui::screen::{Effect, Write};
 use crate::ui::widgets::Cursor;
@@ -42,17 +42,6 @@ impl NotesTab {
     #[must_use]
     pub fn draft(&self) -> Option<&Note> {
         self.notes.iter().find(|n| n.status == NoteStatus::Draft)
-    }
-
-    /// The kind of the note written last (a new note starts as that kind:
-    /// a practitioner who phones weekly is not made to change "Home visit"
-    /// every time).
-    #[must_use]
-    pub fn last_kind(&self) -> Option<NoteKind> {
-        self.notes
-            .iter()
-            .max_by_key(|n| (n.written_at, n.id))
-            .map(|n| n.kind)
     }
 
     /// The latest contact's note.
@@ -111,7 +100,7 @@ impl NotesTab {
             question: format!(
                 "Discard the draft note of {} ({})? It leaves the record; u (undo) puts it back.",
                 display::short_day_time(draft.occurred_at),
-                draft.kind.label()
+                draft.kind_label()
             ),
             yes: vec![Effect::Write(Box::new(Write::DiscardDraft(draft.id)))],
             no: Vec::new(),
@@ -147,7 +136,7 @@ impl Widget for Drawn<'_, NotesTab> {
                 };
                 Row::new(vec![
                     Cell::from(display::date_time(n.occurred_at)),
-                    Cell::from(n.kind.label()),
+                    Cell::from(n.kind_label()),
                     Cell::from(status),
                     Cell::from(if n.significant { "★" } else { "" }),
                     Cell::from(one_line(&first)),

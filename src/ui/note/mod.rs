@@ -80,8 +80,8 @@ pub struct NoteEditor {
     pub occurred_at: NaiveDateTime,
     /// Why "when" does not parse, if it does not.
     pub when_error: Option<String>,
-    /// Kind of contact.
-    pub kind: NoteKind,
+    /// Kind of contact, once chosen (a new note has none: never guessed).
+    pub kind: Option<NoteKind>,
     /// Where.
     pub location: Input,
     /// Who was present.
@@ -123,7 +123,7 @@ impl NoteEditor {
             when: Input::new(&crate::dates::display::date_time(now), false, theme),
             occurred_at: now,
             when_error: None,
-            kind: NoteKind::HomeVisit,
+            kind: None,
             location: Input::new("", false, theme),
             present: Input::new("", false, theme),
             significant: false,
@@ -240,19 +240,22 @@ impl NoteEditor {
         let changed = match self.focus {
             Focus::Kind => {
                 let all = NoteKind::ALL;
-                let i = all.iter().position(|k| *k == self.kind).unwrap_or(0);
+                let at = self.kind.and_then(|k| all.iter().position(|a| *a == k));
                 let n = all.len();
+                // From "(choose)", → starts at the first kind and ← at the last.
                 let next = match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') => Some(all[(i + 1) % n]),
-                    KeyCode::Left => Some(all[(i + n - 1) % n]),
+                    KeyCode::Right | KeyCode::Char(' ') => {
+                        all.get(at.map_or(0, |i| (i + 1) % n)).copied()
+                    }
+                    KeyCode::Left => all.get(at.map_or(n - 1, |i| (i + n - 1) % n)).copied(),
                     // Each kind has its own key: `h` is always Home visit,
                     // never Hospital because of where the picker stood.
                     KeyCode::Char(c) => kind_for_key(c.to_ascii_lowercase()),
                     _ => None,
                 };
                 match next {
-                    Some(k) if k != self.kind => {
-                        self.kind = k;
+                    Some(k) if Some(k) != self.kind => {
+                        self.kind = Some(k);
                         true
                     }
                     _ => false,
@@ -379,10 +382,13 @@ impl Widget for &NoteEditor {
         let rest = row(frame, k, Focus::Kind, "Kind");
         Widget::render(
             Paragraph::new(Line::from(vec![
-                Span::styled(
-                    format!("‹ {} ({}) ›", self.kind.label(), kind_key(self.kind)),
-                    theme.text(),
-                ),
+                match self.kind {
+                    Some(kind) => Span::styled(
+                        format!("‹ {} ({}) ›", kind.label(), kind_key(kind)),
+                        theme.text(),
+                    ),
+                    None => Span::styled("‹ (choose) ›", theme.warn()),
+                },
                 Span::styled(format!("  ←/→ or {}", kind_keys()), theme.dim()),
             ])),
             rest,

@@ -29,6 +29,9 @@ impl NoteEditor {
         if let Some(why) = &self.when_error {
             return Some((Focus::When, why.clone()));
         }
+        if self.kind.is_none() {
+            return Some((Focus::Kind, "choose the kind of contact".into()));
+        }
         if self.body.is_blank() {
             return Some((Focus::Body, "write what happened".into()));
         }
@@ -61,7 +64,7 @@ impl NoteEditor {
              • When: {}\n\
              • Present: {present}\n\
              After this it cannot be changed; corrections are added as addenda.",
-            self.kind.label(),
+            crate::domain::note::kind_label(self.kind),
             crate::dates::show_dt(self.occurred_at),
         )
     }

@@ -78,7 +78,7 @@ impl Widget for &NoteViewer {
             ]),
             Line::from(vec![
                 Span::styled("Kind        ", theme.dim()),
-                Span::raw(n.kind.label()),
+                Span::raw(n.kind_label()),
             ]),
             Line::from(vec![
                 Span::styled("Where       ", theme.dim()),

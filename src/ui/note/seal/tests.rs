@@ -89,7 +89,7 @@ fn a_when_showing_an_error_is_never_sealed_and_the_field_is_named() {
 fn the_confirm_box_shows_the_kind_the_date_and_time_and_who_was_present() {
     let mut e = editor_with_when("yesterday 14:30");
     assert_eq!(e.when_error, None);
-    e.kind = NoteKind::Hospital;
+    e.kind = Some(NoteKind::Hospital);
     e.focus_on(Focus::Present);
     typed(&mut e, "Ada, ward nurse");
     let mut out = e.update(Action::Finalise, now());
@@ -119,4 +119,28 @@ fn the_confirm_box_shows_the_kind_the_date_and_time_and_who_was_present() {
         "{question}"
     );
     assert!(question.contains("Present: Ada, ward nurse"), "{question}");
+}
+
+/// Issue 25 item 2: a new note has no kind until one is picked (it took
+/// the client's last kind, and a home visit was sealed as a phone call).
+#[test]
+fn a_note_without_a_chosen_kind_is_never_sealed_and_kind_is_named() {
+    let mut e = editor_with_when("yesterday 14:30");
+    assert_eq!(e.kind, None, "a new note has no kind");
+    e.focus_on(Focus::Body);
+    let mut out = e.update(Action::Finalise, now());
+    out.extend(saved(&mut e));
+    assert!(!seals(&out), "finalise went ahead: {out:?}");
+    assert!(
+        out.iter()
+            .any(|x| matches!(x, Effect::Error(t) if t.contains("Kind"))),
+        "{out:?}"
+    );
+    assert_eq!(e.focus, Focus::Kind, "the keyboard goes to the field");
+    // → from "(choose)" starts at the first kind; a draft changes freely.
+    e.key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), now());
+    assert_eq!(e.kind, Some(NoteKind::ALL[0]));
+    typed(&mut e, "p");
+    assert_eq!(e.kind, Some(NoteKind::Phone));
+    assert_eq!(e.seal_problem(), None);
 }

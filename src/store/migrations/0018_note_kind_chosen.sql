@@ -1,0 +1,10 @@
+-- Schema version 18: a note's kind is chosen, never guessed (issue 25).
+-- A new note used to take the last kind used for the client, so a home
+-- visit was sealed as a phone call and a text message reset a statutory
+-- visiting clock. A draft may now have no kind until the practitioner
+-- picks one; a final note always has one (the table's CHECK holds it, and
+-- finalising refuses a note without one, naming Kind). SQLite cannot drop
+-- a NOT NULL in place, so the program rebuilds the table keeping every
+-- row, id, index, trigger and the id sequence (src/store/note_kind.rs), at
+-- the line below.
+-- step: a draft's kind may wait for a choice

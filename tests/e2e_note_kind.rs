@@ -1,0 +1,96 @@
+//! The real binary in tmux at 80×24: a note records only what the
+//! practitioner chose (issue 25). A new note has no kind until one is
+//! picked, however the client's last note was recorded; read back through
+//! `note list --json`.
+
+mod common;
+
+use common::cli::{json, ok};
+use common::tmux::{self, Tmux};
+use common::{Fixture, Sandbox};
+
+/// Opens client 1 and a new note on it, with a body typed.
+fn new_note(t: &Tmux) {
+    t.unlock();
+    t.keys(&["c", "Enter"]);
+    t.wait_for("Legal episodes");
+    t.keys(&["n"]);
+    t.wait_for("What happened");
+}
+
+/// Leaves the editor (the draft is kept) and quits.
+fn quit(t: &Tmux) {
+    t.keys(&["Escape"]);
+    t.wait_for("Draft kept");
+    t.keys(&["q", "q", "q"]);
+    t.exited();
+}
+
+#[test]
+fn a_new_note_has_no_kind_until_one_is_picked_and_is_not_sealed_without() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let mut f = Fixture::new();
+    f.client("Ada", "Testperson");
+    let (_dir, db) = f.into_files();
+    // The client's last note was a phone call: a new note used to start as
+    // one (a home visit was then sealed as a call).
+    ok(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "--kind",
+            "phone",
+            "--at",
+            "yesterday 10:00",
+            "--final",
+            "--text",
+            "Rang Ada.",
+        ],
+    );
+
+    let t = tmux::launch(&sb, "nokind").db(&db).start();
+    new_note(&t);
+    let pane = t.wait_for("(choose)");
+    assert!(!pane.contains("Phone call (p)"), "{pane}");
+    t.type_text("Saw Ada at home; she was well.");
+    t.keys(&["C-f"]);
+    let pane = t.wait_for("Not finalised: Kind");
+    assert!(!pane.contains("Please confirm"), "{pane}");
+    // Focus is now on Kind: a draft may change kind freely.
+    t.keys(&["p"]);
+    t.wait_for("Phone call (p)");
+    t.keys(&["h"]);
+    t.wait_for("Home visit (h)");
+    quit(&t);
+
+    let notes = json(&db, &["note", "list", "1", "--json"]);
+    let notes = notes.as_array().unwrap();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let draft = notes.iter().find(|n| n["status"] == "draft").unwrap();
+    assert_eq!(draft["kind"], "home-visit", "{draft}");
+}
+
+#[test]
+fn a_draft_left_without_a_kind_keeps_none() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let mut f = Fixture::new();
+    f.client("Ada", "Testperson");
+    let (_dir, db) = f.into_files();
+
+    let t = tmux::launch(&sb, "nokinddraft").db(&db).start();
+    new_note(&t);
+    t.type_text("Text from Ada's mother.");
+    quit(&t);
+
+    let notes = json(&db, &["note", "list", "1", "--json"]);
+    assert_eq!(notes[0]["status"], "draft", "{notes}");
+    assert!(notes[0]["kind"].is_null(), "no kind was chosen: {notes}");
+}
