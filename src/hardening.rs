@@ -33,7 +33,7 @@ pub fn core_dumps_disabled() -> bool {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         if ratatui::crossterm::terminal::is_raw_mode_enabled().unwrap_or(false) {
-            ratatui::restore();
+            crate::tui::restore_terminal();
         }
         let location = info
             .location()

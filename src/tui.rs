@@ -1,17 +1,28 @@
 //! The terminal: set up (alternate screen always, raw mode, mouse), the
-//! event loop, and restoring the terminal on exit, on error and on panic.
-//! The loop drives a [`Session`]: the lock screen first, then the app, with
-//! the idle lock and privacy mode around it.
+//! event loop, and restoring the terminal on exit, on error, on SIGTERM /
+//! SIGHUP and on panic. The loop drives a [`Session`]: the lock screen
+//! first, then the app, with the idle lock and privacy mode around it.
+//!
+//! Nothing of a client may stay in the terminal afterwards. Everything is
+//! drawn on the alternate screen, which has no scrollback, but a terminal
+//! resized while it was shown may carry part of it back into the main
+//! screen's scrollback when it is left (tmux 3.3 kept twelve lines of Today
+//! after 80×24 → 120×40). So the screen is erased before it is left, on
+//! every way out ([`restore_terminal`]): `q`, an error, SIGTERM / SIGHUP
+//! (the loop stops, drafts are saved, then the terminal is restored) and a
+//! panic (the hook restores it and prints no part of the panic).
 
 use std::io::stdout;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::{MoveTo, Show};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType, LeaveAlternateScreen, disable_raw_mode};
 
 use crate::app::App;
 use crate::app::session::Session;
@@ -84,24 +95,47 @@ pub fn run(store: Store) -> anyhow::Result<()> {
     run_session(session)
 }
 
+/// Puts the terminal back as it was before the TUI: mouse and paste modes
+/// off, the alternate screen erased (so a terminal resized meanwhile keeps
+/// none of it) and left, raw mode off, the cursor shown. Safe to call more
+/// than once, and from the panic hook.
+pub fn restore_terminal() {
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        MoveTo(0, 0),
+        Clear(ClearType::FromCursorDown),
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+}
+
 fn run_session(mut session: Session<App>) -> anyhow::Result<()> {
+    crate::platform::signals::catch_termination();
     let mut terminal = ratatui::init();
     // A paste arrives as one event, so its newlines cannot submit a form.
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        restore_terminal();
         previous(info);
     }));
     let result = event_loop(&mut terminal, &mut session);
+    // Drafts first (a signal stops the loop as `q` does), then the screen.
     session.shutdown();
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    restore_terminal();
     result
 }
 
+/// Whether the loop should end: the session quit, or SIGTERM / SIGHUP came.
+fn ending(session: &Session<App>) -> bool {
+    session.should_quit() || crate::platform::signals::termination_asked()
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> anyhow::Result<()> {
-    while !session.should_quit() {
+    while !ending(session) {
         terminal.draw(|f| session.draw(f))?;
         // A copy to the clipboard goes to the terminal as OSC 52, after the
         // frame so it never lands in the middle of one.
@@ -123,8 +157,10 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> any
             // Read every pending event before drawing again.
             loop {
                 let ev = event::read()?;
+                #[cfg(debug_assertions)]
+                test_panic(&ev);
                 session.handle_event(&ev, Instant::now(), unix_now());
-                if session.should_quit() || !event::poll(Duration::ZERO)? {
+                if ending(session) || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -132,4 +168,22 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session<App>) -> any
         session.tick(Instant::now());
     }
     Ok(())
+}
+
+/// Debug builds only, for the test that a panic leaves a clean terminal
+/// (`tests/terminal_clean.rs`): F12 panics with the text of
+/// `CASELOAD_TEST_PANIC` when that is set. Release builds have no such key.
+#[cfg(debug_assertions)]
+#[allow(
+    clippy::panic,
+    reason = "a debug-build fault injection for the panic-hook test; not in release builds"
+)]
+fn test_panic(ev: &event::Event) {
+    use event::{Event, KeyCode};
+    if let Event::Key(k) = ev
+        && k.code == KeyCode::F(12)
+        && let Some(payload) = std::env::var_os("CASELOAD_TEST_PANIC")
+    {
+        std::panic::panic_any(payload.to_string_lossy().into_owned());
+    }
 }

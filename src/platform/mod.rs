@@ -9,4 +9,5 @@ pub mod crashdump;
 pub mod crypto_init;
 pub mod dirs;
 pub mod perms;
+pub mod signals;
 pub mod sigpipe;
