@@ -7,6 +7,7 @@ use serde::Serialize;
 use std::io::{Read, Write};
 
 use super::{output, parse};
+use crate::dates::Tense;
 use crate::domain::text::one_line;
 use crate::domain::{Addendum, NewNote, Note};
 use crate::store::Store;
@@ -23,7 +24,8 @@ pub enum NoteCmd {
         /// meeting, review, court, other (required: never guessed).
         #[arg(long)]
         kind: Option<String>,
-        /// When it happened, "2026-12-03 14:30", "03/12/2026 2pm", "yesterday 2pm" (default now).
+        /// When it happened, "2026-12-03 14:30", "03/12/2026 2pm", "yesterday 2pm",
+        /// "fri 2pm" (last Friday), "4 dec 14:00" (the last 4 December) (default now).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
         /// Where it happened.
@@ -118,7 +120,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
             let kind = parse::note_kind(&kind)?;
             let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
             let occurred_at = match at {
-                Some(a) => parse::date_time("--at", &a, now)?,
+                Some(a) => parse::date_time_for("--at", &a, now, Tense::Past)?,
                 None => now,
             };
             let c = store.resolve_client(&client)?;

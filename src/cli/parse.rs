@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::dates::DateUse;
+use crate::dates::{DateUse, Tense};
 use crate::domain::NoteKind;
 
 /// A date typed on the command line, read as the forms read it
@@ -59,6 +59,18 @@ pub fn date_maybe_time(
 /// ("2026-11-20 14:30", "2026-11-20T14:30", "yesterday 2pm"); a date with no
 /// time is refused, never guessed.
 pub fn date_time(field: &str, typed: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    date_time_for(field, typed, now, Tense::Any)
+}
+
+/// A date and time as [`date_time`] reads it, for an option that looks one
+/// way: `--at "fri 2pm"` is last Friday for a contact, the coming one for a
+/// planned visit ([`Tense`]).
+pub fn date_time_for(
+    field: &str,
+    typed: &str,
+    now: NaiveDateTime,
+    tense: Tense,
+) -> Result<NaiveDateTime> {
     let t = typed.trim();
     // The ISO "T" between date and time, as scripts write it.
     let spaced = match t.split_once('T') {
@@ -67,7 +79,7 @@ pub fn date_time(field: &str, typed: &str, now: NaiveDateTime) -> Result<NaiveDa
         }
         _ => t.to_string(),
     };
-    crate::dates::parse_datetime(&spaced, now).map_err(|e| about(field, &e))
+    crate::dates::parse_datetime_for(&spaced, now, tense).map_err(|e| about(field, &e))
 }
 
 /// A note kind, naming the valid kinds when the typed one is not one of them.

@@ -6,6 +6,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use clap::Subcommand;
 
 use super::{output, parse};
+use crate::dates::Tense;
 use crate::domain::text::one_line;
 use crate::domain::{NewVisit, Visit, VisitOutcome};
 use crate::store::{Store, VisitFilter};
@@ -20,7 +21,8 @@ pub enum VisitCmd {
         /// Another client seen on the same visit (a household); repeat for more.
         #[arg(long, value_name = "CLIENT")]
         also: Vec<String>,
-        /// When, "2026-12-03 14:30", "03/12/2026 2pm", "next tue 10am".
+        /// When, "2026-12-03 14:30", "03/12/2026 2pm", "next tue 10am", "fri 2pm"
+        /// (the coming Friday), "4 dec 14:00" (the next 4 December).
         #[arg(long, value_name = "WHEN")]
         at: String,
         /// Expected length in minutes.
@@ -61,7 +63,8 @@ pub enum VisitCmd {
         /// either one outcome for everyone or CLIENT=OUTCOME once per person.
         #[arg(long, required = true)]
         outcome: Vec<String>,
-        /// When it happened, "2026-12-03 14:30" or "03/12/2026 2pm" (default: the planned time).
+        /// When it happened, "2026-12-03 14:30", "03/12/2026 2pm" or "fri 2pm" (last
+        /// Friday) (default: the planned time).
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
     },
@@ -140,7 +143,7 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: NaiveDateTime) -> Result<()> {
             }
             let new = NewVisit {
                 clients,
-                at: Some(parse::date_time("--at", &at, now)?),
+                at: Some(parse::date_time_for("--at", &at, now, Tense::Planned)?),
                 kind: kind.as_deref().map(parse::note_kind).transpose()?,
                 minutes,
                 location,
@@ -180,13 +183,15 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: NaiveDateTime) -> Result<()> {
             let id = parse::id("the visit", &visit)?;
             let v = store.visit(id)?;
             let outcomes = outcomes(store, &v, &outcome)?;
-            let at = at.map(|a| parse::date_time("--at", &a, now)).transpose()?;
+            let at = at
+                .map(|a| parse::date_time_for("--at", &a, now, Tense::Past))
+                .transpose()?;
             store.record_visit(id, &outcomes, at, now)?;
             println!("Visit {id} recorded: {}.", store.visit(id)?.outcome_words());
         }
         VisitCmd::Move { visit, at } => {
             let id = parse::id("the visit", &visit)?;
-            let to = parse::date_time("--at", &at, now)?;
+            let to = parse::date_time_for("--at", &at, now, Tense::Planned)?;
             store.move_visit(id, to, now)?;
             println!(
                 "Visit {id} moved to {}.",

@@ -9,21 +9,30 @@
 //! 2026`, `Thu 03/12/2026` (as dates are shown), `today`, `tomorrow`,
 //! `yesterday`, `+2w`, `+3d`, `+1m`, `-2d`, `fri` or `this fri` (the coming
 //! Friday), `next fri` (Friday of next week: weeks start on Monday, and on a
-//! Sunday the week starting tomorrow is this week). Times:
-//! `14:30`, `9:05`, `2pm`, `2:30pm`, `noon`.
+//! Sunday the week starting tomorrow is this week), `last fri` (the most
+//! recent Friday before today). Times: `14:30`, `14.30`, `9:05`, `2pm`,
+//! `2:30pm`, `noon`, before or after the date (`14:30 yesterday`).
+//!
+//! With a time, a date may leave out the year (`4 dec 14:00`, `04/12
+//! 14:00`), and a weekday alone looks the way the field does ([`Tense`]):
+//! for a contact that has happened `fri 2pm` is last Friday and `4 dec` the
+//! last 4 December not after today; for a visit being planned, the coming
+//! ones. A date-only field still asks for the year.
 
 pub mod display;
+mod spoken;
 pub mod stored;
 pub mod uk;
 mod words;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 
+pub use spoken::Tense;
 pub use words::DATE_HELP;
 use words::{month, weekday};
 
 /// What to type for a time.
-pub const TIME_HELP: &str = "write the time as 14:30 or 2:30pm";
+pub const TIME_HELP: &str = "write the time as 14:30, 14.30 or 2:30pm";
 
 /// A typed value as understood: the value saved and the words shown for it
 /// before saving. Built only here, so the two cannot disagree.
@@ -87,7 +96,18 @@ pub fn resolve_datetime(
     input: &str,
     now: NaiveDateTime,
 ) -> Result<Resolved<NaiveDateTime>, String> {
-    let t = datetime_value(input, now)?;
+    resolve_datetime_for(input, now, Tense::Any)
+}
+
+/// Parses a typed date and time for a field that looks one way ([`Tense`]):
+/// a contact that has happened reads `fri 2pm` as last Friday, a planned
+/// visit as the coming one.
+pub fn resolve_datetime_for(
+    input: &str,
+    now: NaiveDateTime,
+    tense: Tense,
+) -> Result<Resolved<NaiveDateTime>, String> {
+    let t = datetime_value(input, now, tense)?;
     Ok(Resolved {
         value: t,
         shown: show_dt(t),
@@ -97,6 +117,16 @@ pub fn resolve_datetime(
 /// Parses a typed date and time (the value of [`resolve_datetime`]).
 pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
     resolve_datetime(input, now).map(|r| r.value)
+}
+
+/// Parses a typed date and time for a field of a given [`Tense`] (the value
+/// of [`resolve_datetime_for`]).
+pub fn parse_datetime_for(
+    input: &str,
+    now: NaiveDateTime,
+    tense: Tense,
+) -> Result<NaiveDateTime, String> {
+    resolve_datetime_for(input, now, tense).map(|r| r.value)
 }
 
 /// "Thu 3 Dec 2026", the way a resolved date is shown.
@@ -125,27 +155,50 @@ fn date_value(input: &str, today: NaiveDate, use_: DateUse) -> Result<NaiveDate,
         return Err("a date is needed".into());
     }
     let w: Vec<&str> = w.iter().map(String::as_str).collect();
-    date_words(&w, today, use_).unwrap_or_else(|| Err(format!("not a date I know: {DATE_HELP}")))
+    date_words(&w, today, use_, None)
+        .unwrap_or_else(|| Err(format!("not a date I know: {DATE_HELP}")))
 }
 
 /// `None` when the words are no date form at all; `Some(Err)` when they
-/// are one but wrong (30 February, a two-digit year).
-fn date_words(w: &[&str], today: NaiveDate, use_: DateUse) -> Option<Result<NaiveDate, String>> {
+/// are one but wrong (30 February, a two-digit year). `tense` is the way a
+/// date-and-time field looks; `None` for a date-only field, which keeps
+/// asking for the year.
+fn date_words(
+    w: &[&str],
+    today: NaiveDate,
+    use_: DateUse,
+    tense: Option<Tense>,
+) -> Option<Result<NaiveDate, String>> {
     match w {
         ["today" | "tod"] => Some(Ok(today)),
         ["tomorrow" | "tom"] => Some(today.succ_opt().ok_or_else(far)),
         ["yesterday"] => Some(today.pred_opt().ok_or_else(far)),
         [one] => numeric(one, today, use_)
+            .or_else(|| spoken::day_slash_month(one, today, tense))
             .or_else(|| offset(one, today))
-            .or_else(|| next_weekday(one, today)),
+            .or_else(|| match tense {
+                Some(Tense::Past) => spoken::last_weekday(one, today),
+                _ => next_weekday(one, today),
+            }),
         ["next", day] => next_week(day, today),
         ["this", day] => next_weekday(day, today),
+        ["last", day] => spoken::last_weekday(day, today),
         // "Tue 01/12/2026", as dates are shown.
-        [wd, one] => {
-            let want = weekday(wd)?;
-            Some(numeric(one, today, use_)?.and_then(|date| on_weekday(date, want)))
-        }
-        [d, m, y] => named_month(d, m, y, today, use_),
+        [wd, one] => match weekday(wd) {
+            Some(want) => Some(
+                numeric(one, today, use_)
+                    .or_else(|| spoken::day_slash_month(one, today, tense))?
+                    .and_then(|date| on_weekday(date, want)),
+            ),
+            None => spoken::day_named_month(wd, one, today, tense),
+        },
+        [d, m, y] => named_month(d, m, y, today, use_).or_else(|| {
+            let want = weekday(d)?;
+            Some(
+                spoken::day_named_month(m, y, today, tense)?
+                    .and_then(|date| on_weekday(date, want)),
+            )
+        }),
         [wd, d, m, y] => {
             let want = weekday(wd)?;
             Some(named_month(d, m, y, today, use_)?.and_then(|date| on_weekday(date, want)))
@@ -300,19 +353,25 @@ fn next_week(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
     Some(d.ok_or_else(far))
 }
 
-fn datetime_value(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+fn datetime_value(input: &str, now: NaiveDateTime, tense: Tense) -> Result<NaiveDateTime, String> {
     let w = words_of(input);
     let w: Vec<&str> = w.iter().map(String::as_str).collect();
     match w.as_slice() {
         [] | ["now"] => return Ok(now),
         _ => {}
     }
-    // The time is the last word, or the last two when they are "2 pm".
-    for take in [2usize, 1] {
-        if w.len() < take {
-            continue;
-        }
+    // The time is the last word, or the last two when they are "2 pm"; or,
+    // as people also say it, the first ("14:30 yesterday").
+    let splits = [2usize, 1].into_iter().filter(|take| w.len() >= *take);
+    let time_last = splits.clone().map(|take| {
         let (date_w, time_w) = w.split_at(w.len() - take);
+        (date_w, time_w)
+    });
+    let time_first = splits.filter(|take| w.len() > *take).map(|take| {
+        let (time_w, date_w) = w.split_at(take);
+        (date_w, time_w)
+    });
+    for (date_w, time_w) in time_last.chain(time_first) {
         let Some(time) = time_words(time_w) else {
             continue;
         };
@@ -320,12 +379,12 @@ fn datetime_value(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Stri
         let date = if date_w.is_empty() {
             now.date()
         } else {
-            date_words(date_w, now.date(), DateUse::Any)
+            date_words(date_w, now.date(), DateUse::Any, Some(tense))
                 .unwrap_or_else(|| Err(format!("not a date I know: {DATE_HELP}")))?
         };
         return Ok(date.and_time(time));
     }
-    match date_words(&w, now.date(), DateUse::Any) {
+    match date_words(&w, now.date(), DateUse::Any, Some(tense)) {
         Some(Ok(_)) => Err(format!("add the time it happened ({TIME_HELP})")),
         Some(Err(e)) => Err(e),
         None if w.len() == 1 && w[0].bytes().all(|b| b.is_ascii_digit()) => Err(format!(
@@ -370,10 +429,6 @@ fn time_words(w: &[&str]) -> Option<Result<NaiveTime, String>> {
     }
     // A bare number ("14") is not a time: it could be a day or a year.
     if m.is_none() && half.is_none() {
-        return None;
-    }
-    // "14.30" could be a decimal; only "14:30" or with am/pm.
-    if half.is_none() && clock.contains('.') {
         return None;
     }
     let h: u32 = h.parse().ok()?;

@@ -112,7 +112,6 @@ fn times_are_understood_or_refused_never_now() {
         "13pm",
         "0am",
         "2",
-        "14.30",
         "9:5",
         "yesterday",
         "20/11/2026",
@@ -151,16 +150,43 @@ fn token() -> impl Strategy<Value = String> {
         Just("pm".to_string()),
         Just("am".to_string()),
         Just("noon".to_string()),
+        Just("last".to_string()),
+        Just("this".to_string()),
         "(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,3}",
         "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,5}",
         "[0-9]{1,4}",
         "[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{1,4}",
         "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
+        "[0-9]{1,2}/[0-9]{1,2}",
         "[0-9]{1,2}[:.][0-9]{1,2}(am|pm)?",
         "[0-9]{1,2}(am|pm)",
         "[+-][0-9]{1,3}[dwmy]",
         "[a-z]{1,6}",
     ]
+}
+
+fn tense() -> impl Strategy<Value = Tense> {
+    prop_oneof![Just(Tense::Any), Just(Tense::Past), Just(Tense::Planned)]
+}
+
+/// A day as people say it, with a time before or after it.
+fn spoken() -> impl Strategy<Value = String> {
+    let day = prop_oneof![
+        "(mon|tue|wed|thu|fri|sat|sun)",
+        "last (mon|tue|wed|thu|fri|sat|sun)",
+        "(today|yesterday)",
+        "([1-9]|[12][0-9]|3[01]) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+        "(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])",
+        "(fri|sat) [1-9] (dec|jan)",
+    ];
+    let time = prop_oneof!["([01][0-9]|2[0-3])[:.][0-5][0-9]", "([1-9]|1[0-2])(am|pm)"];
+    (day, time, any::<bool>()).prop_map(|(d, t, first)| {
+        if first {
+            format!("{t} {d}")
+        } else {
+            format!("{d} {t}")
+        }
+    })
 }
 
 fn typed() -> impl Strategy<Value = String> {
@@ -179,6 +205,38 @@ proptest! {
             prop_assert_eq!(r.shown(), show_dt(r.value()));
             let again = resolve_datetime(r.shown(), now);
             prop_assert_eq!(again.map(|a| a.value()), Ok(r.value()));
+        }
+    }
+
+    /// The same for a field that looks one way or the other: a contact that
+    /// has happened, a visit being planned.
+    #[test]
+    fn accepted_datetimes_round_trip_for_every_tense(s in typed(), tense in tense()) {
+        let now = at(2026, 11, 22, 9, 30);
+        if let Ok(r) = resolve_datetime_for(&s, now, tense) {
+            prop_assert_eq!(r.shown(), show_dt(r.value()));
+            let again = resolve_datetime_for(r.shown(), now, tense);
+            prop_assert_eq!(again.map(|a| a.value()), Ok(r.value()));
+        }
+    }
+
+    /// The way people say a day (`fri`, `last fri`, `4 dec`, `04/12`,
+    /// `yesterday`, `today`, a time before or after) never puts a contact
+    /// on a day to come, nor a planned visit on a day gone (`last` and
+    /// `yesterday` name a past day whatever the field). Only a time later
+    /// today can be ahead of now, and the note refuses it as in the future.
+    #[test]
+    fn a_spoken_day_looks_the_way_the_field_does(s in spoken(), today in 0u64..800) {
+        let now = d(2025, 1, 1).and_hms_opt(9, 30, 0).unwrap() + Days::new(today);
+        if let Ok(r) = resolve_datetime_for(&s, now, Tense::Past) {
+            prop_assert!(r.value().date() <= now.date(), "{} gave {}", s, r.shown());
+            if r.value() > now + chrono::Duration::minutes(crate::domain::note::FUTURE_GRACE_MINUTES) {
+                prop_assert!(crate::domain::note::contact_time_problem(r.value(), now).is_some());
+            }
+        }
+        let backward = s.contains("last") || s.contains("yesterday");
+        if let Ok(r) = resolve_datetime_for(&s, now, Tense::Planned) && !backward {
+            prop_assert!(r.value().date() >= now.date(), "{} gave {}", s, r.shown());
         }
     }
 
@@ -252,4 +310,66 @@ fn this_and_next_weekday_from_every_day_of_the_week() {
     // On Saturday, Monday is already next week's.
     let saturday = d(2026, 11, 28);
     assert_eq!(parse_date("next mon", saturday), Ok(d(2026, 11, 30)));
+}
+
+/// The forms the issue names (25, item 10), typed on Sunday 22 November
+/// 2026 at 09:30, worked by hand from a calendar: the last Friday is the
+/// 20th, the coming one the 27th; 4 December 2026 is still to come, so a
+/// contact on "4 dec" was 4 December 2025.
+#[test]
+fn dates_the_way_people_say_them() {
+    let now = at(2026, 11, 22, 9, 30);
+    let cases = [
+        ("last fri 10:00", Tense::Past, at(2026, 11, 20, 10, 0)),
+        ("last fri 10:00", Tense::Planned, at(2026, 11, 20, 10, 0)),
+        ("fri 2pm", Tense::Past, at(2026, 11, 20, 14, 0)),
+        ("fri 2pm", Tense::Planned, at(2026, 11, 27, 14, 0)),
+        ("fri 2pm", Tense::Any, at(2026, 11, 27, 14, 0)),
+        ("2pm fri", Tense::Past, at(2026, 11, 20, 14, 0)),
+        ("4 dec 14:00", Tense::Past, at(2025, 12, 4, 14, 0)),
+        ("4 dec 14:00", Tense::Planned, at(2026, 12, 4, 14, 0)),
+        ("4 dec 14:00", Tense::Any, at(2026, 12, 4, 14, 0)),
+        ("04/12 14:00", Tense::Past, at(2025, 12, 4, 14, 0)),
+        ("04/12 14:00", Tense::Any, at(2026, 12, 4, 14, 0)),
+        ("20 nov 14:00", Tense::Past, at(2026, 11, 20, 14, 0)),
+        ("20/11 14:00", Tense::Planned, at(2027, 11, 20, 14, 0)),
+        ("today 14.30", Tense::Any, at(2026, 11, 22, 14, 30)),
+        ("14.30", Tense::Any, at(2026, 11, 22, 14, 30)),
+        ("8.05", Tense::Past, at(2026, 11, 22, 8, 5)),
+        ("14:30 yesterday", Tense::Past, at(2026, 11, 21, 14, 30)),
+        ("2 pm yesterday", Tense::Past, at(2026, 11, 21, 14, 0)),
+        ("Fri 4 Dec 14:00", Tense::Planned, at(2026, 12, 4, 14, 0)),
+        ("sun 10am", Tense::Past, at(2026, 11, 15, 10, 0)),
+        ("sun 10am", Tense::Planned, at(2026, 11, 29, 10, 0)),
+    ];
+    for (input, tense, want) in cases {
+        let r = resolve_datetime_for(input, now, tense);
+        assert_eq!(
+            r.as_ref().map(Resolved::value),
+            Ok(want),
+            "{input:?} {tense:?}"
+        );
+        // What is shown before saving names the resolved day in full.
+        assert_eq!(r.unwrap().shown(), show_dt(want), "{input:?}");
+    }
+    // 4 December 2025 was a Thursday: the weekday is checked, not trusted.
+    let e = resolve_datetime_for("fri 4 dec 14:00", now, Tense::Past).unwrap_err();
+    assert!(e.contains("Thursday"), "{e}");
+    // 29 February: the last one for a contact, the next one for a plan.
+    assert_eq!(
+        parse_datetime_for("29/02 10:00", now, Tense::Past),
+        Ok(at(2024, 2, 29, 10, 0))
+    );
+    assert_eq!(
+        parse_datetime_for("29 feb 10:00", now, Tense::Planned),
+        Ok(at(2028, 2, 29, 10, 0))
+    );
+    // A date-only field still asks for the year, and says how.
+    let e = parse_date("4 dec", now.date()).unwrap_err();
+    assert!(e.contains("4 Dec 2026"), "{e}");
+    assert!(parse_date("04/12", now.date()).is_err());
+    // Still refused: a date with no time, an impossible one.
+    assert!(parse_datetime_for("last fri", now, Tense::Past).is_err());
+    assert!(parse_datetime_for("31/02 10:00", now, Tense::Past).is_err());
+    assert!(parse_datetime_for("14.3", now, Tense::Past).is_err());
 }

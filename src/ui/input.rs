@@ -1,5 +1,8 @@
 //! The app's one text input: `ratatui-textarea`, wrapped once. A single-line
-//! input ignores Enter; a multi-line one soft-wraps at word boundaries.
+//! input ignores Enter; a multi-line one soft-wraps at word boundaries. A
+//! single-line input longer than its box scrolls sideways and shows "…" at
+//! each side where text is cut off, so a scrolled field never looks as if
+//! its first letters were lost.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -146,6 +149,33 @@ impl Input {
             return;
         }
         Widget::render(&self.area, area, frame);
+        self.mark_cut(frame, area);
+    }
+
+    /// "…" over the first or last cell of a one-line input whose text runs
+    /// past that side of the box (after drawing, when the scroll is known).
+    /// The cell under the cursor is left alone: typing there stays visible.
+    fn mark_cut(&self, frame: &mut Buffer, area: Rect) {
+        if self.multiline || area.width < 3 {
+            return;
+        }
+        let (_, left) = self.area.scroll_offset();
+        let line = self.area.lines().first().map_or("", String::as_str);
+        let width = u16::try_from(unicode_width::UnicodeWidthStr::width(line)).unwrap_or(u16::MAX);
+        let cursor = u16::try_from(self.area.screen_cursor().col).unwrap_or(u16::MAX);
+        let mut mark = |col: u16| {
+            if col != cursor
+                && let Some(cell) = frame.cell_mut((area.x + col - left, area.y))
+            {
+                cell.set_symbol("…");
+            }
+        };
+        if left > 0 {
+            mark(left);
+        }
+        if width > left.saturating_add(area.width) {
+            mark(left + area.width - 1);
+        }
     }
 
     /// Draws the input holding a personal field of `kind`: as it is, or,
@@ -183,6 +213,52 @@ pub fn edit_line(s: &mut String, key: KeyEvent) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(buf: &Buffer) -> String {
+        (0..buf.area.width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect()
+    }
+
+    /// Issue 25 item 10: at 80 columns a long GP field showed its text with
+    /// the first letters cut off and nothing saying so.
+    #[test]
+    fn a_scrolled_one_line_field_shows_an_ellipsis_at_the_cut_side() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut gp = Input::new(
+            "Dr Imogen Qwertyfield, Elm Surgery",
+            false,
+            Theme::new(false),
+        );
+        gp.set_focus(true);
+        // The cursor at the end: the start is cut off.
+        let mut buf = Buffer::empty(area);
+        gp.draw(&mut buf, area);
+        let shown = row(&buf);
+        assert!(shown.starts_with('…'), "{shown:?}");
+        assert!(!shown.ends_with('…'), "{shown:?}");
+        assert!(shown.contains("Surgery"), "{shown:?}");
+        // Home: the end is cut off instead.
+        gp.key(KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        let mut buf = Buffer::empty(area);
+        gp.draw(&mut buf, area);
+        let shown = row(&buf);
+        assert!(shown.starts_with("Dr Imogen"), "{shown:?}");
+        assert!(shown.ends_with('…'), "{shown:?}");
+        // Text that fits has no mark, nor does a multi-line input.
+        for input in [
+            Input::new("Elm Surgery", false, Theme::new(false)),
+            Input::new(
+                "Dr Imogen Qwertyfield, Elm Surgery",
+                true,
+                Theme::new(false),
+            ),
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 12, 3));
+            input.draw(&mut buf, Rect::new(0, 0, 12, 3));
+            assert!(!row(&buf).contains('…'), "{:?}", row(&buf));
+        }
+    }
 
     #[test]
     fn ctrl_u_clears_a_one_line_field_only() {

@@ -82,7 +82,8 @@ fn when(field: &Field, today: NaiveDate) -> Result<NaiveDateTime, Problem> {
     if field.value().trim().is_empty() {
         return Err(field.problem("a date and time are needed"));
     }
-    dates::parse_datetime(&field.value(), noon).map_err(|e| field.problem(&e))
+    dates::parse_datetime_for(&field.value(), noon, dates::Tense::Planned)
+        .map_err(|e| field.problem(&e))
 }
 
 fn hh_mm(field: &Field) -> Result<Option<NaiveTime>, Problem> {

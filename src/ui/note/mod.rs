@@ -305,7 +305,7 @@ impl NoteEditor {
         {
             self.dirty = true;
             if self.focus == Focus::When {
-                match dates::parse_datetime(&self.when.text(), now) {
+                match dates::parse_datetime_for(&self.when.text(), now, dates::Tense::Past) {
                     Ok(t) if crate::domain::note::contact_time_problem(t, now).is_some() => {
                         self.when_error =
                             crate::domain::note::contact_time_problem(t, now).map(Into::into);
