@@ -287,6 +287,19 @@ fn a_statutory_visit_deadline_done_records_the_visit_with_its_outcome() {
     assert!(
         fails(&db, &["deadline", "done", &first, "--outcome", "went well"]).contains("seen-alone")
     );
+    // No guessed outcome (issue 25): without --outcome nothing is recorded.
+    let said = fails(&db, &["deadline", "done", &first, "--on", "2026-11-18"]);
+    assert!(
+        said.contains("--outcome") && said.contains("Nothing was recorded"),
+        "{said}"
+    );
+    assert_eq!(
+        json(&db, &["visit", "list", "cat", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
     let out = ok(
         &db,
         &[

@@ -119,26 +119,24 @@ pub fn run(store: &mut Store, cmd: DeadlineCmd, now: NaiveDateTime) -> Result<()
             let d = store.deadline(id)?;
             let what = one_line(&d.what);
             // A statutory visit deadline is done by the visit's outcome
-            // (seen unless --outcome says otherwise); any other by what
+            // (--outcome, required); any other by what
             // came of it, asked for where the rule needs it said.
             let how = if store.is_visit_deadline(id)? {
-                Completion::Visit(
-                    outcome
-                        .as_deref()
-                        .map(super::visit::outcome)
-                        .transpose()?
-                        .unwrap_or(VisitOutcome::Seen),
-                )
+                // Never a guessed outcome: "seen" is what the practitioner
+                // says, or nothing is recorded.
+                let Some(said) = outcome.as_deref() else {
+                    bail!(
+                        "deadline {id} \"{what}\" is a statutory visit: say what came of it with --outcome ({}). Nothing was recorded.",
+                        VisitOutcome::codes()
+                    );
+                };
+                Completion::Visit(super::visit::outcome(said)?)
             } else {
                 let rule = d.rule.as_deref().and_then(|r| store.rules().rule(r));
                 let meaning = completion_meaning(rule);
-                if meaning.needs_outcome && outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
-                    bail!(
-                        "deadline {id} \"{what}\": {} {} Nothing was recorded; if it was, run again with --outcome (for example --outcome renewed).",
-                        meaning.question,
-                        meaning.meaning
-                    );
-                }
+                let outcome = meaning
+                    .check_outcome(outcome.as_deref())
+                    .map_err(|e| anyhow::anyhow!("deadline {id} \"{what}\": {e} (--outcome)"))?;
                 Completion::Outcome(outcome)
             };
             let seen = match &how {

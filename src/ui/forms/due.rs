@@ -8,6 +8,7 @@ use super::draft::DraftKey;
 use super::{Choice, Field, FieldKind, Form, FormSpec, Problem, fields_of, typed_form};
 use crate::action::Action;
 use crate::domain::{CarePlan, Completion, Deadline, NewAction, NewDeadline, VisitOutcome};
+use crate::rules::completion::CompletionMeaning;
 use crate::ui::screen::{Effect, Outcome};
 use crate::ui::theme::Theme;
 use crate::ui::write::Write;
@@ -139,42 +140,47 @@ pub fn action(client_id: Option<i64>, theme: Theme, today: NaiveDate) -> Form {
     Form::new(spec, "New action (a small to-do)".into(), today, theme)
 }
 
-/// Whether completing a deadline needs its outcome said first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoneNeeds {
-    /// Any deadline: the outcome is optional.
-    Nothing,
-    /// A renewal (s3 expiry, CTO, DoLS): completing records that it was
-    /// renewed and starts the next period, so the outcome must be said.
-    Outcome,
-    /// A statutory visit: the outcome is chosen from the visit outcomes
-    /// (only seen or seen alone completes it), never typed.
-    Visit,
-}
+/// The first option of a choice nothing is taken from until it is moved:
+/// what is recorded is what the practitioner picked, never a default.
+const UNCHOSEN: &str = "(choose one)";
 
 /// What came of a deadline: chosen among the visit outcomes for a
-/// statutory visit, typed otherwise.
+/// statutory visit, among the fixed answers where the law fixes them (a
+/// tribunal application window: applied / not-applied), typed otherwise.
 #[derive(Debug, Clone)]
 pub enum DoneOutcome {
-    /// A statutory visit's outcome.
-    Visit(Choice<VisitOutcome>),
-    /// Words: required for a renewal (`Outcome`), optional otherwise.
-    Said(DoneNeeds, Field),
+    /// A statutory visit's outcome (only seen or seen alone completes it).
+    Visit(Choice<Option<VisitOutcome>>),
+    /// One of the rule's fixed answers (MHA 1983 s66: an application was
+    /// made in the period, or not).
+    Fixed(Choice<Option<String>>),
+    /// Words: required for a renewal, optional otherwise, as the rule's
+    /// completion meaning says (the same check as the CLI and batch).
+    Said(CompletionMeaning, Field),
 }
 
 impl super::field::AsField for DoneOutcome {
     fn as_field(&self) -> &Field {
         match self {
             DoneOutcome::Visit(c) => &c.field,
+            DoneOutcome::Fixed(c) => &c.field,
             DoneOutcome::Said(_, f) => f,
         }
     }
     fn as_field_mut(&mut self) -> &mut Field {
         match self {
             DoneOutcome::Visit(c) => &mut c.field,
+            DoneOutcome::Fixed(c) => &mut c.field,
             DoneOutcome::Said(_, f) => f,
         }
     }
+}
+
+/// `options` after the unchosen first option.
+fn unchosen_first<T>(options: impl Iterator<Item = (T, String)>) -> Vec<(Option<T>, String)> {
+    std::iter::once((None, UNCHOSEN.to_string()))
+        .chain(options.map(|(v, l)| (Some(v), l)))
+        .collect()
 }
 
 typed_form! {
@@ -204,13 +210,20 @@ impl FormSpec for DeadlineDoneSpec {
         let on =
             f.on.required_date(today, "the date it was done is needed")?;
         let how = match &f.outcome {
-            DoneOutcome::Visit(c) => Completion::Visit(c.picked("choose what came of the visit")?),
-            DoneOutcome::Said(DoneNeeds::Outcome, said) if said.opt().is_none() => {
-                return Err(said.problem(
-                    "say what happened (renewed: the next period starts); if it ended, end the legal episode instead",
-                ));
-            }
-            DoneOutcome::Said(_, said) => Completion::Outcome(said.opt()),
+            DoneOutcome::Visit(c) => Completion::Visit(
+                c.picked("choose what came of the visit")?
+                    .ok_or_else(|| c.field.problem("choose what came of the visit"))?,
+            ),
+            DoneOutcome::Fixed(c) => Completion::Outcome(Some(
+                c.picked("choose the outcome")?
+                    .ok_or_else(|| c.field.problem("choose the outcome"))?,
+            )),
+            // The one check every door makes (CLI, batch, this form).
+            DoneOutcome::Said(meaning, said) => Completion::Outcome(
+                meaning
+                    .check_outcome(said.opt().as_deref())
+                    .map_err(|e| said.problem(&e))?,
+            ),
         };
         Ok(Write::CompleteDeadline {
             id: self.id,
@@ -239,14 +252,19 @@ pub fn deadline_done(d: &Deadline, theme: Theme, today: NaiveDate) -> Form {
         .and_then(|id| rules.as_ref().and_then(|r| r.rule(id)));
     let meaning = crate::rules::completion::completion_meaning(rule);
     let outcome = if rule.is_some_and(|r| r.records_visit) {
-        let outcomes = VisitOutcome::ALL.iter().map(|o| (*o, o.label())).collect();
+        let outcomes = unchosen_first(VisitOutcome::ALL.iter().map(|o| (*o, o.label().into())));
         DoneOutcome::Visit(Choice::new("Outcome", "outcome", outcomes, 0, theme))
-    } else if meaning.needs_outcome {
-        let said = Field::text("Renewed? Outcome", "outcome", FieldKind::Text, "", theme);
-        DoneOutcome::Said(DoneNeeds::Outcome, said)
+    } else if !meaning.choices.is_empty() {
+        let answers = unchosen_first(meaning.choices.iter().map(|c| (c.clone(), c.clone())));
+        DoneOutcome::Fixed(Choice::new("Outcome", "outcome", answers, 0, theme))
     } else {
-        let said = Field::text("Outcome", "outcome", FieldKind::Text, "", theme);
-        DoneOutcome::Said(DoneNeeds::Nothing, said)
+        let label = if meaning.needs_outcome {
+            "Renewed? Outcome"
+        } else {
+            "Outcome"
+        };
+        let said = Field::text(label, "outcome", FieldKind::Text, "", theme);
+        DoneOutcome::Said(meaning.clone(), said)
     };
     let spec = DeadlineDoneSpec {
         id: d.id,

@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 
 pub use self::client::{ClientForm, client};
 use self::draft::DraftKey;
-pub use self::due::{DoneNeeds, DueForm, action, deadline, deadline_done, plan_action_done};
+pub use self::due::{DueForm, action, deadline, deadline_done, plan_action_done};
 pub use self::episode::{EpisodeForm, episode};
 pub use self::field::{Choice, Field, FieldKind, Problem};
 pub use self::form::Form;

@@ -41,6 +41,29 @@ fn picks(
 ) -> Result<(), TestCaseError> {
     form.field_mut(key).unwrap().choice = i;
     let want = shown(form, key, i);
+    check_pick(form, key, i, want, read)
+}
+
+/// As [`picks`], for a choice whose "(choose one)" must be refused by the
+/// form itself (nothing recorded until an outcome is picked).
+fn picks_chosen(
+    form: &mut Form,
+    key: &'static str,
+    i: usize,
+    read: impl Fn(&Write) -> String,
+) -> Result<(), TestCaseError> {
+    form.field_mut(key).unwrap().choice = i;
+    let want = shown(form, key, i).filter(|l| !l.starts_with("(choose"));
+    check_pick(form, key, i, want, read)
+}
+
+fn check_pick(
+    form: &mut Form,
+    key: &'static str,
+    i: usize,
+    want: Option<String>,
+    read: impl Fn(&Write) -> String,
+) -> Result<(), TestCaseError> {
     match (form.spec.to_write(today()), want) {
         (Ok(w), Some(label)) => prop_assert_eq!(read(&w), label),
         (Err(p), None) => prop_assert_eq!(p.field, key),
@@ -132,8 +155,18 @@ proptest! {
         })?;
 
         let mut f = deadline_done(&visit_deadline(), theme, today());
-        picks(&mut f, "outcome", i, |w| match w {
+        picks_chosen(&mut f, "outcome", i, |w| match w {
             Write::CompleteDeadline { how: Completion::Visit(o), .. } => o.label().to_string(),
+            other => format!("{other:?}"),
+        })?;
+
+        // MHA 1983 s66: a tribunal application window takes only its two
+        // answers, picked.
+        let mut window = visit_deadline();
+        window.rule = Some("mha-s3-tribunal".into());
+        let mut f = deadline_done(&window, theme, today());
+        picks_chosen(&mut f, "outcome", i, |w| match w {
+            Write::CompleteDeadline { how: Completion::Outcome(Some(o)), .. } => o.clone(),
             other => format!("{other:?}"),
         })?;
 
@@ -253,4 +286,17 @@ fn required_fields_carry_their_own_star_and_store_names_find_their_field() {
     let plan = plan(1, None, Theme::default(), today());
     assert_eq!(plan.key_for("owner"), "plan action");
     assert_eq!(plan.key_for("next review"), "next review");
+}
+
+/// Issue 25 (no guessed outcome): a statutory visit's "mark done" form,
+/// saved as it opens, records nothing; the outcome must be picked.
+#[test]
+fn a_visit_deadline_done_as_it_opens_is_refused_until_an_outcome_is_picked() {
+    let f = deadline_done(&visit_deadline(), Theme::default(), today());
+    let refused = f.spec.to_write(today()).unwrap_err();
+    assert_eq!(refused.field, "outcome");
+    let mut window = visit_deadline();
+    window.rule = Some("mha-s3-tribunal".into());
+    let f = deadline_done(&window, Theme::default(), today());
+    assert_eq!(f.spec.to_write(today()).unwrap_err().field, "outcome");
 }
