@@ -228,11 +228,16 @@ fn every_everyday_subcommand_works_end_to_end() {
     assert_eq!(due[0]["due"], "2026-11-20");
     assert_eq!(due[0]["overdue"], true);
     assert_eq!(due[0]["client_name"], "Marnie Thistlewood");
-    // The visit (weight 20, from the visiting rule) outranks a hand deadline.
-    assert_eq!(due[1]["kind"], "visit");
-    assert_eq!(due[1]["rule"], "client-visit");
-    assert_eq!(due[3]["kind"], "action");
-    assert_eq!(due[3]["client_id"], Value::Null);
+    // The rest by weight and nearness together (days left over
+    // 2^((weight - 100) / 10), at 09:00 on 22/11): the action due tomorrow
+    // (weight 5: 1.6 days, 1177), the visit due 27/11 (weight 20, from the
+    // visiting rule: 5.6 days, 1440), the hand deadline due 25/11 (weight
+    // 10: 3.6 days, 1856).
+    assert_eq!(due[1]["kind"], "action");
+    assert_eq!(due[1]["client_id"], Value::Null);
+    assert_eq!(due[2]["kind"], "visit");
+    assert_eq!(due[2]["rule"], "client-visit");
+    assert_eq!(due[3]["kind"], "deadline");
     assert_eq!(
         json(&db, &["due", "--within", "60", "--json"])
             .as_array()

@@ -8,26 +8,48 @@ use crate::dates::display;
 use crate::domain::DueItem;
 use crate::store::{AgendaItem, Store};
 
-/// `caseload due`: overdue and due-soon deadlines, actions and visits;
-/// with `explain`, why each ranks where it does.
-pub fn due(store: &Store, today: NaiveDate, within: u32, json: bool, explain: bool) -> Result<()> {
+/// `caseload due`: overdue and due-soon deadlines, actions and visits,
+/// ranked by `DueItem::sort_by_urgency`; with `all`, the deadlines of legal
+/// episodes that have ended too; with `explain`, why each ranks where it
+/// does.
+pub fn due(store: &Store, today: NaiveDate, within: u32, how: DueHow) -> Result<()> {
     // Deadlines counted in hours are overdue from the minute they pass.
     let now = crate::clock::now();
-    let items = if now.date() == today {
-        store.due_now(now, within)?
+    let now = if now.date() == today {
+        now
     } else {
-        store.due(today, within)?
+        today.and_time(chrono::NaiveTime::MIN)
     };
-    if json {
+    let items = if how.all {
+        store.due_with_ended(now, within)?
+    } else {
+        store.due_now(now, within)?
+    };
+    if how.json {
         return output::json_written(super::due_json::pretty(&items), &items);
     }
-    if explain {
-        print!("{}", crate::rules::explain::explain(&items, store.rules()));
+    if how.explain {
+        print!(
+            "{}",
+            crate::rules::explain::explain(&items, store.rules(), now)
+        );
         return Ok(());
     }
     print_due(&items, within);
     print_retention(&store.retention_due(today)?);
     Ok(())
+}
+
+/// How `caseload due` lists: as JSON, with the ranking explained, and
+/// whether the deadlines of ended episodes are kept.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DueHow {
+    /// Print JSON.
+    pub json: bool,
+    /// Explain the ranking.
+    pub explain: bool,
+    /// Keep the deadlines of legal episodes that have ended.
+    pub all: bool,
 }
 
 /// Closed cases whose records have reached their retention review date:

@@ -66,6 +66,12 @@ fn write_item(out: &mut String, i: &DueItem) {
         out.push_str(",\n    \"window_opens\": ");
         self::day(out, day);
     }
+    if i.cliff {
+        out.push_str(",\n    \"cliff\": true");
+    }
+    if i.episode_ended {
+        out.push_str(",\n    \"episode_ended\": true");
+    }
     out.push_str("\n  }");
 }
 
@@ -163,6 +169,8 @@ mod tests {
             (
                 proptest::option::of(0u32..100_000),
                 proptest::option::of(0i32..800_000),
+                any::<bool>(),
+                any::<bool>(),
             ),
         )
             .prop_map(
@@ -171,7 +179,7 @@ mod tests {
                     (client_name, what, day),
                     (overdue, days, rule),
                     (source, weight, owner),
-                    (at, opens),
+                    (at, opens, cliff, episode_ended),
                 )| {
                     let date = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
                     DueItem {
@@ -192,6 +200,8 @@ mod tests {
                                 + chrono::Duration::minutes(i64::from(m))
                         }),
                         window_opens: opens.map(date),
+                        cliff,
+                        episode_ended,
                     }
                 },
             )
@@ -224,6 +234,8 @@ mod tests {
                 .unwrap()
                 .and_hms_opt(17, 5, 0),
             window_opens: NaiveDate::from_ymd_opt(-44, 3, 15),
+            cliff: true,
+            episode_ended: true,
         };
         let items = vec![item.clone(), item];
         assert_eq!(

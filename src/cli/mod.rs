@@ -109,10 +109,15 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
-        /// Explain the ranking: each item's weight, rule and source, and the
-        /// weights in the rule packs.
+        /// Explain the ranking: which step placed each item and why (a
+        /// legal cliff within 48 hours, overdue, or weight and nearness),
+        /// its rule and source, and the weights in the rule packs.
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Keep the deadlines of legal episodes that have ended (a lapsed
+        /// tribunal right of an s2 that is over), left out by default.
+        #[arg(long)]
+        all: bool,
     },
     /// Everything dated in a range of days (default: today and the next 6
     /// days): visits planned, recorded and falling due, deadlines, actions,
@@ -419,7 +424,13 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
             within,
             json,
             explain,
-        } => due::due(store, now.date(), within, json, explain),
+            all,
+        } => due::due(
+            store,
+            now.date(),
+            within,
+            due::DueHow { json, explain, all },
+        ),
         Command::Agenda { from, to, json } => {
             due::agenda(store, now.date(), from.as_deref(), to.as_deref(), json)
         }

@@ -233,6 +233,13 @@ pub fn describe(
         );
     }
     line(&mut s, "weight", r.weight.to_string());
+    if let Some(c) = &r.cliff {
+        line(
+            &mut s,
+            "at its end",
+            format!("{c} (a legal cliff: ranks first in the 48 hours before it)"),
+        );
+    }
     line(&mut s, "source", r.citation());
     if r.local_practice {
         line(

@@ -249,28 +249,17 @@ pub struct DueItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub window_opens: Option<NaiveDate>,
+    /// Its rule marks its end as a legal cliff (someone released or
+    /// detained unlawfully, or a right lost): see `crate::domain::rank`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cliff: bool,
+    /// The legal episode it came from has ended (listed only by `due
+    /// --all`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub episode_ended: bool,
 }
 
 impl DueItem {
-    /// Orders by urgency: overdue first, then by weight (legal consequence),
-    /// then by date, then by id for stability.
-    #[must_use]
-    pub fn urgency_cmp(&self, other: &DueItem) -> std::cmp::Ordering {
-        other
-            .overdue
-            .cmp(&self.overdue)
-            .then(other.weight.cmp(&self.weight))
-            .then(self.due.cmp(&other.due))
-            .then(self.due_at.cmp(&other.due_at))
-            .then(self.id.cmp(&other.id))
-    }
-
-    /// Sorts `items` by [`DueItem::urgency_cmp`], items it ranks equal kept
-    /// in their order.
-    pub fn sort_by_urgency(items: &mut [DueItem]) {
-        items.sort_by(DueItem::urgency_cmp);
-    }
-
     /// Whether it is overdue at `now` (after its time, for a clock counted
     /// in hours; after its day, else).
     #[must_use]
@@ -288,67 +277,6 @@ impl DueItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn item(id: i64, due: u32, overdue: bool, weight: i64) -> DueItem {
-        DueItem {
-            id,
-            kind: DueKind::Deadline,
-            client_id: None,
-            client_name: None,
-            what: "w".into(),
-            owner: None,
-            due: NaiveDate::from_ymd_opt(2026, 11, due).unwrap(),
-            overdue,
-            days: 0,
-            rule: None,
-            source: None,
-            weight,
-            due_at: None,
-            window_opens: None,
-        }
-    }
-
-    #[test]
-    fn overdue_then_weight_then_date() {
-        let mut v = [
-            item(1, 25, false, 10),
-            item(2, 28, false, 90),
-            item(3, 20, true, 10),
-            item(4, 24, false, 10),
-        ];
-        v.sort_by(DueItem::urgency_cmp);
-        let ids: Vec<i64> = v.iter().map(|i| i.id).collect();
-        assert_eq!(ids, vec![3, 2, 4, 1]);
-    }
-
-    proptest::proptest! {
-        /// Equal ranks (the same id in two kinds, the same day and weight)
-        /// keep their order, exactly as the stable sort kept them.
-        #[test]
-        fn sorting_by_urgency_is_the_stable_sort(
-            raw in proptest::collection::vec((0i64..6, 1u32..6, proptest::bool::ANY, 0i64..3, 0u8..3, 0u32..3), 0..60)
-        ) {
-            let v: Vec<DueItem> = raw
-                .iter()
-                .enumerate()
-                .map(|(n, &(id, due, overdue, weight, kind, at))| DueItem {
-                    kind: [DueKind::Deadline, DueKind::Action, DueKind::Visit][usize::from(kind)],
-                    due_at: (at > 0).then(|| {
-                        NaiveDate::from_ymd_opt(2026, 11, due)
-                            .and_then(|d| d.and_hms_opt(at * 9, 0, 0))
-                            .unwrap()
-                    }),
-                    what: n.to_string(),
-                    ..item(id, due, overdue, weight)
-                })
-                .collect();
-            let mut stable = v.clone();
-            stable.sort_by(DueItem::urgency_cmp);
-            let mut ours = v;
-            DueItem::sort_by_urgency(&mut ours);
-            proptest::prop_assert_eq!(ours, stable);
-        }
-    }
 
     #[test]
     fn a_deadline_needs_a_what_and_a_date() {

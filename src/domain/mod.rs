@@ -19,6 +19,7 @@ pub mod nhs;
 pub mod note;
 pub mod placement;
 pub mod plan;
+pub mod rank;
 pub mod retention;
 pub mod search_query;
 pub mod supervision;

@@ -129,6 +129,8 @@ pub fn due_items(facts: VisitFacts, today: NaiveDate, horizon: NaiveDate) -> Vec
             weight: v.weight,
             due_at: None,
             window_opens: None,
+            cliff: false,
+            episode_ended: false,
         })
         .collect()
 }

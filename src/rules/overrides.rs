@@ -81,6 +81,7 @@ struct RuleOverride {
     local_practice: Option<bool>,
     records_visit: Option<bool>,
     note: Option<String>,
+    cliff: Option<String>,
     in_force_from: Option<NaiveDate>,
     in_force_until: Option<NaiveDate>,
     transition: Option<Transition>,
@@ -148,7 +149,7 @@ fn apply(rule: &mut Rule, o: &RuleOverride) {
         local_practice,
         records_visit
     );
-    set_opt!(kind, after, warn, warn_unit, note);
+    set_opt!(kind, after, warn, warn_unit, note, cliff);
     set!(transition, window_whole_period, before, when_outcome);
     set_opt!(
         restart_mark,
@@ -193,6 +194,7 @@ fn new_rule(o: RuleOverride) -> Result<Rule, RulesError> {
         local_practice: o.local_practice.unwrap_or(true),
         records_visit: o.records_visit.unwrap_or(false),
         note: o.note,
+        cliff: o.cliff,
         in_force_from: o.in_force_from,
         in_force_until: o.in_force_until,
         commencement: None,

@@ -153,6 +153,9 @@ impl RuleSet {
             if r.event.trim().is_empty() || r.source.trim().is_empty() {
                 return bad("the event and the source must not be empty");
             }
+            if r.cliff.as_deref().is_some_and(|c| c.trim().is_empty()) {
+                return bad("a cliff must say what happens at the end");
+            }
             match r.counts_from {
                 CountsFrom::Completion => match &r.after {
                     Some(a) if self.rule(a).is_some() && a != &r.id => {}

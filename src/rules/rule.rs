@@ -156,6 +156,12 @@ pub struct Rule {
     pub beginning_with: bool,
     /// Legal consequence of missing it: higher ranks first in `due`.
     pub weight: i64,
+    /// What happens at the end, where the end is a legal cliff (someone
+    /// must be released or is detained unlawfully, or a right is lost):
+    /// such a deadline ranks above everything overdue in the 48 hours
+    /// before it (`crate::domain::rank`). None for the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cliff: Option<String>,
     /// The citation shown to the practitioner.
     pub source: String,
     /// For visit rules: the contact note kinds that count as a visit.

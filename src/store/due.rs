@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Open clients' names by id, for a due list's thousands of lookups: hashed
 /// with a fast hash (ids are the program's own, nobody chooses them to
@@ -65,7 +65,20 @@ impl Store {
 
     /// As [`Store::due`] at a moment of the day: a deadline counted in hours
     /// (an s136) is overdue from the minute it passes, not the next day.
+    /// Deadlines of a legal episode that has ended are left out (an s2's
+    /// lapsed tribunal right once the s2 is over): see
+    /// [`Store::due_with_ended`].
     pub fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+        self.due_list(now, within, false)
+    }
+
+    /// As [`Store::due_now`], keeping the open deadlines of legal episodes
+    /// that have ended, marked `episode_ended` (`caseload due --all`).
+    pub fn due_with_ended(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+        self.due_list(now, within, true)
+    }
+
+    fn due_list(&self, now: NaiveDateTime, within: u32, with_ended: bool) -> Result<Vec<DueItem>> {
         let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
         let mut items = Vec::new();
@@ -77,6 +90,14 @@ impl Store {
                 Some(id) => names.get(&id).map(|n| Some(n.clone())),
             }
         };
+        let ended = self.open_deadlines_of_ended_episodes()?;
+        let cliffs: HashSet<&str> = self
+            .rules()
+            .rules()
+            .iter()
+            .filter(|r| r.cliff.is_some())
+            .map(|r| r.id.as_str())
+            .collect();
         let mut stmt = self.conn.prepare_cached(DEADLINES_DUE)?;
         let mut rows = stmt.query(params![fmt_date(horizon), fmt_date(today)])?;
         while let Some(r) = rows.next()? {
@@ -84,10 +105,16 @@ impl Store {
             let Some(client_name) = whose(client_id) else {
                 continue;
             };
+            let id: i64 = r.get(0)?;
+            let episode_ended = ended.contains(&id);
+            if episode_ended && !with_ended {
+                continue;
+            }
             let due = date(r, 3)?;
             let due_at: Option<NaiveDateTime> = opt_dt(r, 7)?;
+            let rule: Option<String> = r.get(4)?;
             items.push(DueItem {
-                id: r.get(0)?,
+                id,
                 kind: DueKind::Deadline,
                 client_id,
                 client_name,
@@ -96,11 +123,13 @@ impl Store {
                 due,
                 overdue: crate::domain::overdue_at(due, due_at, now),
                 days: (due - today).num_days(),
-                rule: r.get(4)?,
+                cliff: rule.as_deref().is_some_and(|id| cliffs.contains(id)),
+                rule,
                 source: r.get(5)?,
                 weight: r.get(6)?,
                 due_at,
                 window_opens: opt_date(r, 8)?,
+                episode_ended,
             });
         }
         let mut stmt = self.conn.prepare_cached(ACTIONS_DUE)?;
@@ -126,6 +155,8 @@ impl Store {
                 weight: 5,
                 due_at: None,
                 window_opens: None,
+                cliff: false,
+                episode_ended: false,
             });
         }
         let visits = self.facts_due_by(horizon, Some(today))?;
@@ -133,8 +164,19 @@ impl Store {
         for facts in visits {
             items.extend(practice::due_items(facts, today, horizon));
         }
-        DueItem::sort_by_urgency(&mut items);
+        DueItem::sort_by_urgency(&mut items, now);
         Ok(items)
+    }
+
+    /// The ids of open deadlines whose legal episode has ended (those due
+    /// after the end were cancelled when it ended; these fell due before).
+    fn open_deadlines_of_ended_episodes(&self) -> Result<HashSet<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM legal_episodes e JOIN deadlines d ON d.episode_id = e.id
+              WHERE e.end_on IS NOT NULL AND d.completed_on IS NULL AND d.cancelled = 0",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<HashSet<i64>>>()?)
     }
 
     /// Every open client's display name, by id.
@@ -228,6 +270,80 @@ mod tests {
         assert_eq!(one.len(), both.len() - 3, "{one:?}");
         s.reopen_client(ids[1], now).unwrap();
         assert_eq!(lines(&s), both);
+    }
+
+    /// Issue 26: a lapsed s2 tribunal right (MHA 1983 s66(1)(a), (2)(a):
+    /// 14 days beginning with an admission on 17/08 end 30/08) of an s2
+    /// that ended on 13/09 (28 days, s2(4)) leaves Today and `due`; `due
+    /// --all` keeps it, marked. A police protection of the same client,
+    /// still running, is listed and is a cliff (the rule pack says so).
+    #[test]
+    fn an_ended_episodes_deadline_is_listed_only_with_all() {
+        use crate::domain::{EpisodeKind, NewEpisode};
+        let mut s = Store::open_in_memory().unwrap();
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let now = day(11, 22).and_hms_opt(9, 0, 0).unwrap();
+        let client = s
+            .add_client(
+                &NewClient {
+                    given_name: "Annabel".into(),
+                    family_name: "Testperson".into(),
+                    ..NewClient::default()
+                },
+                now,
+            )
+            .unwrap();
+        let mut add = |kind, start, rule: &str, due| {
+            let episode = s
+                .add_episode(
+                    &NewEpisode {
+                        client_id: client,
+                        kind,
+                        start_on: start,
+                        notes: None,
+                    },
+                    now,
+                )
+                .unwrap();
+            s.add_deadline(
+                &NewDeadline {
+                    client_id: Some(client),
+                    episode_id: Some(episode),
+                    what: rule.into(),
+                    due: Some(due),
+                    rule: Some(rule.into()),
+                    ..NewDeadline::default()
+                },
+                now,
+            )
+            .unwrap();
+            episode
+        };
+        let s2 = add(
+            EpisodeKind::MhaS2,
+            day(8, 17),
+            "mha-s2-tribunal",
+            day(8, 30),
+        );
+        add(
+            EpisodeKind::PoliceProtection,
+            day(11, 20),
+            "police-protection-expiry",
+            day(11, 23),
+        );
+        s.end_episode(s2, day(9, 13), now).unwrap();
+        let rules = |v: Vec<crate::domain::DueItem>| -> Vec<(String, bool, bool)> {
+            v.into_iter()
+                .filter(|i| i.kind == DueKind::Deadline)
+                .map(|i| (i.rule.unwrap_or_default(), i.cliff, i.episode_ended))
+                .collect()
+        };
+        let pp = ("police-protection-expiry".to_string(), true, false);
+        assert_eq!(rules(s.due_now(now, 14).unwrap()), vec![pp.clone()]);
+        assert_eq!(
+            rules(s.due_with_ended(now, 14).unwrap()),
+            vec![pp, ("mha-s2-tribunal".to_string(), true, true)]
+        );
     }
 
     #[test]

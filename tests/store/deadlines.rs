@@ -68,14 +68,17 @@ fn deadlines_actions_due_and_agenda() {
         vec![
             (DueKind::Deadline, overdue),
             (DueKind::Deadline, warned),
-            (DueKind::Deadline, soon),
             (DueKind::Action, act),
+            (DueKind::Deadline, soon),
         ],
-        "overdue first, then weight, then date; closed cases, far and undated left out"
+        // The rest by days left over 2^((weight - 100) / 10), from 00:00
+        // on 22/11: the renewal 50 / 0.5 = 100, the action 2 * 724 = 1448,
+        // the visit 4 * 512 = 2048.
+        "overdue first, then weight and nearness; closed cases, far and undated left out"
     );
     assert!(due[0].overdue && due[0].days == -2);
     assert_eq!(due[0].client_name.as_deref(), Some("Ada Lark"));
-    assert_eq!(due[3].client_name, None);
+    assert_eq!(due[2].client_name, None);
     assert!(
         !s.due(now().date(), 400)
             .unwrap()

@@ -56,7 +56,11 @@ pub fn detail(
             });
             out.push(Line::from(vec![
                 label(&format!("{} {}{at}", d.kind.label(), display::date(d.due),)),
-                Span::raw(crate::rules::explain::why_with(d, *local_rule)),
+                Span::raw(crate::rules::explain::why_with(
+                    d,
+                    *local_rule,
+                    now.unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN)),
+                )),
             ]));
             if let Some(opens) = d.window_opens {
                 out.push(Line::from(vec![
