@@ -223,3 +223,55 @@ fn a_panic_restores_the_terminal_and_prints_nothing_of_the_panic() {
     );
     assert_clean(&t, "panic");
 }
+
+/// The caseload process under the pane's shell.
+fn caseload_pid(t: &Tmux) -> String {
+    let shell = tmux_on(
+        t.socket(),
+        &["display-message", "-p", "-t", "t", "#{pane_pid}"],
+    );
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no caseload under the pane's shell");
+    pid
+}
+
+/// A closed terminal (the window closed, tmux killed): the program ends,
+/// saving the open draft, rather than running on unseen. crossterm's
+/// default key reader spun at 100% CPU for ever once the terminal hung up,
+/// so every closed window left a caseload process burning a core.
+#[test]
+fn a_closed_terminal_ends_the_program_and_keeps_the_draft() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let (_dir, db) = fixture();
+    let sb = Sandbox::new();
+    let t = tmux::launch(&sb, "hangup").db(&db).start();
+    show_client(&t);
+    t.keys(&["Enter"]);
+    t.wait_for("Legal episodes");
+    t.keys(&["n"]);
+    t.wait_for("What happened");
+    t.type_text("Zqxhangup: Annabel was at home.");
+    t.wait_for("Zqxhangup");
+    let pid = caseload_pid(&t);
+    tmux_on(t.socket(), &["kill-server"]);
+    // Generous: this checks that it ends, not how fast.
+    let gone = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    if !gone {
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+    }
+    assert!(gone, "caseload ran on after its terminal closed");
+    let notes = common::cli::json(&db, &["note", "list", "1", "--json"]);
+    assert!(
+        notes.to_string().contains("Zqxhangup"),
+        "the draft was not saved: {notes}"
+    );
+}
