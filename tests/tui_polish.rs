@@ -209,6 +209,11 @@ fn today_counts_an_hours_deadline_down_and_shows_when_a_window_opens() {
         .find(|l| l.contains("Place of safety"))
         .unwrap();
     assert!(row.contains("5 h 20 min left"), "{screen}");
+    // The on-call count (issue 26): the s136 runs out within 12 hours.
+    assert!(
+        screen.contains("Due — Runs out in the next 12 hours: 1 · "),
+        "{screen}"
+    );
     // Each, selected, shows its time or when its window opens.
     let mut details = String::new();
     for _ in 0..2 {

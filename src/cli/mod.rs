@@ -11,6 +11,7 @@ mod deadline;
 mod demo;
 mod due;
 pub mod due_json;
+pub mod due_next;
 mod episode;
 mod export;
 mod maintenance;
@@ -118,6 +119,11 @@ pub enum Command {
         /// tribunal right of an s2 that is over), left out by default.
         #[arg(long)]
         all: bool,
+        /// The on-call view: every clock (a legal cliff) running out in the
+        /// next 12h, 2d…, soonest first, with its time, the client and what
+        /// happens at its end.
+        #[arg(long, value_name = "SPAN", conflicts_with_all = ["explain", "all"])]
+        next: Option<String>,
     },
     /// Everything dated in a range of days (default: today and the next 6
     /// days): visits planned, recorded and falling due, deadlines, actions,
@@ -421,10 +427,16 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         Command::Report(cmd) => report::run(store, cmd, now),
         Command::Placement(cmd) => placement::run(store, cmd, now),
         Command::Due {
+            json,
+            next: Some(span),
+            ..
+        } => due_next::run(store, now, &span, json),
+        Command::Due {
             within,
             json,
             explain,
             all,
+            next: None,
         } => due::due(
             store,
             now.date(),

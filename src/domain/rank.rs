@@ -142,7 +142,15 @@ impl DueItem {
     /// `hours` of `now`.
     #[must_use]
     pub fn cliff_within(&self, now: NaiveDateTime, hours: i64) -> bool {
-        self.cliff && !self.is_overdue(now) && self.minutes_left(now) <= hours * 60
+        self.clock_ends_within(now, hours * 60)
+    }
+
+    /// Whether it is a clock (a legal cliff) that has not run out and runs
+    /// out within `minutes` of `now` (`due --next`, Today's "Runs out in
+    /// the next 12 hours").
+    #[must_use]
+    pub fn clock_ends_within(&self, now: NaiveDateTime, minutes: i64) -> bool {
+        self.cliff && !self.is_overdue(now) && self.minutes_left(now) <= minutes
     }
 
     /// Whether it is a legal cliff whose end is within `hours` of `now`,

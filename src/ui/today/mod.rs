@@ -132,8 +132,21 @@ impl TodayView {
         } = data;
         let mut rows = Vec::new();
         let overdue = due.iter().filter(|d| d.overdue).count();
+        let now = self
+            .now
+            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
+        // The on-call count first, so a narrow screen keeps it.
+        let running_out = due
+            .iter()
+            .filter(|d| d.clock_ends_within(now, 12 * 60))
+            .count();
+        let on_call = if running_out > 0 {
+            format!("Runs out in the next 12 hours: {running_out} · ")
+        } else {
+            String::new()
+        };
         rows.push(TodayRow::Heading(format!(
-            "Due — {overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
+            "Due — {on_call}{overdue} overdue, {} in the next {DUE_WITHIN_DAYS} days",
             due.len() - overdue
         )));
         if !has_clients {
@@ -148,9 +161,6 @@ impl TodayView {
             TodayRow::Due(d, local)
         }));
 
-        let now = self
-            .now
-            .unwrap_or_else(|| today.and_time(chrono::NaiveTime::MIN));
         let waiting = visits.iter().filter(|v| v.awaits_outcome(now)).count();
         rows.push(TodayRow::Heading(format!(
             "Visits planned this week ({}; {waiting} waiting for an outcome: Enter records it)",
