@@ -41,6 +41,8 @@ pub struct Config {
     /// Minutes before a clock counted in hours runs out that the calendar
     /// file (`export ics`) reminds you, one alarm each; empty for none.
     pub calendar_alarm_minutes: Vec<u32>,
+    /// Who writes the notes (`[author]`): see [`crate::author`].
+    pub author: crate::author::Author,
 }
 
 impl Default for Config {
@@ -55,6 +57,7 @@ impl Default for Config {
             retention_looked_after_until_age: 75,
             date_style: DateStyle::Uk,
             calendar_alarm_minutes: vec![120, 30],
+            author: crate::author::Author::default(),
         }
     }
 }

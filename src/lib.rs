@@ -12,6 +12,7 @@ pub mod action;
 pub mod agent;
 pub mod app;
 pub mod attempts;
+pub mod author;
 pub mod cli;
 pub mod clipboard;
 pub mod clock;

@@ -6,6 +6,7 @@ mod batch;
 mod client;
 mod client_args;
 mod close;
+mod config;
 mod cpd;
 mod deadline;
 mod demo;
@@ -62,6 +63,9 @@ pub struct Cli {
 pub enum Command {
     /// Create a new, empty, encrypted caseload database.
     Init,
+    /// Your settings: who writes the notes (`config set author.name …`).
+    #[command(subcommand)]
+    Config(config::ConfigCmd),
     /// Add, list, show and close clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
@@ -328,6 +332,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match command {
         Command::Rules(cmd) => rules::run(cmd),
+        Command::Config(cmd) => config::run(cmd),
         Command::Init => maintenance::init(&db_path(cli.db.as_ref())?),
         Command::Demo(args) => demo::run(cli.db.as_ref(), &args),
         Command::Import(cmd) => export::import(&db_path(cli.db.as_ref())?, cmd),
@@ -448,6 +453,7 @@ pub fn run_on(store: &mut Store, key: &SecretString, command: Command) -> Result
         }
         Command::Episode(cmd) => episode::run(store, cmd),
         Command::Rules(cmd) => rules::run(cmd),
+        Command::Config(cmd) => config::run(cmd),
         Command::Check => maintenance::check(store),
         Command::Audit {
             client,
