@@ -209,6 +209,9 @@ pub fn import(db: &Path, cmd: ImportCmd) -> Result<()> {
     let text = std::fs::read_to_string(&file)
         .map_err(|e| anyhow::anyhow!("could not read {}: {e}", file.display()))?;
     let dump = json::parse(&text)?;
+    // The whole file is checked against an empty database of this schema
+    // before any file is made or any passphrase asked for.
+    Store::open_in_memory()?.check_dump(&dump, crate::clock::now().date())?;
     let created = !Store::exists(db);
     let mut store = if created {
         let key = crate::passphrase::ask_new()?;

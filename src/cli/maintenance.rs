@@ -40,6 +40,14 @@ pub fn check(store: &Store) -> Result<()> {
     if s.foreign_keys != 1 {
         problems.push("foreign keys are not enforced".into());
     }
+    // A stored value no door accepts (a date that is not a date) breaks
+    // every screen that reads it: reported here with its table and row.
+    problems.extend(
+        store
+            .stored_value_problems(crate::clock::now().date())?
+            .into_iter()
+            .map(|p| format!("stored value: {p}")),
+    );
     problems.extend(
         store
             .verify_chains()?

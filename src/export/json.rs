@@ -4,8 +4,11 @@
 //! versions. Text is kept byte for byte (JSON escapes control characters):
 //! sealed notes must still match their seals after an import.
 
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 use super::{ExportError, Made, Result};
 use crate::store::{Dump, TableDump};
@@ -70,8 +73,101 @@ fn fail(e: serde_json::Error) -> ExportError {
     ))
 }
 
+/// Walks a JSON text refusing any object that repeats a key (serde_json
+/// would silently keep the last value), remembering where.
+struct Unique<'a> {
+    path: String,
+    found: &'a RefCell<Option<String>>,
+}
+
+impl Unique<'_> {
+    fn at(&self, step: String) -> Self {
+        Unique {
+            path: step,
+            found: self.found,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Unique<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unique<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let mut i = 0usize;
+        while seq
+            .next_element_seed(self.at(format!("{}[{i}]", self.path)))?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() {
+                key.clone()
+            } else {
+                format!("{}.{key}", self.path)
+            };
+            if !seen.insert(key) {
+                *self.found.borrow_mut() = Some(path);
+                return Err(serde::de::Error::custom("repeated key"));
+            }
+            map.next_value_seed(self.at(path))?;
+        }
+        Ok(())
+    }
+}
+
+/// Refuses a text in which an object repeats a key, naming its path.
+fn refuse_repeated_keys(text: &str) -> Result<()> {
+    let found = RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let walked = Unique {
+        path: String::new(),
+        found: &found,
+    }
+    .deserialize(&mut de);
+    match (walked, found.take()) {
+        (_, Some(path)) => Err(ExportError::Format(format!(
+            "{path}: the key appears twice in the file (which value was meant?); nothing was imported"
+        ))),
+        (Err(e), None) => Err(fail(e)),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
 /// Reads a document made by [`document`] back into a dump.
 pub fn parse(text: &str) -> Result<Dump> {
+    refuse_repeated_keys(text)?;
     let doc: Document = serde_json::from_str(text).map_err(fail)?;
     if doc.format != FORMAT {
         return Err(ExportError::Format("this is not a caseload export".into()));
@@ -127,5 +223,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.contains("Ann") && err.contains("line"), "{err}");
+        // A repeated key is refused with its path (serde_json keeps the last).
+        let twice = doc.replacen("\"columns\"", "\"rows\": [], \"columns\"", 1);
+        let err = parse(&twice).unwrap_err().to_string();
+        assert!(
+            err.contains("tables.notes.rows: the key appears twice"),
+            "{err}"
+        );
     }
 }

@@ -205,6 +205,8 @@ impl Store {
                 )));
             }
         }
+        // Every value checked as the other doors check it, before anything is written.
+        self.check_dump(dump, crate::clock::now().date())?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;")?;
         match self.load_inside(dump) {
@@ -258,7 +260,7 @@ impl Store {
                 "INSERT INTO {} ({cols}) VALUES ({marks})",
                 quote(&t.name)
             ))?;
-            for row in &t.rows {
+            for (i, row) in t.rows.iter().enumerate() {
                 if row.len() != t.columns.len() {
                     return Err(StoreError::Refused(format!(
                         "a row of {} has the wrong number of values",
@@ -269,7 +271,11 @@ impl Store {
                     .iter()
                     .map(to_sql)
                     .collect::<std::result::Result<Vec<_>, _>>()?;
-                stmt.execute(rusqlite::params_from_iter(values))?;
+                // The row is named: "code 20" alone says nothing about where.
+                stmt.execute(rusqlite::params_from_iter(values))
+                    .map_err(|e| {
+                        StoreError::Refused(format!("{}[{i}]: {}", t.name, StoreError::from(e)))
+                    })?;
                 count += 1;
             }
         }
