@@ -37,6 +37,7 @@ fn build(store: &mut Store, clients: usize) {
         let note = NewNote {
             client_id: 1 + (i * 97) % i64::try_from(clients).unwrap_or(1),
             kind: Some(NoteKind::Phone),
+            outcome: caseload::demo::written_outcome(NoteKind::Phone),
             occurred_at: when,
             location: None,
             present: None,

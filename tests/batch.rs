@@ -77,7 +77,7 @@ fn plain_answers_end_with_ok_or_error_and_batch_only_commands_are_refused() {
 const README_EXAMPLE: &str = r#"export CASELOAD_DB=~/caseload-test.db
 caseload init
 caseload client add --given Marnie --family Thistlewood --risk high
-echo "Visited at home; all well." | caseload note add marnie --kind home-visit --final
+echo "Visited at home; all well." | caseload note add marnie --kind home-visit --outcome seen --final
 caseload due --json | jq '.[] | select(.overdue)'
 
 caseload unlock                        # asks once

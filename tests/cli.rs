@@ -93,6 +93,8 @@ fn every_everyday_subcommand_works_end_to_end() {
             "marnie",
             "--kind",
             "home-visit",
+            "--outcome",
+            "seen",
             "--at",
             "2026-11-20 10:30",
             "--text",
@@ -102,7 +104,16 @@ fn every_everyday_subcommand_works_end_to_end() {
     );
     let n1: i64 = n1.trim().parse().unwrap();
     let out = on(&db)
-        .args(["note", "add", "DEMO-1", "--kind", "phone", "--final"])
+        .args([
+            "note",
+            "add",
+            "DEMO-1",
+            "--kind",
+            "phone",
+            "--outcome",
+            "not-applicable",
+            "--final",
+        ])
         .write_stdin("Rang her.\nShe is fine.\n")
         .output()
         .unwrap();
@@ -285,9 +296,10 @@ fn every_everyday_subcommand_works_end_to_end() {
         .iter()
         .map(|i| i["kind"].as_str().unwrap())
         .collect();
+    // The home visit's outcome (issue 25: required) records the visit too.
     assert_eq!(
         kinds,
-        ["deadline", "contact", "contact", "action"],
+        ["deadline", "contact", "visit", "contact", "action"],
         "{agenda}"
     );
     assert_eq!(agenda[0]["date"], "2026-11-20");

@@ -143,6 +143,9 @@ fn a_note_written_and_finalised_is_there_after_a_restart() {
     t.wait_for("Not finalised: Kind");
     t.send("h");
     t.send("\x06");
+    t.wait_for("Not finalised: Outcome");
+    t.send("1");
+    t.send("\x06");
     t.wait_for("Finalise this note?");
     t.send("y");
     t.wait_for("Note finalised");

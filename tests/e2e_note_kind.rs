@@ -45,6 +45,8 @@ fn a_new_note_has_no_kind_until_one_is_picked_and_is_not_sealed_without() {
             "1",
             "--kind",
             "phone",
+            "--outcome",
+            "not-applicable",
             "--at",
             "yesterday 10:00",
             "--final",
@@ -93,4 +95,43 @@ fn a_draft_left_without_a_kind_keeps_none() {
     let notes = json(&db, &["note", "list", "1", "--json"]);
     assert_eq!(notes[0]["status"], "draft", "{notes}");
     assert!(notes[0]["kind"].is_null(), "no kind was chosen: {notes}");
+}
+
+/// Issue 25 item 3: a home visit written in the editor says what came of
+/// it; Ctrl-F is refused naming Outcome until it is chosen, the confirm box
+/// shows it, and "not seen" never makes the person seen.
+#[test]
+fn a_home_visit_not_seen_is_sealed_with_its_outcome_and_never_counts_as_seen() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let mut f = Fixture::new();
+    f.client("Ada", "Testperson");
+    let (_dir, db) = f.into_files();
+
+    let t = tmux::launch(&sb, "outcome").db(&db).start();
+    new_note(&t);
+    t.type_text("No answer at the door.");
+    // Body → When → Kind: a home visit.
+    t.keys(&["Tab", "Tab", "h"]);
+    t.wait_for("Home visit (h)");
+    t.keys(&["C-f"]);
+    t.wait_for("Not finalised: Outcome");
+    t.keys(&["3"]);
+    t.wait_for("Not seen / no access");
+    t.keys(&["C-f"]);
+    let pane = t.wait_for("Finalise this note?");
+    assert!(pane.contains("Outcome: Not seen / no access"), "{pane}");
+    t.keys(&["y"]);
+    t.wait_for("Note finalised");
+    t.keys(&["q", "q", "q"]);
+    t.exited();
+
+    let notes = json(&db, &["note", "list", "1", "--json"]);
+    assert_eq!(notes[0]["status"], "final", "{notes}");
+    assert_eq!(notes[0]["kind"], "home-visit", "{notes}");
+    assert_eq!(notes[0]["outcome"], "not-seen", "{notes}");
+    let show = json(&db, &["client", "show", "1", "--json"]);
+    assert!(show["last_seen"].is_null(), "{show}");
 }

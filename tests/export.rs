@@ -169,6 +169,7 @@ fn a_5000_character_significant_note_is_whole_in_every_chronology_format() {
         &NewNote {
             client_id: id,
             kind: Some(NoteKind::HomeVisit),
+            outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
             occurred_at: now(),
             location: None,
             present: None,
@@ -512,6 +513,7 @@ fn hostile_text_never_reaches_a_document() {
         &NewNote {
             client_id: id,
             kind: Some(NoteKind::Phone),
+            outcome: caseload::demo::written_outcome(NoteKind::Phone),
             occurred_at: now(),
             location: None,
             present: Some("Bo\u{1b}[2J Vale".into()),

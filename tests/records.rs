@@ -54,6 +54,7 @@ fn note(
             &NewNote {
                 client_id,
                 kind: Some(NoteKind::HomeVisit),
+                outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
                 occurred_at: when,
                 location: Some("Flat 2, Example Road".into()),
                 present: Some("Ann".into()),
@@ -150,6 +151,7 @@ fn final_notes_refuse_edits_and_sealed_chains_verify() {
     let edit = NewNote {
         client_id: c,
         kind: Some(NoteKind::Phone),
+        outcome: caseload::demo::written_outcome(NoteKind::Phone),
         occurred_at: at(11, 16, 10),
         location: None,
         present: None,

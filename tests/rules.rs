@@ -488,6 +488,7 @@ fn visits_fall_due_from_the_last_contact_and_rank_by_weight() {
     let note = |kind, when| NewNote {
         client_id: c,
         kind: Some(kind),
+        outcome: caseload::demo::written_outcome(kind),
         occurred_at: when,
         location: None,
         present: None,

@@ -42,6 +42,7 @@ fn note(client_id: i64, at: &str, body: &str) -> NewNote {
     NewNote {
         client_id,
         kind: Some(NoteKind::HomeVisit),
+        outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
         occurred_at: t(at),
         location: None,
         present: None,

@@ -247,6 +247,7 @@ fn a_new_note_has_no_kind_whatever_the_client_s_last_note_was() {
                 &NewNote {
                     client_id: id,
                     kind: Some(kind),
+                    outcome: caseload::demo::written_outcome(kind),
                     occurred_at: day(2026, 11, 20).and_hms_opt(hour, 0, 0).unwrap(),
                     location: None,
                     present: None,

@@ -141,6 +141,7 @@ fn the_tui_refuses_to_finalise_a_future_dated_note() {
             &NewNote {
                 client_id: 1,
                 kind: Some(NoteKind::Phone),
+                outcome: caseload::demo::written_outcome(NoteKind::Phone),
                 occurred_at: tomorrow,
                 location: None,
                 present: None,

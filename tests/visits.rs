@@ -199,6 +199,7 @@ fn drafts_and_calls_never_count_through_the_store_but_final_visit_notes_do() {
     let note = |kind, when| NewNote {
         client_id: ids[0],
         kind: Some(kind),
+        outcome: caseload::demo::written_outcome(kind),
         occurred_at: when,
         location: None,
         present: None,
@@ -233,6 +234,7 @@ fn a_note_with_an_outcome_records_the_visit_in_one_step() {
     let new = |kind| NewNote {
         client_id: ids[0],
         kind: Some(kind),
+        outcome: caseload::demo::written_outcome(kind),
         occurred_at: at(11, 20, 10),
         location: Some("Home".into()),
         present: None,
@@ -390,6 +392,7 @@ fn planning_then_undo_cancels_the_visit_and_undo_of_a_move_puts_it_back() {
             &NewNote {
                 client_id: ids[0],
                 kind: Some(NoteKind::HomeVisit),
+                outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
                 occurred_at: at(11, 3, 10),
                 location: None,
                 present: None,

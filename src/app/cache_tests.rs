@@ -200,6 +200,7 @@ fn a_load_that_fills_the_visit_facts_cache_is_kept_all_the_same() {
             &NewNote {
                 client_id: ada,
                 kind: Some(NoteKind::HomeVisit),
+                outcome: crate::demo::written_outcome(NoteKind::HomeVisit),
                 occurred_at: now() - Duration::days(3),
                 location: None,
                 present: None,

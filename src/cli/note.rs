@@ -8,8 +8,9 @@ use std::io::{Read, Write};
 
 use super::{output, parse};
 use crate::dates::Tense;
+use crate::domain::note_outcome::outcome_required;
 use crate::domain::text::one_line;
-use crate::domain::{Addendum, NewNote, Note};
+use crate::domain::{Addendum, NewNote, Note, NoteOutcome};
 use crate::store::Store;
 
 /// Note subcommands.
@@ -46,8 +47,11 @@ pub enum NoteCmd {
         /// The note text (read from stdin when absent).
         #[arg(long)]
         text: Option<String>,
-        /// Record the visit too, with what came of it: seen, seen-alone or
-        /// not-seen (for an in-person kind: home-visit, office, hospital, review).
+        /// What came of it: seen, seen-alone, not-seen, cancelled or
+        /// not-applicable (a call, a message, a meeting about the person).
+        /// Required for a visit in person (home-visit, office, hospital,
+        /// review), where it records the visit too; a contact of another
+        /// kind needs it before it is finalised.
         #[arg(long)]
         outcome: Option<String>,
     },
@@ -91,6 +95,8 @@ pub enum NoteCmd {
 struct NoteJson {
     #[serde(flatten)]
     note: Note,
+    /// A final contact note from before notes had an outcome.
+    before_outcomes: bool,
     addenda: Vec<Addendum>,
 }
 
@@ -118,7 +124,19 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 );
             };
             let kind = parse::note_kind(&kind)?;
-            let outcome = outcome.as_deref().map(super::visit::outcome).transpose()?;
+            let outcome = outcome.as_deref().map(note_outcome).transpose()?;
+            // "Seen" is never read from the kind: a visit in person says
+            // what came of it, and so does any contact before it is sealed.
+            if outcome.is_none() && (kind.is_in_person() || (finalise && outcome_required(kind))) {
+                bail!(
+                    "--outcome is required for a {}: what came of it? ({}); nothing was saved",
+                    kind.label().to_lowercase(),
+                    NoteOutcome::codes()
+                );
+            }
+            if let Some(problem) = outcome.and_then(|o| o.problem_with(kind)) {
+                bail!("--outcome {problem}; nothing was saved");
+            }
             let occurred_at = match at {
                 Some(a) => parse::date_time_for("--at", &a, now, Tense::Past)?,
                 None => now,
@@ -152,10 +170,15 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 present,
                 body,
                 significant,
+                outcome,
             };
             // Adding (with its visit) and finalising is one transaction:
             // a final note or nothing, never a stray draft.
-            let written = match (outcome, finalise) {
+            // A visit in person with a visit's outcome records the visit too.
+            let visit = outcome
+                .and_then(NoteOutcome::as_visit)
+                .filter(|_| kind.is_in_person());
+            let written = match (visit, finalise) {
                 (Some(o), true) => store
                     .add_final_note_with_outcome(&new, o, late_reason.as_deref(), now)
                     .map(|(id, _)| id),
@@ -176,7 +199,11 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                 let mut rows = Vec::with_capacity(notes.len());
                 for note in notes {
                     let addenda = store.addenda(note.id)?;
-                    rows.push(NoteJson { note, addenda });
+                    rows.push(NoteJson {
+                        before_outcomes: note.before_outcomes(),
+                        note,
+                        addenda,
+                    });
                 }
                 return output::json(&rows);
             }
@@ -190,6 +217,7 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                             .map_or("(choose)", crate::domain::NoteKind::as_str)
                             .into(),
                         n.status.as_str().into(),
+                        n.outcome_words().into(),
                         if n.significant {
                             "*".into()
                         } else {
@@ -199,7 +227,10 @@ pub fn run(store: &mut Store, cmd: NoteCmd, now: NaiveDateTime) -> Result<()> {
                     ]
                 })
                 .collect();
-            output::table(&["id", "when", "kind", "status", "sig", "text"], &table);
+            output::table(
+                &["id", "when", "kind", "status", "outcome", "sig", "text"],
+                &table,
+            );
         }
         NoteCmd::Finalise { note, late_reason } => {
             let id = parse::id("the note", &note)?;
@@ -245,4 +276,15 @@ fn preview(body: &str) -> String {
     } else {
         line
     }
+}
+
+/// A note outcome as typed on the command line.
+fn note_outcome(typed: &str) -> Result<NoteOutcome> {
+    typed.parse::<NoteOutcome>().map_err(|_| {
+        anyhow::anyhow!(
+            "--outcome: \"{}\" is not an outcome; use one of: {}",
+            one_line(typed),
+            NoteOutcome::codes()
+        )
+    })
 }

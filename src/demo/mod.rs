@@ -17,6 +17,23 @@ pub use throwaway::{DemoDb, open_throwaway};
 
 use crate::store::StoreError;
 
+/// The outcome the demo's written notes record: the person seen on a
+/// contact in person, "not applicable" on a call or meeting, none on a
+/// note that is no contact. Demo and test data only: a practitioner's note
+/// always has its outcome chosen.
+#[must_use]
+pub fn written_outcome(kind: crate::domain::NoteKind) -> Option<crate::domain::NoteOutcome> {
+    use crate::domain::NoteOutcome;
+    if !crate::domain::note_outcome::outcome_required(kind) {
+        return None;
+    }
+    Some(if kind.is_in_person() {
+        NoteOutcome::Seen
+    } else {
+        NoteOutcome::NotApplicable
+    })
+}
+
 /// Why a demo caseload could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {

@@ -234,6 +234,7 @@ fn seed_notes(
             &NewNote {
                 client_id: id,
                 kind: Some(n.kind),
+                outcome: super::written_outcome(n.kind),
                 occurred_at: occurred,
                 location: n.location.clone(),
                 present: n.present.clone(),

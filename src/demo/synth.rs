@@ -253,6 +253,7 @@ fn notes(
             &NewNote {
                 client_id: id,
                 kind: Some(kind),
+                outcome: super::written_outcome(kind),
                 occurred_at: occurred,
                 location: None,
                 present: None,

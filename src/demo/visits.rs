@@ -93,6 +93,7 @@ fn seed_visit(
             &NewNote {
                 client_id: client,
                 kind: Some(NoteKind::HomeVisit),
+                outcome: Some(crate::domain::NoteOutcome::from_visit(outcome)),
                 occurred_at: at,
                 location: v.location.clone(),
                 present: None,

@@ -17,6 +17,7 @@ pub mod found;
 pub mod network;
 pub mod nhs;
 pub mod note;
+pub mod note_outcome;
 pub mod placement;
 pub mod plan;
 pub mod rank;
@@ -34,6 +35,7 @@ pub use deadline::{Action, Completion, Deadline, DueItem, DueKind, NewAction, Ne
 pub use episode::{EpisodeKind, LegalEpisode, NewEpisode};
 pub use network::{NetworkMember, NewNetworkMember};
 pub use note::{Addendum, NewNote, Note, NoteKind, NoteStatus};
+pub use note_outcome::NoteOutcome;
 pub use placement::{NewPlacement, Placement, PlacementType};
 pub use plan::{CarePlan, NewCarePlan, PlanAction};
 pub use supervision::{NewSupervision, Supervision, SupervisionAction};

@@ -106,6 +106,10 @@ pub struct Note {
     /// go back is unambiguous (none for notes from before it was kept).
     #[serde(default)]
     pub occurred_offset: Option<String>,
+    /// What came of the contact, as chosen (none on a note written before
+    /// notes had an outcome: see [`super::note_outcome::BEFORE_OUTCOMES`]).
+    #[serde(default)]
+    pub outcome: Option<super::NoteOutcome>,
 }
 
 /// The words shown where a draft's kind is not chosen yet.
@@ -122,6 +126,26 @@ impl Note {
     #[must_use]
     pub fn kind_label(&self) -> &'static str {
         kind_label(self.kind)
+    }
+
+    /// Whether this is a final contact note written before notes had an
+    /// outcome (it counts by its kind, as it did then, and says so).
+    #[must_use]
+    pub fn before_outcomes(&self) -> bool {
+        self.status == NoteStatus::Final
+            && self.outcome.is_none()
+            && self.kind.is_some_and(super::note_outcome::outcome_required)
+    }
+
+    /// The outcome as a listing shows it: its label, "recorded before
+    /// outcomes" for a final contact note from before them, else empty.
+    #[must_use]
+    pub fn outcome_words(&self) -> &'static str {
+        match self.outcome {
+            Some(o) => o.label(),
+            None if self.before_outcomes() => super::note_outcome::BEFORE_OUTCOMES,
+            None => "",
+        }
     }
 }
 
@@ -161,6 +185,10 @@ pub struct NewNote {
     pub body: String,
     /// Goes into the chronology.
     pub significant: bool,
+    /// What came of the contact, once chosen (a draft may wait; finalising
+    /// a contact may not).
+    #[serde(default)]
+    pub outcome: Option<super::NoteOutcome>,
 }
 
 impl NewNote {
@@ -171,6 +199,11 @@ impl NewNote {
             return Err(ValidationError::new("when it happened", problem));
         }
         validate::limit("note text", &self.body, MAX_LONG)?;
+        if let (Some(o), Some(kind)) = (self.outcome, self.kind)
+            && let Some(problem) = o.problem_with(kind)
+        {
+            return Err(ValidationError::new("outcome", problem));
+        }
         Ok(NewNote {
             client_id: self.client_id,
             kind: self.kind,
@@ -179,6 +212,7 @@ impl NewNote {
             present: validate::optional("who was present", self.present.as_deref(), MAX_SHORT)?,
             body: self.body.clone(),
             significant: self.significant,
+            outcome: self.outcome,
         })
     }
 }
@@ -262,6 +296,7 @@ mod tests {
             present: None,
             body: "x".into(),
             significant: false,
+            outcome: None,
         };
         assert!(n.validate(at(22, 9)).is_err());
         // Tomorrow is the future too (it used to pass on a day's grace).

@@ -128,6 +128,13 @@ impl Visit {
         let when = self.when()?;
         let mut present: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
         present.extend(self.with_whom.clone());
+        // The note carries its own client's outcome, as recorded.
+        let own = self
+            .people
+            .iter()
+            .find(|p| p.client_id == client_id)
+            .and_then(|p| p.outcome)
+            .map(super::NoteOutcome::from_visit);
         let outcome = self.outcome_words();
         let body = if outcome.is_empty() {
             String::new()
@@ -145,6 +152,7 @@ impl Visit {
                 .people
                 .iter()
                 .any(|p| p.outcome.is_some_and(|o| !o.counts())),
+            outcome: own,
         })
     }
 

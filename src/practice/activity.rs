@@ -265,6 +265,7 @@ mod tests {
             id: 1,
             client_id: 1,
             kind: Some(kind),
+            outcome: None,
             occurred_at: day.and_hms_opt(10, 0, 0).unwrap(),
             written_at: day.and_hms_opt(11, 0, 0).unwrap(),
             occurred_offset: None,

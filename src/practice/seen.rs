@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{NoteKind, NoteStatus, VisitOutcome};
+use crate::domain::{NoteKind, NoteOutcome, NoteStatus, VisitOutcome};
 
 /// What a dated contact rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,8 +11,12 @@ use crate::domain::{NoteKind, NoteStatus, VisitOutcome};
 pub enum Evidence {
     /// A visit recorded with this outcome for the person.
     Outcome(VisitOutcome),
-    /// A note with no visit record of its own, in this state.
+    /// A note with no visit record of its own and no outcome (written
+    /// before notes had one), in this state: it counts by its kind, as then.
     Note(NoteStatus),
+    /// A final note with no visit record of its own, with the outcome the
+    /// practitioner chose: it counts by that outcome, never by its kind.
+    NoteOutcome(NoteOutcome),
 }
 
 /// One dated contact with one client, as the store reads it (the store may
@@ -32,14 +36,17 @@ pub struct Contact {
 
 impl Contact {
     /// Whether it shows the contact happened with the person there: a visit
-    /// seen or seen alone, or a final note. Never a draft, never a visit not
-    /// seen or cancelled. (Whether it satisfies a visiting rule also depends
-    /// on the rule's `contact_kinds`.)
+    /// seen or seen alone; a final note whose chosen outcome says so (for a
+    /// contact in person, seen or seen alone; for a call or a meeting, not
+    /// "not seen" or "cancelled"); or a final note from before outcomes.
+    /// Never a draft, never a visit not seen or cancelled. (Whether it
+    /// satisfies a visiting rule also depends on the rule's `contact_kinds`.)
     #[must_use]
     pub fn happened(&self) -> bool {
         match self.evidence {
             Evidence::Outcome(o) => o.counts(),
             Evidence::Note(status) => status == NoteStatus::Final,
+            Evidence::NoteOutcome(o) => o.happened(self.kind),
         }
     }
 }

@@ -122,8 +122,8 @@ impl<'a> Bulk<'a> {
             )?,
             note: conn.prepare(
                 "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body,
-                    significant, status, finalised_at, occurred_offset, written_offset)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    significant, status, finalised_at, occurred_offset, written_offset, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?,
             deadline: conn.prepare(
                 "INSERT INTO deadlines (client_id, episode_id, what, due, warn_from, rule_id, source,
@@ -225,6 +225,7 @@ impl<'a> Bulk<'a> {
             None::<String>,
             crate::clock::contact_offset(n.occurred_at, written_at),
             crate::clock::stamp_offset(written_at),
+            n.outcome,
         ])?;
         let id = self.conn.last_insert_rowid();
         if status == NoteStatus::Final {

@@ -25,33 +25,39 @@ pub(crate) struct RawEntry {
 }
 
 const NOTE_SQL: &str = "SELECT id, client_id, CAST(kind AS TEXT), occurred_at, written_at, finalised_at,
-    location, present, body, CAST(significant AS TEXT), late_reason, prev_hash, hash, chain_seq, status
-    FROM notes";
+    location, present, body, CAST(significant AS TEXT), late_reason, prev_hash, hash, chain_seq, status,
+    outcome FROM notes";
 const ADDENDUM_SQL: &str = "SELECT a.id, a.note_id, n.client_id, a.written_at, a.reason, a.body,
     a.prev_hash, a.hash, a.chain_seq FROM addenda a JOIN notes n ON n.id = a.note_id";
 
 fn raw_note(r: &Row<'_>) -> rusqlite::Result<RawEntry> {
     let id: i64 = r.get(0)?;
     let client_id: i64 = r.get(1)?;
+    let mut fields = vec![
+        ("client_id", Some(client_id.to_string())),
+        ("note_id", Some(id.to_string())),
+        ("kind", r.get(2)?),
+        ("occurred_at", r.get(3)?),
+        ("written_at", r.get(4)?),
+        ("finalised_at", r.get(5)?),
+        ("location", r.get(6)?),
+        ("present", r.get(7)?),
+        ("body", r.get(8)?),
+        ("significant", r.get(9)?),
+        ("late_reason", r.get(10)?),
+    ];
+    // The outcome is sealed when there is one, so notes sealed before
+    // outcomes keep their seals.
+    if let Some(outcome) = r.get::<_, Option<String>>(15)? {
+        fields.push(("outcome", Some(outcome)));
+    }
     Ok(RawEntry {
         entity: "note",
         id,
         note_id: id,
         client_id,
         status: r.get(14)?,
-        fields: vec![
-            ("client_id", Some(client_id.to_string())),
-            ("note_id", Some(id.to_string())),
-            ("kind", r.get(2)?),
-            ("occurred_at", r.get(3)?),
-            ("written_at", r.get(4)?),
-            ("finalised_at", r.get(5)?),
-            ("location", r.get(6)?),
-            ("present", r.get(7)?),
-            ("body", r.get(8)?),
-            ("significant", r.get(9)?),
-            ("late_reason", r.get(10)?),
-        ],
+        fields,
         prev_hash: r.get(11)?,
         hash: r.get(12)?,
         chain_seq: r.get(13)?,
@@ -387,6 +393,7 @@ mod tests {
         let new = NewNote {
             client_id,
             kind: Some(NoteKind::HomeVisit),
+            outcome: crate::demo::written_outcome(NoteKind::HomeVisit),
             occurred_at: at(d),
             location: None,
             present: None,

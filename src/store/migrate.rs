@@ -27,6 +27,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_journeys.sql"),
     include_str!("migrations/0017_placements.sql"),
     include_str!("migrations/0018_note_kind_chosen.sql"),
+    include_str!("migrations/0019_note_outcomes.sql"),
 ];
 
 /// The schema version this build writes.

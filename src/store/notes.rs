@@ -9,12 +9,13 @@ use super::rows::{dt, flag, fmt_dt, opt_dt};
 use super::{Result, Store, StoreError};
 use crate::clock;
 use crate::domain::note::contact_time_problem;
+use crate::domain::note_outcome::outcome_required;
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{Addendum, NewNote, Note, NoteStatus};
 use crate::rules::late::{LateEntry, LateEntryRule};
 
 const NOTE_COLS: &str = "id, client_id, kind, occurred_at, written_at, location, present, body,
-    significant, status, finalised_at, late_reason, prev_hash, hash, occurred_offset";
+    significant, status, finalised_at, late_reason, prev_hash, hash, occurred_offset, outcome";
 
 pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     Ok(Note {
@@ -33,6 +34,7 @@ pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
         prev_hash: r.get(12)?,
         hash: r.get(13)?,
         occurred_offset: r.get(14)?,
+        outcome: r.get(15)?,
     })
 }
 
@@ -86,12 +88,15 @@ impl Store {
         if old.significant != n.significant {
             changed.push("significant");
         }
+        if old.outcome != n.outcome {
+            changed.push("outcome");
+        }
         if changed.is_empty() {
             return Ok(false);
         }
         tx.execute(
             "UPDATE notes SET kind=?2, occurred_at=?3, written_at=?4, location=?5, present=?6, body=?7, significant=?8,
-                occurred_offset=?9, written_offset=?10
+                occurred_offset=?9, written_offset=?10, outcome=?11
              WHERE id=?1 AND status='draft'",
             params![
                 id,
@@ -103,7 +108,8 @@ impl Store {
                 n.body,
                 n.significant,
                 clock::contact_offset(n.occurred_at, now),
-                clock::stamp_offset(now)
+                clock::stamp_offset(now),
+                n.outcome
             ],
         )?;
         record(&tx, now, "note", id, Some(n.client_id), "update", &changed)?;
@@ -293,8 +299,8 @@ pub(crate) fn client_exists(conn: &Connection, id: i64) -> Result<()> {
 pub(crate) fn insert_note(conn: &Connection, n: &NewNote, now: NaiveDateTime) -> Result<i64> {
     conn.execute(
         "INSERT INTO notes (client_id, kind, occurred_at, written_at, location, present, body, significant, status,
-            occurred_offset, written_offset)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10)",
+            occurred_offset, written_offset, outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10, ?11)",
         params![
             n.client_id,
             n.kind,
@@ -305,7 +311,8 @@ pub(crate) fn insert_note(conn: &Connection, n: &NewNote, now: NaiveDateTime) ->
             n.body,
             n.significant,
             clock::contact_offset(n.occurred_at, now),
-            clock::stamp_offset(now)
+            clock::stamp_offset(now),
+            n.outcome
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -333,6 +340,14 @@ pub(crate) fn finalise_in(
         return Err(StoreError::Refused(format!(
             "note {id} cannot be finalised: Kind is not chosen (home visit, phone call, …); \
              choose the kind of contact first"
+        )));
+    }
+    // A contact says what came of it: "seen" is never read from the kind.
+    if note.outcome.is_none() && note.kind.is_some_and(outcome_required) {
+        return Err(StoreError::Refused(format!(
+            "note {id} cannot be finalised: Outcome is not chosen ({}); \
+             choose what came of the contact first",
+            crate::domain::NoteOutcome::codes()
         )));
     }
     if note.body.trim().is_empty() {

@@ -15,7 +15,7 @@ use crate::domain::{NewNote, NewSupervision, NoteKind, Supervision};
 /// The columns read for a supervision: its note's, then its parts.
 const SUPERVISION_SQL: &str = "SELECT n.id, n.client_id, n.kind, n.occurred_at, n.written_at,
     n.location, n.present, n.body, n.significant, n.status, n.finalised_at, n.late_reason,
-    n.prev_hash, n.hash, n.occurred_offset, s.supervisor, s.decisions, s.discussion, s.next_review
+    n.prev_hash, n.hash, n.occurred_offset, n.outcome, s.supervisor, s.decisions, s.discussion, s.next_review
     FROM supervisions s JOIN notes n ON n.id = s.note_id";
 
 impl Store {
@@ -39,6 +39,7 @@ impl Store {
             present: Some(s.supervisor.clone()),
             body: s.body(),
             significant: true,
+            outcome: None,
         }
         .validate(now)?;
         let late = self.late_entry_by(self.late_rule);
@@ -128,17 +129,17 @@ impl Store {
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Supervision> {
     let note = note_from_row(r)?;
-    let decisions: String = r.get(16)?;
+    let decisions: String = r.get(17)?;
     Ok(Supervision {
         note_id: note.id,
         client_id: note.client_id,
         on: note.occurred_at,
-        supervisor: r.get(15)?,
+        supervisor: r.get(16)?,
         // Written by us as a JSON list; a damaged one reads as no decisions
         // (the note's sealed text still holds them).
         decisions: serde_json::from_str(&decisions).unwrap_or_default(),
-        discussion: r.get(17)?,
-        next_review: opt_date(r, 18)?,
+        discussion: r.get(18)?,
+        next_review: opt_date(r, 19)?,
         status: note.status,
         actions: Vec::new(),
     })

@@ -78,6 +78,7 @@ mod tests {
                 &NewNote {
                     client_id: c,
                     kind: Some(kind),
+                    outcome: crate::demo::written_outcome(kind),
                     occurred_at: when,
                     location: None,
                     present: None,

@@ -10,7 +10,9 @@ use rusqlite::params_from_iter;
 
 use super::rows::{date, opt_date};
 use super::{Result, Store};
-use crate::domain::{CaseStatus, EpisodeKind, NoteKind, NoteStatus, PlacementType, VisitOutcome};
+use crate::domain::{
+    CaseStatus, EpisodeKind, NoteKind, NoteOutcome, NoteStatus, PlacementType, VisitOutcome,
+};
 use crate::practice::{self, ClientBasis, Contact, Evidence, VisitFacts};
 use crate::rules::PlacementBasis;
 use crate::rules::placement::{FIRST_REVIEW_MARK, FIRST_REVIEW_RULE};
@@ -214,30 +216,64 @@ impl Store {
             .iter()
             .map(|k| format!("('{}')", k.as_str()))
             .collect();
+        // Per kind, the latest final note that can count: one from before
+        // outcomes, or one whose chosen outcome counts for that kind (the
+        // practice layer's own rule, NoteOutcome::happened, listed here so
+        // the scan can stop at it).
+        let counting: Vec<String> = self
+            .note_kinds_that_matter()
+            .into_iter()
+            .map(|k| {
+                let list: Vec<String> = NoteOutcome::ALL
+                    .iter()
+                    .filter(|o| o.happened(k))
+                    .map(|o| format!("'{}'", o.as_str()))
+                    .collect();
+                format!(
+                    "(k.column1 = '{}' AND (n.outcome IS NULL OR n.outcome IN ({})))",
+                    k.as_str(),
+                    list.join(", ")
+                )
+            })
+            .collect();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT c.id, k.column1,
-                    (SELECT n.occurred_at FROM notes n
+                    (SELECT n.occurred_at || '|' || coalesce(n.outcome, '') FROM notes n
                       WHERE n.client_id = c.id AND n.kind = k.column1 AND n.status = 'final'
+                        AND ({})
                         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.note_id = n.id)
                       ORDER BY n.occurred_at DESC LIMIT 1)
                FROM clients c, (VALUES {}) k
               WHERE {}",
+            counting.join(" OR "),
             kinds.join(", "),
             scope.condition()
         ))?;
         let rows = stmt.query_map(params_from_iter(scope.params()), |r| {
-            let at: Option<NaiveDateTime> = r.get(2)?;
-            Ok((r.get::<_, i64>(0)?, r.get::<_, NoteKind>(1)?, at))
+            let found: Option<String> = r.get(2)?;
+            Ok((r.get::<_, i64>(0)?, r.get::<_, NoteKind>(1)?, found))
         })?;
         for row in rows {
-            if let (client_id, kind, Some(at)) = row? {
-                out.push(Contact {
-                    client_id,
-                    kind,
-                    on: at.date(),
-                    evidence: Evidence::Note(NoteStatus::Final),
-                });
-            }
+            let (client_id, kind, found) = row?;
+            let Some((at, outcome)) = found.as_deref().and_then(|f| f.split_once('|')) else {
+                continue;
+            };
+            let Some(on) = at
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                continue;
+            };
+            let evidence = match outcome.parse::<NoteOutcome>() {
+                Ok(o) => Evidence::NoteOutcome(o),
+                Err(_) => Evidence::Note(NoteStatus::Final),
+            };
+            out.push(Contact {
+                client_id,
+                kind,
+                on,
+                evidence,
+            });
         }
         Ok(out)
     }

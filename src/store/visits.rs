@@ -309,7 +309,9 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<(i64, i64)> {
         let late = self.late_entry_in_force();
-        let n = note.validate(now)?;
+        let mut n = note.validate(now)?;
+        // The note carries the outcome its visit records.
+        n.outcome = Some(crate::domain::NoteOutcome::from_visit(outcome));
         let Some(kind) = n.kind else {
             return Err(StoreError::Refused(
                 "a visit's note needs its kind chosen (home visit, office, hospital, review)"

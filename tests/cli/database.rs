@@ -225,6 +225,8 @@ fn a_new_database_is_ciphertext_and_reads_back_after_reopening() {
             &id,
             "--kind",
             "home-visit",
+            "--outcome",
+            "seen",
             "--final",
             "--text",
             text,

@@ -26,6 +26,8 @@ fn a_draft_is_discarded_and_undo_puts_it_back_and_a_final_note_is_refused() {
             "1",
             "--kind",
             "phone",
+            "--outcome",
+            "not-applicable",
             "--final",
             "--text",
             "Rang the GP",

@@ -69,6 +69,8 @@ fn mistakes_get_a_message_on_stderr_and_a_failure_status() {
             "marnie",
             "--kind",
             "phone",
+            "--outcome",
+            "not-applicable",
             "--at",
             "2026-11-02 10:00",
             "--final",

@@ -47,7 +47,16 @@ impl KillLoop {
         Command::new(assert_cmd::cargo::cargo_bin("caseload"))
             .arg("--db")
             .arg(db)
-            .args(["note", "add", "1", "--kind", "phone", "--final"])
+            .args([
+                "note",
+                "add",
+                "1",
+                "--kind",
+                "phone",
+                "--outcome",
+                "not-applicable",
+                "--final",
+            ])
             .args(["--text", text])
             .env("CASELOAD_PASSPHRASE", PASS)
             .env("CASELOAD_NOW", NOW)

@@ -286,6 +286,7 @@ pub fn new_note(client_id: i64, kind: NoteKind, at: NaiveDateTime, body: &str) -
     NewNote {
         client_id,
         kind: Some(kind),
+        outcome: caseload::demo::written_outcome(kind),
         occurred_at: at,
         location: None,
         present: None,

@@ -53,6 +53,7 @@ fn a_caseload_from_the_previous_schema_migrates_and_checks() {
             let new = NewNote {
                 client_id: c,
                 kind: Some(NoteKind::HomeVisit),
+                outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
                 occurred_at: at(11, day, 10),
                 location: None,
                 present: None,

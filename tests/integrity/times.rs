@@ -61,6 +61,7 @@ fn a_contact_cannot_be_in_the_future_anywhere() {
     let new = NewNote {
         client_id: 1,
         kind: Some(NoteKind::Phone),
+        outcome: caseload::demo::written_outcome(NoteKind::Phone),
         occurred_at: at(11, 23, 10),
         location: None,
         present: None,

@@ -42,6 +42,7 @@ fn undo_names_its_step_and_a_burst_of_autosaves_is_one_step() {
     let mut new = NewNote {
         client_id: c,
         kind: Some(NoteKind::Phone),
+        outcome: caseload::demo::written_outcome(NoteKind::Phone),
         occurred_at: at(11, 20, 10),
         location: None,
         present: None,

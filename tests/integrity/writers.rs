@@ -45,11 +45,21 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
     let mut children = Vec::new();
     for (i, d) in deadlines.iter().enumerate() {
         children.push(spawn(
-            ["note", "add", "1", "--kind", "phone", "--final", "--text"]
-                .iter()
-                .map(ToString::to_string)
-                .chain([format!("CLI note {i}.")])
-                .collect(),
+            [
+                "note",
+                "add",
+                "1",
+                "--kind",
+                "phone",
+                "--outcome",
+                "not-applicable",
+                "--final",
+                "--text",
+            ]
+            .iter()
+            .map(ToString::to_string)
+            .chain([format!("CLI note {i}.")])
+            .collect(),
         ));
         children.push(spawn(vec!["deadline".into(), "done".into(), d.to_string()]));
     }
@@ -58,6 +68,7 @@ fn a_tui_like_writer_and_cli_calls_side_by_side() {
     let mut new = NewNote {
         client_id: 1,
         kind: Some(NoteKind::HomeVisit),
+        outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
         occurred_at: at(11, 22, 8),
         location: None,
         present: None,

@@ -161,6 +161,7 @@ fn editing_a_draft_keeps_the_index_in_step() {
     let edit = NewNote {
         client_id: c,
         kind: Some(NoteKind::HomeVisit),
+        outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
         occurred_at: at(11, 16, 10),
         location: None,
         present: None,

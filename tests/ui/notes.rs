@@ -59,6 +59,9 @@ fn focus_change_saves_and_the_header_fields_are_kept() {
     retype(&mut app, 20, "yesterday 14:30");
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "p");
+    // Outcome (issue 25): 5, not applicable, for a call.
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "5");
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "Office");
     press(&mut app, KeyCode::Tab);
@@ -73,6 +76,10 @@ fn focus_change_saves_and_the_header_fields_are_kept() {
         .find(|n| n.client_id == 2)
         .unwrap();
     assert_eq!(d.kind, Some(NoteKind::Phone));
+    assert_eq!(
+        d.outcome,
+        Some(caseload::domain::NoteOutcome::NotApplicable)
+    );
     assert_eq!(d.occurred_at, day(11, 21).and_hms_opt(14, 30, 0).unwrap());
     assert_eq!(d.location.as_deref(), Some("Office"));
     assert!(d.significant);

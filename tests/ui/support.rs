@@ -69,6 +69,7 @@ pub(crate) fn fixture() -> Store {
             &NewNote {
                 client_id: ada,
                 kind: Some(NoteKind::HomeVisit),
+                outcome: caseload::demo::written_outcome(NoteKind::HomeVisit),
                 occurred_at: day(11, 2).and_hms_opt(10, 30, 0).unwrap(),
                 location: Some("Home".into()),
                 present: Some("Ada".into()),
@@ -84,6 +85,7 @@ pub(crate) fn fixture() -> Store {
         &NewNote {
             client_id: ada,
             kind: Some(NoteKind::Phone),
+            outcome: caseload::demo::written_outcome(NoteKind::Phone),
             occurred_at: day(11, 21).and_hms_opt(16, 0, 0).unwrap(),
             location: None,
             present: None,
@@ -98,6 +100,7 @@ pub(crate) fn fixture() -> Store {
             &NewNote {
                 client_id: bob,
                 kind: Some(NoteKind::Office),
+                outcome: caseload::demo::written_outcome(NoteKind::Office),
                 occurred_at: day(11, 20).and_hms_opt(11, 0, 0).unwrap(),
                 location: None,
                 present: None,
@@ -201,12 +204,14 @@ pub(crate) fn write_note_for_bob(app: &mut App, body: &str) {
     keys(app, "c/riv");
     press(app, KeyCode::Enter);
     keys(app, "n");
-    // No kind until one is picked (issue 25): Body → When → Kind, `h`
-    // for a home visit, then on round to the body.
+    // No kind nor outcome until picked (issue 25): Body → When → Kind,
+    // `h` for a home visit, Outcome `1` seen, then on round to the body.
     for _ in 0..2 {
         press(app, KeyCode::Tab);
     }
     keys(app, "h");
+    press(app, KeyCode::Tab);
+    keys(app, "1");
     for _ in 0..4 {
         press(app, KeyCode::Tab);
     }

@@ -121,6 +121,7 @@ pub(super) fn note(client_id: i64, kind: NoteKind, at: NaiveDateTime) -> NewNote
     NewNote {
         client_id,
         kind: Some(kind),
+        outcome: crate::demo::written_outcome(kind),
         occurred_at: at,
         location: None,
         present: None,

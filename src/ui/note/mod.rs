@@ -19,8 +19,9 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::dates;
+use crate::domain::note_outcome::outcome_required;
 use crate::domain::text::{one_line, sanitize};
-use crate::domain::{NewNote, Note, NoteKind};
+use crate::domain::{NewNote, Note, NoteKind, NoteOutcome};
 use crate::privacy::Kind;
 use crate::ui::input::Input;
 use crate::ui::theme::Theme;
@@ -38,6 +39,8 @@ pub enum Focus {
     When,
     /// Kind of contact.
     Kind,
+    /// What came of it.
+    Outcome,
     /// Where.
     Where,
     /// Who was present.
@@ -49,9 +52,10 @@ pub enum Focus {
 }
 
 impl Focus {
-    const ORDER: [Focus; 6] = [
+    const ORDER: [Focus; 7] = [
         Focus::When,
         Focus::Kind,
+        Focus::Outcome,
         Focus::Where,
         Focus::Present,
         Focus::Significant,
@@ -82,6 +86,8 @@ pub struct NoteEditor {
     pub when_error: Option<String>,
     /// Kind of contact, once chosen (a new note has none: never guessed).
     pub kind: Option<NoteKind>,
+    /// What came of it, once chosen (never guessed).
+    pub outcome: Option<NoteOutcome>,
     /// Where.
     pub location: Input,
     /// Who was present.
@@ -124,6 +130,7 @@ impl NoteEditor {
             occurred_at: now,
             when_error: None,
             kind: None,
+            outcome: None,
             location: Input::new("", false, theme),
             present: Input::new("", false, theme),
             significant: false,
@@ -155,6 +162,7 @@ impl NoteEditor {
             occurred_at: note.occurred_at,
             when_error: None,
             kind: note.kind,
+            outcome: note.outcome,
             location: Input::new(
                 &one_line(note.location.as_deref().unwrap_or("")),
                 false,
@@ -191,6 +199,7 @@ impl NoteEditor {
             present: Some(self.present.text()),
             body: self.body.text(),
             significant: self.significant,
+            outcome: self.outcome,
         }
     }
 
@@ -231,7 +240,7 @@ impl NoteEditor {
             Focus::Where => Some(&mut self.location),
             Focus::Present => Some(&mut self.present),
             Focus::Body => Some(&mut self.body),
-            Focus::Kind | Focus::Significant => None,
+            Focus::Kind | Focus::Outcome | Focus::Significant => None,
         }
     }
 
@@ -256,11 +265,23 @@ impl NoteEditor {
                 match next {
                     Some(k) if Some(k) != self.kind => {
                         self.kind = Some(k);
+                        // An outcome that cannot go with the new kind is
+                        // unchosen again, never changed into another.
+                        if self.outcome.is_some_and(|o| o.problem_with(k).is_some()) {
+                            self.outcome = None;
+                        }
                         true
                     }
                     _ => false,
                 }
             }
+            Focus::Outcome => match outcome_key(key.code, self.outcome, self.kind) {
+                Some(o) if Some(o) != self.outcome => {
+                    self.outcome = Some(o);
+                    true
+                }
+                _ => false,
+            },
             Focus::Significant => {
                 if matches!(
                     key.code,
@@ -351,6 +372,7 @@ impl Widget for &NoteEditor {
         Widget::render(block, area, frame);
         let (w, rest) = take_top(inner, 1);
         let (k, rest) = take_top(rest, 1);
+        let (o, rest) = take_top(rest, 1);
         let (l, rest) = take_top(rest, 1);
         let (p, rest) = take_top(rest, 1);
         let (s, rest) = take_top(rest, 1);
@@ -394,6 +416,21 @@ impl Widget for &NoteEditor {
             rest,
             frame,
         );
+        let rest = row(frame, o, Focus::Outcome, "Outcome");
+        let needed = self.kind.is_some_and(outcome_required);
+        let shown = match self.outcome {
+            Some(out) => Span::styled(format!("‹ {} ›", out.label()), theme.text()),
+            None if needed => Span::styled("‹ (choose) ›", theme.warn()),
+            None => Span::styled("not needed", theme.dim()),
+        };
+        Widget::render(
+            Paragraph::new(Line::from(vec![
+                shown,
+                Span::styled("  1 seen 2 alone 3 not seen 4 cancelled 5 n/a", theme.dim()),
+            ])),
+            rest,
+            frame,
+        );
         let rest = row(frame, l, Focus::Where, "Where");
         self.location
             .draw_private(frame, rest, Kind::Contact, theme.privacy());
@@ -429,4 +466,32 @@ impl Widget for &NoteEditor {
         self.body
             .draw_private(frame, body, Kind::Text("note"), theme.privacy());
     }
+}
+
+/// The outcome a key picks in the Outcome field: digits 1-5 name one each
+/// (no letter is shared with another field's meaning); ←/→ and Space step
+/// through those that can go with the kind. None fits no kind yet chosen
+/// only when the key names it.
+fn outcome_key(
+    code: KeyCode,
+    now: Option<NoteOutcome>,
+    kind: Option<NoteKind>,
+) -> Option<NoteOutcome> {
+    let fits = |o: &NoteOutcome| kind.is_none_or(|k| o.problem_with(k).is_none());
+    let allowed: Vec<NoteOutcome> = NoteOutcome::ALL.iter().copied().filter(fits).collect();
+    let n = allowed.len();
+    let at = now.and_then(|o| allowed.iter().position(|a| *a == o));
+    let picked = match code {
+        KeyCode::Char(c @ '1'..='5') => c
+            .to_digit(10)
+            .and_then(|d| usize::try_from(d).ok())
+            .and_then(|d| NoteOutcome::ALL.get(d - 1))
+            .copied(),
+        KeyCode::Right | KeyCode::Char(' ') if n > 0 => {
+            allowed.get(at.map_or(0, |i| (i + 1) % n)).copied()
+        }
+        KeyCode::Left if n > 0 => allowed.get(at.map_or(n - 1, |i| (i + n - 1) % n)).copied(),
+        _ => None,
+    };
+    picked.filter(fits)
 }

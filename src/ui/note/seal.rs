@@ -13,6 +13,7 @@ impl Focus {
         match self {
             Focus::When => "When",
             Focus::Kind => "Kind",
+            Focus::Outcome => "Outcome",
             Focus::Where => "Where",
             Focus::Present => "Present",
             Focus::Significant => "Significant",
@@ -29,8 +30,15 @@ impl NoteEditor {
         if let Some(why) = &self.when_error {
             return Some((Focus::When, why.clone()));
         }
-        if self.kind.is_none() {
+        let Some(kind) = self.kind else {
             return Some((Focus::Kind, "choose the kind of contact".into()));
+        };
+        if self.outcome.is_none() && crate::domain::note_outcome::outcome_required(kind) {
+            return Some((
+                Focus::Outcome,
+                "choose what came of it (1 seen, 2 seen alone, 3 not seen, 4 cancelled, 5 not applicable)"
+                    .into(),
+            ));
         }
         if self.body.is_blank() {
             return Some((Focus::Body, "write what happened".into()));
@@ -62,10 +70,12 @@ impl NoteEditor {
             "Finalise this note? It will be sealed as:\n\
              • Kind: {}\n\
              • When: {}\n\
+             • Outcome: {}\n\
              • Present: {present}\n\
              After this it cannot be changed; corrections are added as addenda.",
             crate::domain::note::kind_label(self.kind),
             crate::dates::show_dt(self.occurred_at),
+            self.outcome.map_or("none (not a contact)", |o| o.label()),
         )
     }
 }

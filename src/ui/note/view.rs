@@ -81,6 +81,13 @@ impl Widget for &NoteViewer {
                 Span::raw(n.kind_label()),
             ]),
             Line::from(vec![
+                Span::styled("Outcome     ", theme.dim()),
+                Span::raw(match n.outcome_words() {
+                    "" => "not recorded",
+                    words => words,
+                }),
+            ]),
+            Line::from(vec![
                 Span::styled("Where       ", theme.dim()),
                 Span::raw(shown_opt(Kind::Contact, n.location.as_deref(), on)),
             ]),

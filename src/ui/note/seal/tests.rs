@@ -90,6 +90,8 @@ fn the_confirm_box_shows_the_kind_the_date_and_time_and_who_was_present() {
     let mut e = editor_with_when("yesterday 14:30");
     assert_eq!(e.when_error, None);
     e.kind = Some(NoteKind::Hospital);
+    e.focus_on(Focus::Outcome);
+    typed(&mut e, "2");
     e.focus_on(Focus::Present);
     typed(&mut e, "Ada, ward nurse");
     let mut out = e.update(Action::Finalise, now());
@@ -119,6 +121,7 @@ fn the_confirm_box_shows_the_kind_the_date_and_time_and_who_was_present() {
         "{question}"
     );
     assert!(question.contains("Present: Ada, ward nurse"), "{question}");
+    assert!(question.contains("Outcome: Seen alone"), "{question}");
 }
 
 /// Issue 25 item 2: a new note has no kind until one is picked (it took
@@ -142,5 +145,40 @@ fn a_note_without_a_chosen_kind_is_never_sealed_and_kind_is_named() {
     assert_eq!(e.kind, Some(NoteKind::ALL[0]));
     typed(&mut e, "p");
     assert_eq!(e.kind, Some(NoteKind::Phone));
+    assert_eq!(e.seal_problem().map(|p| p.0), Some(Focus::Outcome));
+}
+
+/// Issue 25 item 3: a contact says what came of it; "seen" is never read
+/// from the kind. Finalise is refused naming Outcome until one is chosen,
+/// and an outcome that cannot go with a new kind is unchosen, not changed.
+#[test]
+fn a_contact_is_never_sealed_without_its_outcome_and_outcome_is_named() {
+    use crate::domain::NoteOutcome;
+    let mut e = editor_with_when("yesterday 14:30");
+    e.focus_on(Focus::Kind);
+    typed(&mut e, "h");
+    e.focus_on(Focus::Body);
+    let mut out = e.update(Action::Finalise, now());
+    out.extend(saved(&mut e));
+    assert!(!seals(&out), "finalise went ahead: {out:?}");
+    assert!(
+        out.iter()
+            .any(|x| matches!(x, Effect::Error(t) if t.contains("Outcome"))),
+        "{out:?}"
+    );
+    assert_eq!(e.focus, Focus::Outcome);
+    typed(&mut e, "5");
+    assert_eq!(
+        e.outcome, None,
+        "not applicable cannot go with a home visit"
+    );
+    typed(&mut e, "3");
+    assert_eq!(e.outcome, Some(NoteOutcome::NotSeen));
+    assert_eq!(e.seal_problem(), None);
+    // A case supervision is no contact: no outcome is asked.
+    e.focus_on(Focus::Kind);
+    typed(&mut e, "s");
+    assert_eq!(e.outcome, Some(NoteOutcome::NotSeen));
+    e.outcome = None;
     assert_eq!(e.seal_problem(), None);
 }
