@@ -135,3 +135,54 @@ fn a_home_visit_not_seen_is_sealed_with_its_outcome_and_never_counts_as_seen() {
     let show = json(&db, &["client", "show", "1", "--json"]);
     assert!(show["last_seen"].is_null(), "{show}");
 }
+
+/// Issue 25 item 4: the note opened from a visit's outcome lists as present
+/// only the people recorded as seen (Ben, not seen, was listed too).
+#[test]
+fn the_note_from_a_visit_lists_only_the_people_seen_as_present() {
+    if !common::require_tool("tmux", "apt-get install tmux") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let mut f = Fixture::new();
+    f.client("Ann", "Testperson");
+    f.client("Ben", "Testperson");
+    let (_dir, db) = f.into_files();
+    // Planned at 09:00 (the tests' clock) for 10:00, with Ben and a student.
+    ok(
+        &db,
+        &[
+            "visit", "plan", "1", "--also", "2", "--at", "2026-11-22 10:00", "--where", "Home",
+            "--with", "Sam Student",
+        ],
+    );
+
+    // 11:00: Today asks for the outcome; Ann seen alone, Ben not seen.
+    let t = tmux::launch(&sb, "present")
+        .env("CASELOAD_NOW", "2026-11-22T11:00:00")
+        .db(&db)
+        .start();
+    t.unlock();
+    t.wait_for("outcome?");
+    t.keys(&["Enter"]);
+    t.wait_for("Visit outcome");
+    // Outcome → Seen alone; Everyone else stays "Not seen".
+    t.keys(&["Right", "C-s"]);
+    let pane = t.wait_for("Outcome: Ann Testperson: seen alone");
+    let present = pane
+        .lines()
+        .find(|l| l.starts_with("Present"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(present.contains("Ann Testperson"), "{pane}");
+    assert!(!present.contains("Ben"), "Ben was not seen: {pane}");
+    assert!(!present.contains("Sam"), "not recorded as there: {pane}");
+    t.keys(&["C-s", "Escape"]);
+    t.wait_for("Today");
+    t.keys(&["q"]);
+    t.exited();
+
+    let notes = json(&db, &["note", "list", "1", "--json"]);
+    assert_eq!(notes[0]["present"], "Ann Testperson", "{notes}");
+    assert_eq!(notes[0]["outcome"], "seen-alone", "{notes}");
+}

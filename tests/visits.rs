@@ -543,7 +543,8 @@ fn a_visit_whose_time_passed_awaits_its_outcome_and_recording_it_starts_the_note
     assert_eq!((n.client_id, n.kind), (ids[0], Some(NoteKind::HomeVisit)));
     assert_eq!(n.occurred_at, at(11, 16, 15));
     assert_eq!(n.location.as_deref(), Some("Home"));
-    assert_eq!(n.present.as_deref(), Some("Ann Testperson, Ben Testperson"));
+    // Issue 25 item 4: present lists only the people recorded as seen.
+    assert_eq!(n.present.as_deref(), Some("Ann Testperson"));
     assert!(
         n.body
             .starts_with("Outcome: Ann Testperson: seen alone; Ben Testperson: not seen.")

@@ -126,8 +126,15 @@ impl Visit {
     #[must_use]
     pub fn note_draft(&self, client_id: i64) -> Option<NewNote> {
         let when = self.when()?;
-        let mut present: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
-        present.extend(self.with_whom.clone());
+        // Present: only the people recorded as seen (issue 25). Anyone not
+        // seen, and whoever was planned to come along, was not recorded as
+        // there; the practitioner adds who else was.
+        let present: Vec<String> = self
+            .people
+            .iter()
+            .filter(|p| p.outcome.is_some_and(VisitOutcome::counts))
+            .map(|p| p.name.clone())
+            .collect();
         // The note carries its own client's outcome, as recorded.
         let own = self
             .people
@@ -146,7 +153,7 @@ impl Visit {
             kind: Some(self.kind),
             occurred_at: when,
             location: self.location.clone(),
-            present: Some(present.join(", ")),
+            present: (!present.is_empty()).then(|| present.join(", ")),
             body,
             significant: self
                 .people
@@ -347,7 +354,9 @@ mod tests {
         assert_eq!(v.outcome_words(), "Ann: seen alone; Ben: not seen");
         let draft = v.note_draft(1).unwrap();
         assert_eq!(draft.occurred_at, at(20, 10));
-        assert_eq!(draft.present.as_deref(), Some("Ann, Ben"));
+        // Issue 25 item 4: Ben was not seen, so only Ann is present.
+        assert_eq!(draft.present.as_deref(), Some("Ann"));
+        assert_eq!(draft.outcome, Some(crate::domain::NoteOutcome::SeenAlone));
         assert!(
             draft
                 .body
