@@ -155,6 +155,12 @@ fn a_late_note_asks_why_before_it_is_finalised() {
     press(&mut app, KeyCode::Tab);
     retype(&mut app, 20, "09/11/2026 10:00");
     ctrl(&mut app, 'f');
+    // What will be sealed is shown first, late or not (issue 25).
+    assert!(
+        matches!(app.overlay, Some(Overlay::Confirm(_))),
+        "the confirm box before the reason"
+    );
+    keys(&mut app, "y");
     let View::Form(f) = top(&app) else {
         panic!("expected the late-entry form, got {}", top(&app).title())
     };

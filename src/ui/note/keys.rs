@@ -181,11 +181,22 @@ impl Screen for NoteEditor {
                     "the draft could not be saved ({e}); your text is still here"
                 ))]
             }
+            // Every path to the seal shows what will be sealed first (issue
+            // 25: a late entry went straight to its reason and sealed).
             (Write::CheckLate(id), Ok(o)) => match o.late_days {
-                // A late entry needs its reason; giving it (and saving) finalises.
+                // A late entry needs its reason too; giving it (and saving)
+                // finalises.
                 Some(days) => {
                     let f = forms::late_reason(*id, days, self.theme, o.at.date());
-                    vec![Effect::Push(f.into())]
+                    vec![Effect::Confirm {
+                        question: format!(
+                            "{}\nIt is a late entry ({days} working days after the contact): \
+                             its reason is asked next.",
+                            self.seal_question()
+                        ),
+                        yes: vec![Effect::Push(f.into())],
+                        no: Vec::new(),
+                    }]
                 }
                 None => vec![Effect::Confirm {
                     question: self.seal_question(),

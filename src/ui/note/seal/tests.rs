@@ -182,3 +182,93 @@ fn a_contact_is_never_sealed_without_its_outcome_and_outcome_is_named() {
     e.outcome = None;
     assert_eq!(e.seal_problem(), None);
 }
+
+/// One edit in the note editor, for the property test below.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Gives the keyboard to a field.
+    Focus(usize),
+    /// Types a key.
+    Key(char),
+    /// ← or →.
+    Step(bool),
+    /// Backspace.
+    Back,
+}
+
+fn edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0..7usize).prop_map(Edit::Focus),
+        proptest::sample::select(vec![
+            'h', 'p', 't', 's', 'm', '1', '2', '3', '4', '5', ' ', 'y', '9', ':', 'A', 'x'
+        ])
+        .prop_map(Edit::Key),
+        any::<bool>().prop_map(Edit::Step),
+        Just(Edit::Back),
+    ]
+}
+
+proptest::proptest! {
+    /// Issue 25: for any sequence of edits, either finalise is refused or
+    /// what is sealed (the draft saved just before the question) is what
+    /// the confirm box showed: its kind, when, outcome and who was present.
+    #[test]
+    fn finalise_is_refused_or_seals_what_the_confirm_box_showed(
+        edits in proptest::collection::vec(edit(), 0..40)
+    ) {
+        const FIELDS: [Focus; 7] = [
+            Focus::When, Focus::Kind, Focus::Outcome, Focus::Where, Focus::Present,
+            Focus::Significant, Focus::Body,
+        ];
+        let mut e = NoteEditor::new(1, "Ada Testperson", now(), Instant::now(), Theme::default());
+        for x in &edits {
+            let code = match x {
+                Edit::Focus(i) => {
+                    e.focus_on(FIELDS[*i]);
+                    continue;
+                }
+                Edit::Key(c) => KeyCode::Char(*c),
+                Edit::Step(right) => if *right { KeyCode::Right } else { KeyCode::Left },
+                Edit::Back => KeyCode::Backspace,
+            };
+            e.key(KeyEvent::new(code, KeyModifiers::NONE), now());
+        }
+        let mut out = e.update(Action::Finalise, now());
+        let sealed = e.to_new_note();
+        out.extend(saved(&mut e));
+        let o = Outcome { message: None, id: None, late_days: None, at: now() };
+        if seals(&out) {
+            proptest::prop_assert!(e.seal_problem().is_none());
+            let asked = e.written(&Write::CheckLate(7), Ok(&o));
+            let question = asked.iter().find_map(|x| match x {
+                Effect::Confirm { question, .. } => Some(question.clone()),
+                _ => None,
+            });
+            let question = question.unwrap_or_default();
+            let kind = sealed.kind.map(NoteKind::label).unwrap_or("none");
+            proptest::prop_assert!(question.contains(&format!("Kind: {kind}\n")), "{}", question);
+            let when = format!("When: {}\n", crate::dates::show_dt(sealed.occurred_at));
+            proptest::prop_assert!(question.contains(&when), "{}", question);
+            let outcome = sealed.outcome.map_or("none (not a contact)", |o| o.label());
+            proptest::prop_assert!(question.contains(&format!("Outcome: {outcome}\n")), "{}", question);
+            let typed = sealed.present.clone().unwrap_or_default();
+            let present = if typed.trim().is_empty() {
+                "not recorded".to_string()
+            } else {
+                crate::domain::text::one_line(&typed)
+            };
+            proptest::prop_assert!(question.contains(&format!("Present: {present}\n")), "{}", question);
+            proptest::prop_assert!(sealed.kind.is_some());
+            // A contact is never sealed without its outcome, nor a time
+            // showing an error in place of the last good one.
+            proptest::prop_assert!(
+                sealed.outcome.is_some()
+                    || !sealed.kind.is_some_and(crate::domain::note_outcome::outcome_required)
+            );
+            proptest::prop_assert!(e.when_error.is_none());
+        } else {
+            proptest::prop_assert!(e.seal_problem().is_some(), "{:?}", out);
+        }
+    }
+}
