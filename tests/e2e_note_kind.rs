@@ -152,8 +152,17 @@ fn the_note_from_a_visit_lists_only_the_people_seen_as_present() {
     ok(
         &db,
         &[
-            "visit", "plan", "1", "--also", "2", "--at", "2026-11-22 10:00", "--where", "Home",
-            "--with", "Sam Student",
+            "visit",
+            "plan",
+            "1",
+            "--also",
+            "2",
+            "--at",
+            "2026-11-22 10:00",
+            "--where",
+            "Home",
+            "--with",
+            "Sam Student",
         ],
     );
 

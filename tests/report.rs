@@ -54,7 +54,13 @@ fn activity_figures_equal_those_from_the_visit_and_note_lists() {
         "2",
         "phone",
         "2026-11-04 16:00",
-        &["--final", "--late-reason", "Off sick"],
+        &[
+            "--outcome",
+            "not-applicable",
+            "--final",
+            "--late-reason",
+            "Off sick",
+        ],
     );
     // A case supervision about Bo: on the record, but no contact with him.
     ok(

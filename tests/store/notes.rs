@@ -11,6 +11,7 @@ fn notes_drafts_finalise_addenda_and_summaries() {
         .unwrap();
     let mut phone = note(c, "2026-11-21 15:00", "");
     phone.kind = Some(NoteKind::Phone);
+    phone.outcome = Some(caseload::domain::NoteOutcome::NotApplicable);
     let n2 = s.add_note(&phone, now()).unwrap();
     // Newest contact first.
     let ids: Vec<i64> = s.notes(c).unwrap().iter().map(|n| n.id).collect();
