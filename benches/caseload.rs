@@ -10,6 +10,7 @@ use caseload::agent::kdf;
 use caseload::app::load;
 use caseload::demo::{self, SynthOptions};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use chrono::NaiveDate;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use secrecy::SecretString;

@@ -5,6 +5,7 @@
 //!
 //! `cargo bench --bench search` (add `--profile dev` to reuse a debug build).
 
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use secrecy::SecretString;

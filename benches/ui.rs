@@ -16,6 +16,7 @@ use caseload::app::App;
 use caseload::demo::{self, SynthOptions};
 use caseload::keymap::Keymap;
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -12,6 +12,7 @@
 //! (the loop stops, drafts are saved, then the terminal is restored) and a
 //! panic (the hook restores it and prints no part of the panic).
 
+use crate::store::prelude::*;
 use std::io::stdout;
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -7,6 +7,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use common::cli::{fails, json, new_db_with_client, ok, on};
 
 const MARKER: &str = "Zebracorn reflective marker";

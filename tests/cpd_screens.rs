@@ -10,6 +10,7 @@ mod common;
 use caseload::domain::NoteKind;
 use caseload::domain::cpd::{CpdType, NewCpd};
 use caseload::domain::found::SearchFilter;
+use caseload::store::prelude::*;
 use caseload::ui::data::Source;
 use common::tui::{ctrl, keys, press, screen};
 use common::{Fixture, at, now};

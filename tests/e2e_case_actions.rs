@@ -5,6 +5,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use std::time::{Duration, Instant};
 
 use caseload::domain::retention::{Closing, RetentionSchedule};

@@ -5,6 +5,7 @@
 mod common;
 
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use common::cli::json;
 use common::tmux::{self};
 use common::{Fixture, PASS, Sandbox};

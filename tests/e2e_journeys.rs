@@ -9,6 +9,7 @@ mod common;
 
 use caseload::domain::{EpisodeKind, NewClient, NewEpisode, Service};
 use caseload::store::EpisodeOptions;
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::cli::json;
 use common::tmux;

@@ -11,6 +11,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use common::cli::ok;
 
 use assert_cmd::Command;

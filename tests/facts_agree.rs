@@ -13,6 +13,7 @@ mod common;
 use caseload::app::App;
 use caseload::domain::{EpisodeKind, NewClient, NewEpisode, NewVisit};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::tui::{app_at, draw, keys, press, text};
 use ratatui::crossterm::event::KeyCode;

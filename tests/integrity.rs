@@ -5,6 +5,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use secrecy::SecretString;
 use serde_json::Value;

@@ -5,6 +5,7 @@
 mod common;
 
 use caseload::domain::{Deadline, EpisodeKind, NewClient, NewEpisode};
+use caseload::store::prelude::*;
 use caseload::store::{EpisodeOptions, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 

@@ -4,6 +4,7 @@
 use caseload::app::load;
 use caseload::demo::{SynthOptions, generate};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use chrono::NaiveDate;
 
 fn fixture(clients: usize) -> Store {

@@ -10,6 +10,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -5,6 +5,7 @@
 mod common;
 
 use assert_cmd::Command;
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::Envs as _;
 use secrecy::SecretString;

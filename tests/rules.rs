@@ -9,6 +9,7 @@ use caseload::domain::{DueKind, EpisodeKind, NewClient, NewEpisode, NewNote, Not
 use caseload::rules::engine::Target;
 use caseload::rules::{Calendar, EpisodeStart, RuleSet, Unit, VisitBasis, period::period_end};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 

@@ -4,6 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
+use caseload::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::Sandbox;
 use secrecy::SecretString;

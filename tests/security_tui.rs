@@ -5,6 +5,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

@@ -5,6 +5,7 @@
 use caseload::dates::parse_date;
 use caseload::demo::{self, SynthOptions};
 use caseload::domain::*;
+use caseload::store::prelude::*;
 use caseload::store::{LATEST_VERSION, Store, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use secrecy::SecretString;

@@ -5,6 +5,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use common::cli::{fails, json, new_db_with_client, ok};
 
 fn add_supervision(db: &std::path::Path, extra: &[&str]) -> String {

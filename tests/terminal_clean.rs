@@ -9,6 +9,7 @@
 
 mod common;
 
+use caseload::store::prelude::*;
 use std::process::Command;
 use std::time::Duration;
 

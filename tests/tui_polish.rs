@@ -7,6 +7,7 @@ mod common;
 use caseload::app::App;
 use caseload::domain::{NewClient, NewDeadline, NoteKind};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use ratatui::crossterm::event::KeyCode;
 
 use common::tui::{app_on, ctrl, draw, keys, press, screen as screen_at, text};

@@ -10,6 +10,7 @@ use caseload::domain::{
 };
 use caseload::keymap::Keymap;
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::View;
 use caseload::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};

@@ -10,6 +10,7 @@ use caseload::app::App;
 use caseload::domain::NewClient;
 use caseload::keymap::Keymap;
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::View;
 use caseload::ui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};

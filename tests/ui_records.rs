@@ -5,6 +5,7 @@
 use caseload::app::App;
 use caseload::domain::{EpisodeKind, NewClient, NewEpisode};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::{Overlay, View};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

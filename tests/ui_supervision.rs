@@ -7,6 +7,7 @@
 mod common;
 
 use caseload::domain::{NoteKind, NoteStatus};
+use caseload::store::prelude::*;
 use common::Fixture;
 use common::tui::{ctrl, keys, press, screen};
 use ratatui::crossterm::event::KeyCode;

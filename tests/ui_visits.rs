@@ -4,6 +4,7 @@
 
 use caseload::app::App;
 use caseload::domain::{NewClient, NewVisit, Service, VisitOutcome, VisitStatus};
+use caseload::store::prelude::*;
 use caseload::store::{Store, VisitFilter};
 use caseload::ui::View;
 use chrono::{NaiveDate, NaiveDateTime};

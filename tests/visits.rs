@@ -6,6 +6,7 @@
 use caseload::demo;
 use caseload::domain::Completion;
 use caseload::domain::*;
+use caseload::store::prelude::*;
 use caseload::store::{Store, VisitFilter};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;

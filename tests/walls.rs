@@ -132,3 +132,106 @@ fn no_screen_file_is_over_500_lines() {
         .collect();
     assert!(long.is_empty(), "over 500 lines: {long:?}");
 }
+
+/// The files of `src/store` that open the store: their inherent
+/// `impl Store` holds the constructors (`open`, `open_in_memory`, `exists`,
+/// the upgrade door), which no record's trait can hold.
+const OPENING: &[&str] = &["open.rs", "upgrade_hook.rs"];
+
+/// The inherent `impl Store { … }` blocks of a file (each to its closing
+/// brace at the start of a line).
+fn inherent_store_blocks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\nimpl Store {") {
+        let block = &rest[i + 1..];
+        let end = block.find("\n}").map_or(block.len(), |e| e + 2);
+        out.push(&block[..end]);
+        rest = &block[end..];
+    }
+    out
+}
+
+/// Issue 35 item 5: what `Store` offers is grouped by record behind small
+/// traits (`src/store/prelude`), so a public method is never added to an
+/// inherent `impl Store` outside the opening files: it goes into its
+/// record's trait, with its doc line. (`pub(crate)` helpers may stay.)
+#[test]
+fn a_public_store_method_is_in_its_records_trait() {
+    let mut loose = Vec::new();
+    for (path, text) in sources("store") {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if OPENING.contains(&name.as_str()) {
+            continue;
+        }
+        for block in inherent_store_blocks(&text) {
+            for line in block.lines() {
+                let t = line.trim_start();
+                if t.starts_with("pub fn ") || t.starts_with("pub const fn ") {
+                    loose.push(format!("{}: {}", path.display(), t));
+                }
+            }
+        }
+    }
+    assert!(
+        loose.is_empty(),
+        "public methods outside a record's trait (put each in its trait in src/store): {loose:?}"
+    );
+}
+
+/// Issue 35 item 5: every record's trait is in `store::prelude` (so one
+/// `use` reaches it) and every method it declares has a `///` line.
+#[test]
+fn every_store_trait_is_in_the_prelude_with_a_doc_per_method() {
+    let sources = sources("store");
+    let prelude = &sources
+        .iter()
+        .find(|(p, _)| p.ends_with("store/mod.rs"))
+        .unwrap()
+        .1;
+    let mut problems = Vec::new();
+    for (path, text) in &sources {
+        for (i, _) in text.match_indices("\npub trait ") {
+            let decl = &text[i + 1..];
+            let name: String = decl["pub trait ".len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !text.contains(&format!("impl {name} for Store")) {
+                continue;
+            }
+            if !prelude.contains(&format!("::{name};")) {
+                problems.push(format!("{name} is not in store::prelude"));
+            }
+            if !text[..i]
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .starts_with("///")
+            {
+                problems.push(format!("{name} has no doc line"));
+            }
+            let body = &decl[..decl.find("\n}").unwrap_or(decl.len())];
+            let lines: Vec<&str> = body.lines().collect();
+            for (n, line) in lines.iter().enumerate() {
+                if !line.trim_start().starts_with("fn ") {
+                    continue;
+                }
+                let doc = lines[..n]
+                    .iter()
+                    .rev()
+                    .map(|l| l.trim_start())
+                    .find(|l| !l.starts_with("#["));
+                if !doc.is_some_and(|l| l.starts_with("///")) {
+                    problems.push(format!(
+                        "{}: {name}: {} has no doc line",
+                        path.display(),
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:?}");
+}

@@ -120,6 +120,7 @@ fn pbkdf2_sha512(password: &[u8], salt: &[u8], rounds: u32) -> Zeroizing<[u8; KE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::prelude::*;
 
     fn hex(b: &[u8]) -> String {
         let mut s = String::new();

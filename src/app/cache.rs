@@ -9,6 +9,7 @@
 //! given again only when all of these are the same; when the stamp cannot
 //! be read the data is loaded afresh and nothing is kept.
 
+use crate::store::prelude::*;
 use std::cell::RefCell;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};

@@ -2,6 +2,7 @@
 //! write by this store, a commit by another connection, a new minute (for
 //! Today), a new day or the closed flag (for the rows).
 
+use crate::store::prelude::*;
 use std::cell::Cell;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};

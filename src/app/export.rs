@@ -2,6 +2,7 @@
 //! export layer makes (the same files as the command line), and paste packs
 //! copied to the clipboard (OSC 52) and shown.
 
+use crate::store::prelude::*;
 use std::path::Path;
 
 use super::App;

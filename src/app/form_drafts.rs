@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::dates::display;
+use crate::store::prelude::*;
 use crate::ui::View;
 use crate::ui::forms::draft::{FieldValue, describe};
 

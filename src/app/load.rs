@@ -1,17 +1,16 @@
 //! The screens' data, loaded from the store: one function per screen, each
 //! returning plain data (`ui::data`). This is the only place the screens'
-//! queries live; a screen reaches them through [`Source`] when the app asks
+//! queries live; a screen reaches them through [`crate::ui::data::Source`] when the app asks
 //! it to reload.
 
+use crate::store::prelude::*;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use std::rc::Rc;
 
 use crate::domain::VisitStatus;
 use crate::domain::{AgendaKind, ClientSummary, DueItem, DueKind};
 use crate::store::{AgendaItem, AgendaKinds, SearchFilter, SearchHit, Store, VisitFilter};
-use crate::ui::data::{
-    CalendarData, ClientData, ClientRows, DraftDue, NoteData, Seen, Source, TodayData,
-};
+use crate::ui::data::{CalendarData, ClientData, ClientRows, DraftDue, NoteData, Seen, TodayData};
 use crate::ui::today::DUE_WITHIN_DAYS;
 
 /// The Today screen's data for `today`.
@@ -182,7 +181,7 @@ pub fn calendar(
     })
 }
 
-impl Source for Store {
+impl crate::ui::data::Source for Store {
     fn today(&self, now: NaiveDateTime) -> Result<TodayData, String> {
         today(self, now).map_err(|e| e.to_string())
     }
@@ -215,7 +214,7 @@ impl Source for Store {
         to: NaiveDate,
         today: NaiveDate,
     ) -> Result<crate::practice::activity::Activity, String> {
-        Store::activity(self, from, to, today).map_err(|e| e.to_string())
+        ActivityCounts::activity(self, from, to, today).map_err(|e| e.to_string())
     }
 
     fn closure(&self, id: i64, on: NaiveDate) -> Result<crate::store::ClosurePreview, String> {

@@ -15,6 +15,7 @@ pub mod session;
 mod write;
 mod write_case;
 
+use crate::store::prelude::*;
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
@@ -272,7 +273,8 @@ impl App {
     /// (two queries). Called when the store is opened and after a write
     /// that adds or renames a person.
     pub fn rebuild_names(&mut self) {
-        let clients = self.store.clients(true);
+        // The store's clients (the screens' `Source` has a `clients` too).
+        let clients = ClientRecords::clients(&self.store, true);
         let people = self.store.network_names();
         match (clients, people) {
             (Ok(c), Ok(p)) => {

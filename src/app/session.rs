@@ -10,6 +10,7 @@
 //! The app is reached through [`Lockable`], so this logic is tested without
 //! the real screens, and the real `App` only has to implement the trait.
 
+use crate::store::prelude::*;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use secrecy::SecretString;

@@ -2,6 +2,7 @@
 //! transaction), and says what it did or, for a problem with a field, which
 //! field (the domain's name for it) and what is wrong.
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 
 use crate::domain::Completion;

@@ -3,6 +3,7 @@
 //! discarding a draft. Each is the same store call the CLI makes (one
 //! transaction), and says what it did.
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 
 use crate::domain::NewEpisode;

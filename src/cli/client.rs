@@ -1,5 +1,6 @@
 //! `caseload client …`
 
+use crate::store::prelude::*;
 use anyhow::Result;
 use clap::Subcommand;
 

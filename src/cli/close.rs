@@ -1,6 +1,7 @@
 //! `caseload client close`: says what stops being tracked before closing,
 //! records the closure summary and sets the retention review date.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 

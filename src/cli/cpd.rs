@@ -2,6 +2,7 @@
 //! apart from the people's: no client, no export, its text checked for
 //! anyone the caseload knows before it is saved or pasted.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Subcommand};

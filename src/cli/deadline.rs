@@ -1,5 +1,6 @@
 //! `caseload deadline …` and `caseload action …`.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;

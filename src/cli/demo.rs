@@ -1,6 +1,7 @@
 //! `caseload demo --db PATH [--clients N] [--seed S]`: a fictional caseload in
 //! a NEW database file (the shipped demo, or N synthetic clients).
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use clap::Args;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! `caseload due` and `caseload agenda`: what needs doing, and when.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 

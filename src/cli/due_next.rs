@@ -3,6 +3,7 @@
 //! within the next so many hours or days, soonest first, with its time, the
 //! client and what happens at its end.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use serde::Serialize;

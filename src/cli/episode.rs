@@ -1,6 +1,7 @@
 //! `caseload episode …`: legal episodes, which generate their statutory
 //! deadlines from the rule packs.
 
+use crate::store::prelude::*;
 use anyhow::Result;
 use clap::Subcommand;
 use serde::Serialize;

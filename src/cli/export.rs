@@ -1,6 +1,7 @@
 //! `caseload export …`, `caseload paste` and `caseload import json`: the
 //! export layer's documents on stdout (or, for packs, into a folder).
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;

@@ -1,5 +1,6 @@
 //! init, check, backup, passwd.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use secrecy::{ExposeSecret, SecretString};
 use std::path::Path;

@@ -31,6 +31,7 @@ mod show;
 mod supervision;
 mod visit;
 
+use crate::store::prelude::*;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use secrecy::SecretString;

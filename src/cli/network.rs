@@ -2,6 +2,7 @@
 //! professionals), as the TUI's Network tab keeps them: add, list, edit,
 //! archive (kept, never deleted).
 
+use crate::store::prelude::*;
 use anyhow::{Result, anyhow};
 use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};

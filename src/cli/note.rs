@@ -1,5 +1,6 @@
 //! `caseload note …`: contact notes, finalising, addenda.
 
+use crate::store::prelude::*;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;

@@ -1,6 +1,7 @@
 //! `caseload placement …`: where a looked-after child lives. The visiting
 //! duty (reg 28) comes from the current placement and the visits in it.
 
+use crate::store::prelude::*;
 use anyhow::Result;
 use chrono::NaiveDateTime;
 use clap::Subcommand;

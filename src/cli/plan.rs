@@ -1,5 +1,6 @@
 //! `caseload plan …`: the current care plan, ticking off actions, reviews.
 
+use crate::store::prelude::*;
 use anyhow::Result;
 use chrono::NaiveDateTime;
 use clap::Subcommand;

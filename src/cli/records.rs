@@ -1,6 +1,7 @@
 //! `caseload audit`, `undo`, `chronology` and `search`: records you can
 //! trust and find.
 
+use crate::store::prelude::*;
 use anyhow::Result;
 use std::io::IsTerminal;
 

@@ -1,6 +1,7 @@
 //! `caseload report …`: the practitioner's own work in counts, for
 //! supervision and appraisal (no names).
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;

@@ -1,6 +1,7 @@
 //! `caseload client show`: one client with everything around them.
 
 use crate::dates::display;
+use crate::store::prelude::*;
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,5 +1,6 @@
 //! `caseload supervision …`: case supervision on the client's record.
 
+use crate::store::prelude::*;
 use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 use clap::Subcommand;

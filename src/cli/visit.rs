@@ -1,6 +1,7 @@
 //! `caseload visit …`: plan visits, record what came of them, move and
 //! cancel them, list them.
 
+use crate::store::prelude::*;
 use anyhow::{Result, anyhow, bail};
 use chrono::{NaiveDateTime, NaiveTime};
 use clap::Subcommand;

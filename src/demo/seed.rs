@@ -2,6 +2,7 @@
 //! methods a practitioner's actions use (so every record is validated and
 //! audited), with dates made relative to `today`.
 
+use crate::store::prelude::*;
 use chrono::{Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::DemoError;

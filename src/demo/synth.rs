@@ -1,6 +1,7 @@
 //! Large synthetic caseloads for benchmarks: realistic shapes, fictional
 //! people, deterministic from a seed, written in one transaction.
 
+use crate::store::prelude::*;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::rng::Rng;

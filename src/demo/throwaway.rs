@@ -3,6 +3,7 @@
 //! key, removed at exit. The folder holds its demo's lock while it runs, so
 //! the next demo can remove it if its demo was killed (see `sweep`).
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 use secrecy::SecretString;
 use std::fs;

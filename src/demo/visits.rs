@@ -1,6 +1,7 @@
 //! Seeding the demo's households and visits, after every client exists (a
 //! visit may see several clients, named "Given Family").
 
+use crate::store::prelude::*;
 use chrono::{NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 

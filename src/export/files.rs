@@ -2,6 +2,7 @@
 //! line and the terminal UI both call, so a summary written from either is
 //! the same file.
 
+use crate::store::prelude::*;
 use chrono::{Days, NaiveDateTime};
 use std::path::{Path, PathBuf};
 

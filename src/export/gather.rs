@@ -2,6 +2,7 @@
 //! store's typed methods (no SQL here). Planned visits come from ONE place,
 //! [`planned_visits`], so the visits layer plugs in there.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::{

@@ -2,6 +2,7 @@
 //! methods: the client's file, every visit (planned, done, cancelled), the
 //! audit trail, and everyone else the record names (see [`super::third_party`]).
 
+use crate::store::prelude::*;
 use chrono::NaiveDate;
 
 use super::gather::{self, ClientFile};

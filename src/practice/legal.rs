@@ -167,6 +167,7 @@ mod tests {
     use super::*;
     use crate::domain::{NewClient, NewEpisode};
     use crate::store::Store;
+    use crate::store::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -48,6 +48,7 @@ mod tests {
     use super::*;
     use crate::domain::{EpisodeKind, NewClient, NewEpisode};
     use crate::store::Store;
+    use crate::store::prelude::*;
     use chrono::{NaiveDate, NaiveDateTime};
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

@@ -163,6 +163,7 @@ impl Scanner {
 mod tests {
     use super::*;
     use crate::domain::NewClient;
+    use crate::store::prelude::*;
 
     fn client(given: &str, family: &str, address: Option<&str>) -> Client {
         let mut s = crate::store::Store::open_in_memory().unwrap();

@@ -43,9 +43,15 @@ pub(crate) fn record(
     Ok(())
 }
 
-impl Store {
+/// The audit log: who changed what, when.
+pub trait AuditLog {
     /// The audit trail, newest first, optionally for one client.
-    pub fn audit_log(&self, client_id: Option<i64>, limit: u32) -> Result<Vec<AuditEntry>> {
+    fn audit_log(&self, client_id: Option<i64>, limit: u32) -> Result<Vec<AuditEntry>>;
+}
+
+impl AuditLog for Store {
+    /// The audit trail, newest first, optionally for one client.
+    fn audit_log(&self, client_id: Option<i64>, limit: u32) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, at, entity, entity_id, client_id, op, fields FROM audit
              WHERE ?1 IS NULL OR client_id = ?1 ORDER BY id DESC LIMIT ?2",

@@ -28,11 +28,24 @@ pub struct Bulk<'a> {
     now_offset: String,
 }
 
-impl Store {
+/// Many records in one transaction (a demo caseload or an import).
+pub trait BulkWrites {
+    /// Runs `fill` with a [`Bulk`] writer inside one transaction: all of it or nothing.
+    fn bulk<T>(
+        &mut self,
+        now: NaiveDateTime,
+        fill: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
+    ) -> Result<T>;
+
+    /// Runs `f` with `synchronous = OFF`, then restores and re-checks `synchronous = FULL`.
+    fn without_sync<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T>;
+}
+
+impl BulkWrites for Store {
     /// Runs `fill` with a [`Bulk`] writer inside ONE transaction: everything
     /// `fill` wrote is committed together, or nothing is when it fails.
     /// Every record still gets its audit row (stamped `now`).
-    pub fn bulk<T>(
+    fn bulk<T>(
         &mut self,
         now: NaiveDateTime,
         fill: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
@@ -50,6 +63,29 @@ impl Store {
         result
     }
 
+    /// Runs `f` with `synchronous = OFF`, then restores and re-checks
+    /// `synchronous = FULL`. Only for filling a brand-new demo database,
+    /// where a crash loses nothing of the practitioner's: the demo seed makes
+    /// hundreds of small transactions and need not wait for the disk on each.
+    fn without_sync<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("PRAGMA synchronous = OFF;")?;
+        let out = f(self);
+        self.conn.execute_batch("PRAGMA synchronous = FULL;")?;
+        let sync: i64 = self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+        if sync != 2 {
+            return Err(StoreError::Pragma {
+                pragma: "synchronous",
+                wanted: "2".into(),
+                got: sync.to_string(),
+            });
+        }
+        out
+    }
+}
+
+impl Store {
     fn bulk_inner<T>(
         &mut self,
         now: NaiveDateTime,
@@ -89,27 +125,6 @@ impl Store {
         }
         tx.commit()?;
         Ok(out)
-    }
-
-    /// Runs `f` with `synchronous = OFF`, then restores and re-checks
-    /// `synchronous = FULL`. Only for filling a brand-new demo database,
-    /// where a crash loses nothing of the practitioner's: the demo seed makes
-    /// hundreds of small transactions and need not wait for the disk on each.
-    pub fn without_sync<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("PRAGMA synchronous = OFF;")?;
-        let out = f(self);
-        self.conn.execute_batch("PRAGMA synchronous = FULL;")?;
-        let sync: i64 = self
-            .conn
-            .query_row("PRAGMA synchronous", [], |r| r.get(0))?;
-        if sync != 2 {
-            return Err(StoreError::Pragma {
-                pragma: "synchronous",
-                wanted: "2".into(),
-                got: sync.to_string(),
-            });
-        }
-        out
     }
 }
 

@@ -102,6 +102,7 @@ fn index_unindexed(tx: &Transaction<'_>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use crate::demo::{SynthOptions, generate};
+    use crate::store::prelude::*;
     use crate::store::{SearchFilter, Store};
     use chrono::NaiveDate;
 

@@ -276,6 +276,53 @@ const NOTES_SEALED_AFTER: &str = "WHERE client_id = ?1 AND chain_seq > ?2";
 const ADDENDA_OF_CLIENT: &str = "WHERE n.client_id = ?1";
 const ADDENDA_SEALED_AFTER: &str = "WHERE n.client_id = ?1 AND a.chain_seq > ?2";
 
+/// The sealed notes' hash chains: verifying them.
+pub trait Chains {
+    /// Verifies every client's chain; one entry per broken chain, by client.
+    fn verify_chains(&self) -> Result<Vec<ChainBreak>>;
+
+    /// Verifies one client's chain: the first entry that does not match.
+    fn verify_chain(&self, client_id: i64) -> Result<Option<ChainBreak>>;
+}
+
+impl Chains for Store {
+    /// Verifies every client's chain from its beginning; one entry per
+    /// broken chain (the first that does not match), ordered by client.
+    /// Empty when all hold.
+    fn verify_chains(&self) -> Result<Vec<ChainBreak>> {
+        let mut by_client: std::collections::BTreeMap<i64, Vec<RawEntry>> = Default::default();
+        // Every note has a client, so the addenda query needs no filter.
+        let all = self.chain_query(NOTES_ALL, "", &[])?;
+        for e in all {
+            by_client.entry(e.client_id).or_default().push(e);
+        }
+        Ok(by_client
+            .into_values()
+            .filter_map(|entries| check_chain(entries, None).err())
+            .collect())
+    }
+
+    /// Verifies one client's chain: the first entry that does not match.
+    /// The first time in a session it reads the client's whole chain (and
+    /// only that client's rows); after that only entries sealed since the
+    /// last verified seal, provided that seal is still in place.
+    fn verify_chain(&self, client_id: i64) -> Result<Option<ChainBreak>> {
+        let known = self.verified.borrow().get(&client_id).cloned();
+        if let Some(known) = known
+            && self.seal_still_in_place(client_id, &known)?
+        {
+            let newer = self.chain_query(
+                NOTES_SEALED_AFTER,
+                ADDENDA_SEALED_AFTER,
+                &[&client_id, &known.seq],
+            )?;
+            return Ok(self.remember(client_id, check_chain(newer, Some(&known))));
+        }
+        let all = self.chain_query(NOTES_OF_CLIENT, ADDENDA_OF_CLIENT, &[&client_id])?;
+        Ok(self.remember(client_id, check_chain(all, None)))
+    }
+}
+
 impl Store {
     fn chain_query(
         &self,
@@ -297,42 +344,6 @@ impl Store {
             out.push(e?);
         }
         Ok(out)
-    }
-
-    /// Verifies every client's chain from its beginning; one entry per
-    /// broken chain (the first that does not match), ordered by client.
-    /// Empty when all hold.
-    pub fn verify_chains(&self) -> Result<Vec<ChainBreak>> {
-        let mut by_client: std::collections::BTreeMap<i64, Vec<RawEntry>> = Default::default();
-        // Every note has a client, so the addenda query needs no filter.
-        let all = self.chain_query(NOTES_ALL, "", &[])?;
-        for e in all {
-            by_client.entry(e.client_id).or_default().push(e);
-        }
-        Ok(by_client
-            .into_values()
-            .filter_map(|entries| check_chain(entries, None).err())
-            .collect())
-    }
-
-    /// Verifies one client's chain: the first entry that does not match.
-    /// The first time in a session it reads the client's whole chain (and
-    /// only that client's rows); after that only entries sealed since the
-    /// last verified seal, provided that seal is still in place.
-    pub fn verify_chain(&self, client_id: i64) -> Result<Option<ChainBreak>> {
-        let known = self.verified.borrow().get(&client_id).cloned();
-        if let Some(known) = known
-            && self.seal_still_in_place(client_id, &known)?
-        {
-            let newer = self.chain_query(
-                NOTES_SEALED_AFTER,
-                ADDENDA_SEALED_AFTER,
-                &[&client_id, &known.seq],
-            )?;
-            return Ok(self.remember(client_id, check_chain(newer, Some(&known))));
-        }
-        let all = self.chain_query(NOTES_OF_CLIENT, ADDENDA_OF_CLIENT, &[&client_id])?;
-        Ok(self.remember(client_id, check_chain(all, None)))
     }
 
     /// Whether the entry holding a remembered seal still carries it.
@@ -380,6 +391,7 @@ fn finalised_offset(finalised_at: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::{NewClient, NewNote, NoteKind};
+    use crate::store::prelude::*;
     use chrono::{NaiveDate, NaiveDateTime};
 
     fn at(d: u32) -> NaiveDateTime {

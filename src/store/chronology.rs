@@ -3,6 +3,7 @@
 //! statutory deadlines, and visits with this person's outcome (not seen and
 //! cancelled included), in date order.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{Result, Store};
@@ -71,44 +72,15 @@ fn not_renewed(
     (last == Some(d.id) && end <= d.due).then_some(end)
 }
 
-impl Store {
-    /// The words for an episode's start and end in a journey: what it
-    /// followed, and how it ended by the law of the power that followed it
-    /// (suspended, converted, revoked, ended); and that joint's source.
-    fn journey_words(
-        &self,
-        e: &LegalEpisode,
-        earlier: Option<&LegalEpisode>,
-        later: Option<&LegalEpisode>,
-    ) -> (String, String, String) {
-        let l = e.kind.label();
-        let started = match earlier {
-            Some(x)
-                if e.kind == crate::domain::EpisodeKind::MhaS3
-                    && x.end_reason.as_deref() == Some("revoked") =>
-            {
-                format!("{l} revived on the revocation of the {}", x.kind.label())
-            }
-            Some(x) => format!("{l} started, following {}", x.kind.label()),
-            None => format!("{l} started"),
-        };
-        let joint = later.and_then(|n| self.rules().succession(e.kind, n.kind).map(|s| (n, s)));
-        let ended = match (e.end_reason.as_deref(), joint) {
-            (Some("converted"), Some((n, _))) => format!("{l} converted to {}", n.kind.label()),
-            (Some("suspended"), Some((n, _))) => {
-                format!("{l} suspended while the {} is in force", n.kind.label())
-            }
-            (Some("revoked"), _) => format!("{l} revoked"),
-            (Some(r), Some((n, _))) => format!("{l} {r}: {} began", n.kind.label()),
-            (Some(r), None) => format!("{l} {r}"),
-            (None, _) => format!("{l} ended"),
-        };
-        let text = joint.map(|(_, s)| s.source.clone()).unwrap_or_default();
-        (started, ended, text)
-    }
-
+/// A client's chronology: every entry in time order.
+pub trait ChronologyReads {
     /// The client's chronology, oldest first.
-    pub fn chronology(&self, client_id: i64) -> Result<Vec<ChronologyEntry>> {
+    fn chronology(&self, client_id: i64) -> Result<Vec<ChronologyEntry>>;
+}
+
+impl ChronologyReads for Store {
+    /// The client's chronology, oldest first.
+    fn chronology(&self, client_id: i64) -> Result<Vec<ChronologyEntry>> {
         self.client(client_id)?;
         let mut out = Vec::new();
         for note in self.notes(client_id)?.into_iter().filter(|n| n.significant) {
@@ -265,5 +237,42 @@ impl Store {
         // Stable: same-day entries keep notes before addenda, episodes after.
         out.sort_by_key(|e| (e.date, e.time));
         Ok(out)
+    }
+}
+
+impl Store {
+    /// The words for an episode's start and end in a journey: what it
+    /// followed, and how it ended by the law of the power that followed it
+    /// (suspended, converted, revoked, ended); and that joint's source.
+    fn journey_words(
+        &self,
+        e: &LegalEpisode,
+        earlier: Option<&LegalEpisode>,
+        later: Option<&LegalEpisode>,
+    ) -> (String, String, String) {
+        let l = e.kind.label();
+        let started = match earlier {
+            Some(x)
+                if e.kind == crate::domain::EpisodeKind::MhaS3
+                    && x.end_reason.as_deref() == Some("revoked") =>
+            {
+                format!("{l} revived on the revocation of the {}", x.kind.label())
+            }
+            Some(x) => format!("{l} started, following {}", x.kind.label()),
+            None => format!("{l} started"),
+        };
+        let joint = later.and_then(|n| self.rules().succession(e.kind, n.kind).map(|s| (n, s)));
+        let ended = match (e.end_reason.as_deref(), joint) {
+            (Some("converted"), Some((n, _))) => format!("{l} converted to {}", n.kind.label()),
+            (Some("suspended"), Some((n, _))) => {
+                format!("{l} suspended while the {} is in force", n.kind.label())
+            }
+            (Some("revoked"), _) => format!("{l} revoked"),
+            (Some(r), Some((n, _))) => format!("{l} {r}: {} began", n.kind.label()),
+            (Some(r), None) => format!("{l} {r}"),
+            (None, _) => format!("{l} ended"),
+        };
+        let text = joint.map(|(_, s)| s.source.clone()).unwrap_or_default();
+        (started, ended, text)
     }
 }

@@ -1,5 +1,6 @@
 //! Clients: add, read, list with derived facts, close, find.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -101,9 +102,47 @@ pub(crate) fn insert_client(
     Ok(conn.last_insert_rowid())
 }
 
-impl Store {
+/// Clients: add, update, read, list, find, close and reopen.
+pub trait ClientRecords {
+    /// Adds a client; returns the new id.
+    fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64>;
+
+    /// Replaces a client's editable details; returns the names of the fields that changed.
+    fn update_client(
+        &mut self,
+        id: i64,
+        new: &NewClient,
+        now: NaiveDateTime,
+    ) -> Result<Vec<&'static str>>;
+
+    /// One client by id.
+    fn client(&self, id: i64) -> Result<Client>;
+
+    /// Closes a case with a reason (no summary, the default retention schedule).
+    fn close_client(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()>;
+
+    /// Reopens a closed case.
+    fn reopen_client(&mut self, id: i64, now: NaiveDateTime) -> Result<()>;
+
+    /// Whether there is any client at all, closed ones included.
+    fn has_clients(&self) -> Result<bool>;
+
+    /// All clients (open only unless `include_closed`).
+    fn clients(&self, include_closed: bool) -> Result<Vec<Client>>;
+
+    /// The one client meant by what was typed: an id, a record number or a name fragment.
+    fn resolve_client(&self, typed: &str) -> Result<Client>;
+}
+
+impl ClientRecords for Store {
     /// Adds a client; returns the new id. One transaction, audited.
-    pub fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64> {
+    fn add_client(&mut self, new: &NewClient, now: NaiveDateTime) -> Result<i64> {
         let c = new.validate(now.date())?;
         let tx = self.conn.transaction()?;
         let id = insert_client(&tx, &c, now.date(), now)?;
@@ -114,7 +153,7 @@ impl Store {
 
     /// Replaces a client's editable details; returns the names of the fields
     /// that changed. Status and dates of opening/closing are not touched.
-    pub fn update_client(
+    fn update_client(
         &mut self,
         id: i64,
         new: &NewClient,
@@ -217,7 +256,7 @@ impl Store {
     }
 
     /// One client by id.
-    pub fn client(&self, id: i64) -> Result<Client> {
+    fn client(&self, id: i64) -> Result<Client> {
         self.conn
             .query_row(
                 &format!("SELECT {CLIENT_COLS} FROM clients c WHERE c.id = ?1"),
@@ -233,7 +272,7 @@ impl Store {
 
     /// Closes a case with a reason (no summary, the default retention
     /// schedule). Closing twice is refused.
-    pub fn close_client(
+    fn close_client(
         &mut self,
         id: i64,
         on: NaiveDate,
@@ -250,7 +289,7 @@ impl Store {
     }
 
     /// Reopens a closed case.
-    pub fn reopen_client(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
+    fn reopen_client(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
         let client = self.client(id)?;
         if client.status == CaseStatus::Open {
             return Err(StoreError::Refused(format!("client {id} is already open")));
@@ -275,14 +314,14 @@ impl Store {
 
     /// Whether there is any client at all, closed ones included (Today on a
     /// new database says how to add the first).
-    pub fn has_clients(&self) -> Result<bool> {
+    fn has_clients(&self) -> Result<bool> {
         Ok(self
             .conn
             .query_row("SELECT EXISTS(SELECT 1 FROM clients)", [], |r| r.get(0))?)
     }
 
     /// All clients (open only unless `include_closed`).
-    pub fn clients(&self, include_closed: bool) -> Result<Vec<Client>> {
+    fn clients(&self, include_closed: bool) -> Result<Vec<Client>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {CLIENT_COLS} FROM clients c WHERE ?1 OR c.status = 'open'
              ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
@@ -293,7 +332,7 @@ impl Store {
 
     /// Finds the one client meant by what was typed: a numeric id, a record
     /// number, or a fragment of a name matching exactly one open client.
-    pub fn resolve_client(&self, typed: &str) -> Result<Client> {
+    fn resolve_client(&self, typed: &str) -> Result<Client> {
         let t = typed.trim();
         if t.is_empty() {
             return Err(StoreError::NoClientMatch);

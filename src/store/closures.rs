@@ -2,6 +2,7 @@
 //! closure summary, and the retention review date it sets. Records past
 //! their review date are flagged, never deleted or changed automatically.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
@@ -13,10 +14,39 @@ use crate::domain::retention::{Closing, RetentionSchedule};
 use crate::domain::validate::{self, MAX_LONG, MAX_SHORT};
 use crate::domain::{CaseStatus, Deadline, EpisodeKind};
 
-impl Store {
+/// Closing a case: the preview, the closure, retention.
+pub trait Closures {
+    /// What closing client `id` on `on` would stop tracking, and its retention date.
+    fn closure_preview(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        schedule: &RetentionSchedule,
+    ) -> Result<ClosurePreview>;
+
+    /// Closes a case with its summary and sets the retention review date from `schedule`.
+    fn close_case(
+        &mut self,
+        id: i64,
+        closing: &Closing,
+        schedule: &RetentionSchedule,
+        now: NaiveDateTime,
+    ) -> Result<ClosurePreview>;
+
+    /// The latest closure summary of a client, if the case was ever closed with one.
+    fn closure_summary(&self, id: i64) -> Result<Option<String>>;
+
+    /// The latest closure of a client (its summary and retention rule), if ever closed.
+    fn latest_closure(&self, id: i64) -> Result<Option<(String, Option<String>)>>;
+
+    /// Closed cases whose retention review date has come by `today`, earliest first.
+    fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>>;
+}
+
+impl Closures for Store {
     /// What closing client `id` on `on` would stop tracking, and the
     /// retention review date `schedule` would set.
-    pub fn closure_preview(
+    fn closure_preview(
         &self,
         id: i64,
         on: NaiveDate,
@@ -57,7 +87,7 @@ impl Store {
     /// Closes a case: records the closure with its summary and sets the
     /// retention review date from `schedule`. Returns what was previewed
     /// (so the caller can say what stopped being tracked).
-    pub fn close_case(
+    fn close_case(
         &mut self,
         id: i64,
         closing: &Closing,
@@ -87,6 +117,63 @@ impl Store {
         }
     }
 
+    /// The latest closure summary of a client, if the case was ever closed
+    /// with one.
+    fn closure_summary(&self, id: i64) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT summary FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The latest closure of a client: its summary and the retention rule
+    /// applied ("6 years after closure"), if the case was ever closed.
+    fn latest_closure(&self, id: i64) -> Result<Option<(String, Option<String>)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT summary, basis FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Closed cases whose retention review date has come (on or before
+    /// `today`), earliest first: flagged for the practitioner to review.
+    fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
+        let name = super::due::NAME_SQL;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT c.id, {name}, c.retain_until
+             FROM clients c WHERE c.status = 'closed' AND c.retain_until IS NOT NULL
+             ORDER BY c.retain_until, c.id",
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, opt_date(r, 2)?)))?;
+        let mut due = Vec::new();
+        for row in rows {
+            let (client_id, name, retain_until): (i64, String, Option<NaiveDate>) = row?;
+            // The one test of "has come" (`client list` uses it too).
+            if let Some(retain_until) =
+                retain_until.filter(|_| crate::domain::retention::review_due(retain_until, today))
+            {
+                due.push(RetentionDue {
+                    client_id,
+                    name,
+                    retain_until,
+                });
+            }
+        }
+        Ok(due)
+    }
+}
+
+impl Store {
     /// The body of [`Self::close_case`], run inside its transaction.
     fn close_case_inside(
         &self,
@@ -149,60 +236,5 @@ impl Store {
             ],
         )?;
         Ok(preview)
-    }
-
-    /// The latest closure summary of a client, if the case was ever closed
-    /// with one.
-    pub fn closure_summary(&self, id: i64) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT summary FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
-
-    /// The latest closure of a client: its summary and the retention rule
-    /// applied ("6 years after closure"), if the case was ever closed.
-    pub fn latest_closure(&self, id: i64) -> Result<Option<(String, Option<String>)>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT summary, basis FROM closures WHERE client_id = ?1 ORDER BY id DESC LIMIT 1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
-    }
-
-    /// Closed cases whose retention review date has come (on or before
-    /// `today`), earliest first: flagged for the practitioner to review.
-    pub fn retention_due(&self, today: NaiveDate) -> Result<Vec<RetentionDue>> {
-        let name = super::due::NAME_SQL;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT c.id, {name}, c.retain_until
-             FROM clients c WHERE c.status = 'closed' AND c.retain_until IS NOT NULL
-             ORDER BY c.retain_until, c.id",
-        ))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, opt_date(r, 2)?)))?;
-        let mut due = Vec::new();
-        for row in rows {
-            let (client_id, name, retain_until): (i64, String, Option<NaiveDate>) = row?;
-            // The one test of "has come" (`client list` uses it too).
-            if let Some(retain_until) =
-                retain_until.filter(|_| crate::domain::retention::review_due(retain_until, today))
-            {
-                due.push(RetentionDue {
-                    client_id,
-                    name,
-                    retain_until,
-                });
-            }
-        }
-        Ok(due)
     }
 }

@@ -36,9 +36,24 @@ fn standards_json(new: &NewCpd) -> Result<String> {
         .map_err(|_| StoreError::Refused("the standards could not be stored".into()))
 }
 
-impl Store {
+/// The practitioner's own CPD entries (on no client's record).
+pub trait CpdRecords {
     /// Records a CPD entry; returns its id.
-    pub fn add_cpd(&mut self, new: &NewCpd, now: NaiveDateTime) -> Result<i64> {
+    fn add_cpd(&mut self, new: &NewCpd, now: NaiveDateTime) -> Result<i64>;
+
+    /// Replaces a CPD entry's values (a draft for the regulator's form, not sealed).
+    fn edit_cpd(&mut self, id: i64, new: &NewCpd, now: NaiveDateTime) -> Result<()>;
+
+    /// One CPD entry.
+    fn cpd(&self, id: i64) -> Result<CpdEntry>;
+
+    /// CPD entries dated from `from` to `to` (each end optional), oldest first.
+    fn cpd_entries(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<CpdEntry>>;
+}
+
+impl CpdRecords for Store {
+    /// Records a CPD entry; returns its id.
+    fn add_cpd(&mut self, new: &NewCpd, now: NaiveDateTime) -> Result<i64> {
         let c = new.validate()?;
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -65,7 +80,7 @@ impl Store {
 
     /// Replaces a CPD entry's values (it is the practitioner's draft for the
     /// regulator's form, not a sealed record).
-    pub fn edit_cpd(&mut self, id: i64, new: &NewCpd, now: NaiveDateTime) -> Result<()> {
+    fn edit_cpd(&mut self, id: i64, new: &NewCpd, now: NaiveDateTime) -> Result<()> {
         let c = new.validate()?;
         self.cpd(id)?;
         let tx = self.conn.transaction()?;
@@ -92,7 +107,7 @@ impl Store {
     }
 
     /// One CPD entry.
-    pub fn cpd(&self, id: i64) -> Result<CpdEntry> {
+    fn cpd(&self, id: i64) -> Result<CpdEntry> {
         self.conn
             .query_row(
                 &format!("SELECT {COLS} FROM cpd_entries WHERE id = ?1"),
@@ -107,11 +122,7 @@ impl Store {
     }
 
     /// CPD entries dated from `from` to `to` (each end optional), oldest first.
-    pub fn cpd_entries(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Vec<CpdEntry>> {
+    fn cpd_entries(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<CpdEntry>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLS} FROM cpd_entries
              WHERE (?1 IS NULL OR on_day >= ?1) AND (?2 IS NULL OR on_day <= ?2)

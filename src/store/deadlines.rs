@@ -1,5 +1,6 @@
 //! Deadlines and actions: add, complete, list.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -90,9 +91,33 @@ pub(crate) fn insert_deadline_row(
     Ok(conn.last_insert_rowid())
 }
 
-impl Store {
+/// Deadlines and actions added by hand: add, read, complete.
+pub trait DeadlineRecords {
     /// Adds a deadline; returns its id.
-    pub fn add_deadline(&mut self, new: &NewDeadline, now: NaiveDateTime) -> Result<i64> {
+    fn add_deadline(&mut self, new: &NewDeadline, now: NaiveDateTime) -> Result<i64>;
+
+    /// One deadline.
+    fn deadline(&self, id: i64) -> Result<Deadline>;
+
+    /// A client's deadlines: open ones first by date, then completed ones.
+    fn deadlines(&self, client_id: i64) -> Result<Vec<Deadline>>;
+
+    /// Adds an action; returns its id.
+    fn add_action(&mut self, new: &NewAction, now: NaiveDateTime) -> Result<i64>;
+
+    /// Marks an action done.
+    fn complete_action(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()>;
+
+    /// One action.
+    fn action(&self, id: i64) -> Result<Action>;
+
+    /// Actions, open ones first; for one client or all.
+    fn actions(&self, client_id: Option<i64>) -> Result<Vec<Action>>;
+}
+
+impl DeadlineRecords for Store {
+    /// Adds a deadline; returns its id.
+    fn add_deadline(&mut self, new: &NewDeadline, now: NaiveDateTime) -> Result<i64> {
         let d = new.validate()?;
         if let Some(c) = d.client_id {
             self.client(c)?;
@@ -107,7 +132,7 @@ impl Store {
     }
 
     /// One deadline.
-    pub fn deadline(&self, id: i64) -> Result<Deadline> {
+    fn deadline(&self, id: i64) -> Result<Deadline> {
         self.conn
             .query_row(
                 &format!("SELECT {DEADLINE_COLS} FROM deadlines WHERE id = ?1"),
@@ -122,7 +147,7 @@ impl Store {
     }
 
     /// A client's deadlines: open ones first by date, then completed ones.
-    pub fn deadlines(&self, client_id: i64) -> Result<Vec<Deadline>> {
+    fn deadlines(&self, client_id: i64) -> Result<Vec<Deadline>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {DEADLINE_COLS} FROM deadlines WHERE client_id = ?1
              ORDER BY completed_on IS NOT NULL, cancelled, due, id"
@@ -132,7 +157,7 @@ impl Store {
     }
 
     /// Adds an action; returns its id.
-    pub fn add_action(&mut self, new: &NewAction, now: NaiveDateTime) -> Result<i64> {
+    fn add_action(&mut self, new: &NewAction, now: NaiveDateTime) -> Result<i64> {
         let a = new.validate()?;
         if let Some(c) = a.client_id {
             self.client(c)?;
@@ -149,7 +174,7 @@ impl Store {
     }
 
     /// Marks an action done.
-    pub fn complete_action(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
+    fn complete_action(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
         let a = self.action(id)?;
         if a.done_on.is_some() {
             return Err(StoreError::Refused(format!("action {id} is already done")));
@@ -173,7 +198,7 @@ impl Store {
     }
 
     /// One action.
-    pub fn action(&self, id: i64) -> Result<Action> {
+    fn action(&self, id: i64) -> Result<Action> {
         self.conn
             .query_row(
                 &format!("SELECT {ACTION_COLS} FROM actions WHERE id = ?1"),
@@ -188,7 +213,7 @@ impl Store {
     }
 
     /// Actions, open ones first; for one client or all.
-    pub fn actions(&self, client_id: Option<i64>) -> Result<Vec<Action>> {
+    fn actions(&self, client_id: Option<i64>) -> Result<Vec<Action>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {ACTION_COLS} FROM actions
              WHERE ?1 IS NULL OR client_id = ?1

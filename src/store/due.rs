@@ -1,5 +1,6 @@
 //! What is due across the caseload, and the agenda for a range of days.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 use std::collections::{HashMap, HashSet};
@@ -53,13 +54,25 @@ static OPEN_CLIENT_NAMES: std::sync::LazyLock<String> = std::sync::LazyLock::new
     format!("SELECT c.id, {NAME_SQL} FROM {CLIENT_NAMES} WHERE c.status = 'open'")
 });
 
-impl Store {
+/// What is due: the ranked list and what is due now.
+pub trait DueReads {
+    /// Open deadlines, actions and visits due within `within` days of `today`, most urgent first.
+    fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>>;
+
+    /// As `due` at a moment of the day: an hours deadline is overdue from the minute it passes.
+    fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>>;
+
+    /// As `due_now`, keeping the deadlines of ended legal episodes (`caseload due --all`).
+    fn due_with_ended(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>>;
+}
+
+impl DueReads for Store {
     /// Open deadlines and actions that are overdue or due within `within`
     /// days of `today` (or whose warning window has opened), for open cases
     /// and for tasks with no client, and visits falling due (worked out by
     /// `crate::practice` from the client's visiting frequency and the visit
     /// rules of current episodes), most urgent first.
-    pub fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
+    fn due(&self, today: NaiveDate, within: u32) -> Result<Vec<DueItem>> {
         self.due_now(today.and_time(chrono::NaiveTime::MIN), within)
     }
 
@@ -68,16 +81,18 @@ impl Store {
     /// Deadlines of a legal episode that has ended are left out (an s2's
     /// lapsed tribunal right once the s2 is over): see
     /// [`Store::due_with_ended`].
-    pub fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+    fn due_now(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
         self.due_list(now, within, false)
     }
 
     /// As [`Store::due_now`], keeping the open deadlines of legal episodes
     /// that have ended, marked `episode_ended` (`caseload due --all`).
-    pub fn due_with_ended(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
+    fn due_with_ended(&self, now: NaiveDateTime, within: u32) -> Result<Vec<DueItem>> {
         self.due_list(now, within, true)
     }
+}
 
+impl Store {
     fn due_list(&self, now: NaiveDateTime, within: u32, with_ended: bool) -> Result<Vec<DueItem>> {
         let today = now.date();
         let horizon = today + chrono::Days::new(u64::from(within));
@@ -192,6 +207,7 @@ mod tests {
     use super::NAME_SQL;
     use crate::domain::{DueKind, NewAction, NewClient, NewDeadline};
     use crate::store::Store;
+    use crate::store::prelude::*;
 
     /// The due list names each line's client by the name they go by and
     /// lists a client's deadlines, actions and visits only while their case

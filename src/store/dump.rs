@@ -3,6 +3,7 @@
 //! (so tables added by later migrations come along) except SQLite's own and
 //! the full-text index, which is rebuilt from the records on import.
 
+use crate::store::prelude::*;
 use rusqlite::types::ValueRef;
 use serde_json::Value;
 
@@ -107,24 +108,21 @@ fn to_sql(v: &Value) -> std::result::Result<rusqlite::types::Value, StoreError> 
     })
 }
 
-impl Store {
-    fn dump_tables(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(TABLES_SQL)?;
-        let names = stmt.query_map([], |r| r.get(0))?;
-        Ok(names.collect::<rusqlite::Result<Vec<String>>>()?)
-    }
-
-    fn columns(&self, table: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT name FROM pragma_table_info({})",
-            quote_str(table)
-        ))?;
-        let cols = stmt.query_map([], |r| r.get(0))?;
-        Ok(cols.collect::<rusqlite::Result<Vec<String>>>()?)
-    }
-
+/// Every table as plain rows, and loading them back.
+pub trait Dumps {
     /// Every row of every table, exactly as stored.
-    pub fn dump(&self) -> Result<Dump> {
+    fn dump(&self) -> Result<Dump>;
+
+    /// Whether the database holds any client, note, deadline, action or audit row.
+    fn holds_records(&self) -> Result<bool>;
+
+    /// Loads `dump` into this empty database in one checked transaction, or changes nothing.
+    fn load_dump(&mut self, dump: &Dump) -> Result<usize>;
+}
+
+impl Dumps for Store {
+    /// Every row of every table, exactly as stored.
+    fn dump(&self) -> Result<Dump> {
         let mut tables = Vec::new();
         for name in self.dump_tables()? {
             let columns = self.columns(&name)?;
@@ -159,7 +157,7 @@ impl Store {
     }
 
     /// Whether the database holds any client, note, deadline, action or audit row.
-    pub fn holds_records(&self) -> Result<bool> {
+    fn holds_records(&self) -> Result<bool> {
         for t in RECORD_TABLES {
             let n: i64 = self
                 .conn
@@ -175,7 +173,7 @@ impl Store {
     /// the same schema version: all of it in one transaction, checked
     /// (foreign keys, integrity, every tamper-evidence chain) before it is
     /// committed; on any problem nothing is changed.
-    pub fn load_dump(&mut self, dump: &Dump) -> Result<usize> {
+    fn load_dump(&mut self, dump: &Dump) -> Result<usize> {
         let here = self.schema_version()?;
         if dump.schema != here {
             return Err(StoreError::Refused(format!(
@@ -219,6 +217,23 @@ impl Store {
                 Err(e)
             }
         }
+    }
+}
+
+impl Store {
+    fn dump_tables(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(TABLES_SQL)?;
+        let names = stmt.query_map([], |r| r.get(0))?;
+        Ok(names.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
+    fn columns(&self, table: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT name FROM pragma_table_info({})",
+            quote_str(table)
+        ))?;
+        let cols = stmt.query_map([], |r| r.get(0))?;
+        Ok(cols.collect::<rusqlite::Result<Vec<String>>>()?)
     }
 
     fn load_inside(&mut self, dump: &Dump) -> Result<usize> {

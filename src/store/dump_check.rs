@@ -5,6 +5,7 @@
 //! `rows`); a value is quoted only when it is a short would-be date. `check`
 //! runs the same on the stored rows.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 
@@ -168,21 +169,23 @@ pub fn listing(problems: &[String]) -> String {
     out.join("\n")
 }
 
-impl Store {
-    fn declared_types(&self, table: &str) -> Result<Vec<(String, Holds)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, type FROM pragma_table_info(?1)")?;
-        let rows = stmt.query_map([table], |r| {
-            Ok((r.get::<_, String>(0)?, holds(&r.get::<_, String>(1)?)))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
+/// A dump's values (and the stored rows) checked as every other door checks them.
+pub trait DumpChecks {
+    /// Every value of `dump` no other door would accept, as `table[row].column: what is wrong`.
+    fn dump_problems(&self, dump: &Dump, today: NaiveDate) -> Result<Vec<String>>;
 
+    /// Refuses `dump` when any value is wrong, listing the problems.
+    fn check_dump(&self, dump: &Dump, today: NaiveDate) -> Result<()>;
+
+    /// Stored values no door would have accepted, each with its table and row id.
+    fn stored_value_problems(&self, today: NaiveDate) -> Result<Vec<String>>;
+}
+
+impl DumpChecks for Store {
     /// Every value of `dump` that no other door would accept, each as
     /// `table[row].column: what is wrong` (all of them; see [`listing`]).
     /// Tables and columns this database lacks are left to the loader.
-    pub fn dump_problems(&self, dump: &Dump, today: NaiveDate) -> Result<Vec<String>> {
+    fn dump_problems(&self, dump: &Dump, today: NaiveDate) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         for t in &dump.tables {
             let declared = self.declared_types(&t.name)?;
@@ -208,7 +211,7 @@ impl Store {
     }
 
     /// Refuses `dump` when any value is wrong, listing the problems.
-    pub fn check_dump(&self, dump: &Dump, today: NaiveDate) -> Result<()> {
+    fn check_dump(&self, dump: &Dump, today: NaiveDate) -> Result<()> {
         let problems = self.dump_problems(dump, today)?;
         if problems.is_empty() {
             return Ok(());
@@ -222,7 +225,7 @@ impl Store {
 
     /// Stored values that no door would have accepted (a date that is not a
     /// date, text of the wrong kind), each with its table and row id.
-    pub fn stored_value_problems(&self, today: NaiveDate) -> Result<Vec<String>> {
+    fn stored_value_problems(&self, today: NaiveDate) -> Result<Vec<String>> {
         let dump = self.dump()?;
         let mut problems = Vec::new();
         for t in &dump.tables {
@@ -240,6 +243,18 @@ impl Store {
             }
         }
         Ok(problems)
+    }
+}
+
+impl Store {
+    fn declared_types(&self, table: &str) -> Result<Vec<(String, Holds)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, type FROM pragma_table_info(?1)")?;
+        let rows = stmt.query_map([table], |r| {
+            Ok((r.get::<_, String>(0)?, holds(&r.get::<_, String>(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
 

@@ -3,12 +3,13 @@
 //! strategy discussion) and the deadlines counted from them; and extending
 //! a period once where the law allows it. One transaction per action.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::audit::record;
+use super::generated_rows::{cancel_open, insert_generated};
 use super::rows::{fmt_date, fmt_dt};
-use super::rules_apply::{cancel_open, insert_generated};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
 use crate::rules::EpisodeStart;
@@ -31,12 +32,21 @@ pub struct NewMark {
     pub outcome: Option<String>,
 }
 
-impl Store {
+/// Marks on an episode (a hearing, a review, an event the rules count from).
+pub trait EpisodeMarks {
+    /// Records a mark on an episode and adds, restarts or cancels the deadlines counted from it.
+    fn add_mark(&mut self, m: &NewMark, now: NaiveDateTime) -> Result<Vec<i64>>;
+
+    /// An episode's marks: (mark, day, time, outcome), in date order.
+    fn marks(&self, episode_id: i64) -> Result<Vec<NewMark>>;
+}
+
+impl EpisodeMarks for Store {
     /// Records a mark and adds the deadlines counted from it; a rule that
     /// restarts from this mark (and is not yet done) is counted again from
     /// it; a chain that stops at it has its open deadline cancelled (kept).
     /// Returns the new deadlines' ids.
-    pub fn add_mark(&mut self, m: &NewMark, now: NaiveDateTime) -> Result<Vec<i64>> {
+    fn add_mark(&mut self, m: &NewMark, now: NaiveDateTime) -> Result<Vec<i64>> {
         let e = self.episode(m.episode_id)?;
         let dob = self.client(e.client_id)?.dob;
         let outcome = validate::optional("outcome", m.outcome.as_deref(), MAX_SHORT)?;
@@ -136,7 +146,7 @@ impl Store {
     }
 
     /// An episode's marks: (mark, day, time, outcome), in date order.
-    pub fn marks(&self, episode_id: i64) -> Result<Vec<NewMark>> {
+    fn marks(&self, episode_id: i64) -> Result<Vec<NewMark>> {
         let mut stmt = self.conn.prepare(
             "SELECT mark, on_day, at_time, outcome FROM episode_marks
               WHERE episode_id = ?1 ORDER BY on_day, at_time, id",

@@ -1,5 +1,6 @@
 //! Legal episodes. Generating their deadlines is the rule engine's work.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -27,9 +28,33 @@ pub(crate) fn episode_from_row(r: &Row<'_>) -> rusqlite::Result<LegalEpisode> {
     })
 }
 
-impl Store {
+/// Legal episodes and other episodes of care: add, end, read.
+pub trait EpisodeRecords {
     /// Adds a legal episode; returns its id.
-    pub fn add_episode(&mut self, new: &NewEpisode, now: NaiveDateTime) -> Result<i64> {
+    fn add_episode(&mut self, new: &NewEpisode, now: NaiveDateTime) -> Result<i64>;
+
+    /// Ends an episode on a date.
+    fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()>;
+
+    /// Ends an episode on a date (and a time, for hours); its later open deadlines are cancelled.
+    fn end_episode_at(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<usize>;
+
+    /// One episode.
+    fn episode(&self, id: i64) -> Result<LegalEpisode>;
+
+    /// A client's episodes, current ones first, newest first.
+    fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>>;
+}
+
+impl EpisodeRecords for Store {
+    /// Adds a legal episode; returns its id.
+    fn add_episode(&mut self, new: &NewEpisode, now: NaiveDateTime) -> Result<i64> {
         let e = new.validate()?;
         self.client(e.client_id)?;
         let tx = self.conn.transaction()?;
@@ -45,14 +70,14 @@ impl Store {
 
     /// Ends an episode on a date. Its open deadlines due after the end are
     /// cancelled (kept, marked cancelled); completed ones are never touched.
-    pub fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
+    fn end_episode(&mut self, id: i64, on: NaiveDate, now: NaiveDateTime) -> Result<()> {
         self.end_episode_at(id, on, None, now).map(|_| ())
     }
 
     /// Ends an episode on a date and, for a clock counted in hours, at a
     /// time: its open deadlines falling after that moment are cancelled
     /// (kept), so Today drops a clock that has stopped. Returns how many.
-    pub fn end_episode_at(
+    fn end_episode_at(
         &mut self,
         id: i64,
         on: NaiveDate,
@@ -92,7 +117,7 @@ impl Store {
     }
 
     /// One episode.
-    pub fn episode(&self, id: i64) -> Result<LegalEpisode> {
+    fn episode(&self, id: i64) -> Result<LegalEpisode> {
         self.conn
             .query_row(
                 &format!("SELECT {EPISODE_COLS} FROM legal_episodes WHERE id = ?1"),
@@ -107,7 +132,7 @@ impl Store {
     }
 
     /// A client's episodes, current ones first, newest first.
-    pub fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
+    fn episodes(&self, client_id: i64) -> Result<Vec<LegalEpisode>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {EPISODE_COLS} FROM legal_episodes
              WHERE client_id = ?1 ORDER BY end_on IS NOT NULL, start_on DESC, id DESC"

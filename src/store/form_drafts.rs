@@ -18,9 +18,24 @@ pub struct FormDraft {
     pub saved_at: NaiveDateTime,
 }
 
-impl Store {
+/// Unsaved forms kept between sessions.
+pub trait FormDrafts {
     /// Keeps the unsaved fields of the form `key`, replacing what was kept.
-    pub fn keep_form_draft(&self, key: &str, fields: &str, now: NaiveDateTime) -> Result<()> {
+    fn keep_form_draft(&self, key: &str, fields: &str, now: NaiveDateTime) -> Result<()>;
+
+    /// The unsaved fields kept for the form `key`, if any.
+    fn form_draft(&self, key: &str) -> Result<Option<FormDraft>>;
+
+    /// The keys of the forms with unsaved text kept, oldest first.
+    fn kept_form_drafts(&self) -> Result<Vec<String>>;
+
+    /// Forgets the unsaved fields of the form `key` (it was saved, or left on purpose).
+    fn drop_form_draft(&self, key: &str) -> Result<()>;
+}
+
+impl FormDrafts for Store {
+    /// Keeps the unsaved fields of the form `key`, replacing what was kept.
+    fn keep_form_draft(&self, key: &str, fields: &str, now: NaiveDateTime) -> Result<()> {
         self.conn.execute(
             "INSERT OR REPLACE INTO form_drafts (key, fields, saved_at) VALUES (?1, ?2, ?3)",
             params![key, fields, fmt_dt(now)],
@@ -29,7 +44,7 @@ impl Store {
     }
 
     /// The unsaved fields kept for the form `key`, if any.
-    pub fn form_draft(&self, key: &str) -> Result<Option<FormDraft>> {
+    fn form_draft(&self, key: &str) -> Result<Option<FormDraft>> {
         Ok(self
             .conn
             .query_row(
@@ -46,7 +61,7 @@ impl Store {
     }
 
     /// The keys of the forms with unsaved text kept, oldest first.
-    pub fn kept_form_drafts(&self) -> Result<Vec<String>> {
+    fn kept_form_drafts(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare("SELECT key FROM form_drafts ORDER BY saved_at, key")?;
@@ -56,7 +71,7 @@ impl Store {
 
     /// Forgets the unsaved fields of the form `key` (it was saved, or left
     /// on purpose).
-    pub fn drop_form_draft(&self, key: &str) -> Result<()> {
+    fn drop_form_draft(&self, key: &str) -> Result<()> {
         self.conn
             .execute("DELETE FROM form_drafts WHERE key = ?1", [key])?;
         Ok(())

@@ -1,6 +1,7 @@
 //! Households: clients linked as one family (siblings, a parent and a child
 //! who are both clients), so a visit can be planned to them together.
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
@@ -8,10 +9,22 @@ use super::audit::record;
 use super::rows::fmt_dt;
 use super::{Result, Store, StoreError};
 
-impl Store {
+/// Households: which clients live together.
+pub trait HouseholdRecords {
+    /// Links `clients` as one household, joining any household one is already in.
+    fn link_household(&mut self, clients: &[i64], now: NaiveDateTime) -> Result<i64>;
+
+    /// Takes a client out of their household (the others stay linked).
+    fn unlink_household(&mut self, client: i64, now: NaiveDateTime) -> Result<()>;
+
+    /// The other members of a client's household (none if not linked), in id order.
+    fn household_of(&self, client: i64) -> Result<Vec<i64>>;
+}
+
+impl HouseholdRecords for Store {
     /// Links `clients` (two or more) as one household, joining any household
     /// one of them is already in. Returns the household's id.
-    pub fn link_household(&mut self, clients: &[i64], now: NaiveDateTime) -> Result<i64> {
+    fn link_household(&mut self, clients: &[i64], now: NaiveDateTime) -> Result<i64> {
         if clients.len() < 2 {
             return Err(StoreError::Refused(
                 "a household links two or more clients".into(),
@@ -57,7 +70,7 @@ impl Store {
     }
 
     /// Takes a client out of their household (the others stay linked).
-    pub fn unlink_household(&mut self, client: i64, now: NaiveDateTime) -> Result<()> {
+    fn unlink_household(&mut self, client: i64, now: NaiveDateTime) -> Result<()> {
         let Some(id) = self.household_id(client)? else {
             return Err(StoreError::Refused(format!(
                 "client {client} is not in a household"
@@ -81,6 +94,21 @@ impl Store {
         Ok(())
     }
 
+    /// The other members of a client's household (none if not linked), in
+    /// id order.
+    fn household_of(&self, client: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.client_id FROM household_members m
+              WHERE m.household_id = (SELECT household_id FROM household_members WHERE client_id = ?1)
+                AND m.client_id <> ?1
+              ORDER BY m.client_id",
+        )?;
+        let rows = stmt.query_map([client], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Store {
     fn household_id(&self, client: i64) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
         Ok(self
@@ -91,18 +119,5 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?)
-    }
-
-    /// The other members of a client's household (none if not linked), in
-    /// id order.
-    pub fn household_of(&self, client: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT m.client_id FROM household_members m
-              WHERE m.household_id = (SELECT household_id FROM household_members WHERE client_id = ?1)
-                AND m.client_id <> ?1
-              ORDER BY m.client_id",
-        )?;
-        let rows = stmt.query_map([client], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

@@ -17,9 +17,37 @@ pub struct SafetySettings {
     pub temp_store: i64,
 }
 
-impl Store {
+/// What the open file is: its path, schema version, safety settings and table sizes.
+pub trait Inspection {
+    /// The file this store was opened from (`None` in memory).
+    #[must_use]
+    fn path(&self) -> Option<&std::path::Path>;
+
+    /// The schema version of the open database.
+    fn schema_version(&self) -> Result<i64>;
+
     /// The safety pragmas in force on this connection.
-    pub fn safety_settings(&self) -> Result<SafetySettings> {
+    fn safety_settings(&self) -> Result<SafetySettings>;
+
+    /// How many rows each main table holds, for `check` and benchmarks.
+    fn table_counts(&self) -> Result<Vec<(&'static str, i64)>>;
+}
+
+impl Inspection for Store {
+    /// The file this store was opened from (`None` in memory).
+    fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database.
+    fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The safety pragmas in force on this connection.
+    fn safety_settings(&self) -> Result<SafetySettings> {
         let q = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         Ok(SafetySettings {
             journal_mode: self
@@ -33,7 +61,7 @@ impl Store {
     }
 
     /// How many rows each main table holds, for `check` and benchmarks.
-    pub fn table_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+    fn table_counts(&self) -> Result<Vec<(&'static str, i64)>> {
         let mut out = Vec::new();
         for t in [
             "clients",

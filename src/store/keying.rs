@@ -1,16 +1,41 @@
 //! The key's life: changing the passphrase in place with SQLCipher's
 //! `PRAGMA rekey`, and closing the file (for the lock screen).
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Result, Store, StoreError, audit};
 
-impl Store {
+/// The key and the store's life: change the passphrase, close, the late-entry rule in use.
+pub trait Keying {
+    /// Re-encrypts the database under a new passphrase (`PRAGMA rekey`), audited.
+    fn change_passphrase(&mut self, new: &SecretString, now: NaiveDateTime) -> Result<()>;
+
+    /// Closes the file so SQLCipher wipes its copy of the key; later queries fail harmlessly.
+    fn close(&mut self) -> Result<()>;
+
+    /// Sets the late-entry limits finalising applies (from the config).
+    fn use_late_entry_rule(&mut self, rule: crate::rules::late::LateEntryRule);
+
+    /// The late-entry limits in force (the config's, or the defaults).
+    #[must_use]
+    fn late_entry_rule(&self) -> crate::rules::late::LateEntryRule;
+
+    /// The late-entry limits in force, counted by the rule engine's calendar.
+    #[must_use]
+    fn late_entry_in_force(&self) -> crate::rules::late::LateEntry;
+
+    /// Whether the store is closed (locked) or in memory.
+    #[must_use]
+    fn is_closed(&self) -> bool;
+}
+
+impl Keying for Store {
     /// Re-encrypts the whole database under `new` (`PRAGMA rekey`), then
     /// checks the file still reads and records the change in the audit trail
     /// (no key material). Refused for an unencrypted in-memory store.
-    pub fn change_passphrase(&mut self, new: &SecretString, now: NaiveDateTime) -> Result<()> {
+    fn change_passphrase(&mut self, new: &SecretString, now: NaiveDateTime) -> Result<()> {
         if self.path.is_none() {
             return Err(StoreError::Refused(
                 "an in-memory database has no passphrase to change".into(),
@@ -36,7 +61,7 @@ impl Store {
     /// Closes the database file, so SQLCipher wipes its copy of the key,
     /// leaving an empty in-memory placeholder: any query until the app
     /// reopens the file fails harmlessly. Used when the TUI locks.
-    pub fn close(&mut self) -> Result<()> {
+    fn close(&mut self) -> Result<()> {
         let placeholder = rusqlite::Connection::open_in_memory()?;
         let old = std::mem::replace(&mut self.conn, placeholder);
         self.path = None;
@@ -47,26 +72,23 @@ impl Store {
 
     /// Sets the late-entry limits [`Store::finalise_note`] applies (the
     /// practitioner's config; the defaults otherwise).
-    pub fn use_late_entry_rule(&mut self, rule: crate::rules::late::LateEntryRule) {
+    fn use_late_entry_rule(&mut self, rule: crate::rules::late::LateEntryRule) {
         self.late_rule = rule;
     }
 
     /// The late-entry limits in force.
-    #[must_use]
-    pub fn late_entry_rule(&self) -> crate::rules::late::LateEntryRule {
+    fn late_entry_rule(&self) -> crate::rules::late::LateEntryRule {
         self.late_rule
     }
 
     /// The late-entry limits in force, counted by the rule engine's calendar
     /// (overrides included): what finalising applies.
-    #[must_use]
-    pub fn late_entry_in_force(&self) -> crate::rules::late::LateEntry {
+    fn late_entry_in_force(&self) -> crate::rules::late::LateEntry {
         crate::rules::late::LateEntry::new(self.late_rule, self.rules().calendar().clone())
     }
 
     /// Whether the store is closed (locked) or in memory.
-    #[must_use]
-    pub fn is_closed(&self) -> bool {
+    fn is_closed(&self) -> bool {
         self.path.is_none()
     }
 }

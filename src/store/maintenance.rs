@@ -20,10 +20,22 @@ const PROTECTIONS: [(&str, &str); 4] = [
     ("addenda_undeletable", "stops an addendum being deleted"),
 ];
 
-impl Store {
+/// Looking after the file: integrity checks, missing protections, backups.
+pub trait Upkeep {
+    /// SQLite's integrity and foreign-key checks: the problems found (empty when sound).
+    fn integrity_problems(&self) -> Result<Vec<String>>;
+
+    /// The triggers keeping final notes and addenda final that are missing, in words.
+    fn missing_protections(&self) -> Result<Vec<String>>;
+
+    /// Writes a consistent, encrypted copy of the database to `dest` (online backup).
+    fn backup_to(&self, dest: &Path, key: &SecretString) -> Result<()>;
+}
+
+impl Upkeep for Store {
     /// Runs SQLite's `integrity_check` and a foreign-key check; returns the
     /// problems found (empty when the database is sound).
-    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+    fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
@@ -52,7 +64,7 @@ impl Store {
 
     /// The database's own protections (the triggers that keep final notes
     /// and addenda final) that are missing, in words; empty when all are there.
-    pub fn missing_protections(&self) -> Result<Vec<String>> {
+    fn missing_protections(&self) -> Result<Vec<String>> {
         let mut missing = Vec::new();
         for (name, what) in PROTECTIONS {
             let found: i64 = self.conn.query_row(
@@ -70,7 +82,7 @@ impl Store {
     /// Writes a consistent copy of the database to `dest` through SQLite's
     /// online backup API, encrypted with the same key. Refuses to overwrite
     /// the live database.
-    pub fn backup_to(&self, dest: &Path, key: &SecretString) -> Result<()> {
+    fn backup_to(&self, dest: &Path, key: &SecretString) -> Result<()> {
         if let Some(own) = &self.path
             && same_file(own, dest)
         {

@@ -2,6 +2,7 @@
 //! in its own transaction; before migrating an existing database, a backup is
 //! taken beside it through SQLite's online backup API.
 
+use crate::store::prelude::*;
 use secrecy::SecretString;
 
 use super::{Result, Store, StoreError};

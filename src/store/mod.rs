@@ -22,6 +22,7 @@ mod episodes;
 mod error;
 mod facts_cache;
 mod form_drafts;
+mod generated_rows;
 mod households;
 mod ids;
 mod inspect;
@@ -51,6 +52,68 @@ mod upgrade_hook;
 mod visit_facts;
 mod visit_read;
 mod visits;
+
+/// Every record's trait, so a caller reaches all of `Store` with one line:
+/// `use crate::store::prelude::*;` (outside the crate, `caseload::store::prelude`).
+pub mod prelude {
+    // Opening and the key
+    pub use super::inspect::Inspection;
+    pub use super::keying::Keying;
+    pub use super::maintenance::Upkeep;
+    pub use super::stats::PageStats;
+
+    // Clients
+    pub use super::clients::ClientRecords;
+    pub use super::households::HouseholdRecords;
+    pub use super::network::NetworkRecords;
+    pub use super::record_edits::RecordEdits;
+    pub use super::summaries::ClientSummaries;
+
+    // Notes
+    pub use super::form_drafts::FormDrafts;
+    pub use super::notes::NoteRecords;
+    pub use super::today::DraftRows;
+
+    // Visits
+    pub use super::visit_facts::SeenFacts;
+    pub use super::visit_read::VisitReads;
+    pub use super::visits::VisitRecords;
+
+    // Episodes and deadlines
+    pub use super::agenda::AgendaReads;
+    pub use super::deadlines::DeadlineRecords;
+    pub use super::due::DueReads;
+    pub use super::episode_marks::EpisodeMarks;
+    pub use super::episodes::EpisodeRecords;
+    pub use super::journeys::EpisodeJourneys;
+    pub use super::orders::OrderChanges;
+    pub use super::placements::PlacementRecords;
+    pub use super::rules_apply::RulesInUse;
+
+    // Plans
+    pub use super::plans::PlanRecords;
+
+    // Supervision and CPD
+    pub use super::activity::ActivityCounts;
+    pub use super::cpd::CpdRecords;
+    pub use super::supervision::SupervisionRecords;
+
+    // Search and chronology
+    pub use super::chronology::ChronologyReads;
+    pub use super::search::SearchRecords;
+
+    // Audit, undo and chain
+    pub use super::audit::AuditLog;
+    pub use super::chain::Chains;
+    pub use super::stamp::DataStamps;
+    pub use super::undo::Undoing;
+
+    // Export and import
+    pub use super::bulk::BulkWrites;
+    pub use super::closures::Closures;
+    pub use super::dump::Dumps;
+    pub use super::dump_check::DumpChecks;
+}
 
 pub use crate::domain::AgendaItem;
 pub use crate::domain::chain::ChainBreak;
@@ -94,20 +157,5 @@ pub struct Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
-    }
-}
-
-impl Store {
-    /// The file this store was opened from (`None` in memory).
-    #[must_use]
-    pub fn path(&self) -> Option<&std::path::Path> {
-        self.path.as_deref()
-    }
-
-    /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 }

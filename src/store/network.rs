@@ -1,5 +1,6 @@
 //! A client's network: family, carers, professionals.
 
+use crate::store::prelude::*;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -8,13 +9,24 @@ use super::rows::{dt, flag, fmt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::{NetworkMember, NewNetworkMember};
 
-impl Store {
+/// A client's network: the people and professionals around them.
+pub trait NetworkRecords {
     /// Adds a network member; returns the id.
-    pub fn add_network_member(
-        &mut self,
-        new: &NewNetworkMember,
-        now: NaiveDateTime,
-    ) -> Result<i64> {
+    fn add_network_member(&mut self, new: &NewNetworkMember, now: NaiveDateTime) -> Result<i64>;
+
+    /// A client's network, current members first.
+    fn network(&self, client_id: i64) -> Result<Vec<NetworkMember>>;
+
+    /// One network member, archived or not.
+    fn network_member(&self, id: i64) -> Result<NetworkMember>;
+
+    /// Every network member's name across all clients (for the privacy sweep).
+    fn network_names(&self) -> Result<Vec<String>>;
+}
+
+impl NetworkRecords for Store {
+    /// Adds a network member; returns the id.
+    fn add_network_member(&mut self, new: &NewNetworkMember, now: NaiveDateTime) -> Result<i64> {
         let m = new.validate()?;
         self.client(m.client_id)?;
         let tx = self.conn.transaction()?;
@@ -50,7 +62,7 @@ impl Store {
     }
 
     /// A client's network, current members first.
-    pub fn network(&self, client_id: i64) -> Result<Vec<NetworkMember>> {
+    fn network(&self, client_id: i64) -> Result<Vec<NetworkMember>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {MEMBER_COLS} FROM network_members WHERE client_id = ?1 ORDER BY archived, id"
         ))?;
@@ -59,7 +71,7 @@ impl Store {
     }
 
     /// One network member, archived or not.
-    pub fn network_member(&self, id: i64) -> Result<NetworkMember> {
+    fn network_member(&self, id: i64) -> Result<NetworkMember> {
         self.conn
             .query_row(
                 &format!("SELECT {MEMBER_COLS} FROM network_members WHERE id = ?1"),
@@ -75,7 +87,7 @@ impl Store {
 
     /// Every network member's name, across all clients (one query), for
     /// the privacy sweep's list of known names.
-    pub fn network_names(&self) -> Result<Vec<String>> {
+    fn network_names(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("SELECT name FROM network_members")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

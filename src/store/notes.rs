@@ -38,9 +38,67 @@ pub(crate) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     })
 }
 
-impl Store {
+/// Case notes: drafts, sealing, late entries, addenda and reading them back.
+pub trait NoteRecords {
     /// Adds a note as a draft; returns its id.
-    pub fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64> {
+    fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64>;
+
+    /// Saves a draft's header and body (the autosave).
+    fn save_draft(&mut self, id: i64, new: &NewNote, now: NaiveDateTime) -> Result<bool>;
+
+    /// Finalises (seals) a draft under the late-entry limits in force.
+    fn finalise_note(
+        &mut self,
+        id: i64,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<()>;
+
+    /// How many working days late finalising note `id` at `now` would be (`None`: in time).
+    fn late_entry(&self, id: i64, rule: LateEntryRule, now: NaiveDateTime) -> Result<Option<u32>>;
+
+    /// Finalises a draft: a late entry under `rule` needs a reason, which is kept with the note.
+    fn finalise_note_with_rule(
+        &mut self,
+        id: i64,
+        late_reason: Option<&str>,
+        rule: LateEntryRule,
+        now: NaiveDateTime,
+    ) -> Result<()>;
+
+    /// Adds a note and finalises it in one transaction (`note add --final`).
+    fn add_final_note(
+        &mut self,
+        new: &NewNote,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// Appends an addendum to a final note; returns its id.
+    fn add_addendum(
+        &mut self,
+        note_id: i64,
+        reason: &str,
+        body: &str,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// One note.
+    fn note(&self, id: i64) -> Result<Note>;
+
+    /// A client's notes, newest contact first.
+    fn notes(&self, client_id: i64) -> Result<Vec<Note>>;
+
+    /// Every draft across the caseload, oldest contact first.
+    fn drafts(&self) -> Result<Vec<Note>>;
+
+    /// The addenda of a note, in the order written.
+    fn addenda(&self, note_id: i64) -> Result<Vec<Addendum>>;
+}
+
+impl NoteRecords for Store {
+    /// Adds a note as a draft; returns its id.
+    fn add_note(&mut self, new: &NewNote, now: NaiveDateTime) -> Result<i64> {
         let n = new.validate(now)?;
         let tx = self
             .conn
@@ -53,7 +111,7 @@ impl Store {
 
     /// Saves a draft's header and body (the autosave). A final note is refused.
     /// Returns false when nothing changed (so nothing was written).
-    pub fn save_draft(&mut self, id: i64, new: &NewNote, now: NaiveDateTime) -> Result<bool> {
+    fn save_draft(&mut self, id: i64, new: &NewNote, now: NaiveDateTime) -> Result<bool> {
         let n = new.validate(now)?;
         let tx = self
             .conn
@@ -120,7 +178,7 @@ impl Store {
     /// Finalises a draft under the late-entry limits in force (config.toml's,
     /// or 5 working days, 1 for a significant note). After this the note
     /// never changes.
-    pub fn finalise_note(
+    fn finalise_note(
         &mut self,
         id: i64,
         late_reason: Option<&str>,
@@ -131,12 +189,7 @@ impl Store {
 
     /// How many working days late finalising note `id` at `now` would be
     /// under `rule` (`None` when in time): the reason prompt asks when `Some`.
-    pub fn late_entry(
-        &self,
-        id: i64,
-        rule: LateEntryRule,
-        now: NaiveDateTime,
-    ) -> Result<Option<u32>> {
+    fn late_entry(&self, id: i64, rule: LateEntryRule, now: NaiveDateTime) -> Result<Option<u32>> {
         let note = self.note(id)?;
         Ok(self
             .late_entry_by(rule)
@@ -147,7 +200,7 @@ impl Store {
     /// kept with the note. The note is sealed into its client's chain. The
     /// checks run inside the (immediate) transaction that seals it, so a
     /// write from another process between them cannot slip through.
-    pub fn finalise_note_with_rule(
+    fn finalise_note_with_rule(
         &mut self,
         id: i64,
         late_reason: Option<&str>,
@@ -165,7 +218,7 @@ impl Store {
 
     /// Adds a note and finalises it in one transaction (`note add --final`):
     /// either the final note is stored or nothing is; never a stray draft.
-    pub fn add_final_note(
+    fn add_final_note(
         &mut self,
         new: &NewNote,
         late_reason: Option<&str>,
@@ -183,13 +236,8 @@ impl Store {
         Ok(id)
     }
 
-    /// `rule` counted by the rule engine's working-day calendar.
-    pub(crate) fn late_entry_by(&self, rule: LateEntryRule) -> LateEntry {
-        LateEntry::new(rule, self.rules.calendar().clone())
-    }
-
     /// Appends an addendum to a final note; returns its id.
-    pub fn add_addendum(
+    fn add_addendum(
         &mut self,
         note_id: i64,
         reason: &str,
@@ -232,12 +280,12 @@ impl Store {
     }
 
     /// One note.
-    pub fn note(&self, id: i64) -> Result<Note> {
+    fn note(&self, id: i64) -> Result<Note> {
         load_note(&self.conn, id)
     }
 
     /// A client's notes, newest contact first.
-    pub fn notes(&self, client_id: i64) -> Result<Vec<Note>> {
+    fn notes(&self, client_id: i64) -> Result<Vec<Note>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {NOTE_COLS} FROM notes WHERE client_id = ?1 ORDER BY occurred_at DESC, id DESC"
         ))?;
@@ -246,7 +294,7 @@ impl Store {
     }
 
     /// Every draft across the caseload, oldest contact first.
-    pub fn drafts(&self) -> Result<Vec<Note>> {
+    fn drafts(&self) -> Result<Vec<Note>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {NOTE_COLS} FROM notes WHERE status = 'draft' ORDER BY occurred_at, id"
         ))?;
@@ -255,7 +303,7 @@ impl Store {
     }
 
     /// The addenda of a note, in the order written.
-    pub fn addenda(&self, note_id: i64) -> Result<Vec<Addendum>> {
+    fn addenda(&self, note_id: i64) -> Result<Vec<Addendum>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, note_id, written_at, reason, body, prev_hash, hash FROM addenda
              WHERE note_id = ?1 ORDER BY written_at, id",
@@ -272,6 +320,13 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Store {
+    /// `rule` counted by the rule engine's working-day calendar.
+    pub(crate) fn late_entry_by(&self, rule: LateEntryRule) -> LateEntry {
+        LateEntry::new(rule, self.rules.calendar().clone())
     }
 }
 

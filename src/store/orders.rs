@@ -3,13 +3,14 @@
 //! more), with whatever an earlier power bounds following it (Sch A1 para
 //! 76(3)); and revoking a CTO (s17F(4)), which revives the s3 (s17G).
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
 use super::audit::record;
+use super::generated_rows::insert_generated_row;
 use super::journeys::{EpisodeOptions, bound_to, cancel_ids, write_new};
 use super::rows::{fmt_date, fmt_dt};
-use super::rules_apply::insert_generated_row;
 use super::{Result, Store, StoreError};
 use crate::domain::{EpisodeKind, LegalEpisode, NewEpisode};
 use crate::rules::engine::Target;
@@ -18,10 +19,27 @@ use crate::rules::{EpisodeStart, RuleSet, Unit};
 /// The mark a revoked CTO leaves on the revived s3 (s68(7) counts from it).
 pub const CTO_REVOKED: &str = "cto-revoked";
 
-impl Store {
+/// Changes to an order: extending a deadline, revoking a CTO.
+pub trait OrderChanges {
+    /// Extends an open deadline by its rule's full extension (s136: 12 hours; EPO: 7 days).
+    fn extend_deadline(&mut self, id: i64, now: NaiveDateTime) -> Result<i64>;
+
+    /// Extends an open deadline to `until` (none: the full extension the law allows).
+    fn extend_deadline_until(
+        &mut self,
+        id: i64,
+        until: Option<(NaiveDate, Option<NaiveDateTime>)>,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// Revokes a CTO at `at` (s17F(4)); the s3 revives as a new period (s17G).
+    fn revoke_cto(&mut self, cto_id: i64, at: NaiveDateTime, now: NaiveDateTime) -> Result<i64>;
+}
+
+impl OrderChanges for Store {
     /// Extends an open deadline by its rule's full extension (s136: 12
     /// hours; an urgent DoLS authorisation or an EPO: 7 days).
-    pub fn extend_deadline(&mut self, id: i64, now: NaiveDateTime) -> Result<i64> {
+    fn extend_deadline(&mut self, id: i64, now: NaiveDateTime) -> Result<i64> {
         self.extend_deadline_until(id, None, now)
     }
 
@@ -31,7 +49,7 @@ impl Store {
     /// past the law's extension, where the rule has none, or a second time
     /// where the law allows one extension only (citing it). A deadline an
     /// earlier power bounds in a later one follows it.
-    pub fn extend_deadline_until(
+    fn extend_deadline_until(
         &mut self,
         id: i64,
         until: Option<(NaiveDate, Option<NaiveDateTime>)>,
@@ -137,21 +155,6 @@ impl Store {
         Ok(new_id)
     }
 
-    /// Open episodes following `e` whose transition bounds one of their
-    /// deadlines by one of `e`'s.
-    fn bounded_followers(&self, e: &LegalEpisode) -> Result<Vec<LegalEpisode>> {
-        Ok(self
-            .episodes(e.client_id)?
-            .into_iter()
-            .filter(|f| f.follows_id == Some(e.id) && f.end_on.is_none())
-            .filter(|f| {
-                self.rules
-                    .succession(e.kind, f.kind)
-                    .is_some_and(|s| s.bound_rule.is_some())
-            })
-            .collect())
-    }
-
     /// Revokes a CTO at `at` (s17F(4)): the CTO (and an open recall of it)
     /// ends, revoked; the s3 revives as a new period beginning with the day
     /// of revocation (s17G), carrying the s68 references, with a new
@@ -159,12 +162,7 @@ impl Store {
     /// soon as possible (s68(7)), which replaces an open first reference
     /// (s68(3)(c)). One transaction, one undo. Returns the revived s3's
     /// episode id.
-    pub fn revoke_cto(
-        &mut self,
-        cto_id: i64,
-        at: NaiveDateTime,
-        now: NaiveDateTime,
-    ) -> Result<i64> {
+    fn revoke_cto(&mut self, cto_id: i64, at: NaiveDateTime, now: NaiveDateTime) -> Result<i64> {
         let cto = self.episode(cto_id)?;
         if cto.kind != EpisodeKind::Cto {
             return Err(StoreError::Refused(format!(
@@ -265,6 +263,23 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(s3)
+    }
+}
+
+impl Store {
+    /// Open episodes following `e` whose transition bounds one of their
+    /// deadlines by one of `e`'s.
+    fn bounded_followers(&self, e: &LegalEpisode) -> Result<Vec<LegalEpisode>> {
+        Ok(self
+            .episodes(e.client_id)?
+            .into_iter()
+            .filter(|f| f.follows_id == Some(e.id) && f.end_on.is_none())
+            .filter(|f| {
+                self.rules
+                    .succession(e.kind, f.kind)
+                    .is_some_and(|s| s.bound_rule.is_some())
+            })
+            .collect())
     }
 }
 

@@ -7,6 +7,7 @@
 //! placement's own visiting duty, worked out from the visits that happen,
 //! takes their place. One transaction per action.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -35,10 +36,34 @@ fn placement_from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
     })
 }
 
-impl Store {
+/// Placements: where a client lives under an episode.
+pub trait PlacementRecords {
+    /// Adds a placement; the child's current placement (if any) ends on the day this one begins.
+    fn add_placement(&mut self, new: &NewPlacement, now: NaiveDateTime) -> Result<i64>;
+
+    /// Ends a placement on `on` (the day the child left), with a reason.
+    fn end_placement(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<()>;
+
+    /// One placement.
+    fn placement(&self, id: i64) -> Result<Placement>;
+
+    /// A child's placements, the latest first.
+    fn placements(&self, client_id: i64) -> Result<Vec<Placement>>;
+
+    /// The placement that has not ended (the latest, should there be two).
+    fn current_placement(&self, client_id: i64) -> Result<Option<Placement>>;
+}
+
+impl PlacementRecords for Store {
     /// Adds a placement; the child's current placement (if any) ends on the
     /// day this one begins. Returns the new placement's id.
-    pub fn add_placement(&mut self, new: &NewPlacement, now: NaiveDateTime) -> Result<i64> {
+    fn add_placement(&mut self, new: &NewPlacement, now: NaiveDateTime) -> Result<i64> {
         let p = new.validate()?;
         self.client(p.client_id)?;
         let current = self.current_placement(p.client_id)?;
@@ -94,7 +119,7 @@ impl Store {
     }
 
     /// Ends a placement on `on` (the day the child left), with a reason.
-    pub fn end_placement(
+    fn end_placement(
         &mut self,
         id: i64,
         on: NaiveDate,
@@ -132,7 +157,7 @@ impl Store {
     }
 
     /// One placement.
-    pub fn placement(&self, id: i64) -> Result<Placement> {
+    fn placement(&self, id: i64) -> Result<Placement> {
         self.conn
             .query_row(
                 &format!("SELECT {COLS} FROM placements WHERE id = ?1"),
@@ -147,7 +172,7 @@ impl Store {
     }
 
     /// A child's placements, the latest first.
-    pub fn placements(&self, client_id: i64) -> Result<Vec<Placement>> {
+    fn placements(&self, client_id: i64) -> Result<Vec<Placement>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLS} FROM placements WHERE client_id = ?1 ORDER BY start_on DESC, id DESC"
         ))?;
@@ -156,13 +181,15 @@ impl Store {
     }
 
     /// The placement that has not ended (the latest, should there be two).
-    pub fn current_placement(&self, client_id: i64) -> Result<Option<Placement>> {
+    fn current_placement(&self, client_id: i64) -> Result<Option<Placement>> {
         Ok(self
             .placements(client_id)?
             .into_iter()
             .find(|p| p.end_on.is_none()))
     }
+}
 
+impl Store {
     /// The open visit deadlines of the child's current episodes whose duty
     /// a placement's own visiting rules take over (rules that record a
     /// visit, of an episode kind that has placement rules).

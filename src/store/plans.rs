@@ -1,5 +1,6 @@
 //! Care plans: each review writes a new version; old versions stay readable.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
@@ -24,9 +25,42 @@ fn plan_from_row(r: &Row<'_>) -> rusqlite::Result<CarePlan> {
     })
 }
 
-impl Store {
+/// Care plans: versions, reviews, actions done.
+pub trait PlanRecords {
     /// Writes a new version of a client's care plan; returns its version number.
-    pub fn add_plan_version(
+    fn add_plan_version(
+        &mut self,
+        client_id: i64,
+        plan: &NewCarePlan,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// Every version of a client's plan, newest first, with their actions.
+    fn plan_versions(&self, client_id: i64) -> Result<Vec<CarePlan>>;
+
+    /// Reviews a client's plan: a new version with its actions carried forward.
+    fn review_plan(
+        &mut self,
+        client_id: i64,
+        next_review: Option<NaiveDate>,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// Marks an action of a client's current plan done on `on` (not in the future).
+    fn mark_plan_action_done(
+        &mut self,
+        action_id: i64,
+        on: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<PlanAction>;
+
+    /// The current (latest) plan, if there is one.
+    fn current_plan(&self, client_id: i64) -> Result<Option<CarePlan>>;
+}
+
+impl PlanRecords for Store {
+    /// Writes a new version of a client's care plan; returns its version number.
+    fn add_plan_version(
         &mut self,
         client_id: i64,
         plan: &NewCarePlan,
@@ -81,14 +115,14 @@ impl Store {
     }
 
     /// Every version of a client's plan, newest first, with their actions.
-    pub fn plan_versions(&self, client_id: i64) -> Result<Vec<CarePlan>> {
+    fn plan_versions(&self, client_id: i64) -> Result<Vec<CarePlan>> {
         plans_of(&self.conn, client_id)
     }
 
     /// Reviews a client's plan: a new version from the current one, its
     /// actions (done or not) carried forward, with a new review date.
     /// Returns the new version number.
-    pub fn review_plan(
+    fn review_plan(
         &mut self,
         client_id: i64,
         next_review: Option<NaiveDate>,
@@ -112,7 +146,7 @@ impl Store {
 
     /// Marks a plan action done on `on` (not in the future); only actions
     /// of a client's current plan can be ticked off. Returns the action.
-    pub fn mark_plan_action_done(
+    fn mark_plan_action_done(
         &mut self,
         action_id: i64,
         on: NaiveDate,
@@ -180,7 +214,7 @@ impl Store {
     }
 
     /// The current (latest) plan, if there is one.
-    pub fn current_plan(&self, client_id: i64) -> Result<Option<CarePlan>> {
+    fn current_plan(&self, client_id: i64) -> Result<Option<CarePlan>> {
         Ok(self.plan_versions(client_id)?.into_iter().next())
     }
 }

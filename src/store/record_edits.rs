@@ -10,10 +10,27 @@ use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::NewNetworkMember;
 
-impl Store {
+/// Edits to records already kept: network members and unsealed drafts.
+pub trait RecordEdits {
+    /// Changes a network member's details; returns the names of the fields changed.
+    fn update_network_member(
+        &mut self,
+        id: i64,
+        new: &NewNetworkMember,
+        now: NaiveDateTime,
+    ) -> Result<Vec<&'static str>>;
+
+    /// Archives a network member (no longer involved): kept, shown as archived, never deleted.
+    fn archive_network_member(&mut self, id: i64, now: NaiveDateTime) -> Result<()>;
+
+    /// Discards a draft note (its text kept in the undo log, so `undo` puts it back).
+    fn discard_draft(&mut self, id: i64, now: NaiveDateTime) -> Result<()>;
+}
+
+impl RecordEdits for Store {
     /// Changes a network member's details; returns the names of the fields
     /// that changed (none: nothing is written).
-    pub fn update_network_member(
+    fn update_network_member(
         &mut self,
         id: i64,
         new: &NewNetworkMember,
@@ -100,7 +117,7 @@ impl Store {
 
     /// Archives a network member (no longer involved): kept, shown as
     /// archived, never deleted.
-    pub fn archive_network_member(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
+    fn archive_network_member(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -141,7 +158,7 @@ impl Store {
     /// undo log, so `undo` puts it back. A final note is refused (it can
     /// only be corrected by addendum); a visit it was started from keeps
     /// the visit, without the note.
-    pub fn discard_draft(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
+    fn discard_draft(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -3,15 +3,16 @@
 //! episode's start. Each user
 //! action is one transaction; deadlines are cancelled (kept), never deleted.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use super::audit::record;
-use super::deadlines::{DEADLINE_COLS, deadline_from_row, insert_deadline_row};
-use super::rows::{fmt_date, fmt_dt, fmt_opt_date};
+use super::deadlines::{DEADLINE_COLS, deadline_from_row};
+use super::rows::{fmt_date, fmt_dt};
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
-use crate::domain::{Completion, Deadline, EpisodeKind, NewEpisode, VisitOutcome};
+use crate::domain::{Completion, Deadline, NewEpisode, VisitOutcome};
 
 /// What marking a deadline done did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,189 +25,85 @@ pub struct Completed {
     /// The deadlines that follow it.
     pub next: Vec<i64>,
 }
+use super::generated_rows::{cancel_open, checked_start, insert_generated, write_completion};
 use crate::rules::engine::Target;
-use crate::rules::period::Unit;
-use crate::rules::{CountsFrom, EpisodeStart, Generated, RuleSet};
+use crate::rules::{EpisodeStart, Generated, RuleSet};
 
-/// Inserts a deadline the engine made, with its time, window and readings,
-/// inside the caller's transaction.
-pub(crate) fn insert_generated(
-    conn: &Connection,
-    g: &Generated,
-    now: NaiveDateTime,
-) -> Result<i64> {
-    write_generated(conn, g, now, true)
-}
-
-/// As [`insert_generated`], without its own audit row (the caller records
-/// one for the whole action, so one undo takes it all back).
-pub(crate) fn insert_generated_row(
-    conn: &Connection,
-    g: &Generated,
-    now: NaiveDateTime,
-) -> Result<i64> {
-    write_generated(conn, g, now, false)
-}
-
-fn write_generated(
-    conn: &Connection,
-    g: &Generated,
-    now: NaiveDateTime,
-    audit: bool,
-) -> Result<i64> {
-    let d = g.deadline.validate()?;
-    let due = d
-        .due
-        .ok_or_else(|| StoreError::Refused("a due date is needed".into()))?;
-    let id = insert_deadline_row(conn, &d, due, now)?;
-    if audit {
-        record(conn, now, "deadline", id, d.client_id, "create", &["*"])?;
-    }
-    if g.due_at.is_some() || g.window_opens.is_some() || g.later_due.is_some() {
-        conn.execute(
-            "UPDATE deadlines SET due_at = ?2, window_opens = ?3, later_due = ?4 WHERE id = ?1",
-            params![
-                id,
-                g.due_at.map(fmt_dt),
-                fmt_opt_date(g.window_opens),
-                fmt_opt_date(g.later_due)
-            ],
-        )?;
-    }
-    Ok(id)
-}
-
-/// Whether an episode of `kind` counts in hours (one of its rules does).
-#[must_use]
-pub fn counts_in_hours(rules: &RuleSet, kind: EpisodeKind) -> bool {
-    rules.rules().iter().any(|r| {
-        r.kind == Some(kind) && r.unit == Unit::Hours && r.counts_from == CountsFrom::EpisodeStart
-    })
-}
-
-/// The start time to keep: required for kinds counted in hours, on the
-/// start date, and a time that happened on the UK clock.
-pub(crate) fn checked_start(
-    rules: &RuleSet,
-    kind: EpisodeKind,
-    on: NaiveDate,
-    at: Option<NaiveDateTime>,
-) -> Result<Option<NaiveDateTime>> {
-    if let Some(t) = at {
-        if t.date() != on {
-            return Err(StoreError::Refused(
-                "the start time is not on the start date".into(),
-            ));
-        }
-        crate::rules::hours::local_to_utc(t).map_err(|e| StoreError::Refused(e.to_string()))?;
-        return Ok(Some(t));
-    }
-    if counts_in_hours(rules, kind) {
-        return Err(StoreError::Refused(format!(
-            "{} counts in hours: give a start time (\"YYYY-MM-DD HH:MM\" with episode add --start; Start time in the form)",
-            kind.label()
-        )));
-    }
-    Ok(None)
-}
-
-/// Cancels the open deadlines of an episode (all of them, or those due after
-/// `after`), inside the caller's transaction; completed ones are never
-/// touched. Returns how many were cancelled.
-pub(crate) fn cancel_open(
-    conn: &Connection,
-    episode_id: i64,
-    client_id: i64,
-    after: Option<NaiveDate>,
-    rule: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<usize> {
-    let ids: Vec<i64> = {
-        let mut stmt = conn.prepare(
-            "SELECT id FROM deadlines WHERE episode_id = ?1 AND completed_on IS NULL
-               AND cancelled = 0 AND (?2 IS NULL OR due > ?2) AND (?3 IS NULL OR rule_id = ?3)",
-        )?;
-        stmt.query_map(params![episode_id, after.map(fmt_date), rule], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    for id in &ids {
-        conn.execute("UPDATE deadlines SET cancelled = 1 WHERE id = ?1", [id])?;
-        record(
-            conn,
-            now,
-            "deadline",
-            *id,
-            Some(client_id),
-            "cancel",
-            &["cancelled"],
-        )?;
-    }
-    Ok(ids.len())
-}
-
-/// Marks `d` done on `on` and adds the deadlines that follow (skipping any
-/// already open), inside the caller's transaction. Returns the new ids.
-pub(crate) fn write_completion(
-    conn: &Connection,
-    d: &Deadline,
-    on: NaiveDate,
-    outcome: Option<&str>,
-    next: Vec<Generated>,
-    now: NaiveDateTime,
-) -> Result<Vec<i64>> {
-    // Checked again under the write lock: another window may have
-    // completed it since it was read.
-    let changed = conn.execute(
-        "UPDATE deadlines SET completed_on=?2, outcome=?3
-         WHERE id=?1 AND completed_on IS NULL AND cancelled = 0",
-        params![d.id, fmt_date(on), outcome],
-    )?;
-    if changed == 0 {
-        return Err(StoreError::Refused(format!(
-            "deadline {} is already done or cancelled (changed elsewhere just now)",
-            d.id
-        )));
-    }
-    record(
-        conn,
-        now,
-        "deadline",
-        d.id,
-        d.client_id,
-        "complete",
-        &["completed_on", "outcome"],
-    )?;
-    let mut ids = Vec::new();
-    for n in next {
-        let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM deadlines WHERE episode_id IS ?1 AND client_id IS ?2
-               AND rule_id = ?3 AND chain_index = ?4 AND cancelled = 0 AND completed_on IS NULL",
-            params![
-                n.deadline.episode_id,
-                n.deadline.client_id,
-                n.deadline.rule,
-                n.deadline.chain_index
-            ],
-            |r| r.get(0),
-        )?;
-        if exists {
-            continue;
-        }
-        ids.push(insert_generated(conn, &n, now)?);
-    }
-    Ok(ids)
-}
-
-impl Store {
+/// The rule packs in use and the deadlines they make: legal episodes, completion, start changes.
+pub trait RulesInUse {
     /// The active rules.
     #[must_use]
-    pub fn rules(&self) -> &RuleSet {
+    fn rules(&self) -> &RuleSet;
+
+    /// Uses these rules (the embedded packs with a practitioner's overrides) from now on.
+    fn use_rules(&mut self, rules: RuleSet);
+
+    /// Adds a legal episode and the deadlines made for it (each tied to it), in one transaction.
+    fn add_episode_with_deadlines(
+        &mut self,
+        new: &NewEpisode,
+        start_at: Option<NaiveDateTime>,
+        deadlines: &[Generated],
+        now: NaiveDateTime,
+    ) -> Result<(i64, Vec<i64>)>;
+
+    /// Adds a legal episode with the deadlines its rules generate.
+    fn add_legal_episode(
+        &mut self,
+        new: &NewEpisode,
+        now: NaiveDateTime,
+    ) -> Result<(i64, Vec<i64>)>;
+
+    /// Adds a legal episode starting at a date (and a time, for kinds counted in hours).
+    fn add_legal_episode_at(
+        &mut self,
+        new: &NewEpisode,
+        start_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, Vec<i64>)>;
+
+    /// Marks a deadline done and adds the next deadlines its rule says follow.
+    fn complete_deadline(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        how: Completion,
+        now: NaiveDateTime,
+    ) -> Result<Completed>;
+
+    /// Whether deadline `id` is a statutory visit (its rule records a visit).
+    fn is_visit_deadline(&self, id: i64) -> Result<bool>;
+
+    /// Moves an episode's start date and regenerates its open deadlines that count from the start.
+    fn change_episode_start(
+        &mut self,
+        id: i64,
+        start: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>>;
+
+    /// As `change_episode_start`, with a start time for kinds counted in hours.
+    fn change_episode_start_at(
+        &mut self,
+        id: i64,
+        start: NaiveDate,
+        start_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>>;
+
+    /// Every deadline of one episode, including completed and cancelled ones.
+    fn episode_deadlines(&self, episode_id: i64) -> Result<Vec<Deadline>>;
+}
+
+impl RulesInUse for Store {
+    /// The active rules.
+    fn rules(&self) -> &RuleSet {
         &self.rules
     }
 
     /// Uses these rules (the embedded packs with a practitioner's overrides)
     /// from now on.
-    pub fn use_rules(&mut self, rules: RuleSet) {
+    fn use_rules(&mut self, rules: RuleSet) {
         self.rules = rules;
         self.facts_rules_checked.set(false);
     }
@@ -214,7 +111,7 @@ impl Store {
     /// Adds a legal episode and the deadlines the engine made for it in one
     /// transaction; each deadline is tied to the new episode and its client.
     /// Returns the episode id and the deadline ids.
-    pub fn add_episode_with_deadlines(
+    fn add_episode_with_deadlines(
         &mut self,
         new: &NewEpisode,
         start_at: Option<NaiveDateTime>,
@@ -250,7 +147,7 @@ impl Store {
     }
 
     /// Adds a legal episode with the deadlines its rules generate.
-    pub fn add_legal_episode(
+    fn add_legal_episode(
         &mut self,
         new: &NewEpisode,
         now: NaiveDateTime,
@@ -261,7 +158,7 @@ impl Store {
     /// Adds a legal episode starting at a date and, for kinds counted in
     /// hours, a time (refused without one: hours from midnight would
     /// mislead); its deadlines come from the rule versions in force for it.
-    pub fn add_legal_episode_at(
+    fn add_legal_episode_at(
         &mut self,
         new: &NewEpisode,
         start_at: Option<NaiveDateTime>,
@@ -288,7 +185,7 @@ impl Store {
     /// the visit (seen or seen alone completes it; not seen or cancelled
     /// records the attempt and leaves it open); any other deadline takes
     /// [`Completion::Outcome`]. The wrong kind is refused, nothing changed.
-    pub fn complete_deadline(
+    fn complete_deadline(
         &mut self,
         id: i64,
         on: NaiveDate,
@@ -321,53 +218,8 @@ impl Store {
         }
     }
 
-    /// Checks that deadline `id` can be completed on `on`, and works out the
-    /// deadlines that follow it (none past the episode's end).
-    pub(crate) fn completion_plan(
-        &self,
-        id: i64,
-        on: NaiveDate,
-        now: NaiveDateTime,
-    ) -> Result<(Deadline, Vec<Generated>)> {
-        let d = self.deadline(id)?;
-        if d.completed_on.is_some() {
-            return Err(StoreError::Refused(format!(
-                "deadline {id} is already done"
-            )));
-        }
-        if d.cancelled {
-            return Err(StoreError::Refused(format!("deadline {id} was cancelled")));
-        }
-        if on > now.date() {
-            return Err(StoreError::Refused(
-                "the date it was done is in the future".into(),
-            ));
-        }
-        let (end_on, start_on) = match d.episode_id {
-            Some(e) => {
-                let e = self.episode(e)?;
-                (e.end_on, e.start_on)
-            }
-            None => (None, d.due),
-        };
-        let dob = match d.client_id {
-            Some(c) => self.client(c)?.dob,
-            None => None,
-        };
-        let next: Vec<Generated> = self
-            .rules
-            .next_after(&d, on, start_on, dob)
-            .into_iter()
-            .filter(|n| match (n.deadline.due, end_on) {
-                (Some(due), Some(end)) => due <= end,
-                _ => true,
-            })
-            .collect();
-        Ok((d, next))
-    }
-
     /// Whether deadline `id` is a statutory visit (its rule records a visit).
-    pub fn is_visit_deadline(&self, id: i64) -> Result<bool> {
+    fn is_visit_deadline(&self, id: i64) -> Result<bool> {
         let d = self.deadline(id)?;
         Ok(d.rule
             .as_deref()
@@ -379,7 +231,7 @@ impl Store {
     /// count from the start. A rule with a completed deadline in this episode
     /// keeps its chain: completed work is never rewritten. Returns the new
     /// deadlines' ids.
-    pub fn change_episode_start(
+    fn change_episode_start(
         &mut self,
         id: i64,
         start: NaiveDate,
@@ -389,7 +241,7 @@ impl Store {
     }
 
     /// As `change_episode_start`, with a start time for kinds counted in hours.
-    pub fn change_episode_start_at(
+    fn change_episode_start_at(
         &mut self,
         id: i64,
         start: NaiveDate,
@@ -457,11 +309,58 @@ impl Store {
     }
 
     /// Every deadline of one episode, including completed and cancelled ones.
-    pub fn episode_deadlines(&self, episode_id: i64) -> Result<Vec<Deadline>> {
+    fn episode_deadlines(&self, episode_id: i64) -> Result<Vec<Deadline>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {DEADLINE_COLS} FROM deadlines WHERE episode_id = ?1 ORDER BY due, id"
         ))?;
         let rows = stmt.query_map([episode_id], deadline_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Store {
+    /// Checks that deadline `id` can be completed on `on`, and works out the
+    /// deadlines that follow it (none past the episode's end).
+    pub(crate) fn completion_plan(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<(Deadline, Vec<Generated>)> {
+        let d = self.deadline(id)?;
+        if d.completed_on.is_some() {
+            return Err(StoreError::Refused(format!(
+                "deadline {id} is already done"
+            )));
+        }
+        if d.cancelled {
+            return Err(StoreError::Refused(format!("deadline {id} was cancelled")));
+        }
+        if on > now.date() {
+            return Err(StoreError::Refused(
+                "the date it was done is in the future".into(),
+            ));
+        }
+        let (end_on, start_on) = match d.episode_id {
+            Some(e) => {
+                let e = self.episode(e)?;
+                (e.end_on, e.start_on)
+            }
+            None => (None, d.due),
+        };
+        let dob = match d.client_id {
+            Some(c) => self.client(c)?.dob,
+            None => None,
+        };
+        let next: Vec<Generated> = self
+            .rules
+            .next_after(&d, on, start_on, dob)
+            .into_iter()
+            .filter(|n| match (n.deadline.due, end_on) {
+                (Some(due), Some(end)) => due <= end,
+                _ => true,
+            })
+            .collect();
+        Ok((d, next))
     }
 }

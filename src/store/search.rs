@@ -2,6 +2,7 @@
 //! index is kept in step by triggers (migration 0002) inside the same
 //! transaction as the change, so a search never sees a half-written record.
 
+use crate::store::prelude::*;
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
@@ -50,12 +51,18 @@ fn segments(marked: &str) -> Vec<Segment> {
 const FILTERS: &str = "FROM search_index WHERE search_index MATCH ?1
     AND (?2 IS NULL OR substr(at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)";
 
-impl Store {
+/// Search across the caseload or one client.
+pub trait SearchRecords {
+    /// Searches notes, addenda and care plans, newest first.
+    fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>>;
+}
+
+impl SearchRecords for Store {
     /// Searches notes, addenda and care plans: the most recently written
     /// matching records, shown newest first by date. Quoted phrases,
     /// `prefix*` and AND/OR/NOT work; case does not matter. A query that
     /// cannot be understood is refused with a message saying why.
-    pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
+    fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
         let expr = search_query::to_fts(query)?;
         let mut fts = format!("{{body extra}} : ({expr})");
         if let Some(c) = filter.client_id {
@@ -122,7 +129,9 @@ impl Store {
         hits.sort_by_key(|h| std::cmp::Reverse(h.at));
         Ok(hits)
     }
+}
 
+impl Store {
     fn search_source(&self, rowid: i64) -> Result<Option<(i64, i64)>> {
         Ok(self
             .conn

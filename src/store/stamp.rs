@@ -33,9 +33,15 @@ impl DataStamp {
     }
 }
 
-impl Store {
+/// Has anything been committed since: a stamp of the data.
+pub trait DataStamps {
     /// The stamp now (one pragma read; no page of the caseload is read).
-    pub fn data_stamp(&self) -> Result<DataStamp> {
+    fn data_stamp(&self) -> Result<DataStamp>;
+}
+
+impl DataStamps for Store {
+    /// The stamp now (one pragma read; no page of the caseload is read).
+    fn data_stamp(&self) -> Result<DataStamp> {
         let data_version = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;
@@ -48,6 +54,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::prelude::*;
     use chrono::{NaiveDate, NaiveDateTime};
     use secrecy::SecretString;
 

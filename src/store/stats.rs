@@ -5,18 +5,26 @@ use rusqlite::ffi;
 
 use super::{Result, Store, StoreError};
 
-impl Store {
+/// How many database pages a piece of work touched (for tests and measurements).
+pub trait PageStats {
+    /// Runs `work` and counts the database pages it asked SQLite for.
+    fn pages_touched<T>(&self, work: impl FnOnce(&Store) -> T) -> Result<(T, i64)>;
+}
+
+impl PageStats for Store {
     /// Runs `work` and counts the database pages it asked SQLite for (page
     /// cache hits plus misses: every page looked at, decrypted or not).
     /// For tests and measurements; the number does not depend on how warm
     /// the cache is.
-    pub fn pages_touched<T>(&self, work: impl FnOnce(&Store) -> T) -> Result<(T, i64)> {
+    fn pages_touched<T>(&self, work: impl FnOnce(&Store) -> T) -> Result<(T, i64)> {
         self.page_counters(true)?;
         let out = work(self);
         let touched = self.page_counters(false)?;
         Ok((out, touched))
     }
+}
 
+impl Store {
     /// Cache hits plus misses since the last reset; `reset` zeroes them.
     pub(crate) fn page_counters(&self, reset: bool) -> Result<i64> {
         let mut total = 0i64;
@@ -50,6 +58,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::prelude::*;
 
     #[test]
     fn reading_a_table_touches_pages_and_doing_nothing_does_not() {

@@ -9,7 +9,13 @@ use super::{Result, Store};
 use crate::domain::ClientSummary;
 use crate::practice;
 
-impl Store {
+/// The Caseload table: one summary row per client.
+pub trait ClientSummaries {
+    /// The Caseload table: every client with their derived facts, by family then given name.
+    fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>>;
+}
+
+impl ClientSummaries for Store {
     /// Clients with their derived facts (last seen and last contact and the
     /// next visit from `crate::practice`, next due, frameworks, drafts),
     /// ordered by family then given name, ignoring the case of ASCII letters
@@ -18,7 +24,7 @@ impl Store {
     /// pass; the rows are sorted here rather than by SQLite, which would
     /// copy every row with its answers through a sorter. Closed cases only
     /// when `include_closed`.
-    pub fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
+    fn client_summaries(&self, include_closed: bool) -> Result<Vec<ClientSummary>> {
         let sql = format!(
             "SELECT {CLIENT_COLS},
                 (SELECT d.due || ' ' || d.what FROM deadlines d

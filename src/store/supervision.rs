@@ -18,12 +18,30 @@ const SUPERVISION_SQL: &str = "SELECT n.id, n.client_id, n.kind, n.occurred_at, 
     n.prev_hash, n.hash, n.occurred_offset, n.outcome, s.supervisor, s.decisions, s.discussion, s.next_review
     FROM supervisions s JOIN notes n ON n.id = s.note_id";
 
-impl Store {
+/// Case supervision kept on a client's record.
+pub trait SupervisionRecords {
+    /// Records a case supervision (its note, parts and actions), all or nothing.
+    fn add_supervision(
+        &mut self,
+        new: &NewSupervision,
+        finalise: bool,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// The case supervisions recorded, newest first; for one client or all.
+    fn supervisions(&self, client_id: Option<i64>) -> Result<Vec<Supervision>>;
+
+    /// One case supervision, by its note's id.
+    fn supervision(&self, note_id: i64) -> Result<Supervision>;
+}
+
+impl SupervisionRecords for Store {
     /// Records a case supervision: its note on the client's record
     /// (significant, so it is in the chronology), its parts and its actions,
     /// all or nothing; with `finalise`, sealed at once like a note (a late
     /// entry needs `late_reason`). Returns the note's id.
-    pub fn add_supervision(
+    fn add_supervision(
         &mut self,
         new: &NewSupervision,
         finalise: bool,
@@ -93,7 +111,7 @@ impl Store {
     }
 
     /// The case supervisions recorded, newest first; for one client or all.
-    pub fn supervisions(&self, client_id: Option<i64>) -> Result<Vec<Supervision>> {
+    fn supervisions(&self, client_id: Option<i64>) -> Result<Vec<Supervision>> {
         let mut stmt = self.conn.prepare(&format!(
             "{SUPERVISION_SQL} WHERE ?1 IS NULL OR n.client_id = ?1
              ORDER BY n.occurred_at DESC, n.id DESC"
@@ -109,7 +127,7 @@ impl Store {
     }
 
     /// One case supervision, by its note's id.
-    pub fn supervision(&self, note_id: i64) -> Result<Supervision> {
+    fn supervision(&self, note_id: i64) -> Result<Supervision> {
         let found = self
             .conn
             .query_row(

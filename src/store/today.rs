@@ -22,10 +22,16 @@ pub struct DraftRow {
     pub significant: bool,
 }
 
-impl Store {
+/// The unsealed drafts Today lists.
+pub trait DraftRows {
+    /// Every draft note with its client's name, oldest contact first (no note bodies).
+    fn draft_rows(&self) -> Result<Vec<DraftRow>>;
+}
+
+impl DraftRows for Store {
     /// Every draft note, oldest contact first, with its client's name
     /// (read through the index of drafts, without note bodies).
-    pub fn draft_rows(&self) -> Result<Vec<DraftRow>> {
+    fn draft_rows(&self) -> Result<Vec<DraftRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT n.id, n.client_id, {NAME_SQL}, n.occurred_at, n.significant
                FROM notes n INDEXED BY notes_drafts JOIN {CLIENT_NAMES} ON c.id = n.client_id
@@ -49,6 +55,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::{NewClient, NewNote, NoteKind};
+    use crate::store::prelude::*;
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {

@@ -276,11 +276,20 @@ fn withdraw(tx: &Transaction<'_>, row: &LogRow, now: NaiveDateTime) -> Result<&'
     })
 }
 
-impl Store {
+/// Undo: the next step that can be undone, and undoing it.
+pub trait Undoing {
+    /// Undoes the most recent change that has not been undone, as a new audited change (op "undo").
+    fn undo_last(&mut self, now: NaiveDateTime) -> Result<Undone>;
+
+    /// What the next undo would take back, changing nothing (`None`: nothing to undo).
+    fn next_undo(&self) -> Result<Option<UndoStep>>;
+}
+
+impl Undoing for Store {
     /// Undoes the most recent change that has not been undone, as a new
     /// audited change (op "undo"). Finalising a note and adding an addendum
     /// cannot be undone; the message says so and nothing changes.
-    pub fn undo_last(&mut self, now: NaiveDateTime) -> Result<Undone> {
+    fn undo_last(&mut self, now: NaiveDateTime) -> Result<Undone> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -342,7 +351,7 @@ impl Store {
 
     /// What the next undo would take back, without changing anything:
     /// `None` when there is nothing to undo.
-    pub fn next_undo(&self) -> Result<Option<UndoStep>> {
+    fn next_undo(&self) -> Result<Option<UndoStep>> {
         let step = next_step(&self.conn)?;
         let Some(change) = step.first() else {
             return Ok(None);

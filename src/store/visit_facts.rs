@@ -3,6 +3,7 @@
 //! contacts of each kind and evidence. The rules themselves live in
 //! `crate::practice`; this file only reads.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
@@ -48,16 +49,28 @@ impl Scope {
     }
 }
 
-impl Store {
+/// Who was seen when: the visit facts of every client or one.
+pub trait SeenFacts {
+    /// The visit facts (last seen, last contact, visits due) of every open client, in id order.
+    fn visit_facts(&self) -> Result<Vec<VisitFacts>>;
+
+    /// One client's visit facts (closed cases too: they have a last seen, but no visit falls due).
+    fn client_visit_facts(&self, client_id: i64) -> Result<VisitFacts>;
+
+    /// The day each of `clients` was last seen (those never seen left out).
+    fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>>;
+}
+
+impl SeenFacts for Store {
     /// The visit facts (last seen, last contact, visits due) of every open
     /// client, in id order.
-    pub fn visit_facts(&self) -> Result<Vec<VisitFacts>> {
+    fn visit_facts(&self) -> Result<Vec<VisitFacts>> {
         self.facts_in(Scope::Open)
     }
 
     /// One client's visit facts (closed cases too: they have a last seen,
     /// but no visit falls due).
-    pub fn client_visit_facts(&self, client_id: i64) -> Result<VisitFacts> {
+    fn client_visit_facts(&self, client_id: i64) -> Result<VisitFacts> {
         self.client(client_id)?;
         self.facts_in(Scope::One(client_id))?
             .into_iter()
@@ -70,13 +83,15 @@ impl Store {
 
     /// The day each of `clients` was last seen (those never seen are left
     /// out), by the practice layer's rules.
-    pub fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
+    fn last_seen(&self, clients: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
         let wanted: std::collections::HashSet<i64> = clients.iter().copied().collect();
         let mut seen = self.last_seen_days()?;
         seen.retain(|id, _| wanted.contains(id));
         Ok(seen)
     }
+}
 
+impl Store {
     /// Visit facts for every client in `scope`, in id order, worked out from
     /// scratch by the practice layer from what is recorded (what the cache
     /// in `facts_cache` stores, and what its tests compare it with).

@@ -44,9 +44,21 @@ pub struct VisitFilter {
     pub to: Option<NaiveDate>,
 }
 
-impl Store {
+/// Reading visits back: one, a filtered list, those awaiting an outcome.
+pub trait VisitReads {
     /// One visit with its people and moves.
-    pub fn visit(&self, id: i64) -> Result<Visit> {
+    fn visit(&self, id: i64) -> Result<Visit>;
+
+    /// Visits in diary order (by when they happened, else are planned for).
+    fn visits(&self, f: &VisitFilter) -> Result<Vec<Visit>>;
+
+    /// Planned visits whose time has passed: their outcome is due.
+    fn visits_awaiting_outcome(&self, now: NaiveDateTime) -> Result<Vec<Visit>>;
+}
+
+impl VisitReads for Store {
+    /// One visit with its people and moves.
+    fn visit(&self, id: i64) -> Result<Visit> {
         let mut v = self
             .conn
             .query_row(
@@ -64,7 +76,7 @@ impl Store {
     }
 
     /// Visits in diary order (by when they happened, else are planned for).
-    pub fn visits(&self, f: &VisitFilter) -> Result<Vec<Visit>> {
+    fn visits(&self, f: &VisitFilter) -> Result<Vec<Visit>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {VISIT_COLS} FROM visits v
               WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM visit_people p
@@ -83,6 +95,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Planned visits whose time has passed: their outcome is due.
+    fn visits_awaiting_outcome(&self, now: NaiveDateTime) -> Result<Vec<Visit>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {VISIT_COLS} FROM visits v
+              WHERE v.status = 'planned' AND v.planned_at <= ?1
+              ORDER BY v.planned_at, v.id"
+        ))?;
+        let rows = stmt.query_map([fmt_dt(now)], visit_from_row)?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.fill(&mut out)?;
+        Ok(out)
+    }
+}
+
+impl Store {
     /// Adds each visit's people (with names) and moves.
     pub(crate) fn fill(&self, visits: &mut [Visit]) -> Result<()> {
         let mut people = self.conn.prepare(&format!(
@@ -114,18 +141,5 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
         }
         Ok(())
-    }
-
-    /// Planned visits whose time has passed: their outcome is due.
-    pub fn visits_awaiting_outcome(&self, now: NaiveDateTime) -> Result<Vec<Visit>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {VISIT_COLS} FROM visits v
-              WHERE v.status = 'planned' AND v.planned_at <= ?1
-              ORDER BY v.planned_at, v.id"
-        ))?;
-        let rows = stmt.query_map([fmt_dt(now)], visit_from_row)?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        self.fill(&mut out)?;
-        Ok(out)
     }
 }

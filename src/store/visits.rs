@@ -2,13 +2,15 @@
 //! visit recorded with its note in one step; a statutory visit deadline
 //! completed by recording the visit (through `Store::complete_deadline`). Each user action is one transaction.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{Connection, params};
 
 use super::audit::record;
+use super::generated_rows::write_completion;
 use super::notes::insert_note;
 use super::rows::fmt_dt;
-use super::rules_apply::{Completed, write_completion};
+use super::rules_apply::Completed;
 use super::{Result, Store, StoreError};
 use crate::domain::validate::{self, MAX_SHORT};
 use crate::domain::{NewNote, NewVisit, NoteKind, Visit, VisitOutcome, VisitStatus};
@@ -68,10 +70,61 @@ fn write_outcomes(
     Ok(())
 }
 
-impl Store {
+/// Visits: plan, record, move, cancel and link them to notes.
+pub trait VisitRecords {
+    /// Puts a visit in the diary; returns its id.
+    fn plan_visit(&mut self, new: &NewVisit, now: NaiveDateTime) -> Result<i64>;
+
+    /// Records what came of a planned visit, one outcome per person on it, at `at`.
+    fn record_visit(
+        &mut self,
+        id: i64,
+        outcomes: &[(i64, VisitOutcome)],
+        at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<()>;
+
+    /// Records a planned visit's outcomes and starts its note, in one transaction.
+    fn record_visit_and_start_note(
+        &mut self,
+        id: i64,
+        outcomes: &[(i64, VisitOutcome)],
+        at: Option<NaiveDateTime>,
+        client_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<i64>;
+
+    /// Moves a planned visit to another time, keeping the old time in its history.
+    fn move_visit(&mut self, id: i64, to: NaiveDateTime, now: NaiveDateTime) -> Result<()>;
+
+    /// Cancels a planned visit with a reason; it stays in the record.
+    fn cancel_visit(&mut self, id: i64, reason: &str, now: NaiveDateTime) -> Result<()>;
+
+    /// Records an unplanned visit and its draft note in one step.
+    fn add_note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)>;
+
+    /// Records an unplanned visit and its final note in one transaction.
+    fn add_final_note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)>;
+
+    /// Ties a note to the visit it records.
+    fn link_visit_note(&mut self, visit_id: i64, note_id: i64, now: NaiveDateTime) -> Result<()>;
+}
+
+impl VisitRecords for Store {
     /// Puts a visit in the diary; returns its id. Every client must be an
     /// open case.
-    pub fn plan_visit(&mut self, new: &NewVisit, now: NaiveDateTime) -> Result<i64> {
+    fn plan_visit(&mut self, new: &NewVisit, now: NaiveDateTime) -> Result<i64> {
         let v = new.validate()?;
         for c in &v.clients {
             if self.client(*c)?.status != crate::domain::CaseStatus::Open {
@@ -95,21 +148,10 @@ impl Store {
         Ok(id)
     }
 
-    fn planned(&self, id: i64) -> Result<Visit> {
-        let v = self.visit(id)?;
-        if v.status != VisitStatus::Planned {
-            return Err(StoreError::Refused(format!(
-                "visit {id} is {} already",
-                v.status.label().to_lowercase()
-            )));
-        }
-        Ok(v)
-    }
-
     /// Records what came of a planned visit, one outcome for each person on
     /// it, as having happened at `at` (default: the time it was planned
     /// for, which must have passed).
-    pub fn record_visit(
+    fn record_visit(
         &mut self,
         id: i64,
         outcomes: &[(i64, VisitOutcome)],
@@ -139,7 +181,7 @@ impl Store {
     /// and, in the same transaction, starts its note for `client_id`: a
     /// draft filled in from the visit (kind, time, place, who was there,
     /// the outcomes), tied to the visit. Returns the draft's id.
-    pub fn record_visit_and_start_note(
+    fn record_visit_and_start_note(
         &mut self,
         id: i64,
         outcomes: &[(i64, VisitOutcome)],
@@ -186,6 +228,123 @@ impl Store {
         Ok(note_id)
     }
 
+    /// Moves a planned visit to another time, keeping the old time in its
+    /// history.
+    fn move_visit(&mut self, id: i64, to: NaiveDateTime, now: NaiveDateTime) -> Result<()> {
+        let v = self.planned(id)?;
+        let from = v.planned_at.unwrap_or(to);
+        if from == to {
+            return Err(StoreError::Refused(format!(
+                "visit {id} is already planned for then"
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE visits SET planned_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, fmt_dt(to), fmt_dt(now)],
+        )?;
+        tx.execute(
+            "INSERT INTO visit_moves (visit_id, from_at, to_at, moved_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, fmt_dt(from), fmt_dt(to), fmt_dt(now)],
+        )?;
+        let client = v.people.first().map(|p| p.client_id);
+        record(&tx, now, "visit", id, client, "move", &["planned_at"])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Cancels a planned visit with a reason; it stays in the record.
+    fn cancel_visit(&mut self, id: i64, reason: &str, now: NaiveDateTime) -> Result<()> {
+        let reason = validate::required("reason", reason, MAX_SHORT)?;
+        let v = self.planned(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE visits SET status = 'cancelled', cancel_reason = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, reason, fmt_dt(now)],
+        )?;
+        tx.execute(
+            "UPDATE visit_people SET outcome = 'cancelled' WHERE visit_id = ?1",
+            [id],
+        )?;
+        let client = v.people.first().map(|p| p.client_id);
+        record(
+            &tx,
+            now,
+            "visit",
+            id,
+            client,
+            "cancel",
+            &["status", "cancel_reason"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records an unplanned visit and its note (a draft) in one step: the
+    /// note's kind must be a visit (in person). Returns (note id, visit id).
+    fn add_note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)> {
+        self.note_with_outcome(note, outcome, None, now)
+    }
+
+    /// As [`Store::add_note_with_outcome`], and the note is finalised in
+    /// the same transaction (a late entry needs `late_reason`): a final note
+    /// with its visit, or nothing.
+    fn add_final_note_with_outcome(
+        &mut self,
+        note: &NewNote,
+        outcome: VisitOutcome,
+        late_reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<(i64, i64)> {
+        self.note_with_outcome(note, outcome, Some(late_reason), now)
+    }
+
+    /// Ties a note to the visit it records (the visit's outcome then
+    /// decides whether it counts, never the note on its own).
+    fn link_visit_note(&mut self, visit_id: i64, note_id: i64, now: NaiveDateTime) -> Result<()> {
+        let v = self.visit(visit_id)?;
+        let note = self.note(note_id)?;
+        if !v.people.iter().any(|p| p.client_id == note.client_id) {
+            return Err(StoreError::Refused(format!(
+                "note {note_id} is about someone not on visit {visit_id}"
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE visits SET note_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![visit_id, note_id, fmt_dt(now)],
+        )?;
+        record(
+            &tx,
+            now,
+            "visit",
+            visit_id,
+            Some(note.client_id),
+            "update",
+            &["note_id"],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl Store {
+    fn planned(&self, id: i64) -> Result<Visit> {
+        let v = self.visit(id)?;
+        if v.status != VisitStatus::Planned {
+            return Err(StoreError::Refused(format!(
+                "visit {id} is {} already",
+                v.status.label().to_lowercase()
+            )));
+        }
+        Ok(v)
+    }
+
     /// Refuses outcomes that are not exactly one for each person on `v`.
     fn check_outcomes(&self, v: &Visit, outcomes: &[(i64, VisitOutcome)]) -> Result<()> {
         let on_visit: Vec<i64> = v.people.iter().map(|p| p.client_id).collect();
@@ -223,82 +382,6 @@ impl Store {
             ));
         }
         Ok(at)
-    }
-
-    /// Moves a planned visit to another time, keeping the old time in its
-    /// history.
-    pub fn move_visit(&mut self, id: i64, to: NaiveDateTime, now: NaiveDateTime) -> Result<()> {
-        let v = self.planned(id)?;
-        let from = v.planned_at.unwrap_or(to);
-        if from == to {
-            return Err(StoreError::Refused(format!(
-                "visit {id} is already planned for then"
-            )));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE visits SET planned_at = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, fmt_dt(to), fmt_dt(now)],
-        )?;
-        tx.execute(
-            "INSERT INTO visit_moves (visit_id, from_at, to_at, moved_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, fmt_dt(from), fmt_dt(to), fmt_dt(now)],
-        )?;
-        let client = v.people.first().map(|p| p.client_id);
-        record(&tx, now, "visit", id, client, "move", &["planned_at"])?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Cancels a planned visit with a reason; it stays in the record.
-    pub fn cancel_visit(&mut self, id: i64, reason: &str, now: NaiveDateTime) -> Result<()> {
-        let reason = validate::required("reason", reason, MAX_SHORT)?;
-        let v = self.planned(id)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE visits SET status = 'cancelled', cancel_reason = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, reason, fmt_dt(now)],
-        )?;
-        tx.execute(
-            "UPDATE visit_people SET outcome = 'cancelled' WHERE visit_id = ?1",
-            [id],
-        )?;
-        let client = v.people.first().map(|p| p.client_id);
-        record(
-            &tx,
-            now,
-            "visit",
-            id,
-            client,
-            "cancel",
-            &["status", "cancel_reason"],
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Records an unplanned visit and its note (a draft) in one step: the
-    /// note's kind must be a visit (in person). Returns (note id, visit id).
-    pub fn add_note_with_outcome(
-        &mut self,
-        note: &NewNote,
-        outcome: VisitOutcome,
-        now: NaiveDateTime,
-    ) -> Result<(i64, i64)> {
-        self.note_with_outcome(note, outcome, None, now)
-    }
-
-    /// As [`Store::add_note_with_outcome`], and the note is finalised in
-    /// the same transaction (a late entry needs `late_reason`): a final note
-    /// with its visit, or nothing.
-    pub fn add_final_note_with_outcome(
-        &mut self,
-        note: &NewNote,
-        outcome: VisitOutcome,
-        late_reason: Option<&str>,
-        now: NaiveDateTime,
-    ) -> Result<(i64, i64)> {
-        self.note_with_outcome(note, outcome, Some(late_reason), now)
     }
 
     fn note_with_outcome(
@@ -361,39 +444,6 @@ impl Store {
         }
         tx.commit()?;
         Ok((note_id, visit_id))
-    }
-
-    /// Ties a note to the visit it records (the visit's outcome then
-    /// decides whether it counts, never the note on its own).
-    pub fn link_visit_note(
-        &mut self,
-        visit_id: i64,
-        note_id: i64,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        let v = self.visit(visit_id)?;
-        let note = self.note(note_id)?;
-        if !v.people.iter().any(|p| p.client_id == note.client_id) {
-            return Err(StoreError::Refused(format!(
-                "note {note_id} is about someone not on visit {visit_id}"
-            )));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE visits SET note_id = ?2, updated_at = ?3 WHERE id = ?1",
-            params![visit_id, note_id, fmt_dt(now)],
-        )?;
-        record(
-            &tx,
-            now,
-            "visit",
-            visit_id,
-            Some(note.client_id),
-            "update",
-            &["note_id"],
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Completes a statutory visit deadline by recording the visit on `on`

@@ -23,6 +23,7 @@ pub mod kill;
 pub mod tmux;
 pub mod tui;
 
+use caseload::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -7,6 +7,7 @@ use caseload::domain::{NewClient, NoteKind};
 use caseload::export::Period;
 use caseload::export::csv::Listing;
 use caseload::export::files::{self, Job};
+use caseload::store::prelude::*;
 
 fn sheet(f: &Fixture, what: Listing) -> Vec<std::collections::HashMap<String, String>> {
     let made = files::make(&f.store, &Job::Csv(what, Period::default()), now()).unwrap();

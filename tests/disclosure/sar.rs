@@ -11,6 +11,7 @@ use caseload::domain::{
     NewCarePlan, NewClient, NewNetworkMember, NewVisit, NoteKind, VisitOutcome,
 };
 use caseload::export::files::{self, Job};
+use caseload::store::prelude::*;
 
 const MARK: &str = "[REVIEW third party: ";
 

@@ -4,6 +4,7 @@ use super::{add, d, one, open, store, t};
 use caseload::domain::Completion;
 use caseload::domain::EpisodeKind as K;
 use caseload::store::NewMark;
+use caseload::store::prelude::*;
 
 fn mark(s: &mut caseload::store::Store, ep: i64, m: &str, on: chrono::NaiveDate) {
     s.add_mark(

@@ -2,6 +2,7 @@
 
 use super::{add, d, one, open, store, t};
 use caseload::domain::EpisodeKind as K;
+use caseload::store::prelude::*;
 
 /// s136(2A): 24 hours beginning with arrival, 06/12/2026 23:30, so the
 /// clock would end 07/12 23:30. Admitted under s2 at 07/12 14:00: the s136

@@ -4,6 +4,7 @@
 use super::{add, d, one, open, store, t};
 use caseload::domain::{EpisodeKind as K, NewEpisode};
 use caseload::store::EpisodeOptions;
+use caseload::store::prelude::*;
 
 fn add_ending(
     s: &mut caseload::store::Store,

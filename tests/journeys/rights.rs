@@ -4,6 +4,7 @@
 use super::{add, d, one, open, store};
 use caseload::domain::EpisodeKind as K;
 use caseload::store::NewMark;
+use caseload::store::prelude::*;
 
 /// HESC r37(1): an application following an s2, received 10 Dec 2026:
 /// the hearing starts within 7 days after that day, by 17 Dec; no 3-week

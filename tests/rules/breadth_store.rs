@@ -6,6 +6,7 @@ use super::{d, rules, store_with_client};
 use caseload::domain::Completion;
 use caseload::domain::{EpisodeKind, NewEpisode, Service};
 use caseload::store::NewMark;
+use caseload::store::prelude::*;
 
 #[test]
 fn an_existing_detention_in_the_store_follows_the_transitional_rule() {

@@ -1,6 +1,7 @@
 //! The rule engine seen from the terminal UI.
 
 use caseload::domain::NoteKind;
+use caseload::store::prelude::*;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 

@@ -5,6 +5,7 @@ use caseload::action::Action;
 use caseload::app::App;
 use caseload::domain::NewClient;
 use caseload::keymap::{DEFAULT_KEYMAP, Keymap, Mode};
+use caseload::store::prelude::*;
 use caseload::ui::theme::Theme;
 use caseload::ui::{Overlay, View};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

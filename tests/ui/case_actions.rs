@@ -7,6 +7,7 @@
 use caseload::domain::retention::{Closing, RetentionSchedule};
 use caseload::domain::{CaseStatus, EpisodeKind, NewClient, NewEpisode, NoteStatus};
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::{Overlay, View};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;

@@ -3,6 +3,7 @@
 
 use caseload::app::App;
 use caseload::domain::NewClient;
+use caseload::store::prelude::*;
 use caseload::ui::View;
 use caseload::ui::client::Tab;
 use ratatui::crossterm::event::{

@@ -1,6 +1,7 @@
 //! Forms: problems beside the field, deadlines, plan reviews, network
 //! members, actions, leaving with text.
 
+use caseload::store::prelude::*;
 use caseload::ui::forms::draft::DraftKey;
 use caseload::ui::{Overlay, View};
 use chrono::NaiveDate;

@@ -1,6 +1,7 @@
 //! The note editor: drafts, header fields, dates, finalising, pastes,
 //! late notes.
 
+use caseload::store::prelude::*;
 use std::time::{Duration, Instant};
 
 use caseload::domain::{NoteKind, NoteStatus};

@@ -7,6 +7,7 @@ use caseload::domain::{
     PlanAction, RiskLevel,
 };
 use caseload::store::Store;
+use caseload::store::prelude::*;
 use caseload::ui::client::Tab;
 use caseload::ui::{Overlay, View};
 use ratatui::crossterm::event::KeyCode;

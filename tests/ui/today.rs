@@ -1,6 +1,7 @@
 //! Today: ranking, the draft row, every section at 80×24.
 
 use caseload::domain::NewDeadline;
+use caseload::store::prelude::*;
 use caseload::ui::client::Tab;
 use caseload::ui::{Overlay, View};
 use ratatui::crossterm::event::{

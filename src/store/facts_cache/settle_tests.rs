@@ -1,6 +1,7 @@
 //! Settling the cache: what a write marks stale, what a read stores, and
 //! what empties it (other rules, another build, a changed row form).
 
+use crate::store::prelude::*;
 use chrono::Days;
 
 use super::super::visit_facts::Scope;

@@ -1,6 +1,7 @@
 //! The cache must say exactly what the practice layer works out from
 //! scratch, whatever was written (and undone) since it was last read.
 
+use crate::store::prelude::*;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 

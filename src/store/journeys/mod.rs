@@ -9,11 +9,12 @@
 mod plan;
 mod write;
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::params;
 
 use super::audit::record;
-use super::rules_apply::insert_generated_row;
+use super::generated_rows::insert_generated_row;
 use super::{Result, Store, StoreError};
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
 use crate::rules::{EpisodeStart, Generated, Succession};
@@ -65,10 +66,35 @@ fn starts_before(a: &LegalEpisode, b: &EpisodeStart) -> bool {
     }
 }
 
-impl Store {
+/// How one episode follows another: the journey, what may follow, linking.
+pub trait EpisodeJourneys {
+    /// The episodes linked by `follows` to `episode_id`'s journey, in the order they began.
+    fn journey(&self, episode_id: i64) -> Result<Vec<LegalEpisode>>;
+
+    /// The client's open episodes a new episode of `kind` may follow, newest first.
+    fn may_follow_open(&self, client_id: i64, kind: EpisodeKind) -> Result<Vec<LegalEpisode>>;
+
+    /// Adds an episode with its start time, what it follows and its end, in one transaction.
+    fn add_episode_with(
+        &mut self,
+        new: &NewEpisode,
+        opts: EpisodeOptions,
+        now: NaiveDateTime,
+    ) -> Result<(i64, Vec<i64>)>;
+
+    /// Links episode `later` to the `earlier` one it follows, applying the transition's law.
+    fn link_episode(
+        &mut self,
+        later_id: i64,
+        earlier_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>>;
+}
+
+impl EpisodeJourneys for Store {
     /// The episodes of the journey `episode_id` belongs to (every episode
     /// linked to it by `follows`, either way), in the order they began.
-    pub fn journey(&self, episode_id: i64) -> Result<Vec<LegalEpisode>> {
+    fn journey(&self, episode_id: i64) -> Result<Vec<LegalEpisode>> {
         let e = self.episode(episode_id)?;
         let all = self.episodes(e.client_id)?;
         let mut members = vec![e.id];
@@ -98,7 +124,7 @@ impl Store {
 
     /// The client's open episodes that a new episode of `kind` may follow
     /// (the packs have a transition for them), newest first.
-    pub fn may_follow_open(&self, client_id: i64, kind: EpisodeKind) -> Result<Vec<LegalEpisode>> {
+    fn may_follow_open(&self, client_id: i64, kind: EpisodeKind) -> Result<Vec<LegalEpisode>> {
         Ok(self
             .episodes(client_id)?
             .into_iter()
@@ -106,25 +132,10 @@ impl Store {
             .collect())
     }
 
-    /// `earlier` and the episodes it follows, back to the journey's start.
-    fn ancestors(&self, earlier: &LegalEpisode) -> Result<Vec<LegalEpisode>> {
-        let mut out = vec![earlier.clone()];
-        let mut next = earlier.follows_id;
-        while let Some(id) = next {
-            if out.iter().any(|e| e.id == id) || out.len() > 100 {
-                break;
-            }
-            let e = self.episode(id)?;
-            next = e.follows_id;
-            out.push(e);
-        }
-        Ok(out)
-    }
-
     /// Adds an episode with its start time, the power it follows and the
     /// end an order set, in one transaction: its deadlines, and the law of
     /// the transition applied. Returns the episode id and its deadlines' ids.
-    pub fn add_episode_with(
+    fn add_episode_with(
         &mut self,
         new: &NewEpisode,
         opts: EpisodeOptions,
@@ -152,7 +163,7 @@ impl Store {
     /// move, and the later one's open deadlines counted from elsewhere are
     /// worked out again (none whose rule already has a completed deadline).
     /// Returns the new deadlines' ids. One undo takes it back.
-    pub fn link_episode(
+    fn link_episode(
         &mut self,
         later_id: i64,
         earlier_id: i64,
@@ -244,5 +255,22 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(ids)
+    }
+}
+
+impl Store {
+    /// `earlier` and the episodes it follows, back to the journey's start.
+    fn ancestors(&self, earlier: &LegalEpisode) -> Result<Vec<LegalEpisode>> {
+        let mut out = vec![earlier.clone()];
+        let mut next = earlier.follows_id;
+        while let Some(id) = next {
+            if out.iter().any(|e| e.id == id) || out.len() > 100 {
+                break;
+            }
+            let e = self.episode(id)?;
+            next = e.follows_id;
+            out.push(e);
+        }
+        Ok(out)
     }
 }

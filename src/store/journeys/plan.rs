@@ -3,6 +3,7 @@
 //! carried, paused and ended), a new episode's plan, and the end an order
 //! set.
 
+use crate::store::prelude::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::write::NewPlan;
@@ -10,7 +11,7 @@ use super::{EpisodeOptions, FollowPlan, Later, starts_before};
 use crate::domain::{Deadline, EpisodeKind, LegalEpisode, NewEpisode};
 use crate::rules::engine::Target;
 use crate::rules::{EpisodeStart, Generated};
-use crate::store::rules_apply::checked_start;
+use crate::store::generated_rows::checked_start;
 use crate::store::{Result, Store, StoreError};
 
 impl Store {
@@ -45,7 +46,7 @@ impl Store {
             )));
         }
         let ends_earlier = succession.effect.ended_word().is_some();
-        let hour_clock = crate::store::rules_apply::counts_in_hours(&self.rules, earlier.kind);
+        let hour_clock = crate::store::generated_rows::counts_in_hours(&self.rules, earlier.kind);
         if ends_earlier && hour_clock && later.start.at.is_none() {
             return Err(StoreError::Refused(format!(
                 "{} counts in hours and ends when {} begins: give the time (--start \"YYYY-MM-DD HH:MM\")",

@@ -9,8 +9,8 @@ use super::FollowPlan;
 use crate::domain::{LegalEpisode, NewEpisode};
 use crate::rules::{Effect, EpisodeStart, Generated};
 use crate::store::Result;
+use crate::store::generated_rows::insert_generated_row;
 use crate::store::rows::{fmt_date, fmt_dt};
-use crate::store::rules_apply::insert_generated_row;
 
 /// A new episode as planned by `Store::plan_new`.
 pub(crate) struct NewPlan {
