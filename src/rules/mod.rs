@@ -44,3 +44,6 @@ pub enum RulesError {
     #[error("rule {0}: {1}")]
     Invalid(String, String),
 }
+
+#[cfg(test)]
+mod rank_tests;
