@@ -13,6 +13,11 @@ use crate::domain::DueItem;
 use crate::domain::text::one_line;
 use crate::store::Store;
 
+/// `YYYY-MM-DDTHH:MM`, as `due --json` writes a deadline's time.
+fn to_the_minute<S: serde::Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    crate::domain::deadline::minutes_opt::serialize(&Some(*t), s)
+}
+
 /// One clock running out, as `due --next --json` writes it.
 #[derive(Debug, Serialize)]
 pub struct Clock {
@@ -28,9 +33,7 @@ pub struct Clock {
     pub rule: Option<String>,
     /// When it runs out (`YYYY-MM-DDTHH:MM`, UK wall clock; the midnight
     /// after its day for a deadline counted in days).
-    pub ends_at: String,
-    /// The same, as a time (for the text).
-    #[serde(skip)]
+    #[serde(rename = "ends_at", serialize_with = "to_the_minute")]
     pub ends: NaiveDateTime,
     /// Real minutes left.
     pub minutes_left: i64,
@@ -68,7 +71,6 @@ pub fn clocks(store: &Store, now: NaiveDateTime, minutes: i64) -> Result<Vec<Clo
     Ok(items
         .into_iter()
         .map(|i| Clock {
-            ends_at: i.due_moment().format("%Y-%m-%dT%H:%M").to_string(),
             ends: i.due_moment(),
             minutes_left: i.minutes_left(now),
             at_its_end: i
