@@ -42,6 +42,9 @@ fn finalising_late_asks_the_reason_and_the_chronology_shows_it() {
     keys(&mut app, "y"); // carry on with the draft
     assert!(matches!(app.stack.last(), Some(View::Editor(_))));
     ctrl(&mut app, 'f');
+    // What will be sealed is confirmed first (issue 25), then the reason.
+    assert!(screen(&app).contains("Please confirm"), "{}", screen(&app));
+    keys(&mut app, "y");
     let Some(View::Form(f)) = app.stack.last() else {
         panic!("the late-entry reason is asked for: {}", screen(&app));
     };
